@@ -1,0 +1,24 @@
+package vn.canhgac.commons.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Maps logical topic names to the broker's: each environment (the running platform, the integration tests,
+ * the end-to-end tests) shares one broker but gets its own prefix, so they never read each other's events.
+ */
+@ApplicationScoped
+public class EventTopics {
+
+    public static final String ORGANIZATIONS = "inventory.organizations";
+
+    private final String prefix;
+
+    public EventTopics(@ConfigProperty(name = "canhgac.topics.prefix", defaultValue = "") String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String physical(String logical) {
+        return prefix + logical;
+    }
+}

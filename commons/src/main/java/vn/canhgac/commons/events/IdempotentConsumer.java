@@ -1,0 +1,73 @@
+package vn.canhgac.commons.events;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * Applies each CloudEvent once. The work and the "processed" marker commit in one transaction; a redelivered
+ * event finds the marker and is skipped. A failure of the database is waited out with back-off (the message is
+ * not acknowledged meanwhile, so nothing is lost); an event that is not a CloudEvent is nacked, which sends it
+ * to the channel's dead-letter topic, and so is an event whose data this consumer cannot read.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    public Uni<Void> consume(String consumer, Message<String> message, Function<ReceivedEvent, Uni<Void>> work) {
+        ReceivedEvent event = received(message);
+        if (event == null) {
+            LOG.warnf("%s: dropping a record that is not a CloudEvent", consumer);
+            return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException("not a CloudEvent")));
+        }
+        return applyOnce(consumer, event, work)
+                .onFailure(IdempotentConsumer::isTransient)
+                .invoke(f -> LOG.warnf("%s: event %s not applied yet (%s); retrying", consumer, event.id(), f))
+                .onFailure(IdempotentConsumer::isTransient)
+                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onItemOrFailure().transformToUni((ignored, failure) -> {
+                    if (failure == null) {
+                        return Uni.createFrom().completionStage(message.ack());
+                    }
+                    LOG.errorf("%s: event %s rejected: %s", consumer, event.id(), failure);
+                    return Uni.createFrom().completionStage(message.nack(failure));
+                });
+    }
+
+    /** Applies the event unless this consumer already did; answers whether it was applied now. */
+    public Uni<Boolean> applyOnce(String consumer, ReceivedEvent event, Function<ReceivedEvent, Uni<Void>> work) {
+        String id = ProcessedEvent.idOf(consumer, event.id());
+        return Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(id)
+                .flatMap(seen -> {
+                    if (seen != null) {
+                        return Uni.createFrom().item(false);
+                    }
+                    ProcessedEvent marker = new ProcessedEvent();
+                    marker.id = id;
+                    marker.processedAt = Instant.now();
+                    return work.apply(event).flatMap(done -> marker.persist()).replaceWith(true);
+                }));
+    }
+
+    /** A malformed event will never apply; anything else (database down, lock timeout) may on a later try. */
+    private static boolean isTransient(Throwable failure) {
+        return !(failure instanceof IllegalArgumentException);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ReceivedEvent received(Message<String> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(ce -> (IncomingCloudEventMetadata<Object>) ce)
+                .map(ce -> new ReceivedEvent(ce.getId(), ce.getType(), ce.getSubject().orElse(null),
+                        String.valueOf(ce.getSource()), message.getPayload()))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,74 @@
+package vn.canhgac.commons.organization;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.DefaultBean;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.events.ReceivedEvent;
+import vn.canhgac.commons.paging.Page;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.tenancy.OrganizationPaths;
+import vn.canhgac.commons.tenancy.TenantScope;
+import vn.canhgac.commons.text.SearchText;
+
+/**
+ * A consuming service's replica of inventory's organisations: kept up to date from
+ * {@code canhgac.organization.upserted.v1} events and used for the tenancy rule and for roll-ups.
+ */
+@ApplicationScoped
+@DefaultBean
+public class OrganizationReplicas implements OrganizationPaths {
+
+    private final ObjectMapper json;
+
+    public OrganizationReplicas(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Applies an event in the caller's transaction; an event older than the replica is ignored. */
+    public Uni<Void> apply(ReceivedEvent received) {
+        OrganizationEvent event = parse(received.data());
+        return OrganizationReplica.<OrganizationReplica>findById(event.code())
+                .flatMap(existing -> {
+                    if (existing != null && existing.version >= event.version()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    OrganizationReplica replica = existing != null ? existing : new OrganizationReplica();
+                    replica.apply(event);
+                    return replica.persist().replaceWithVoid();
+                });
+    }
+
+    @Override
+    public Uni<String> pathOf(String code) {
+        return OrganizationReplica.<OrganizationReplica>findById(code)
+                .map(replica -> replica == null || replica.deleted ? null : replica.path);
+    }
+
+    public Uni<Page<OrganizationView>> list(TenantScope scope, String query, String after, int limit) {
+        return OrganizationReplica.<OrganizationReplica>find(
+                        "deleted = false and path like ?1 and searchText like ?2 and code > ?3 order by code",
+                        scope.likePattern(), SearchText.containsPattern(query), after == null ? "" : after)
+                .page(0, limit + 1).list()
+                .map(rows -> Page.of(rows, limit, row -> row.code, OrganizationView::of));
+    }
+
+    public Uni<OrganizationView> get(TenantScope scope, String code) {
+        return OrganizationReplica.<OrganizationReplica>findById(code)
+                .map(replica -> {
+                    if (replica == null || replica.deleted || !scope.covers(replica.path)) {
+                        throw DomainProblem.notFound("organization", code);
+                    }
+                    return OrganizationView.of(replica);
+                });
+    }
+
+    private OrganizationEvent parse(String data) {
+        try {
+            return json.readValue(data, OrganizationEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Malformed organization event", e);
+        }
+    }
+}

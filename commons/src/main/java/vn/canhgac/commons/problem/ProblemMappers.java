@@ -1,0 +1,180 @@
+package vn.canhgac.commons.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.canhgac.commons.requestid.RequestIdFilter;
+
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become RFC 9457 problem documents, in the caller's language. Bad input is
+ * always a 4xx that names what was wrong; an unexpected failure is a 500 that names only the request id
+ * (the stack trace goes to the log, never to the caller); a database that cannot be reached is a 503.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @ServerExceptionMapper
+    public Response domain(DomainProblem problem, HttpHeaders headers, ContainerRequestContext request) {
+        Locale locale = locale(headers);
+        List<FieldError> errors = problem.violations().stream()
+                .map(v -> new FieldError(v.field(), ProblemMessages.text(locale, "field." + v.messageKey(), v.args())))
+                .toList();
+        return respond(request, locale, problem.status(), problem.kind(), errors, problem.allowed(), problem.args());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBean(ConstraintViolationException exception, HttpHeaders headers,
+                                ContainerRequestContext request) {
+        List<FieldError> errors = exception.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldPath(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return respond(request, locale(headers), 400, "invalid-request", errors, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException exception, HttpHeaders headers,
+                                 ContainerRequestContext request) {
+        Locale locale = locale(headers);
+        FieldError error = new FieldError(jsonPath(exception), ProblemMessages.text(locale, "field.unknown"));
+        return respond(request, locale, 400, "invalid-request", List.of(error), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException exception, HttpHeaders headers,
+                              ContainerRequestContext request) {
+        Locale locale = locale(headers);
+        if (exception.getPath().isEmpty()) {
+            return respond(request, locale, 400, "malformed-json", List.of(), List.of());
+        }
+        FieldError error = new FieldError(jsonPath(exception), ProblemMessages.text(locale, "field.wrong-type"));
+        return respond(request, locale, 400, "invalid-request", List.of(error), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException exception, HttpHeaders headers,
+                                  ContainerRequestContext request) {
+        return respond(request, locale(headers), 400, "malformed-json", List.of(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException exception, HttpHeaders headers,
+                                    ContainerRequestContext request) {
+        return unauthorized(request, locale(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException exception, HttpHeaders headers,
+                                         ContainerRequestContext request) {
+        return unauthorized(request, locale(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception, HttpHeaders headers, ContainerRequestContext request) {
+        return respond(request, locale(headers), 403, "forbidden", List.of(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException exception, HttpHeaders headers, ContainerRequestContext request) {
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(exception, headers, request);
+        }
+        return respond(request, locale(headers), status, "http-" + status, List.of(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable failure, HttpHeaders headers, ContainerRequestContext request) {
+        Locale locale = locale(headers);
+        PgException pg = causeOf(failure, PgException.class);
+        if (pg != null && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            return respond(request, locale, 409, "duplicate", List.of(), List.of());
+        }
+        if (causeOf(failure, ConnectException.class) != null || isConnectionFailure(failure)) {
+            LOG.warnf("Dependency unavailable: %s", failure.toString());
+            Response response = respond(request, locale, 503, "unavailable", List.of(), List.of());
+            return Response.fromResponse(response).header("Retry-After", "5").build();
+        }
+        LOG.error("Unexpected failure", failure);
+        return respond(request, locale, 500, "internal-error", List.of(), List.of());
+    }
+
+    private static Response unauthorized(ContainerRequestContext request, Locale locale) {
+        Response response = respond(request, locale, 401, "unauthorized", List.of(), List.of());
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    static Response respond(ContainerRequestContext request, Locale locale, int status, String kind,
+                            List<FieldError> errors, List<String> allowed, Object... args) {
+        Problem problem = new Problem(Problem.TYPE_BASE + kind,
+                ProblemMessages.text(locale, kind + ".title", args), status,
+                ProblemMessages.textOrNull(locale, kind + ".detail", args),
+                request.getUriInfo().getRequestUri().getRawPath(),
+                (String) request.getProperty(RequestIdFilter.PROPERTY), errors, allowed);
+        return Response.status(status).type(Problem.MEDIA_TYPE).language(locale).entity(problem).build();
+    }
+
+    private static Locale locale(HttpHeaders headers) {
+        return ProblemMessages.choose(headers.getAcceptableLanguages());
+    }
+
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String jsonPath(JsonMappingException exception) {
+        return exception.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.endsWith("ClosedConnectionException") || name.endsWith("NoStackTraceThrowable")
+                    && String.valueOf(t.getMessage()).contains("onnection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+package vn.canhgac.commons.tenancy;
+
+import java.util.Set;
+
+/**
+ * Who is calling: the token's subject, its organisation code (claim {@code org}) and its realm roles.
+ * Built from the validated token by {@link CallerProducer}; domain code never reads the token itself.
+ */
+public record Caller(String subject, String name, String orgCode, Set<String> roles) {
+
+    public boolean is(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAuthority() {
+        return is(Roles.AUTHORITY);
+    }
+
+    /** Coordinators see their organisation's whole subtree; every other role sees its own organisation only. */
+    public boolean seesSubtree() {
+        return is(Roles.COORDINATOR);
+    }
+
+    /** The name to record in audit trails and histories. */
+    public String displayName() {
+        return name != null ? name : subject;
+    }
+}

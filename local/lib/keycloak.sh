@@ -1,0 +1,55 @@
+# Keycloak from its distribution on Maven Central, with the canhgac realm imported from local/keycloak.
+KEYCLOAK_TARBALL="$CANHGAC_CACHE/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
+KEYCLOAK_HOME="$CANHGAC_STATE/keycloak-$KEYCLOAK_VERSION"
+KEYCLOAK_REALM="$CANHGAC_ROOT/local/keycloak/canhgac-realm.json"
+
+keycloak_install() {
+  if [ ! -s "$KEYCLOAK_TARBALL" ]; then
+    say "Fetching Keycloak $KEYCLOAK_VERSION from Maven Central"
+    mvnw -f "$CANHGAC_ROOT/local/kafka/pom.xml" dependency:copy -DoutputDirectory="$CANHGAC_CACHE" \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:tar.gz" || die "Keycloak could not be fetched"
+  fi
+  if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
+    mkdir -p "$KEYCLOAK_HOME"
+    tar -xzf "$KEYCLOAK_TARBALL" -C "$KEYCLOAK_HOME" --strip-components=1 || die "Keycloak could not be unpacked"
+  fi
+}
+
+keycloak_ready() { http_ok "$CANHGAC_KEYCLOAK_URL/realms/canhgac/.well-known/openid-configuration"; }
+
+keycloak_start() {
+  keycloak_install
+  if keycloak_ready; then return 0; fi
+  port_open "$CANHGAC_HOST" "$CANHGAC_KEYCLOAK_PORT" && die "Port $CANHGAC_KEYCLOAK_PORT is taken by something that is not the canhgac realm"
+  # The realm is demo data kept in the repository: when it changes, Keycloak's store starts afresh.
+  local stamp="$KEYCLOAK_HOME/data/realm.sha256" sum
+  sum=$(sha256sum "$KEYCLOAK_REALM" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    rm -rf "$KEYCLOAK_HOME/data/h2" "$KEYCLOAK_HOME/data/import"
+    mkdir -p "$KEYCLOAK_HOME/data/import"
+    cp "$KEYCLOAK_REALM" "$KEYCLOAK_HOME/data/import/"
+    echo "$sum" >"$stamp"
+  fi
+  say "Starting Keycloak on $CANHGAC_KEYCLOAK_URL"
+  export JAVA_OPTS_KC_HEAP="-Xms256m -Xmx1g"
+  launch keycloak "$KEYCLOAK_HOME/bin/kc.sh" start-dev --import-realm \
+    --http-host="$CANHGAC_HOST" --http-port="$CANHGAC_KEYCLOAK_PORT" --hostname="$CANHGAC_KEYCLOAK_URL" \
+    --health-enabled=false --metrics-enabled=false
+  wait_until 180 "Keycloak" keycloak_ready || { tail -30 "$CANHGAC_STATE/logs/keycloak.log" >&2; die "Keycloak did not start"; }
+}
+
+keycloak_stop() { stop_pid keycloak; }
+
+# token NAME: an access token for a demo user (password grant) or a machine client (client credentials).
+token_for() {
+  local who=$1 response
+  local endpoint="$CANHGAC_KEYCLOAK_URL/realms/canhgac/protocol/openid-connect/token"
+  case "$who" in
+    national-feed|agency-system|token-expiry-probe)
+      response=$(curl -fsS "$endpoint" -d grant_type=client_credentials -d "client_id=$who" -d "client_secret=$who-demo-secret") ;;
+    *)
+      response=$(curl -fsS "$endpoint" -d grant_type=password -d client_id=canhgac-cli -d "username=$who" \
+        -d "password=${CANHGAC_DEMO_PASSWORD:-canhgac-demo}" -d scope=openid) ;;
+  esac || die "No token for '$who' (is Keycloak up? is '$who' a demo account?)"
+  printf '%s\n' "$response" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
