@@ -70,7 +70,7 @@ http_ok() { curl -fs -o /dev/null --max-time 3 "$1"; }
 # Starts a long-running process in the background with its log and pid file.
 launch() {
   local name=$1; shift
-  nohup "$@" >"$CANHGAC_STATE/logs/$name.log" 2>&1 &
+  setsid nohup "$@" >"$CANHGAC_STATE/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$CANHGAC_STATE/pids/$name.pid"
 }
 

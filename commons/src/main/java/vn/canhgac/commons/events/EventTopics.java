@@ -3,6 +3,8 @@ package vn.canhgac.commons.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Optional;
+
 /**
  * Maps logical topic names to the broker's: each environment (the running platform, the integration tests,
  * the end-to-end tests) shares one broker but gets its own prefix, so they never read each other's events.
@@ -14,8 +16,8 @@ public class EventTopics {
 
     private final String prefix;
 
-    public EventTopics(@ConfigProperty(name = "canhgac.topics.prefix", defaultValue = "") String prefix) {
-        this.prefix = prefix;
+    public EventTopics(@ConfigProperty(name = "canhgac.topics.prefix") Optional<String> prefix) {
+        this.prefix = prefix.orElse("");
     }
 
     public String physical(String logical) {

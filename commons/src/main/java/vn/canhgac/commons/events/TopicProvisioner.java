@@ -55,6 +55,7 @@ public class TopicProvisioner {
 
     private List<String> provision() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             List<String> names = compacted.stream().map(topics::physical).toList();
             for (String name : names) {

@@ -54,7 +54,7 @@ public class OutboxRelay {
         this.failed = metrics.counter("canhgac.outbox.failed");
     }
 
-    @Scheduled(every = "${canhgac.outbox.poll-interval:0.5s}", delayed = "1s",
+    @Scheduled(every = "${canhgac.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return relayBatch().replaceWithVoid()

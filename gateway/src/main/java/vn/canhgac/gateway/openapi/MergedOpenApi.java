@@ -1,0 +1,103 @@
+package vn.canhgac.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import vn.canhgac.gateway.routing.RouteTable;
+
+import java.util.List;
+
+/**
+ * One OpenAPI document for the whole API at {@code /openapi}: the services' own documents, merged. A service that
+ * is down is left out (and named in {@code x-canhgac-missing}) rather than failing the whole document.
+ */
+@ApplicationScoped
+public class MergedOpenApi {
+
+    private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
+
+    private final RouteTable routes;
+    private final HttpClient client;
+    private final ObjectMapper json;
+
+    public MergedOpenApi(RouteTable routes, Vertx vertx, ObjectMapper json) {
+        this.routes = routes;
+        this.client = vertx.createHttpClient();
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        router.get("/openapi").handler(this::serve);
+    }
+
+    void serve(RoutingContext rc) {
+        List<Uni<JsonNode>> documents = routes.routes().entrySet().stream()
+                .map(route -> fetch(route.getKey(), route.getValue().url()))
+                .toList();
+        Uni.join().all(documents).andCollectFailures()
+                .map(this::merge)
+                .subscribe().with(merged -> rc.response()
+                                .putHeader("Content-Type", "application/json")
+                                .end(merged.toString()),
+                        rc::fail);
+    }
+
+    private Uni<JsonNode> fetch(String service, String baseUrl) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
+                .setAbsoluteURI(baseUrl + "/q/openapi?format=json").setIdleTimeout(5_000);
+        return client.request(options)
+                .flatMap(request -> request.send())
+                .flatMap(HttpClientResponse::body)
+                .map(this::parse)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("OpenAPI of %s unavailable: %s", service, failure.toString());
+                    return json.createObjectNode().put("x-missing", service);
+                });
+    }
+
+    private JsonNode parse(Buffer body) {
+        try {
+            return json.readTree(body.getBytes());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ObjectNode merge(List<JsonNode> documents) {
+        ObjectNode merged = json.createObjectNode();
+        merged.put("openapi", "3.1.0");
+        merged.putObject("info").put("title", "Canh Gác API").put("version", "v1")
+                .put("description", "The whole public API, through the gateway. Authenticate with a bearer token "
+                        + "from the canhgac realm (see the README).");
+        merged.putArray("servers").addObject().put("url", "/");
+        ObjectNode paths = merged.putObject("paths");
+        ObjectNode schemas = merged.putObject("components").putObject("schemas");
+        merged.with("components").putObject("securitySchemes").putObject("SecurityScheme")
+                .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+        var tags = merged.putArray("tags");
+        var missing = merged.putArray("x-canhgac-missing");
+        for (JsonNode document : documents) {
+            if (document.has("x-missing")) {
+                missing.add(document.get("x-missing"));
+                continue;
+            }
+            document.path("paths").properties().forEach(path -> paths.set(path.getKey(), path.getValue()));
+            document.path("components").path("schemas").properties()
+                    .forEach(schema -> schemas.putIfAbsent(schema.getKey(), schema.getValue()));
+            document.path("tags").forEach(tags::add);
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,162 @@
+package vn.canhgac.gateway.routing;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import io.vertx.mutiny.core.http.HttpServerRequest;
+import io.vertx.mutiny.core.http.HttpServerResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.canhgac.gateway.problem.GatewayProblems;
+import vn.canhgac.gateway.ratelimit.RateLimiter;
+
+import java.net.ConnectException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Forwards {@code /api/...} to the service that owns the path, once the caller's bearer token is valid.
+ * Bodies stream through in both directions (an import of a large file is never held in memory here); the token
+ * is relayed as it came, because every service validates it again; the request id goes with it.
+ */
+@ApplicationScoped
+public class ApiProxy {
+
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) are for one connection and never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final RouteTable routes;
+    private final RateLimiter limiter;
+    private final HttpClient client;
+    private final long timeoutMillis;
+
+    public ApiProxy(RouteTable routes, RateLimiter limiter, Vertx vertx,
+                    @ConfigProperty(name = "canhgac.proxy.timeout", defaultValue = "PT60S") java.time.Duration timeout,
+                    @ConfigProperty(name = "canhgac.proxy.pool-size", defaultValue = "200") int poolSize) {
+        this.routes = routes;
+        this.limiter = limiter;
+        this.timeoutMillis = timeout.toMillis();
+        this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(poolSize).setKeepAlive(true)
+                .setConnectTimeout(2_000));
+    }
+
+    void register(@Observes Router router) {
+        router.routeWithRegex("/api/.*").handler(this::proxy);
+    }
+
+    void proxy(RoutingContext rc) {
+        rc.request().pause();
+        String requestId = RequestIds.of(rc);
+        rc.response().putHeader(RequestIds.HEADER, requestId);
+        var owner = routes.owner(rc.normalizedPath());
+        if (owner.isEmpty()) {
+            GatewayProblems.send(rc, 404, "no-route");
+            return;
+        }
+        authenticate(rc)
+                .invoke(identity -> throttle(rc, identity))
+                .flatMap(identity -> forward(rc, owner.get(), requestId))
+                .subscribe().with(done -> { }, failure -> fail(rc, failure));
+    }
+
+    private static Uni<SecurityIdentity> authenticate(RoutingContext rc) {
+        Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        return deferred
+                .onFailure().transform(failure -> new Unauthenticated())
+                .invoke(identity -> {
+                    if (identity.isAnonymous()) {
+                        throw new Unauthenticated();
+                    }
+                });
+    }
+
+    private void throttle(RoutingContext rc, SecurityIdentity identity) {
+        long wait = limiter.acquire(identity.getPrincipal().getName());
+        if (wait > 0) {
+            throw new RateLimited(wait);
+        }
+    }
+
+    private Uni<Void> forward(RoutingContext rc, Map.Entry<String, RouteTable.Route> owner, String requestId) {
+        io.vertx.core.http.HttpServerRequest in = rc.request();
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setAbsoluteURI(owner.getValue().url() + in.uri())
+                .setIdleTimeout(timeoutMillis);
+        in.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                options.addHeader(header.getKey(), header.getValue());
+            }
+        });
+        options.putHeader(RequestIds.HEADER, requestId)
+                .putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString())
+                .putHeader("X-Forwarded-Proto", in.scheme())
+                .putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
+        return client.request(options)
+                .flatMap(out -> out.send(HttpServerRequest.newInstance(in)))
+                .flatMap(response -> relay(response, HttpServerResponse.newInstance(rc.response())));
+    }
+
+    private static Uni<Void> relay(HttpClientResponse from, HttpServerResponse to) {
+        to.setStatusCode(from.statusCode());
+        from.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase()) && !header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
+                to.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        if (!from.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            to.setChunked(true);
+        }
+        return from.pipeTo(to);
+    }
+
+    private static void fail(RoutingContext rc, Throwable failure) {
+        switch (failure) {
+            case Unauthenticated u -> {
+                rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"canhgac\"");
+                GatewayProblems.send(rc, 401, "unauthorized");
+            }
+            case RateLimited limited -> {
+                rc.response().putHeader("Retry-After", Long.toString(limited.seconds));
+                GatewayProblems.send(rc, 429, "rate-limited");
+            }
+            case ConnectException c -> {
+                rc.response().putHeader("Retry-After", "5");
+                GatewayProblems.send(rc, 503, "unavailable");
+            }
+            case TimeoutException t -> GatewayProblems.send(rc, 504, "timeout");
+            default -> {
+                LOG.warnf("Forwarding %s %s failed: %s", rc.request().method(), rc.request().path(), failure.toString());
+                GatewayProblems.send(rc, 502, "unavailable");
+            }
+        }
+    }
+
+    private static final class Unauthenticated extends RuntimeException {
+        Unauthenticated() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class RateLimited extends RuntimeException {
+        final long seconds;
+
+        RateLimited(long seconds) {
+            super(null, null, false, false);
+            this.seconds = seconds;
+        }
+    }
+}

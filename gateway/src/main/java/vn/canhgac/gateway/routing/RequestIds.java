@@ -1,0 +1,27 @@
+package vn.canhgac.gateway.routing;
+
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The gateway creates every request's id (or keeps a well-formed one from the caller) and passes it on. */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String KEY = "canhgac.requestId";
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+
+    private RequestIds() {
+    }
+
+    public static String of(RoutingContext rc) {
+        String id = rc.get(KEY);
+        if (id == null) {
+            String incoming = rc.request().getHeader(HEADER);
+            id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+            rc.put(KEY, id);
+        }
+        return id;
+    }
+}

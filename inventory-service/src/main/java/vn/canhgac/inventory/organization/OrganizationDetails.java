@@ -1,0 +1,17 @@
+package vn.canhgac.inventory.organization;
+
+import vn.canhgac.commons.organization.OrganizationKind;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An organisation as the API shows it. */
+public record OrganizationDetails(UUID id, String code, String parentCode, String nameVi, String nameEn,
+                                  OrganizationKind kind, long version, Instant createdAt, String createdBy,
+                                  Instant updatedAt, String updatedBy) {
+
+    static OrganizationDetails of(Organization org) {
+        return new OrganizationDetails(org.id, org.code, org.parentCode(), org.nameVi, org.nameEn, org.kind,
+                org.version, org.createdAt, org.createdBy, org.updatedAt, org.updatedBy);
+    }
+}
