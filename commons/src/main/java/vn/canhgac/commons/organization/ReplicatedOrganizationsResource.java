@@ -1,6 +1,7 @@
 package vn.canhgac.commons.organization;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,8 +15,9 @@ import vn.canhgac.commons.tenancy.TenantScopes;
 
 /**
  * Reads a service's replica of the organisation tree, in the caller's scope. A consuming service exposes it
- * under its own path by extending this class with {@code @Path} and {@code @Authenticated}.
+ * under its own path by extending this class with {@code @Path}.
  */
+@Authenticated
 public abstract class ReplicatedOrganizationsResource {
 
     @Inject

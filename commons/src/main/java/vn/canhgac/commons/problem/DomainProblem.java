@@ -9,6 +9,10 @@ import java.util.List;
  */
 public class DomainProblem extends RuntimeException {
 
+    /** An argument that is itself a message key, such as the kind of object that was not found. */
+    public record MessageKey(String key) {
+    }
+
     /** A field at fault, with a message key resolved in the caller's language when the problem is written. */
     public record Violation(String field, String messageKey, Object... args) {
     }
@@ -30,7 +34,7 @@ public class DomainProblem extends RuntimeException {
 
     /** 404: the object does not exist or is outside the caller's scope (deliberately indistinguishable). */
     public static DomainProblem notFound(String what, Object id) {
-        return new DomainProblem(404, "not-found", List.of(), List.of(), what, id);
+        return new DomainProblem(404, "not-found", List.of(), List.of(), new MessageKey("thing." + what), id);
     }
 
     public static DomainProblem conflict(String kind, Object... args) {

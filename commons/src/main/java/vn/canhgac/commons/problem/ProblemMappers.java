@@ -42,7 +42,18 @@ public class ProblemMappers {
         List<FieldError> errors = problem.violations().stream()
                 .map(v -> new FieldError(v.field(), ProblemMessages.text(locale, "field." + v.messageKey(), v.args())))
                 .toList();
-        return respond(request, locale, problem.status(), problem.kind(), errors, problem.allowed(), problem.args());
+        return respond(request, locale, problem.status(), problem.kind(), errors, problem.allowed(),
+                localise(locale, problem.args()));
+    }
+
+    private static Object[] localise(Locale locale, Object[] args) {
+        Object[] localised = args.clone();
+        for (int i = 0; i < localised.length; i++) {
+            if (localised[i] instanceof DomainProblem.MessageKey key) {
+                localised[i] = ProblemMessages.text(locale, key.key());
+            }
+        }
+        return localised;
     }
 
     @ServerExceptionMapper
@@ -99,6 +110,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException exception, HttpHeaders headers, ContainerRequestContext request) {
+        switch (exception.getCause()) {
+            case UnrecognizedPropertyException unknown -> {
+                return unknownField(unknown, headers, request);
+            }
+            case MismatchedInputException mismatched -> {
+                return wrongType(mismatched, headers, request);
+            }
+            case JsonProcessingException malformed -> {
+                return malformedJson(malformed, headers, request);
+            }
+            case null, default -> {
+            }
+        }
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(exception, headers, request);

@@ -1,0 +1,43 @@
+package vn.canhgac.commons.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ProblemMessagesTest {
+
+    @Test
+    void choosesTheFirstSupportedLanguage() {
+        assertEquals(ProblemMessages.VIETNAMESE, ProblemMessages.choose(List.of(Locale.FRENCH, Locale.of("vi", "VN"))));
+        assertEquals(Locale.ENGLISH, ProblemMessages.choose(List.of(Locale.US, Locale.of("vi"))));
+        assertEquals(Locale.ENGLISH, ProblemMessages.choose(List.of(Locale.GERMAN)));
+        assertEquals(Locale.ENGLISH, ProblemMessages.choose(List.of()));
+    }
+
+    @Test
+    void formatsInBothLanguages() {
+        assertEquals("An organisation with code 'X-1' already exists.",
+                ProblemMessages.text(Locale.ENGLISH, "organization-exists.detail", "X-1"));
+        assertEquals("Đã có tổ chức với mã 'X-1'.",
+                ProblemMessages.text(ProblemMessages.VIETNAMESE, "organization-exists.detail", "X-1"));
+    }
+
+    @Test
+    void everyEnglishMessageHasAVietnameseOne() {
+        var english = java.util.ResourceBundle.getBundle("canhgac-problems", Locale.ROOT);
+        var vietnamese = java.util.ResourceBundle.getBundle("canhgac-problems", ProblemMessages.VIETNAMESE);
+        for (String key : english.keySet()) {
+            assertEquals(true, !vietnamese.getString(key).equals(english.getString(key)) || key.startsWith("field.unknown-"),
+                    "missing Vietnamese text for " + key);
+        }
+    }
+
+    @Test
+    void unknownKeysAreAbsentRatherThanInvented() {
+        assertNull(ProblemMessages.textOrNull(Locale.ENGLISH, "no-such.detail"));
+    }
+}

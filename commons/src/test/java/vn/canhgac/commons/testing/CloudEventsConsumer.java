@@ -1,0 +1,65 @@
+package vn.canhgac.commons.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a topic of the real broker from the beginning, to find the record a service published. */
+public final class CloudEventsConsumer {
+
+    private CloudEventsConsumer() {
+    }
+
+    public static Optional<ConsumerRecord<String, String>> find(String topic, String key, Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CloudEventsProducer.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                if (partitions.isEmpty()) {
+                    continue;
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Optional<ConsumerRecord<String, String>> found = drain(consumer, key);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ConsumerRecord<String, String>> drain(KafkaConsumer<String, String> consumer, String key) {
+        ConsumerRecord<String, String> last = null;
+        for (int emptyPolls = 0; emptyPolls < 3; ) {
+            var records = consumer.poll(Duration.ofMillis(500));
+            if (records.isEmpty()) {
+                emptyPolls++;
+            }
+            for (ConsumerRecord<String, String> record : records) {
+                if (key.equals(record.key())) {
+                    last = record;
+                }
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

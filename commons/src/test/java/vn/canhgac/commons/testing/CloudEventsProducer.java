@@ -1,0 +1,64 @@
+package vn.canhgac.commons.testing;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Publishes CloudEvents in binary mode to the real broker, as another service's outbox relay would. */
+public final class CloudEventsProducer implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public CloudEventsProducer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    public static String bootstrapServers() {
+        return System.getProperty("kafka.bootstrap.servers",
+                System.getenv().getOrDefault("CANHGAC_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+    }
+
+    /** Sends to partition 0, so that a test can order events of different keys and wait for the last one. */
+    public void send(String topic, String key, String id, String type, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, key, json);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id);
+        header(record, "ce_type", type);
+        header(record, "ce_source", "/canhgac/tests");
+        header(record, "ce_subject", key);
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        sendAndWait(record);
+    }
+
+    /** A record that is not a CloudEvent at all, as a misconfigured producer would send. */
+    public void sendRaw(String topic, String key, String value) {
+        sendAndWait(new ProducerRecord<>(topic, 0, key, value));
+    }
+
+    private void sendAndWait(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

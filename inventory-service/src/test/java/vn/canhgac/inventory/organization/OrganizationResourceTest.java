@@ -1,0 +1,200 @@
+package vn.canhgac.inventory.organization;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+/** The organisations API against the real PostgreSQL, Kafka and Keycloak. */
+@QuarkusTest
+class OrganizationResourceTest {
+
+    private static final String PATH = "/api/v1/organizations";
+    private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+    private static boolean treeReady;
+
+    /**
+     * The demo tree, as ./canhgac up creates it; creating what exists answers 409 and changes nothing.
+     * (Not in a static @BeforeAll: REST Assured points at the application under test only once a test runs.)
+     */
+    @BeforeEach
+    void demoTree() {
+        if (treeReady) {
+            return;
+        }
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        create("authority", null, "UBND-KH", "PROVINCE", "Ủy ban nhân dân tỉnh Khánh Hòa");
+        create("authority", "UBND-KH", "STTTT-KH", "DEPARTMENT", "Sở Thông tin và Truyền thông tỉnh Khánh Hòa");
+        create("authority", "STTTT-KH", "UBND-CAMRANH", "DISTRICT", "Ủy ban nhân dân thành phố Cam Ranh");
+        create("authority", null, "NHTM-A", "BANK", "Ngân hàng Thương mại Cổ phần A");
+        treeReady = true;
+    }
+
+    private static int create(String who, String parent, String code, String kind, String nameVi) {
+        String parentJson = parent == null ? "null" : "\"" + parent + "\"";
+        return as(who).body("""
+                        {"code":"%s","kind":"%s","nameVi":"%s","parentCode":%s}""".formatted(code, kind, nameVi, parentJson))
+                .post(PATH).statusCode();
+    }
+
+    private static RequestSpecification as(String who) {
+        return given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aCoordinatorRegistersAnOrganisationInItsSubtree() {
+        String code = "TTCNTT-" + run;
+        as("khanhhoa-coordinator").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Trung tâm Công nghệ thông tin Khánh Hòa",
+                         "nameEn":"Khánh Hòa IT Centre","parentCode":"STTTT-KH"}""".formatted(code))
+                .post(PATH).then().statusCode(201)
+                .header("Location", endsWith(PATH + "/" + code))
+                .header("ETag", notNullValue())
+                .body("code", equalTo(code)).body("parentCode", equalTo("STTTT-KH"))
+                .body("createdBy", equalTo("khanhhoa-coordinator"));
+
+        as("khanhhoa-coordinator").get(PATH + "/" + code).then().statusCode(200).header("ETag", equalTo("\"0\""));
+        as("khanhhoa-ubnd").get(PATH + "/" + code).then().statusCode(200);
+        as("authority").get(PATH + "/" + code).then().statusCode(200);
+    }
+
+    @Test
+    void theCreationIsAnnouncedAsACloudEventKeyedByCode() {
+        String code = "EVT-" + run;
+        as("khanhhoa-coordinator").body("""
+                {"code":"%s","kind":"AGENCY","nameVi":"Đơn vị sự kiện","parentCode":"STTTT-KH"}""".formatted(code))
+                .post(PATH).then().statusCode(201);
+
+        var record = CloudEventsConsumer.find("test.inventory.organizations", code, Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no event for " + code));
+        assertEquals("canhgac.organization.upserted.v1", CloudEventsConsumer.header(record, "ce_type"));
+        assertEquals("1.0", CloudEventsConsumer.header(record, "ce_specversion"));
+        assertEquals("/canhgac/inventory-service", CloudEventsConsumer.header(record, "ce_source"));
+        assertEquals(code, CloudEventsConsumer.header(record, "ce_subject"));
+        assertTrue(record.value().contains("\"path\":\"/UBND-KH/STTTT-KH/" + code + "/\""), record.value());
+    }
+
+    @Test
+    void searchIgnoresDiacriticsAndStaysInScope() {
+        as("khanhhoa-coordinator").queryParam("q", "khanh hoa").get(PATH).then().statusCode(200)
+                .body("items.code", hasItems("STTTT-KH")).body("items.code", not(hasItem("NHTM-A")));
+        as("khanhhoa-coordinator").queryParam("q", "KHÁNH HÒA").get(PATH).then().statusCode(200)
+                .body("items.code", hasItem("STTTT-KH"));
+        as("bank-admin").get(PATH).then().statusCode(200)
+                .body("items.code", equalTo(java.util.List.of("NHTM-A")));
+    }
+
+    @Test
+    void listsArePagedWithACursor() {
+        var first = as("authority").queryParam("limit", 2).get(PATH).then().statusCode(200)
+                .body("items.size()", equalTo(2)).extract().jsonPath();
+        String next = first.getString("next");
+        as("authority").queryParam("limit", 2).queryParam("after", next).get(PATH).then().statusCode(200)
+                .body("items.code", not(hasItem(first.getString("items[0].code"))));
+    }
+
+    @Test
+    void anotherTenantsOrganisationIsNotFoundRatherThanForbidden() {
+        assertProblem(as("bank-admin").get(PATH + "/UBND-CAMRANH").then(), 404, "not-found");
+        assertProblem(as("camranh-operator").get(PATH + "/NHTM-A").then(), 404, "not-found");
+        assertProblem(as("camranh-operator").get(PATH + "/STTTT-KH").then(), 404, "not-found");
+        assertProblem(as("khanhhoa-coordinator").get(PATH + "/NO-SUCH-" + run).then(), 404, "not-found");
+    }
+
+    @Test
+    void aCoordinatorCannotCreateUnderAnotherTenantNorAtTheTop() {
+        String code = "FOREIGN-" + run;
+        assertProblem(as("khanhhoa-coordinator").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Chi nhánh","parentCode":"NHTM-A"}""".formatted(code))
+                .post(PATH).then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("parentCode"));
+        assertProblem(as("khanhhoa-coordinator").body("""
+                        {"code":"%s","kind":"PROVINCE","nameVi":"Tỉnh mới"}""".formatted(code))
+                .post(PATH).then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("parentCode"));
+        assertProblem(as("authority").get(PATH + "/" + code).then(), 404, "not-found");
+    }
+
+    @Test
+    void rolesThatMayNotRegisterOrganisationsGet403() {
+        String code = "OPERATOR-" + run;
+        assertProblem(as("camranh-operator").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Phòng","parentCode":"UBND-CAMRANH"}""".formatted(code))
+                .post(PATH).then(), 403, "forbidden");
+        assertProblem(as("agency-system").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Phòng","parentCode":"UBND-CAMRANH"}""".formatted(code))
+                .post(PATH).then(), 403, "forbidden");
+        assertProblem(as("authority").get(PATH + "/" + code).then(), 404, "not-found");
+    }
+
+    @Test
+    void invalidFieldsAreListedInTheCallersLanguageAndNothingIsStored() {
+        assertProblem(as("authority").header("Accept-Language", "vi").body("""
+                        {"code":"bad code!","kind":"AGENCY","nameVi":"  ","parentCode":"STTTT-KH"}""")
+                .post(PATH).then(), 400, "invalid-request")
+                .header("Content-Language", "vi")
+                .body("title", equalTo("Yêu cầu không hợp lệ"))
+                .body("errors.field", hasItems("code", "nameVi"))
+                .body("errors.message", hasItem("không được để trống"));
+        assertProblem(as("authority").body("""
+                        {"code":"OK-%s","kind":"CASTLE","nameVi":"Lâu đài","parentCode":"STTTT-KH"}""".formatted(run))
+                .post(PATH).then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("kind"));
+        assertProblem(as("authority").body("""
+                        {"code":"OK-%s","kind":"AGENCY","nameVi":"Thừa","parentCode":"STTTT-KH","colour":"red"}""".formatted(run))
+                .post(PATH).then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("colour"));
+        assertProblem(as("authority").get(PATH + "/OK-" + run).then(), 404, "not-found");
+    }
+
+    @Test
+    void malformedJsonIsA400AndNothingIsStored() {
+        String code = "BROKEN-" + run;
+        assertProblem(as("authority").body("{\"code\":\"" + code + "\",\"kind\":").post(PATH).then(),
+                400, "malformed-json");
+        assertProblem(as("authority").body("").post(PATH).then(), 400, "invalid-request");
+        assertProblem(as("authority").get(PATH + "/" + code).then(), 404, "not-found");
+    }
+
+    @Test
+    void aDuplicateCodeIsAConflict() {
+        assertProblem(as("authority").body("""
+                        {"code":"STTTT-KH","kind":"DEPARTMENT","nameVi":"Bản sao","parentCode":"UBND-KH"}""")
+                .post(PATH).then(), 409, "organization-exists")
+                .body("detail", containsString("STTTT-KH"));
+    }
+
+    @Test
+    void tokensThatAreMissingForeignOrExpiredAreRefused() throws InterruptedException {
+        assertProblem(given().get(PATH).then(), 401, "unauthorized").header("WWW-Authenticate", notNullValue());
+        assertProblem(given().auth().oauth2(Tokens.signedByStranger()).get(PATH).then(), 401, "unauthorized");
+        assertProblem(given().auth().oauth2(Tokens.expired()).get(PATH).then(), 401, "unauthorized");
+    }
+
+    @Test
+    void theRequestIdIsKeptAndEchoed() {
+        as("authority").header("X-Request-Id", "test-" + run + "-0001").get(PATH + "/NO-SUCH")
+                .then().statusCode(404).header("X-Request-Id", equalTo("test-" + run + "-0001"))
+                .body("requestId", equalTo("test-" + run + "-0001"));
+    }
+}
