@@ -47,7 +47,7 @@ public class MergedOpenApi {
                 .map(route -> fetch(route.getKey(), route.getValue().url()))
                 .toList();
         Uni.join().all(documents).andCollectFailures()
-                .map(this::merge)
+                .map(fetched -> merge(json, fetched))
                 .subscribe().with(merged -> rc.response()
                                 .putHeader("Content-Type", "application/json")
                                 .end(merged.toString()),
@@ -75,7 +75,7 @@ public class MergedOpenApi {
         }
     }
 
-    ObjectNode merge(List<JsonNode> documents) {
+    static ObjectNode merge(ObjectMapper json, List<JsonNode> documents) {
         ObjectNode merged = json.createObjectNode();
         merged.put("openapi", "3.1.0");
         merged.putObject("info").put("title", "Canh Gác API").put("version", "v1")

@@ -55,6 +55,14 @@ public class ApiProxy {
 
     void register(@Observes Router router) {
         router.routeWithRegex("/api/.*").handler(this::proxy);
+        // A token that fails validation can be refused by the OIDC mechanism itself, before the proxy runs.
+        router.routeWithRegex("/api/.*").failureHandler(rc -> {
+            if (rc.statusCode() == 401 || rc.failure() instanceof io.quarkus.security.AuthenticationFailedException) {
+                fail(rc, new Unauthenticated());
+            } else {
+                rc.next();
+            }
+        });
     }
 
     void proxy(RoutingContext rc) {

@@ -1,0 +1,60 @@
+package vn.canhgac.gateway.routing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.Tokens;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+/**
+ * The gateway on its own, with real Keycloak tokens; in the test profile every route points at a closed port,
+ * so what the gateway answers when a service is down is tested too.
+ */
+@QuarkusTest
+class ApiProxyTest {
+
+    @Test
+    void noTokenForeignTokenAndExpiredTokenAre401() throws InterruptedException {
+        assertProblem(given().get("/api/v1/organizations").then(), 401, "unauthorized")
+                .header("WWW-Authenticate", notNullValue());
+        assertProblem(given().auth().oauth2(Tokens.signedByStranger()).get("/api/v1/organizations").then(),
+                401, "unauthorized");
+        assertProblem(given().auth().oauth2(Tokens.expired()).get("/api/v1/organizations").then(),
+                401, "unauthorized");
+    }
+
+    @Test
+    void anUnknownApiPathIs404() {
+        assertProblem(given().auth().oauth2(Tokens.of("authority")).get("/api/v1/nothing-here").then(), 404, "no-route");
+    }
+
+    @Test
+    void aServiceThatIsDownIs503WithRetryAfterInTheCallersLanguage() {
+        assertProblem(given().auth().oauth2(Tokens.of("authority")).header("Accept-Language", "vi")
+                .get("/api/v1/organizations").then(), 503, "unavailable")
+                .header("Retry-After", notNullValue())
+                .body("title", equalTo("Tạm thời không phục vụ được"));
+    }
+
+    @Test
+    void theRequestIdIsCreatedOrKept() {
+        given().get("/api/v1/organizations").then().header("X-Request-Id", notNullValue());
+        given().header("X-Request-Id", "client-chosen-id-42").get("/api/v1/organizations")
+                .then().header("X-Request-Id", equalTo("client-chosen-id-42"))
+                .body("requestId", equalTo("client-chosen-id-42"));
+        given().header("X-Request-Id", "bad id with spaces").get("/api/v1/organizations")
+                .then().header("X-Request-Id", org.hamcrest.Matchers.not(equalTo("bad id with spaces")));
+    }
+
+    @Test
+    void browsersFromTheConsoleOriginMayCallTheApi() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type,If-Match")
+                .options("/api/v1/organizations")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:5173"));
+    }
+}
