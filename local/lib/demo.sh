@@ -41,7 +41,7 @@ print_welcome() {
 
   Gateway (the only public entry)  $g/api/v1/...
   API documentation (Swagger UI)   $g/q/swagger-ui      merged OpenAPI: $g/openapi
-  Keycloak (realm canhgac)         $CANHGAC_KEYCLOAK_URL/admin   (admin console needs an admin user; see docs)
+  Keycloak (realm canhgac)         $CANHGAC_KEYCLOAK_URL/admin   (admin / canhgac-admin, local only)
   Services                         inventory :$CANHGAC_INVENTORY_PORT, advisory :$CANHGAC_ADVISORY_PORT, incident :$CANHGAC_INCIDENT_PORT (health: /q/health)
 
   Demo accounts (password: canhgac-demo)

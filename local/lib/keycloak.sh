@@ -32,6 +32,9 @@ keycloak_start() {
   fi
   say "Starting Keycloak on $CANHGAC_KEYCLOAK_URL"
   export JAVA_OPTS_KC_HEAP="-Xms256m -Xmx1g"
+  # A local administrator for the admin console (created only when Keycloak's store is new).
+  export KC_BOOTSTRAP_ADMIN_USERNAME="${CANHGAC_KEYCLOAK_ADMIN:-admin}"
+  export KC_BOOTSTRAP_ADMIN_PASSWORD="${CANHGAC_KEYCLOAK_ADMIN_PASSWORD:-canhgac-admin}"
   launch keycloak "$KEYCLOAK_HOME/bin/kc.sh" start-dev --import-realm \
     --http-host="$CANHGAC_HOST" --http-port="$CANHGAC_KEYCLOAK_PORT" --hostname="$CANHGAC_KEYCLOAK_URL" \
     --health-enabled=false --metrics-enabled=false

@@ -62,7 +62,7 @@ ensure_database() {
 
 recreate_database() {
   local db=$1 owner=$2
-  psql_admin -c "drop database if exists \"$db\" with (force)" >/dev/null
+  psql_admin -c "drop database if exists \"$db\" with (force)" >/dev/null 2>&1
   ensure_database "$db" "$owner"
 }
 

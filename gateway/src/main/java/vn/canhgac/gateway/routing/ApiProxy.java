@@ -132,6 +132,13 @@ public class ApiProxy {
     }
 
     private static void fail(RoutingContext rc, Throwable failure) {
+        if (rc.response().headWritten()) {
+            // Too late for a problem document (the answer is already under way, or another handler gave it).
+            if (!rc.response().ended()) {
+                rc.response().reset();
+            }
+            return;
+        }
         switch (failure) {
             case Unauthenticated u -> {
                 rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"canhgac\"");
