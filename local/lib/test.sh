@@ -46,6 +46,7 @@ cmd_test() {
   local -a props=("-Dcanhgac.keycloak.url=$CANHGAC_KEYCLOAK_URL" "-Dkafka.bootstrap.servers=$CANHGAC_KAFKA_BOOTSTRAP"
     "-Dcanhgac.db.host=$CANHGAC_HOST" "-Dcanhgac.db.port=$CANHGAC_PG_PORT")
 
+  rm -rf "$CANHGAC_ROOT"/*/target/surefire-reports
   say "Unit and integration tests (real PostgreSQL, Kafka, Keycloak)"
   local unit_status=0
   mvnw -f "$CANHGAC_ROOT/pom.xml" install "${props[@]}" || unit_status=$?
