@@ -2,6 +2,7 @@ package vn.canhgac.commons.events;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,8 +46,7 @@ public class TopicProvisioner {
         if (compacted.isEmpty()) {
             return;
         }
-        Uni.createFrom().item(this::provision).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure
-                        .getDefaultWorkerPool())
+        Uni.createFrom().item(this::provision).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().invoke(f -> LOG.warnf("Topics not provisioned yet (%s); retrying", f.toString()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(2), Duration.ofSeconds(30)).atMost(100)
                 .subscribe().with(created -> LOG.infof("Topics ready: %s", created),

@@ -100,9 +100,12 @@ public class ApiProxy {
 
     private Uni<Void> forward(RoutingContext rc, Map.Entry<String, RouteTable.Route> owner, String requestId) {
         io.vertx.core.http.HttpServerRequest in = rc.request();
+        // Forward the path that was routed (dot segments resolved), never the raw one: "/api/v1/x/../../q/..."
+        // must not reach a path other than the one whose owner was chosen.
+        String query = in.query();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
-                .setAbsoluteURI(owner.getValue().url() + in.uri())
+                .setAbsoluteURI(owner.getValue().url() + rc.normalizedPath() + (query == null ? "" : "?" + query))
                 .setIdleTimeout(timeoutMillis);
         in.headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {

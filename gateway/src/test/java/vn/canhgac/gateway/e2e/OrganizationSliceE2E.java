@@ -72,6 +72,13 @@ class OrganizationSliceE2E {
     }
 
     @Test
+    void dotSegmentsCannotReachAnotherPathOfAService() {
+        // Routed as /api/v1/q/metrics after normalisation: no service owns it, so nothing is forwarded.
+        assertProblem(as("authority").urlEncodingEnabled(false).get("/api/v1/organizations/%2e%2e/%2e%2e/q/metrics")
+                .then(), 404, "no-route");
+    }
+
+    @Test
     void oneOpenApiDocumentDescribesTheWholeApi() {
         anonymous().get("/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/v1/organizations"))
