@@ -1,7 +1,9 @@
 package vn.canhgac.commons.organization;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +22,12 @@ import vn.canhgac.commons.text.SearchText;
 @DefaultBean
 public class OrganizationReplicas implements OrganizationPaths {
 
-    private final ObjectMapper json;
+    /** Lenient on purpose: a newer producer may add fields, and an older consumer must still apply its events. */
+    private final ObjectReader events;
 
     public OrganizationReplicas(ObjectMapper json) {
-        this.json = json;
+        this.events = json.readerFor(OrganizationEvent.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Applies an event in the caller's transaction; an event older than the replica is ignored. */
@@ -66,7 +70,7 @@ public class OrganizationReplicas implements OrganizationPaths {
 
     private OrganizationEvent parse(String data) {
         try {
-            return json.readValue(data, OrganizationEvent.class);
+            return events.readValue(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Malformed organization event", e);
         }

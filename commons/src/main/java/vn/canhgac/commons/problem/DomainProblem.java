@@ -54,6 +54,11 @@ public class DomainProblem extends RuntimeException {
         return invalid(List.of(new Violation(field, messageKey, args)));
     }
 
+    /** 428: an update without {@code If-Match}, which would overwrite whatever someone else wrote. */
+    public static DomainProblem preconditionRequired() {
+        return new DomainProblem(428, "precondition-required", List.of(), List.of());
+    }
+
     public static DomainProblem preconditionFailed() {
         return new DomainProblem(412, "precondition-failed", List.of(), List.of());
     }

@@ -99,6 +99,17 @@ public abstract class OrganizationReplicaContract {
     }
 
     @Test
+    void fieldsAddedByANewerProducerAreIgnored() {
+        String code = "NEWER-" + run;
+        String json = ("{\"id\":\"%s\",\"code\":\"%s\",\"parentCode\":\"STTTT-KH\",\"path\":\"/UBND-KH/STTTT-KH/%s/\","
+                + "\"nameVi\":\"Bản mới hơn\",\"kind\":\"AGENCY\",\"version\":0,\"deleted\":false,"
+                + "\"updatedAt\":\"%s\",\"constituency\":[\"203.0.113.0/24\"]}")
+                .formatted(UUID.randomUUID(), code, code, Instant.now());
+        producer.send(TOPIC, code, UUID.randomUUID().toString(), TYPE, json);
+        awaitName(code, "Bản mới hơn");
+    }
+
+    @Test
     void aRecordThatIsNotACloudEventIsSetAsideAndConsumptionGoesOn() {
         producer.sendRaw(TOPIC, "GARBAGE-" + run, "{not json at all");
         String code = "AFTER-GARBAGE-" + run;

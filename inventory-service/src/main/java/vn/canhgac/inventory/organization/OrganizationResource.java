@@ -6,6 +6,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
@@ -43,6 +46,17 @@ public class OrganizationResource {
                 .build());
     }
 
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN})
+    @Operation(summary = "Describe an organisation in your scope anew; send the ETag you read as If-Match")
+    public Uni<RestResponse<OrganizationDetails>> update(@PathParam("code") String code,
+                                                         @HeaderParam("If-Match") String ifMatch,
+                                                         @Valid @NotNull OrganizationChanges changes) {
+        return organizations.update(caller.get(), code, ifMatch, changes).map(org -> RestResponse.ResponseBuilder
+                .ok(OrganizationDetails.of(org)).tag(etag(org)).build());
+    }
+
     @GET
     @Path("/{code}")
     @Operation(summary = "An organisation in your scope")
@@ -59,6 +73,6 @@ public class OrganizationResource {
     }
 
     private static EntityTag etag(Organization org) {
-        return new EntityTag(Long.toString(org.version));
+        return new EntityTag(IfMatch.etagOf(org.version));
     }
 }

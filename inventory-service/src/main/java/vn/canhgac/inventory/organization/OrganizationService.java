@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.events.EventTopics;
 import vn.canhgac.commons.organization.OrganizationEvent;
 import vn.canhgac.commons.outbox.Outbox;
@@ -15,6 +16,7 @@ import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Registers and reads organisations, each change announced through the outbox in its own transaction. */
@@ -42,8 +44,26 @@ public class OrganizationService {
                 .call(org -> outbox.record(EventTopics.ORGANIZATIONS, OrganizationEvent.UPSERTED, org.code, eventOf(org)));
     }
 
+    /** Describes an organisation anew, if the caller read its current version ({@code If-Match}). */
+    @WithTransaction
+    public Uni<Organization> update(Caller caller, String code, String ifMatch, OrganizationChanges changes) {
+        return inScope(caller, code)
+                .invoke(org -> IfMatch.require(ifMatch, org.version))
+                .flatMap(org -> {
+                    org.describe(changes.nameVi(), changes.nameEn(), changes.kind());
+                    org.updatedAt = Instant.now();
+                    org.updatedBy = caller.displayName();
+                    return org.<Organization>persistAndFlush();
+                })
+                .call(org -> outbox.record(EventTopics.ORGANIZATIONS, OrganizationEvent.UPSERTED, org.code, eventOf(org)));
+    }
+
     @WithSession
     public Uni<Organization> get(Caller caller, String code) {
+        return inScope(caller, code);
+    }
+
+    private Uni<Organization> inScope(Caller caller, String code) {
         return scopes.of(caller).flatMap(scope -> Organization.findByCode(code).map(org -> {
             if (org == null || !scope.covers(org.path)) {
                 throw DomainProblem.notFound("organization", code);
@@ -62,18 +82,18 @@ public class OrganizationService {
     }
 
     /** The parent, which must be in the caller's scope; only the authority creates top-level organisations. */
-    private Uni<java.util.Optional<Organization>> parentFor(TenantScope scope, String parentCode) {
+    private Uni<Optional<Organization>> parentFor(TenantScope scope, String parentCode) {
         if (parentCode == null) {
             if (!scope.caller().isAuthority()) {
                 throw DomainProblem.invalidField("parentCode", "root-needs-authority");
             }
-            return Uni.createFrom().item(java.util.Optional.empty());
+            return Uni.createFrom().item(Optional.empty());
         }
         return Organization.findByCode(parentCode).map(parent -> {
             if (parent == null || !scope.covers(parent.path)) {
                 throw DomainProblem.invalidField("parentCode", "unknown-organization", parentCode);
             }
-            return java.util.Optional.of(parent);
+            return Optional.of(parent);
         });
     }
 

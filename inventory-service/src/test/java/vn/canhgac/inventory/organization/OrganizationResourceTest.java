@@ -79,6 +79,36 @@ class OrganizationResourceTest {
     }
 
     @Test
+    void anUpdateNeedsTheCurrentETagAndIsAnnouncedWithTheNextVersion() {
+        String code = "UPD-" + run;
+        as("khanhhoa-coordinator").body("""
+                {"code":"%s","kind":"AGENCY","nameVi":"Tên cũ","parentCode":"STTTT-KH"}""".formatted(code))
+                .post(PATH).then().statusCode(201).header("ETag", equalTo("\"0\""));
+        String changes = "{\"kind\":\"AGENCY\",\"nameVi\":\"Tên mới\",\"nameEn\":\"New name\"}";
+
+        assertProblem(as("khanhhoa-coordinator").body(changes).put(PATH + "/" + code).then(), 428, "precondition-required");
+        as("khanhhoa-coordinator").header("If-Match", "\"0\"").body(changes).put(PATH + "/" + code)
+                .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("nameVi", equalTo("Tên mới"))
+                .body("updatedBy", equalTo("khanhhoa-coordinator"));
+        assertProblem(as("khanhhoa-coordinator").header("If-Match", "\"0\"").body(changes.replace("mới", "khác"))
+                .put(PATH + "/" + code).then(), 412, "precondition-failed");
+        as("authority").get(PATH + "/" + code).then().body("nameVi", equalTo("Tên mới"));
+
+        assertProblem(as("bank-admin").header("If-Match", "\"1\"").body(changes).put(PATH + "/" + code).then(),
+                404, "not-found");
+        assertProblem(as("camranh-operator").header("If-Match", "\"1\"").body(changes).put(PATH + "/" + code).then(),
+                403, "forbidden");
+        assertProblem(as("khanhhoa-coordinator").header("If-Match", "\"1\"").body("{\"kind\":\"AGENCY\",\"nameVi\":\"\"}")
+                .put(PATH + "/" + code).then(), 400, "invalid-request");
+        as("authority").get(PATH + "/" + code).then().header("ETag", equalTo("\"1\""));
+
+        var record = CloudEventsConsumer.find("test.inventory.organizations", code, Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no event for " + code));
+        assertTrue(record.value().contains("\"version\":1"), record.value());
+        assertTrue(record.value().contains("Tên mới"), record.value());
+    }
+
+    @Test
     void theCreationIsAnnouncedAsACloudEventKeyedByCode() {
         String code = "EVT-" + run;
         as("khanhhoa-coordinator").body("""
