@@ -41,7 +41,7 @@ public class OrganizationService {
                     }
                 }))
                 .flatMap(parent -> insert(caller, request, parent.orElse(null)))
-                .call(org -> outbox.record(EventTopics.ORGANIZATIONS, OrganizationEvent.UPSERTED, org.code, eventOf(org)));
+                .call(this::announce);
     }
 
     /** Describes an organisation anew, if the caller read its current version ({@code If-Match}). */
@@ -55,7 +55,7 @@ public class OrganizationService {
                     org.updatedBy = caller.displayName();
                     return org.<Organization>persistAndFlush();
                 })
-                .call(org -> outbox.record(EventTopics.ORGANIZATIONS, OrganizationEvent.UPSERTED, org.code, eventOf(org)));
+                .call(this::announce);
     }
 
     @WithSession
@@ -110,6 +110,11 @@ public class OrganizationService {
         org.updatedAt = now;
         org.updatedBy = caller.displayName();
         return org.persistAndFlush();
+    }
+
+    /** Records the organisation's new full state in the outbox, in the transaction that changed it. */
+    private Uni<?> announce(Organization org) {
+        return outbox.record(EventTopics.ORGANIZATIONS, OrganizationEvent.UPSERTED, org.code, eventOf(org));
     }
 
     static OrganizationEvent eventOf(Organization org) {
