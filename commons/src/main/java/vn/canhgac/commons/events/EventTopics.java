@@ -13,6 +13,8 @@ import java.util.Optional;
 public class EventTopics {
 
     public static final String ORGANIZATIONS = "inventory.organizations";
+    public static final String SYSTEMS = "inventory.systems";
+    public static final String ASSETS = "inventory.assets";
 
     private final String prefix;
 

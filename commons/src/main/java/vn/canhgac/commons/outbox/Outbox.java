@@ -3,11 +3,14 @@ package vn.canhgac.commons.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.canhgac.commons.events.EventTopics;
 import vn.canhgac.commons.requestid.RequestIdFilter;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,6 +19,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT_BATCH = """
+            insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at, request_id)
+            select gen_random_uuid(), $1, u.event_key, $2, u.event_key, u.payload::jsonb, now(), $3
+            from unnest($4::text[], $5::text[]) with ordinality as u(event_key, payload, position)
+            order by u.position""";
+
+    /** An event of a batch: the aggregate's id and its payload. */
+    public record Keyed(String key, Object data) {
+    }
 
     private final ObjectMapper json;
     private final EventTopics topics;
@@ -50,5 +63,24 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be serialised: " + data.getClass(), e);
         }
+    }
+
+    /**
+     * Records a batch of events of one type on a SQL connection whose transaction the caller holds (bulk
+     * imports), in the order given, in one statement.
+     */
+    public Uni<Void> recordAll(SqlClient connection, String topic, String type, List<Keyed> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] keys = new String[events.size()];
+        String[] payloads = new String[events.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = events.get(i).key();
+            payloads[i] = serialise(events.get(i).data());
+        }
+        Tuple row = Tuple.tuple().addString(topics.physical(topic)).addString(type)
+                .addString(RequestIdFilter.current()).addArrayOfString(keys).addArrayOfString(payloads);
+        return connection.preparedQuery(INSERT_BATCH).execute(row).replaceWithVoid();
     }
 }

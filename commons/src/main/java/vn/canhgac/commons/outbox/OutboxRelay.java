@@ -57,9 +57,14 @@ public class OutboxRelay {
     @Scheduled(every = "${canhgac.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return relayBatch().replaceWithVoid()
+        return drain()
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay paused: %s", failure.toString()))
                 .onFailure().recoverWithNull();
+    }
+
+    /** Sends batches until the backlog is gone (an import may leave thousands of rows), or a send fails. */
+    private Uni<Void> drain() {
+        return relayBatch().flatMap(sent -> sent == batchSize ? drain() : Uni.createFrom().voidItem());
     }
 
     /** Sends one batch of pending rows; answers how many were published. */

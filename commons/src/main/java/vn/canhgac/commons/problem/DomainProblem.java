@@ -41,6 +41,11 @@ public class DomainProblem extends RuntimeException {
         return new DomainProblem(409, kind, List.of(), List.of(), args);
     }
 
+    /** 422: the request is well-formed but cannot be honoured as it stands. */
+    public static DomainProblem unprocessable(String kind, Object... args) {
+        return new DomainProblem(422, kind, List.of(), List.of(), args);
+    }
+
     /** 409 for a workflow step that is not allowed from the current state; lists the steps that are. */
     public static DomainProblem illegalTransition(String from, String to, List<String> allowed) {
         return new DomainProblem(409, "illegal-transition", List.of(), allowed, from, to);

@@ -9,10 +9,17 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import vn.canhgac.commons.organization.Constituency;
+import vn.canhgac.commons.organization.Contact;
 import vn.canhgac.commons.organization.OrganizationKind;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.text.SearchText;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** An organisation that answers for information systems: a ministry, a province, a department, a bank... */
@@ -33,6 +40,10 @@ public class Organization extends PanacheEntityBase {
     public String nameEn;
     @Enumerated(EnumType.STRING)
     public OrganizationKind kind;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Contact> contacts = List.of();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Constituency constituency = Constituency.NONE;
     /** Code and names folded for accent-insensitive search ("khanh hoa" finds "Khánh Hòa"). */
     @Column(name = "search_text")
     public String searchText;
@@ -51,6 +62,22 @@ public class Organization extends PanacheEntityBase {
         return find("code", code).firstResult();
     }
 
+    /**
+     * The LIKE pattern of the paths a list shows: the caller's scope, narrowed to an organisation's subtree when
+     * asked (an organisation outside the scope is a 400 that does not say whether it exists).
+     */
+    public static Uni<String> subtreePattern(TenantScope scope, String code) {
+        if (code == null || code.isBlank()) {
+            return Uni.createFrom().item(scope.likePattern());
+        }
+        return findByCode(code).map(org -> {
+            if (org == null || !scope.covers(org.path)) {
+                throw DomainProblem.invalidField("organization", "unknown-organization", code);
+            }
+            return org.path + "%";
+        });
+    }
+
     static String childPath(Organization parent, String code) {
         return (parent == null ? "/" : parent.path) + code + "/";
     }
@@ -61,7 +88,8 @@ public class Organization extends PanacheEntityBase {
         return codes.length < 2 ? null : codes[codes.length - 2];
     }
 
-    void describe(String nameVi, String nameEn, OrganizationKind kind) {
+    void describe(String nameVi, String nameEn, OrganizationKind kind, List<Contact> contacts) {
+        this.contacts = contacts == null ? List.of() : List.copyOf(contacts);
         this.nameVi = nameVi.strip();
         this.nameEn = nameEn == null || nameEn.isBlank() ? null : nameEn.strip();
         this.kind = kind;

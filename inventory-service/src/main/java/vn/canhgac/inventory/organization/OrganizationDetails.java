@@ -1,17 +1,22 @@
 package vn.canhgac.inventory.organization;
 
+import vn.canhgac.commons.organization.Constituency;
+import vn.canhgac.commons.organization.Contact;
 import vn.canhgac.commons.organization.OrganizationKind;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** An organisation as the API shows it. */
+/** An organisation as the API (and its audit trail) shows it. */
 public record OrganizationDetails(UUID id, String code, String parentCode, String nameVi, String nameEn,
-                                  OrganizationKind kind, long version, Instant createdAt, String createdBy,
-                                  Instant updatedAt, String updatedBy) {
+                                  OrganizationKind kind, List<Contact> contacts, Constituency constituency,
+                                  long version, Instant createdAt, String createdBy, Instant updatedAt,
+                                  String updatedBy) {
 
     static OrganizationDetails of(Organization org) {
         return new OrganizationDetails(org.id, org.code, org.parentCode(), org.nameVi, org.nameEn, org.kind,
-                org.version, org.createdAt, org.createdBy, org.updatedAt, org.updatedBy);
+                org.contacts, org.constituency, org.version, org.createdAt, org.createdBy, org.updatedAt,
+                org.updatedBy);
     }
 }

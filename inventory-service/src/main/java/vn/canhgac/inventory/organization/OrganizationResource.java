@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.idempotency.Idempotency;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
@@ -29,21 +31,26 @@ public class OrganizationResource {
 
     private final OrganizationService organizations;
     private final CurrentCaller caller;
+    private final Idempotency idempotency;
 
-    public OrganizationResource(OrganizationService organizations, CurrentCaller caller) {
+    public OrganizationResource(OrganizationService organizations, CurrentCaller caller, Idempotency idempotency) {
         this.organizations = organizations;
         this.caller = caller;
+        this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR})
     @Operation(summary = "Register an organisation under a parent in your scope")
-    public Uni<RestResponse<OrganizationDetails>> create(@Valid @NotNull NewOrganization request, UriInfo uri) {
-        return organizations.create(caller.get(), request).map(org -> RestResponse.ResponseBuilder
-                .<OrganizationDetails>created(uri.getAbsolutePathBuilder().path(org.code).build())
-                .entity(OrganizationDetails.of(org))
-                .tag(etag(org))
-                .build());
+    public Uni<RestResponse<OrganizationDetails>> create(@Valid @NotNull NewOrganization request,
+                                                         @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                                         UriInfo uri) {
+        return idempotency.once(caller.get(), idempotencyKey, request, OrganizationDetails.class,
+                () -> organizations.create(caller.get(), request).map(org -> RestResponse.ResponseBuilder
+                        .<OrganizationDetails>created(uri.getAbsolutePathBuilder().path(org.code).build())
+                        .entity(OrganizationDetails.of(org))
+                        .tag(etag(org))
+                        .build()));
     }
 
     @PUT
@@ -57,6 +64,14 @@ public class OrganizationResource {
                 .ok(OrganizationDetails.of(org)).tag(etag(org)).build());
     }
 
+    @DELETE
+    @Path("/{code}")
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR})
+    @Operation(summary = "Delete an organisation that no longer holds sub-organisations, systems or assets")
+    public Uni<RestResponse<Void>> delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
+        return organizations.delete(caller.get(), code, ifMatch).map(ignored -> RestResponse.noContent());
+    }
+
     @GET
     @Path("/{code}")
     @Operation(summary = "An organisation in your scope")
@@ -66,10 +81,12 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(summary = "Organisations in your scope, by code; q searches code and names with or without diacritics")
-    public Uni<Page<OrganizationDetails>> list(@QueryParam("q") String query, @QueryParam("after") String after,
+    @Operation(summary = "Organisations in your scope, by code; q searches code and names with or without "
+            + "diacritics; ip finds the organisations whose constituency contains an address")
+    public Uni<Page<OrganizationDetails>> list(@QueryParam("q") String query, @QueryParam("ip") String ip,
+                                               @QueryParam("after") String after,
                                                @QueryParam("limit") Integer limit) {
-        return organizations.list(caller.get(), query, after, Page.clamp(limit));
+        return organizations.list(caller.get(), query, ip, after, Page.clamp(limit));
     }
 
     private static EntityTag etag(Organization org) {
