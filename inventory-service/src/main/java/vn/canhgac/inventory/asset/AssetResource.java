@@ -1,0 +1,103 @@
+package vn.canhgac.inventory.asset;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.idempotency.Idempotency;
+import vn.canhgac.commons.paging.Page;
+import vn.canhgac.commons.tenancy.CurrentCaller;
+import vn.canhgac.commons.tenancy.Roles;
+
+import java.util.UUID;
+
+@Path("/api/v1/assets")
+@Tag(name = "Assets")
+@Authenticated
+public class AssetResource {
+
+    private final AssetService assets;
+    private final AssetSearch search;
+    private final CurrentCaller caller;
+    private final Idempotency idempotency;
+
+    public AssetResource(AssetService assets, AssetSearch search, CurrentCaller caller, Idempotency idempotency) {
+        this.assets = assets;
+        this.search = search;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
+    @Operation(summary = "Register an asset with its addresses and installed products")
+    public Uni<RestResponse<AssetDetails>> create(@NotNull AssetInput input,
+                                                  @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                                  UriInfo uri) {
+        return idempotency.once(caller.get(), idempotencyKey, input, AssetDetails.class,
+                () -> assets.create(caller.get(), input).map(asset -> RestResponse.ResponseBuilder
+                        .<AssetDetails>created(uri.getAbsolutePathBuilder().path(asset.id().toString()).build())
+                        .entity(asset).tag(etag(asset)).build()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
+    @Operation(summary = "Describe an asset anew (addresses and products replaced); send the ETag you read as If-Match")
+    public Uni<RestResponse<AssetDetails>> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                                  @NotNull AssetInput input) {
+        return assets.update(caller.get(), id, ifMatch, input)
+                .map(asset -> RestResponse.ResponseBuilder.ok(asset).tag(etag(asset)).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
+    @Operation(summary = "Delete an asset; If-Match is honoured when sent")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return assets.delete(caller.get(), id, ifMatch).map(ignored -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An asset in your scope, with its addresses and installed products")
+    public Uni<RestResponse<AssetDetails>> get(@PathParam("id") UUID id) {
+        return assets.get(caller.get(), id).map(asset -> RestResponse.ResponseBuilder.ok(asset).tag(etag(asset)).build());
+    }
+
+    @GET
+    @Operation(summary = "Assets in your scope; filter by organisation subtree, system, kind, IP address or CIDR "
+            + "network, installed vendor/product/version and text; sort=hostname (default) or -lastSeen")
+    public Uni<Page<AssetDetails>> list(@QueryParam("organization") String organization,
+                                        @QueryParam("systemId") UUID systemId,
+                                        @QueryParam("kind") String kind,
+                                        @QueryParam("ip") String ip,
+                                        @QueryParam("vendor") String vendor,
+                                        @QueryParam("product") String product,
+                                        @QueryParam("version") String version,
+                                        @QueryParam("q") String query,
+                                        @QueryParam("sort") String sort,
+                                        @QueryParam("after") String after,
+                                        @QueryParam("limit") Integer limit) {
+        return search.list(caller.get(), new AssetFilter(organization, systemId, kind, ip, vendor, product, version,
+                query, sort), after, Page.clamp(limit));
+    }
+
+    private static EntityTag etag(AssetDetails asset) {
+        return new EntityTag(IfMatch.etagOf(asset.version()));
+    }
+}

@@ -1,0 +1,145 @@
+package vn.canhgac.inventory.asset;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.net.IpNetworks;
+import vn.canhgac.commons.paging.Cursor;
+import vn.canhgac.commons.paging.Page;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.tenancy.TenantScope;
+import vn.canhgac.commons.tenancy.TenantScopes;
+import vn.canhgac.commons.text.SearchText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Lists assets in the caller's scope with keyset paging, filtered in SQL. An address or network filter is answered
+ * from the GiST index on addresses ({@code <<=} is "is contained by or equals").
+ */
+@ApplicationScoped
+public class AssetSearch {
+
+    /** Sort orders: by name (hostname, else external id) ascending, or most recently seen first. */
+    enum Sort {
+        HOSTNAME("lower(coalesce(a.hostname, a.external_id))", ">", "asc"),
+        LAST_SEEN("coalesce(a.last_seen, '-infinity'::timestamptz)", "<", "desc");
+
+        final String key;
+        final String after;
+        final String direction;
+
+        Sort(String key, String after, String direction) {
+            this.key = key;
+            this.after = after;
+            this.direction = direction;
+        }
+
+        static Sort parse(String text) {
+            if (text == null || text.isBlank() || text.equals("hostname")) {
+                return HOSTNAME;
+            }
+            if (text.equals("-lastSeen")) {
+                return LAST_SEEN;
+            }
+            throw DomainProblem.invalidField("sort", "bad-sort", "hostname, -lastSeen");
+        }
+    }
+
+    private final Pool pool;
+    private final TenantScopes scopes;
+    private final AssetStore store;
+    private final AssetOwners owners;
+
+    public AssetSearch(Pool pool, TenantScopes scopes, AssetStore store, AssetOwners owners) {
+        this.pool = pool;
+        this.scopes = scopes;
+        this.store = store;
+        this.owners = owners;
+    }
+
+    public Uni<Page<AssetDetails>> list(Caller caller, AssetFilter filter, String after, int limit) {
+        Sort sort = Sort.parse(filter.sort());
+        String[] cursor = Cursor.decode(after, 2);
+        return scopes.of(caller).flatMap(scope -> pathPattern(scope, filter.organizationCode()).flatMap(path -> {
+            List<String> where = new ArrayList<>();
+            Tuple params = Tuple.tuple();
+            where.add("a.org_path like " + bind(params, path));
+            if (filter.systemId() != null) {
+                where.add("a.system_id = " + bind(params, filter.systemId()));
+            }
+            if (filter.kind() != null && !filter.kind().isBlank()) {
+                AssetKind kind = AssetKind.parse(filter.kind()).orElseThrow(() ->
+                        DomainProblem.invalidField("kind", "bad-asset-kind", filter.kind()));
+                where.add("a.kind = " + bind(params, kind.name()));
+            }
+            if (filter.ip() != null && !filter.ip().isBlank()) {
+                String network = IpNetworks.network(filter.ip()).orElseThrow(() ->
+                        DomainProblem.invalidField("ip", "bad-network", filter.ip()));
+                where.add("a.id in (select x.asset_id from asset_address x where x.address <<= "
+                        + bind(params, network) + "::inet)");
+            }
+            productFilter(filter, params).ifPresent(where::add);
+            if (filter.query() != null && !filter.query().isBlank()) {
+                where.add("a.search_text like " + bind(params, SearchText.containsPattern(filter.query())));
+            }
+            if (cursor != null) {
+                String value = sort == Sort.HOSTNAME ? bind(params, cursor[0])
+                        : bind(params, cursor[0]) + "::timestamptz";
+                where.add("(" + sort.key + ", a.id) " + sort.after + " (" + value + ", "
+                        + bind(params, java.util.UUID.fromString(cursor[1])) + ")");
+            }
+            String order = "order by " + sort.key + " " + sort.direction + ", a.id " + sort.direction
+                    + " limit " + (limit + 1);
+            return store.query(pool, String.join(" and ", where), params, order)
+                    .map(rows -> Page.of(rows, limit, row -> Cursor.encode(cursorValue(sort, row),
+                            row.details().id().toString()), StoredAsset::details));
+        }));
+    }
+
+    private static java.util.Optional<String> productFilter(AssetFilter filter, Tuple params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.vendor() != null && !filter.vendor().isBlank()) {
+            conditions.add("lower(p.vendor) = " + bind(params, filter.vendor().strip().toLowerCase(Locale.ROOT)));
+        }
+        if (filter.product() != null && !filter.product().isBlank()) {
+            conditions.add("lower(p.product) = " + bind(params, filter.product().strip().toLowerCase(Locale.ROOT)));
+        }
+        if (filter.version() != null && !filter.version().isBlank()) {
+            conditions.add("p.version = " + bind(params, filter.version().strip()));
+        }
+        if (conditions.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("a.id in (select p.asset_id from asset_product p where "
+                + String.join(" and ", conditions) + ")");
+    }
+
+    private static String cursorValue(Sort sort, StoredAsset row) {
+        AssetDetails asset = row.details();
+        if (sort == Sort.HOSTNAME) {
+            return (asset.hostname() != null ? asset.hostname() : asset.externalId()).toLowerCase(Locale.ROOT);
+        }
+        return asset.lastSeen() == null ? "-infinity"
+                : asset.lastSeen().atOffset(java.time.ZoneOffset.UTC).toString();
+    }
+
+    private Uni<String> pathPattern(TenantScope scope, String organizationCode) {
+        if (organizationCode == null || organizationCode.isBlank()) {
+            return Uni.createFrom().item(scope.likePattern());
+        }
+        return owners.organization(pool, scope, organizationCode).map(found -> found
+                .map(org -> org.path() + "%")
+                .orElseThrow(() -> DomainProblem.invalidField("organization", "unknown-organization",
+                        organizationCode)));
+    }
+
+    private static String bind(Tuple params, Object value) {
+        params.addValue(value);
+        return "$" + params.size();
+    }
+}
