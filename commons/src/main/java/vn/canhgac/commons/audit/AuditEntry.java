@@ -7,8 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 
@@ -32,9 +31,9 @@ public class AuditEntry extends PanacheEntityBase {
     public String entityId;
     @Column(name = "org_path")
     public String orgPath;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "before::text", write = "cast(cast(? as text) as jsonb)")
     public String before;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(read = "after::text", write = "cast(cast(? as text) as jsonb)")
     public String after;
     @Column(name = "request_id")
     public String requestId;

@@ -22,14 +22,28 @@ public class DomainProblem extends RuntimeException {
     private final transient Object[] args;
     private final transient List<Violation> violations;
     private final transient List<String> allowed;
+    private final transient List<FieldError> rowErrors;
 
     protected DomainProblem(int status, String kind, List<Violation> violations, List<String> allowed, Object... args) {
+        this(status, kind, violations, List.of(), allowed, args);
+    }
+
+    private DomainProblem(int status, String kind, List<Violation> violations, List<FieldError> rowErrors,
+                          List<String> allowed, Object... args) {
         super(kind, null, false, false);
         this.status = status;
         this.kind = kind;
         this.args = args;
         this.violations = violations;
+        this.rowErrors = rowErrors;
         this.allowed = allowed;
+    }
+
+    /**
+     * 422 for an import refused as a whole; the errors, already in the caller's language, name their rows.
+     */
+    public static DomainProblem rejectedRows(String kind, List<FieldError> rowErrors, Object... args) {
+        return new DomainProblem(422, kind, List.of(), List.copyOf(rowErrors), List.of(), args);
     }
 
     /** 404: the object does not exist or is outside the caller's scope (deliberately indistinguishable). */
@@ -82,6 +96,10 @@ public class DomainProblem extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    public List<FieldError> rowErrors() {
+        return rowErrors;
     }
 
     public List<String> allowed() {

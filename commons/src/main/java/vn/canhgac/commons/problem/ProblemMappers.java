@@ -39,9 +39,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(DomainProblem problem, HttpHeaders headers, ContainerRequestContext request) {
         Locale locale = locale(headers);
-        List<FieldError> errors = problem.violations().stream()
-                .map(v -> new FieldError(v.field(), ProblemMessages.text(locale, "field." + v.messageKey(), v.args())))
-                .toList();
+        List<FieldError> errors = new ArrayList<>(problem.rowErrors());
+        problem.violations().forEach(v -> errors.add(
+                new FieldError(v.field(), ProblemMessages.text(locale, "field." + v.messageKey(), v.args()))));
         return respond(request, locale, problem.status(), problem.kind(), errors, problem.allowed(),
                 localise(locale, problem.args()));
     }
@@ -171,7 +171,13 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
-            names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            if (node.isInIterable() && !names.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                names.set(names.size() - 1, names.getLast() + (position == null ? "" : "[" + position + "]"));
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                names.add(node.getName());
+            }
         }
         return names.isEmpty() ? "body" : String.join(".", names);
     }

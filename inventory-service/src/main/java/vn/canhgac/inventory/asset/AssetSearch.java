@@ -81,7 +81,7 @@ public class AssetSearch {
                 String network = IpNetworks.network(filter.ip()).orElseThrow(() ->
                         DomainProblem.invalidField("ip", "bad-network", filter.ip()));
                 where.add("a.id in (select x.asset_id from asset_address x where x.address <<= "
-                        + bind(params, network) + "::inet)");
+                        + bind(params, network) + "::text::inet)");
             }
             productFilter(filter, params).ifPresent(where::add);
             if (filter.query() != null && !filter.query().isBlank()) {
@@ -89,7 +89,7 @@ public class AssetSearch {
             }
             if (cursor != null) {
                 String value = sort == Sort.HOSTNAME ? bind(params, cursor[0])
-                        : bind(params, cursor[0]) + "::timestamptz";
+                        : bind(params, cursor[0]) + "::text::timestamptz";
                 where.add("(" + sort.key + ", a.id) " + sort.after + " (" + value + ", "
                         + bind(params, java.util.UUID.fromString(cursor[1])) + ")");
             }

@@ -95,6 +95,16 @@ public class AssetService {
                         .map(StoredAsset::details)));
     }
 
+    /** Replaces an asset's installed products (from an SBOM), keeping everything else as it is. */
+    public Uni<AssetDetails> replaceProducts(Caller caller, UUID id, String ifMatch, List<ProductInput> products) {
+        return get(caller, id).flatMap(current -> update(caller, id,
+                ifMatch != null ? ifMatch : "\"" + IfMatch.etagOf(current.version()) + "\"",
+                new AssetInput(current.organizationCode(), current.externalId(), current.hostname(),
+                        current.kind().name(), current.operatingSystem(), current.systemId(),
+                        current.lastSeen() == null ? null : current.lastSeen().atOffset(java.time.ZoneOffset.UTC),
+                        current.addresses(), products)));
+    }
+
     public Uni<Void> delete(Caller caller, UUID id, String ifMatch) {
         return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection ->
                 inScope(connection, scope, id)

@@ -9,8 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import jakarta.persistence.Convert;
+import org.hibernate.annotations.ColumnTransformer;
 import vn.canhgac.commons.organization.Constituency;
 import vn.canhgac.commons.organization.Contact;
 import vn.canhgac.commons.organization.OrganizationKind;
@@ -40,9 +40,11 @@ public class Organization extends PanacheEntityBase {
     public String nameEn;
     @Enumerated(EnumType.STRING)
     public OrganizationKind kind;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonColumns.Contacts.class)
+    @ColumnTransformer(read = "contacts::text", write = "cast(cast(? as text) as jsonb)")
     public List<Contact> contacts = List.of();
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = JsonColumns.Constituencies.class)
+    @ColumnTransformer(read = "constituency::text", write = "cast(cast(? as text) as jsonb)")
     public Constituency constituency = Constituency.NONE;
     /** Code and names folded for accent-insensitive search ("khanh hoa" finds "Khánh Hòa"). */
     @Column(name = "search_text")

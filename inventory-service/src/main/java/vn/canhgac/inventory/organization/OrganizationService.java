@@ -160,7 +160,7 @@ public class OrganizationService {
             return Uni.createFrom().item(none);
         }
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select organization_id from organization_network where network >>= cast(:address as inet)",
+                        "select organization_id from organization_network where network >>= cast(cast(:address as text) as inet)",
                         UUID.class)
                 .setParameter("address", address.get())
                 .getResultList())

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
 import vn.canhgac.commons.testing.Tokens;
+import vn.canhgac.inventory.DemoTree;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -31,30 +32,9 @@ class OrganizationResourceTest {
     private static final String PATH = "/api/v1/organizations";
     private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
-    private static boolean treeReady;
-
-    /**
-     * The demo tree, as ./canhgac up creates it; creating what exists answers 409 and changes nothing.
-     * (Not in a static @BeforeAll: REST Assured points at the application under test only once a test runs.)
-     */
     @BeforeEach
     void demoTree() {
-        if (treeReady) {
-            return;
-        }
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        create("authority", null, "UBND-KH", "PROVINCE", "Ủy ban nhân dân tỉnh Khánh Hòa");
-        create("authority", "UBND-KH", "STTTT-KH", "DEPARTMENT", "Sở Thông tin và Truyền thông tỉnh Khánh Hòa");
-        create("authority", "STTTT-KH", "UBND-CAMRANH", "DISTRICT", "Ủy ban nhân dân thành phố Cam Ranh");
-        create("authority", null, "NHTM-A", "BANK", "Ngân hàng Thương mại Cổ phần A");
-        treeReady = true;
-    }
-
-    private static int create(String who, String parent, String code, String kind, String nameVi) {
-        String parentJson = parent == null ? "null" : "\"" + parent + "\"";
-        return as(who).body("""
-                        {"code":"%s","kind":"%s","nameVi":"%s","parentCode":%s}""".formatted(code, kind, nameVi, parentJson))
-                .post(PATH).statusCode();
+        DemoTree.ensure();
     }
 
     private static RequestSpecification as(String who) {
@@ -226,5 +206,94 @@ class OrganizationResourceTest {
         as("authority").header("X-Request-Id", "test-" + run + "-0001").get(PATH + "/NO-SUCH")
                 .then().statusCode(404).header("X-Request-Id", equalTo("test-" + run + "-0001"))
                 .body("requestId", equalTo("test-" + run + "-0001"));
+    }
+
+    @Test
+    void contactsAndConstituencyAreKeptCanonicalAndFindTheOwnerOfAnAddress() {
+        String code = "NET-" + run;
+        as("khanhhoa-coordinator").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Trung tâm dữ liệu","parentCode":"STTTT-KH",
+                         "contacts":[{"name":"Nguyễn Văn A","role":"Trực ban","phone":"0258.3822.111","email":"a@khanhhoa.gov.vn"}],
+                         "constituency":{"networks":["203.162.77.9/24","2001:DB8:AB::/48"],"asns":[131400]}}"""
+                        .formatted(code))
+                .post(PATH).then().statusCode(201)
+                .body("constituency.networks", equalTo(java.util.List.of("2001:db8:ab::/48", "203.162.77.0/24")))
+                .body("contacts[0].name", equalTo("Nguyễn Văn A"));
+
+        as("authority").queryParam("ip", "203.162.77.200").get(PATH).then().statusCode(200)
+                .body("items.code", equalTo(java.util.List.of(code)));
+        as("bank-admin").queryParam("ip", "203.162.77.200").get(PATH).then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        assertProblem(as("authority").queryParam("ip", "not-an-ip").get(PATH).then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("ip"));
+
+        var record = CloudEventsConsumer.find("test.inventory.organizations", code, Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no event for " + code));
+        assertTrue(record.value().contains("203.162.77.0/24"), record.value());
+    }
+
+    @Test
+    void aBadNetworkOrContactIsA400AndNothingIsStored() {
+        String code = "BADNET-" + run;
+        assertProblem(as("authority").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Sai","parentCode":"STTTT-KH",
+                         "constituency":{"networks":["10.0.0.0/8","khanhhoa.gov.vn"]}}""".formatted(code))
+                .post(PATH).then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("constituency.networks[1]"));
+        assertProblem(as("authority").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Sai","parentCode":"STTTT-KH",
+                         "contacts":[{"name":"","email":"not-an-email"}]}""".formatted(code))
+                .post(PATH).then(), 400, "invalid-request")
+                .body("errors.field", hasItems("contacts[0].name", "contacts[0].email"));
+        assertProblem(as("authority").get(PATH + "/" + code).then(), 404, "not-found");
+    }
+
+    @Test
+    void onlyCoordinatorsChangeAConstituency() {
+        String changes = """
+                {"kind":"BANK","nameVi":"Ngân hàng Thương mại Cổ phần A","constituency":{"networks":["0.0.0.0/0"]}}""";
+        String etag = as("bank-admin").get(PATH + "/NHTM-A").then().statusCode(200).extract().header("ETag");
+        assertProblem(as("bank-admin").header("If-Match", etag).body(changes).put(PATH + "/NHTM-A").then(),
+                403, "forbidden");
+        as("bank-admin").header("If-Match", etag).body("""
+                        {"kind":"BANK","nameVi":"Ngân hàng Thương mại Cổ phần A",
+                         "contacts":[{"name":"Trung tâm vận hành","hotline":"1900 1234"}]}""")
+                .put(PATH + "/NHTM-A").then().statusCode(200)
+                .body("contacts[0].hotline", equalTo("1900 1234"))
+                .body("constituency.networks", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void anEmptyOrganisationCanBeDeletedAndItsDeletionIsAnnounced() {
+        String code = "DEL-" + run;
+        as("khanhhoa-coordinator").body("""
+                {"code":"%s","kind":"AGENCY","nameVi":"Tạm","parentCode":"STTTT-KH"}""".formatted(code))
+                .post(PATH).then().statusCode(201);
+        assertProblem(as("khanhhoa-coordinator").delete(PATH + "/UBND-CAMRANH").then().log().ifValidationFails(),
+                409, "organization-in-use");
+        assertProblem(as("bank-admin").delete(PATH + "/" + code).then(), 403, "forbidden");
+        assertProblem(as("khanhhoa-ubnd").header("If-Match", "\"7\"").delete(PATH + "/" + code).then(),
+                412, "precondition-failed");
+        as("khanhhoa-coordinator").delete(PATH + "/" + code).then().statusCode(204);
+        assertProblem(as("authority").get(PATH + "/" + code).then(), 404, "not-found");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CloudEventsConsumer
+                .find("test.inventory.organizations", code, Duration.ofSeconds(5))
+                .map(r -> "canhgac.organization.deleted.v1".equals(CloudEventsConsumer.header(r, "ce_type")))
+                .orElse(false));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+        String code = "IDEM-" + run;
+        String body = """
+                {"code":"%s","kind":"AGENCY","nameVi":"Một lần","parentCode":"STTTT-KH"}""".formatted(code);
+        String key = "create-" + run;
+        String id = as("khanhhoa-coordinator").header("Idempotency-Key", key).body(body).post(PATH)
+                .then().statusCode(201).extract().path("id");
+        as("khanhhoa-coordinator").header("Idempotency-Key", key).body(body).post(PATH)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id))
+                .header("Location", endsWith(PATH + "/" + code));
+        assertProblem(as("khanhhoa-coordinator").header("Idempotency-Key", key).body(body.replace("Một lần", "Khác"))
+                .post(PATH).then(), 422, "idempotency-key-reused");
     }
 }

@@ -1,0 +1,215 @@
+package vn.canhgac.inventory.asset;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.commons.audit.AuditAction;
+import vn.canhgac.commons.audit.AuditTrail;
+import vn.canhgac.commons.audit.Change;
+import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.inventory.AssetEvent;
+import vn.canhgac.commons.outbox.Outbox;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.problem.FieldError;
+import vn.canhgac.commons.problem.ProblemMessages;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.tenancy.TenantScope;
+import vn.canhgac.commons.tenancy.TenantScopes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports assets from a stream of rows, in one transaction: each row is checked by the same rules as the API,
+ * its organisation and system resolved in the caller's scope, then written in batches (upsert on organisation +
+ * natural key; addresses and products replaced), audited and announced. Only the current batch and the set of
+ * keys seen (to refuse a key twice in one file) are held in memory. A bad row is never written, even in part.
+ *
+ * <p>Runs on a worker thread: it reads a blocking stream, and waits on each batch so that reading never runs
+ * ahead of writing.
+ */
+@ApplicationScoped
+public class AssetImport {
+
+    static final int MAX_REPORTED_ERRORS = 1000;
+    private static final Duration STATEMENT_WAIT = Duration.ofMinutes(2);
+
+    private final Pool pool;
+    private final TenantScopes scopes;
+    private final AssetStore store;
+    private final AssetOwners owners;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final int batchSize;
+
+    public AssetImport(Pool pool, TenantScopes scopes, AssetStore store, AssetOwners owners, AuditTrail audit,
+                       Outbox outbox, @ConfigProperty(name = "canhgac.import.batch-size", defaultValue = "1000") int batchSize) {
+        this.pool = pool;
+        this.scopes = scopes;
+        this.store = store;
+        this.owners = owners;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.batchSize = batchSize;
+    }
+
+    /** One import's state: counts, errors, caches, the batch being filled. */
+    private final class Run {
+        final Caller caller;
+        final TenantScope scope;
+        final ImportMode mode;
+        final String defaultOrganization;
+        final Locale locale;
+        final SqlConnection connection;
+        final Map<String, Optional<OrganizationRef>> organizations = new HashMap<>();
+        final Map<String, Boolean> systems = new HashMap<>();
+        final Set<String> seenKeys = new HashSet<>();
+        final List<AssetStore.Bound> batch = new ArrayList<>();
+        final List<FieldError> errors = new ArrayList<>();
+        long rows;
+        long created;
+        long updated;
+        long bad;
+
+        Run(Caller caller, TenantScope scope, ImportMode mode, String defaultOrganization, Locale locale,
+            SqlConnection connection) {
+            this.caller = caller;
+            this.scope = scope;
+            this.mode = mode;
+            this.defaultOrganization = defaultOrganization;
+            this.locale = locale;
+            this.connection = connection;
+        }
+
+        boolean writing() {
+            return mode == ImportMode.SKIP_BAD_ROWS || bad == 0;
+        }
+    }
+
+    public ImportReport run(Caller caller, String format, ImportMode mode, String defaultOrganization, Locale locale,
+                            Iterator<ImportRow> rows) {
+        TenantScope scope = scopes.of(caller).await().atMost(STATEMENT_WAIT);
+        SqlConnection connection = pool.getConnection().await().atMost(STATEMENT_WAIT);
+        try {
+            Transaction transaction = connection.begin().await().atMost(STATEMENT_WAIT);
+            Run run = new Run(caller, scope, mode, defaultOrganization, locale, connection);
+            try {
+                rows.forEachRemaining(row -> accept(run, row));
+                flush(run);
+            } catch (RuntimeException e) {
+                transaction.rollback().await().atMost(STATEMENT_WAIT);
+                throw e;
+            }
+            if (run.bad > 0 && mode == ImportMode.ALL_OR_NOTHING) {
+                transaction.rollback().await().atMost(STATEMENT_WAIT);
+                throw DomainProblem.rejectedRows("import-rejected", run.errors, run.bad, run.rows);
+            }
+            transaction.commit().await().atMost(STATEMENT_WAIT);
+            return new ImportReport(format, mode, run.rows, run.created, run.updated, run.bad, run.errors);
+        } finally {
+            connection.close().await().atMost(STATEMENT_WAIT);
+        }
+    }
+
+    private void accept(Run run, ImportRow row) {
+        run.rows++;
+        if (!row.unreadable().isEmpty()) {
+            reject(run, row.number(), row.unreadable());
+            return;
+        }
+        AssetRules.Checked checked = AssetRules.check(row.input());
+        if (!checked.ok()) {
+            reject(run, row.number(), checked.violations());
+            return;
+        }
+        AssetDraft draft = checked.draft();
+        String code = draft.organizationCode() != null ? draft.organizationCode() : run.defaultOrganization;
+        if (code == null) {
+            reject(run, row.number(), List.of(new Violation("organization", "required")));
+            return;
+        }
+        Optional<OrganizationRef> organization = run.organizations.computeIfAbsent(code, key ->
+                owners.organization(run.connection, run.scope, key).await().atMost(STATEMENT_WAIT));
+        if (organization.isEmpty()) {
+            reject(run, row.number(), List.of(new Violation("organization", "unknown-organization", code)));
+            return;
+        }
+        if (draft.systemId() != null && !run.systems.computeIfAbsent(draft.systemId() + organization.get().path(),
+                key -> owners.systemBelongs(run.connection, draft.systemId(), organization.get().path())
+                        .await().atMost(STATEMENT_WAIT))) {
+            reject(run, row.number(), List.of(new Violation("systemId", "unknown-system", draft.systemId())));
+            return;
+        }
+        if (!run.seenKeys.add(organization.get().id() + " " + draft.naturalKey())) {
+            reject(run, row.number(), List.of(new Violation(draft.externalId() != null ? "externalId" : "hostname",
+                    "duplicate-in-file")));
+            return;
+        }
+        if (run.writing()) {
+            run.batch.add(new AssetStore.Bound(UUID.randomUUID(), organization.get(), draft));
+            if (run.batch.size() >= batchSize) {
+                flush(run);
+            }
+        }
+    }
+
+    private void reject(Run run, long number, List<Violation> violations) {
+        run.bad++;
+        if (run.mode == ImportMode.ALL_OR_NOTHING) {
+            run.batch.clear();
+        }
+        for (Violation violation : violations) {
+            if (run.errors.size() < MAX_REPORTED_ERRORS) {
+                run.errors.add(new FieldError(number, violation.field(),
+                        ProblemMessages.text(run.locale, "field." + violation.messageKey(), violation.args())));
+            }
+        }
+    }
+
+    /** Writes the batch: assets, their addresses and products, one audit entry and one event per asset. */
+    private void flush(Run run) {
+        if (run.batch.isEmpty() || !run.writing()) {
+            run.batch.clear();
+            return;
+        }
+        List<AssetStore.Bound> batch = List.copyOf(run.batch);
+        run.batch.clear();
+        List<AssetStore.Written> written = store.upsert(run.connection, run.caller, batch, false)
+                .await().atMost(STATEMENT_WAIT);
+        Map<String, AssetStore.Written> byKey = new HashMap<>();
+        written.forEach(w -> byKey.put(w.organizationId() + " " + w.naturalKey(), w));
+        List<UUID> ids = new ArrayList<>(batch.size());
+        List<AssetDraft> drafts = new ArrayList<>(batch.size());
+        for (AssetStore.Bound bound : batch) {
+            AssetStore.Written w = byKey.get(bound.organization().id() + " " + bound.draft().naturalKey());
+            ids.add(w.id());
+            drafts.add(bound.draft());
+            if (w.inserted()) {
+                run.created++;
+            } else {
+                run.updated++;
+            }
+        }
+        store.replaceParts(run.connection, ids, drafts).await().atMost(STATEMENT_WAIT);
+        List<StoredAsset> stored = store.loadAll(run.connection, ids).await().atMost(STATEMENT_WAIT);
+        audit.recordAll(run.connection, run.caller, stored.stream().map(asset -> new Change(AuditAction.IMPORTED,
+                AssetService.AUDIT_TYPE, asset.details().id().toString(), asset.orgPath(), null, asset.details()))
+                .toList()).await().atMost(STATEMENT_WAIT);
+        outbox.recordAll(run.connection, EventTopics.ASSETS, AssetEvent.UPSERTED, stored.stream()
+                .map(asset -> new Outbox.Keyed(asset.details().id().toString(),
+                        asset.details().event(asset.orgPath(), false)))
+                .toList()).await().atMost(STATEMENT_WAIT);
+    }
+}

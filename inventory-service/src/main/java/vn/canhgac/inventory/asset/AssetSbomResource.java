@@ -1,0 +1,50 @@
+package vn.canhgac.inventory.asset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.tenancy.CurrentCaller;
+import vn.canhgac.commons.tenancy.Roles;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/assets/{id}/sbom")
+@Tag(name = "Assets")
+public class AssetSbomResource {
+
+    private final AssetService assets;
+    private final CurrentCaller caller;
+    private final ObjectMapper json;
+
+    public AssetSbomResource(AssetService assets, CurrentCaller caller, ObjectMapper json) {
+        this.assets = assets;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @PUT
+    @Blocking
+    @Consumes({"application/vnd.cyclonedx+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
+    @Operation(summary = "Replace the asset's installed products with the components of a CycloneDX JSON SBOM")
+    public RestResponse<AssetDetails> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                              InputStream body) {
+        var who = caller.get();
+        List<ProductInput> products = CycloneDxComponents.read(json, body);
+        AssetDetails asset = assets.replaceProducts(who, id, ifMatch, products).await().indefinitely();
+        return RestResponse.ResponseBuilder.ok(asset).tag(new EntityTag(IfMatch.etagOf(asset.version()))).build();
+    }
+}

@@ -1,0 +1,9 @@
+package vn.canhgac.inventory.asset;
+
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+
+import java.util.List;
+
+/** A row of an import file: its number (1 is the first data row), what it says, and what could not be read. */
+record ImportRow(long number, AssetInput input, List<Violation> unreadable) {
+}
