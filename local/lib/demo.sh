@@ -47,6 +47,7 @@ print_welcome() {
   Demo accounts (password: canhgac-demo)
     authority              Authority of Information Security (CATTT)      role authority
     khanhhoa-ubnd          Khánh Hòa People's Committee (UBND-KH)          coordinator, auditor
+    khanhhoa-auditor       Khánh Hòa People's Committee (UBND-KH)          auditor (read-only)
     khanhhoa-coordinator   Khánh Hòa Dept. of Information and Comm.        coordinator, org-admin
     camranh-operator       Cam Ranh City (UBND-CAMRANH)                    org-operator
     bank-admin             Joint Stock Commercial Bank A (NHTM-A)          org-admin

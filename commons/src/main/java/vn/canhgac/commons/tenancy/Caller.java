@@ -16,9 +16,13 @@ public record Caller(String subject, String name, String orgCode, Set<String> ro
         return is(Roles.AUTHORITY);
     }
 
-    /** Coordinators see their organisation's whole subtree; every other role sees its own organisation only. */
+    /**
+     * Coordinators see their organisation's whole subtree, and so do pure auditors (an auditor of a province
+     * audits its departments, and its role writes nothing). An auditor who also administers its own organisation
+     * does not: the scope serves writes too. Every other role sees its own organisation only.
+     */
     public boolean seesSubtree() {
-        return is(Roles.COORDINATOR);
+        return is(Roles.COORDINATOR) || (is(Roles.AUDITOR) && roles.size() == 1);
     }
 
     /** The name to record in audit trails and histories. */

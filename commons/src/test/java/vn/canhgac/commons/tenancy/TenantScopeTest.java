@@ -40,8 +40,9 @@ class TenantScopeTest {
     }
 
     @Test
-    void onlyCoordinatorsSeeSubtrees() {
+    void coordinatorsAndPureAuditorsSeeSubtrees() {
         assertTrue(SOMEONE.seesSubtree());
+        assertTrue(new Caller("s", "x", "UBND-KH", Set.of(Roles.AUDITOR)).seesSubtree());
         assertFalse(new Caller("s", "x", "NHTM-A", Set.of(Roles.ORG_ADMIN, Roles.AUDITOR)).seesSubtree());
         assertTrue(new Caller("s", "x", "CATTT", Set.of(Roles.AUTHORITY)).isAuthority());
     }
