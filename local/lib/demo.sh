@@ -12,6 +12,12 @@ DEMO_ORGANIZATIONS=(
   "NHTM-A||BANK|Ngân hàng Thương mại Cổ phần A|Joint Stock Commercial Bank A"
 )
 
+# The escalation contacts of directive 6410/BTTTT-CATTT, item 3 (shared/seed).
+declare -A DEMO_CONTACTS=(
+  [VNCERT]='[{"name":"Trung tâm Ứng cứu khẩn cấp không gian mạng Việt Nam (VNCERT/CC)","role":"Ứng cứu sự cố","phone":"024.3640.4421","hotline":"086.9100.317","email":"ir@vncert.vn"}]'
+  [NCSC]='[{"name":"Trung tâm Giám sát an toàn không gian mạng quốc gia (NCSC)","role":"Hỗ trợ giám sát, cảnh báo sớm","phone":"02432091616","hotline":"0389942878","email":"ais@mic.gov.vn"}]'
+)
+
 json_escape() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 
 load_demo_data() {
@@ -21,6 +27,7 @@ load_demo_data() {
     IFS='|' read -r code parent kind vi en <<<"$row"
     body="{\"code\":\"$code\",\"kind\":\"$kind\",\"nameVi\":\"$(json_escape "$vi")\",\"nameEn\":\"$(json_escape "$en")\""
     [ -n "$parent" ] && body="$body,\"parentCode\":\"$parent\""
+    [ -n "${DEMO_CONTACTS[$code]:-}" ] && body="$body,\"contacts\":${DEMO_CONTACTS[$code]}"
     body="$body}"
     status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$gateway/api/v1/organizations" \
       -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data "$body")
@@ -31,6 +38,32 @@ load_demo_data() {
     esac
   done
   ok "Demo organisations: ${#DEMO_ORGANIZATIONS[@]} present ($created created now)"
+  load_demo_inventory "$gateway" "$token"
+}
+
+# Cam Ranh's information systems (created once, found by name afterwards) and their assets, imported from a CSV
+# file like an agency would: importing again updates the same assets instead of adding new ones.
+demo_system() {
+  local gateway=$1 token=$2 name=$3 level=$4 id
+  id=$(curl -sf -G "$gateway/api/v1/systems" -H "Authorization: Bearer $token" \
+      --data-urlencode "organization=UBND-CAMRANH" --data-urlencode "q=$name" | sed -n 's/.*"items":\[{"id":"\([^"]*\)".*/\1/p')
+  if [ -z "$id" ]; then
+    id=$(curl -sf -X POST "$gateway/api/v1/systems" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      --data "{\"organizationCode\":\"UBND-CAMRANH\",\"name\":\"$name\",\"securityLevel\":$level,\"levelApproval\":\"QĐ 1024/QĐ-UBND ngày 12/6/2024\",\"status\":\"OPERATING\",\"internetFacing\":true}" \
+      | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+  fi
+  [ -n "$id" ] || die "Demo system '$name' could not be created"
+  echo "$id"
+}
+
+load_demo_inventory() {
+  local gateway=$1 token=$2 portal onedoor report
+  portal=$(demo_system "$gateway" "$token" "Cổng thông tin điện tử thành phố Cam Ranh" 3)
+  onedoor=$(demo_system "$gateway" "$token" "Hệ thống một cửa điện tử Cam Ranh" 2)
+  report=$(sed -e "s/{{PORTAL}}/$portal/g" -e "s/{{ONEDOOR}}/$onedoor/g" "$CANHGAC_ROOT/local/demo/camranh-assets.csv" \
+    | curl -sf -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
+      --data-binary @-) || die "Demo assets could not be imported"
+  ok "Demo inventory: 2 systems of Cam Ranh, assets imported ($report)"
 }
 
 print_welcome() {

@@ -137,7 +137,7 @@ public class ProblemMappers {
         if (pg != null && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
             return respond(request, locale, 409, "duplicate", List.of(), List.of());
         }
-        if (causeOf(failure, ConnectException.class) != null || isConnectionFailure(failure)) {
+        if (causeOf(failure, ConnectException.class) != null || isConnectionFailure(failure) || isShutdown(pg)) {
             LOG.warnf("Dependency unavailable: %s", failure.toString());
             Response response = respond(request, locale, 503, "unavailable", List.of(), List.of());
             return Response.fromResponse(response).header("Retry-After", "5").build();
@@ -186,6 +186,12 @@ public class ProblemMappers {
         return exception.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The database is shutting down or refusing connections (SQLSTATE classes 08 and 57P). */
+    private static boolean isShutdown(PgException pg) {
+        return pg != null && pg.getSqlState() != null
+                && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"));
     }
 
     private static boolean isConnectionFailure(Throwable failure) {

@@ -1,0 +1,179 @@
+# The inventory benchmarks of docs/performance.md, against the platform ./canhgac up started (JVM mode, through
+# the gateway unless said otherwise). Repeatable: each run uses its own organisation BENCH-<n> and its own
+# hostnames. Writes a summary to .run/bench/<timestamp>.txt. Needs python-free tools only: awk, curl, psql, wrk.
+#
+#   ./canhgac bench [ASSETS]    ASSETS defaults to 100000 (2 addresses and 5 products each)
+
+BENCH_DIR="$CANHGAC_STATE/bench"
+
+# wrk from Debian's packages, unpacked without root (apt-get download + dpkg -x), with the LuaJIT it links.
+ensure_wrk() {
+  local home="$CANHGAC_CACHE/wrk"
+  if [ ! -x "$home/usr/bin/wrk" ]; then
+    say "Fetching wrk from Debian's packages"
+    mkdir -p "$home/debs"
+    (cd "$home/debs" && apt-get download wrk libluajit-5.1-2 libluajit-5.1-common >/dev/null) || die "apt-get download wrk failed"
+    for deb in "$home"/debs/*.deb; do dpkg -x "$deb" "$home"; done
+  fi
+  WRK=("env" "LD_LIBRARY_PATH=$home/usr/lib/x86_64-linux-gnu" "$home/usr/bin/wrk")
+}
+
+bench_psql() { psql_admin -d inventory "$@"; }
+
+# Restarts the gateway with its per-caller rate limit lifted: a benchmark is one caller sending thousands of
+# requests a second, which the limit (rightly) refuses in normal operation. Restored at the end.
+gateway_unthrottled() {
+  stop_pid gateway
+  CANHGAC_JAVA_OPTS="-Dcanhgac.rate-limit.requests-per-second=1000000 -Dcanhgac.rate-limit.burst=1000000" \
+    start_service gateway platform
+  wait_service gateway platform
+}
+
+gateway_restore() {
+  stop_pid gateway
+  start_service gateway platform
+  wait_service gateway platform
+}
+
+# ASSETS rows: organisation, external id, hostname, kind, OS, two addresses (IPv4 and IPv6), five products.
+generate_csv() {
+  local assets=$1 org=$2 run=$3
+  awk -v n="$assets" -v org="$org" -v run="$run" 'BEGIN {
+    print "organization,external_id,hostname,kind,operating_system,addresses,products"
+    split("nginx|nginx|1.24.0;Apache|HTTP Server|2.4.57;OpenSSL|OpenSSL|3.0.11;Oracle|MySQL|8.0.35;PostgreSQL|PostgreSQL|15.4;Synacor|Zimbra Collaboration|8.8.15;F5|BIG-IP|16.1.4;Microsoft|Exchange Server|2016;Apache|Log4j|2.17.1;OpenBSD|OpenSSH|9.3p1", p, ";")
+    for (i = 0; i < n; i++) {
+      a = int(i / 65536) % 256; b = int(i / 256) % 256; c = i % 256
+      products = p[i % 10 + 1] ";" p[(i + 1) % 10 + 1] ";" p[(i + 3) % 10 + 1] ";" p[(i + 5) % 10 + 1] ";" p[(i + 7) % 10 + 1]
+      printf "%s,B%s-%d,bench-%s-%d.example.gov.vn,server,Ubuntu 22.04,%d.%d.%d.%d;2001:db8:%x:%x::1,\"%s\"\n", \
+        org, run, i, run, i, 10 + a, b, c, 1 + (i % 200), int(i / 65536), i % 65536, products
+    }
+  }'
+}
+
+# The same rows as three COPY files (assets, addresses, products), for the plain PostgreSQL baseline.
+generate_copy_files() {
+  local assets=$1 org_id=$2 run=$3 dir=$4
+  awk -v n="$assets" -v org="$org_id" -v run="$run" -v dir="$dir" 'BEGIN {
+    split("nginx|nginx|1.24.0;Apache|HTTP Server|2.4.57;OpenSSL|OpenSSL|3.0.11;Oracle|MySQL|8.0.35;PostgreSQL|PostgreSQL|15.4;Synacor|Zimbra Collaboration|8.8.15;F5|BIG-IP|16.1.4;Microsoft|Exchange Server|2016;Apache|Log4j|2.17.1;OpenBSD|OpenSSH|9.3p1", p, ";")
+    for (i = 0; i < n; i++) {
+      id = sprintf("%08x-0000-4000-8000-%012x", run, i)
+      a = int(i / 65536) % 256; b = int(i / 256) % 256; c = i % 256
+      printf "%s\t%s\t/BENCH-COPY/\t\\N\tid:C%d\tC%d\tcopy-%d.example.gov.vn\tSERVER\tUbuntu 22.04\t\\N\tcopy-%d\t0\tnow\tbench\tnow\tbench\n", \
+        id, org, i, i, i, i > dir "/assets.tsv"
+      printf "%s\t%d.%d.%d.%d\n%s\t2001:db8:%x:%x::1\n", id, 10 + a, b, c, 1 + (i % 200), id, int(i / 65536), i % 65536 > dir "/addresses.tsv"
+      for (k = 0; k < 5; k++) {
+        split(p[(i + k * 2) % 10 + 1], f, "|")
+        printf "%s\t%d\t%s\t%s\t%s\t\\N\t\\N\n", id, k, f[1], f[2], f[3] > dir "/products.tsv"
+      }
+    }
+  }'
+}
+
+millis() { date +%s%3N; }
+
+cmd_bench() {
+  local assets=${1:-100000}
+  find_java
+  http_ok "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/q/health/ready" || die "Start the platform first: ./canhgac up"
+  ensure_wrk
+  mkdir -p "$BENCH_DIR"
+  local run stamp report gateway token org work
+  run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/$stamp.txt"
+  gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+  org="BENCH-$run"
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"; gateway_restore' EXIT
+  gateway_unthrottled
+  token=$(token_for authority)
+  {
+    echo "Canh Gác inventory benchmark, $stamp, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+    echo "JVM $(java -version 2>&1 | head -1), services -Xmx512m SerialGC (as ./canhgac up starts them)"
+  } | tee "$report"
+
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"OTHER\",\"nameVi\":\"Đơn vị đo hiệu năng $run\"}"
+
+  say "Generating $assets assets (2 addresses, 5 products each)"
+  generate_csv "$assets" "$org" "$run" > "$work/assets.csv"
+  local size; size=$(du -h "$work/assets.csv" | cut -f1)
+
+  say "Importing them through the gateway"
+  local t0 t1 import_ms response
+  t0=$(millis)
+  response=$(curl -fsS -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: text/csv' --data-binary @"$work/assets.csv")
+  t1=$(millis); import_ms=$((t1 - t0))
+  echo "$response" | grep -q "\"created\":$assets" || die "Import did not create $assets assets: ${response:0:300}"
+  local rss; rss=$(ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/inventory-service.pid")" | awk '{printf "%.0f", $1/1024}')
+  printf 'import   %d assets (%s CSV, %d addresses, %d products) through the gateway: %.1f s, %.0f assets/s; inventory-service RSS after: %s MiB\n' \
+    "$assets" "$size" $((assets * 2)) $((assets * 5)) "$(echo "$import_ms / 1000" | bc -l)" "$(echo "$assets * 1000 / $import_ms" | bc -l)" "$rss" | tee -a "$report"
+
+  say "Plain PostgreSQL bulk load (COPY) of the same rows into tables with the same indexes"
+  local org_id copy_ms
+  org_id=$(bench_psql -c "select id from organization where code = '$org'")
+  generate_copy_files "$assets" "$org_id" "$run" "$work"
+  bench_psql -c "drop schema if exists bench_copy cascade; create schema bench_copy;
+    create table bench_copy.asset (like public.asset including all);
+    create table bench_copy.asset_address (like public.asset_address including all);
+    create table bench_copy.asset_product (like public.asset_product including all);" >/dev/null
+  t0=$(millis)
+  bench_psql -c "\\copy bench_copy.asset from '$work/assets.tsv'" -c "\\copy bench_copy.asset_address from '$work/addresses.tsv'" \
+    -c "\\copy bench_copy.asset_product from '$work/products.tsv'" >/dev/null
+  t1=$(millis); copy_ms=$((t1 - t0))
+  bench_psql -c "drop schema bench_copy cascade" >/dev/null
+  printf 'baseline COPY of the same %d assets, %d addresses, %d products (no audit, no events): %.1f s, %.0f assets/s\n' \
+    "$assets" $((assets * 2)) $((assets * 5)) "$(echo "$copy_ms / 1000" | bc -l)" "$(echo "$assets * 1000 / $copy_ms" | bc -l)" | tee -a "$report"
+
+  say "GET /api/v1/assets/{id} under load (wrk, 2 threads, 32 connections, 30 s, 1,000 different assets)"
+  bench_psql -c "select id from asset where org_path = '/$org/' limit 1000" > "$work/ids.txt"
+  cat > "$work/get.lua" <<LUA
+local ids = {}
+for line in io.lines("$work/ids.txt") do ids[#ids + 1] = line end
+local n = 0
+wrk.headers["Authorization"] = "Bearer $token"
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/api/v1/assets/" .. ids[(n % #ids) + 1])
+end
+LUA
+  "${WRK[@]}" -t2 -c32 -d30s --latency -s "$work/get.lua" "$gateway" > "$work/get.txt"
+  rss=$(ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/inventory-service.pid")" | awk '{printf "%.0f", $1/1024}')
+  { echo "GET /assets/{id} through the gateway:"; grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors" "$work/get.txt" | sed 's/^/    /'
+    echo "    inventory-service RSS under this load: $rss MiB"; } | tee -a "$report"
+
+  say "CIDR containment search over at least 1,000,000 stored addresses"
+  local stored
+  stored=$(bench_psql -c "select count(*) from asset_address")
+  if [ "$stored" -lt 1000000 ]; then
+    # Tops up to a million addresses with more addresses of this run's assets (100.64.0.0/10, never searched below).
+    bench_psql -c "insert into asset_address (asset_id, address)
+      select a.id, ('100.' || (64 + (g / 65536) % 64) || '.' || (g / 256) % 256 || '.' || g % 256)::inet
+      from (select id, row_number() over () as r from asset where org_path = '/$org/') a
+      cross join lateral generate_series(0, 7) k
+      cross join lateral (select (a.r * 8 + k)::int as g) n
+      on conflict do nothing" >/dev/null
+    bench_psql -c "analyze asset_address" >/dev/null
+    stored=$(bench_psql -c "select count(*) from asset_address")
+  fi
+  cat > "$work/cidr.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/api/v1/assets?ip=10." .. (n % 2) .. "." .. (n % 256) .. ".0/24&limit=50")
+end
+LUA
+  "${WRK[@]}" -t1 -c1 -d15s --latency -s "$work/cidr.lua" "$gateway" > "$work/cidr-1.txt"
+  "${WRK[@]}" -t2 -c16 -d15s --latency -s "$work/cidr.lua" "$gateway" > "$work/cidr-16.txt"
+  { echo "GET /assets?ip=<a /24>&limit=50 over $stored stored addresses (first page of 50 of 256 matches):"
+    echo "  1 connection:";  grep -E "Requests/sec|50%|90%|99%|Non-2xx" "$work/cidr-1.txt" | sed 's/^/    /'
+    echo "  16 connections:"; grep -E "Requests/sec|50%|90%|99%|Non-2xx" "$work/cidr-16.txt" | sed 's/^/    /'
+    echo "  in the database alone (EXPLAIN ANALYZE of the containment lookup):"
+    bench_psql -c "explain analyze select asset_id from asset_address where address <<= '10.0.77.0/24'::inet" \
+      | grep -E "Execution Time|Index" | sed 's/^/    /'; } | tee -a "$report"
+
+  local started
+  started=$(grep -o 'started in [0-9.]*s' "$CANHGAC_STATE/logs/inventory-service.log" | tail -1)
+  echo "inventory-service start (JVM): $started" | tee -a "$report"
+  ok "Benchmark written to $report"
+}
