@@ -12,7 +12,7 @@ ensure_wrk() {
   if [ ! -x "$home/usr/bin/wrk" ]; then
     say "Fetching wrk from Debian's packages"
     mkdir -p "$home/debs"
-    (cd "$home/debs" && apt-get download wrk libluajit-5.1-2 libluajit-5.1-common >/dev/null) || die "apt-get download wrk failed"
+    (cd "$home/debs" && apt-get download wrk libluajit-5.1-2 libluajit-5.1-common >/dev/null 2>&1) || die "apt-get download wrk failed"
     for deb in "$home"/debs/*.deb; do dpkg -x "$deb" "$home"; done
   fi
   WRK=("env" "LD_LIBRARY_PATH=$home/usr/lib/x86_64-linux-gnu" "$home/usr/bin/wrk")
@@ -82,7 +82,9 @@ cmd_bench() {
   gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
   org="BENCH-$run"
   work=$(mktemp -d)
-  trap 'rm -rf "$work"; gateway_restore' EXIT
+  chmod 755 "$work"   # psql's \copy may run as the postgres user, which must read the files
+  BENCH_WORK=$work
+  trap 'rm -rf "$BENCH_WORK"; gateway_restore' EXIT
   gateway_unthrottled
   token=$(token_for authority)
   {
@@ -108,10 +110,23 @@ cmd_bench() {
   printf 'import   %d assets (%s CSV, %d addresses, %d products) through the gateway: %.1f s, %.0f assets/s; inventory-service RSS after: %s MiB\n' \
     "$assets" "$size" $((assets * 2)) $((assets * 5)) "$(echo "$import_ms / 1000" | bc -l)" "$(echo "$assets * 1000 / $import_ms" | bc -l)" "$rss" | tee -a "$report"
 
+  say "Waiting for the outbox relay to publish the import's events to Kafka"
+  local pending relay_ms
+  t0=$(millis)
+  while :; do
+    pending=$(bench_psql -c "select count(*) from outbox_event where published_at is null")
+    [ "$pending" = 0 ] && break
+    sleep 1
+  done
+  t1=$(millis); relay_ms=$((t1 - t0 + import_ms))
+  printf 'events   %d asset events published to Kafka %.1f s after the import began (relay, batches of 500)\n' \
+    "$assets" "$(echo "$relay_ms / 1000" | bc -l)" | tee -a "$report"
+
   say "Plain PostgreSQL bulk load (COPY) of the same rows into tables with the same indexes"
   local org_id copy_ms
   org_id=$(bench_psql -c "select id from organization where code = '$org'")
   generate_copy_files "$assets" "$org_id" "$run" "$work"
+  chmod 644 "$work"/*.tsv
   bench_psql -c "drop schema if exists bench_copy cascade; create schema bench_copy;
     create table bench_copy.asset (like public.asset including all);
     create table bench_copy.asset_address (like public.asset_address including all);

@@ -31,9 +31,9 @@ public class AuditEntry extends PanacheEntityBase {
     public String entityId;
     @Column(name = "org_path")
     public String orgPath;
-    @ColumnTransformer(read = "before::text", write = "cast(cast(? as text) as jsonb)")
+    @ColumnTransformer(read = "before::text", write = "cast(cast(? as text) as json)")
     public String before;
-    @ColumnTransformer(read = "after::text", write = "cast(cast(? as text) as jsonb)")
+    @ColumnTransformer(read = "after::text", write = "cast(cast(? as text) as json)")
     public String after;
     @Column(name = "request_id")
     public String requestId;

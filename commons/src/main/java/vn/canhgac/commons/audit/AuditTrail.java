@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.json.RawJson;
 import vn.canhgac.commons.requestid.RequestIdFilter;
 import vn.canhgac.commons.tenancy.Caller;
 
@@ -23,7 +24,7 @@ public class AuditTrail {
     private static final String INSERT_BATCH = """
             insert into audit_entry (occurred_at, actor, actor_org, action, entity_type, entity_id, org_path,
                                      before, after, request_id)
-            select now(), $1, $2, u.action, u.entity_type, u.entity_id, u.org_path, u.before::jsonb, u.after::jsonb, $3
+            select now(), $1, $2, u.action, u.entity_type, u.entity_id, u.org_path, u.before::json, u.after::json, $3
             from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
                  as u(action, entity_type, entity_id, org_path, before, after)""";
 
@@ -73,6 +74,9 @@ public class AuditTrail {
     private String toJson(Object state) {
         if (state == null) {
             return null;
+        }
+        if (state instanceof RawJson raw) {
+            return raw.json();
         }
         try {
             return json.writeValueAsString(state);

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.json.RawJson;
 import vn.canhgac.commons.requestid.RequestIdFilter;
 
 import java.time.Instant;
@@ -22,7 +23,7 @@ public class Outbox {
 
     private static final String INSERT_BATCH = """
             insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at, request_id)
-            select gen_random_uuid(), $1, u.event_key, $2, u.event_key, u.payload::jsonb, now(), $3
+            select gen_random_uuid(), $1, u.event_key, $2, u.event_key, u.payload::json, now(), $3
             from unnest($4::text[], $5::text[]) with ordinality as u(event_key, payload, position)
             order by u.position""";
 
@@ -58,6 +59,9 @@ public class Outbox {
     }
 
     private String serialise(Object data) {
+        if (data instanceof RawJson raw) {
+            return raw.json();
+        }
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {

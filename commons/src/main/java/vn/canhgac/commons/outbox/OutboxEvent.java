@@ -7,8 +7,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -19,13 +19,14 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "outbox_event")
+@DynamicUpdate
 public class OutboxEvent extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "event_id", nullable = false, unique = true)
+    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
     @Column(nullable = false)
@@ -40,8 +41,9 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public String subject;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    /** Read and written as text (the column is json): the relay sends it as it is, without parsing it. */
+    @Column(nullable = false)
+    @ColumnTransformer(read = "payload::text", write = "cast(cast(? as text) as json)")
     public String payload;
 
     @Column(name = "occurred_at", nullable = false)

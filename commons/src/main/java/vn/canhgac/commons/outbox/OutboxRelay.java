@@ -34,7 +34,9 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CLAIM = """
-            select * from outbox_event where published_at is null
+            select id, event_id, topic, event_key, event_type, subject, payload::text as payload, occurred_at,
+                   request_id, published_at, attempts, last_error
+            from outbox_event where published_at is null
             order by id limit :limit for update skip locked""";
 
     private final MutinyEmitter<String> emitter;

@@ -20,8 +20,21 @@ public final class SearchText {
         if (text == null) {
             return "";
         }
+        if (isPlainAscii(text)) {
+            return SPACES.matcher(text).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
+        }
         String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
         return SPACES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Hostnames, codes, English: nothing to decompose, so the costly normalisation is skipped (imports). */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The folded words of several fields, for one search column. */

@@ -103,7 +103,7 @@ public abstract class OrganizationReplicaContract {
         String code = "NEWER-" + run;
         String json = ("{\"id\":\"%s\",\"code\":\"%s\",\"parentCode\":\"STTTT-KH\",\"path\":\"/UBND-KH/STTTT-KH/%s/\","
                 + "\"nameVi\":\"Bản mới hơn\",\"kind\":\"AGENCY\",\"version\":0,\"deleted\":false,"
-                + "\"updatedAt\":\"%s\",\"constituency\":[\"203.0.113.0/24\"]}")
+                + "\"updatedAt\":\"%s\",\"riskScore\":{\"value\":42,\"model\":\"v9\"}}")
                 .formatted(UUID.randomUUID(), code, code, Instant.now());
         producer.send(TOPIC, code, UUID.randomUUID().toString(), TYPE, json);
         awaitName(code, "Bản mới hơn");

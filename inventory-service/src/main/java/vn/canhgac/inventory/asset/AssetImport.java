@@ -1,15 +1,19 @@
 package vn.canhgac.inventory.asset;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.audit.AuditAction;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.events.EventTopics;
 import vn.canhgac.commons.inventory.AssetEvent;
+import vn.canhgac.commons.json.RawJson;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
@@ -53,9 +57,12 @@ public class AssetImport {
     private final AuditTrail audit;
     private final Outbox outbox;
     private final int batchSize;
+    private final ObjectMapper json;
 
     public AssetImport(Pool pool, TenantScopes scopes, AssetStore store, AssetOwners owners, AuditTrail audit,
-                       Outbox outbox, @ConfigProperty(name = "canhgac.import.batch-size", defaultValue = "1000") int batchSize) {
+                       Outbox outbox, ObjectMapper json,
+                       @ConfigProperty(name = "canhgac.import.batch-size", defaultValue = "1000") int batchSize) {
+        this.json = json;
         this.pool = pool;
         this.scopes = scopes;
         this.store = store;
@@ -78,6 +85,7 @@ public class AssetImport {
         final Set<String> seenKeys = new HashSet<>();
         final List<AssetStore.Bound> batch = new ArrayList<>();
         final List<FieldError> errors = new ArrayList<>();
+        java.util.concurrent.CompletionStage<Void> inFlight;
         long rows;
         long created;
         long updated;
@@ -108,7 +116,9 @@ public class AssetImport {
             try {
                 rows.forEachRemaining(row -> accept(run, row));
                 flush(run);
+                awaitInFlight(run);
             } catch (RuntimeException e) {
+                awaitQuietly(run);
                 transaction.rollback().await().atMost(STATEMENT_WAIT);
                 throw e;
             }
@@ -158,7 +168,7 @@ public class AssetImport {
             return;
         }
         if (run.writing()) {
-            run.batch.add(new AssetStore.Bound(UUID.randomUUID(), organization.get(), draft));
+            run.batch.add(new AssetStore.Bound(TimeOrderedIds.next(), organization.get(), draft));
             if (run.batch.size() >= batchSize) {
                 flush(run);
             }
@@ -178,7 +188,11 @@ public class AssetImport {
         }
     }
 
-    /** Writes the batch: assets, their addresses and products, one audit entry and one event per asset. */
+    /**
+     * Sends the batch's statements: assets, their addresses and products, one audit entry and one event per
+     * asset. The statements run while the next batch is read and checked; the previous batch must have finished
+     * first, so at most one batch is in flight and a failure surfaces at the latest with the next one.
+     */
     private void flush(Run run) {
         if (run.batch.isEmpty() || !run.writing()) {
             run.batch.clear();
@@ -186,30 +200,73 @@ public class AssetImport {
         }
         List<AssetStore.Bound> batch = List.copyOf(run.batch);
         run.batch.clear();
-        List<AssetStore.Written> written = store.upsert(run.connection, run.caller, batch, false)
-                .await().atMost(STATEMENT_WAIT);
+        awaitInFlight(run);
+        run.inFlight = store.upsert(run.connection, run.caller, batch, false)
+                .flatMap(written -> write(run, batch, written))
+                .subscribeAsCompletionStage()
+                .thenApply(ignored -> null);
+    }
+
+    private Uni<Void> write(Run run, List<AssetStore.Bound> batch, List<AssetStore.Written> written) {
         Map<String, AssetStore.Written> byKey = new HashMap<>();
         written.forEach(w -> byKey.put(w.organizationId() + " " + w.naturalKey(), w));
         List<UUID> ids = new ArrayList<>(batch.size());
+        List<UUID> existing = new ArrayList<>();
         List<AssetDraft> drafts = new ArrayList<>(batch.size());
+        List<Change> changes = new ArrayList<>(batch.size());
+        List<Outbox.Keyed> events = new ArrayList<>(batch.size());
         for (AssetStore.Bound bound : batch) {
             AssetStore.Written w = byKey.get(bound.organization().id() + " " + bound.draft().naturalKey());
+            AssetDetails details = w.details(bound.organization(), bound.draft());
             ids.add(w.id());
             drafts.add(bound.draft());
             if (w.inserted()) {
                 run.created++;
             } else {
                 run.updated++;
+                existing.add(w.id());
+            }
+            RawJson state = new RawJson(serialise(details.event(bound.organization().path(), false)));
+            changes.add(new Change(AuditAction.IMPORTED, AssetService.AUDIT_TYPE, w.id().toString(),
+                    bound.organization().path(), null, state));
+            events.add(new Outbox.Keyed(w.id().toString(), state));
+        }
+        return store.replaceParts(run.connection, ids, drafts, existing)
+                .call(() -> audit.recordAll(run.connection, run.caller, changes))
+                .call(() -> outbox.recordAll(run.connection, EventTopics.ASSETS, AssetEvent.UPSERTED, events));
+    }
+
+    /** Lets a batch in flight finish (or fail) before the transaction is rolled back. */
+    private static void awaitQuietly(Run run) {
+        try {
+            awaitInFlight(run);
+        } catch (RuntimeException ignored) {
+            // the failure being handled is the one to report
+        }
+    }
+
+    private String serialise(AssetEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitInFlight(Run run) {
+        if (run.inFlight != null) {
+            try {
+                run.inFlight.toCompletableFuture().get(STATEMENT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("An import batch did not finish in " + STATEMENT_WAIT, e);
+            } finally {
+                run.inFlight = null;
             }
         }
-        store.replaceParts(run.connection, ids, drafts).await().atMost(STATEMENT_WAIT);
-        List<StoredAsset> stored = store.loadAll(run.connection, ids).await().atMost(STATEMENT_WAIT);
-        audit.recordAll(run.connection, run.caller, stored.stream().map(asset -> new Change(AuditAction.IMPORTED,
-                AssetService.AUDIT_TYPE, asset.details().id().toString(), asset.orgPath(), null, asset.details()))
-                .toList()).await().atMost(STATEMENT_WAIT);
-        outbox.recordAll(run.connection, EventTopics.ASSETS, AssetEvent.UPSERTED, stored.stream()
-                .map(asset -> new Outbox.Keyed(asset.details().id().toString(),
-                        asset.details().event(asset.orgPath(), false)))
-                .toList()).await().atMost(STATEMENT_WAIT);
     }
 }

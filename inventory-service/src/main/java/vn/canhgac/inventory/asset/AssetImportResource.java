@@ -21,6 +21,7 @@ import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
 
+import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -79,7 +80,7 @@ public class AssetImportResource {
 
     private Iterator<ImportRow> rows(boolean csv, InputStream body) {
         if (csv) {
-            Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+            Reader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
             return new CsvAssetRows(reader);
         }
         return new JsonAssetRows(json, body);

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
@@ -52,7 +53,7 @@ public class AssetService {
         return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection ->
                 owner(connection, scope, draft)
                         .flatMap(org -> store.upsert(connection, caller,
-                                List.of(new AssetStore.Bound(UUID.randomUUID(), org, draft)), true))
+                                List.of(new AssetStore.Bound(TimeOrderedIds.next(), org, draft)), true))
                         .invoke(written -> {
                             if (written.isEmpty()) {
                                 throw DomainProblem.conflict("asset-exists", draft.organizationCode(),

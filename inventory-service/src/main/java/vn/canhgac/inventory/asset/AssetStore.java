@@ -32,7 +32,15 @@ import java.util.UUID;
 public class AssetStore {
 
     /** Result of writing one asset of a batch. */
-    record Written(UUID id, UUID organizationId, String naturalKey, boolean inserted) {
+    record Written(UUID id, UUID organizationId, String naturalKey, boolean inserted, long version,
+                   Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+
+        /** The asset's full state, from what was written and what the database stamped. */
+        AssetDetails details(OrganizationRef organization, AssetDraft draft) {
+            return new AssetDetails(id, organization.code(), draft.systemId(), draft.externalId(), draft.hostname(),
+                    draft.kind(), draft.operatingSystem(), draft.lastSeen(), draft.addresses(), draft.products(),
+                    version, createdAt, createdBy, updatedAt, updatedBy);
+        }
     }
 
     /** An asset ready to write: its id if new, its organisation, its checked content. */
@@ -65,10 +73,12 @@ public class AssetStore {
                 kind = excluded.kind, operating_system = excluded.operating_system, last_seen = excluded.last_seen,
                 search_text = excluded.search_text, version = a.version + 1, updated_at = now(),
                 updated_by = excluded.updated_by
-            returning a.id, a.organization_id, a.natural_key, (a.xmax = 0) as inserted""";
+            returning a.id, a.organization_id, a.natural_key, (a.xmax = 0) as inserted, a.version, a.created_at,
+                      a.created_by, a.updated_at, a.updated_by""";
     private static final String ON_CONFLICT_NOTHING = """
             on conflict (organization_id, natural_key) do nothing
-            returning a.id, a.organization_id, a.natural_key, true as inserted""";
+            returning a.id, a.organization_id, a.natural_key, true as inserted, a.version, a.created_at,
+                      a.created_by, a.updated_at, a.updated_by""";
 
     private final ObjectMapper json;
 
@@ -111,7 +121,9 @@ public class AssetStore {
                     List<Written> result = new ArrayList<>(n);
                     for (Row row : written) {
                         result.add(new Written(row.getUUID("id"), row.getUUID("organization_id"),
-                                row.getString("natural_key"), row.getBoolean("inserted")));
+                                row.getString("natural_key"), row.getBoolean("inserted"), row.getLong("version"),
+                                instant(row.getOffsetDateTime("created_at")), row.getString("created_by"),
+                                instant(row.getOffsetDateTime("updated_at")), row.getString("updated_by")));
                     }
                     return result;
                 });
@@ -119,6 +131,14 @@ public class AssetStore {
 
     /** Replaces the addresses and products of the given assets with the drafts' ones. */
     Uni<Void> replaceParts(SqlClient connection, List<UUID> assetIds, List<AssetDraft> drafts) {
+        return replaceParts(connection, assetIds, drafts, assetIds);
+    }
+
+    /**
+     * Gives the assets the drafts' addresses and products; only those in {@code existing} can have old ones to
+     * remove (an import skips the deletes for the assets it has just created).
+     */
+    Uni<Void> replaceParts(SqlClient connection, List<UUID> assetIds, List<AssetDraft> drafts, List<UUID> existing) {
         List<UUID> addressOwners = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
         List<UUID> productOwners = new ArrayList<>();
@@ -143,11 +163,14 @@ public class AssetStore {
                 purls.add(product.purl());
             }
         }
-        UUID[] owners = assetIds.toArray(UUID[]::new);
-        return connection.preparedQuery("delete from asset_address where asset_id = any($1)")
-                .execute(Tuple.of(owners))
+        UUID[] owners = existing.toArray(UUID[]::new);
+        Uni<Void> cleared = owners.length == 0 ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("delete from asset_address where asset_id = any($1)")
+                .execute(Tuple.of((Object) owners))
                 .flatMap(ignored -> connection.preparedQuery("delete from asset_product where asset_id = any($1)")
-                        .execute(Tuple.of(owners)))
+                        .execute(Tuple.of((Object) owners)))
+                .replaceWithVoid();
+        return cleared
                 .flatMap(ignored -> addresses.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
                                 insert into asset_address (asset_id, address)
                                 select u.asset_id, u.address::inet from unnest($1::uuid[], $2::text[]) as u(asset_id, address)""")

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
@@ -187,7 +188,7 @@ public class OrganizationService {
                                      Organization parent) {
         Organization org = new Organization();
         Instant now = Instant.now();
-        org.id = UUID.randomUUID();
+        org.id = TimeOrderedIds.next();
         org.code = request.code();
         org.parentId = parent == null ? null : parent.id;
         org.path = Organization.childPath(parent, request.code());

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
@@ -55,7 +56,7 @@ public class SystemService {
                 .flatMap(org -> {
                     InformationSystem system = new InformationSystem();
                     Instant now = Instant.now();
-                    system.id = UUID.randomUUID();
+                    system.id = TimeOrderedIds.next();
                     system.organizationId = org.id;
                     system.orgPath = org.path;
                     system.describe(request.description());
