@@ -1,0 +1,92 @@
+package vn.canhgac.advisory.version;
+
+/**
+ * The versions an advisory says are affected, with the semantics of NVD configurations: an exact version, or
+ * bounds that each include or exclude their version; no bound at all is every version. Stored as the
+ * {@link VersionKey keys} of its bounds, so that matching is a comparison of strings.
+ */
+public record VersionRange(String exact, String startIncluding, String startExcluding, String endIncluding,
+                           String endExcluding) {
+
+    public static final VersionRange ANY = new VersionRange(null, null, null, null, null);
+
+    public static VersionRange exactly(String version) {
+        return new VersionRange(version, null, null, null, null);
+    }
+
+    public static VersionRange before(String version) {
+        return new VersionRange(null, null, null, null, version);
+    }
+
+    /** Whether the range has contradictory or unusable bounds (both an including and an excluding one, ...). */
+    public boolean isMalformed() {
+        boolean hasBounds = startIncluding != null || startExcluding != null || endIncluding != null || endExcluding != null;
+        return (exact != null && hasBounds)
+                || (startIncluding != null && startExcluding != null)
+                || (endIncluding != null && endExcluding != null)
+                || (exact != null && VersionKey.of(exact) == null);
+    }
+
+    public boolean contains(String version) {
+        String key = VersionKey.of(version);
+        if (exact != null) {
+            return key != null && key.equals(VersionKey.of(exact));
+        }
+        if (key == null) {
+            // An unknown installed version is affected only when every version is.
+            return lowerKey() == null && upperKey() == null;
+        }
+        return above(key) && below(key);
+    }
+
+    public String lowerKey() {
+        return VersionKey.of(exact != null ? exact : startIncluding != null ? startIncluding : startExcluding);
+    }
+
+    public boolean lowerInclusive() {
+        return exact != null || startExcluding == null;
+    }
+
+    public String upperKey() {
+        return VersionKey.of(exact != null ? exact : endIncluding != null ? endIncluding : endExcluding);
+    }
+
+    public boolean upperInclusive() {
+        return exact != null || endExcluding == null;
+    }
+
+    private boolean above(String key) {
+        String lower = lowerKey();
+        if (lower == null) {
+            return true;
+        }
+        int c = key.compareTo(lower);
+        return lowerInclusive() ? c >= 0 : c > 0;
+    }
+
+    private boolean below(String key) {
+        String upper = upperKey();
+        if (upper == null) {
+            return true;
+        }
+        int c = key.compareTo(upper);
+        return upperInclusive() ? c <= 0 : c < 0;
+    }
+
+    /** How a person reads it: "= 16.1.4", ">= 16.1.0, < 16.1.4.1", "all versions". */
+    public String describe() {
+        if (exact != null) {
+            return "= " + exact;
+        }
+        StringBuilder text = new StringBuilder();
+        if (startIncluding != null) {
+            text.append(">= ").append(startIncluding);
+        } else if (startExcluding != null) {
+            text.append("> ").append(startExcluding);
+        }
+        if (endIncluding != null || endExcluding != null) {
+            text.append(text.isEmpty() ? "" : ", ").append(endIncluding != null ? "<= " + endIncluding : "< " + endExcluding);
+        }
+        return text.isEmpty() ? "all versions" : text.toString();
+    }
+}

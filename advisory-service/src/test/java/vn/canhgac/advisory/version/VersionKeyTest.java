@@ -1,0 +1,81 @@
+package vn.canhgac.advisory.version;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VersionKeyTest {
+
+    @ParameterizedTest(name = "{0} < {1}")
+    @CsvSource({
+            // plain numbers, any depth, numerically
+            "1.9, 1.10",
+            "16.1.4, 16.1.4.1",
+            "16.1.3.9, 16.1.4",
+            "10.0.17763.5121, 10.0.17763.5122",
+            "10.0.17763.5122, 10.0.20348.1",
+            "2.4.9, 2.4.58",
+            // Zimbra builds: GA is the release itself, the build number counts
+            "8.8.15, 8.8.15_GA_4581",
+            "8.8.15_GA_4581, 8.8.15_GA_4582",
+            "8.8.15_GA_4581, 9.0.0",
+            // Debian: revisions, backports and the tilde
+            "2.4.58, 2.4.58-1",
+            "2.4.58-1~deb12u1, 2.4.58-1",
+            "2.4.57-2, 2.4.58-1~deb12u1",
+            "2.4.58-1, 2.4.58-1+deb12u1",
+            "2.4.58~rc1, 2.4.58",
+            "9:1.0, 10:0.1",
+            "99.9, 1:0.1",
+            // pre-releases before the release, in their order
+            "1.2-dev, 1.2-alpha1",
+            "1.2-alpha1, 1.2-alpha2",
+            "1.2a1, 1.2b1",
+            "1.2-beta, 1.2-rc1",
+            "1.2-rc1, 1.2-rc2",
+            "1.2-rc2, 1.2",
+            "1.2.0-RC1, 1.2.0",
+            // other words after the release, before the next number
+            "9.3, 9.3p1",
+            "9.3p1, 9.3p2",
+            "9.3p2, 9.3.1",
+            "2016, 2016 CU23",
+            "3.0.11, 3.0.11a",
+            "3.0.11a, 3.0.11b",
+    })
+    void ordersRealVersionStrings(String lower, String higher) {
+        assertTrue(VersionKey.compare(lower, higher) < 0);
+        assertTrue(VersionKey.compare(higher, lower) > 0);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+            "1.2, 1.2.0",
+            "1.2, 1.2.0.0",
+            "1.02, 1.2",
+            "8.8.15_GA_4581, 8.8.15.4581",
+            "1.2.0-rc1, 1.2-RC1",
+            "V1.2, v1.2",
+            "0:2.4, 2.4",
+            "1.2 Final, 1.2",
+    })
+    void readsEquivalentSpellingsAsEqual(String left, String right) {
+        assertEquals(0, VersionKey.compare(left, right));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"''", "'  '", "*", "-"})
+    void aWildcardHasNoKey(String version) {
+        assertNull(VersionKey.of(version));
+    }
+
+    @Test
+    void hugeNumbersStillCompare() {
+        assertTrue(VersionKey.compare("1.99999999999999999999", "1.100000000000000000000") < 0);
+    }
+}
