@@ -15,6 +15,7 @@ public class EventTopics {
     public static final String ORGANIZATIONS = "inventory.organizations";
     public static final String SYSTEMS = "inventory.systems";
     public static final String ASSETS = "inventory.assets";
+    public static final String EXPOSURES = "advisory.exposures";
 
     private final String prefix;
 

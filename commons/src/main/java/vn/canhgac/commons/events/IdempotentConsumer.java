@@ -6,9 +6,13 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -22,13 +26,39 @@ public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
+    private static final String MARK_PROCESSED =
+            "insert into processed_event (id, processed_at) values ($1, now()) on conflict do nothing";
+
+    private final Pool pool;
+
+    public IdempotentConsumer(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Applies the event once, in a Hibernate Reactive transaction (Panache entities). */
     public Uni<Void> consume(String consumer, Message<String> message, Function<ReceivedEvent, Uni<Void>> work) {
+        return handle(consumer, message, event -> applyOnce(consumer, event, work));
+    }
+
+    /**
+     * Applies the event once, on a SQL connection whose transaction also holds the "processed" marker (read
+     * models written with the reactive SQL client).
+     */
+    public Uni<Void> consumeOnConnection(String consumer, Message<String> message,
+                                         BiFunction<SqlConnection, ReceivedEvent, Uni<Void>> work) {
+        return handle(consumer, message, event -> pool.withTransaction(connection -> connection
+                .preparedQuery(MARK_PROCESSED).execute(Tuple.of(ProcessedEvent.idOf(consumer, event.id())))
+                .flatMap(marked -> marked.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : work.apply(connection, event).replaceWith(true))));
+    }
+
+    private Uni<Void> handle(String consumer, Message<String> message, Function<ReceivedEvent, Uni<Boolean>> once) {
         ReceivedEvent event = received(message);
         if (event == null) {
             LOG.warnf("%s: dropping a record that is not a CloudEvent", consumer);
             return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException("not a CloudEvent")));
         }
-        return applyOnce(consumer, event, work)
+        return once.apply(event)
                 .onFailure(IdempotentConsumer::isTransient)
                 .invoke(f -> LOG.warnf("%s: event %s not applied yet (%s); retrying", consumer, event.id(), f))
                 .onFailure(IdempotentConsumer::isTransient)

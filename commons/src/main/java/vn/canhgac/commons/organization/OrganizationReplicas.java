@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import vn.canhgac.commons.events.ReceivedEvent;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
@@ -24,10 +25,12 @@ public class OrganizationReplicas implements OrganizationPaths {
 
     /** Lenient on purpose: a newer producer may add fields, and an older consumer must still apply its events. */
     private final ObjectReader events;
+    private final Instance<OrganizationReplicaListener> listeners;
 
-    public OrganizationReplicas(ObjectMapper json) {
+    public OrganizationReplicas(ObjectMapper json, Instance<OrganizationReplicaListener> listeners) {
         this.events = json.readerFor(OrganizationEvent.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.listeners = listeners;
     }
 
     /** Applies an event in the caller's transaction; an event older than the replica is ignored. */
@@ -40,8 +43,16 @@ public class OrganizationReplicas implements OrganizationPaths {
                     }
                     OrganizationReplica replica = existing != null ? existing : new OrganizationReplica();
                     replica.apply(event);
-                    return replica.persist().replaceWithVoid();
+                    return replica.persist().replaceWithVoid().call(() -> notifyListeners(event));
                 });
+    }
+
+    private Uni<Void> notifyListeners(OrganizationEvent event) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (OrganizationReplicaListener listener : listeners) {
+            chain = chain.call(() -> listener.applied(event));
+        }
+        return chain;
     }
 
     @Override

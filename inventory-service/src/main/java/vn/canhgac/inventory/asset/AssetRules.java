@@ -1,5 +1,7 @@
 package vn.canhgac.inventory.asset;
 
+import vn.canhgac.commons.product.Cpe23;
+import vn.canhgac.commons.product.PackageUrl;
 import vn.canhgac.commons.inventory.AssetEvent.Product;
 import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
@@ -100,11 +102,11 @@ final class AssetRules {
                 violations.add(new Violation(field + ".product", "required"));
             }
             String cpe = text(product.cpe(), field + ".cpe", violations);
-            if (cpe != null && !ProductIdentifiers.isCpe23(cpe)) {
+            if (cpe != null && !Cpe23.isValid(cpe)) {
                 violations.add(new Violation(field + ".cpe", "bad-cpe", cpe));
             }
             String purl = text(product.purl(), field + ".purl", violations);
-            if (purl != null && !ProductIdentifiers.isPurl(purl)) {
+            if (purl != null && !PackageUrl.isValid(purl)) {
                 violations.add(new Violation(field + ".purl", "bad-purl", purl));
             }
             products.add(new Product(text(product.vendor(), field + ".vendor", violations), name,

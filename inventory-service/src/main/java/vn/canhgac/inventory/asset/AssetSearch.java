@@ -3,6 +3,7 @@ package vn.canhgac.inventory.asset;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import static vn.canhgac.commons.sql.SqlParams.bind;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.paging.Cursor;
@@ -136,10 +137,5 @@ public class AssetSearch {
                 .map(org -> org.path() + "%")
                 .orElseThrow(() -> DomainProblem.invalidField("organization", "unknown-organization",
                         organizationCode)));
-    }
-
-    private static String bind(Tuple params, Object value) {
-        params.addValue(value);
-        return "$" + params.size();
     }
 }

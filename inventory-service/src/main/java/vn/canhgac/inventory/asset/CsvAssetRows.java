@@ -1,5 +1,6 @@
 package vn.canhgac.inventory.asset;
 
+import vn.canhgac.commons.csv.CsvRecords;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 

@@ -1,4 +1,4 @@
-package vn.canhgac.advisory.version;
+package vn.canhgac.advisory.product;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +47,9 @@ class VersionKeyTest {
             "2016, 2016 CU23",
             "3.0.11, 3.0.11a",
             "3.0.11a, 3.0.11b",
+            "1.1.1, 1.1.1w",
+            "1.1.1v, 1.1.1w",
+            "1.1.1w, 1.1.2",
     })
     void ordersRealVersionStrings(String lower, String higher) {
         assertTrue(VersionKey.compare(lower, higher) < 0);

@@ -1,4 +1,4 @@
-package vn.canhgac.inventory.asset;
+package vn.canhgac.commons.csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,17 +10,17 @@ import java.util.List;
  * Reads RFC 4180 CSV one record at a time from a stream: quoted fields may hold commas, doubled quotes and line
  * breaks; a record ends at CRLF or LF. Never holds more than one record.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     private final Reader reader;
     private int pending = -2;
 
-    CsvRecords(Reader reader) {
+    public CsvRecords(Reader reader) {
         this.reader = reader;
     }
 
     /** The next record's fields, or null at the end of the stream. Blank lines are skipped. */
-    List<String> next() {
+    public List<String> next() {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

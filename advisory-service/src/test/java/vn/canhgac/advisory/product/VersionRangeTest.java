@@ -1,4 +1,4 @@
-package vn.canhgac.advisory.version;
+package vn.canhgac.advisory.product;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

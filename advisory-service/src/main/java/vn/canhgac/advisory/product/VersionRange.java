@@ -1,4 +1,4 @@
-package vn.canhgac.advisory.version;
+package vn.canhgac.advisory.product;
 
 /**
  * The versions an advisory says are affected, with the semantics of NVD configurations: an exact version, or

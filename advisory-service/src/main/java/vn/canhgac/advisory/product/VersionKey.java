@@ -1,4 +1,4 @@
-package vn.canhgac.advisory.version;
+package vn.canhgac.advisory.product;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>{@code ~} sorts before everything, even the end ({@code 2.4.58~rc1 < 2.4.58}), as in Debian;</li>
  *   <li>pre-release words sort before the release, in this order: {@code dev < alpha (a) < beta (b) <
  *       milestone (m) < rc (cr, pre, preview) < snapshot}; {@code ga, final, release} are the release itself
- *       ({@code 8.8.15_GA_4581 = 8.8.15.4581});</li>
+ *       ({@code 8.8.15_GA_4581 = 8.8.15.4581}); the one-letter forms only when a number follows ({@code 1.2a1}
+ *       is an alpha, but OpenSSL's {@code 3.0.11a} is the letter release after {@code 3.0.11});</li>
  *   <li>any other word sorts after the release and before a number at the same place ({@code 9.3 < 9.3p1
  *       < 9.3.1}), words among themselves alphabetically.</li>
  * </ul>
@@ -48,8 +49,9 @@ public final class VersionKey {
         List<String> tokens = tokens(version.strip().toLowerCase(Locale.ROOT));
         dropTrailingZeros(tokens);
         StringBuilder key = new StringBuilder(version.length() * 2 + 8);
-        for (String token : tokens) {
-            appendToken(key, token);
+        for (int i = 0; i < tokens.size(); i++) {
+            boolean numberFollows = i + 1 < tokens.size() && isNumber(tokens.get(i + 1));
+            appendToken(key, tokens.get(i), numberFollows);
         }
         return key.append(END).toString();
     }
@@ -112,7 +114,7 @@ public final class VersionKey {
         }
     }
 
-    private static void appendToken(StringBuilder key, String token) {
+    private static void appendToken(StringBuilder key, String token, boolean numberFollows) {
         if (token.equals("~")) {
             key.append(TILDE);
         } else if (isNumber(token)) {
@@ -121,7 +123,7 @@ public final class VersionKey {
                 digits = "0";
             }
             key.append(NUMBER).append((char) ('a' + Math.min(digits.length(), 25))).append(digits);
-        } else if (PRE_RELEASES.containsKey(token)) {
+        } else if (PRE_RELEASES.containsKey(token) && (token.length() > 1 || numberFollows)) {
             key.append(PRE_RELEASE).append(PRE_RELEASES.get(token));
         } else {
             // '!' sorts before every letter: "p" < "pa".

@@ -1,0 +1,124 @@
+package vn.canhgac.advisory.advisory;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.advisory.product.ProductIdentity;
+import vn.canhgac.advisory.product.VersionRange;
+import vn.canhgac.commons.ids.TimeOrderedIds;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.text.SearchText;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** The advisory tables, in SQL, on the connection the caller holds the transaction of. */
+@ApplicationScoped
+public class AdvisoryStore {
+
+    static final String COLUMNS = """
+            id, reference, issuer, title, summary, issued_on, severity, cvss_score, tlp, due_on, remediation, cves,
+            links, known_exploited, ransomware, source_format, status, version, created_at, created_by""";
+    private static final String INSERT = """
+            insert into advisory (id, reference, issuer, title, summary, issued_on, severity, cvss_score, tlp, due_on,
+                remediation, cves, links, known_exploited, ransomware, source_format, status, search_text, version,
+                created_at, created_by, updated_at, updated_by)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'ACTIVE', $17, 0,
+                    now(), $18, now(), $18)
+            on conflict (reference) do nothing
+            returning\s""" + COLUMNS;
+    private static final String INSERT_AFFECTED = """
+            insert into affected_product (advisory_id, position, identity, vendor, product, cpe, purl, version_exact,
+                start_including, start_excluding, end_including, end_excluding, fixed_in, range_text, lower_key,
+                lower_inclusive, upper_key, upper_inclusive)
+            select $1, u.* from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                $16::bool[], $17::text[], $18::bool[]) as u""";
+    private static final String AFFECTED = """
+            select * from affected_product where advisory_id = $1 order by position""";
+
+    /** Inserts the advisory unless its reference exists; answers null then. */
+    public Uni<AdvisoryDetails> insert(SqlClient connection, Caller caller, AdvisoryInput input, String format) {
+        UUID id = TimeOrderedIds.next();
+        Tuple row = Tuple.tuple().addUUID(id).addString(input.reference().strip()).addString(input.issuer().strip())
+                .addString(input.title().strip()).addString(input.summary()).addLocalDate(input.issuedOn())
+                .addString(input.effectiveSeverity().name()).addBigDecimal(input.cvssScore())
+                .addString(input.tlp().name()).addLocalDate(input.dueOn()).addString(input.remediation())
+                .addArrayOfString(input.cves().toArray(String[]::new))
+                .addArrayOfString(input.links().toArray(String[]::new))
+                .addBoolean(input.knownExploited()).addBoolean(input.ransomware()).addString(format)
+                .addString(SearchText.foldAll(input.reference(), input.title(), String.join(" ", input.cves()),
+                        input.affected().stream().map(a -> a.vendor() + " " + a.product()).reduce("", String::concat)))
+                .addString(caller.displayName());
+        return connection.preparedQuery(INSERT).execute(row).flatMap(inserted -> {
+            if (inserted.rowCount() == 0) {
+                return Uni.createFrom().nullItem();
+            }
+            return connection.preparedQuery(INSERT_AFFECTED).execute(affectedRows(id, input.affected()))
+                    .flatMap(ignored -> read(connection, inserted.iterator().next()));
+        });
+    }
+
+    public Uni<AdvisoryDetails> find(SqlClient connection, UUID id) {
+        return connection.preparedQuery("select " + COLUMNS + " from advisory where id = $1").execute(Tuple.of(id))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : read(connection, rows.iterator().next()));
+    }
+
+    Uni<AdvisoryDetails> read(SqlClient connection, Row advisory) {
+        return connection.preparedQuery(AFFECTED).execute(Tuple.of(advisory.getUUID("id")))
+                .map(affected -> details(advisory, affected));
+    }
+
+    static AdvisoryDetails details(Row row, RowSet<Row> affectedRows) {
+        List<AdvisoryDetails.Affected> affected = new ArrayList<>();
+        if (affectedRows != null) {
+            for (Row a : affectedRows) {
+                affected.add(new AdvisoryDetails.Affected(a.getString("vendor"), a.getString("product"),
+                        a.getString("cpe"), a.getString("purl"), a.getString("version_exact"),
+                        a.getString("start_including"), a.getString("start_excluding"), a.getString("end_including"),
+                        a.getString("end_excluding"), a.getString("fixed_in"), a.getString("identity"),
+                        a.getString("range_text")));
+            }
+        }
+        return new AdvisoryDetails(row.getUUID("id"), row.getString("reference"), row.getString("issuer"),
+                row.getString("title"), row.getString("summary"), row.getLocalDate("issued_on"),
+                Severity.valueOf(row.getString("severity")), row.getBigDecimal("cvss_score"),
+                Tlp.valueOf(row.getString("tlp")), row.getLocalDate("due_on"), row.getString("remediation"),
+                Arrays.asList(row.getArrayOfStrings("cves")), Arrays.asList(row.getArrayOfStrings("links")),
+                row.getBoolean("known_exploited"), row.getBoolean("ransomware"), row.getString("source_format"),
+                row.getString("status"), affected, row.getLong("version"),
+                row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"), null);
+    }
+
+    private static Tuple affectedRows(UUID id, List<AffectedProductInput> affected) {
+        int n = affected.size();
+        Integer[] positions = new Integer[n];
+        String[][] text = new String[14][n];
+        Boolean[] lowerInclusive = new Boolean[n];
+        Boolean[] upperInclusive = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            AffectedProductInput a = affected.get(i);
+            VersionRange range = a.range();
+            positions[i] = i;
+            String[] values = {ProductIdentity.preferred(a.vendor(), a.product(), a.cpe(), a.purl()), a.vendor(),
+                    a.product(), a.cpe(), a.purl(), a.versionExact(), a.startIncluding(), a.startExcluding(),
+                    a.endIncluding(), a.endExcluding(), a.fixedIn(), range.describe(), range.lowerKey(), range.upperKey()};
+            for (int c = 0; c < values.length; c++) {
+                text[c][i] = values[c];
+            }
+            lowerInclusive[i] = range.lowerInclusive();
+            upperInclusive[i] = range.upperInclusive();
+        }
+        Tuple tuple = Tuple.tuple().addUUID(id).addArrayOfInteger(positions);
+        for (int c = 0; c < 12; c++) {
+            tuple.addArrayOfString(text[c]);
+        }
+        return tuple.addArrayOfString(text[12]).addArrayOfBoolean(lowerInclusive)
+                .addArrayOfString(text[13]).addArrayOfBoolean(upperInclusive);
+    }
+}

@@ -1,0 +1,243 @@
+package vn.canhgac.advisory.advisory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a CSAF 2.0 document (OASIS CSAF v2.0, the security advisory profile) into an advisory. Checked first:
+ * the mandatory fields of §4 that an advisory needs (category, csaf_version 2.0, publisher, title, tracking with
+ * id, dates, status, version and revision history), the product tree, and that every product a vulnerability
+ * names is defined in it; a document that fails is refused whole with every fault listed.
+ *
+ * <p>Affected products are the {@code known_affected} ones (first-affected and last-affected too). Their vendor
+ * and name come from the branches above them; their versions from a {@code product_version} branch (exact) or a
+ * {@code product_version_range} branch written as a {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3});
+ * a CPE or purl from the product identification helper. Relationships (a product installed on a platform) are
+ * not followed.
+ */
+final class CsafDocuments {
+
+    private static final List<String> REQUIRED_TRACKING = List.of("id", "initial_release_date",
+            "current_release_date", "status", "version");
+    private static final List<String> AFFECTED_STATUSES = List.of("known_affected", "first_affected", "last_affected");
+
+    /** A product of the tree: its vendor and name from the branches above it, its versions from its own branch. */
+    private record TreeProduct(String vendor, String name, String versionCategory, String version, String cpe,
+                               String purl) {
+    }
+
+    private CsafDocuments() {
+    }
+
+    static AdvisoryInput read(JsonNode csaf, String referenceOverride, LocalDate dueOn) {
+        List<Violation> faults = new ArrayList<>();
+        JsonNode document = csaf.path("document");
+        require(document, "document", List.of("category", "csaf_version", "title"), faults);
+        if (!document.path("csaf_version").asText().equals("2.0")) {
+            faults.add(new Violation("document.csaf_version", "csaf-version"));
+        }
+        require(document.path("publisher"), "document.publisher", List.of("category", "name", "namespace"), faults);
+        JsonNode tracking = document.path("tracking");
+        require(tracking, "document.tracking", REQUIRED_TRACKING, faults);
+        if (!tracking.path("revision_history").isArray() || tracking.path("revision_history").isEmpty()) {
+            faults.add(new Violation("document.tracking.revision_history", "csaf-required"));
+        }
+        LocalDate issuedOn = date(tracking.path("initial_release_date"), "document.tracking.initial_release_date", faults);
+
+        Map<String, TreeProduct> products = new LinkedHashMap<>();
+        walk(csaf.path("product_tree").path("branches"), null, null, products);
+        for (JsonNode full : csaf.path("product_tree").path("full_product_names")) {
+            products.put(full.path("product_id").asText(), product(full, null, full.path("name").asText(), null, null));
+        }
+        if (products.isEmpty()) {
+            faults.add(new Violation("product_tree", "csaf-no-products"));
+        }
+
+        Set<String> affectedIds = new LinkedHashSet<>();
+        List<String> cves = new ArrayList<>();
+        List<String> remediations = new ArrayList<>();
+        BigDecimal score = null;
+        JsonNode vulnerabilities = csaf.path("vulnerabilities");
+        for (int v = 0; v < vulnerabilities.size(); v++) {
+            JsonNode vulnerability = vulnerabilities.get(v);
+            if (vulnerability.hasNonNull("cve")) {
+                cves.add(vulnerability.get("cve").asText());
+            }
+            for (String status : AFFECTED_STATUSES) {
+                JsonNode ids = vulnerability.path("product_status").path(status);
+                for (int i = 0; i < ids.size(); i++) {
+                    String id = ids.get(i).asText();
+                    if (!products.containsKey(id)) {
+                        faults.add(new Violation("vulnerabilities[" + v + "].product_status." + status + "[" + i + "]",
+                                "csaf-unknown-product", id));
+                    }
+                    affectedIds.add(id);
+                }
+            }
+            for (JsonNode s : vulnerability.path("scores")) {
+                JsonNode base = s.path("cvss_v3").path("baseScore");
+                if (base.isNumber() && (score == null || base.decimalValue().compareTo(score) > 0)) {
+                    score = base.decimalValue();
+                }
+            }
+            for (JsonNode remediation : vulnerability.path("remediations")) {
+                String details = remediation.path("details").asText("");
+                if (!details.isBlank() && !remediations.contains(details)) {
+                    remediations.add(details);
+                }
+            }
+        }
+        if (faults.isEmpty() && affectedIds.isEmpty()) {
+            faults.add(new Violation("vulnerabilities", "csaf-nothing-affected"));
+        }
+        if (!faults.isEmpty()) {
+            throw DomainProblem.invalid(faults);
+        }
+
+        List<AffectedProductInput> affected = new ArrayList<>();
+        for (String id : affectedIds) {
+            affected.addAll(affectedOf(products.get(id)));
+        }
+        List<String> links = new ArrayList<>();
+        document.path("references").forEach(reference -> links.add(reference.path("url").asText()));
+        String summary = null;
+        for (JsonNode note : document.path("notes")) {
+            if (note.path("category").asText().equals("summary") || summary == null) {
+                summary = note.path("text").asText(null);
+            }
+        }
+        String reference = referenceOverride != null && !referenceOverride.isBlank() ? referenceOverride
+                : tracking.path("id").asText();
+        return new AdvisoryInput(reference, document.path("publisher").path("name").asText(),
+                document.path("title").asText(), summary, issuedOn,
+                severity(document.path("aggregate_severity").path("text").asText(null)), score,
+                tlp(document.path("distribution").path("tlp").path("label").asText(null)), dueOn,
+                remediations.isEmpty() ? null : String.join("\n", remediations), cves, links, false, false, affected);
+    }
+
+    private static void walk(JsonNode branches, String vendor, String name, Map<String, TreeProduct> products) {
+        for (JsonNode branch : branches) {
+            String category = branch.path("category").asText();
+            String branchName = branch.path("name").asText();
+            String nextVendor = category.equals("vendor") ? branchName : vendor;
+            String nextName = category.equals("product_name") || category.equals("product_family")
+                    ? (name != null && category.equals("product_name") && !name.isBlank() ? name + " " + branchName : branchName)
+                    : name;
+            if (branch.has("product")) {
+                JsonNode product = branch.get("product");
+                String version = category.startsWith("product_version") ? branchName : null;
+                products.put(product.path("product_id").asText(),
+                        product(product, nextVendor, nextName != null ? nextName : product.path("name").asText(),
+                                version == null ? null : category, version));
+            }
+            walk(branch.path("branches"), nextVendor, nextName, products);
+        }
+    }
+
+    private static TreeProduct product(JsonNode product, String vendor, String name, String versionCategory,
+                                       String version) {
+        JsonNode helper = product.path("product_identification_helper");
+        return new TreeProduct(vendor, name, versionCategory, version, helper.path("cpe").asText(null),
+                helper.path("purl").asText(null));
+    }
+
+    /** One affected product per interval of its version range ({@code vers:} allows several, joined by |). */
+    private static List<AffectedProductInput> affectedOf(TreeProduct p) {
+        if (p.version() == null) {
+            return List.of(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, null, null, null,
+                    null, null));
+        }
+        if (p.versionCategory().equals("product_version")) {
+            return List.of(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), p.version(), null, null,
+                    null, null, null));
+        }
+        List<AffectedProductInput> intervals = new ArrayList<>();
+        String constraints = p.version().contains("/") ? p.version().substring(p.version().indexOf('/') + 1) : p.version();
+        String[] lower = {null, null};
+        for (String raw : constraints.split("\\|")) {
+            String c = raw.strip();
+            if (c.startsWith(">=")) {
+                lower = new String[]{c.substring(2).strip(), null};
+            } else if (c.startsWith(">")) {
+                lower = new String[]{null, c.substring(1).strip()};
+            } else if (c.startsWith("<=") || c.startsWith("<")) {
+                boolean inclusive = c.startsWith("<=");
+                String end = c.substring(inclusive ? 2 : 1).strip();
+                intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0], lower[1],
+                        inclusive ? end : null, inclusive ? null : end, null));
+                lower = new String[]{null, null};
+            } else if (!c.isEmpty() && !c.equals("*")) {
+                intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(),
+                        c.startsWith("=") ? c.substring(1).strip() : c, null, null, null, null, null));
+            }
+        }
+        if (lower[0] != null || lower[1] != null) {
+            intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0], lower[1],
+                    null, null, null));
+        }
+        if (intervals.isEmpty()) {
+            intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, null, null, null,
+                    null, null));
+        }
+        return intervals;
+    }
+
+    private static void require(JsonNode node, String path, List<String> fields, List<Violation> faults) {
+        for (String field : fields) {
+            if (!node.hasNonNull(field) || node.get(field).asText().isBlank()) {
+                faults.add(new Violation(path + "." + field, "csaf-required"));
+            }
+        }
+    }
+
+    private static LocalDate date(JsonNode node, String path, List<Violation> faults) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(node.asText()).toLocalDate();
+        } catch (DateTimeParseException e) {
+            faults.add(new Violation(path, "bad-timestamp", node.asText()));
+            return null;
+        }
+    }
+
+    private static Severity severity(String text) {
+        if (text == null) {
+            return null;
+        }
+        String upper = text.strip().toUpperCase(Locale.ROOT);
+        for (Severity severity : Severity.values()) {
+            if (upper.startsWith(severity.name())) {
+                return severity;
+            }
+        }
+        return upper.equals("IMPORTANT") ? Severity.HIGH : upper.equals("MODERATE") ? Severity.MEDIUM : null;
+    }
+
+    private static Tlp tlp(String label) {
+        if (label == null) {
+            return Tlp.CLEAR;
+        }
+        String normalized = label.strip().toUpperCase(Locale.ROOT).replace('+', '_').replace("WHITE", "CLEAR");
+        for (Tlp tlp : Tlp.values()) {
+            if (tlp.name().equals(normalized)) {
+                return tlp;
+            }
+        }
+        return Tlp.AMBER;
+    }
+}

@@ -1,0 +1,80 @@
+package vn.canhgac.advisory.advisory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a catalogue of known exploited vulnerabilities in the KEV format ({@code vulnerabilities[]} of
+ * {@code cveID, vendorProject, product, vulnerabilityName, dateAdded, shortDescription, requiredAction, dueDate,
+ * knownRansomwareCampaignUse}) into one advisory per CVE, referenced {@code KEV/<cveID>}. KEV names no versions:
+ * every version of the product is affected until the owner checks it, which is what the catalogue asks.
+ * Severity is critical when ransomware campaigns are known to use it, high otherwise.
+ */
+final class KevCatalogs {
+
+    private static final Set<String> REQUIRED = Set.of("cveID", "vendorProject", "product", "dateAdded");
+
+    private KevCatalogs() {
+    }
+
+    static List<AdvisoryInput> read(JsonNode catalog, String issuer) {
+        JsonNode entries = catalog.path("vulnerabilities");
+        if (!entries.isArray()) {
+            throw DomainProblem.invalidField("vulnerabilities", "kev-expected");
+        }
+        String publisher = issuer != null && !issuer.isBlank() ? issuer : catalog.path("title").asText("KEV catalogue");
+        List<Violation> faults = new ArrayList<>();
+        List<AdvisoryInput> advisories = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            String at = "vulnerabilities[" + i + "]";
+            boolean complete = true;
+            for (String field : REQUIRED) {
+                if (entry.path(field).asText("").isBlank()) {
+                    faults.add(new Violation(at + "." + field, "csaf-required"));
+                    complete = false;
+                }
+            }
+            LocalDate added = date(entry.path("dateAdded"), at + ".dateAdded", faults);
+            LocalDate due = date(entry.path("dueDate"), at + ".dueDate", faults);
+            String cve = entry.path("cveID").asText();
+            if (complete && !cve.matches("CVE-\\d{4}-\\d{4,}")) {
+                faults.add(new Violation(at + ".cveID", "bad-cve", cve));
+                complete = false;
+            }
+            if (!complete || added == null) {
+                continue;
+            }
+            boolean ransomware = entry.path("knownRansomwareCampaignUse").asText("").equalsIgnoreCase("Known");
+            String name = entry.path("vulnerabilityName").asText("");
+            advisories.add(new AdvisoryInput("KEV/" + cve, publisher, name.isBlank() ? cve : name,
+                    entry.path("shortDescription").asText(null), added, ransomware ? Severity.CRITICAL : Severity.HIGH,
+                    null, Tlp.CLEAR, due, entry.path("requiredAction").asText(null), List.of(cve), List.of(), true,
+                    ransomware, List.of(new AffectedProductInput(entry.path("vendorProject").asText(),
+                    entry.path("product").asText(), null, null, null, null, null, null, null, null))));
+        }
+        if (!faults.isEmpty()) {
+            throw DomainProblem.invalid(faults);
+        }
+        return advisories;
+    }
+
+    private static LocalDate date(JsonNode node, String path, List<Violation> faults) {
+        if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            faults.add(new Violation(path, "bad-date", node.asText()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package vn.canhgac.advisory.botnet;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.advisory.exposure.ExposureMatcher;
+import vn.canhgac.advisory.exposure.MatchReport;
+import vn.canhgac.commons.audit.AuditTrail;
+import vn.canhgac.commons.audit.Change;
+import vn.canhgac.commons.ids.TimeOrderedIds;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.FieldError;
+import vn.canhgac.commons.problem.ProblemMessages;
+import vn.canhgac.commons.tenancy.Caller;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Imports a botnet list in one transaction, streamed: entries go to the database in batches while the next batch
+ * is read (one in flight), then the list is compared with every stored list by content: the same entries again
+ * (in any order) are the same list, and the stored one is answered with nothing changed. A new list is matched at
+ * once against every asset address and constituency range. Runs on a worker thread (it reads the request body).
+ */
+@ApplicationScoped
+public class BotnetListImport {
+
+    private static final int BATCH = 20_000;
+    private static final int ERRORS_SHOWN = 100;
+    private static final Duration WAIT = Duration.ofMinutes(5);
+
+    /** The answer: the list (new, or the stored one with the same entries) and whether it is new. */
+    public record Imported(BotnetListDetails list, boolean created) {
+    }
+
+    private final Pool pool;
+    private final BotnetListStore store;
+    private final ExposureMatcher matcher;
+    private final AuditTrail audit;
+
+    public BotnetListImport(Pool pool, BotnetListStore store, ExposureMatcher matcher, AuditTrail audit) {
+        this.pool = pool;
+        this.store = store;
+        this.matcher = matcher;
+        this.audit = audit;
+    }
+
+    public Imported run(Caller caller, BotnetListInput input, BotnetFormat format, Iterator<BotnetEntry> entries,
+                        Locale locale) {
+        SqlConnection connection = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction transaction = connection.begin().await().atMost(WAIT);
+            try {
+                Imported imported = write(connection, caller, input, format, entries, locale);
+                if (imported.created()) {
+                    transaction.commit().await().atMost(WAIT);
+                } else {
+                    transaction.rollback().await().atMost(WAIT);
+                }
+                return imported;
+            } catch (RuntimeException e) {
+                transaction.rollback().await().atMost(WAIT);
+                throw e;
+            }
+        } finally {
+            connection.close().await().atMost(WAIT);
+        }
+    }
+
+    private Imported write(SqlConnection connection, Caller caller, BotnetListInput input, BotnetFormat format,
+                           Iterator<BotnetEntry> entries, Locale locale) {
+        UUID id = TimeOrderedIds.next();
+        store.insert(connection, id, input, format, caller.displayName()).await().atMost(WAIT);
+        List<String> networks = new ArrayList<>(BATCH);
+        List<String> labels = new ArrayList<>(BATCH);
+        List<FieldError> errors = new ArrayList<>();
+        long rows = 0;
+        long bad = 0;
+        CompletionStage<Void> inFlight = CompletableFuture.completedFuture(null);
+        while (entries.hasNext()) {
+            BotnetEntry entry = entries.next();
+            rows++;
+            if (!entry.readable()) {
+                if (bad++ < ERRORS_SHOWN) {
+                    errors.add(new FieldError(entry.row(), entry.field(),
+                            ProblemMessages.text(locale, "field." + entry.fault(), entry.faultArgument())));
+                }
+                continue;
+            }
+            networks.add(entry.network());
+            labels.add(entry.label());
+            if (networks.size() == BATCH && bad == 0) {
+                inFlight = send(connection, id, networks, labels, inFlight);
+                networks = new ArrayList<>(BATCH);
+                labels = new ArrayList<>(BATCH);
+            }
+        }
+        if (bad == 0 && !networks.isEmpty()) {
+            inFlight = send(connection, id, networks, labels, inFlight);
+        }
+        inFlight.toCompletableFuture().join();
+        if (bad > 0) {
+            throw DomainProblem.rejectedRows("botnet-list-rejected", errors, bad, rows);
+        }
+        if (rows == 0) {
+            throw DomainProblem.invalidField("body", "botnet-list-empty");
+        }
+        Row content = store.contentOf(connection, id).await().atMost(WAIT);
+        String hash = content.getString("hash");
+        UUID same = store.withContent(connection, hash, id).await().atMost(WAIT);
+        if (same != null) {
+            return new Imported(store.find(connection, same).await().atMost(WAIT).withMatching(MatchReport.NONE), false);
+        }
+        if (store.withReference(connection, input.reference(), id).await().atMost(WAIT) != null) {
+            throw DomainProblem.conflict("botnet-list-exists", input.reference());
+        }
+        store.finish(connection, id, input, hash, content.getLong("entries")).await().atMost(WAIT);
+        MatchReport report = matcher.matchBotnetList(connection, id).await().atMost(WAIT);
+        BotnetListDetails list = store.find(connection, id).await().atMost(WAIT).withMatching(report);
+        audit.recordAll(connection, caller, List.of(Change.created("botnet-list", id.toString(), "/", list)))
+                .await().atMost(WAIT);
+        return new Imported(list, true);
+    }
+
+    /** Sends a batch once the previous one is written: one batch in flight while the next is read. */
+    private CompletionStage<Void> send(SqlConnection connection, UUID id, List<String> networks, List<String> labels,
+                                       CompletionStage<Void> previous) {
+        previous.toCompletableFuture().join();
+        return store.insertEntries(connection, id, networks, labels).subscribeAsCompletionStage();
+    }
+}

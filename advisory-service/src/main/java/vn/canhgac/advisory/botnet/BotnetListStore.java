@@ -1,0 +1,97 @@
+package vn.canhgac.advisory.botnet;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The botnet list tables, in SQL, on the connection the caller holds the transaction of. */
+@ApplicationScoped
+public class BotnetListStore {
+
+    static final String COLUMNS = """
+            id, reference, issuer, issued_on, kind, format, entry_count, previous_id, due_on, created_at, created_by""";
+    private static final String INSERT = """
+            insert into botnet_list (id, reference, issuer, issued_on, kind, format, content_hash, entry_count, due_on,
+                created_at, created_by)
+            values ($1, $8, $2, $3, $4, $5, $8, 0, $6, now(), $7)""";
+    /** Host entries are /32 or /128; the bucket is the /16 (IPv4) or /32 (IPv6) that holds the entry. */
+    private static final String INSERT_ENTRIES = """
+            insert into botnet_entry (list_id, network, host, bucket, label)
+            select $1, n, masklen(n) = case family(n) when 4 then 32 else 128 end,
+                   case when family(n) = 4 then (case when masklen(n) >= 16 then set_masklen(n, 16) else n end)
+                        else (case when masklen(n) >= 32 then set_masklen(n, 32) else n end) end,
+                   l
+            from (select u.a::cidr as n, u.l from unnest($2::text[], $3::text[]) as u(a, l)) as s
+            on conflict do nothing""";
+    /** Order-independent: the same entries in another order, or repeated, are the same list. */
+    private static final String CONTENT_HASH = """
+            select count(*) || ':' || coalesce(sum(hashtextextended(network::text, 0)), 0) as hash, count(*) as entries
+            from botnet_entry where list_id = $1""";
+    private static final String SAME_CONTENT = "select id from botnet_list where content_hash = $1 and id <> $2";
+    private static final String SAME_REFERENCE = "select id from botnet_list where reference = $1 and id <> $2";
+    private static final String FINISH = """
+            update botnet_list set reference = $2, content_hash = $3, entry_count = $4,
+                previous_id = (select p.id from botnet_list p where p.issuer = $5 and p.id <> $1 and p.issued_on <= $6
+                               and p.reference not like 'pending:%' order by p.issued_on desc, p.created_at desc limit 1)
+            where id = $1""";
+    static final String DIFF = """
+            select count(*) filter (where b.network is null) as added,
+                   count(*) filter (where a.network is null) as removed,
+                   count(*) filter (where a.network is not null and b.network is not null) as kept
+            from (select network from botnet_entry where list_id = $1) as a
+            full join (select network from botnet_entry where list_id = $2) as b on a.network = b.network""";
+
+    Uni<Void> insert(SqlClient connection, UUID id, BotnetListInput input, BotnetFormat format, String createdBy) {
+        return connection.preparedQuery(INSERT).execute(Tuple.tuple().addUUID(id).addString(input.issuer())
+                .addLocalDate(input.issuedOn()).addString(input.kind().name()).addString(format.name())
+                .addLocalDate(input.dueOn()).addString(createdBy).addString("pending:" + id)).replaceWithVoid();
+    }
+
+    Uni<Void> insertEntries(SqlClient connection, UUID id, List<String> networks, List<String> labels) {
+        return connection.preparedQuery(INSERT_ENTRIES).execute(Tuple.of(id, networks.toArray(String[]::new),
+                labels.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    /** The content hash and the number of distinct entries of a list being imported. */
+    Uni<Row> contentOf(SqlClient connection, UUID id) {
+        return connection.preparedQuery(CONTENT_HASH).execute(Tuple.of(id)).map(rows -> rows.iterator().next());
+    }
+
+    Uni<UUID> withContent(SqlClient connection, String hash, UUID except) {
+        return firstId(connection, SAME_CONTENT, hash, except);
+    }
+
+    Uni<UUID> withReference(SqlClient connection, String reference, UUID except) {
+        return firstId(connection, SAME_REFERENCE, reference, except);
+    }
+
+    Uni<Void> finish(SqlClient connection, UUID id, BotnetListInput input, String hash, long entries) {
+        return connection.preparedQuery(FINISH).execute(Tuple.tuple().addUUID(id).addString(input.reference())
+                .addString(hash).addInteger((int) entries).addString(input.issuer()).addLocalDate(input.issuedOn()))
+                .replaceWithVoid();
+    }
+
+    Uni<BotnetListDetails> find(SqlClient connection, UUID id) {
+        return connection.preparedQuery("select " + COLUMNS + " from botnet_list where id = $1 and reference not like 'pending:%'")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : details(rows.iterator().next()));
+    }
+
+    static BotnetListDetails details(Row row) {
+        return new BotnetListDetails(row.getUUID("id"), row.getString("reference"), row.getString("issuer"),
+                row.getLocalDate("issued_on"), BotnetListKind.valueOf(row.getString("kind")),
+                BotnetFormat.valueOf(row.getString("format")), row.getInteger("entry_count"), row.getUUID("previous_id"),
+                row.getLocalDate("due_on"), row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"),
+                null);
+    }
+
+    private static Uni<UUID> firstId(SqlClient connection, String sql, String value, UUID except) {
+        return connection.preparedQuery(sql).execute(Tuple.of(value, except))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    }
+}

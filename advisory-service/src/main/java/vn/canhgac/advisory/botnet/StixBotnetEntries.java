@@ -1,0 +1,130 @@
+package vn.canhgac.advisory.botnet;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.canhgac.commons.net.IpNetworks;
+import vn.canhgac.commons.problem.DomainProblem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A STIX 2.1 bundle, read one object at a time (a bundle of a million indicators is never held whole). Taken:
+ * indicators whose {@code pattern_type} is {@code stix} and whose pattern compares {@code ipv4-addr:value} or
+ * {@code ipv6-addr:value} ({@code =} or {@code ISSUBSET}, several joined by OR or AND count each), labelled with
+ * the indicator's name; and {@code ipv4-addr}/{@code ipv6-addr} observables. Other objects (malware,
+ * relationships, domain or URL indicators) are not addresses and are passed over.
+ */
+final class StixBotnetEntries implements Iterator<BotnetEntry> {
+
+    private static final Pattern ADDRESS_COMPARISON = Pattern.compile(
+            "ipv[46]-addr:value\\s*(?:=|ISSUBSET)\\s*'((?:[^'\\\\]|\\\\.)*)'");
+
+    private final JsonParser parser;
+    private final Deque<BotnetEntry> pending = new ArrayDeque<>();
+    private long index;
+    private boolean inObjects;
+    private boolean done;
+    private boolean sawBundle;
+
+    StixBotnetEntries(InputStream body, ObjectMapper json) {
+        try {
+            this.parser = json.getFactory().createParser(body);
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw DomainProblem.invalidField("body", "stix-bundle-expected");
+            }
+        } catch (IOException e) {
+            throw DomainProblem.invalidField("body", "stix-bundle-expected");
+        }
+        fill();
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public BotnetEntry next() {
+        if (pending.isEmpty()) {
+            throw new NoSuchElementException();
+        }
+        BotnetEntry entry = pending.removeFirst();
+        if (pending.isEmpty()) {
+            fill();
+        }
+        return entry;
+    }
+
+    private void fill() {
+        try {
+            while (pending.isEmpty() && !done) {
+                if (inObjects) {
+                    JsonToken token = parser.nextToken();
+                    if (token == JsonToken.END_ARRAY) {
+                        inObjects = false;
+                    } else {
+                        index++;
+                        read(parser.readValueAsTree());
+                    }
+                    continue;
+                }
+                JsonToken token = parser.nextToken();
+                if (token == null || token == JsonToken.END_OBJECT) {
+                    done = true;
+                    if (!sawBundle) {
+                        throw DomainProblem.invalidField("type", "stix-bundle-expected");
+                    }
+                } else if (token == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals("objects") && value == JsonToken.START_ARRAY) {
+                        inObjects = true;
+                    } else if (field.equals("type")) {
+                        sawBundle = "bundle".equals(parser.getValueAsString());
+                        if (!sawBundle) {
+                            throw DomainProblem.invalidField("type", "stix-bundle-expected");
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            pending.add(BotnetEntry.bad(index, "objects[" + index + "]", "stix-malformed", String.valueOf(index)));
+            done = true;
+        }
+    }
+
+    private void read(JsonNode object) {
+        String type = object.path("type").asText();
+        String at = "objects[" + (index - 1) + "]";
+        if (type.equals("ipv4-addr") || type.equals("ipv6-addr")) {
+            add(at + ".value", object.path("value").asText(""), null);
+        } else if (type.equals("indicator") && object.path("pattern_type").asText("stix").equals("stix")) {
+            String pattern = object.path("pattern").asText("");
+            Matcher comparison = ADDRESS_COMPARISON.matcher(pattern);
+            boolean found = false;
+            while (comparison.find()) {
+                found = true;
+                add(at + ".pattern", comparison.group(1), object.path("name").asText(null));
+            }
+            if (!found && pattern.contains("-addr:value")) {
+                pending.add(BotnetEntry.bad(index, at + ".pattern", "stix-pattern", pattern));
+            }
+        }
+    }
+
+    private void add(String field, String value, String label) {
+        pending.add(IpNetworks.network(value).map(network -> BotnetEntry.of(index, network, label))
+                .orElseGet(() -> BotnetEntry.bad(index, field, "bad-network", value)));
+    }
+}

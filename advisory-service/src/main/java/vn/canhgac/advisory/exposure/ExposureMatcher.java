@@ -1,0 +1,222 @@
+package vn.canhgac.advisory.exposure;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.exposure.ExposureEvent;
+import vn.canhgac.commons.outbox.Outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The matching engine. Each entry point gathers candidate hits with set-based SQL over the read model (equality
+ * and bucket hash joins, btree and GiST range scans: no per-row round trips), then one statement writes them:
+ * <ul>
+ *   <li>a hit never seen before becomes an OPEN exposure ({@code exposure.detected});</li>
+ *   <li>a hit whose evidence (the installed version, the botnet list) is unchanged changes nothing at all, so
+ *       replays and re-matching are free and never duplicate;</li>
+ *   <li>new evidence on a RESOLVED or MITIGATED exposure reopens it ({@code exposure.status-changed}); on one
+ *       still open, or accepted as a risk, or marked a false positive, it only updates the evidence.</li>
+ * </ul>
+ * Everything runs on the caller's connection, in its transaction, with the outbox rows of the events.
+ */
+@ApplicationScoped
+public class ExposureMatcher {
+
+    /** Candidate columns, in this order, of every candidate query. */
+    private static final String ADVISORY_HITS = """
+            select 'A|' || r.advisory_id || '|' || a.id || '|' || r.identity as dedup_key,
+                   a.organization_code, a.org_path, 'ADVISORY' as source_kind, r.advisory_id,
+                   null::uuid as botnet_list_id, a.id as asset_id, a.hostname, null::cidr as network,
+                   concat_ws(' ', p.vendor, p.product, p.version) as subject,
+                   concat_ws(' ', r.vendor, r.product, r.range_text) as matched, coalesce(p.version, '') as evidence,
+                   v.severity, exposure_due(v.severity, v.due_on, current_date) as due_on, v.issued_on as rank_date
+            from affected_product r
+            join advisory v on v.id = r.advisory_id and v.status = 'ACTIVE'
+            join installed_product p on p.identity = r.identity
+                 and (p.version_key is not null or (r.lower_key is null and r.upper_key is null))
+                 and (r.lower_key is null or p.version_key > r.lower_key or (r.lower_inclusive and p.version_key = r.lower_key))
+                 and (r.upper_key is null or p.version_key < r.upper_key or (r.upper_inclusive and p.version_key = r.upper_key))
+            join asset_replica a on a.id = p.asset_id and not a.deleted
+            """;
+
+    private static final String ASSET_BOTNET_COLUMNS = """
+            select 'B|' || a.id || '|' || host(aa.address) as dedup_key, a.organization_code, a.org_path,
+                   'BOTNET' as source_kind, null::uuid as advisory_id, l.id as botnet_list_id, a.id as asset_id,
+                   a.hostname, null::cidr as network, host(aa.address) as subject,
+                   l.reference || ': ' || (case when e.host then host(e.network) else e.network::text end)
+                       || coalesce(' (' || e.label || ')', '') as matched,
+                   l.id::text as evidence, 'HIGH' as severity, exposure_due('HIGH', l.due_on, current_date) as due_on,
+                   l.issued_on as rank_date
+            """;
+    private static final String RANGE_BOTNET_COLUMNS = """
+            select 'C|' || o.code || '|' || e.network as dedup_key, o.code as organization_code, o.path as org_path,
+                   'BOTNET' as source_kind, null::uuid as advisory_id, l.id as botnet_list_id, null::uuid as asset_id,
+                   null as hostname, c_network as network,
+                   case when e.host then host(e.network) else e.network::text end as subject,
+                   l.reference || ': ' || (case when e.host then host(e.network) else e.network::text end)
+                       || coalesce(' (' || e.label || ')', '') || ' in ' || c_network::text as matched,
+                   l.id::text as evidence, 'HIGH' as severity, exposure_due('HIGH', l.due_on, current_date) as due_on,
+                   l.issued_on as rank_date
+            """;
+    /** A constituency hit only for an address that is no registered asset of that organisation. */
+    private static final String NOT_AN_ASSET_OF_O = """
+            not exists (select 1 from asset_address_replica aa join asset_replica a on a.id = aa.asset_id
+                        where aa.address = e.network and a.organization_code = o.code and not a.deleted)""";
+
+    private static final String LIST_HITS = ASSET_BOTNET_COLUMNS + """
+            from botnet_entry e join botnet_list l on l.id = e.list_id
+            join asset_address_replica aa on aa.address = e.network
+            join asset_replica a on a.id = aa.asset_id and not a.deleted
+            where e.list_id = $1 and e.host
+            union all
+            """ + ASSET_BOTNET_COLUMNS + """
+            from botnet_entry e join botnet_list l on l.id = e.list_id
+            join asset_address_replica aa on aa.address <<= e.network
+            join asset_replica a on a.id = aa.asset_id and not a.deleted
+            where e.list_id = $1 and not e.host
+            union all
+            """ + RANGE_BOTNET_COLUMNS.replace("c_network", "b.network") + """
+            from botnet_entry e join botnet_list l on l.id = e.list_id
+            join constituency_bucket b on b.bucket = e.bucket and e.network <<= b.network
+            join organization_replica o on o.code = b.organization_code and not o.deleted
+            where e.list_id = $1 and e.host and\s""" + NOT_AN_ASSET_OF_O + """
+            union all
+            """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
+            from constituency_range c join botnet_entry e on e.network && c.network and (c.wide or not e.host)
+            join botnet_list l on l.id = e.list_id
+            join organization_replica o on o.code = c.organization_code and not o.deleted
+            where e.list_id = $1 and\s""" + NOT_AN_ASSET_OF_O;
+
+    private static final String ASSET_LIST_HITS = ASSET_BOTNET_COLUMNS + """
+            from asset_replica a join asset_address_replica aa on aa.asset_id = a.id
+            join botnet_entry e on e.network = aa.address
+            join botnet_list l on l.id = e.list_id and l.issued_on >= current_date - $2::int
+            where a.id = $1 and not a.deleted
+            union all
+            """ + ASSET_BOTNET_COLUMNS + """
+            from asset_replica a join asset_address_replica aa on aa.asset_id = a.id
+            join botnet_list l on l.issued_on >= current_date - $2::int
+            join botnet_entry e on e.list_id = l.id and not e.host and aa.address <<= e.network
+            where a.id = $1 and not a.deleted""";
+
+    private static final String CONSTITUENCY_HITS = RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
+            from constituency_range c join botnet_entry e on e.network <<= c.network
+            join botnet_list l on l.id = e.list_id and l.issued_on >= current_date - $2::int
+            join organization_replica o on o.code = c.organization_code and not o.deleted
+            where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O + """
+            union all
+            """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
+            from constituency_range c join botnet_list l on l.issued_on >= current_date - $2::int
+            join botnet_entry e on e.list_id = l.id and not e.host and c.network << e.network
+            join organization_replica o on o.code = c.organization_code and not o.deleted
+            where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O;
+
+    private static final String REOPENABLE = "('RESOLVED', 'MITIGATED')";
+
+    /** Writes the candidates; answers the exposures detected now or reopened, with their status before. */
+    private static final String UPSERT = """
+            with candidate as (%s),
+            chosen as (select distinct on (dedup_key) * from candidate order by dedup_key, rank_date desc, evidence),
+            prior as (select c.*, x.status as prior_status, x.evidence as prior_evidence
+                      from chosen c left join exposure x using (dedup_key)),
+            written as (
+                insert into exposure as x (id, dedup_key, organization_code, org_path, source_kind, advisory_id,
+                    botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on, status,
+                    detected_at, last_matched_at, status_changed_at, status_changed_by, version)
+                select gen_random_uuid(), dedup_key, organization_code, org_path, source_kind, advisory_id,
+                    botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on, 'OPEN',
+                    now(), now(), now(), 'matcher', 0
+                from prior where prior_evidence is distinct from evidence
+                on conflict (dedup_key) do update set evidence = excluded.evidence, matched = excluded.matched,
+                    subject = excluded.subject, botnet_list_id = coalesce(excluded.botnet_list_id, x.botnet_list_id),
+                    last_matched_at = now(),
+                    status = case when x.status in %2$s then 'OPEN' else x.status end,
+                    due_on = case when x.status in %2$s then excluded.due_on else x.due_on end,
+                    status_changed_at = case when x.status in %2$s then now() else x.status_changed_at end,
+                    status_changed_by = case when x.status in %2$s then 'matcher' else x.status_changed_by end,
+                    version = x.version + 1
+                returning x.*),
+            news as (select w.*, p.prior_status from written w join prior p using (dedup_key)
+                     where p.prior_status is null or p.prior_status in %2$s),
+            history as (
+                insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                select id, now(), 'matcher', prior_status, 'OPEN',
+                       case when prior_status is null then 'detected: ' || matched
+                            else 'reopened on new evidence: ' || matched end
+                from news)
+            select %3$s, x.prior_status from news x %4$s""";
+
+    private static final String RETIRE_ASSET = """
+            with prior as (select id, status from exposure
+                           where asset_id = $1 and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS') for update),
+            written as (update exposure x set status = 'RESOLVED', status_changed_at = now(),
+                            status_changed_by = 'matcher', version = x.version + 1
+                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
+            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                        select id, now(), 'matcher', prior_status, 'RESOLVED', 'the asset was deleted from inventory'
+                        from written)
+            select %s, x.prior_status from written x %s""";
+
+    private final Outbox outbox;
+    private final int activeDays;
+
+    public ExposureMatcher(Outbox outbox,
+                           @ConfigProperty(name = "canhgac.botnet.active-days", defaultValue = "62") int activeDays) {
+        this.outbox = outbox;
+        this.activeDays = activeDays;
+    }
+
+    /** Every installed product against one advisory's affected products. */
+    public Uni<MatchReport> matchAdvisory(SqlConnection connection, UUID advisoryId) {
+        return write(connection, ADVISORY_HITS + "where r.advisory_id = $1", Tuple.of(advisoryId));
+    }
+
+    /** Every asset address and constituency range against one botnet list. */
+    public Uni<MatchReport> matchBotnetList(SqlConnection connection, UUID listId) {
+        return write(connection, LIST_HITS, Tuple.of(listId));
+    }
+
+    /** One asset against every active advisory and botnet list. */
+    public Uni<MatchReport> matchAsset(SqlConnection connection, UUID assetId) {
+        return write(connection, ADVISORY_HITS + "where p.asset_id = $1", Tuple.of(assetId))
+                .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(assetId, activeDays))
+                        .map(advisories::plus));
+    }
+
+    /** One organisation's constituency against every active botnet list. */
+    public Uni<MatchReport> matchConstituency(SqlConnection connection, String organizationCode) {
+        return write(connection, CONSTITUENCY_HITS, Tuple.of(organizationCode, activeDays));
+    }
+
+    /** Resolves the open exposures of an asset that inventory deleted. */
+    public Uni<MatchReport> retireAsset(SqlConnection connection, UUID assetId) {
+        return connection.preparedQuery(RETIRE_ASSET.formatted(ExposureRows.COLUMNS, ExposureRows.JOINS))
+                .execute(Tuple.of(assetId))
+                .flatMap(rows -> announce(connection, rows));
+    }
+
+    private Uni<MatchReport> write(SqlConnection connection, String candidates, Tuple parameters) {
+        String sql = UPSERT.formatted(candidates, REOPENABLE, ExposureRows.COLUMNS, ExposureRows.JOINS);
+        return connection.preparedQuery(sql).execute(parameters).flatMap(rows -> announce(connection, rows));
+    }
+
+    private Uni<MatchReport> announce(SqlConnection connection, Iterable<Row> rows) {
+        List<Outbox.Keyed> detected = new ArrayList<>();
+        List<Outbox.Keyed> changed = new ArrayList<>();
+        for (Row row : rows) {
+            ExposureEvent event = ExposureRows.event(row);
+            (row.getString("prior_status") == null ? detected : changed)
+                    .add(new Outbox.Keyed(event.id().toString(), event));
+        }
+        return outbox.recordAll(connection, EventTopics.EXPOSURES, ExposureEvent.DETECTED, detected)
+                .call(() -> outbox.recordAll(connection, EventTopics.EXPOSURES, ExposureEvent.STATUS_CHANGED, changed))
+                .replaceWith(new MatchReport(detected.size(), changed.size()));
+    }
+}

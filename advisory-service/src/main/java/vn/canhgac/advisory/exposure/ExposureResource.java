@@ -1,0 +1,122 @@
+package vn.canhgac.advisory.exposure;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.EntityTag;
+import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.paging.Page;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.tenancy.CurrentCaller;
+import vn.canhgac.commons.tenancy.Roles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@Path("/api/v1/exposures")
+@Tag(name = "Exposures")
+@Authenticated
+public class ExposureResource {
+
+    private final ExposureService exposures;
+    private final CurrentCaller caller;
+
+    public ExposureResource(ExposureService exposures, CurrentCaller caller) {
+        this.exposures = exposures;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Exposures in your scope, soonest due first",
+            description = "organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY "
+                    + "or BOTNET; overdue = only unresolved ones past their due date; q = words of what matched")
+    public Uni<Page<ExposureView>> list(@QueryParam("organization") String organization,
+                                        @QueryParam("status") String status,
+                                        @QueryParam("sourceKind") String sourceKind,
+                                        @QueryParam("advisoryId") UUID advisoryId,
+                                        @QueryParam("botnetListId") UUID botnetListId,
+                                        @QueryParam("assetId") UUID assetId,
+                                        @QueryParam("severity") String severity,
+                                        @QueryParam("overdue") boolean overdue,
+                                        @QueryParam("q") String query,
+                                        @QueryParam("after") String after,
+                                        @QueryParam("limit") Integer limit) {
+        ExposureFilter filter = new ExposureFilter(organization, statuses(status), upper("sourceKind", sourceKind,
+                List.of("ADVISORY", "BOTNET")), advisoryId, botnetListId, assetId,
+                upper("severity", severity, List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")), overdue, query);
+        return exposures.list(caller.get(), filter, after, Page.clamp(limit));
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "Counts by status of an organisation and of each of its children, subtrees rolled up")
+    public Uni<List<ExposureSummary>> summary(@QueryParam("organization") String organization) {
+        return exposures.summary(caller.get(), organization);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An exposure with its history: who moved it, when, and why")
+    public Uni<RestResponse<ExposureView>> get(@PathParam("id") UUID id) {
+        return exposures.get(caller.get(), id)
+                .map(x -> RestResponse.ResponseBuilder.ok(x).tag(new EntityTag(IfMatch.etagOf(x.version()))).build());
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR})
+    @Operation(summary = "Move an exposure through its workflow; 409 lists the steps allowed from where it stands")
+    public Uni<RestResponse<ExposureView>> changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                                        @NotNull @Valid StatusChange change) {
+        return exposures.changeStatus(caller.get(), id, ifMatch, change)
+                .map(x -> RestResponse.ResponseBuilder.ok(x).tag(new EntityTag(IfMatch.etagOf(x.version()))).build());
+    }
+
+    @POST
+    @Path("/status")
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR})
+    @Operation(summary = "Move many exposures at once; those that cannot move are listed with the reason")
+    public Uni<BulkResult> changeStatuses(@NotNull @Valid BulkStatusChange bulk) {
+        return exposures.changeStatuses(caller.get(), bulk);
+    }
+
+    private static List<ExposureStatus> statuses(String text) {
+        List<ExposureStatus> statuses = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return statuses;
+        }
+        for (String name : text.split(",")) {
+            try {
+                statuses.add(ExposureStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw DomainProblem.invalidField("status", "bad-choice", name.strip(),
+                        String.join(", ", java.util.Arrays.stream(ExposureStatus.values()).map(Enum::name).toList()));
+            }
+        }
+        return statuses;
+    }
+
+    private static String upper(String field, String text, List<String> allowed) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw DomainProblem.invalidField(field, "bad-choice", text, String.join(", ", allowed));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package vn.canhgac.advisory.exposure;
+
+import io.vertx.mutiny.sqlclient.Row;
+import vn.canhgac.commons.exposure.ExposureEvent;
+
+/** Reads an exposure (its columns, the advisory's and the list's references) from a result row. */
+final class ExposureRows {
+
+    /** The columns every query that reads exposures selects, {@code x} being the exposure. */
+    static final String COLUMNS = """
+            x.id, x.organization_code, x.org_path, x.source_kind, x.advisory_id, v.reference as advisory_reference,
+            x.botnet_list_id, l.reference as botnet_list_reference, x.asset_id, x.hostname, x.network::text as network,
+            x.subject, x.matched, x.evidence, x.severity, x.due_on, x.status, x.detected_at, x.last_matched_at,
+            x.status_changed_at, x.status_changed_by, x.version""";
+    static final String JOINS = """
+            left join advisory v on v.id = x.advisory_id left join botnet_list l on l.id = x.botnet_list_id""";
+
+    private ExposureRows() {
+    }
+
+    static ExposureEvent event(Row row) {
+        return new ExposureEvent(row.getUUID("id"), row.getString("organization_code"), row.getString("org_path"),
+                row.getString("source_kind"), row.getUUID("advisory_id"), row.getString("advisory_reference"),
+                row.getUUID("botnet_list_id"), row.getString("botnet_list_reference"), row.getUUID("asset_id"),
+                row.getString("hostname"), row.getString("network"), row.getString("subject"), row.getString("matched"),
+                row.getString("severity"), row.getLocalDate("due_on"), row.getString("status"),
+                row.getOffsetDateTime("detected_at").toInstant(), row.getOffsetDateTime("status_changed_at").toInstant(),
+                row.getString("status_changed_by"), row.getLong("version"));
+    }
+}

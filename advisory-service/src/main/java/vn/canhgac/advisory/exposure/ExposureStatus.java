@@ -1,0 +1,39 @@
+package vn.canhgac.advisory.exposure;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The life of an exposure. Open ones (open, acknowledged, in progress) count against the deadline; a mitigated
+ * one is worked around and waits for the fix; resolved, risk accepted and false positive are closed, and can be
+ * reopened by a person (resolved and mitigated ones also by the matcher, on new evidence).
+ */
+public enum ExposureStatus {
+    OPEN, ACKNOWLEDGED, IN_PROGRESS, MITIGATED, RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE;
+
+    public static final Set<ExposureStatus> UNRESOLVED = EnumSet.of(OPEN, ACKNOWLEDGED, IN_PROGRESS);
+
+    public Set<ExposureStatus> next() {
+        return switch (this) {
+            case OPEN -> EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, MITIGATED, RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE);
+            case ACKNOWLEDGED -> EnumSet.of(IN_PROGRESS, MITIGATED, RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE);
+            case IN_PROGRESS -> EnumSet.of(MITIGATED, RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE);
+            case MITIGATED -> EnumSet.of(IN_PROGRESS, RESOLVED);
+            case RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE -> EnumSet.of(OPEN);
+        };
+    }
+
+    public boolean canBecome(ExposureStatus target) {
+        return next().contains(target);
+    }
+
+    /** Accepting a risk or calling a hit false needs a reason someone can read later. */
+    public boolean needsNote() {
+        return this == RISK_ACCEPTED || this == FALSE_POSITIVE;
+    }
+
+    public List<String> nextNames() {
+        return next().stream().map(Enum::name).toList();
+    }
+}

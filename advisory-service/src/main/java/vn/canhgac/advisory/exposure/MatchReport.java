@@ -1,0 +1,11 @@
+package vn.canhgac.advisory.exposure;
+
+/** What a matching run changed: exposures found for the first time, and resolved ones reopened on new evidence. */
+public record MatchReport(int detected, int reopened) {
+
+    public static final MatchReport NONE = new MatchReport(0, 0);
+
+    public MatchReport plus(MatchReport other) {
+        return new MatchReport(detected + other.detected, reopened + other.reopened);
+    }
+}

@@ -1,0 +1,116 @@
+package vn.canhgac.advisory.inventory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.advisory.product.ProductIdentity;
+import vn.canhgac.advisory.product.VersionKey;
+import vn.canhgac.commons.inventory.AssetEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The assets as exposure matching knows them, from {@code inventory.assets} only: owner, addresses and installed
+ * products under every identity they can be recognised by, with their versions as sortable keys.
+ */
+@ApplicationScoped
+public class AssetReplicas {
+
+    private static final String UPSERT = """
+            insert into asset_replica (id, organization_code, org_path, hostname, external_id, version, deleted, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            on conflict (id) do update set organization_code = excluded.organization_code,
+                org_path = excluded.org_path, hostname = excluded.hostname, external_id = excluded.external_id,
+                version = excluded.version, deleted = excluded.deleted, updated_at = excluded.updated_at
+            where asset_replica.version < excluded.version
+            returning id""";
+    private static final String CLEAR_ADDRESSES = "delete from asset_address_replica where asset_id = $1";
+    private static final String CLEAR_PRODUCTS = "delete from installed_product where asset_id = $1";
+    private static final String INSERT_ADDRESSES = """
+            insert into asset_address_replica (asset_id, address)
+            select $1, a::inet from unnest($2::text[]) as a on conflict do nothing""";
+    private static final String INSERT_PRODUCTS = """
+            insert into installed_product (asset_id, position, identity, vendor, product, version, version_key)
+            select $1, u.position, u.identity, u.vendor, u.product, u.version, u.version_key
+            from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                 as u(position, identity, vendor, product, version, version_key)
+            on conflict do nothing""";
+
+    private final ObjectReader events;
+
+    public AssetReplicas(ObjectMapper json) {
+        this.events = json.readerFor(AssetEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public AssetEvent parse(String data) {
+        try {
+            return events.readValue(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Malformed asset event", e);
+        }
+    }
+
+    /** Applies the event on the caller's connection; answers false when it is not newer than the replica. */
+    public Uni<Boolean> apply(SqlConnection connection, AssetEvent asset) {
+        Tuple row = Tuple.tuple().addUUID(asset.id()).addString(asset.organizationCode()).addString(asset.orgPath())
+                .addString(asset.hostname()).addString(asset.externalId()).addLong(asset.version())
+                .addBoolean(asset.deleted()).addOffsetDateTime(asset.updatedAt().atOffset(java.time.ZoneOffset.UTC));
+        return connection.preparedQuery(UPSERT).execute(row)
+                .flatMap(written -> written.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : replaceParts(connection, asset).replaceWith(true));
+    }
+
+    private Uni<Void> replaceParts(SqlConnection connection, AssetEvent asset) {
+        Uni<Void> cleared = connection.preparedQuery(CLEAR_ADDRESSES).execute(Tuple.of(asset.id()))
+                .flatMap(ignored -> connection.preparedQuery(CLEAR_PRODUCTS).execute(Tuple.of(asset.id())))
+                .replaceWithVoid();
+        if (asset.deleted()) {
+            return cleared;
+        }
+        List<String> addresses = asset.addresses() == null ? List.of() : asset.addresses();
+        Products products = Products.of(asset.products());
+        return cleared
+                .flatMap(ignored -> connection.preparedQuery(INSERT_ADDRESSES)
+                        .execute(Tuple.of(asset.id(), addresses.toArray(String[]::new))))
+                .flatMap(ignored -> connection.preparedQuery(INSERT_PRODUCTS).execute(Tuple.tuple()
+                        .addUUID(asset.id()).addArrayOfInteger(products.positions.toArray(Integer[]::new))
+                        .addArrayOfString(products.identities.toArray(String[]::new))
+                        .addArrayOfString(products.vendors.toArray(String[]::new))
+                        .addArrayOfString(products.names.toArray(String[]::new))
+                        .addArrayOfString(products.versions.toArray(String[]::new))
+                        .addArrayOfString(products.keys.toArray(String[]::new))))
+                .replaceWithVoid();
+    }
+
+    /** One row per (product, identity), as columns for unnest. */
+    private record Products(List<Integer> positions, List<String> identities, List<String> vendors,
+                            List<String> names, List<String> versions, List<String> keys) {
+
+        static Products of(List<AssetEvent.Product> products) {
+            Products rows = new Products(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>());
+            if (products == null) {
+                return rows;
+            }
+            for (int position = 0; position < products.size(); position++) {
+                AssetEvent.Product product = products.get(position);
+                String version = ProductIdentity.versionOf(product.version(), product.cpe(), product.purl());
+                for (String identity : ProductIdentity.all(product.vendor(), product.product(), product.cpe(), product.purl())) {
+                    rows.positions.add(position);
+                    rows.identities.add(identity);
+                    rows.vendors.add(product.vendor());
+                    rows.names.add(product.product() != null ? product.product() : identity);
+                    rows.versions.add(version);
+                    rows.keys.add(VersionKey.of(version));
+                }
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package vn.canhgac.advisory.product;
+
+import vn.canhgac.commons.product.Cpe23;
+import vn.canhgac.commons.product.PackageUrl;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The ways a product is recognised, the same for an installed product and for an advisory's affected product,
+ * so that matching is an equality join:
+ * <ul>
+ *   <li>{@code cpe:<vendor>:<product>} from a CPE 2.3 name;</li>
+ *   <li>{@code purl:<type>/<namespace>/<name>} from a package URL;</li>
+ *   <li>{@code name:<vendor>:<product>} from the names, folded: lower case, no accents, letters and digits only
+ *       ("F5" + "BIG-IP" and CPE's {@code f5:big-ip} both give {@code name:f5:bigip}).</li>
+ * </ul>
+ * An installed product has every identity it can be given; an advisory's affected product is matched by its
+ * most precise one (CPE, then purl, then names).
+ */
+public final class ProductIdentity {
+
+    private ProductIdentity() {
+    }
+
+    /** Every identity of an installed product. */
+    public static Set<String> all(String vendor, String product, String cpe, String purl) {
+        Set<String> identities = new LinkedHashSet<>();
+        Cpe23.parse(cpe).ifPresent(parsed -> {
+            identities.add("cpe:" + parsed.vendor() + ":" + parsed.product());
+            identities.add(byName(parsed.vendor(), parsed.product()));
+        });
+        PackageUrl.parse(purl).ifPresent(parsed -> identities.add("purl:" + parsed.coordinates()));
+        if (product != null && !fold(product).isEmpty()) {
+            identities.add(byName(vendor, product));
+        }
+        return identities;
+    }
+
+    /** The one identity an affected product is matched by. */
+    public static String preferred(String vendor, String product, String cpe, String purl) {
+        var parsedCpe = Cpe23.parse(cpe);
+        if (parsedCpe.isPresent()) {
+            return "cpe:" + parsedCpe.get().vendor() + ":" + parsedCpe.get().product();
+        }
+        var parsedPurl = PackageUrl.parse(purl);
+        if (parsedPurl.isPresent()) {
+            return "purl:" + parsedPurl.get().coordinates();
+        }
+        return byName(vendor, product);
+    }
+
+    /** The version an installed product declares: its own, else its CPE's, else its purl's. */
+    public static String versionOf(String version, String cpe, String purl) {
+        if (version != null && !version.isBlank()) {
+            return version.strip();
+        }
+        String fromCpe = Cpe23.parse(cpe).map(Cpe23::versionOrNull).orElse(null);
+        return fromCpe != null ? fromCpe : PackageUrl.parse(purl).map(PackageUrl::version).orElse(null);
+    }
+
+    static String byName(String vendor, String product) {
+        return "name:" + fold(vendor) + ":" + fold(product);
+    }
+
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
+        StringBuilder folded = new StringBuilder(plain.length());
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                folded.append(Character.toLowerCase(c));
+            }
+        }
+        return folded.toString().toLowerCase(Locale.ROOT);
+    }
+}

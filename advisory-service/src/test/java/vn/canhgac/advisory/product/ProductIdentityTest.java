@@ -1,0 +1,41 @@
+package vn.canhgac.advisory.product;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProductIdentityTest {
+
+    @Test
+    void namesFromACpeAndFromPeopleMeetOnTheFoldedName() {
+        Set<String> installed = ProductIdentity.all("F5", "BIG-IP", null, null);
+        String affected = ProductIdentity.preferred("f5", "big-ip", null, null);
+        assertTrue(installed.contains(affected));
+        assertEquals(Set.of("cpe:f5:big-ip", "name:f5:bigip"),
+                ProductIdentity.all(null, null, "cpe:2.3:a:f5:big-ip:16.1.4:*:*:*:*:*:*:*", null));
+    }
+
+    @Test
+    void anAdvisoryMatchesByItsMostPreciseName() {
+        assertEquals("cpe:zimbra:collaboration", ProductIdentity.preferred("Synacor", "Zimbra Collaboration Suite",
+                "cpe:2.3:a:zimbra:collaboration:*:*:*:*:*:*:*:*", "pkg:generic/zimbra"));
+        assertEquals("purl:maven/org.apache.logging.log4j/log4j-core",
+                ProductIdentity.preferred("Apache", "Log4j", null, "pkg:maven/org.apache.logging.log4j/log4j-core"));
+        assertEquals("name:microsoft:exchangeserver", ProductIdentity.preferred("Microsoft", "Exchange Server", null, null));
+    }
+
+    @Test
+    void theVersionComesFromTheFieldThenTheCpeThenThePurl() {
+        assertEquals("16.1.4", ProductIdentity.versionOf(null, "cpe:2.3:a:f5:big-ip:16.1.4:*:*:*:*:*:*:*", null));
+        assertEquals("2.14.1", ProductIdentity.versionOf(" ", null, "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"));
+        assertEquals("8.8.15_GA_4581", ProductIdentity.versionOf("8.8.15_GA_4581", null, null));
+    }
+
+    @Test
+    void foldsVietnameseAndPunctuation() {
+        assertEquals("name:bkav:bkavendpointdiet", ProductIdentity.byName("BKAV", "Bkav Endpoint – Diệt"));
+    }
+}

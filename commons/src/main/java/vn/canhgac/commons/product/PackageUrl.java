@@ -1,0 +1,41 @@
+package vn.canhgac.commons.product;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A package URL ({@code pkg:type/namespace/name@version?qualifiers#subpath}, the purl specification), e.g.
+ * {@code pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1}: its syntax checked and its parts read out.
+ */
+public record PackageUrl(String type, String namespace, String name, String version) {
+
+    private static final Pattern PURL = Pattern.compile(
+            "pkg:([A-Za-z][A-Za-z0-9.+-]*)/((?:[^/@?#\\s]+/)*)([^/@?#\\s]+)(?:@([^?#\\s]+))?(?:\\?[^#\\s]+)?(?:#\\S+)?");
+
+    public static boolean isValid(String text) {
+        return parse(text).isPresent();
+    }
+
+    public static Optional<PackageUrl> parse(String text) {
+        Matcher m = text == null ? null : PURL.matcher(text);
+        if (m == null || !m.matches()) {
+            return Optional.empty();
+        }
+        String namespace = m.group(2).isEmpty() ? null : decode(m.group(2).substring(0, m.group(2).length() - 1));
+        return Optional.of(new PackageUrl(m.group(1).toLowerCase(Locale.ROOT), namespace, decode(m.group(3)),
+                m.group(4) == null ? null : decode(m.group(4))));
+    }
+
+    /** type/namespace/name, lower case: what identifies the package whatever its version. */
+    public String coordinates() {
+        return (type + "/" + (namespace == null ? "" : namespace + "/") + name).toLowerCase(Locale.ROOT);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}
