@@ -101,11 +101,13 @@ public class AssetReplicas {
             for (int position = 0; position < products.size(); position++) {
                 AssetEvent.Product product = products.get(position);
                 String version = ProductIdentity.versionOf(product.version(), product.cpe(), product.purl());
+                String[] name = ProductIdentity.displayName(product.vendor(), product.product(), product.cpe(),
+                        product.purl());
                 for (String identity : ProductIdentity.all(product.vendor(), product.product(), product.cpe(), product.purl())) {
                     rows.positions.add(position);
                     rows.identities.add(identity);
-                    rows.vendors.add(product.vendor());
-                    rows.names.add(product.product() != null ? product.product() : identity);
+                    rows.vendors.add(name[0]);
+                    rows.names.add(name[1]);
                     rows.versions.add(version);
                     rows.keys.add(VersionKey.of(version));
                 }

@@ -61,6 +61,19 @@ public final class ProductIdentity {
         return fromCpe != null ? fromCpe : PackageUrl.parse(purl).map(PackageUrl::version).orElse(null);
     }
 
+    /** Vendor and product as a person reads them: as given, else from the CPE, else from the purl. */
+    public static String[] displayName(String vendor, String product, String cpe, String purl) {
+        if (product != null && !product.isBlank()) {
+            return new String[]{vendor, product};
+        }
+        var parsedCpe = Cpe23.parse(cpe);
+        if (parsedCpe.isPresent()) {
+            return new String[]{parsedCpe.get().vendor(), parsedCpe.get().product()};
+        }
+        return PackageUrl.parse(purl).map(p -> new String[]{p.namespace(), p.name()})
+                .orElse(new String[]{vendor, "unknown"});
+    }
+
     static String byName(String vendor, String product) {
         return "name:" + fold(vendor) + ":" + fold(product);
     }

@@ -1,0 +1,82 @@
+package vn.canhgac.advisory;
+
+import vn.canhgac.commons.testing.CloudEventsProducer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes inventory's events (organisations with their constituency, assets with addresses and products) to
+ * the real broker, as inventory-service's outbox relay would, so that advisory-service builds its read model.
+ */
+public final class InventoryFeed implements AutoCloseable {
+
+    public static final String ORGANIZATIONS = "test.inventory.organizations";
+    public static final String ASSETS = "test.inventory.assets";
+
+    /** An installed product as inventory announces it. */
+    public record Product(String vendor, String product, String version, String cpe, String purl) {
+
+        public static Product named(String vendor, String product, String version) {
+            return new Product(vendor, product, version, null, null);
+        }
+    }
+
+    private final CloudEventsProducer producer = new CloudEventsProducer();
+
+    /** A run's own /24 in 100.64.0.0/10 (shared address space), so runs against one database do not meet. */
+    public static String randomNetwork24() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "100." + (64 + random.nextInt(64)) + "." + random.nextInt(256) + ".";
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    public void organization(String code, String path, long version, List<String> networks) {
+        String[] codes = path.substring(1, path.length() - 1).split("/");
+        String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
+        String json = """
+                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"Đơn vị %s","nameEn":null,"kind":"AGENCY",
+                 "version":%d,"deleted":false,"updatedAt":"%s","contacts":[],
+                 "constituency":{"networks":[%s],"asns":[]}}""".formatted(UUID.randomUUID(), code, parent, path, code,
+                version, Instant.now(), networks.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",")));
+        producer.send(ORGANIZATIONS, code, UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", json);
+    }
+
+    public void asset(UUID id, String organization, String orgPath, String hostname, long version,
+                      List<String> addresses, List<Product> products) {
+        asset(UUID.randomUUID().toString(), id, organization, orgPath, hostname, version, addresses, products, false);
+    }
+
+    public void asset(String eventId, UUID id, String organization, String orgPath, String hostname, long version,
+                      List<String> addresses, List<Product> products, boolean deleted) {
+        String json = """
+                {"id":"%s","organizationCode":"%s","orgPath":"%s","systemId":null,"externalId":null,"hostname":"%s",
+                 "kind":"SERVER","operatingSystem":"Linux","lastSeen":null,"addresses":[%s],"products":[%s],
+                 "version":%d,"deleted":%s,"updatedAt":"%s"}""".formatted(id, organization, orgPath, hostname,
+                addresses.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")),
+                products.stream().map(InventoryFeed::json).collect(Collectors.joining(",")), version, deleted,
+                Instant.now());
+        producer.send(ASSETS, id.toString(), eventId,
+                deleted ? "canhgac.asset.deleted.v1" : "canhgac.asset.upserted.v1", json);
+    }
+
+    private static String json(Product p) {
+        return "{\"vendor\":%s,\"product\":%s,\"version\":%s,\"cpe\":%s,\"purl\":%s}".formatted(quote(p.vendor()),
+                quote(p.product()), quote(p.version()), quote(p.cpe()), quote(p.purl()));
+    }
+
+    private static String quote(String text) {
+        return text == null ? "null" : "\"" + text + "\"";
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

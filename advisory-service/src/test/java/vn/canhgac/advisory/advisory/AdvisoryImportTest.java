@@ -1,0 +1,151 @@
+package vn.canhgac.advisory.advisory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+/** Advisories through the API and from CSAF 2.0 and KEV documents, against the real infrastructure. */
+@QuarkusTest
+class AdvisoryImportTest {
+
+    private static InventoryFeed inventory;
+    private static final String UNIT = InventoryFeed.unique("F5-UNIT");
+    private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
+
+    @BeforeAll
+    static void inventory() {
+        inventory = new InventoryFeed();
+        inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
+        inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
+        inventory.organization(UNIT, UNIT_PATH, 0, List.of());
+    }
+
+    @AfterAll
+    static void close() {
+        inventory.close();
+    }
+
+    static String fixture(String name) {
+        try (InputStream in = AdvisoryImportTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aCsafDocumentBecomesAnAdvisoryWithItsRangesAndHitsTheInventory() {
+        UUID lb = UUID.randomUUID();
+        inventory.asset(lb, UNIT, UNIT_PATH, "lb-1", 0, List.of(),
+                List.of(new Product(null, null, null, "cpe:2.3:a:f5:big-ip:17.1.0.2:*:*:*:*:*:*:*", null),
+                        Product.named("F5", "BIG-IP", "15.1.10.2")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+                .get("/api/v1/exposures/assets/" + lb).then().statusCode(200)
+                .body("products.identity", hasItems("cpe:f5:big-ip", "name:f5:bigip")));
+
+        String reference = InventoryFeed.unique("1943/CATTT-NCSC");
+        given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
+                .queryParam("reference", reference).queryParam("dueOn", "2023-11-07")
+                .post("/api/v1/advisories/imports/csaf").then().statusCode(200)
+                .body("created", equalTo(1)).body("references", equalTo(List.of(reference)))
+                .body("exposures.detected", greaterThanOrEqualTo(1));
+
+        String id = given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("q", reference)
+                .get("/api/v1/advisories").then().statusCode(200).body("items", hasSize(1))
+                .extract().path("items[0].id");
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/advisories/" + id).then().statusCode(200)
+                .body("severity", equalTo("CRITICAL")).body("cvssScore", equalTo(9.8f)).body("tlp", equalTo("CLEAR"))
+                .body("cves", equalTo(List.of("CVE-2023-46747", "CVE-2023-46748")))
+                .body("dueOn", equalTo("2023-11-07")).body("sourceFormat", equalTo("CSAF"))
+                .body("affected.versions", equalTo(List.of(">= 17.1.0, < 17.1.0.3", ">= 16.1.0, < 16.1.4.1", "= 15.1.10.2")))
+                .body("affected[0].vendor", equalTo("F5")).body("affected[0].product", equalTo("BIG-IP"));
+        // 17.1.0.2 (by its CPE's name) is in the first range; 15.1.10.2 is named exactly.
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("advisoryId", id)
+                .get("/api/v1/exposures").then().statusCode(200).body("items", hasSize(2))
+                .body("items.subject", hasItems("f5 big-ip 17.1.0.2", "F5 BIG-IP 15.1.10.2"));
+
+        // The same document again: nothing new.
+        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
+                .queryParam("reference", reference).post("/api/v1/advisories/imports/csaf").then().statusCode(200)
+                .body("created", equalTo(0)).body("unchanged", equalTo(1));
+    }
+
+    @Test
+    void anInvalidCsafDocumentIsRefusedWithEveryFaultAndStoresNothing() {
+        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+                .body(fixture("csaf-invalid.json")).post("/api/v1/advisories/imports/csaf").then(), 400, "invalid-request")
+                .body("errors.field", hasItems("document.csaf_version", "document.publisher.namespace",
+                        "document.tracking.current_release_date", "document.tracking.revision_history",
+                        "document.tracking.initial_release_date",
+                        "vulnerabilities[0].product_status.known_affected[1]"));
+        given().auth().oauth2(Tokens.of("authority")).queryParam("q", "NCSC-BAD").get("/api/v1/advisories")
+                .then().statusCode(200).body("items", hasSize(0));
+        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body("{\"document\":")
+                .post("/api/v1/advisories/imports/csaf").then(), 400, "invalid-request");
+    }
+
+    @Test
+    void aKevCatalogueBecomesOneAdvisoryPerCveOnce() {
+        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("kev-sample.json"))
+                .post("/api/v1/advisories/imports/kev").then().statusCode(200)
+                .body("format", equalTo("KEV"));
+        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("kev-sample.json"))
+                .post("/api/v1/advisories/imports/kev").then().statusCode(200)
+                .body("created", equalTo(0)).body("unchanged", equalTo(3));
+        given().auth().oauth2(Tokens.of("authority")).queryParam("cve", "CVE-2023-36884").get("/api/v1/advisories")
+                .then().statusCode(200).body("items.reference", hasItem("KEV/CVE-2023-36884"))
+                .body("items.find { it.reference == 'KEV/CVE-2023-36884' }.severity", equalTo("CRITICAL"))
+                .body("items.find { it.reference == 'KEV/CVE-2023-36884' }.ransomware", equalTo(true))
+                .body("items.find { it.reference == 'KEV/CVE-2023-36884' }.dueOn", equalTo("2023-08-07"));
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+                .body("{\"vulnerabilities\":[{\"vendorProject\":\"F5\",\"product\":\"BIG-IP\",\"dateAdded\":\"yesterday\"}]}")
+                .post("/api/v1/advisories/imports/kev").then(), 400, "invalid-request")
+                .body("errors.field", hasItems("vulnerabilities[0].cveID", "vulnerabilities[0].dateAdded"));
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body("[]")
+                .post("/api/v1/advisories/imports/kev").then(), 400, "invalid-request");
+    }
+
+    @Test
+    void theApiRefusesBadRangesDuplicatesAndAgencies() {
+        String reference = InventoryFeed.unique("2216/CATTT-NCSC");
+        String good = """
+                {"reference":"%s","issuer":"NCSC","title":"Zimbra zero-day","issuedOn":"2023-11-16",
+                 "cves":["CVE-2023-37580"],"affected":[{"vendor":"Synacor","product":"Zimbra Collaboration",
+                 "endIncluding":"8.8.15_GA_4581"}]}""".formatted(reference);
+        given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body(good)
+                .post("/api/v1/advisories").then().statusCode(201).body("severity", equalTo("HIGH"))
+                .body("affected[0].versions", equalTo("<= 8.8.15_GA_4581"))
+                .body("affected[0].matchedBy", equalTo("name:synacor:zimbracollaboration"));
+        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body(good)
+                .post("/api/v1/advisories").then(), 409, "advisory-exists");
+        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+                .body(good.replace(reference, reference + "-B").replace("\"endIncluding\"", "\"startIncluding\":\"9\",\"startExcluding\":\"8\",\"endIncluding\""))
+                .post("/api/v1/advisories").then(), 400, "invalid-request").body("errors[0].field", equalTo("affected[0]"));
+        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+                .body(good.replace(reference, reference + "-C").replace("CVE-2023-37580", "CVE-23-1"))
+                .post("/api/v1/advisories").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body(good.replace(reference, reference + "-D")).post("/api/v1/advisories").then(), 403, "forbidden");
+    }
+}

@@ -1,0 +1,58 @@
+package vn.canhgac.advisory.botnet;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+/** Botnet lists published in each format and compared with the previous list of their issuer. */
+@QuarkusTest
+class BotnetListResourceTest {
+
+    @Test
+    void aListIsComparedWithThePreviousListOfItsIssuer() throws IOException {
+        String issuer = InventoryFeed.unique("NCSC");
+        String net = InventoryFeed.randomNetwork24();
+        String january = given().auth().oauth2(Tokens.of("national-feed")).contentType("text/csv")
+                .queryParam("reference", InventoryFeed.unique("01/2024")).queryParam("issuer", issuer)
+                .queryParam("issuedOn", "2024-01-05").queryParam("kind", "MONTHLY")
+                .body("ip,botnet\n" + net + "1,Mirai\n" + net + "2,Mirai\n" + net + "3,Gafgyt\n")
+                .post("/api/v1/botnet-lists").then().statusCode(201).body("format", equalTo("CSV"))
+                .body("previousId", equalTo(null)).extract().path("id");
+
+        String bundle;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/botnet-stix.json")) {
+            bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("HOST_A", net + "2")
+                    .replace("HOST_B", net + "3");
+        }
+        String february = given().auth().oauth2(Tokens.of("national-feed")).contentType("application/stix+json")
+                .queryParam("reference", InventoryFeed.unique("02/2024")).queryParam("issuer", issuer)
+                .queryParam("issuedOn", "2024-02-05").queryParam("kind", "MONTHLY").body(bundle)
+                .post("/api/v1/botnet-lists").then().statusCode(201).body("format", equalTo("STIX"))
+                .body("entryCount", equalTo(4)).body("previousId", equalTo(january)).extract().path("id");
+
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/botnet-lists/" + february + "/diff")
+                .then().statusCode(200).body("previousId", equalTo(january))
+                .body("added", equalTo(2)).body("removed", equalTo(1)).body("kept", equalTo(2));
+        given().auth().oauth2(Tokens.of("authority")).queryParam("change", "REMOVED")
+                .get("/api/v1/botnet-lists/" + february + "/entries").then().statusCode(200)
+                .body("items.network", equalTo(List.of(net + "1/32"))).body("items[0].label", equalTo("Mirai"));
+        given().auth().oauth2(Tokens.of("authority")).queryParam("change", "ADDED")
+                .get("/api/v1/botnet-lists/" + february + "/entries").then().statusCode(200)
+                .body("items.network", equalTo(List.of("198.51.100.0/24", "2001:db8::bad:1/128")));
+        given().auth().oauth2(Tokens.of("authority")).queryParam("limit", 1)
+                .get("/api/v1/botnet-lists/" + february + "/entries").then().statusCode(200)
+                .body("items.network", equalTo(List.of(net + "2/32")));
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/botnet-lists/" + february + "/entries")
+                .then(), 403, "forbidden");
+    }
+}

@@ -1,0 +1,222 @@
+package vn.canhgac.advisory.exposure;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+/**
+ * The matching engine against the real PostgreSQL, Kafka and Keycloak: inventory's events build the read model,
+ * an advisory and botnet lists published through the API find what they hit, in the owner's scope only, and
+ * matching again changes nothing unless the evidence is new.
+ */
+@QuarkusTest
+class ExposureMatchingTest {
+
+    private static InventoryFeed inventory;
+    private static final String UNIT = InventoryFeed.unique("UNIT");
+    private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
+    private static final String NET = InventoryFeed.randomNetwork24();
+
+    @BeforeAll
+    static void inventory() {
+        inventory = new InventoryFeed();
+        inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
+        inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
+        inventory.organization("NHTM-A", "/NHTM-A/", 0, List.of());
+        // The unit answers for the whole /24; its mail server is one registered asset in it.
+        inventory.organization(UNIT, UNIT_PATH, 0, List.of(NET + "0/24"));
+    }
+
+    @AfterAll
+    static void close() {
+        inventory.close();
+    }
+
+    private static ValidatableResponse exposures(String who, Map<String, ?> query) {
+        return given().auth().oauth2(Tokens.of(who)).queryParams(query).get("/api/v1/exposures").then().statusCode(200);
+    }
+
+    private static String advisory(String reference, String vendor, String product, String startIncluding,
+                                   String endExcluding) {
+        String body = """
+                {"reference":"%s","issuer":"NCSC","title":"Lỗ hổng %s %s","issuedOn":"2023-10-31","severity":"CRITICAL",
+                 "cves":["CVE-2023-46747"],"remediation":"Cập nhật bản vá","dueOn":"2023-11-07",
+                 "affected":[{"vendor":"%s","product":"%s","startIncluding":"%s","endExcluding":"%s"}]}"""
+                .formatted(reference, vendor, product, vendor, product, startIncluding, endExcluding);
+        return given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/advisories").then().statusCode(201)
+                .body("affected[0].versions", equalTo(">= " + startIncluding + ", < " + endExcluding))
+                .extract().path("id");
+    }
+
+    private static ValidatableResponse botnetList(String reference, String text) {
+        return given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain; charset=utf-8")
+                .queryParam("reference", reference).queryParam("kind", "MONTHLY").body(text)
+                .post("/api/v1/botnet-lists").then();
+    }
+
+    @Test
+    void anAdvisoryFindsTheVulnerableVersionsOfItsOwnerOnly() {
+        String reference = InventoryFeed.unique("1943/CATTT-NCSC");
+        String advisoryId = advisory(reference, "F5", "BIG-IP", "16.1.0", "16.1.4.1");
+        UUID vulnerable = UUID.randomUUID();
+        UUID patched = UUID.randomUUID();
+        inventory.asset(vulnerable, UNIT, UNIT_PATH, "bigip-1", 0, List.of(NET + "10"),
+                List.of(Product.named("F5", "BIG-IP", "16.1.4"), Product.named("OpenSSL", "OpenSSL", "3.0.11")));
+        inventory.asset(patched, UNIT, UNIT_PATH, "bigip-2", 0, List.of(NET + "11"),
+                List.of(Product.named("f5", "big-ip", "16.1.4.1")));
+
+        awaitAsset(vulnerable, 0);
+        awaitAsset(patched, 0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                exposures("khanhhoa-coordinator", Map.of("advisoryId", advisoryId)).body("items", hasSize(1))
+                        .body("items[0].assetId", equalTo(vulnerable.toString()))
+                        .body("items[0].subject", equalTo("F5 BIG-IP 16.1.4"))
+                        .body("items[0].severity", equalTo("CRITICAL"))
+                        .body("items[0].advisoryReference", equalTo(reference))
+                        .body("items[0].status", equalTo("OPEN")));
+        exposures("bank-admin", Map.of("advisoryId", advisoryId)).body("items", hasSize(0));
+        String id = exposures("authority", Map.of("advisoryId", advisoryId)).extract().path("items[0].id");
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/exposures/" + id).then(), 404, "not-found");
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).contentType(ContentType.JSON)
+                .body("{\"status\":\"RESOLVED\"}").post("/api/v1/exposures/" + id + "/status").then(), 404, "not-found");
+
+        // The same asset announced again (a replay, or an unrelated change) changes nothing.
+        inventory.asset(vulnerable, UNIT, UNIT_PATH, "bigip-1", 1, List.of(NET + "10"),
+                List.of(Product.named("F5", "BIG-IP", "16.1.4"), Product.named("OpenSSL", "OpenSSL", "3.0.11")));
+        awaitAsset(vulnerable, 1);
+        exposures("authority", Map.of("advisoryId", advisoryId)).body("items", hasSize(1));
+        given().auth().oauth2(Tokens.of("authority")).get("/api/v1/exposures/" + id).then().statusCode(200)
+                .body("version", equalTo(0)).body("history", hasSize(1));
+    }
+
+    @Test
+    void aBotnetListHitsAssetsAndConstituencyAndIsMatchedOnce() {
+        UUID mail = UUID.randomUUID();
+        inventory.asset(mail, UNIT, UNIT_PATH, "mail", 0, List.of(NET + "25"), List.of());
+        awaitAsset(mail, 0);
+        String text = """
+                # Danh sách IP botnet tháng 01/2024
+                %s25   mirai
+                %s77   ; an address of the unit's range that is no registered asset
+                198.51.100.7
+                """.formatted(NET, NET);
+        String reference = InventoryFeed.unique("01/2024/BOTNET");
+        String listId = botnetList(reference, text).statusCode(201).body("entryCount", equalTo(3))
+                .body("kind", equalTo("MONTHLY")).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                exposures("khanhhoa-coordinator", Map.of("botnetListId", listId)).body("items.subject",
+                        hasItems(NET + "25", NET + "77")));
+        exposures("khanhhoa-coordinator", Map.of("botnetListId", listId))
+                .body("items.find { it.subject == '" + NET + "25' }.assetId", equalTo(mail.toString()))
+                .body("items.find { it.subject == '" + NET + "77' }.network", equalTo(NET + "0/24"))
+                .body("items.sourceKind", everyItem(equalTo("BOTNET")));
+        exposures("bank-admin", Map.of("botnetListId", listId)).body("items", hasSize(0));
+
+        // The same entries again, in another order and under another reference: the stored list, nothing new.
+        botnetList(InventoryFeed.unique("AGAIN"), "198.51.100.7\n" + NET + "77\n" + NET + "25\n").statusCode(200)
+                .body("id", equalTo(listId)).body("reference", equalTo(reference));
+        exposures("authority", Map.of("botnetListId", listId)).body("items", hasSize(2));
+    }
+
+    /** Waits until the matcher's read model holds the asset at this version. */
+    private static void awaitAsset(UUID asset, int version) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.of("authority")).get("/api/v1/exposures/assets/" + asset)
+                        .then().statusCode(200).body("version", equalTo(version)));
+    }
+
+    @Test
+    void theWorkflowRefusesIllegalStepsAndTheMatcherReopensOnlyOnNewEvidence() {
+        UUID web = UUID.randomUUID();
+        inventory.asset(web, UNIT, UNIT_PATH, "web", 0, List.of(NET + "80"), List.of());
+        awaitAsset(web, 0);
+        String first = InventoryFeed.unique("02/2024/BOTNET");
+        botnetList(first, NET + "80\n203.0.113." + (int) (Math.random() * 250) + "\n").statusCode(201)
+                .body("matching.detected", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        String id = exposures("khanhhoa-coordinator", Map.of("assetId", web.toString())).body("items", hasSize(1))
+                .extract().path("items[0].id");
+
+        String path = "/api/v1/exposures/" + id + "/status";
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"status\":\"ACKNOWLEDGED\",\"note\":\"Đã nhận\"}").post(path).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED")).body("allowedNext", not(hasItem("OPEN")));
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"status\":\"RISK_ACCEPTED\"}").post(path).then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-auditor")).contentType(ContentType.JSON)
+                .body("{\"status\":\"RESOLVED\"}").post(path).then(), 403, "forbidden");
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"status\":\"RESOLVED\",\"note\":\"Đã gỡ mã độc, cài lại máy chủ\"}").post(path).then()
+                .statusCode(200).body("status", equalTo("RESOLVED"));
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"status\":\"ACKNOWLEDGED\"}").post(path).then(), 409, "illegal-transition")
+                .body("allowed", equalTo(List.of("OPEN")));
+
+        // The asset announced again: the same list, the same evidence, the exposure stays resolved.
+        inventory.asset(web, UNIT, UNIT_PATH, "web", 1, List.of(NET + "80"), List.of());
+        awaitAsset(web, 1);
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/exposures/" + id).then()
+                .body("status", equalTo("RESOLVED"));
+        // Next month's list still has the address: new evidence, the exposure opens again, with its history.
+        String second = InventoryFeed.unique("03/2024/BOTNET");
+        botnetList(second, NET + "80\n").statusCode(201).body("matching.reopened", equalTo(1));
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/exposures/" + id).then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("botnetListReference", equalTo(second))
+                .body("history.toStatus", equalTo(List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "OPEN")))
+                .body("history[3].actor", equalTo("matcher"));
+
+        // Bulk: one in scope moves, one unknown is listed as not found.
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"ids\":[\"" + id + "\",\"" + unknown + "\"],\"status\":\"IN_PROGRESS\"}")
+                .post("/api/v1/exposures/status").then().statusCode(200)
+                .body("changed", equalTo(List.of(id))).body("refused[0].id", equalTo(unknown.toString()))
+                .body("refused[0].reason", equalTo("not-found"));
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("organization", "STTTT-KH")
+                .get("/api/v1/exposures/summary").then().statusCode(200)
+                .body("[0].organizationCode", equalTo("STTTT-KH"))
+                .body("find { it.organizationCode == '" + UNIT + "' }.inProgress",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void aBadBotnetListIsRefusedWithItsLinesAndStoresNothing() {
+        String reference = InventoryFeed.unique("BAD");
+        botnetList(reference, "203.0.113.5\nnot-an-ip\n203.0.113.300\n").statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("botnet-list-rejected"))
+                .body("errors.row", equalTo(List.of(2, 3)))
+                .body("errors[0].field", equalTo("ip"));
+        List<String> references = given().auth().oauth2(Tokens.of("authority")).queryParam("limit", 500)
+                .get("/api/v1/botnet-lists").then().statusCode(200).extract().path("items.reference");
+        org.junit.jupiter.api.Assertions.assertFalse(references.contains(reference));
+        given().auth().oauth2(Tokens.of("national-feed")).contentType("application/xml")
+                .queryParam("reference", reference).body("<list/>").post("/api/v1/botnet-lists").then().statusCode(415);
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
+                .body("203.0.113.5\n").post("/api/v1/botnet-lists").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType("text/plain")
+                .queryParam("reference", reference).body("203.0.113.5\n").post("/api/v1/botnet-lists").then(),
+                403, "forbidden");
+    }
+}
