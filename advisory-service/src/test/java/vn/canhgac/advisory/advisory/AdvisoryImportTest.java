@@ -102,7 +102,7 @@ class AdvisoryImportTest {
         given().auth().oauth2(Tokens.of("authority")).queryParam("q", "NCSC-BAD").get("/api/v1/advisories")
                 .then().statusCode(200).body("items", hasSize(0));
         assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body("{\"document\":")
-                .post("/api/v1/advisories/imports/csaf").then(), 400, "invalid-request");
+                .post("/api/v1/advisories/imports/csaf").then(), 400, "malformed-json");
     }
 
     @Test

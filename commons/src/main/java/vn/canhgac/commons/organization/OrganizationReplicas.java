@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -57,7 +58,8 @@ public class OrganizationReplicas implements OrganizationPaths {
 
     @Override
     public Uni<String> pathOf(String code) {
-        return OrganizationReplica.<OrganizationReplica>findById(code)
+        // Callers outside Hibernate (the reactive SQL client's services) have no session: open one if needed.
+        return Panache.withSession(() -> OrganizationReplica.<OrganizationReplica>findById(code))
                 .map(replica -> replica == null || replica.deleted ? null : replica.path);
     }
 
