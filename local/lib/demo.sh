@@ -18,6 +18,12 @@ declare -A DEMO_CONTACTS=(
   [NCSC]='[{"name":"Trung tâm Giám sát an toàn không gian mạng quốc gia (NCSC)","role":"Hỗ trợ giám sát, cảnh báo sớm","phone":"02432091616","hotline":"0389942878","email":"ais@mic.gov.vn"}]'
 )
 
+# The address space Cam Ranh answers for (demo data): botnet entries in it that are no
+# registered asset are still Cam Ranh's to fix.
+declare -A DEMO_CONSTITUENCY=(
+  [UBND-CAMRANH]='{"networks":["203.162.10.0/24"],"asns":[]}'
+)
+
 json_escape() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 
 load_demo_data() {
@@ -28,6 +34,7 @@ load_demo_data() {
     body="{\"code\":\"$code\",\"kind\":\"$kind\",\"nameVi\":\"$(json_escape "$vi")\",\"nameEn\":\"$(json_escape "$en")\""
     [ -n "$parent" ] && body="$body,\"parentCode\":\"$parent\""
     [ -n "${DEMO_CONTACTS[$code]:-}" ] && body="$body,\"contacts\":${DEMO_CONTACTS[$code]}"
+    [ -n "${DEMO_CONSTITUENCY[$code]:-}" ] && body="$body,\"constituency\":${DEMO_CONSTITUENCY[$code]}"
     body="$body}"
     status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$gateway/api/v1/organizations" \
       -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data "$body")
@@ -39,6 +46,7 @@ load_demo_data() {
   done
   ok "Demo organisations: ${#DEMO_ORGANIZATIONS[@]} present ($created created now)"
   load_demo_inventory "$gateway" "$token"
+  load_demo_advisories "$gateway" "$token"
 }
 
 # Cam Ranh's information systems (created once, found by name afterwards) and their assets, imported from a CSV
@@ -64,6 +72,26 @@ load_demo_inventory() {
     | curl -sf -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
       --data-binary @-) || die "Demo assets could not be imported"
   ok "Demo inventory: 2 systems of Cam Ranh, assets imported ($report)"
+}
+
+# The advisories of the seed letter (F5 BIG-IP, Zimbra, a Microsoft-era flaw) and a month's botnet list: the
+# Cam Ranh servers are hit by all three. Publishing again changes nothing (409 for an advisory, the stored list).
+load_demo_advisories() {
+  local gateway=$1 token=$2 file status published=0 feed list
+  for file in "$CANHGAC_ROOT"/local/demo/advisories/*.json; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$gateway/api/v1/advisories" \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @"$file")
+    case $status in
+      201) published=$((published + 1)) ;;
+      409) ;;
+      *) die "Demo advisory $(basename "$file") refused ($status)" ;;
+    esac
+  done
+  feed=$(token_for national-feed)
+  list=$(curl -sf -X POST "$gateway/api/v1/botnet-lists?reference=$(date +%m/%Y)/BOTNET-NCSC&issuer=NCSC&issuedOn=$(date +%Y-%m-01)&kind=MONTHLY" \
+    -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain; charset=utf-8' \
+    --data-binary @"$CANHGAC_ROOT/local/demo/botnet-monthly.txt") || die "Demo botnet list refused"
+  ok "Demo advisories: $published published now; botnet list $(date +%m/%Y)/BOTNET-NCSC (${list:0:60}...)"
 }
 
 print_welcome() {

@@ -31,7 +31,7 @@ public class ExposureMatcher {
 
     /** Candidate columns, in this order, of every candidate query. */
     private static final String ADVISORY_HITS = """
-            select 'A|' || r.advisory_id || '|' || r.position || '|' || a.id as dedup_key,
+            select 'A|' || r.advisory_id || '|' || a.id || '|' || p.position as dedup_key,
                    a.organization_code, a.org_path, 'ADVISORY' as source_kind, r.advisory_id,
                    null::uuid as botnet_list_id, a.id as asset_id, a.hostname, null::cidr as network,
                    concat_ws(' ', p.vendor, p.product, p.version) as subject,
