@@ -1,0 +1,158 @@
+# The matching benchmarks of docs/performance.md (issue 4), against the platform ./canhgac up started.
+#
+#   ./canhgac bench exposures [HITS]
+#
+# 1. Seeds advisory-service's read model straight in its database (as if inventory's events had been applied):
+#    500,000 assets with 2 IPv4 addresses each (1,000,000 addresses) and one installed product each (500,000
+#    products of 1,000 kinds), 10,000 organisations with one /24 constituency range each.
+# 2. Publishes a botnet list of 1,000,000 entries through the gateway (as the national feed, plain text):
+#    HITS of them (default 10,000) are asset addresses, 1,000 fall in constituency ranges, the rest hit nothing.
+#    The request returns once the list is stored and matched: its time is import plus matching, end to end.
+# 3. Publishes an advisory with 50 affected version ranges through the gateway: matched against the 500,000
+#    installed products before it answers.
+# 4. Beside each, the same join done as plainly as possible in one SQL query on the same data: the limit.
+# Everything it seeds lives under organisation paths /BENCHX-<run>/ and is removed at the end.
+
+bench_advisory_psql() { psql_admin -d advisory "$@"; }
+
+seed_read_model() {
+  local run=$1
+  bench_advisory_psql <<SQL >/dev/null
+insert into organization_replica (code, id, parent_code, path, name_vi, kind, search_text, version, updated_at)
+select 'BX$run-' || g, gen_random_uuid(), null, '/BENCHX-$run/BX$run-' || g || '/', 'Đơn vị đo ' || g, 'AGENCY',
+       'don vi do ' || g, 0, now()
+from generate_series(0, 9999) g;
+insert into asset_replica (id, organization_code, org_path, hostname, version, updated_at)
+select ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 'BX$run-' || (g % 10000),
+       '/BENCHX-$run/BX$run-' || (g % 10000) || '/', 'h' || g, 0, now()
+from generate_series(0, 499999) g;
+-- Two addresses per asset: 10.x.y.z and 11.x.y.z.
+insert into asset_address_replica (asset_id, address)
+select ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid,
+       ((10 + k) || '.' || (g / 65536) || '.' || (g / 256 % 256) || '.' || (g % 256))::inet
+from generate_series(0, 499999) g cross join generate_series(0, 1) k;
+-- One product per asset: 1,000 kinds, versions 1.<g%20+1>.<g%7+1> (keys as VersionKey writes them).
+insert into installed_product (asset_id, position, identity, vendor, product, version, version_key)
+select ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 0, 'name:benchvendor:product' || (g % 1000),
+       'BenchVendor', 'Product' || (g % 1000), '1.' || (g % 20 + 1) || '.' || (g % 7 + 1),
+       '5b0' || '5b1' || '5' || chr(97 + length((g % 20 + 1)::text)) || (g % 20 + 1)
+             || '5' || chr(97 + length((g % 7 + 1)::text)) || (g % 7 + 1) || '3'
+from generate_series(0, 499999) g;
+-- 10,000 constituency ranges: 172.16.0.0/24, 172.16.1.0/24, ... (no asset lives there).
+insert into constituency_range (organization_code, org_path, network, wide)
+select 'BX$run-' || g, '/BENCHX-$run/BX$run-' || g || '/',
+       ('172.' || (16 + g / 256) || '.' || (g % 256) || '.0/24')::cidr, false
+from generate_series(0, 9999) g;
+insert into constituency_bucket (bucket, organization_code, network)
+select set_masklen(network, 16), organization_code, network from constituency_range
+where org_path like '/BENCHX-$run/%';
+analyze asset_replica; analyze asset_address_replica; analyze installed_product;
+analyze constituency_range; analyze constituency_bucket;
+SQL
+}
+
+# 1,000,000 lines: HITS asset addresses, 1,000 addresses in constituency ranges, the rest in 45.0.0.0/8.
+generate_botnet_list() {
+  local hits=$1
+  awk -v hits="$hits" 'BEGIN {
+    print "# benchmark botnet list"
+    for (i = 0; i < 1000000; i++) {
+      if (i < hits) { g = (i * 37) % 500000; printf "10.%d.%d.%d\n", int(g / 65536), int(g / 256) % 256, g % 256 }
+      else if (i < hits + 1000) { r = i - hits; printf "172.%d.%d.%d mirai\n", 16 + int(r * 10 / 256), (r * 10) % 256, 7 }
+      else { printf "45.%d.%d.%d\n", int(i / 65536) % 256, int(i / 256) % 256, i % 256 }
+    }
+  }'
+}
+
+advisory_with_50_ranges() {
+  local run=$1
+  awk -v run="$run" 'BEGIN {
+    printf "{\"reference\":\"BENCH-ADV-%s\",\"issuer\":\"bench\",\"title\":\"50 ranges\",\"issuedOn\":\"2026-01-01\",", run
+    printf "\"severity\":\"HIGH\",\"affected\":["
+    for (k = 0; k < 50; k++) {
+      printf "%s{\"vendor\":\"BenchVendor\",\"product\":\"Product%d\",\"startIncluding\":\"1.%d\",\"endExcluding\":\"1.%d.5\"}", \
+        (k ? "," : ""), k * 20, (k % 10) + 1, (k % 10) + 5
+    }
+    print "]}"
+  }'
+}
+
+cleanup_read_model() {
+  local run=$1
+  bench_advisory_psql <<SQL >/dev/null
+delete from exposure where org_path like '/BENCHX-$run/%'
+    or botnet_list_id in (select id from botnet_list where reference = 'BENCH-$run')
+    or advisory_id in (select id from advisory where reference = 'BENCH-ADV-$run');
+delete from botnet_list where reference = 'BENCH-$run';
+delete from advisory where reference = 'BENCH-ADV-$run';
+delete from constituency_bucket where organization_code like 'BX$run-%';
+delete from constituency_range where org_path like '/BENCHX-$run/%';
+delete from asset_replica where org_path like '/BENCHX-$run/%';
+delete from organization_replica where path like '/BENCHX-$run/%';
+SQL
+}
+
+cmd_bench_exposures() {
+  local hits=${1:-10000}
+  find_java
+  http_ok "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/q/health/ready" || die "Start the platform first: ./canhgac up"
+  mkdir -p "$BENCH_DIR"
+  local run stamp report gateway feed authority work t0 t1 ms response
+  run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/exposures-$stamp.txt"
+  gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+  work=$(mktemp -d); chmod 755 "$work"
+  BENCH_WORK=$work; BENCH_RUN=$run
+  trap 'rm -rf "$BENCH_WORK"; cleanup_read_model "$BENCH_RUN"; gateway_restore' EXIT
+  gateway_unthrottled
+  { echo "Canh Gác matching benchmark, $stamp, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+    echo "JVM $(java -version 2>&1 | head -1), services -Xmx512m SerialGC (as ./canhgac up starts them)"; } | tee "$report"
+
+  say "Seeding the read model: 500,000 assets, 1,000,000 addresses, 500,000 products, 10,000 constituency ranges"
+  t0=$(millis); seed_read_model "$run"; t1=$(millis)
+  echo "seed     read model written by SQL in $(( (t1 - t0) / 1000 )) s (not part of any figure)" | tee -a "$report"
+
+  say "Botnet list of 1,000,000 entries ($hits asset hits, 1,000 constituency hits) through the gateway"
+  generate_botnet_list "$hits" > "$work/botnet.txt"
+  feed=$(token_for national-feed)
+  t0=$(millis)
+  response=$(curl -fsS -X POST "$gateway/api/v1/botnet-lists?reference=BENCH-$run&issuer=BENCH-$run&kind=AD_HOC" \
+    -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain' --data-binary @"$work/botnet.txt")
+  t1=$(millis); ms=$((t1 - t0))
+  printf 'botnet   1,000,000 entries (%s) imported and matched against 1,000,000 addresses and 10,000 ranges: %.1f s; %s\n' \
+    "$(du -h "$work/botnet.txt" | cut -f1)" "$(echo "$ms / 1000" | bc -l)" "$(echo "$response" | grep -o '"matching":{[^}]*}')" | tee -a "$report"
+
+  say "The same join as plainly as possible: COPY the entries, one SQL query"
+  sed -e '/^#/d' -e 's/ .*//' "$work/botnet.txt" > "$work/entries.txt"; chmod 644 "$work/entries.txt"
+  local plain
+  plain=$(bench_advisory_psql <<SQL
+\timing on
+create temp table plain_entry (network cidr);
+\copy plain_entry from '$work/entries.txt'
+select count(*) from plain_entry e join asset_address_replica a on a.address = e.network;
+select count(*) from plain_entry e join constituency_bucket b on b.bucket = set_masklen(e.network, 16) and e.network <<= b.network;
+SQL
+)
+  echo "$plain" | grep -E "^Time" | awk '{s += $2} END {printf "baseline COPY of the entries + two join queries (assets, ranges): %.1f s\n", s / 1000}' | tee -a "$report"
+  echo "$plain" | grep -vE "^Time|^$" | sed 's/^/    counts: /' | tee -a "$report"
+
+  say "Advisory with 50 affected ranges against 500,000 installed products, through the gateway"
+  authority=$(token_for authority)
+  advisory_with_50_ranges "$run" > "$work/advisory.json"
+  t0=$(millis)
+  response=$(curl -fsS -X POST "$gateway/api/v1/advisories" -H "Authorization: Bearer $authority" \
+    -H 'Content-Type: application/json' --data-binary @"$work/advisory.json")
+  t1=$(millis); ms=$((t1 - t0))
+  printf 'advisory 50 ranges matched against 500,000 installed products: %.2f s; %s\n' \
+    "$(echo "$ms / 1000" | bc -l)" "$(echo "$response" | grep -o '"matching":{[^}]*}')" | tee -a "$report"
+  plain=$(bench_advisory_psql <<SQL
+\timing on
+select count(*) from affected_product r join advisory v on v.id = r.advisory_id and v.reference = 'BENCH-ADV-$run'
+join installed_product p on p.identity = r.identity and p.version_key >= r.lower_key and p.version_key < r.upper_key;
+SQL
+)
+  echo "$plain" | grep -E "^Time" | awk '{printf "baseline the same join in one SQL query: %.2f s\n", $2 / 1000}' | tee -a "$report"
+  echo "$plain" | grep -vE "^Time|^$" | sed 's/^/    matches: /' | tee -a "$report"
+  local rss; rss=$(ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/advisory-service.pid")" | awk '{printf "%.0f", $1/1024}')
+  echo "advisory-service RSS after: $rss MiB" | tee -a "$report"
+  ok "Benchmark written to $report"
+}
