@@ -82,7 +82,7 @@ class AdvisoryImportTest {
                 .body("affected[0].vendor", equalTo("F5")).body("affected[0].product", equalTo("BIG-IP"));
         // 17.1.0.2 (by its CPE's name) is in the first range; 15.1.10.2 is named exactly.
         given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("advisoryId", id)
-                .get("/api/v1/exposures").then().statusCode(200).body("items", hasSize(2))
+                .queryParam("organization", UNIT).get("/api/v1/exposures").then().statusCode(200).body("items", hasSize(2))
                 .body("items.subject", hasItems("f5 big-ip 17.1.0.2", "F5 BIG-IP 15.1.10.2"));
 
         // The same document again: nothing new.

@@ -90,14 +90,14 @@ class ExposureMatchingTest {
         awaitAsset(vulnerable, 0);
         awaitAsset(patched, 0);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                exposures("khanhhoa-coordinator", Map.of("advisoryId", advisoryId)).body("items", hasSize(1))
+                exposures("khanhhoa-coordinator", Map.of("advisoryId", advisoryId, "organization", UNIT)).body("items", hasSize(1))
                         .body("items[0].assetId", equalTo(vulnerable.toString()))
                         .body("items[0].subject", equalTo("F5 BIG-IP 16.1.4"))
                         .body("items[0].severity", equalTo("CRITICAL"))
                         .body("items[0].advisoryReference", equalTo(reference))
                         .body("items[0].status", equalTo("OPEN")));
         exposures("bank-admin", Map.of("advisoryId", advisoryId)).body("items", hasSize(0));
-        String id = exposures("authority", Map.of("advisoryId", advisoryId)).extract().path("items[0].id");
+        String id = exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT)).extract().path("items[0].id");
         assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/exposures/" + id).then(), 404, "not-found");
         assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).contentType(ContentType.JSON)
                 .body("{\"status\":\"RESOLVED\"}").post("/api/v1/exposures/" + id + "/status").then(), 404, "not-found");
@@ -106,7 +106,7 @@ class ExposureMatchingTest {
         inventory.asset(vulnerable, UNIT, UNIT_PATH, "bigip-1", 1, List.of(NET + "10"),
                 List.of(Product.named("F5", "BIG-IP", "16.1.4"), Product.named("OpenSSL", "OpenSSL", "3.0.11")));
         awaitAsset(vulnerable, 1);
-        exposures("authority", Map.of("advisoryId", advisoryId)).body("items", hasSize(1));
+        exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT)).body("items", hasSize(1));
         given().auth().oauth2(Tokens.of("authority")).get("/api/v1/exposures/" + id).then().statusCode(200)
                 .body("version", equalTo(0)).body("history", hasSize(1));
     }
@@ -120,7 +120,7 @@ class ExposureMatchingTest {
                 # Danh sách IP botnet tháng 01/2024
                 %s25   mirai
                 %s77   ; an address of the unit's range that is no registered asset
-                198.51.100.7
+                192.0.2.7
                 """.formatted(NET, NET);
         String reference = InventoryFeed.unique("01/2024/BOTNET");
         String listId = botnetList(reference, text).statusCode(201).body("entryCount", equalTo(3))
@@ -135,7 +135,7 @@ class ExposureMatchingTest {
         exposures("bank-admin", Map.of("botnetListId", listId)).body("items", hasSize(0));
 
         // The same entries again, in another order and under another reference: the stored list, nothing new.
-        botnetList(InventoryFeed.unique("AGAIN"), "198.51.100.7\n" + NET + "77\n" + NET + "25\n").statusCode(200)
+        botnetList(InventoryFeed.unique("AGAIN"), "192.0.2.7\n" + NET + "77\n" + NET + "25\n").statusCode(200)
                 .body("id", equalTo(listId)).body("reference", equalTo(reference));
         exposures("authority", Map.of("botnetListId", listId)).body("items", hasSize(2));
     }
