@@ -43,10 +43,12 @@ class ExposureE2E {
                 .post("/api/v1/advisories").then().statusCode(201).extract().path("id");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            as("camranh-operator").queryParam("botnetListId", listId).get("/api/v1/exposures").then().statusCode(200)
+            as("camranh-operator").queryParam("botnetListId", listId).queryParam("assetId", asset)
+                    .get("/api/v1/exposures").then().statusCode(200)
                     .body("items", hasSize(1)).body("items[0].assetId", equalTo(asset))
                     .body("items[0].subject", equalTo(address)).body("items[0].status", equalTo("OPEN"));
-            as("camranh-operator").queryParam("advisoryId", advisoryId).get("/api/v1/exposures").then().statusCode(200)
+            as("camranh-operator").queryParam("advisoryId", advisoryId).queryParam("assetId", asset)
+                    .get("/api/v1/exposures").then().statusCode(200)
                     .body("items", hasSize(1)).body("items[0].subject", equalTo("F5 BIG-IP 16.1.4"));
         });
         as("khanhhoa-ubnd").queryParam("assetId", asset).get("/api/v1/exposures").then().statusCode(200)
