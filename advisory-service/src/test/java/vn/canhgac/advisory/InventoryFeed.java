@@ -33,18 +33,31 @@ public final class InventoryFeed implements AutoCloseable {
         return "100." + (64 + random.nextInt(64)) + "." + random.nextInt(256) + ".";
     }
 
+    /** Waits until advisory-service's replica holds the organisation (its events are consumed apart from assets). */
+    public static void awaitOrganization(String code) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .untilAsserted(() -> io.restassured.RestAssured.given()
+                        .auth().oauth2(vn.canhgac.commons.testing.Tokens.of("authority"))
+                        .get("/api/v1/exposures/organizations/" + code).then().statusCode(200));
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
     public void organization(String code, String path, long version, List<String> networks) {
+        organization(code, path, version, networks, "AGENCY");
+    }
+
+    public void organization(String code, String path, long version, List<String> networks, String kind) {
         String[] codes = path.substring(1, path.length() - 1).split("/");
         String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
         String json = """
-                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"Đơn vị %s","nameEn":null,"kind":"AGENCY",
+                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"Đơn vị %s","nameEn":null,"kind":"%s",
                  "version":%d,"deleted":false,"updatedAt":"%s","contacts":[],
                  "constituency":{"networks":[%s],"asns":[]}}""".formatted(UUID.randomUUID(), code, parent, path, code,
-                version, Instant.now(), networks.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",")));
+                kind, version, Instant.now(), networks.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",")));
         producer.send(ORGANIZATIONS, code, UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", json);
     }
 

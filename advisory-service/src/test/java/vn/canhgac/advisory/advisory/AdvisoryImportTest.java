@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
@@ -39,6 +40,12 @@ class AdvisoryImportTest {
         inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
         inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
         inventory.organization(UNIT, UNIT_PATH, 0, List.of());
+    }
+
+    /** RestAssured knows the test port only from here on: the replica is awaited before each test, not in @BeforeAll. */
+    @BeforeEach
+    void replicated() {
+        InventoryFeed.awaitOrganization(UNIT);
     }
 
     @AfterAll

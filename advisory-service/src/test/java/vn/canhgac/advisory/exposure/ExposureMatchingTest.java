@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
@@ -46,6 +47,12 @@ class ExposureMatchingTest {
         inventory.organization("NHTM-A", "/NHTM-A/", 0, List.of());
         // The unit answers for the whole /24; its mail server is one registered asset in it.
         inventory.organization(UNIT, UNIT_PATH, 0, List.of(NET + "0/24"));
+    }
+
+    /** RestAssured knows the test port only from here on: the replica is awaited before each test, not in @BeforeAll. */
+    @BeforeEach
+    void replicated() {
+        InventoryFeed.awaitOrganization(UNIT);
     }
 
     @AfterAll
