@@ -47,6 +47,7 @@ load_demo_data() {
   ok "Demo organisations: ${#DEMO_ORGANIZATIONS[@]} present ($created created now)"
   load_demo_inventory "$gateway" "$token"
   load_demo_advisories "$gateway" "$token"
+  load_demo_directives "$gateway" "$token"
 }
 
 # Cam Ranh's information systems (created once, found by name afterwards) and their assets, imported from a CSV
@@ -92,6 +93,23 @@ load_demo_advisories() {
     -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain; charset=utf-8' \
     --data-binary @"$CANHGAC_ROOT/local/demo/botnet-monthly.txt") || die "Demo botnet list refused"
   ok "Demo advisories: $published published now; botnet list $(date +%m/%Y)/BOTNET-NCSC (${list:0:60}...)"
+}
+
+# 6410/BTTTT-CATTT to every ministry, province, press agency, state enterprise, telecom and bank, and the
+# province's forward 839/UBND-KGVX to its Department of Information and Communications (the seed letter).
+load_demo_directives() {
+  local gateway=$1 token=$2 dir="$CANHGAC_ROOT/local/demo/directives" response id
+  response=$(curl -s -X POST "$gateway/api/v1/directives" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary @"$dir/6410-BTTTT-CATTT.json")
+  id=$(printf '%s' "$response" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+  if [ -z "$id" ]; then
+    printf '%s' "$response" | grep -q 'directive-exists' || die "Demo directive 6410 refused: ${response:0:200}"
+    ok "Demo directives: present"
+    return
+  fi
+  curl -sf -o /dev/null -X POST "$gateway/api/v1/directives/$id/forwards" -H "Authorization: Bearer $(token_for khanhhoa-ubnd)" \
+    -H 'Content-Type: application/json' --data-binary @"$dir/839-UBND-KGVX.json" || die "Demo forward 839 refused"
+  ok "Demo directives: 6410/BTTTT-CATTT issued, forwarded by Khánh Hòa as 839/UBND-KGVX"
 }
 
 print_welcome() {
