@@ -24,6 +24,8 @@ declare -A DEMO_CONSTITUENCY=(
   [UBND-CAMRANH]='{"networks":["203.162.10.0/24"],"asns":[]}'
 )
 
+http_ok_with_token() { curl -sf -o /dev/null -H "Authorization: Bearer $2" "$1"; }
+
 json_escape() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 
 load_demo_data() {
@@ -98,7 +100,15 @@ load_demo_advisories() {
 # 6410/BTTTT-CATTT to every ministry, province, press agency, state enterprise, telecom and bank, and the
 # province's forward 839/UBND-KGVX to its Department of Information and Communications (the seed letter).
 load_demo_directives() {
-  local gateway=$1 token=$2 dir="$CANHGAC_ROOT/local/demo/directives" response id
+  local gateway=$1 token=$2 dir="$CANHGAC_ROOT/local/demo/directives" response id code
+  # Directives are addressed through advisory-service's replica of the organisations: wait until it has them.
+  local waited=0
+  for code in CATTT UBND-KH STTTT-KH NHTM-A; do
+    until http_ok_with_token "$gateway/api/v1/exposures/organizations/$code" "$token"; do
+      (( waited++ < 60 )) || die "advisory-service has not replicated organisation $code after 60 s"
+      sleep 1
+    done
+  done
   response=$(curl -s -X POST "$gateway/api/v1/directives" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' --data-binary @"$dir/6410-BTTTT-CATTT.json")
   id=$(printf '%s' "$response" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
