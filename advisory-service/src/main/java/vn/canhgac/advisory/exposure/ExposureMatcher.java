@@ -164,6 +164,27 @@ public class ExposureMatcher {
                         from written)
             select %s, x.prior_status from written x %s""";
 
+    /**
+     * A constituency hit whose address turns out to be a registered asset of the same organisation (the list was
+     * matched before the asset reached the read model) is resolved: the asset's own exposure now tracks it.
+     */
+    private static final String SUPERSEDE_RANGE_HITS = """
+            with prior as (select x.id, x.status from exposure x
+                           join asset_replica a on a.id = $1 and not a.deleted
+                           join asset_address_replica aa on aa.asset_id = a.id
+                           where x.source_kind = 'BOTNET' and x.asset_id is null
+                             and x.organization_code = a.organization_code and x.subject = host(aa.address)
+                             and x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')
+                           for update of x),
+            written as (update exposure x set status = 'RESOLVED', status_changed_at = now(),
+                            status_changed_by = 'matcher', version = x.version + 1
+                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
+            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                        select id, now(), 'matcher', prior_status, 'RESOLVED',
+                               'the address is a registered asset now; its own exposure tracks it'
+                        from written)
+            select %s, x.prior_status from written x %s""";
+
     private final Outbox outbox;
     private final int activeDays;
 
@@ -187,7 +208,9 @@ public class ExposureMatcher {
     public Uni<MatchReport> matchAsset(SqlConnection connection, UUID assetId) {
         return write(connection, ADVISORY_HITS + "where p.asset_id = $1", Tuple.of(assetId))
                 .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(assetId, activeDays))
-                        .map(advisories::plus));
+                        .map(advisories::plus))
+                .call(() -> connection.preparedQuery(SUPERSEDE_RANGE_HITS.formatted(ExposureRows.COLUMNS, ExposureRows.JOINS))
+                        .execute(Tuple.of(assetId)).flatMap(rows -> announce(connection, rows)));
     }
 
     /** One organisation's constituency against every active botnet list. */

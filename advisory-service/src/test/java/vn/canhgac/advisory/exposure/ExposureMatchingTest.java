@@ -208,6 +208,24 @@ class ExposureMatchingTest {
     }
 
     @Test
+    void anAddressRegisteredAfterTheListHandsItsRangeHitOverToTheAsset() {
+        String reference = InventoryFeed.unique("LATE-ASSET");
+        String listId = botnetList(reference, NET + "99 mozi\n").statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                exposures("khanhhoa-coordinator", Map.of("botnetListId", listId)).body("items", hasSize(1))
+                        .body("items[0].network", equalTo(NET + "0/24")));
+        String rangeHit = exposures("khanhhoa-coordinator", Map.of("botnetListId", listId)).extract().path("items[0].id");
+
+        UUID camera = UUID.randomUUID();
+        inventory.asset(camera, UNIT, UNIT_PATH, "camera", 0, List.of(NET + "99"), List.of());
+        awaitAsset(camera, 0);
+        exposures("khanhhoa-coordinator", Map.of("botnetListId", listId, "status", "OPEN")).body("items", hasSize(1))
+                .body("items[0].assetId", equalTo(camera.toString()));
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/exposures/" + rangeHit).then()
+                .statusCode(200).body("status", equalTo("RESOLVED")).body("history[1].actor", equalTo("matcher"));
+    }
+
+    @Test
     void aBadBotnetListIsRefusedWithItsLinesAndStoresNothing() {
         String reference = InventoryFeed.unique("BAD");
         botnetList(reference, "203.0.113.5\nnot-an-ip\n203.0.113.300\n").statusCode(422)
