@@ -79,6 +79,7 @@ public class BotnetListImport {
                            Iterator<BotnetEntry> entries, Locale locale) {
         UUID id = TimeOrderedIds.next();
         store.insert(connection, id, input, format, caller.displayName()).await().atMost(WAIT);
+        store.createStaging(connection).await().atMost(WAIT);
         List<String> networks = new ArrayList<>(BATCH);
         List<String> labels = new ArrayList<>(BATCH);
         List<FieldError> errors = new ArrayList<>();
@@ -113,6 +114,7 @@ public class BotnetListImport {
         if (rows == 0) {
             throw DomainProblem.invalidField("body", "botnet-list-empty");
         }
+        store.moveEntries(connection, id).await().atMost(WAIT);
         Row content = store.contentOf(connection, id).await().atMost(WAIT);
         String hash = content.getString("hash");
         UUID same = store.withContent(connection, hash, id).await().atMost(WAIT);
@@ -134,6 +136,6 @@ public class BotnetListImport {
     private CompletionStage<Void> send(SqlConnection connection, UUID id, List<String> networks, List<String> labels,
                                        CompletionStage<Void> previous) {
         previous.toCompletableFuture().join();
-        return store.insertEntries(connection, id, networks, labels).subscribeAsCompletionStage();
+        return store.stageEntries(connection, networks, labels).subscribeAsCompletionStage();
     }
 }

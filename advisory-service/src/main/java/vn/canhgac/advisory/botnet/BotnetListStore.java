@@ -19,15 +19,22 @@ public class BotnetListStore {
             insert into botnet_list (id, reference, issuer, issued_on, kind, format, content_hash, entry_count, due_on,
                 created_at, created_by)
             values ($1, $8, $2, $3, $4, $5, $8, 0, $6, now(), $7)""";
+    /**
+     * Entries are staged in a temporary table without indexes (as fast as the client can send them), then moved
+     * in one sorted statement, duplicates dropped: a conflict check per row would cost more than the whole move.
+     */
+    private static final String CREATE_STAGING = "create temp table botnet_staging (network text, label text) on commit drop";
+    private static final String STAGE_ENTRIES = """
+            insert into botnet_staging (network, label) select u.a, u.l from unnest($1::text[], $2::text[]) as u(a, l)""";
     /** Host entries are /32 or /128; the bucket is the /16 (IPv4) or /32 (IPv6) that holds the entry. */
-    private static final String INSERT_ENTRIES = """
+    private static final String MOVE_ENTRIES = """
             insert into botnet_entry (list_id, network, host, bucket, label)
-            select $1, n, masklen(n) = case family(n) when 4 then 32 else 128 end,
+            select distinct on (s.n) $1, s.n, masklen(s.n) = case family(n) when 4 then 32 else 128 end,
                    case when family(n) = 4 then (case when masklen(n) >= 16 then set_masklen(n, 16) else n end)
                         else (case when masklen(n) >= 32 then set_masklen(n, 32) else n end) end,
                    l
-            from (select u.a::cidr as n, u.l from unnest($2::text[], $3::text[]) as u(a, l)) as s
-            on conflict do nothing""";
+            from (select network::cidr as n, label as l from botnet_staging) as s
+            order by s.n, s.l nulls last""";
     /** Order-independent: the same entries in another order, or repeated, are the same list. */
     private static final String CONTENT_HASH = """
             select count(*) || ':' || coalesce(sum(hashtextextended(network::text, 0)), 0) as hash, count(*) as entries
@@ -52,9 +59,17 @@ public class BotnetListStore {
                 .addLocalDate(input.dueOn()).addString(createdBy).addString("pending:" + id)).replaceWithVoid();
     }
 
-    Uni<Void> insertEntries(SqlClient connection, UUID id, List<String> networks, List<String> labels) {
-        return connection.preparedQuery(INSERT_ENTRIES).execute(Tuple.of(id, networks.toArray(String[]::new),
+    Uni<Void> createStaging(SqlClient connection) {
+        return connection.query(CREATE_STAGING).execute().replaceWithVoid();
+    }
+
+    Uni<Void> stageEntries(SqlClient connection, List<String> networks, List<String> labels) {
+        return connection.preparedQuery(STAGE_ENTRIES).execute(Tuple.of(networks.toArray(String[]::new),
                 labels.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    Uni<Void> moveEntries(SqlClient connection, UUID id) {
+        return connection.preparedQuery(MOVE_ENTRIES).execute(Tuple.of(id)).replaceWithVoid();
     }
 
     /** The content hash and the number of distinct entries of a list being imported. */

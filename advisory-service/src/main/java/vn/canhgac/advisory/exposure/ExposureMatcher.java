@@ -96,8 +96,8 @@ public class ExposureMatcher {
 
     private static final String ASSET_LIST_HITS = ASSET_BOTNET_COLUMNS + """
             from asset_replica a join asset_address_replica aa on aa.asset_id = a.id
-            join botnet_entry e on e.network = aa.address
-            join botnet_list l on l.id = e.list_id and l.issued_on >= current_date - $2::int
+            join botnet_list l on l.issued_on >= current_date - $2::int
+            join botnet_entry e on e.list_id = l.id and e.network = aa.address
             where a.id = $1 and not a.deleted
             union all
             """ + ASSET_BOTNET_COLUMNS + """
@@ -107,8 +107,8 @@ public class ExposureMatcher {
             where a.id = $1 and not a.deleted""";
 
     private static final String CONSTITUENCY_HITS = RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
-            from constituency_range c join botnet_entry e on e.network <<= c.network
-            join botnet_list l on l.id = e.list_id and l.issued_on >= current_date - $2::int
+            from constituency_range c join botnet_list l on l.issued_on >= current_date - $2::int
+            join botnet_entry e on e.list_id = l.id and e.network <<= c.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
             where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O + """
             union all
