@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.advisory.exposure.MatchReport;
 import vn.canhgac.commons.audit.AuditTrail;
@@ -33,6 +34,7 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class BotnetListImport {
 
+    private static final Logger LOG = Logger.getLogger(BotnetListImport.class);
     private static final int BATCH = 20_000;
     private static final int ERRORS_SHOWN = 100;
     private static final Duration WAIT = Duration.ofMinutes(5);
@@ -78,6 +80,7 @@ public class BotnetListImport {
     private Imported write(SqlConnection connection, Caller caller, BotnetListInput input, BotnetFormat format,
                            Iterator<BotnetEntry> entries, Locale locale) {
         UUID id = TimeOrderedIds.next();
+        long started = System.nanoTime();
         store.insert(connection, id, input, format, caller.displayName()).await().atMost(WAIT);
         store.createStaging(connection).await().atMost(WAIT);
         List<String> networks = new ArrayList<>(BATCH);
@@ -114,7 +117,9 @@ public class BotnetListImport {
         if (rows == 0) {
             throw DomainProblem.invalidField("body", "botnet-list-empty");
         }
+        long read = System.nanoTime();
         store.moveEntries(connection, id).await().atMost(WAIT);
+        long moved = System.nanoTime();
         Row content = store.contentOf(connection, id).await().atMost(WAIT);
         String hash = content.getString("hash");
         UUID same = store.withContent(connection, hash, id).await().atMost(WAIT);
@@ -125,11 +130,19 @@ public class BotnetListImport {
             throw DomainProblem.conflict("botnet-list-exists", input.reference());
         }
         store.finish(connection, id, input, hash, content.getLong("entries")).await().atMost(WAIT);
+        long checked = System.nanoTime();
         MatchReport report = matcher.matchBotnetList(connection, id).await().atMost(WAIT);
+        LOG.infof("Botnet list %s: %d entries read and staged in %d ms, stored in %d ms, compared in %d ms, "
+                        + "matched in %d ms (%s)", input.reference(), rows, millis(started, read), millis(read, moved),
+                millis(moved, checked), millis(checked, System.nanoTime()), report);
         BotnetListDetails list = store.find(connection, id).await().atMost(WAIT).withMatching(report);
         audit.recordAll(connection, caller, List.of(Change.created("botnet-list", id.toString(), "/", list)))
                 .await().atMost(WAIT);
         return new Imported(list, true);
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** Sends a batch once the previous one is written: one batch in flight while the next is read. */

@@ -68,8 +68,13 @@ public class BotnetListStore {
                 labels.toArray(String[]::new))).replaceWithVoid();
     }
 
+    /**
+     * Moves the staged entries, then refreshes the planner's statistics: without them it believes the new list
+     * has one entry and probes an index a million times instead of one hash join (11 s instead of 1 s measured).
+     */
     Uni<Void> moveEntries(SqlClient connection, UUID id) {
-        return connection.preparedQuery(MOVE_ENTRIES).execute(Tuple.of(id)).replaceWithVoid();
+        return connection.preparedQuery(MOVE_ENTRIES).execute(Tuple.of(id))
+                .flatMap(moved -> connection.query("analyze botnet_entry").execute()).replaceWithVoid();
     }
 
     /** The content hash and the number of distinct entries of a list being imported. */

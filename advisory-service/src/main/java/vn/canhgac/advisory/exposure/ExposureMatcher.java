@@ -89,10 +89,16 @@ public class ExposureMatcher {
             where e.list_id = $1 and e.host and\s""" + NOT_AN_ASSET_OF_O + """
             union all
             """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
-            from constituency_range c join botnet_entry e on e.network && c.network and (c.wide or not e.host)
+            from constituency_range c join botnet_entry e on e.list_id = $1 and e.host and e.network <<= c.network
             join botnet_list l on l.id = e.list_id
             join organization_replica o on o.code = c.organization_code and not o.deleted
-            where e.list_id = $1 and\s""" + NOT_AN_ASSET_OF_O;
+            where c.wide and\s""" + NOT_AN_ASSET_OF_O + """
+            union all
+            """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
+            from botnet_entry e join constituency_range c on c.network && e.network
+            join botnet_list l on l.id = e.list_id
+            join organization_replica o on o.code = c.organization_code and not o.deleted
+            where e.list_id = $1 and not e.host and\s""" + NOT_AN_ASSET_OF_O;
 
     private static final String ASSET_LIST_HITS = ASSET_BOTNET_COLUMNS + """
             from asset_replica a join asset_address_replica aa on aa.asset_id = a.id
