@@ -55,4 +55,28 @@ class BotnetListResourceTest {
         assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/botnet-lists/" + february + "/entries")
                 .then(), 403, "forbidden");
     }
+
+    @Test
+    void badListsOfEveryFormatAreRefusedAndStoreNothing() {
+        String reference = InventoryFeed.unique("BAD-FORMAT");
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/csv")
+                .queryParam("reference", reference).body("when,where\n2024-01-01,somewhere\n")
+                .post("/api/v1/botnet-lists").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/csv")
+                .queryParam("reference", reference).body("ip,botnet\n203.0.113.1,Mirai\n203.0.113.x,Mirai\n")
+                .post("/api/v1/botnet-lists").then(), 422, "botnet-list-rejected")
+                .body("errors[0].row", equalTo(3));
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("application/json")
+                .queryParam("reference", reference).body("{\"type\":\"indicator\",\"objects\":[]}")
+                .post("/api/v1/botnet-lists").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("application/json")
+                .queryParam("reference", reference)
+                .body("{\"type\":\"bundle\",\"objects\":[{\"type\":\"ipv4-addr\",\"value\":\"10.0.0.300\"}]}")
+                .post("/api/v1/botnet-lists").then(), 422, "botnet-list-rejected");
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
+                .queryParam("reference", reference).body("# only a comment\n")
+                .post("/api/v1/botnet-lists").then(), 400, "invalid-request");
+        given().auth().oauth2(Tokens.of("authority")).queryParam("limit", 500).get("/api/v1/botnet-lists").then()
+                .statusCode(200).body("items.reference", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(reference)));
+    }
 }
