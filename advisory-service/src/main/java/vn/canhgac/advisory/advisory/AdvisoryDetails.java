@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.advisory;
 
+import vn.canhgac.commons.sharing.Tlp;
 import vn.canhgac.advisory.exposure.MatchReport;
 
 import java.math.BigDecimal;

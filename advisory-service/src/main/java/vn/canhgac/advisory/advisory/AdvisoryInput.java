@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.advisory;
 
+import vn.canhgac.commons.sharing.Tlp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

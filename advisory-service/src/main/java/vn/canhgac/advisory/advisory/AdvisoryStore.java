@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.advisory;
 
+import vn.canhgac.commons.sharing.Tlp;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;

@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.advisory;
 
+import vn.canhgac.commons.sharing.Tlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;

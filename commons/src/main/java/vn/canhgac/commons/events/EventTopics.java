@@ -16,6 +16,7 @@ public class EventTopics {
     public static final String SYSTEMS = "inventory.systems";
     public static final String ASSETS = "inventory.assets";
     public static final String EXPOSURES = "advisory.exposures";
+    public static final String INCIDENTS = "incident.incidents";
 
     private final String prefix;
 

@@ -102,7 +102,8 @@ public class DomainProblem extends RuntimeException {
         return rowErrors;
     }
 
+    /** The steps allowed, for a refused workflow step only (possibly none, from a final state); else null. */
     public List<String> allowed() {
-        return allowed;
+        return "illegal-transition".equals(kind) ? allowed : null;
     }
 }

@@ -63,7 +63,7 @@ public class ProblemMappers {
                 .map(v -> new FieldError(fieldPath(v), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return respond(request, locale(headers), 400, "invalid-request", errors, List.of());
+        return respond(request, locale(headers), 400, "invalid-request", errors, null);
     }
 
     @ServerExceptionMapper
@@ -71,7 +71,7 @@ public class ProblemMappers {
                                  ContainerRequestContext request) {
         Locale locale = locale(headers);
         FieldError error = new FieldError(jsonPath(exception), ProblemMessages.text(locale, "field.unknown"));
-        return respond(request, locale, 400, "invalid-request", List.of(error), List.of());
+        return respond(request, locale, 400, "invalid-request", List.of(error), null);
     }
 
     @ServerExceptionMapper
@@ -79,16 +79,16 @@ public class ProblemMappers {
                               ContainerRequestContext request) {
         Locale locale = locale(headers);
         if (exception.getPath().isEmpty()) {
-            return respond(request, locale, 400, "malformed-json", List.of(), List.of());
+            return respond(request, locale, 400, "malformed-json", List.of(), null);
         }
         FieldError error = new FieldError(jsonPath(exception), ProblemMessages.text(locale, "field.wrong-type"));
-        return respond(request, locale, 400, "invalid-request", List.of(error), List.of());
+        return respond(request, locale, 400, "invalid-request", List.of(error), null);
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException exception, HttpHeaders headers,
                                   ContainerRequestContext request) {
-        return respond(request, locale(headers), 400, "malformed-json", List.of(), List.of());
+        return respond(request, locale(headers), 400, "malformed-json", List.of(), null);
     }
 
     @ServerExceptionMapper
@@ -105,7 +105,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception, HttpHeaders headers, ContainerRequestContext request) {
-        return respond(request, locale(headers), 403, "forbidden", List.of(), List.of());
+        return respond(request, locale(headers), 403, "forbidden", List.of(), null);
     }
 
     @ServerExceptionMapper
@@ -127,7 +127,7 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(exception, headers, request);
         }
-        return respond(request, locale(headers), status, "http-" + status, List.of(), List.of());
+        return respond(request, locale(headers), status, "http-" + status, List.of(), null);
     }
 
     @ServerExceptionMapper
@@ -135,19 +135,19 @@ public class ProblemMappers {
         Locale locale = locale(headers);
         PgException pg = causeOf(failure, PgException.class);
         if (pg != null && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-            return respond(request, locale, 409, "duplicate", List.of(), List.of());
+            return respond(request, locale, 409, "duplicate", List.of(), null);
         }
         if (causeOf(failure, ConnectException.class) != null || isConnectionFailure(failure) || isShutdown(pg)) {
             LOG.warnf("Dependency unavailable: %s", failure.toString());
-            Response response = respond(request, locale, 503, "unavailable", List.of(), List.of());
+            Response response = respond(request, locale, 503, "unavailable", List.of(), null);
             return Response.fromResponse(response).header("Retry-After", "5").build();
         }
         LOG.error("Unexpected failure", failure);
-        return respond(request, locale, 500, "internal-error", List.of(), List.of());
+        return respond(request, locale, 500, "internal-error", List.of(), null);
     }
 
     private static Response unauthorized(ContainerRequestContext request, Locale locale) {
-        Response response = respond(request, locale, 401, "unauthorized", List.of(), List.of());
+        Response response = respond(request, locale, 401, "unauthorized", List.of(), null);
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 

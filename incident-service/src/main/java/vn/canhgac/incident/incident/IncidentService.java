@@ -1,0 +1,338 @@
+package vn.canhgac.incident.incident;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.ids.TimeOrderedIds;
+import vn.canhgac.commons.incident.IncidentEvent;
+import vn.canhgac.commons.outbox.Outbox;
+import vn.canhgac.commons.paging.Cursor;
+import vn.canhgac.commons.paging.Page;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.sharing.Tlp;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.tenancy.OrganizationPaths;
+import vn.canhgac.commons.tenancy.TenantScope;
+import vn.canhgac.commons.tenancy.TenantScopes;
+import vn.canhgac.commons.text.SearchText;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static vn.canhgac.commons.sql.SqlParams.bind;
+
+/**
+ * Reports incidents and moves them through their workflow, everything on the timeline. An incident is visible to
+ * the reporting organisation's scope and to the scope of every organisation it affects; another is 404.
+ */
+@ApplicationScoped
+public class IncidentService {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Numbers are drawn in their own short transaction: a hot row held only for one statement. */
+    private static final String NEXT_NUMBER = """
+            insert into incident_counter (year, last_number) values ($1, 1)
+            on conflict (year) do update set last_number = incident_counter.last_number + 1
+            returning last_number""";
+    private static final String VISIBLE = """
+            (i.reporting_path like $1 or exists (select 1 from incident_affected a
+                                                 where a.incident_id = i.id and a.org_path like $1))""";
+    private static final String INSERT = """
+            insert into incident (id, reference, reporting_org, reporting_path, reporter_name, reporter_phone,
+                reporter_email, title, description, category, severity, status, detected_at, reported_at, impact, scope,
+                measures_taken, support_requested, tlp, first_response_due, resolution_due, search_text, version,
+                created_at, created_by, updated_at, updated_by)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'REPORTED', $12, now(), $13, $14, $15, $16, $17,
+                    $18, $19, $20, 0, now(), $21, now(), $21)""";
+    private static final String INSERT_AFFECTED = """
+            insert into incident_affected (incident_id, organization_code, org_path)
+            select $1, o.code, o.path from organization_replica o where o.code = any($2) and not o.deleted""";
+    private static final String INSERT_OBSERVABLES = """
+            insert into incident_observable (incident_id, type, value, tlp, added_at, added_by)
+            select $1, u.type, u.value, u.tlp, now(), $5 from unnest($2::text[], $3::text[], $4::text[]) as u(type, value, tlp)
+            on conflict do nothing""";
+    private static final String TIMELINE = """
+            insert into incident_timeline (incident_id, at, actor, kind, text, data) values ($1, now(), $2, $3, $4, $5::text::json)""";
+    private static final String READ_TIMELINE = """
+            select at, actor, kind, text, data::text as data from incident_timeline where incident_id = $1 order by id""";
+    private static final String CHANGE_STATUS = """
+            update incident set status = $2, version = version + 1, updated_at = now(), updated_by = $3,
+                first_response_at = coalesce(first_response_at, now()),
+                closed_at = case when $4 then now() else closed_at end
+            where id = $1""";
+    private static final String RESPONDED = """
+            update incident set first_response_at = coalesce(first_response_at, now()), version = version + 1,
+                updated_at = now(), updated_by = $2 where id = $1""";
+
+    private final Pool pool;
+    private final TenantScopes scopes;
+    private final OrganizationPaths paths;
+    private final Outbox outbox;
+
+    public IncidentService(Pool pool, TenantScopes scopes, OrganizationPaths paths, Outbox outbox) {
+        this.pool = pool;
+        this.scopes = scopes;
+        this.paths = paths;
+        this.outbox = outbox;
+    }
+
+    public Uni<IncidentView> report(Caller caller, IncidentInput input) {
+        Tlp tlp = tlp(input.tlp(), "tlp");
+        List<String[]> observables = canonical(input.observables());
+        String reporting = input.reportingOrganization() != null && !input.reportingOrganization().isBlank()
+                ? input.reportingOrganization() : caller.orgCode();
+        Set<String> affected = new LinkedHashSet<>(input.affectedOrganizations());
+        if (affected.isEmpty()) {
+            affected.add(reporting);
+        }
+        int year = OffsetDateTime.now(VIETNAM).getYear();
+        return scopes.of(caller).flatMap(scope -> inScopePath(scope, reporting, "reportingOrganization")
+                .call(path -> checkAffected(scope, affected))
+                .flatMap(path -> pool.preparedQuery(NEXT_NUMBER).execute(Tuple.of(year))
+                        .map(rows -> "INC-%d-%06d".formatted(year, rows.iterator().next().getInteger(0)))
+                        .flatMap(reference -> pool.withTransaction(connection -> insert(connection, caller, input,
+                                reference, reporting, path, tlp, affected, observables)))));
+    }
+
+    public Uni<IncidentView> get(Caller caller, UUID id) {
+        return scopes.of(caller).flatMap(scope -> visible(pool, scope, id, false))
+                .flatMap(row -> pool.preparedQuery(READ_TIMELINE).execute(Tuple.of(id)).map(rows -> {
+                    List<IncidentView.TimelineEntry> timeline = new ArrayList<>();
+                    rows.forEach(t -> timeline.add(new IncidentView.TimelineEntry(t.getOffsetDateTime("at").toInstant(),
+                            t.getString("actor"), t.getString("kind"), t.getString("text"), t.getString("data"))));
+                    return IncidentView.of(row, timeline);
+                }));
+    }
+
+    public Uni<Page<IncidentView>> list(Caller caller, IncidentFilter filter, String after, int limit) {
+        String[] cursor = Cursor.decode(after, 2);
+        return scopes.of(caller).flatMap(scope -> organizationPattern(scope, filter.organization()).flatMap(pattern -> {
+            Tuple params = Tuple.of(scope.likePattern());
+            List<String> where = new ArrayList<>(List.of(VISIBLE));
+            if (pattern != null) {
+                String p = bind(params, pattern);
+                where.add("(i.reporting_path like " + p + " or exists (select 1 from incident_affected a "
+                        + "where a.incident_id = i.id and a.org_path like " + p + "))");
+            }
+            if (filter.status() != null) {
+                where.add("i.status = " + bind(params, filter.status().name()));
+            }
+            if (filter.severity() != null) {
+                where.add("i.severity = " + bind(params, filter.severity().name()));
+            }
+            if (filter.category() != null) {
+                where.add("i.category = " + bind(params, filter.category().name()));
+            }
+            if (filter.overdue()) {
+                where.add("i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE') and (i.resolution_due < now() "
+                        + "or (i.first_response_at is null and i.first_response_due < now()))");
+            }
+            if (filter.query() != null && !filter.query().isBlank()) {
+                where.add("i.search_text like " + bind(params, SearchText.containsPattern(filter.query())));
+            }
+            if (cursor != null) {
+                where.add("(i.reported_at, i.id) < (" + bind(params, OffsetDateTime.parse(cursor[0])) + ", "
+                        + bind(params, UUID.fromString(cursor[1])) + ")");
+            }
+            String sql = "select " + IncidentView.COLUMNS + " from incident i where " + String.join(" and ", where)
+                    + " order by i.reported_at desc, i.id desc limit " + (limit + 1);
+            return pool.preparedQuery(sql).execute(params).map(rows -> {
+                List<IncidentView> found = new ArrayList<>();
+                rows.forEach(row -> found.add(IncidentView.of(row, null)));
+                return Page.of(found, limit, i -> Cursor.encode(i.reportedAt().atOffset(ZoneOffset.UTC).toString(),
+                        i.id().toString()), i -> i);
+            });
+        }));
+    }
+
+    /** One workflow step; 409 with the steps allowed from where the incident stands. */
+    public Uni<IncidentView> changeStatus(Caller caller, UUID id, StatusChange change) {
+        return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> visible(connection, scope, id, true)
+                .flatMap(row -> {
+                    IncidentStatus from = IncidentStatus.valueOf(row.getString("status"));
+                    if (!from.next().contains(change.status())) {
+                        throw DomainProblem.illegalTransition(from.name(), change.status().name(), from.nextNames());
+                    }
+                    return connection.preparedQuery(CHANGE_STATUS).execute(Tuple.of(id, change.status().name(),
+                                    caller.displayName(), !change.status().isOpen()))
+                            .flatMap(ignored -> timeline(connection, id, caller, "STATUS",
+                                    from.name() + " → " + change.status().name()
+                                            + (change.note() == null ? "" : ": " + change.note()), null))
+                            .flatMap(ignored -> announce(connection, id, IncidentEvent.STATUS_CHANGED));
+                })))
+                .flatMap(ignored -> get(caller, id));
+    }
+
+    /** A comment, an action taken or a piece of evidence on the timeline; the first answer stops the response clock. */
+    public Uni<IncidentView> addToTimeline(Caller caller, UUID id, TimelineInput entry) {
+        return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> visible(connection, scope, id, true)
+                        .flatMap(row -> timeline(connection, id, caller, entry.kind().name(), entry.text(),
+                                entry.reference() == null ? null
+                                        : new io.vertx.core.json.JsonObject().put("reference", entry.reference()).encode()))
+                        .flatMap(ignored -> connection.preparedQuery(RESPONDED).execute(Tuple.of(id, caller.displayName())))))
+                .flatMap(ignored -> get(caller, id));
+    }
+
+    public Uni<IncidentView> addObservables(Caller caller, UUID id, List<ObservableInput> inputs) {
+        List<String[]> observables = canonical(inputs);
+        return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> visible(connection, scope, id, true)
+                        .flatMap(row -> insertObservables(connection, id, caller, observables))
+                        .flatMap(ignored -> timeline(connection, id, caller, "OBSERVABLES",
+                                observables.size() + " observable(s) added", null))))
+                .flatMap(ignored -> get(caller, id));
+    }
+
+    /** Which incidents in the caller's scope saw this observable. */
+    public Uni<List<IncidentView>> withObservable(Caller caller, ObservableType type, String value) {
+        String canonical = Observables.canonical(type, value)
+                .orElseThrow(() -> DomainProblem.invalidField("value", "bad-observable", value, type.name()));
+        return scopes.of(caller).flatMap(scope -> pool.preparedQuery("select " + IncidentView.COLUMNS
+                        + " from incident i where " + VISIBLE + " and exists (select 1 from incident_observable o "
+                        + "where o.incident_id = i.id and o.type = $2 and o.value = $3) order by i.reported_at desc limit 200")
+                .execute(Tuple.of(scope.likePattern(), type.name(), canonical)).map(rows -> {
+                    List<IncidentView> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(IncidentView.of(row, null)));
+                    return found;
+                }));
+    }
+
+    private Uni<IncidentView> insert(SqlConnection connection, Caller caller, IncidentInput input, String reference,
+                                     String reporting, String path, Tlp tlp, Set<String> affected,
+                                     List<String[]> observables) {
+        UUID id = TimeOrderedIds.next();
+        Instant now = Instant.now();
+        IncidentInput.Contact contact = input.contact() == null ? new IncidentInput.Contact(caller.displayName(), null, null)
+                : input.contact();
+        Tuple row = Tuple.tuple().addUUID(id).addString(reference).addString(reporting).addString(path)
+                .addString(contact.name()).addString(contact.phone()).addString(contact.email())
+                .addString(input.title()).addString(input.description()).addString(input.category().name())
+                .addString(input.severity().name()).addOffsetDateTime(input.detectedAt()).addString(input.impact())
+                .addString(input.scope()).addString(input.measuresTaken()).addString(input.supportRequested())
+                .addString(tlp.name())
+                .addOffsetDateTime(now.plus(input.severity().firstResponse).atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(now.plus(input.severity().resolution).atOffset(ZoneOffset.UTC))
+                .addString(SearchText.foldAll(reference, input.title(), input.description()))
+                .addString(caller.displayName());
+        return connection.preparedQuery(INSERT).execute(row)
+                .flatMap(ignored -> connection.preparedQuery(INSERT_AFFECTED)
+                        .execute(Tuple.of(id, affected.toArray(String[]::new))))
+                .flatMap(ignored -> insertObservables(connection, id, caller, observables))
+                .flatMap(ignored -> timeline(connection, id, caller, "STATUS", "REPORTED", null))
+                .flatMap(ignored -> announce(connection, id, IncidentEvent.REPORTED))
+                .flatMap(ignored -> visible(connection, TenantScope.everything(caller), id, false))
+                .map(inserted -> IncidentView.of(inserted, null));
+    }
+
+    private static Uni<Void> insertObservables(SqlConnection connection, UUID id, Caller caller, List<String[]> observables) {
+        if (observables.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(INSERT_OBSERVABLES).execute(Tuple.of(id,
+                observables.stream().map(o -> o[0]).toArray(String[]::new),
+                observables.stream().map(o -> o[1]).toArray(String[]::new),
+                observables.stream().map(o -> o[2]).toArray(String[]::new), caller.displayName())).replaceWithVoid();
+    }
+
+    private static Uni<Void> timeline(SqlConnection connection, UUID id, Caller caller, String kind, String text,
+                                      String json) {
+        return connection.preparedQuery(TIMELINE).execute(Tuple.of(id, caller.displayName(), kind, text, json))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> announce(SqlConnection connection, UUID id, String type) {
+        return visible(connection, TenantScope.everything(null), id, false).flatMap(row -> {
+            IncidentView incident = IncidentView.of(row, null);
+            IncidentEvent event = new IncidentEvent(incident.id(), incident.reference(), incident.reportingOrganization(),
+                    row.getString("reporting_path"), incident.affectedOrganizations(), incident.title(),
+                    incident.category().name(), incident.severity().name(), incident.status().name(), incident.tlp(),
+                    incident.detectedAt(), incident.reportedAt(), incident.resolutionDue(), incident.version());
+            return outbox.recordAll(connection, EventTopics.INCIDENTS, type,
+                    List.of(new Outbox.Keyed(incident.id().toString(), event)));
+        });
+    }
+
+    private static Uni<Row> visible(SqlClient client, TenantScope scope, UUID id, boolean lock) {
+        return client.preparedQuery("select " + IncidentView.COLUMNS + " from incident i where i.id = $2 and "
+                        + VISIBLE + (lock ? " for update of i" : ""))
+                .execute(Tuple.of(scope.likePattern(), id)).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DomainProblem.notFound("incident", id);
+                    }
+                    return rows.iterator().next();
+                });
+    }
+
+    private Uni<String> inScopePath(TenantScope scope, String code, String field) {
+        if (code == null) {
+            throw DomainProblem.invalidField(field, "unknown-organization", "");
+        }
+        return paths.pathOf(code).map(path -> {
+            if (path == null || !scope.covers(path)) {
+                throw DomainProblem.invalidField(field, "unknown-organization", code);
+            }
+            return path;
+        });
+    }
+
+    /** An affected organisation must be in the caller's scope, unless the caller is the authority. */
+    private Uni<Void> checkAffected(TenantScope scope, Set<String> affected) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String code : affected) {
+            chain = chain.call(() -> paths.pathOf(code).invoke(path -> {
+                if (path == null || !(scope.isEverything() || scope.covers(path))) {
+                    throw DomainProblem.invalidField("affectedOrganizations", "unknown-organization", code);
+                }
+            }));
+        }
+        return chain;
+    }
+
+    private Uni<String> organizationPattern(TenantScope scope, String organization) {
+        if (organization == null || organization.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return inScopePath(scope, organization, "organization").map(path -> path + "%");
+    }
+
+    private static List<String[]> canonical(List<ObservableInput> inputs) {
+        List<Violation> faults = new ArrayList<>();
+        List<String[]> observables = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ObservableInput input = inputs.get(i);
+            var canonical = Observables.canonical(input.type(), input.value());
+            if (canonical.isEmpty()) {
+                faults.add(new Violation("observables[" + i + "].value", "bad-observable", input.value(), input.type().name()));
+                continue;
+            }
+            Tlp tlp = tlp(input.tlp(), "observables[" + i + "].tlp");
+            observables.add(new String[]{input.type().name(), canonical.get(), tlp.name()});
+        }
+        if (!faults.isEmpty()) {
+            throw DomainProblem.invalid(faults);
+        }
+        return observables;
+    }
+
+    private static Tlp tlp(String text, String field) {
+        try {
+            Tlp tlp = Tlp.parse(text);
+            return tlp == null ? Tlp.AMBER : tlp;
+        } catch (IllegalArgumentException e) {
+            throw DomainProblem.invalidField(field, "bad-tlp", text);
+        }
+    }
+
+}

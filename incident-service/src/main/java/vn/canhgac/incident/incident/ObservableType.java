@@ -1,0 +1,6 @@
+package vn.canhgac.incident.incident;
+
+/** What an observable is: an address, a domain, a URL, a file hash or an e-mail address. */
+public enum ObservableType {
+    IP, DOMAIN, URL, HASH, EMAIL
+}

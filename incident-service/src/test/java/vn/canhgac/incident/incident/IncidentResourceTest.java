@@ -1,0 +1,151 @@
+package vn.canhgac.incident.incident;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+/** Incidents against the real PostgreSQL, Kafka and Keycloak: report, scope, workflow, timeline, observables. */
+@QuarkusTest
+class IncidentResourceTest {
+
+    private static final String TOPIC = "test.inventory.organizations";
+    private static CloudEventsProducer producer;
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    static void tree() {
+        producer = new CloudEventsProducer();
+        organization("UBND-KH", "/UBND-KH/");
+        organization("STTTT-KH", "/UBND-KH/STTTT-KH/");
+        organization("UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
+        organization("NHTM-A", "/NHTM-A/");
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    private static void organization(String code, String path) {
+        String[] codes = path.substring(1, path.length() - 1).split("/");
+        String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
+        producer.send(TOPIC, code, UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", """
+                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","kind":"AGENCY","version":0,
+                 "deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), code, parent, path, code, Instant.now()));
+    }
+
+    @BeforeEach
+    void replicated() {
+        for (String code : List.of("UBND-CAMRANH", "NHTM-A")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+                    .get("/api/v1/duty/organizations/" + code).then().statusCode(200));
+        }
+    }
+
+    private String report(String who, String ip, String canonicalIp) {
+        return given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON).body("""
+                        {"title":"Máy chủ cổng thông tin kết nối C2 %s","category":"MALWARE","severity":"HIGH",
+                         "detectedAt":"2024-02-10T02:15:00+07:00","impact":"Cổng thông tin chậm",
+                         "measuresTaken":"Cách ly máy chủ","supportRequested":"Hỗ trợ phân tích mã độc","tlp":"amber",
+                         "contact":{"name":"Nguyễn Văn Trực","phone":"0258 3822 000","email":"truc@camranh.gov.vn"},
+                         "observables":[{"type":"IP","value":"%s"},{"type":"DOMAIN","value":"C2-%s.Example."}]}"""
+                        .formatted(run, ip, run))
+                .post("/api/v1/incidents").then().statusCode(201)
+                .body("reference", matchesPattern("INC-" + Year.now().getValue() + "-\\d{6}"))
+                .body("status", equalTo("REPORTED"))
+                .body("allowedNext", equalTo(List.of("TRIAGED", "REJECTED", "DUPLICATE")))
+                .body("observables.value", hasItems(canonicalIp, "c2-" + run.toLowerCase() + ".example"))
+                .extract().path("id");
+    }
+
+    @Test
+    void anIncidentIsReportedWorkedThroughItsWorkflowAndSeenOnlyInScope() {
+        String hex = Integer.toHexString(1 + (int) (Math.random() * 4094));
+        String id = report("camranh-operator", "2001:DB8:0:0::" + hex.toUpperCase(), "2001:db8::" + hex);
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/incidents/" + id).then().statusCode(200)
+                .body("reportingOrganization", equalTo("UBND-CAMRANH")).body("tlp", equalTo("AMBER"))
+                .body("affectedOrganizations", equalTo(List.of("UBND-CAMRANH"))).body("timeline", hasSize(1));
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/incidents/" + id).then(), 404, "not-found");
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).contentType(ContentType.JSON)
+                .body("{\"status\":\"TRIAGED\"}").post("/api/v1/incidents/" + id + "/status").then(), 404, "not-found");
+        given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/incidents").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+
+        String status = "/api/v1/incidents/" + id + "/status";
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"status\":\"CONTAINED\"}").post(status).then(), 409, "illegal-transition")
+                .body("allowed", equalTo(List.of("TRIAGED", "REJECTED", "DUPLICATE")));
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"EVIDENCE\",\"text\":\"Ảnh bộ nhớ đã thu\",\"reference\":\"DFLab case 2024-0042\"}")
+                .post("/api/v1/incidents/" + id + "/timeline").then().statusCode(200)
+                .body("firstResponseAt", notNullValue()).body("timeline[1].kind", equalTo("EVIDENCE"));
+        for (String next : List.of("TRIAGED", "CONTAINED", "ERADICATED", "RECOVERED", "CLOSED")) {
+            given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                    .body("{\"status\":\"" + next + "\",\"note\":\"bước " + next + "\"}").post(status).then()
+                    .statusCode(200).body("status", equalTo(next));
+        }
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"status\":\"REJECTED\"}").post(status).then(), 409, "illegal-transition")
+                .body("allowed", equalTo(List.of()));
+        given().auth().oauth2(Tokens.of("camranh-operator")).get("/api/v1/incidents/" + id).then().statusCode(200)
+                .body("closedAt", notNullValue()).body("timeline.kind", hasItem("STATUS"))
+                .body("timeline", hasSize(7));
+    }
+
+    @Test
+    void anObservableFindsEveryIncidentThatSawItInScope() {
+        String ip = "203.0.113." + (int) (Math.random() * 250 + 1);
+        String first = report("camranh-operator", ip, ip);
+        String second = report("khanhhoa-coordinator", ip, ip);
+        given().auth().oauth2(Tokens.of("khanhhoa-ubnd")).queryParam("type", "IP").queryParam("value", " " + ip + " ")
+                .get("/api/v1/incidents/observables").then().statusCode(200).body("id", hasItems(first, second));
+        given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("type", "IP").queryParam("value", ip)
+                .get("/api/v1/incidents/observables").then().statusCode(200).body("id", equalTo(List.of(first)));
+        given().auth().oauth2(Tokens.of("bank-admin")).queryParam("type", "IP").queryParam("value", ip)
+                .get("/api/v1/incidents/observables").then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void badReportsAreRefusedAndStoreNothing() {
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                .body("{\"title\":\"x\",\"severity\":\"HIGH\",\"detectedAt\":\"2024-02-10T02:15:00+07:00\"}")
+                .post("/api/v1/incidents").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON).body("""
+                        {"title":"bad-%s","category":"DDOS","severity":"LOW","detectedAt":"2024-02-10T02:15:00+07:00",
+                         "observables":[{"type":"IP","value":"999.1.1.1"},{"type":"HASH","value":"xyz"}]}""".formatted(run))
+                .post("/api/v1/incidents").then(), 400, "invalid-request")
+                .body("errors.field", equalTo(List.of("observables[0].value", "observables[1].value")));
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON).body("""
+                        {"title":"bad-%s","category":"DDOS","severity":"LOW","detectedAt":"2024-02-10T02:15:00+07:00",
+                         "tlp":"PURPLE"}""".formatted(run))
+                .post("/api/v1/incidents").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON).body("""
+                        {"title":"bad-%s","category":"DDOS","severity":"LOW","detectedAt":"2024-02-10T02:15:00+07:00",
+                         "affectedOrganizations":["NHTM-A"]}""".formatted(run))
+                .post("/api/v1/incidents").then(), 400, "invalid-request");
+        given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("q", "bad-" + run).get("/api/v1/incidents")
+                .then().statusCode(200).body("items", hasSize(0));
+    }
+}
