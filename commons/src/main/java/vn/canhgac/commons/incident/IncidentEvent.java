@@ -12,7 +12,8 @@ import java.util.UUID;
  */
 @RegisterForReflection
 public record IncidentEvent(UUID id, String reference, String reportingOrganization, String reportingPath,
-                            List<String> affectedOrganizations, String title, String category, String severity,
+                            List<String> affectedOrganizations, List<String> escalatedTo, String title,
+                            String category, String severity,
                             String status, String tlp, Instant detectedAt, Instant reportedAt,
                             Instant resolutionDue, long version) {
 

@@ -88,6 +88,14 @@ public class IncidentResource {
     }
 
     @POST
+    @Path("/{id}/escalations")
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR})
+    @Operation(summary = "Escalate to VNCERT/CC or NCSC; the timeline records the channel and the centre's contacts")
+    public Uni<IncidentView> escalate(@PathParam("id") UUID id, @NotNull @Valid EscalationInput escalation) {
+        return incidents.escalate(caller.get(), id, escalation);
+    }
+
+    @POST
     @Path("/{id}/observables")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION, Roles.FEED})
     @Operation(summary = "Add observables (IP, domain, URL, hash, e-mail) with their TLP")

@@ -48,8 +48,15 @@ public class IncidentService {
             on conflict (year) do update set last_number = incident_counter.last_number + 1
             returning last_number""";
     private static final String VISIBLE = """
-            (i.reporting_path like $1 or exists (select 1 from incident_affected a
-                                                 where a.incident_id = i.id and a.org_path like $1))""";
+            (i.reporting_path like $1
+             or exists (select 1 from incident_affected a where a.incident_id = i.id and a.org_path like $1)
+             or exists (select 1 from incident_escalation e where e.incident_id = i.id and e.org_path like $1))""";
+    private static final String ESCALATE = """
+            insert into incident_escalation (incident_id, organization_code, org_path, channel, escalated_at, escalated_by)
+            select $1, o.code, o.path, $3, now(), $4 from organization_replica o where o.code = $2 and not o.deleted
+            on conflict (incident_id, organization_code) do update set channel = excluded.channel,
+                escalated_at = excluded.escalated_at, escalated_by = excluded.escalated_by""";
+    private static final String CONTACTS = "select contacts::text from organization_contact where organization_code = $1";
     private static final String INSERT = """
             insert into incident (id, reference, reporting_org, reporting_path, reporter_name, reporter_phone,
                 reporter_email, title, description, category, severity, status, detected_at, reported_at, impact, scope,
@@ -176,6 +183,30 @@ public class IncidentService {
                 .flatMap(ignored -> get(caller, id));
     }
 
+    /**
+     * Escalates to VNCERT/CC or NCSC: the centre sees the incident from then on, and the timeline records the
+     * channel and the contact data inventory holds for the centre (the hotline called, the address written to).
+     */
+    public Uni<IncidentView> escalate(Caller caller, UUID id, EscalationInput escalation) {
+        String target = escalation.to().name();
+        return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> visible(connection, scope, id, true)
+                        .flatMap(row -> connection.preparedQuery(ESCALATE).execute(Tuple.of(id, target,
+                                escalation.channel().name(), caller.displayName())))
+                        .invoke(written -> {
+                            if (written.rowCount() == 0) {
+                                throw DomainProblem.invalidField("to", "unknown-organization", target);
+                            }
+                        })
+                        .flatMap(ignored -> connection.preparedQuery(CONTACTS).execute(Tuple.of(target)))
+                        .flatMap(contacts -> timeline(connection, id, caller, "ESCALATION",
+                                "→ " + target + " (" + escalation.channel() + ")"
+                                        + (escalation.note() == null ? "" : ": " + escalation.note()),
+                                contacts.size() == 0 ? null : "{\"contacts\":" + contacts.iterator().next().getString(0) + "}"))
+                        .flatMap(ignored -> connection.preparedQuery(RESPONDED).execute(Tuple.of(id, caller.displayName())))
+                        .flatMap(ignored -> announce(connection, id, IncidentEvent.ESCALATED))))
+                .flatMap(ignored -> get(caller, id));
+    }
+
     /** A comment, an action taken or a piece of evidence on the timeline; the first answer stops the response clock. */
     public Uni<IncidentView> addToTimeline(Caller caller, UUID id, TimelineInput entry) {
         return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> visible(connection, scope, id, true)
@@ -256,7 +287,8 @@ public class IncidentService {
         return visible(connection, TenantScope.everything(null), id, false).flatMap(row -> {
             IncidentView incident = IncidentView.of(row, null);
             IncidentEvent event = new IncidentEvent(incident.id(), incident.reference(), incident.reportingOrganization(),
-                    row.getString("reporting_path"), incident.affectedOrganizations(), incident.title(),
+                    row.getString("reporting_path"), incident.affectedOrganizations(), incident.escalatedTo(),
+                    incident.title(),
                     incident.category().name(), incident.severity().name(), incident.status().name(), incident.tlp(),
                     incident.detectedAt(), incident.reportedAt(), incident.resolutionDue(), incident.version());
             return outbox.recordAll(connection, EventTopics.INCIDENTS, type,

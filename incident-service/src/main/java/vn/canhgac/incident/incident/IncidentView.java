@@ -19,7 +19,7 @@ public record IncidentView(UUID id, String reference, String reportingOrganizati
                            String scope, String measuresTaken, String supportRequested, String tlp,
                            Instant firstResponseDue, Instant resolutionDue, Instant firstResponseAt, Instant closedAt,
                            boolean firstResponseOverdue, boolean resolutionOverdue, List<Observable> observables,
-                           List<TimelineEntry> timeline, long version, String createdBy) {
+                           List<String> escalatedTo, List<TimelineEntry> timeline, long version, String createdBy) {
 
     public record Observable(ObservableType type, String value, String tlp) {
     }
@@ -31,7 +31,9 @@ public record IncidentView(UUID id, String reference, String reportingOrganizati
             i.*, array(select organization_code from incident_affected a where a.incident_id = i.id
                        order by organization_code) as affected,
             array(select type || ' ' || tlp || ' ' || value from incident_observable o where o.incident_id = i.id
-                  order by type, value) as observed""";
+                  order by type, value) as observed,
+            array(select organization_code from incident_escalation e where e.incident_id = i.id
+                  order by escalated_at) as escalated_to""";
 
     static IncidentView of(Row row, List<TimelineEntry> timeline) {
         IncidentStatus status = IncidentStatus.valueOf(row.getString("status"));
@@ -53,7 +55,8 @@ public record IncidentView(UUID id, String reference, String reportingOrganizati
                 row.getString("support_requested"), row.getString("tlp"), firstResponseDue, resolutionDue,
                 firstResponseAt, instant(row, "closed_at"),
                 status.isOpen() && firstResponseAt == null && firstResponseDue.isBefore(now),
-                status.isOpen() && resolutionDue.isBefore(now), observables, timeline, row.getLong("version"),
+                status.isOpen() && resolutionDue.isBefore(now), observables,
+                List.of(row.getArrayOfStrings("escalated_to")), timeline, row.getLong("version"),
                 row.getString("created_by"));
     }
 

@@ -41,6 +41,11 @@ class IncidentResourceTest {
         organization("STTTT-KH", "/UBND-KH/STTTT-KH/");
         organization("UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
         organization("NHTM-A", "/NHTM-A/");
+        producer.send(TOPIC, "VNCERT", UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", """
+                {"id":"%s","code":"VNCERT","parentCode":"CATTT","path":"/BTTTT/CATTT/VNCERT/","nameVi":"VNCERT/CC",
+                 "kind":"AUTHORITY","version":0,"deleted":false,"updatedAt":"%s",
+                 "contacts":[{"name":"VNCERT/CC","role":"Ứng cứu sự cố","phone":"024.3640.4421","hotline":"086.9100.317",
+                              "email":"ir@vncert.vn"}]}""".formatted(UUID.randomUUID(), Instant.now()));
     }
 
     @AfterAll
@@ -58,7 +63,7 @@ class IncidentResourceTest {
 
     @BeforeEach
     void replicated() {
-        for (String code : List.of("UBND-CAMRANH", "NHTM-A")) {
+        for (String code : List.of("UBND-CAMRANH", "NHTM-A", "VNCERT")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
                     .get("/api/v1/duty/organizations/" + code).then().statusCode(200));
         }
@@ -112,6 +117,23 @@ class IncidentResourceTest {
         given().auth().oauth2(Tokens.of("camranh-operator")).get("/api/v1/incidents/" + id).then().statusCode(200)
                 .body("closedAt", notNullValue()).body("timeline.kind", hasItem("STATUS"))
                 .body("timeline", hasSize(7));
+    }
+
+    @Test
+    void anEscalationRecordsTheChannelAndTheCentresContacts() {
+        String id = report("camranh-operator", "198.51.100.200", "198.51.100.200");
+        given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                .body("{\"to\":\"VNCERT\",\"channel\":\"HOTLINE\",\"note\":\"Đề nghị hỗ trợ ứng cứu lúc 2 giờ sáng\"}")
+                .post("/api/v1/incidents/" + id + "/escalations").then().statusCode(200)
+                .body("escalatedTo", equalTo(List.of("VNCERT")))
+                .body("timeline.find { it.kind == 'ESCALATION' }.text", org.hamcrest.Matchers.containsString("HOTLINE"))
+                .body("timeline.find { it.kind == 'ESCALATION' }.data", org.hamcrest.Matchers.containsString("086.9100.317"));
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                .body("{\"to\":\"CIA\",\"channel\":\"HOTLINE\"}").post("/api/v1/incidents/" + id + "/escalations")
+                .then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).contentType(ContentType.JSON)
+                .body("{\"to\":\"VNCERT\",\"channel\":\"EMAIL\"}").post("/api/v1/incidents/" + id + "/escalations")
+                .then(), 404, "not-found");
     }
 
     @Test

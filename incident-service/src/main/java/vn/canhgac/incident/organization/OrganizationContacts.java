@@ -1,0 +1,38 @@
+package vn.canhgac.incident.organization;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.commons.organization.OrganizationEvent;
+import vn.canhgac.commons.organization.OrganizationReplicaListener;
+
+import java.util.List;
+
+/** Keeps every organisation's contacts beside the shared replica: an escalation records whom it reached and how. */
+@ApplicationScoped
+public class OrganizationContacts implements OrganizationReplicaListener {
+
+    private static final String UPSERT = """
+            insert into organization_contact (organization_code, contacts) values (:code, cast(:contacts as json))
+            on conflict (organization_code) do update set contacts = excluded.contacts""";
+
+    private final ObjectMapper json;
+
+    public OrganizationContacts(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Uni<Void> applied(OrganizationEvent event) {
+        String contacts;
+        try {
+            contacts = json.writeValueAsString(event.contacts() == null || event.deleted() ? List.of() : event.contacts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Contacts cannot be written", e);
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(UPSERT)
+                .setParameter("code", event.code()).setParameter("contacts", contacts).executeUpdate()).replaceWithVoid();
+    }
+}
