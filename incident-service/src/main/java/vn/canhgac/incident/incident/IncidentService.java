@@ -105,13 +105,33 @@ public class IncidentService {
         if (affected.isEmpty()) {
             affected.add(reporting);
         }
-        int year = OffsetDateTime.now(VIETNAM).getYear();
         return scopes.of(caller).flatMap(scope -> inScopePath(scope, reporting, "reportingOrganization")
                 .call(path -> checkAffected(scope, affected))
-                .flatMap(path -> pool.preparedQuery(NEXT_NUMBER).execute(Tuple.of(year))
-                        .map(rows -> "INC-%d-%06d".formatted(year, rows.iterator().next().getInteger(0)))
-                        .flatMap(reference -> pool.withTransaction(connection -> insert(connection, caller, input,
-                                reference, reporting, path, tlp, affected, observables)))));
+                .flatMap(path -> nextReference().flatMap(reference -> pool.withTransaction(connection ->
+                        insert(connection, caller, input, reference, reporting, path, tlp, affected, observables)))));
+    }
+
+    /** The next reference of this year, drawn in its own short transaction (a gap if the report then fails). */
+    public Uni<String> nextReference() {
+        int year = OffsetDateTime.now(VIETNAM).getYear();
+        return pool.preparedQuery(NEXT_NUMBER).execute(Tuple.of(year))
+                .map(rows -> "INC-%d-%06d".formatted(year, rows.iterator().next().getInteger(0)));
+    }
+
+    /**
+     * Opens an incident on a connection whose transaction the caller holds, for a report that did not come
+     * through the API (a botnet hit): the reporting organisation is the affected one.
+     */
+    public Uni<IncidentView> openOn(SqlConnection connection, Caller reporter, IncidentInput input, String reference,
+                                    String organization, String path) {
+        return insert(connection, reporter, input, reference, organization, path, tlp(input.tlp(), "tlp"),
+                new LinkedHashSet<>(List.of(organization)), canonical(input.observables()));
+    }
+
+    /** Adds observables and a timeline line to an incident, on the caller's connection. */
+    public Uni<Void> addOn(SqlConnection connection, Caller actor, UUID id, List<ObservableInput> inputs, String text) {
+        return insertObservables(connection, id, actor, canonical(inputs))
+                .flatMap(ignored -> timeline(connection, id, actor, "ACTION", text, null));
     }
 
     public Uni<IncidentView> get(Caller caller, UUID id) {

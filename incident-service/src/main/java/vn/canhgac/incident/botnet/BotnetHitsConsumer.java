@@ -1,0 +1,98 @@
+package vn.canhgac.incident.botnet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import vn.canhgac.commons.events.IdempotentConsumer;
+import vn.canhgac.commons.events.ReceivedEvent;
+import vn.canhgac.commons.exposure.ExposureEvent;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.incident.incident.IncidentCategory;
+import vn.canhgac.incident.incident.IncidentInput;
+import vn.canhgac.incident.incident.IncidentService;
+import vn.canhgac.incident.incident.IncidentSeverity;
+import vn.canhgac.incident.incident.ObservableInput;
+import vn.canhgac.incident.incident.ObservableType;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Botnet hits open incidents: an exposure of botnet kind, detected or reopened, opens a malware incident for the
+ * owning organisation with the address as observable, or adds the address to the incident already open for that
+ * organisation and list. Replays change nothing (each event once; each observable once).
+ */
+@ApplicationScoped
+public class BotnetHitsConsumer {
+
+    private static final String CONSUMER = "incident-service.exposures";
+    private static final Caller MATCHER = new Caller("advisory-service", "botnet matcher", null, Set.of());
+    private static final String OPEN_FOR = """
+            select b.incident_id from botnet_incident b join incident i on i.id = b.incident_id
+            where b.organization_code = $1 and b.botnet_list_id = $2
+              and i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE')""";
+    private static final String REMEMBER = """
+            insert into botnet_incident (organization_code, botnet_list_id, incident_id) values ($1, $2, $3)
+            on conflict (organization_code, botnet_list_id) do update set incident_id = excluded.incident_id""";
+
+    private final IdempotentConsumer consumer;
+    private final IncidentService incidents;
+    private final ObjectReader events;
+
+    public BotnetHitsConsumer(IdempotentConsumer consumer, IncidentService incidents, ObjectMapper json) {
+        this.consumer = consumer;
+        this.incidents = incidents;
+        this.events = json.readerFor(ExposureEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Incoming("exposures")
+    public Uni<Void> onExposure(Message<String> message) {
+        return consumer.consumeOnConnection(CONSUMER, message, this::apply);
+    }
+
+    private Uni<Void> apply(SqlConnection connection, ReceivedEvent received) {
+        ExposureEvent exposure = parse(received.data());
+        if (!ExposureEvent.BOTNET.equals(exposure.sourceKind()) || !"OPEN".equals(exposure.status())
+                || exposure.botnetListId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        ObservableInput address = new ObservableInput(ObservableType.IP, exposure.subject(), "AMBER");
+        String where = exposure.hostname() != null ? " (" + exposure.hostname() + ")" : " (" + exposure.network() + ")";
+        return connection.preparedQuery(OPEN_FOR).execute(Tuple.of(exposure.organizationCode(), exposure.botnetListId()))
+                .flatMap(rows -> rows.size() > 0
+                        ? incidents.addOn(connection, MATCHER, rows.iterator().next().getUUID(0), List.of(address),
+                                exposure.subject() + where + " is on " + exposure.botnetListReference())
+                        : open(connection, exposure, address));
+    }
+
+    private Uni<Void> open(SqlConnection connection, ExposureEvent exposure, ObservableInput address) {
+        IncidentInput input = new IncidentInput(exposure.organizationCode(), null, List.of(),
+                "Botnet: " + exposure.botnetListReference() + " lists addresses of " + exposure.organizationCode(),
+                "Addresses of this organisation are on the botnet list " + exposure.botnetListReference()
+                        + ". Find and clean the infected machines (directive 6410, item 1c).",
+                IncidentCategory.MALWARE, IncidentSeverity.HIGH, exposure.detectedAt().atOffset(ZoneOffset.UTC),
+                null, null, null, null, "AMBER", List.of(address));
+        return incidents.nextReference()
+                .flatMap(reference -> incidents.openOn(connection, MATCHER, input, reference,
+                        exposure.organizationCode(), exposure.orgPath()))
+                .flatMap(incident -> connection.preparedQuery(REMEMBER).execute(Tuple.of(exposure.organizationCode(),
+                        exposure.botnetListId(), incident.id())))
+                .replaceWithVoid();
+    }
+
+    private ExposureEvent parse(String data) {
+        try {
+            return events.readValue(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Malformed exposure event", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package vn.canhgac.incident.botnet;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing. */
+@QuarkusTest
+class BotnetHitsTest {
+
+    private static final String ORGANIZATIONS = "test.inventory.organizations";
+    private static final String EXPOSURES = "test.advisory.exposures";
+    private static CloudEventsProducer producer;
+    private final String list = "BOTNET-" + UUID.randomUUID().toString().substring(0, 8);
+    private final UUID listId = UUID.randomUUID();
+
+    @BeforeAll
+    static void tree() {
+        producer = new CloudEventsProducer();
+        organization("UBND-KH", "/UBND-KH/");
+        organization("STTTT-KH", "/UBND-KH/STTTT-KH/");
+        organization("UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
+        organization("NHTM-A", "/NHTM-A/");
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @BeforeEach
+    void replicated() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+                .get("/api/v1/duty/organizations/NHTM-A").then().statusCode(200));
+    }
+
+    private static void organization(String code, String path) {
+        String[] codes = path.substring(1, path.length() - 1).split("/");
+        String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
+        producer.send(ORGANIZATIONS, code, UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", """
+                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","kind":"AGENCY","version":0,
+                 "deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), code, parent, path, code, Instant.now()));
+    }
+
+    private void exposure(String eventId, String kind, String org, String path, String address) {
+        UUID id = UUID.randomUUID();
+        producer.send(EXPOSURES, id.toString(), eventId, "canhgac.exposure.detected.v1", """
+                {"id":"%s","organizationCode":"%s","orgPath":"%s","sourceKind":"%s","advisoryId":null,
+                 "advisoryReference":null,"botnetListId":"%s","botnetListReference":"%s","assetId":null,
+                 "hostname":"mail","network":null,"subject":"%s","matched":"%s: %s","severity":"HIGH",
+                 "dueOn":"2024-02-12","status":"OPEN","detectedAt":"%s","statusChangedAt":"%s",
+                 "statusChangedBy":"matcher","version":0}""".formatted(id, org, path, kind, listId, list, address, list,
+                address, Instant.now(), Instant.now()));
+    }
+
+    private io.restassured.response.ValidatableResponse incidentsOf(String who) {
+        return given().auth().oauth2(Tokens.of(who)).queryParam("q", list).queryParam("category", "MALWARE")
+                .get("/api/v1/incidents").then().statusCode(200);
+    }
+
+    @Test
+    void hitsOfOneListInOneOrganisationShareOneIncidentAndReplaysChangeNothing() {
+        String first = UUID.randomUUID().toString();
+        exposure(first, "BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.25");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> incidentsOf("camranh-operator")
+                .body("items", hasSize(1)).body("items[0].observables.value", equalTo(List.of("203.0.113.25")))
+                .body("items[0].severity", equalTo("HIGH")).body("items[0].reportingOrganization", equalTo("UBND-CAMRANH")));
+
+        exposure(UUID.randomUUID().toString(), "BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.26");
+        exposure(first, "BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.25");   // a replay
+        exposure(UUID.randomUUID().toString(), "ADVISORY", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "F5 BIG-IP");
+        exposure(UUID.randomUUID().toString(), "BOTNET", "NHTM-A", "/NHTM-A/", "198.51.100.9");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> incidentsOf("bank-admin").body("items", hasSize(1)));
+
+        incidentsOf("camranh-operator").body("items", hasSize(1))
+                .body("items[0].observables.value", equalTo(List.of("203.0.113.25", "203.0.113.26")));
+        String id = incidentsOf("camranh-operator").extract().path("items[0].id");
+        given().auth().oauth2(Tokens.of("camranh-operator")).get("/api/v1/incidents/" + id).then().statusCode(200)
+                .body("timeline", hasSize(2));
+        incidentsOf("bank-admin").body("items[0].observables.value", equalTo(List.of("198.51.100.9")));
+    }
+}
