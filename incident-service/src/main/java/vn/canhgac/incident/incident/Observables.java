@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * typed: addresses canonical (IPv6 compressed), domains and e-mail addresses lower case without a trailing dot,
  * hashes lower-case hex (MD5, SHA-1, SHA-256, SHA-512), URLs absolute http(s) or ftp.
  */
-final class Observables {
+public final class Observables {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}");
@@ -21,7 +21,7 @@ final class Observables {
     private Observables() {
     }
 
-    static Optional<String> canonical(ObservableType type, String value) {
+    public static Optional<String> canonical(ObservableType type, String value) {
         String text = value.strip();
         return switch (type) {
             case IP -> IpNetworks.address(text);

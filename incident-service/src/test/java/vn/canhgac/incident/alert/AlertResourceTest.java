@@ -1,0 +1,115 @@
+package vn.canhgac.incident.alert;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+/** Alerts pushed by feeds, merged on repeat, promoted to an incident or attached to one, in scope only. */
+@QuarkusTest
+class AlertResourceTest {
+
+    private static CloudEventsProducer producer;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    static void tree() {
+        producer = new CloudEventsProducer();
+        for (String[] org : List.of(new String[]{"UBND-KH", "/UBND-KH/"}, new String[]{"STTTT-KH", "/UBND-KH/STTTT-KH/"},
+                new String[]{"UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/"}, new String[]{"NHTM-A", "/NHTM-A/"})) {
+            String[] codes = org[1].substring(1, org[1].length() - 1).split("/");
+            String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
+            producer.send("test.inventory.organizations", org[0], UUID.randomUUID().toString(),
+                    "canhgac.organization.upserted.v1", """
+                            {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","kind":"AGENCY",
+                             "version":0,"deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), org[0],
+                            parent, org[1], org[0], Instant.now()));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @BeforeEach
+    void replicated() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+                .get("/api/v1/duty/organizations/UBND-CAMRANH").then().statusCode(200));
+    }
+
+    private String alert(String ref, String ip) {
+        return """
+                {"source":"NCSC-SOC","sourceReference":"%s","organization":"UBND-CAMRANH","type":"malware-beacon",
+                 "title":"Máy trạm kết nối tới C2 %s","observedAt":"2024-02-10T01:55:00+07:00",
+                 "observables":[{"type":"IP","value":"%s"}],"raw":{"rule":"ET MALWARE","hits":3}}""".formatted(ref, run, ip);
+    }
+
+    @Test
+    void aRepeatedAlertIsMergedThenPromotedOnceAndAnotherAttached() {
+        String id = given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+                .body(alert("A-" + run, "203.0.113.77")).post("/api/v1/alerts").then().statusCode(200)
+                .body("duplicate", equalTo(false)).body("occurrences", equalTo(1)).extract().path("id");
+        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+                .body(alert("A-" + run, "203.0.113.77")).post("/api/v1/alerts").then().statusCode(200)
+                .body("id", equalTo(id)).body("duplicate", equalTo(true)).body("occurrences", equalTo(2));
+        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+                .body("[" + alert("B-" + run, "203.0.113.78") + "," + alert("B-" + run, "203.0.113.78") + ","
+                        + alert("A-" + run, "203.0.113.77") + "]")
+                .post("/api/v1/alerts/bulk").then().statusCode(200).body("", hasSize(2))
+                .body("find { it.sourceReference == 'B-" + run + "' }.occurrences", equalTo(2))
+                .body("find { it.sourceReference == 'A-" + run + "' }.occurrences", equalTo(3));
+
+        given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("status", "NEW").get("/api/v1/alerts").then()
+                .statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/alerts").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).contentType(ContentType.JSON)
+                .body("{\"category\":\"MALWARE\",\"severity\":\"HIGH\"}").post("/api/v1/alerts/" + id + "/promotion")
+                .then(), 404, "not-found");
+
+        String incident = given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                .body("{\"category\":\"MALWARE\",\"severity\":\"HIGH\"}").post("/api/v1/alerts/" + id + "/promotion")
+                .then().statusCode(200).body("reportingOrganization", equalTo("UBND-CAMRANH"))
+                .body("observables.value", equalTo(List.of("203.0.113.77"))).extract().path("id");
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                .body("{\"category\":\"MALWARE\",\"severity\":\"HIGH\"}").post("/api/v1/alerts/" + id + "/promotion")
+                .then(), 409, "alert-handled");
+
+        String other = given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("status", "NEW")
+                .get("/api/v1/alerts").then().extract().path("items.find { it.sourceReference == 'B-" + run + "' }.id");
+        given().auth().oauth2(Tokens.of("camranh-operator")).post("/api/v1/alerts/" + other + "/attachment/" + incident)
+                .then().statusCode(200).body("observables.value", hasItems("203.0.113.77", "203.0.113.78"));
+    }
+
+    @Test
+    void alertsOutsideTheCallersScopeOrWithBadObservablesAreRefused() {
+        assertProblem(given().auth().oauth2(Tokens.of("agency-system")).contentType(ContentType.JSON)
+                .body(alert("C-" + run, "203.0.113.79").replace("UBND-CAMRANH", "NHTM-A"))
+                .post("/api/v1/alerts").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+                .body(alert("D-" + run, "not-an-ip")).post("/api/v1/alerts").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                .body(alert("E-" + run, "203.0.113.80")).post("/api/v1/alerts").then(), 403, "forbidden");
+        given().auth().oauth2(Tokens.of("authority")).get("/api/v1/alerts").then().statusCode(200)
+                .body("items.sourceReference", not(hasItem("C-" + run))).body("items.sourceReference", not(hasItem("D-" + run)));
+    }
+}
