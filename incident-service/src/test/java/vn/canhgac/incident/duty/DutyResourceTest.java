@@ -1,0 +1,97 @@
+package vn.canhgac.incident.duty;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+/** Rosters through the API: coverage of Tết across a month's end, on duty now with the parent's fall-back. */
+@QuarkusTest
+class DutyResourceTest {
+
+    private static CloudEventsProducer producer;
+
+    @BeforeAll
+    static void tree() {
+        producer = new CloudEventsProducer();
+        for (String[] org : List.of(new String[]{"UBND-KH", "/UBND-KH/"}, new String[]{"STTTT-KH", "/UBND-KH/STTTT-KH/"},
+                new String[]{"UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/"}, new String[]{"NHTM-A", "/NHTM-A/"})) {
+            String[] codes = org[1].substring(1, org[1].length() - 1).split("/");
+            String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
+            producer.send("test.inventory.organizations", org[0], UUID.randomUUID().toString(),
+                    "canhgac.organization.upserted.v1", """
+                            {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","kind":"AGENCY",
+                             "version":0,"deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), org[0],
+                            parent, org[1], org[0], Instant.now()));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @BeforeEach
+    void replicated() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+                .get("/api/v1/duty/organizations/UBND-CAMRANH").then().statusCode(200));
+    }
+
+    private static void shift(String who, String org, String person, String from, String to) {
+        given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON).body("""
+                        {"organization":"%s","person":"%s","role":"Trực ATTT","phone":"0258 3822 111","from":"%s","to":"%s"}"""
+                        .formatted(org, person, from, to))
+                .post("/api/v1/duty/shifts").then().statusCode(201).body("timeZone", equalTo("Asia/Ho_Chi_Minh"));
+    }
+
+    @Test
+    void coverageAcrossAMonthsEndListsEveryGapAndTheCoordinatorSeesItsSubtree() {
+        shift("khanhhoa-coordinator", "UBND-CAMRANH", "Lê Văn A", "2031-01-31T20:00:00", "2031-02-01T08:00:00");
+        shift("khanhhoa-coordinator", "UBND-CAMRANH", "Trần Thị B", "2031-02-01T08:00:00", "2031-02-01T20:00:00");
+        given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("organization", "UBND-CAMRANH")
+                .queryParam("from", "2031-01-31T08:00:00").queryParam("to", "2031-02-02T08:00:00")
+                .get("/api/v1/duty/coverage").then().statusCode(200)
+                .body("[0].gaps.from", equalTo(List.of("2031-01-31T08:00:00", "2031-02-01T20:00:00")))
+                .body("[0].gaps.to", equalTo(List.of("2031-01-31T20:00:00", "2031-02-02T08:00:00")))
+                .body("[0].coveredPercent", equalTo(50.0f));
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("organization", "STTTT-KH")
+                .queryParam("subtree", true).queryParam("from", "2031-01-31T08:00:00")
+                .queryParam("to", "2031-02-02T08:00:00").get("/api/v1/duty/coverage").then().statusCode(200)
+                .body("organization", equalTo(List.of("STTTT-KH", "UBND-CAMRANH")))
+                .body("[0].coveredPercent", equalTo(0.0f));
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).queryParam("organization", "UBND-CAMRANH")
+                .queryParam("from", "2031-01-31T08:00:00").queryParam("to", "2031-02-02T08:00:00")
+                .get("/api/v1/duty/coverage").then(), 404, "not-found");
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON).body("""
+                        {"organization":"UBND-CAMRANH","person":"X","phone":"0258 3822 111",
+                         "from":"2031-02-01T08:00:00","to":"2031-02-01T07:00:00"}""")
+                .post("/api/v1/duty/shifts").then(), 400, "invalid-request");
+    }
+
+    @Test
+    void withNoOneOnDutyTheParentsDutyOfficerAnswers() {
+        LocalDateTime now = LocalDateTime.now(DutyService.VIETNAM).truncatedTo(ChronoUnit.MINUTES);
+        shift("khanhhoa-coordinator", "STTTT-KH", "Phạm Văn Trực", now.minusHours(1).toString(), now.plusHours(11).toString());
+        given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("organization", "UBND-CAMRANH")
+                .get("/api/v1/duty/now").then().statusCode(200)
+                .body("onDutyFor", equalTo("STTTT-KH")).body("fallback", equalTo(true))
+                .body("shifts.person", hasItem("Phạm Văn Trực"));
+    }
+}
