@@ -1,5 +1,7 @@
 package vn.canhgac.incident.incident;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,7 +14,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,11 +37,13 @@ public class IncidentResource {
     private final IncidentService incidents;
     private final CurrentCaller caller;
     private final Idempotency idempotency;
+    private final ObjectMapper json;
 
-    public IncidentResource(IncidentService incidents, CurrentCaller caller, Idempotency idempotency) {
+    public IncidentResource(IncidentService incidents, CurrentCaller caller, Idempotency idempotency, ObjectMapper json) {
         this.incidents = incidents;
         this.caller = caller;
         this.idempotency = idempotency;
+        this.json = json;
     }
 
     @POST
@@ -69,6 +75,16 @@ public class IncidentResource {
     @Operation(summary = "An incident with its observables and timeline")
     public Uni<IncidentView> get(@PathParam("id") UUID id) {
         return incidents.get(caller.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/stix")
+    @Produces({"application/stix+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The incident as a STIX 2.1 bundle (incident, indicators, sightings) to share with other CERTs")
+    public Uni<RestResponse<ObjectNode>> stix(@PathParam("id") UUID id) {
+        return incidents.get(caller.get(), id).map(incident -> RestResponse.ResponseBuilder
+                .ok(IncidentStix.bundle(json, incident), "application/stix+json;version=2.1")
+                .header("Content-Disposition", "attachment; filename=\"" + incident.reference() + ".stix.json\"").build());
     }
 
     @POST

@@ -147,6 +147,16 @@ class IncidentResourceTest {
                 .get("/api/v1/incidents/observables").then().statusCode(200).body("id", equalTo(List.of(first)));
         given().auth().oauth2(Tokens.of("bank-admin")).queryParam("type", "IP").queryParam("value", ip)
                 .get("/api/v1/incidents/observables").then().statusCode(200).body("", hasSize(0));
+
+        given().auth().oauth2(Tokens.of("camranh-operator")).get("/api/v1/incidents/" + first + "/stix").then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/stix+json"))
+                .body("type", equalTo("bundle"))
+                .body("objects.type", hasItems("identity", "incident", "indicator", "relationship", "sighting"))
+                .body("objects.find { it.type == 'indicator' && it.pattern.contains('ipv4') }.pattern",
+                        equalTo("[ipv4-addr:value = '" + ip + "']"))
+                .body("objects.find { it.type == 'relationship' }.relationship_type", equalTo("indicates"));
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/incidents/" + first + "/stix").then(),
+                404, "not-found");
     }
 
     @Test
