@@ -1,0 +1,52 @@
+package vn.canhgac.gateway.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static vn.canhgac.gateway.e2e.Platform.as;
+
+/**
+ * An incident's life through the gateway with real tokens: a district reports it at 2 a.m., the department
+ * triages and escalates it to VNCERT/CC with the hotline from inventory, the Authority sees it, a bank does not;
+ * and the demo's botnet list has opened a malware incident for Cam Ranh on its own.
+ */
+class IncidentE2E {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    @Test
+    void aReportedIncidentIsTriagedEscalatedAndSeenByTheRightPeopleOnly() {
+        String id = as("camranh-operator").body("""
+                        {"title":"Trang chủ cổng thông tin bị thay đổi giao diện %s","category":"DEFACEMENT",
+                         "severity":"CRITICAL","detectedAt":"2024-02-10T02:05:00+07:00","tlp":"GREEN",
+                         "observables":[{"type":"URL","value":"https://portal.camranh.khanhhoa.gov.vn/"}]}""".formatted(run))
+                .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        as("khanhhoa-coordinator").body("{\"status\":\"TRIAGED\",\"note\":\"Xác nhận\"}")
+                .post("/api/v1/incidents/" + id + "/status").then().statusCode(200);
+        as("khanhhoa-coordinator").body("{\"status\":\"CLOSED\"}").post("/api/v1/incidents/" + id + "/status")
+                .then().statusCode(409).body("allowed", equalTo(List.of("CONTAINED", "REJECTED", "DUPLICATE")));
+        as("khanhhoa-coordinator").body("{\"to\":\"VNCERT\",\"channel\":\"HOTLINE\"}")
+                .post("/api/v1/incidents/" + id + "/escalations").then().statusCode(200)
+                .body("escalatedTo", equalTo(List.of("VNCERT")))
+                .body("timeline.find { it.kind == 'ESCALATION' }.data", containsString("086.9100.317"));
+        as("authority").get("/api/v1/incidents/" + id).then().statusCode(200);
+        as("bank-admin").get("/api/v1/incidents/" + id).then().statusCode(404);
+        as("bank-admin").get("/api/v1/incidents").then().statusCode(200).body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void theDemoBotnetListOpenedAMalwareIncidentForCamRanh() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                as("camranh-operator").queryParam("category", "MALWARE").queryParam("q", "BOTNET-NCSC")
+                        .get("/api/v1/incidents").then().statusCode(200)
+                        .body("items[0].observables.value", hasItem("203.162.10.25")));
+    }
+}
