@@ -1,0 +1,108 @@
+# The incident benchmarks of docs/performance.md (issue 5), against the platform ./canhgac up started.
+#
+#   ./canhgac bench incidents [SECONDS]     SECONDS of sustained load per test (default 120)
+#
+# 1. Incident reports through the gateway (wrk, 2 threads, 32 connections, each report unique, an observable each),
+#    as Cam Ranh's operator; errors, latency percentiles, and incident-service's RSS before and after.
+# 2. Alerts through the gateway as the national feed, half of them repeats of an earlier source reference (merged).
+# 3. A botnet list hitting 10,000 addresses of 1,000 organisations (seeded in advisory-service's read model):
+#    the time until incident-service holds malware incidents with all 10,000 addresses.
+
+bench_incident_psql() { psql_admin -d incident "$@"; }
+
+rss_of() { ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/$1.pid")" | awk '{printf "%.0f", $1/1024}'; }
+
+wrk_post() {
+  local seconds=$1 token=$2 path=$3 body=$4 out=$5 script=$6
+  cat > "$script" <<LUA
+local n = 0
+local thread_id = 0
+local counter = 0
+function setup(thread) thread_id = thread_id + 1; thread:set("id", thread_id) end
+function init(args) math.randomseed(os.time() + id) end
+request = function()
+  counter = counter + 1
+  local unique = id .. "-" .. counter .. "-" .. math.random(1, 1000000000)
+  local half = id .. "-" .. math.floor(counter / 2)
+  local body = string.gsub(string.gsub([[$body]], "UNIQUE", unique), "HALF", half)
+  return wrk.format("POST", "$path", {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}, body)
+end
+LUA
+  "${WRK[@]}" -t2 -c32 -d"${seconds}s" --latency -s "$script" "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT" > "$out"
+}
+
+cmd_bench_incidents() {
+  local seconds=${1:-120}
+  find_java
+  http_ok "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/q/health/ready" || die "Start the platform first: ./canhgac up"
+  ensure_wrk
+  mkdir -p "$BENCH_DIR"
+  local stamp report work token feed before after
+  stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/incidents-$stamp.txt"
+  work=$(mktemp -d); chmod 755 "$work"; BENCH_WORK=$work
+  trap 'rm -rf "$BENCH_WORK"; gateway_restore' EXIT
+  gateway_unthrottled
+  { echo "Canh Gác incident benchmark, $stamp, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+    echo "JVM $(java -version 2>&1 | head -1), services -Xmx512m SerialGC (as ./canhgac up starts them)"; } | tee "$report"
+
+  token=$(token_for camranh-operator)
+  say "Warming up, then $seconds s of incident reports through the gateway"
+  local incident='{"title":"Bench UNIQUE","category":"MALWARE","severity":"MEDIUM","detectedAt":"2024-02-10T02:05:00+07:00","observables":[{"type":"IP","value":"203.0.113.7"}]}'
+  wrk_post 20 "$token" /api/v1/incidents "$incident" /dev/null "$work/incident.lua"
+  before=$(rss_of incident-service)
+  wrk_post "$seconds" "$token" /api/v1/incidents "$incident" "$work/incidents.txt" "$work/incident.lua"
+  after=$(rss_of incident-service)
+  { echo "reports  POST /api/v1/incidents, 32 connections, $seconds s:"
+    grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors|requests in" "$work/incidents.txt" | sed 's/^/    /'
+    echo "    incident-service RSS before/after: $before / $after MiB"; } | tee -a "$report"
+
+  feed=$(token_for national-feed)
+  say "Warming up, then $seconds s of alerts (half repeats) through the gateway"
+  local alert='{"source":"BENCH","sourceReference":"HALF","organization":"UBND-CAMRANH","type":"beacon","title":"Bench UNIQUE","observedAt":"2024-02-10T02:05:00+07:00","observables":[{"type":"IP","value":"203.0.113.8"}]}'
+  wrk_post 20 "$feed" /api/v1/alerts "$alert" /dev/null "$work/alert.lua"
+  before=$(rss_of incident-service)
+  wrk_post "$seconds" "$feed" /api/v1/alerts "$alert" "$work/alerts.txt" "$work/alert.lua"
+  after=$(rss_of incident-service)
+  { echo "alerts   POST /api/v1/alerts (half merged into an earlier one), 32 connections, $seconds s:"
+    grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors|requests in" "$work/alerts.txt" | sed 's/^/    /'
+    echo "    incident-service RSS before/after: $before / $after MiB"; } | tee -a "$report"
+
+  say "Botnet list hitting 10,000 addresses of 1,000 organisations: time until the incidents hold them all"
+  local run t0 t1 held
+  run=$(date +%s)
+  psql_admin -d advisory <<SQL >/dev/null
+insert into organization_replica (code, id, parent_code, path, name_vi, kind, search_text, version, updated_at)
+select 'BI$run-' || g, gen_random_uuid(), null, '/BI$run-' || g || '/', 'Đơn vị ' || g, 'AGENCY', 'don vi', 0, now()
+from generate_series(0, 999) g;
+insert into asset_replica (id, organization_code, org_path, hostname, version, updated_at)
+select ('00000000-0000-4000-9000-' || lpad(to_hex(g), 12, '0'))::uuid, 'BI$run-' || (g % 1000),
+       '/BI$run-' || (g % 1000) || '/', 'bi' || g, 0, now() from generate_series(0, 9999) g
+on conflict (id) do update set organization_code = excluded.organization_code, org_path = excluded.org_path;
+insert into asset_address_replica (asset_id, address)
+select ('00000000-0000-4000-9000-' || lpad(to_hex(g), 12, '0'))::uuid, ('100.99.' || (g / 256) || '.' || (g % 256))::inet
+from generate_series(0, 9999) g on conflict do nothing;
+SQL
+  psql_admin -d incident <<SQL >/dev/null
+insert into organization_replica (code, id, parent_code, path, name_vi, kind, search_text, version, updated_at)
+select 'BI$run-' || g, gen_random_uuid(), null, '/BI$run-' || g || '/', 'Đơn vị ' || g, 'AGENCY', 'don vi', 0, now()
+from generate_series(0, 999) g;
+SQL
+  awk 'BEGIN { for (g = 0; g < 10000; g++) printf "100.99.%d.%d\n", int(g / 256), g % 256 }' > "$work/hits.txt"
+  t0=$(millis)
+  curl -fsS -o /dev/null -X POST "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/api/v1/botnet-lists?reference=BI-$run&issuer=BI-$run" \
+    -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain' --data-binary @"$work/hits.txt"
+  t1=$(millis)
+  echo "botnet   list of 10,000 addresses imported and matched (10,000 exposures): $(( t1 - t0 )) ms" | tee -a "$report"
+  while :; do
+    held=$(bench_incident_psql -c "select count(*) from incident_observable o join incident i on i.id = o.incident_id
+                                   where i.reporting_path like '/BI$run-%'")
+    [ "$held" -ge 10000 ] && break
+    (( $(millis) - t0 < 600000 )) || { echo "    only $held addresses after 600 s" | tee -a "$report"; break; }
+    sleep 1
+  done
+  t1=$(millis)
+  printf 'incidents %s addresses held by %s malware incidents %.1f s after the list was published\n' "$held" \
+    "$(bench_incident_psql -c "select count(*) from incident where reporting_path like '/BI$run-%'")" \
+    "$(echo "($t1 - $t0) / 1000" | bc -l)" | tee -a "$report"
+  ok "Benchmark written to $report"
+}
