@@ -9,6 +9,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
+import vn.canhgac.commons.directive.DirectiveEvent;
+import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
@@ -104,12 +107,14 @@ public class DirectiveService {
     private final TenantScopes scopes;
     private final OrganizationPaths paths;
     private final AuditTrail audit;
+    private final Outbox outbox;
 
-    public DirectiveService(Pool pool, TenantScopes scopes, OrganizationPaths paths, AuditTrail audit) {
+    public DirectiveService(Pool pool, TenantScopes scopes, OrganizationPaths paths, AuditTrail audit, Outbox outbox) {
         this.pool = pool;
         this.scopes = scopes;
         this.paths = paths;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     public Uni<DirectiveDetails> issue(Caller caller, DirectiveInput input) {
@@ -257,7 +262,15 @@ public class DirectiveService {
                 })
                 .flatMap(ignored -> read(connection, id))
                 .call(directive -> audit.recordAll(connection, caller,
-                        List.of(Change.created("directive", id.toString(), issuerPath, directive))));
+                        List.of(Change.created("directive", id.toString(), issuerPath, directive))))
+                .call(directive -> outbox.recordAll(connection, EventTopics.DIRECTIVES, DirectiveEvent.ISSUED,
+                        List.of(new Outbox.Keyed(id.toString(), event(directive)))));
+    }
+
+    private static DirectiveEvent event(DirectiveDetails directive) {
+        return new DirectiveEvent(directive.id(), directive.reference(), directive.issuerCode(), directive.parentId(),
+                directive.subject(), directive.issuedOn(), directive.reportDueOn(), directive.alertWindows().stream()
+                .map(w -> new DirectiveEvent.AlertWindow(w.name(), w.startsOn(), w.endsOn())).toList());
     }
 
     private Uni<DirectiveDetails> visible(SqlClient client, Caller caller, UUID id) {

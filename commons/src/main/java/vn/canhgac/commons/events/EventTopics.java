@@ -17,6 +17,7 @@ public class EventTopics {
     public static final String ASSETS = "inventory.assets";
     public static final String EXPOSURES = "advisory.exposures";
     public static final String INCIDENTS = "incident.incidents";
+    public static final String DIRECTIVES = "advisory.directives";
 
     private final String prefix;
 

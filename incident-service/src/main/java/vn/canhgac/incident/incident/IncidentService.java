@@ -23,6 +23,7 @@ import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -56,6 +57,9 @@ public class IncidentService {
             select $1, o.code, o.path, $3, now(), $4 from organization_replica o where o.code = $2 and not o.deleted
             on conflict (incident_id, organization_code) do update set channel = excluded.channel,
                 escalated_at = excluded.escalated_at, escalated_by = excluded.escalated_by""";
+    /** Inside an alert window that a directive declared (Tết), every deadline is halved. */
+    private static final String IN_ALERT_WINDOW = """
+            select exists (select 1 from alert_window where $1::date between starts_on and ends_on)""";
     private static final String CONTACTS = "select contacts::text from organization_contact where organization_code = $1";
     private static final String INSERT = """
             insert into incident (id, reference, reporting_org, reporting_path, reporter_name, reporter_phone,
@@ -264,6 +268,15 @@ public class IncidentService {
                                      String reporting, String path, Tlp tlp, Set<String> affected,
                                      List<String[]> observables) {
         UUID id = TimeOrderedIds.next();
+        return connection.preparedQuery(IN_ALERT_WINDOW).execute(Tuple.of(LocalDate.now(VIETNAM)))
+                .map(rows -> rows.iterator().next().getBoolean(0))
+                .flatMap(inWindow -> insert(connection, caller, input, reference, reporting, path, tlp, affected,
+                        observables, id, inWindow ? 2 : 1));
+    }
+
+    private Uni<IncidentView> insert(SqlConnection connection, Caller caller, IncidentInput input, String reference,
+                                     String reporting, String path, Tlp tlp, Set<String> affected,
+                                     List<String[]> observables, UUID id, int tighter) {
         Instant now = Instant.now();
         IncidentInput.Contact contact = input.contact() == null ? new IncidentInput.Contact(caller.displayName(), null, null)
                 : input.contact();
@@ -273,8 +286,8 @@ public class IncidentService {
                 .addString(input.severity().name()).addOffsetDateTime(input.detectedAt()).addString(input.impact())
                 .addString(input.scope()).addString(input.measuresTaken()).addString(input.supportRequested())
                 .addString(tlp.name())
-                .addOffsetDateTime(now.plus(input.severity().firstResponse).atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(now.plus(input.severity().resolution).atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(now.plus(input.severity().firstResponse.dividedBy(tighter)).atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(now.plus(input.severity().resolution.dividedBy(tighter)).atOffset(ZoneOffset.UTC))
                 .addString(SearchText.foldAll(reference, input.title(), input.description()))
                 .addString(caller.displayName());
         return connection.preparedQuery(INSERT).execute(row)

@@ -160,6 +160,31 @@ class IncidentResourceTest {
     }
 
     @Test
+    void insideAnAlertWindowEveryDeadlineIsHalved() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        UUID directive = UUID.randomUUID();
+        producer.send("test.advisory.directives", directive.toString(), UUID.randomUUID().toString(),
+                "canhgac.directive.issued.v1", """
+                        {"id":"%s","reference":"6410/BTTTT-CATTT-%s","issuerCode":"CATTT","parentId":null,
+                         "subject":"Tết","issuedOn":"%s","reportDueOn":null,
+                         "alertWindows":[{"name":"Tết %s","startsOn":"%s","endsOn":"%s"}]}"""
+                        .formatted(directive, run, today, run, today.minusDays(1), today.plusDays(1)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            io.restassured.path.json.JsonPath incident = given().auth().oauth2(Tokens.of("camranh-operator"))
+                    .contentType(ContentType.JSON).body("""
+                            {"title":"window-%s","category":"DDOS","severity":"HIGH","detectedAt":"%s"}"""
+                            .formatted(run, java.time.OffsetDateTime.now()))
+                    .post("/api/v1/incidents").then().statusCode(201).extract().jsonPath();
+            Instant reported = Instant.parse(incident.getString("reportedAt"));
+            // High: 72 h to resolve and 4 h to answer, halved; the clocks start within a second of the report.
+            Duration resolution = Duration.between(reported, Instant.parse(incident.getString("resolutionDue")));
+            Duration response = Duration.between(reported, Instant.parse(incident.getString("firstResponseDue")));
+            org.junit.jupiter.api.Assertions.assertTrue(resolution.minus(Duration.ofHours(36)).abs().toSeconds() < 60, resolution::toString);
+            org.junit.jupiter.api.Assertions.assertTrue(response.minus(Duration.ofHours(2)).abs().toSeconds() < 60, response::toString);
+        });
+    }
+
+    @Test
     void badReportsAreRefusedAndStoreNothing() {
         assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
                 .body("{\"title\":\"x\",\"severity\":\"HIGH\",\"detectedAt\":\"2024-02-10T02:15:00+07:00\"}")
