@@ -1,6 +1,7 @@
 package vn.canhgac.advisory;
 
 import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.OrganizationFeed;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,14 +52,8 @@ public final class InventoryFeed implements AutoCloseable {
     }
 
     public void organization(String code, String path, long version, List<String> networks, String kind) {
-        String[] codes = path.substring(1, path.length() - 1).split("/");
-        String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
-        String json = """
-                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"Đơn vị %s","nameEn":null,"kind":"%s",
-                 "version":%d,"deleted":false,"updatedAt":"%s","contacts":[],
-                 "constituency":{"networks":[%s],"asns":[]}}""".formatted(UUID.randomUUID(), code, parent, path, code,
-                kind, version, Instant.now(), networks.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",")));
-        producer.send(ORGANIZATIONS, code, UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", json);
+        OrganizationFeed.publish(producer, code, path, kind, version, ",\"contacts\":[],\"constituency\":{\"networks\":["
+                + networks.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",")) + "],\"asns\":[]}");
     }
 
     public void asset(UUID id, String organization, String orgPath, String hostname, long version,

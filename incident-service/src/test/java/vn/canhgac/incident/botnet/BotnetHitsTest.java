@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.OrganizationFeed;
 import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
@@ -22,7 +23,6 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class BotnetHitsTest {
 
-    private static final String ORGANIZATIONS = "test.inventory.organizations";
     private static final String EXPOSURES = "test.advisory.exposures";
     private static CloudEventsProducer producer;
     private final String list = "BOTNET-" + UUID.randomUUID().toString().substring(0, 8);
@@ -31,10 +31,10 @@ class BotnetHitsTest {
     @BeforeAll
     static void tree() {
         producer = new CloudEventsProducer();
-        organization("UBND-KH", "/UBND-KH/");
-        organization("STTTT-KH", "/UBND-KH/STTTT-KH/");
-        organization("UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
-        organization("NHTM-A", "/NHTM-A/");
+        OrganizationFeed.publish(producer, "UBND-KH", "/UBND-KH/");
+        OrganizationFeed.publish(producer, "STTTT-KH", "/UBND-KH/STTTT-KH/");
+        OrganizationFeed.publish(producer, "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
+        OrganizationFeed.publish(producer, "NHTM-A", "/NHTM-A/");
     }
 
     @AfterAll
@@ -46,14 +46,6 @@ class BotnetHitsTest {
     void replicated() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
                 .get("/api/v1/duty/organizations/NHTM-A").then().statusCode(200));
-    }
-
-    private static void organization(String code, String path) {
-        String[] codes = path.substring(1, path.length() - 1).split("/");
-        String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
-        producer.send(ORGANIZATIONS, code, UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", """
-                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","kind":"AGENCY","version":0,
-                 "deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), code, parent, path, code, Instant.now()));
     }
 
     private void exposure(String eventId, String kind, String org, String path, String address) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.OrganizationFeed;
 import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
@@ -31,16 +32,10 @@ class DutyResourceTest {
     @BeforeAll
     static void tree() {
         producer = new CloudEventsProducer();
-        for (String[] org : List.of(new String[]{"UBND-KH", "/UBND-KH/"}, new String[]{"STTTT-KH", "/UBND-KH/STTTT-KH/"},
-                new String[]{"UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/"}, new String[]{"NHTM-A", "/NHTM-A/"})) {
-            String[] codes = org[1].substring(1, org[1].length() - 1).split("/");
-            String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
-            producer.send("test.inventory.organizations", org[0], UUID.randomUUID().toString(),
-                    "canhgac.organization.upserted.v1", """
-                            {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","kind":"AGENCY",
-                             "version":0,"deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), org[0],
-                            parent, org[1], org[0], Instant.now()));
-        }
+        OrganizationFeed.publish(producer, "UBND-KH", "/UBND-KH/");
+        OrganizationFeed.publish(producer, "STTTT-KH", "/UBND-KH/STTTT-KH/");
+        OrganizationFeed.publish(producer, "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
+        OrganizationFeed.publish(producer, "NHTM-A", "/NHTM-A/");
     }
 
     @AfterAll

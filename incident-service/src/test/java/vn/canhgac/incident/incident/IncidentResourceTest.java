@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.OrganizationFeed;
 import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
@@ -30,35 +31,24 @@ import static vn.canhgac.commons.testing.Problems.assertProblem;
 @QuarkusTest
 class IncidentResourceTest {
 
-    private static final String TOPIC = "test.inventory.organizations";
     private static CloudEventsProducer producer;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     static void tree() {
         producer = new CloudEventsProducer();
-        organization("UBND-KH", "/UBND-KH/");
-        organization("STTTT-KH", "/UBND-KH/STTTT-KH/");
-        organization("UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
-        organization("NHTM-A", "/NHTM-A/");
-        producer.send(TOPIC, "VNCERT", UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", """
-                {"id":"%s","code":"VNCERT","parentCode":"CATTT","path":"/BTTTT/CATTT/VNCERT/","nameVi":"VNCERT/CC",
-                 "kind":"AUTHORITY","version":0,"deleted":false,"updatedAt":"%s",
-                 "contacts":[{"name":"VNCERT/CC","role":"Ứng cứu sự cố","phone":"024.3640.4421","hotline":"086.9100.317",
-                              "email":"ir@vncert.vn"}]}""".formatted(UUID.randomUUID(), Instant.now()));
+        OrganizationFeed.publish(producer, "UBND-KH", "/UBND-KH/");
+        OrganizationFeed.publish(producer, "STTTT-KH", "/UBND-KH/STTTT-KH/");
+        OrganizationFeed.publish(producer, "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
+        OrganizationFeed.publish(producer, "NHTM-A", "/NHTM-A/");
+        OrganizationFeed.publish(producer, "VNCERT", "/BTTTT/CATTT/VNCERT/", "AUTHORITY", """
+                ,"contacts":[{"name":"VNCERT/CC","role":"Ứng cứu sự cố","phone":"024.3640.4421","hotline":"086.9100.317",
+                             "email":"ir@vncert.vn"}]""");
     }
 
     @AfterAll
     static void close() {
         producer.close();
-    }
-
-    private static void organization(String code, String path) {
-        String[] codes = path.substring(1, path.length() - 1).split("/");
-        String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
-        producer.send(TOPIC, code, UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", """
-                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","kind":"AGENCY","version":0,
-                 "deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), code, parent, path, code, Instant.now()));
     }
 
     @BeforeEach
