@@ -19,6 +19,16 @@ public final class CloudEventsConsumer {
     }
 
     public static Optional<ConsumerRecord<String, String>> find(String topic, String key, Duration timeout) {
+        return find(topic, key, value -> true, timeout);
+    }
+
+    /**
+     * The last record of the key whose value satisfies the condition, waiting for it up to the timeout: an
+     * aggregate's later event (an update) may be published a relay tick after its first.
+     */
+    public static Optional<ConsumerRecord<String, String>> find(String topic, String key,
+                                                                java.util.function.Predicate<String> value,
+                                                                Duration timeout) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CloudEventsProducer.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -33,7 +43,7 @@ public final class CloudEventsConsumer {
                 }
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
-                Optional<ConsumerRecord<String, String>> found = drain(consumer, key);
+                Optional<ConsumerRecord<String, String>> found = drain(consumer, key, value);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -42,7 +52,8 @@ public final class CloudEventsConsumer {
         }
     }
 
-    private static Optional<ConsumerRecord<String, String>> drain(KafkaConsumer<String, String> consumer, String key) {
+    private static Optional<ConsumerRecord<String, String>> drain(KafkaConsumer<String, String> consumer, String key,
+                                                                  java.util.function.Predicate<String> value) {
         ConsumerRecord<String, String> last = null;
         for (int emptyPolls = 0; emptyPolls < 3; ) {
             var records = consumer.poll(Duration.ofMillis(500));
@@ -50,7 +61,7 @@ public final class CloudEventsConsumer {
                 emptyPolls++;
             }
             for (ConsumerRecord<String, String> record : records) {
-                if (key.equals(record.key())) {
+                if (key.equals(record.key()) && value.test(record.value())) {
                     last = record;
                 }
             }

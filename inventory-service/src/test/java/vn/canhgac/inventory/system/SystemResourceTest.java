@@ -58,8 +58,9 @@ class SystemResourceTest {
         assertProblem(as("camranh-operator").header("If-Match", "\"0\"").body(changes).put(PATH + "/" + id).then(),
                 412, "precondition-failed");
 
-        var record = CloudEventsConsumer.find("test.inventory.systems", id, Duration.ofSeconds(30))
-                .orElseThrow(() -> new AssertionError("no event for " + id));
+        var record = CloudEventsConsumer.find("test.inventory.systems", id, value -> value.contains("\"version\":1"),
+                        Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no event of the update for " + id));
         assertTrue(record.value().contains("\"securityLevel\":4"), record.value());
     }
 
