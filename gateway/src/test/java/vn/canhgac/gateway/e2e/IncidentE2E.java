@@ -42,6 +42,30 @@ class IncidentE2E {
         as("bank-admin").get("/api/v1/incidents").then().statusCode(200).body("items.id", not(hasItem(id)));
     }
 
+    /**
+     * With the database down, a report at 2 a.m. answers 503 (retry), nothing is half-written, and once it is back
+     * the same report goes through without anyone restarting the service.
+     */
+    @Test
+    void whileTheDatabaseIsDownAReportIsRefusedWith503AndGoesThroughOnceItIsBack() throws Exception {
+        String report = """
+                {"title":"Báo cáo lúc mất CSDL %s","category":"DDOS","severity":"HIGH",
+                 "detectedAt":"2024-02-10T02:05:00+07:00"}""".formatted(run);
+        Platform.canhgac("postgres", "stop");
+        try {
+            vn.canhgac.commons.testing.Problems.assertProblem(as("camranh-operator").body(report)
+                    .post("/api/v1/incidents").then(), 503, "unavailable");
+        } finally {
+            Platform.canhgac("postgres", "start");
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                as("camranh-operator").queryParam("q", "mat csdl " + run).get("/api/v1/incidents").then()
+                        .statusCode(200).body("items", org.hamcrest.Matchers.empty()));
+        as("camranh-operator").body(report).post("/api/v1/incidents").then().statusCode(201);
+        as("camranh-operator").queryParam("q", "mat csdl " + run).get("/api/v1/incidents").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
     @Test
     void theDemoBotnetListOpenedAMalwareIncidentForCamRanh() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
