@@ -14,6 +14,14 @@ public final class OrganizationFeed {
     private OrganizationFeed() {
     }
 
+    /** The demo's tree as the tenancy tests need it: Khánh Hòa down to Cam Ranh, and a bank outside it. */
+    public static void publishKhanhHoaTree(CloudEventsProducer producer) {
+        publish(producer, "UBND-KH", "/UBND-KH/");
+        publish(producer, "STTTT-KH", "/UBND-KH/STTTT-KH/");
+        publish(producer, "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
+        publish(producer, "NHTM-A", "/NHTM-A/");
+    }
+
     /** An organisation of kind AGENCY, named by its code, without contacts or constituency. */
     public static void publish(CloudEventsProducer producer, String code, String path) {
         publish(producer, code, path, "AGENCY", "");

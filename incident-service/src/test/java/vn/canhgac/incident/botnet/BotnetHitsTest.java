@@ -31,10 +31,7 @@ class BotnetHitsTest {
     @BeforeAll
     static void tree() {
         producer = new CloudEventsProducer();
-        OrganizationFeed.publish(producer, "UBND-KH", "/UBND-KH/");
-        OrganizationFeed.publish(producer, "STTTT-KH", "/UBND-KH/STTTT-KH/");
-        OrganizationFeed.publish(producer, "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
-        OrganizationFeed.publish(producer, "NHTM-A", "/NHTM-A/");
+        OrganizationFeed.publishKhanhHoaTree(producer);
     }
 
     @AfterAll

@@ -37,10 +37,7 @@ class IncidentResourceTest {
     @BeforeAll
     static void tree() {
         producer = new CloudEventsProducer();
-        OrganizationFeed.publish(producer, "UBND-KH", "/UBND-KH/");
-        OrganizationFeed.publish(producer, "STTTT-KH", "/UBND-KH/STTTT-KH/");
-        OrganizationFeed.publish(producer, "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/");
-        OrganizationFeed.publish(producer, "NHTM-A", "/NHTM-A/");
+        OrganizationFeed.publishKhanhHoaTree(producer);
         OrganizationFeed.publish(producer, "VNCERT", "/BTTTT/CATTT/VNCERT/", "AUTHORITY", """
                 ,"contacts":[{"name":"VNCERT/CC","role":"Ứng cứu sự cố","phone":"024.3640.4421","hotline":"086.9100.317",
                              "email":"ir@vncert.vn"}]""");
