@@ -229,16 +229,13 @@ final class CsafDocuments {
         return upper.equals("IMPORTANT") ? Severity.HIGH : upper.equals("MODERATE") ? Severity.MEDIUM : null;
     }
 
+    /** The document's TLP label; none is CLEAR, one we do not know is treated as AMBER (the cautious choice). */
     private static Tlp tlp(String label) {
-        if (label == null) {
-            return Tlp.CLEAR;
+        try {
+            Tlp tlp = Tlp.parse(label);
+            return tlp == null ? Tlp.CLEAR : tlp;
+        } catch (IllegalArgumentException unknown) {
+            return Tlp.AMBER;
         }
-        String normalized = label.strip().toUpperCase(Locale.ROOT).replace('+', '_').replace("WHITE", "CLEAR");
-        for (Tlp tlp : Tlp.values()) {
-            if (tlp.name().equals(normalized)) {
-                return tlp;
-            }
-        }
-        return Tlp.AMBER;
     }
 }

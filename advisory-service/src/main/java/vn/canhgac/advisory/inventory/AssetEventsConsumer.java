@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
+import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.IdempotentConsumer;
 import vn.canhgac.commons.inventory.AssetEvent;
 
@@ -21,17 +22,20 @@ public class AssetEventsConsumer {
     private final IdempotentConsumer consumer;
     private final AssetReplicas replicas;
     private final ExposureMatcher matcher;
+    private final EventData events;
 
-    public AssetEventsConsumer(IdempotentConsumer consumer, AssetReplicas replicas, ExposureMatcher matcher) {
+    public AssetEventsConsumer(IdempotentConsumer consumer, AssetReplicas replicas, ExposureMatcher matcher,
+                               EventData events) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.matcher = matcher;
+        this.events = events;
     }
 
     @Incoming("assets")
     public Uni<Void> onAsset(Message<String> message) {
         return consumer.consumeOnConnection(CONSUMER, message, (connection, event) -> {
-            AssetEvent asset = replicas.parse(event.data());
+            AssetEvent asset = events.read(event, AssetEvent.class);
             return replicas.apply(connection, asset).flatMap(applied -> {
                 if (!applied) {
                     return Uni.createFrom().voidItem();

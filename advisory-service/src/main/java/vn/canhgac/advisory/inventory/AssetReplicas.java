@@ -1,9 +1,5 @@
 package vn.canhgac.advisory.inventory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -41,20 +37,6 @@ public class AssetReplicas {
             from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
                  as u(position, identity, vendor, product, version, version_key)
             on conflict do nothing""";
-
-    private final ObjectReader events;
-
-    public AssetReplicas(ObjectMapper json) {
-        this.events = json.readerFor(AssetEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    public AssetEvent parse(String data) {
-        try {
-            return events.readValue(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Malformed asset event", e);
-        }
-    }
 
     /** Applies the event on the caller's connection; answers false when it is not newer than the replica. */
     public Uni<Boolean> apply(SqlConnection connection, AssetEvent asset) {

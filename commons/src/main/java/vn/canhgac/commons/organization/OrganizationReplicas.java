@@ -1,14 +1,11 @@
 package vn.canhgac.commons.organization;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.ReceivedEvent;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
@@ -24,19 +21,17 @@ import vn.canhgac.commons.text.SearchText;
 @DefaultBean
 public class OrganizationReplicas implements OrganizationPaths {
 
-    /** Lenient on purpose: a newer producer may add fields, and an older consumer must still apply its events. */
-    private final ObjectReader events;
+    private final EventData events;
     private final Instance<OrganizationReplicaListener> listeners;
 
-    public OrganizationReplicas(ObjectMapper json, Instance<OrganizationReplicaListener> listeners) {
-        this.events = json.readerFor(OrganizationEvent.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public OrganizationReplicas(EventData events, Instance<OrganizationReplicaListener> listeners) {
+        this.events = events;
         this.listeners = listeners;
     }
 
     /** Applies an event in the caller's transaction; an event older than the replica is ignored. */
     public Uni<Void> apply(ReceivedEvent received) {
-        OrganizationEvent event = parse(received.data());
+        OrganizationEvent event = events.read(received, OrganizationEvent.class);
         return OrganizationReplica.<OrganizationReplica>findById(event.code())
                 .flatMap(existing -> {
                     if (existing != null && existing.version >= event.version()) {
@@ -81,11 +76,4 @@ public class OrganizationReplicas implements OrganizationPaths {
                 });
     }
 
-    private OrganizationEvent parse(String data) {
-        try {
-            return events.readValue(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Malformed organization event", e);
-        }
-    }
 }

@@ -1,15 +1,12 @@
 package vn.canhgac.incident.botnet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.IdempotentConsumer;
 import vn.canhgac.commons.events.ReceivedEvent;
 import vn.canhgac.commons.exposure.ExposureEvent;
@@ -45,12 +42,12 @@ public class BotnetHitsConsumer {
 
     private final IdempotentConsumer consumer;
     private final IncidentService incidents;
-    private final ObjectReader events;
+    private final EventData events;
 
-    public BotnetHitsConsumer(IdempotentConsumer consumer, IncidentService incidents, ObjectMapper json) {
+    public BotnetHitsConsumer(IdempotentConsumer consumer, IncidentService incidents, EventData events) {
         this.consumer = consumer;
         this.incidents = incidents;
-        this.events = json.readerFor(ExposureEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.events = events;
     }
 
     @Incoming("exposures")
@@ -59,7 +56,7 @@ public class BotnetHitsConsumer {
     }
 
     private Uni<Void> apply(SqlConnection connection, ReceivedEvent received) {
-        ExposureEvent exposure = parse(received.data());
+        ExposureEvent exposure = events.read(received, ExposureEvent.class);
         if (!ExposureEvent.BOTNET.equals(exposure.sourceKind()) || !"OPEN".equals(exposure.status())
                 || exposure.botnetListId() == null) {
             return Uni.createFrom().voidItem();
@@ -88,11 +85,4 @@ public class BotnetHitsConsumer {
                 .replaceWithVoid();
     }
 
-    private ExposureEvent parse(String data) {
-        try {
-            return events.readValue(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Malformed exposure event", e);
-        }
-    }
 }

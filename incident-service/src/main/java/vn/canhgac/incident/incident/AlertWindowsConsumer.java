@@ -1,15 +1,12 @@
 package vn.canhgac.incident.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.commons.directive.DirectiveEvent;
+import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.IdempotentConsumer;
 
 import java.time.LocalDate;
@@ -26,17 +23,17 @@ public class AlertWindowsConsumer {
             on conflict do nothing""";
 
     private final IdempotentConsumer consumer;
-    private final ObjectReader events;
+    private final EventData events;
 
-    public AlertWindowsConsumer(IdempotentConsumer consumer, ObjectMapper json) {
+    public AlertWindowsConsumer(IdempotentConsumer consumer, EventData events) {
         this.consumer = consumer;
-        this.events = json.readerFor(DirectiveEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.events = events;
     }
 
     @Incoming("directives")
     public Uni<Void> onDirective(Message<String> message) {
         return consumer.consumeOnConnection("incident-service.directives", message, (connection, received) -> {
-            DirectiveEvent directive = parse(received.data());
+            DirectiveEvent directive = events.read(received, DirectiveEvent.class);
             var windows = directive.alertWindows() == null ? java.util.List.<DirectiveEvent.AlertWindow>of()
                     : directive.alertWindows();
             return connection.preparedQuery(CLEAR).execute(Tuple.of(directive.id()))
@@ -48,11 +45,4 @@ public class AlertWindowsConsumer {
         });
     }
 
-    private DirectiveEvent parse(String data) {
-        try {
-            return events.readValue(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Malformed directive event", e);
-        }
-    }
 }
