@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.ReceivedEvent;
 import vn.canhgac.commons.paging.Page;
@@ -12,6 +13,9 @@ import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.text.SearchText;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * A consuming service's replica of inventory's organisations: kept up to date from
@@ -23,10 +27,14 @@ public class OrganizationReplicas implements OrganizationPaths {
 
     private final EventData events;
     private final Instance<OrganizationReplicaListener> listeners;
+    private final RecentPaths recentPaths;
 
-    public OrganizationReplicas(EventData events, Instance<OrganizationReplicaListener> listeners) {
+    public OrganizationReplicas(EventData events, Instance<OrganizationReplicaListener> listeners,
+                                @ConfigProperty(name = "canhgac.organization-paths.cache-lifetime", defaultValue = "PT30S")
+                                Duration pathLifetime) {
         this.events = events;
         this.listeners = listeners;
+        this.recentPaths = new RecentPaths(pathLifetime, Clock.systemUTC());
     }
 
     /** Applies an event in the caller's transaction; an event older than the replica is ignored. */
@@ -39,6 +47,7 @@ public class OrganizationReplicas implements OrganizationPaths {
                     }
                     OrganizationReplica replica = existing != null ? existing : new OrganizationReplica();
                     replica.apply(event);
+                    recentPaths.forget(event.code());
                     return replica.persist().replaceWithVoid().call(() -> notifyListeners(event));
                 });
     }
@@ -54,8 +63,8 @@ public class OrganizationReplicas implements OrganizationPaths {
     @Override
     public Uni<String> pathOf(String code) {
         // Callers outside Hibernate (the reactive SQL client's services) have no session: open one if needed.
-        return Panache.withSession(() -> OrganizationReplica.<OrganizationReplica>findById(code))
-                .map(replica -> replica == null || replica.deleted ? null : replica.path);
+        return recentPaths.get(code, () -> Panache.withSession(() -> OrganizationReplica.<OrganizationReplica>findById(code))
+                .map(replica -> replica == null || replica.deleted ? null : replica.path));
     }
 
     public Uni<Page<OrganizationView>> list(TenantScope scope, String query, String after, int limit) {

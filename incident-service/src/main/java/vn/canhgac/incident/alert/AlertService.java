@@ -150,8 +150,8 @@ public class AlertService {
 
     /** A new incident from the alert: its observables, its time, the analyst's category and severity. */
     public Uni<IncidentView> promote(Caller caller, UUID id, AlertPromotion promotion) {
-        return scopes.of(caller).flatMap(scope -> newAlert(pool, scope, id)).flatMap(alert -> incidents.nextReference()
-                .flatMap(reference -> pool.withTransaction(connection -> {
+        return scopes.of(caller).flatMap(scope -> newAlert(pool, scope, id)).flatMap(alert -> incidents.draw()
+                .flatMap(ticket -> pool.withTransaction(connection -> {
                     IncidentInput input = new IncidentInput(alert.organization(), null, List.of(),
                             promotion.title() != null && !promotion.title().isBlank() ? promotion.title() : alert.title(),
                             "Promoted from alert " + alert.source() + "/" + alert.sourceReference() + " (" + alert.type()
@@ -160,7 +160,7 @@ public class AlertService {
                             null, null, null, null, "AMBER", alert.observables());
                     return connection.preparedQuery("select path from organization_replica where code = $1")
                             .execute(Tuple.of(alert.organization()))
-                            .flatMap(rows -> incidents.openOn(connection, caller, input, reference, alert.organization(),
+                            .flatMap(rows -> incidents.openOn(connection, caller, input, ticket, alert.organization(),
                                     rows.iterator().next().getString(0)))
                             .call(incident -> mark(connection, id, "PROMOTED", incident.id()));
                 })));

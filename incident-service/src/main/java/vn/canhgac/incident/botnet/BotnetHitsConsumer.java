@@ -77,8 +77,8 @@ public class BotnetHitsConsumer {
                         + ". Find and clean the infected machines (directive 6410, item 1c).",
                 IncidentCategory.MALWARE, IncidentSeverity.HIGH, exposure.detectedAt().atOffset(ZoneOffset.UTC),
                 null, null, null, null, "AMBER", List.of(address));
-        return incidents.nextReference()
-                .flatMap(reference -> incidents.openOn(connection, MATCHER, input, reference,
+        return incidents.draw()
+                .flatMap(ticket -> incidents.openOn(connection, MATCHER, input, ticket,
                         exposure.organizationCode(), exposure.orgPath()))
                 .flatMap(incident -> connection.preparedQuery(REMEMBER).execute(Tuple.of(exposure.organizationCode(),
                         exposure.botnetListId(), incident.id())))

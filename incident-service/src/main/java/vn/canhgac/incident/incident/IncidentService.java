@@ -30,7 +30,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static vn.canhgac.commons.sql.SqlParams.bind;
@@ -43,11 +46,10 @@ import static vn.canhgac.commons.sql.SqlParams.bind;
 public class IncidentService {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** Numbers are drawn in their own short transaction: a hot row held only for one statement. */
-    private static final String NEXT_NUMBER = """
-            insert into incident_counter (year, last_number) values ($1, 1)
-            on conflict (year) do update set last_number = incident_counter.last_number + 1
-            returning last_number""";
+    /** A reference's number and the deadlines' regime of the moment, in one round trip outside any transaction. */
+    private static final String DRAW = """
+            select next_incident_number($1) as number,
+                   exists (select 1 from alert_window where $2::date between starts_on and ends_on) as in_alert_window""";
     private static final String VISIBLE = """
             (i.reporting_path like $1
              or exists (select 1 from incident_affected a where a.incident_id = i.id and a.org_path like $1)
@@ -57,20 +59,7 @@ public class IncidentService {
             select $1, o.code, o.path, $3, now(), $4 from organization_replica o where o.code = $2 and not o.deleted
             on conflict (incident_id, organization_code) do update set channel = excluded.channel,
                 escalated_at = excluded.escalated_at, escalated_by = excluded.escalated_by""";
-    /** Inside an alert window that a directive declared (Tết), every deadline is halved. */
-    private static final String IN_ALERT_WINDOW = """
-            select exists (select 1 from alert_window where $1::date between starts_on and ends_on)""";
     private static final String CONTACTS = "select contacts::text from organization_contact where organization_code = $1";
-    private static final String INSERT = """
-            insert into incident (id, reference, reporting_org, reporting_path, reporter_name, reporter_phone,
-                reporter_email, title, description, category, severity, status, detected_at, reported_at, impact, scope,
-                measures_taken, support_requested, tlp, first_response_due, resolution_due, search_text, version,
-                created_at, created_by, updated_at, updated_by)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'REPORTED', $12, now(), $13, $14, $15, $16, $17,
-                    $18, $19, $20, 0, now(), $21, now(), $21)""";
-    private static final String INSERT_AFFECTED = """
-            insert into incident_affected (incident_id, organization_code, org_path)
-            select $1, o.code, o.path from organization_replica o where o.code = any($2) and not o.deleted""";
     private static final String INSERT_OBSERVABLES = """
             insert into incident_observable (incident_id, type, value, tlp, added_at, added_by)
             select $1, u.type, u.value, u.tlp, now(), $5 from unnest($2::text[], $3::text[], $4::text[]) as u(type, value, tlp)
@@ -102,7 +91,7 @@ public class IncidentService {
 
     public Uni<IncidentView> report(Caller caller, IncidentInput input) {
         Tlp tlp = tlp(input.tlp(), "tlp");
-        List<String[]> observables = canonical(input.observables());
+        List<IncidentView.Observable> observables = canonical(input.observables());
         String reporting = input.reportingOrganization() != null && !input.reportingOrganization().isBlank()
                 ? input.reportingOrganization() : caller.orgCode();
         Set<String> affected = new LinkedHashSet<>(input.affectedOrganizations());
@@ -110,26 +99,40 @@ public class IncidentService {
             affected.add(reporting);
         }
         return scopes.of(caller).flatMap(scope -> inScopePath(scope, reporting, "reportingOrganization")
-                .call(path -> checkAffected(scope, affected))
-                .flatMap(path -> nextReference().flatMap(reference -> pool.withTransaction(connection ->
-                        insert(connection, caller, input, reference, reporting, path, tlp, affected, observables)))));
+                .flatMap(path -> affectedPaths(scope, affected)
+                        .flatMap(affectedPaths -> draw().map(ticket -> NewIncident.of(TimeOrderedIds.next(), ticket,
+                                reporting, path, input, tlp, affectedPaths, observables, caller.displayName())))))
+                .flatMap(incident -> pool.withTransaction(connection -> store(connection, incident)));
     }
 
-    /** The next reference of this year, drawn in its own short transaction (a gap if the report then fails). */
-    public Uni<String> nextReference() {
-        int year = OffsetDateTime.now(VIETNAM).getYear();
-        return pool.preparedQuery(NEXT_NUMBER).execute(Tuple.of(year))
-                .map(rows -> "INC-%d-%06d".formatted(year, rows.iterator().next().getInteger(0)));
+    /** Draws the next reference of this year (a gap if the report then fails) and the deadlines' regime. */
+    public Uni<Ticket> draw() {
+        LocalDate today = LocalDate.now(VIETNAM);
+        return pool.preparedQuery(DRAW).execute(Tuple.of(today.getYear(), today)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Ticket("INC-%d-%06d".formatted(today.getYear(), row.getLong("number")),
+                    row.getBoolean("in_alert_window"));
+        });
     }
 
     /**
      * Opens an incident on a connection whose transaction the caller holds, for a report that did not come
-     * through the API (a botnet hit): the reporting organisation is the affected one.
+     * through the API (a botnet hit, a promoted alert): the reporting organisation is the affected one.
      */
-    public Uni<IncidentView> openOn(SqlConnection connection, Caller reporter, IncidentInput input, String reference,
+    public Uni<IncidentView> openOn(SqlConnection connection, Caller reporter, IncidentInput input, Ticket ticket,
                                     String organization, String path) {
-        return insert(connection, reporter, input, reference, organization, path, tlp(input.tlp(), "tlp"),
-                new LinkedHashSet<>(List.of(organization)), canonical(input.observables()));
+        return store(connection, NewIncident.of(TimeOrderedIds.next(), ticket, organization, path, input,
+                tlp(input.tlp(), "tlp"), new TreeMap<>(Map.of(organization, path)), canonical(input.observables()),
+                reporter.displayName()));
+    }
+
+    /** The incident and its event, sent together (pipelined) in the caller's transaction. */
+    private Uni<IncidentView> store(SqlConnection connection, NewIncident incident) {
+        return Uni.combine().all()
+                .unis(connection.preparedQuery(NewIncident.STORE).execute(incident.row()),
+                        outbox.recordAll(connection, EventTopics.INCIDENTS, IncidentEvent.REPORTED, List.of(incident.event())))
+                .discardItems()
+                .replaceWith(incident::view);
     }
 
     /** Adds observables and a timeline line to an incident, on the caller's connection. */
@@ -242,7 +245,7 @@ public class IncidentService {
     }
 
     public Uni<IncidentView> addObservables(Caller caller, UUID id, List<ObservableInput> inputs) {
-        List<String[]> observables = canonical(inputs);
+        List<IncidentView.Observable> observables = canonical(inputs);
         return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> visible(connection, scope, id, true)
                         .flatMap(row -> insertObservables(connection, id, caller, observables))
                         .flatMap(ignored -> timeline(connection, id, caller, "OBSERVABLES",
@@ -264,50 +267,16 @@ public class IncidentService {
                 }));
     }
 
-    private Uni<IncidentView> insert(SqlConnection connection, Caller caller, IncidentInput input, String reference,
-                                     String reporting, String path, Tlp tlp, Set<String> affected,
-                                     List<String[]> observables) {
-        UUID id = TimeOrderedIds.next();
-        return connection.preparedQuery(IN_ALERT_WINDOW).execute(Tuple.of(LocalDate.now(VIETNAM)))
-                .map(rows -> rows.iterator().next().getBoolean(0))
-                .flatMap(inWindow -> insert(connection, caller, input, reference, reporting, path, tlp, affected,
-                        observables, id, inWindow ? 2 : 1));
-    }
-
-    private Uni<IncidentView> insert(SqlConnection connection, Caller caller, IncidentInput input, String reference,
-                                     String reporting, String path, Tlp tlp, Set<String> affected,
-                                     List<String[]> observables, UUID id, int tighter) {
-        Instant now = Instant.now();
-        IncidentInput.Contact contact = input.contact() == null ? new IncidentInput.Contact(caller.displayName(), null, null)
-                : input.contact();
-        Tuple row = Tuple.tuple().addUUID(id).addString(reference).addString(reporting).addString(path)
-                .addString(contact.name()).addString(contact.phone()).addString(contact.email())
-                .addString(input.title()).addString(input.description()).addString(input.category().name())
-                .addString(input.severity().name()).addOffsetDateTime(input.detectedAt()).addString(input.impact())
-                .addString(input.scope()).addString(input.measuresTaken()).addString(input.supportRequested())
-                .addString(tlp.name())
-                .addOffsetDateTime(now.plus(input.severity().firstResponse.dividedBy(tighter)).atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(now.plus(input.severity().resolution.dividedBy(tighter)).atOffset(ZoneOffset.UTC))
-                .addString(SearchText.foldAll(reference, input.title(), input.description()))
-                .addString(caller.displayName());
-        return connection.preparedQuery(INSERT).execute(row)
-                .flatMap(ignored -> connection.preparedQuery(INSERT_AFFECTED)
-                        .execute(Tuple.of(id, affected.toArray(String[]::new))))
-                .flatMap(ignored -> insertObservables(connection, id, caller, observables))
-                .flatMap(ignored -> timeline(connection, id, caller, "STATUS", "REPORTED", null))
-                .flatMap(ignored -> announce(connection, id, IncidentEvent.REPORTED))
-                .flatMap(ignored -> visible(connection, TenantScope.everything(caller), id, false))
-                .map(inserted -> IncidentView.of(inserted, null));
-    }
-
-    private static Uni<Void> insertObservables(SqlConnection connection, UUID id, Caller caller, List<String[]> observables) {
+    private static Uni<Void> insertObservables(SqlConnection connection, UUID id, Caller caller,
+                                               List<IncidentView.Observable> observables) {
         if (observables.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return connection.preparedQuery(INSERT_OBSERVABLES).execute(Tuple.of(id,
-                observables.stream().map(o -> o[0]).toArray(String[]::new),
-                observables.stream().map(o -> o[1]).toArray(String[]::new),
-                observables.stream().map(o -> o[2]).toArray(String[]::new), caller.displayName())).replaceWithVoid();
+                observables.stream().map(o -> o.type().name()).toArray(String[]::new),
+                observables.stream().map(IncidentView.Observable::value).toArray(String[]::new),
+                observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new), caller.displayName()))
+                .replaceWithVoid();
     }
 
     private static Uni<Void> timeline(SqlConnection connection, UUID id, Caller caller, String kind, String text,
@@ -352,17 +321,19 @@ public class IncidentService {
         });
     }
 
-    /** An affected organisation must be in the caller's scope, unless the caller is the authority. */
-    private Uni<Void> checkAffected(TenantScope scope, Set<String> affected) {
+    /** The affected organisations' paths; each must be in the caller's scope, unless the caller is the authority. */
+    private Uni<SortedMap<String, String>> affectedPaths(TenantScope scope, Set<String> affected) {
+        SortedMap<String, String> found = new TreeMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String code : affected) {
             chain = chain.call(() -> paths.pathOf(code).invoke(path -> {
                 if (path == null || !(scope.isEverything() || scope.covers(path))) {
                     throw DomainProblem.invalidField("affectedOrganizations", "unknown-organization", code);
                 }
+                found.put(code, path);
             }));
         }
-        return chain;
+        return chain.replaceWith(found);
     }
 
     private Uni<String> organizationPattern(TenantScope scope, String organization) {
@@ -372,9 +343,9 @@ public class IncidentService {
         return inScopePath(scope, organization, "organization").map(path -> path + "%");
     }
 
-    private static List<String[]> canonical(List<ObservableInput> inputs) {
+    private static List<IncidentView.Observable> canonical(List<ObservableInput> inputs) {
         List<Violation> faults = new ArrayList<>();
-        List<String[]> observables = new ArrayList<>();
+        List<IncidentView.Observable> observables = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             ObservableInput input = inputs.get(i);
             var canonical = Observables.canonical(input.type(), input.value());
@@ -383,7 +354,7 @@ public class IncidentService {
                 continue;
             }
             Tlp tlp = tlp(input.tlp(), "observables[" + i + "].tlp");
-            observables.add(new String[]{input.type().name(), canonical.get(), tlp.name()});
+            observables.add(new IncidentView.Observable(input.type(), canonical.get(), tlp.name()));
         }
         if (!faults.isEmpty()) {
             throw DomainProblem.invalid(faults);

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -57,7 +59,7 @@ class IncidentResourceTest {
     }
 
     private String report(String who, String ip, String canonicalIp) {
-        return given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON).body("""
+        Map<String, Object> reported = given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON).body("""
                         {"title":"Máy chủ cổng thông tin kết nối C2 %s","category":"MALWARE","severity":"HIGH",
                          "detectedAt":"2024-02-10T02:15:00+07:00","impact":"Cổng thông tin chậm",
                          "measuresTaken":"Cách ly máy chủ","supportRequested":"Hỗ trợ phân tích mã độc","tlp":"amber",
@@ -69,7 +71,14 @@ class IncidentResourceTest {
                 .body("status", equalTo("REPORTED"))
                 .body("allowedNext", equalTo(List.of("TRIAGED", "REJECTED", "DUPLICATE")))
                 .body("observables.value", hasItems(canonicalIp, "c2-" + run.toLowerCase() + ".example"))
-                .extract().path("id");
+                .extract().jsonPath().getMap("");
+        // The answer is computed, not read back: it must be exactly what a later read shows.
+        Map<String, Object> read = given().auth().oauth2(Tokens.of(who)).get("/api/v1/incidents/" + reported.get("id"))
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        read.remove("timeline");
+        reported.remove("timeline");
+        assertEquals(read, reported);
+        return (String) reported.get("id");
     }
 
     @Test

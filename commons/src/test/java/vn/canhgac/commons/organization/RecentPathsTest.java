@@ -1,0 +1,93 @@
+package vn.canhgac.commons.organization;
+
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class RecentPathsTest {
+
+    private final MovableClock clock = new MovableClock();
+    private final RecentPaths paths = new RecentPaths(Duration.ofSeconds(30), clock);
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    private Uni<String> lookup(String answer) {
+        return Uni.createFrom().item(() -> {
+            lookups.incrementAndGet();
+            return answer;
+        });
+    }
+
+    private String get(String code, String answer) {
+        return paths.get(code, () -> lookup(answer)).await().indefinitely();
+    }
+
+    @Test
+    void aPathIsLookedUpOnceWithinItsLifetime() {
+        assertEquals("/UBND-KH/", get("UBND-KH", "/UBND-KH/"));
+        assertEquals("/UBND-KH/", get("UBND-KH", "/UBND-KH/"));
+        assertEquals(1, lookups.get());
+    }
+
+    @Test
+    void aPathIsLookedUpAgainOnceItsLifetimeIsOver() {
+        get("UBND-KH", "/UBND-KH/");
+        clock.advance(Duration.ofSeconds(31));
+        assertNull(get("UBND-KH", null), "deleted meanwhile by an event another instance applied");
+        assertEquals(2, lookups.get());
+    }
+
+    @Test
+    void anUnknownCodeIsNotRememberedSoANewOrganisationIsFoundAtOnce() {
+        assertNull(get("NEW-ORG", null));
+        assertEquals("/NEW-ORG/", get("NEW-ORG", "/NEW-ORG/"));
+        assertEquals(2, lookups.get());
+    }
+
+    @Test
+    void aChangeAppliedHereIsSeenAtOnce() {
+        get("UBND-KH", "/UBND-KH/");
+        paths.forget("UBND-KH");
+        assertNull(get("UBND-KH", null));
+    }
+
+    @Test
+    void memoryStaysBoundedWhateverCodesCallersSend() {
+        for (int i = 0; i <= RecentPaths.MAX_ENTRIES; i++) {
+            get("ORG-" + i, "/ORG-" + i + "/");
+        }
+        lookups.set(0);
+        get("ORG-0", "/ORG-0/");
+        assertEquals(1, lookups.get(), "the cache started again from empty when it was full");
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-28T19:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
