@@ -16,7 +16,9 @@ import io.vertx.mutiny.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import vn.canhgac.gateway.identity.VerifiedTokens;
 import vn.canhgac.gateway.problem.GatewayProblems;
 import vn.canhgac.gateway.ratelimit.RateLimiter;
 
@@ -40,14 +42,16 @@ public class ApiProxy {
 
     private final RouteTable routes;
     private final RateLimiter limiter;
+    private final VerifiedTokens verifiedTokens;
     private final HttpClient client;
     private final long timeoutMillis;
 
-    public ApiProxy(RouteTable routes, RateLimiter limiter, Vertx vertx,
+    public ApiProxy(RouteTable routes, RateLimiter limiter, VerifiedTokens verifiedTokens, Vertx vertx,
                     @ConfigProperty(name = "canhgac.proxy.timeout", defaultValue = "PT60S") java.time.Duration timeout,
                     @ConfigProperty(name = "canhgac.proxy.pool-size", defaultValue = "200") int poolSize) {
         this.routes = routes;
         this.limiter = limiter;
+        this.verifiedTokens = verifiedTokens;
         this.timeoutMillis = timeout.toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(poolSize).setKeepAlive(true)
                 .setConnectTimeout(2_000));
@@ -75,24 +79,35 @@ public class ApiProxy {
             return;
         }
         authenticate(rc)
-                .invoke(identity -> throttle(rc, identity))
-                .flatMap(identity -> forward(rc, owner.get(), requestId))
+                .invoke(this::throttle)
+                .flatMap(caller -> forward(rc, owner.get(), requestId))
                 .subscribe().with(done -> { }, failure -> fail(rc, failure));
     }
 
-    private static Uni<SecurityIdentity> authenticate(RoutingContext rc) {
+    /** The caller's name, once the bearer token is valid: remembered from an earlier request, or verified now. */
+    private Uni<String> authenticate(RoutingContext rc) {
+        String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String known = verifiedTokens.caller(authorization);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
         Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         return deferred
                 .onFailure().transform(failure -> new Unauthenticated())
-                .invoke(identity -> {
+                .map(identity -> {
                     if (identity.isAnonymous()) {
                         throw new Unauthenticated();
                     }
+                    String caller = identity.getPrincipal().getName();
+                    if (identity.getPrincipal() instanceof JsonWebToken token) {
+                        verifiedTokens.remember(authorization, caller, token.getExpirationTime());
+                    }
+                    return caller;
                 });
     }
 
-    private void throttle(RoutingContext rc, SecurityIdentity identity) {
-        long wait = limiter.acquire(identity.getPrincipal().getName());
+    private void throttle(String caller) {
+        long wait = limiter.acquire(caller);
         if (wait > 0) {
             throw new RateLimited(wait);
         }

@@ -93,33 +93,38 @@ public class AlertService {
         List<AlertInput> rows = List.copyOf(unique.values());
         List<Integer> counts = List.copyOf(times.values());
         boolean national = caller.isAuthority() || caller.is(Roles.FEED);
-        return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> connection
-                .preparedQuery(UNKNOWN_ORGANIZATIONS).execute(Tuple.of(
-                        rows.stream().map(AlertInput::organization).distinct().toArray(String[]::new),
-                        national ? "/%" : scope.likePattern()))
-                .invoke(unknown -> {
+        // Both statements go out together (pipelined); an organisation outside the caller's reach rolls back both.
+        return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> Uni.combine().all().unis(
+                        connection.preparedQuery(UNKNOWN_ORGANIZATIONS).execute(Tuple.of(
+                                rows.stream().map(AlertInput::organization).distinct().toArray(String[]::new),
+                                national ? "/%" : scope.likePattern())),
+                        connection.preparedQuery(UPSERT).execute(upsertRow(rows, counts)))
+                .asTuple()
+                .map(results -> {
                     List<Violation> outside = new ArrayList<>();
-                    unknown.forEach(row -> outside.add(new Violation("organization", "unknown-organization", row.getString(0))));
+                    results.getItem1().forEach(row -> outside.add(
+                            new Violation("organization", "unknown-organization", row.getString(0))));
                     if (!outside.isEmpty()) {
                         throw DomainProblem.invalid(outside);
                     }
-                })
-                .flatMap(ignored -> connection.preparedQuery(UPSERT).execute(Tuple.tuple()
-                        .addArrayOfUUID(rows.stream().map(r -> TimeOrderedIds.next()).toArray(UUID[]::new))
-                        .addArrayOfString(rows.stream().map(AlertInput::source).toArray(String[]::new))
-                        .addArrayOfString(rows.stream().map(AlertInput::sourceReference).toArray(String[]::new))
-                        .addArrayOfString(rows.stream().map(AlertInput::organization).toArray(String[]::new))
-                        .addArrayOfString(rows.stream().map(AlertInput::type).toArray(String[]::new))
-                        .addArrayOfString(rows.stream().map(AlertInput::title).toArray(String[]::new))
-                        .addArrayOfOffsetDateTime(rows.stream().map(AlertInput::observedAt).toArray(OffsetDateTime[]::new))
-                        .addArrayOfInteger(counts.toArray(Integer[]::new))
-                        .addArrayOfString(rows.stream().map(r -> write(r.observables())).toArray(String[]::new))
-                        .addArrayOfString(rows.stream().map(r -> r.raw() == null ? null : r.raw().toString()).toArray(String[]::new))))
-                .map(written -> {
                     List<AlertView> views = new ArrayList<>();
-                    written.forEach(row -> views.add(view(row, !row.getBoolean("inserted"))));
+                    results.getItem2().forEach(row -> views.add(view(row, !row.getBoolean("inserted"))));
                     return views;
                 })));
+    }
+
+    private Tuple upsertRow(List<AlertInput> rows, List<Integer> counts) {
+        return Tuple.tuple()
+                .addArrayOfUUID(rows.stream().map(r -> TimeOrderedIds.next()).toArray(UUID[]::new))
+                .addArrayOfString(rows.stream().map(AlertInput::source).toArray(String[]::new))
+                .addArrayOfString(rows.stream().map(AlertInput::sourceReference).toArray(String[]::new))
+                .addArrayOfString(rows.stream().map(AlertInput::organization).toArray(String[]::new))
+                .addArrayOfString(rows.stream().map(AlertInput::type).toArray(String[]::new))
+                .addArrayOfString(rows.stream().map(AlertInput::title).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(rows.stream().map(AlertInput::observedAt).toArray(OffsetDateTime[]::new))
+                .addArrayOfInteger(counts.toArray(Integer[]::new))
+                .addArrayOfString(rows.stream().map(r -> write(r.observables())).toArray(String[]::new))
+                .addArrayOfString(rows.stream().map(r -> r.raw() == null ? null : r.raw().toString()).toArray(String[]::new));
     }
 
     public Uni<Page<AlertView>> list(Caller caller, String status, String organization, String after, int limit) {
