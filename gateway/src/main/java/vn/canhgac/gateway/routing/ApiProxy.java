@@ -26,6 +26,7 @@ import java.net.ConnectException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * Forwards {@code /api/...} to the service that owns the path, once the caller's bearer token is valid.
@@ -91,6 +92,10 @@ public class ApiProxy {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        // A token that fails verification is answered here, with a problem document: Quarkus' default handler
+        // would send an empty 401 before this chain sees the failure.
+        rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER,
+                (BiConsumer<RoutingContext, Throwable>) (context, failure) -> fail(context, new Unauthenticated()));
         Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         return deferred
                 .onFailure().transform(failure -> new Unauthenticated())

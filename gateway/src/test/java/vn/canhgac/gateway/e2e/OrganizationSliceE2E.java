@@ -69,6 +69,9 @@ class OrganizationSliceE2E {
                 .post("/api/v1/organizations").then(), 400, "invalid-request");
         assertProblem(as("authority").get("/api/v1/organizations/" + code).then(), 404, "not-found");
         assertProblem(anonymous().get("/api/v1/organizations").then(), 401, "unauthorized");
+        String token = vn.canhgac.commons.testing.Tokens.of("khanhhoa-coordinator");
+        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 1);
+        assertProblem(anonymous().auth().oauth2(tampered).get("/api/v1/organizations").then(), 401, "unauthorized");
     }
 
     @Test

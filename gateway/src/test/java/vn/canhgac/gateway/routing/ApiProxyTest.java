@@ -27,6 +27,14 @@ class ApiProxyTest {
     }
 
     @Test
+    void aTamperedOrMalformedTokenIs401WithAProblem() {
+        String token = Tokens.of("camranh-operator");
+        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 1);
+        assertProblem(given().auth().oauth2(tampered).get("/api/v1/incidents").then(), 401, "unauthorized");
+        assertProblem(given().auth().oauth2("abc.def.ghi").get("/api/v1/incidents").then(), 401, "unauthorized");
+    }
+
+    @Test
     void anUnknownApiPathIs404() {
         assertProblem(given().auth().oauth2(Tokens.of("authority")).get("/api/v1/nothing-here").then(), 404, "no-route");
     }
