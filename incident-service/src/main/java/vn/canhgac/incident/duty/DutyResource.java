@@ -14,8 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
+import vn.canhgac.incident.alertwindow.AlertWindows;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -27,10 +29,12 @@ import java.util.UUID;
 public class DutyResource {
 
     private final DutyService duty;
+    private final AlertWindows alertWindows;
     private final CurrentCaller caller;
 
-    public DutyResource(DutyService duty, CurrentCaller caller) {
+    public DutyResource(DutyService duty, AlertWindows alertWindows, CurrentCaller caller) {
         this.duty = duty;
+        this.alertWindows = alertWindows;
         this.caller = caller;
     }
 
@@ -61,12 +65,28 @@ public class DutyResource {
 
     @GET
     @Path("/coverage")
-    @Operation(summary = "Every gap in 24/7 coverage over a period (an alert window); subtree=true for a coordinator's view")
+    @Operation(summary = "Every gap in 24/7 coverage over an alert window (window=its name) or a period (from, to); "
+            + "subtree=true for a coordinator's view")
     public Uni<List<DutyService.CoverageReport>> coverage(@QueryParam("organization") String organization,
-                                                          @NotNull @QueryParam("from") LocalDateTime from,
-                                                          @NotNull @QueryParam("to") LocalDateTime to,
+                                                          @QueryParam("window") String window,
+                                                          @QueryParam("from") LocalDateTime from,
+                                                          @QueryParam("to") LocalDateTime to,
                                                           @QueryParam("subtree") boolean subtree) {
+        if (window != null && !window.isBlank()) {
+            return alertWindows.named(window, "window")
+                    .flatMap(named -> duty.coverage(caller.get(), organization, named.from(), named.to(), subtree));
+        }
+        if (from == null || to == null) {
+            throw DomainProblem.invalidField(from == null ? "from" : "to", "required");
+        }
         return duty.coverage(caller.get(), organization, from, to, subtree);
+    }
+
+    @GET
+    @Path("/alert-windows")
+    @Operation(summary = "The alert windows that directives declared (Tết), newest first, to check coverage against")
+    public Uni<List<AlertWindows.AlertWindow>> alertWindows() {
+        return alertWindows.all();
     }
 
     @GET

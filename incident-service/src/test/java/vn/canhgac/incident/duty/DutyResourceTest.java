@@ -53,6 +53,42 @@ class DutyResourceTest {
                 .post("/api/v1/duty/shifts").then().statusCode(201).body("timeZone", equalTo("Asia/Ho_Chi_Minh"));
     }
 
+    /** A directive and its forward both declare the window; coverage is checked against it by name. */
+    @Test
+    void coverageIsCheckedOverAnAlertWindowByItsName() {
+        String window = "Tết Nhâm Tý 2032 " + UUID.randomUUID().toString().substring(0, 6);
+        declare(window, "2032-02-09", "2032-02-11");
+        declare(window, "2032-02-10", "2032-02-12");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("camranh-operator"))
+                .get("/api/v1/duty/alert-windows").then().statusCode(200)
+                .body("find { it.name == '%s' }.declaredBy".formatted(window), equalTo(2)));
+        given().auth().oauth2(Tokens.of("camranh-operator")).get("/api/v1/duty/alert-windows").then()
+                .body("find { it.name == '%s' }.startsOn".formatted(window), equalTo("2032-02-09"))
+                .body("find { it.name == '%s' }.endsOn".formatted(window), equalTo("2032-02-12"));
+        shift("khanhhoa-coordinator", "UBND-CAMRANH", "Phạm Văn C", "2032-02-09T00:00:00", "2032-02-12T00:00:00");
+        given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("organization", "UBND-CAMRANH")
+                .queryParam("window", window).get("/api/v1/duty/coverage").then().statusCode(200)
+                .body("[0].gaps.from", equalTo(List.of("2032-02-12T00:00:00")))
+                .body("[0].gaps.to", equalTo(List.of("2032-02-13T00:00:00")))
+                .body("[0].coveredPercent", equalTo(75.0f));
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("organization", "UBND-CAMRANH")
+                .queryParam("window", "Tết chưa công bố").get("/api/v1/duty/coverage").then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("window"));
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("organization", "UBND-CAMRANH")
+                .queryParam("from", "2032-02-09T00:00:00").get("/api/v1/duty/coverage").then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("to"));
+    }
+
+    private static void declare(String window, String startsOn, String endsOn) {
+        UUID directive = UUID.randomUUID();
+        producer.send("test.advisory.directives", directive.toString(), UUID.randomUUID().toString(),
+                "canhgac.directive.issued.v1", """
+                        {"id":"%s","reference":"6410/BTTTT-CATTT-%s","issuerCode":"CATTT","parentId":null,
+                         "subject":"Tết","issuedOn":"2032-01-20","reportDueOn":null,
+                         "alertWindows":[{"name":"%s","startsOn":"%s","endsOn":"%s"}]}"""
+                        .formatted(directive, directive, window, startsOn, endsOn));
+    }
+
     @Test
     void coverageAcrossAMonthsEndListsEveryGapAndTheCoordinatorSeesItsSubtree() {
         shift("khanhhoa-coordinator", "UBND-CAMRANH", "Lê Văn A", "2031-01-31T20:00:00", "2031-02-01T08:00:00");

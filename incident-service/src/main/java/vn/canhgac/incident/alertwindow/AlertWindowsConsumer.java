@@ -1,4 +1,4 @@
-package vn.canhgac.incident.incident;
+package vn.canhgac.incident.alertwindow;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
