@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -27,7 +27,9 @@ import java.util.List;
  * twice. A batch is sent at once (the idempotent producer keeps per-key order) and each row is stamped only
  * when the broker acknowledged it; a row whose send failed stays pending and is retried on the next tick, so
  * a broker outage delays events but never loses them. Delivery is at least once: consumers de-duplicate by
- * event id.
+ * event id. The rows sent are stamped by one statement (a row at a time was the relay's main cost under load),
+ * and published rows are deleted once they are older than {@code canhgac.outbox.retention}: the outbox is a
+ * queue, not an archive (the topics are).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,26 +40,34 @@ public class OutboxRelay {
                    request_id, published_at, attempts, last_error
             from outbox_event where published_at is null
             order by id limit :limit for update skip locked""";
+    private static final String STAMP = "update outbox_event set published_at = now() where id in (:ids)";
+    private static final String PURGE = """
+            delete from outbox_event where id in (select id from outbox_event
+                where published_at < now() - cast(:retention as interval) limit :limit)""";
 
     private final MutinyEmitter<String> emitter;
     private final URI source;
     private final int batchSize;
+    private final Duration retention;
     private final Counter published;
     private final Counter failed;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "quarkus.application.name") String application,
                        @ConfigProperty(name = "canhgac.outbox.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "canhgac.outbox.retention", defaultValue = "P7D") Duration retention,
                        MeterRegistry metrics) {
         this.emitter = emitter;
         this.source = URI.create("/canhgac/" + application);
         this.batchSize = batchSize;
+        this.retention = retention;
         this.published = metrics.counter("canhgac.outbox.published");
         this.failed = metrics.counter("canhgac.outbox.failed");
     }
 
+    // Not before the application has started: until then the outbox channel is not wired yet.
     @Scheduled(every = "${canhgac.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         return drain()
                 .onFailure().invoke(failure -> LOG.warnf("Outbox relay paused: %s", failure.toString()))
@@ -74,31 +84,47 @@ public class OutboxRelay {
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(CLAIM, OutboxEvent.class)
                         .setParameter("limit", batchSize)
-                        .getResultList())
-                .flatMap(this::sendAll));
+                        .getResultList()
+                        .flatMap(this::sendAll)
+                        .flatMap(sent -> sent.isEmpty() ? Uni.createFrom().item(0)
+                                : session.createNativeQuery(STAMP).setParameter("ids", sent).executeUpdate()
+                                        .replaceWith(sent.size()))));
     }
 
-    private Uni<Integer> sendAll(List<OutboxEvent> batch) {
+    /** Deletes published rows past their retention, a bounded batch per tick. */
+    @Scheduled(every = "${canhgac.outbox.purge-interval:1m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> purge() {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(PURGE)
+                        .setParameter("retention", retention.toString())
+                        .setParameter("limit", 50_000)
+                        .executeUpdate()))
+                .onFailure().invoke(failure -> LOG.warnf("Outbox purge postponed: %s", failure.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** The ids of the rows the broker acknowledged; a row it refused keeps its error and waits for the next tick. */
+    private Uni<List<Long>> sendAll(List<OutboxEvent> batch) {
         if (batch.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(List.of());
         }
-        List<Uni<Boolean>> sends = batch.stream().map(this::send).toList();
+        List<Uni<Long>> sends = batch.stream().map(this::send).toList();
         return Uni.join().all(sends).andFailFast()
-                .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+                .map(results -> results.stream().filter(java.util.Objects::nonNull).toList());
     }
 
-    private Uni<Boolean> send(OutboxEvent row) {
+    private Uni<Long> send(OutboxEvent row) {
         return emitter.sendMessage(toMessage(row))
                 .map(ignored -> {
-                    row.publishedAt = Instant.now();
                     published.increment();
-                    return true;
+                    return row.id;
                 })
                 .onFailure().recoverWithItem(failure -> {
                     row.attempts++;
                     row.lastError = String.valueOf(failure.getMessage());
                     failed.increment();
-                    return false;
+                    return null;
                 });
     }
 

@@ -1,0 +1,54 @@
+package vn.canhgac.commons.security;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Answers a bearer token this service verified lately with the identity it was verified as, before the OIDC
+ * provider would verify it again; a token it does not know goes on to the OIDC provider ({@code null} here), and
+ * {@link RememberVerifiedIdentity} remembers what that provider accepted.
+ */
+@ApplicationScoped
+public class RememberedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** Marks an identity that came from memory, so that it is not remembered again. */
+    static final String REMEMBERED = "canhgac.identity.remembered";
+
+    private final VerifiedIdentities verified;
+
+    public RememberedTokenIdentityProvider(VerifiedIdentities verified) {
+        this.verified = verified;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        SecurityIdentity known = verified.of(request.getToken().getToken());
+        if (known == null) {
+            return Uni.createFrom().nullItem();
+        }
+        // The same identity, bound to this request (the OIDC identity carries the request it was created for).
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(known).addAttribute(REMEMBERED, true);
+        RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (current != null) {
+            identity.addAttribute(RoutingContext.class.getName(), current);
+        }
+        return Uni.createFrom().item(identity.build());
+    }
+}

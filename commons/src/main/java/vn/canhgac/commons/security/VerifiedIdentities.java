@@ -1,0 +1,75 @@
+package vn.canhgac.commons.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The identities of bearer tokens this service verified lately. A client sends the same token with every request
+ * until it expires; verifying its signature and parsing its claims each time was a fifth of a service's work under
+ * load (docs/performance.md). A token is remembered until its {@code exp}, or for {@code max-lifetime} if that is
+ * sooner, so that a signing key the identity provider withdrew stops a remembered token within that time. Tokens
+ * are kept as their SHA-256 digest, never in clear.
+ */
+@ApplicationScoped
+public class VerifiedIdentities {
+
+    /** Bounds the memory held whatever tokens callers send; past it the cache starts again from empty. */
+    static final int MAX_ENTRIES = 20_000;
+
+    private record Verified(SecurityIdentity identity, long untilMillis) {
+    }
+
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final long maxLifetimeMillis;
+    private final LongSupplier clock;
+
+    @Inject
+    public VerifiedIdentities(@ConfigProperty(name = "canhgac.verified-tokens.max-lifetime", defaultValue = "PT5M")
+                              Duration maxLifetime) {
+        this(maxLifetime, System::currentTimeMillis);
+    }
+
+    VerifiedIdentities(Duration maxLifetime, LongSupplier clock) {
+        this.maxLifetimeMillis = maxLifetime.toMillis();
+        this.clock = clock;
+    }
+
+    /** The identity this token was verified as, if that was lately and the token has not expired; else null. */
+    public SecurityIdentity of(String token) {
+        if (token == null || maxLifetimeMillis <= 0) {
+            return null;
+        }
+        Verified entry = verified.get(digest(token));
+        return entry != null && entry.untilMillis > clock.getAsLong() ? entry.identity : null;
+    }
+
+    /** Remembers the identity of a token that was just verified, until {@code expiresAtSeconds} (its exp claim). */
+    public void remember(String token, SecurityIdentity identity, long expiresAtSeconds) {
+        if (token == null || maxLifetimeMillis <= 0 || expiresAtSeconds <= 0) {
+            return;
+        }
+        long until = Math.min(expiresAtSeconds * 1000, clock.getAsLong() + maxLifetimeMillis);
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.clear();
+        }
+        verified.put(digest(token), new Verified(identity, until));
+    }
+
+    private static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
