@@ -4,12 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.testing.CloudEventsProducer;
-import vn.canhgac.commons.testing.OrganizationFeed;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
@@ -29,25 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * reads, but cannot write.
  */
 @QuarkusTest
+@ExtendWith(KhanhHoaTree.class)
 class TenancyWalkTest {
 
-    private static CloudEventsProducer producer;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String ip = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + (1 + ThreadLocalRandom.current().nextInt(254));
     private String incidentId;
     private String alertId;
     private String shiftId;
-
-    @BeforeAll
-    static void tree() {
-        producer = new CloudEventsProducer();
-        OrganizationFeed.publishKhanhHoaTree(producer);
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
 
     private static RequestSpecification as(String who) {
         return given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON);

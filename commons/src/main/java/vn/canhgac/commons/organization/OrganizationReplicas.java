@@ -14,7 +14,6 @@ import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.text.SearchText;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -34,7 +33,7 @@ public class OrganizationReplicas implements OrganizationPaths {
                                 Duration pathLifetime) {
         this.events = events;
         this.listeners = listeners;
-        this.recentPaths = new RecentPaths(pathLifetime, Clock.systemUTC());
+        this.recentPaths = new RecentPaths(pathLifetime, System::currentTimeMillis);
     }
 
     /** Applies an event in the caller's transaction; an event older than the replica is ignored. */

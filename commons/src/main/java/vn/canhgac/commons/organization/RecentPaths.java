@@ -1,10 +1,10 @@
 package vn.canhgac.commons.organization;
 
 import io.smallrye.mutiny.Uni;
+import vn.canhgac.commons.memory.ExpiringMemory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -16,42 +16,32 @@ import java.util.function.Supplier;
  */
 final class RecentPaths {
 
-    /** Bounds the memory held whatever codes callers send; past it the cache starts again from empty. */
     static final int MAX_ENTRIES = 100_000;
 
-    private record Entry(String path, long expiresAt) {
-    }
-
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ExpiringMemory<String> paths;
     private final long lifetimeMillis;
-    private final Clock clock;
 
-    RecentPaths(Duration lifetime, Clock clock) {
+    RecentPaths(Duration lifetime, LongSupplier clock) {
+        this.paths = new ExpiringMemory<>(MAX_ENTRIES, clock);
         this.lifetimeMillis = lifetime.toMillis();
-        this.clock = clock;
     }
 
     Uni<String> get(String code, Supplier<Uni<String>> lookup) {
-        long now = clock.millis();
-        Entry entry = entries.get(code);
-        if (entry != null && entry.expiresAt > now) {
-            return Uni.createFrom().item(entry.path);
+        String known = paths.get(code);
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
-        return lookup.get().invoke(path -> remember(code, path, now));
+        long askedAt = paths.now();
+        return lookup.get().invoke(path -> {
+            if (path == null || lifetimeMillis <= 0) {
+                paths.forget(code);
+            } else {
+                paths.remember(code, path, askedAt + lifetimeMillis);
+            }
+        });
     }
 
     void forget(String code) {
-        entries.remove(code);
-    }
-
-    private void remember(String code, String path, long now) {
-        if (path == null || lifetimeMillis <= 0) {
-            entries.remove(code);
-            return;
-        }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(code, new Entry(path, now + lifetimeMillis));
+        paths.forget(code);
     }
 }

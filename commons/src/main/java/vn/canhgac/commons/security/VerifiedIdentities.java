@@ -4,13 +4,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.commons.memory.ExpiringMemory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,15 +23,10 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class VerifiedIdentities {
 
-    /** Bounds the memory held whatever tokens callers send; past it the cache starts again from empty. */
     static final int MAX_ENTRIES = 20_000;
 
-    private record Verified(SecurityIdentity identity, long untilMillis) {
-    }
-
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final ExpiringMemory<SecurityIdentity> verified;
     private final long maxLifetimeMillis;
-    private final LongSupplier clock;
 
     @Inject
     public VerifiedIdentities(@ConfigProperty(name = "canhgac.verified-tokens.max-lifetime", defaultValue = "PT5M")
@@ -40,29 +35,21 @@ public class VerifiedIdentities {
     }
 
     VerifiedIdentities(Duration maxLifetime, LongSupplier clock) {
+        this.verified = new ExpiringMemory<>(MAX_ENTRIES, clock);
         this.maxLifetimeMillis = maxLifetime.toMillis();
-        this.clock = clock;
     }
 
     /** The identity this token was verified as, if that was lately and the token has not expired; else null. */
     public SecurityIdentity of(String token) {
-        if (token == null || maxLifetimeMillis <= 0) {
-            return null;
-        }
-        Verified entry = verified.get(digest(token));
-        return entry != null && entry.untilMillis > clock.getAsLong() ? entry.identity : null;
+        return token == null || maxLifetimeMillis <= 0 ? null : verified.get(digest(token));
     }
 
     /** Remembers the identity of a token that was just verified, until {@code expiresAtSeconds} (its exp claim). */
     public void remember(String token, SecurityIdentity identity, long expiresAtSeconds) {
-        if (token == null || maxLifetimeMillis <= 0 || expiresAtSeconds <= 0) {
-            return;
+        if (token != null && maxLifetimeMillis > 0 && expiresAtSeconds > 0) {
+            verified.remember(digest(token), identity,
+                    Math.min(expiresAtSeconds * 1000, verified.now() + maxLifetimeMillis));
         }
-        long until = Math.min(expiresAtSeconds * 1000, clock.getAsLong() + maxLifetimeMillis);
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.clear();
-        }
-        verified.put(digest(token), new Verified(identity, until));
     }
 
     private static String digest(String token) {

@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * <p>
  * A token is remembered until it expires, or for {@code max-lifetime} if that is sooner (a signing key that the
  * identity provider withdrew stops a remembered token within that time). Tokens are kept as their SHA-256 digest, never
- * in clear.
+ * in clear. (The services keep the same kind of memory of whole identities, commons {@code VerifiedIdentities}; the
+ * gateway does not depend on commons, which would bring the database and messaging extensions with it.)
  */
 @ApplicationScoped
 public class VerifiedTokens {

@@ -2,12 +2,10 @@ package vn.canhgac.incident.alert;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.testing.CloudEventsProducer;
-import vn.canhgac.commons.testing.OrganizationFeed;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
@@ -26,21 +24,10 @@ import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 /** Alerts pushed by feeds, merged on repeat, promoted to an incident or attached to one, in scope only. */
 @QuarkusTest
+@ExtendWith(KhanhHoaTree.class)
 class AlertResourceTest {
 
-    private static CloudEventsProducer producer;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    static void tree() {
-        producer = new CloudEventsProducer();
-        OrganizationFeed.publishKhanhHoaTree(producer);
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
 
     @BeforeEach
     void replicated() {

@@ -1,12 +1,10 @@
 package vn.canhgac.incident.botnet;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.testing.CloudEventsProducer;
-import vn.canhgac.commons.testing.OrganizationFeed;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
@@ -21,23 +19,12 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing. */
 @QuarkusTest
+@ExtendWith(KhanhHoaTree.class)
 class BotnetHitsTest {
 
     private static final String EXPOSURES = "test.advisory.exposures";
-    private static CloudEventsProducer producer;
     private final String list = "BOTNET-" + UUID.randomUUID().toString().substring(0, 8);
     private final UUID listId = UUID.randomUUID();
-
-    @BeforeAll
-    static void tree() {
-        producer = new CloudEventsProducer();
-        OrganizationFeed.publishKhanhHoaTree(producer);
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
 
     @BeforeEach
     void replicated() {
@@ -47,7 +34,7 @@ class BotnetHitsTest {
 
     private void exposure(String eventId, String kind, String org, String path, String address) {
         UUID id = UUID.randomUUID();
-        producer.send(EXPOSURES, id.toString(), eventId, "canhgac.exposure.detected.v1", """
+        KhanhHoaTree.producer().send(EXPOSURES, id.toString(), eventId, "canhgac.exposure.detected.v1", """
                 {"id":"%s","organizationCode":"%s","orgPath":"%s","sourceKind":"%s","advisoryId":null,
                  "advisoryReference":null,"botnetListId":"%s","botnetListReference":"%s","assetId":null,
                  "hostname":"mail","network":null,"subject":"%s","matched":"%s: %s","severity":"HIGH",

@@ -2,16 +2,16 @@ package vn.canhgac.incident.duty;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.testing.CloudEventsProducer;
-import vn.canhgac.commons.testing.OrganizationFeed;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.Tokens;
+import vn.canhgac.incident.alertwindow.DirectiveFeed;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,20 +25,8 @@ import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 /** Rosters through the API: coverage of Tết across a month's end, on duty now with the parent's fall-back. */
 @QuarkusTest
+@ExtendWith(KhanhHoaTree.class)
 class DutyResourceTest {
-
-    private static CloudEventsProducer producer;
-
-    @BeforeAll
-    static void tree() {
-        producer = new CloudEventsProducer();
-        OrganizationFeed.publishKhanhHoaTree(producer);
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
 
     @BeforeEach
     void replicated() {
@@ -57,8 +45,8 @@ class DutyResourceTest {
     @Test
     void coverageIsCheckedOverAnAlertWindowByItsName() {
         String window = "Tết Nhâm Tý 2032 " + UUID.randomUUID().toString().substring(0, 6);
-        declare(window, "2032-02-09", "2032-02-11");
-        declare(window, "2032-02-10", "2032-02-12");
+        DirectiveFeed.declare(window, LocalDate.parse("2032-02-09"), LocalDate.parse("2032-02-11"));
+        DirectiveFeed.declare(window, LocalDate.parse("2032-02-10"), LocalDate.parse("2032-02-12"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("camranh-operator"))
                 .get("/api/v1/duty/alert-windows").then().statusCode(200)
                 .body("find { it.name == '%s' }.declaredBy".formatted(window), equalTo(2)));
@@ -77,16 +65,6 @@ class DutyResourceTest {
         assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).queryParam("organization", "UBND-CAMRANH")
                 .queryParam("from", "2032-02-09T00:00:00").get("/api/v1/duty/coverage").then(), 400, "invalid-request")
                 .body("errors[0].field", equalTo("to"));
-    }
-
-    private static void declare(String window, String startsOn, String endsOn) {
-        UUID directive = UUID.randomUUID();
-        producer.send("test.advisory.directives", directive.toString(), UUID.randomUUID().toString(),
-                "canhgac.directive.issued.v1", """
-                        {"id":"%s","reference":"6410/BTTTT-CATTT-%s","issuerCode":"CATTT","parentId":null,
-                         "subject":"Tết","issuedOn":"2032-01-20","reportDueOn":null,
-                         "alertWindows":[{"name":"%s","startsOn":"%s","endsOn":"%s"}]}"""
-                        .formatted(directive, directive, window, startsOn, endsOn));
     }
 
     @Test

@@ -2,13 +2,15 @@ package vn.canhgac.incident.incident;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.testing.CloudEventsProducer;
 import vn.canhgac.commons.testing.OrganizationFeed;
+import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.Tokens;
+import vn.canhgac.incident.alertwindow.DirectiveFeed;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,23 +33,16 @@ import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 /** Incidents against the real PostgreSQL, Kafka and Keycloak: report, scope, workflow, timeline, observables. */
 @QuarkusTest
+@ExtendWith(KhanhHoaTree.class)
 class IncidentResourceTest {
 
-    private static CloudEventsProducer producer;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
-    static void tree() {
-        producer = new CloudEventsProducer();
-        OrganizationFeed.publishKhanhHoaTree(producer);
-        OrganizationFeed.publish(producer, "VNCERT", "/BTTTT/CATTT/VNCERT/", "AUTHORITY", """
+    static void vncert() {
+        OrganizationFeed.publish(KhanhHoaTree.producer(), "VNCERT", "/BTTTT/CATTT/VNCERT/", "AUTHORITY", """
                 ,"contacts":[{"name":"VNCERT/CC","role":"Ứng cứu sự cố","phone":"024.3640.4421","hotline":"086.9100.317",
                              "email":"ir@vncert.vn"}]""");
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
     }
 
     @BeforeEach
@@ -158,13 +153,7 @@ class IncidentResourceTest {
     @Test
     void insideAnAlertWindowEveryDeadlineIsHalved() {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        UUID directive = UUID.randomUUID();
-        producer.send("test.advisory.directives", directive.toString(), UUID.randomUUID().toString(),
-                "canhgac.directive.issued.v1", """
-                        {"id":"%s","reference":"6410/BTTTT-CATTT-%s","issuerCode":"CATTT","parentId":null,
-                         "subject":"Tết","issuedOn":"%s","reportDueOn":null,
-                         "alertWindows":[{"name":"Tết %s","startsOn":"%s","endsOn":"%s"}]}"""
-                        .formatted(directive, run, today, run, today.minusDays(1), today.plusDays(1)));
+        DirectiveFeed.declare("Tết " + run, today.minusDays(1), today.plusDays(1));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             io.restassured.path.json.JsonPath incident = given().auth().oauth2(Tokens.of("camranh-operator"))
                     .contentType(ContentType.JSON).body("""
