@@ -19,6 +19,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 /**
  * Walks every endpoint of incident-service with the token of another organisation (a bank's administrator) aimed
@@ -104,10 +106,11 @@ class TenancyWalkTest {
         assertEquals(400, as("bank-admin").body("""
                         {"affectedOrganizations":["UBND-CAMRANH"],"title":"planted-%s","category":"OTHER","severity":"LOW",
                          "detectedAt":"2024-02-10T02:05:00+07:00"}""".formatted(run)).post("/api/v1/incidents").statusCode());
-        int plantedShift = as("bank-admin").body("""
-                        {"organization":"UBND-CAMRANH","person":"planted","phone":"0","from":"2033-02-01T20:00:00",
-                         "to":"2033-02-02T08:00:00"}""").post("/api/v1/duty/shifts").statusCode();
-        assertEquals(404, plantedShift, "a shift in another organisation's roster");
+        // Organisations named in a body are fields: one outside the caller's scope is 400, as if it did not exist.
+        assertProblem(as("bank-admin").body("""
+                        {"organization":"UBND-CAMRANH","person":"planted","phone":"0258 3822 111",
+                         "from":"2033-02-01T20:00:00","to":"2033-02-02T08:00:00"}""").post("/api/v1/duty/shifts").then(),
+                400, "invalid-request").body("errors[0].field", equalTo("organization"));
         assertEquals(before, snapshot());
     }
 

@@ -72,7 +72,7 @@ public class DutyService {
             throw DomainProblem.invalidField("to", "shift-backwards");
         }
         UUID id = TimeOrderedIds.next();
-        return organization(caller, input.organization()).flatMap(org -> pool.preparedQuery(INSERT).execute(Tuple.tuple()
+        return organizationField(caller, input.organization()).flatMap(org -> pool.preparedQuery(INSERT).execute(Tuple.tuple()
                         .addUUID(id).addString(org.getString("code")).addString(org.getString("path"))
                         .addString(input.person()).addString(input.role()).addString(input.phone())
                         .addOffsetDateTime(from).addOffsetDateTime(to).addString(zone.getId()).addString(caller.displayName())))
@@ -164,6 +164,14 @@ public class DutyService {
         return reports;
     }
 
+    /** An organisation named in a body: one outside the caller's scope is a bad field (400), as for incidents. */
+    private Uni<Row> organizationField(Caller caller, String code) {
+        return organization(caller, code).onFailure(DomainProblem.class)
+                .transform(failure -> ((DomainProblem) failure).status() == 404
+                        ? DomainProblem.invalidField("organization", "unknown-organization", code) : failure);
+    }
+
+    /** The organisation a request is about (its path or parameter): one outside the caller's scope is 404. */
     private Uni<Row> organization(Caller caller, String code) {
         if (code == null || code.isBlank()) {
             throw DomainProblem.invalidField("organization", "unknown-organization", "");
