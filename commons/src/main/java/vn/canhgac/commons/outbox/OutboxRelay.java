@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -43,7 +44,7 @@ public class OutboxRelay {
     private static final String STAMP = "update outbox_event set published_at = now() where id in (:ids)";
     private static final String PURGE = """
             delete from outbox_event where id in (select id from outbox_event
-                where published_at < now() - cast(:retention as interval) limit :limit)""";
+                where published_at < :cutoff limit :limit)""";
 
     private final MutinyEmitter<String> emitter;
     private final URI source;
@@ -94,9 +95,9 @@ public class OutboxRelay {
     /** Deletes published rows past their retention, a bounded batch per tick. */
     @Scheduled(every = "${canhgac.outbox.purge-interval:1m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> purge() {
+    public Uni<Void> purge() {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(PURGE)
-                        .setParameter("retention", retention.toString())
+                        .setParameter("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
                         .setParameter("limit", 50_000)
                         .executeUpdate()))
                 .onFailure().invoke(failure -> LOG.warnf("Outbox purge postponed: %s", failure.toString()))
