@@ -80,6 +80,7 @@ class TenancyWalkTest {
                 new Call("POST", incident + "/timeline", "{\"kind\":\"COMMENT\",\"text\":\"chiếm\"}"),
                 new Call("POST", incident + "/observables", "[{\"type\":\"IP\",\"value\":\"192.0.2.1\"}]"),
                 new Call("POST", incident + "/escalations", "{\"to\":\"VNCERT\",\"channel\":\"HOTLINE\"}"),
+                new Call("POST", incident + "/assignment", "{\"person\":\"chiếm\"}"),
                 new Call("POST", "/api/v1/alerts/" + alertId + "/promotion", "{\"category\":\"MALWARE\",\"severity\":\"HIGH\"}"),
                 new Call("POST", "/api/v1/alerts/" + alertId + "/attachment/" + incidentId, null),
                 new Call("GET", "/api/v1/duty/shifts?" + period, null),

@@ -31,6 +31,9 @@ class IncidentE2E {
                 .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
         as("khanhhoa-coordinator").body("{\"status\":\"TRIAGED\",\"note\":\"Xác nhận\"}")
                 .post("/api/v1/incidents/" + id + "/status").then().statusCode(200);
+        as("khanhhoa-coordinator").body("{\"person\":\"Trực ban STTTT\",\"organization\":\"STTTT-KH\"}")
+                .post("/api/v1/incidents/" + id + "/assignment").then().statusCode(200)
+                .body("assignee.organization", equalTo("STTTT-KH"));
         as("khanhhoa-coordinator").body("{\"status\":\"CLOSED\"}").post("/api/v1/incidents/" + id + "/status")
                 .then().statusCode(409).body("allowed", equalTo(List.of("CONTAINED", "REJECTED", "DUPLICATE")));
         as("khanhhoa-coordinator").body("{\"to\":\"VNCERT\",\"channel\":\"HOTLINE\"}")
@@ -64,6 +67,22 @@ class IncidentE2E {
         as("camranh-operator").body(report).post("/api/v1/incidents").then().statusCode(201);
         as("camranh-operator").queryParam("q", "mat csdl " + run).get("/api/v1/incidents").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    /** A system registered in inventory can be named by a report moments later, with its security level. */
+    @Test
+    void aReportNamesASystemFromInventoryWithItsSecurityLevel() {
+        String system = as("camranh-operator").body("""
+                        {"organizationCode":"UBND-CAMRANH","name":"Một cửa điện tử %s","securityLevel":3,"status":"OPERATING"}"""
+                        .formatted(run))
+                .post("/api/v1/systems").then().statusCode(201).extract().path("id");
+        String report = """
+                {"title":"Hệ thống một cửa bị xâm nhập %s","category":"INTRUSION","severity":"HIGH",
+                 "detectedAt":"2024-02-10T02:05:00+07:00","affectedSystems":["%s"]}""".formatted(run, system);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                as("camranh-operator").body(report).post("/api/v1/incidents").then().statusCode(201)
+                        .body("affectedSystems[0].securityLevel", equalTo(3))
+                        .body("affectedSystems[0].name", equalTo("Một cửa điện tử " + run)));
     }
 
     @Test

@@ -162,7 +162,7 @@ public class AlertService {
                             "Promoted from alert " + alert.source() + "/" + alert.sourceReference() + " (" + alert.type()
                                     + ", pushed " + alert.occurrences() + " time(s))",
                             promotion.category(), promotion.severity(), alert.observedAt().atOffset(java.time.ZoneOffset.UTC),
-                            null, null, null, null, "AMBER", alert.observables());
+                            null, null, null, null, "AMBER", alert.observables(), List.of(), List.of());
                     return connection.preparedQuery("select path from organization_replica where code = $1")
                             .execute(Tuple.of(alert.organization()))
                             .flatMap(rows -> incidents.openOn(connection, caller, input, ticket, alert.organization(),

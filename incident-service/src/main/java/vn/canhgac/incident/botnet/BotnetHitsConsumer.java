@@ -76,7 +76,7 @@ public class BotnetHitsConsumer {
                 "Addresses of this organisation are on the botnet list " + exposure.botnetListReference()
                         + ". Find and clean the infected machines (directive 6410, item 1c).",
                 IncidentCategory.MALWARE, IncidentSeverity.HIGH, exposure.detectedAt().atOffset(ZoneOffset.UTC),
-                null, null, null, null, "AMBER", List.of(address));
+                null, null, null, null, "AMBER", List.of(address), List.of(), List.of());
         return incidents.draw()
                 .flatMap(ticket -> incidents.openOn(connection, MATCHER, input, ticket,
                         exposure.organizationCode(), exposure.orgPath()))

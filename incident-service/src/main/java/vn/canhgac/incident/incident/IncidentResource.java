@@ -112,6 +112,14 @@ public class IncidentResource {
     }
 
     @POST
+    @Path("/{id}/assignment")
+    @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR})
+    @Operation(summary = "Assign the incident to a person, an organisation in your scope, or both; recorded on the timeline")
+    public Uni<IncidentView> assign(@PathParam("id") UUID id, @NotNull @Valid AssignmentInput assignment) {
+        return incidents.assign(caller.get(), id, assignment);
+    }
+
+    @POST
     @Path("/{id}/observables")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION, Roles.FEED})
     @Operation(summary = "Add observables (IP, domain, URL, hash, e-mail) with their TLP")

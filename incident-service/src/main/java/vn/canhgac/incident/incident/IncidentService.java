@@ -59,6 +59,14 @@ public class IncidentService {
             select $1, o.code, o.path, $3, now(), $4 from organization_replica o where o.code = $2 and not o.deleted
             on conflict (incident_id, organization_code) do update set channel = excluded.channel,
                 escalated_at = excluded.escalated_at, escalated_by = excluded.escalated_by""";
+    private static final String SYSTEMS = """
+            select id, organization_code, org_path, name, security_level from system_replica where id = any($1) and not deleted""";
+    private static final String ASSETS = """
+            select id, organization_code, org_path, coalesce(hostname, '') as hostname from asset_replica
+            where id = any($1) and not deleted""";
+    private static final String ASSIGN = """
+            update incident set assignee_person = $2, assignee_org = $3, first_response_at = coalesce(first_response_at, now()),
+                version = version + 1, updated_at = now(), updated_by = $4 where id = $1""";
     private static final String CONTACTS = "select contacts::text from organization_contact where organization_code = $1";
     private static final String INSERT_OBSERVABLES = """
             insert into incident_observable (incident_id, type, value, tlp, added_at, added_by)
@@ -99,9 +107,12 @@ public class IncidentService {
             affected.add(reporting);
         }
         return scopes.of(caller).flatMap(scope -> inScopePath(scope, reporting, "reportingOrganization")
-                .flatMap(path -> affectedPaths(scope, affected)
-                        .flatMap(affectedPaths -> draw().map(ticket -> NewIncident.of(TimeOrderedIds.next(), ticket,
-                                reporting, path, input, tlp, affectedPaths, observables, caller.displayName())))))
+                .flatMap(path -> affectedPaths(scope, affected).flatMap(affectedPaths -> affectedSystems(scope, input, affectedPaths)
+                        .flatMap(systems -> affectedAssets(scope, input, affectedPaths)
+                                .invoke(assets -> Named.refuseUnknown(systems, assets))
+                                .flatMap(assets -> draw().map(ticket -> NewIncident.of(TimeOrderedIds.next(), ticket,
+                                        reporting, path, input, tlp, affectedPaths, systems.found(), assets.found(),
+                                        observables, caller.displayName())))))))
                 .flatMap(incident -> pool.withTransaction(connection -> store(connection, incident)));
     }
 
@@ -122,8 +133,8 @@ public class IncidentService {
     public Uni<IncidentView> openOn(SqlConnection connection, Caller reporter, IncidentInput input, Ticket ticket,
                                     String organization, String path) {
         return store(connection, NewIncident.of(TimeOrderedIds.next(), ticket, organization, path, input,
-                tlp(input.tlp(), "tlp"), new TreeMap<>(Map.of(organization, path)), canonical(input.observables()),
-                reporter.displayName()));
+                tlp(input.tlp(), "tlp"), new TreeMap<>(Map.of(organization, path)), List.of(), List.of(),
+                canonical(input.observables()), reporter.displayName()));
     }
 
     /** The incident and its event, sent together (pipelined) in the caller's transaction. */
@@ -253,6 +264,24 @@ public class IncidentService {
                 .flatMap(ignored -> get(caller, id));
     }
 
+    /** Hands the incident to a person, an organisation in the caller's scope, or both; the first answer stops the response clock. */
+    public Uni<IncidentView> assign(Caller caller, UUID id, AssignmentInput assignment) {
+        String person = blankToNull(assignment.person());
+        String organization = blankToNull(assignment.organization());
+        if (person == null && organization == null) {
+            throw DomainProblem.invalidField("person", "assignee-required");
+        }
+        return scopes.of(caller).flatMap(scope -> (organization == null ? Uni.createFrom().voidItem()
+                        : inScopePath(scope, organization, "organization").replaceWithVoid())
+                .flatMap(ignored -> pool.withTransaction(connection -> visible(connection, scope, id, true)
+                        .flatMap(row -> connection.preparedQuery(ASSIGN).execute(Tuple.of(id, person, organization,
+                                caller.displayName())))
+                        .flatMap(ignored2 -> timeline(connection, id, caller, "ASSIGNMENT", "→ "
+                                + (person == null ? organization : organization == null ? person : person + " (" + organization + ")")
+                                + (assignment.note() == null ? "" : ": " + assignment.note()), null)))))
+                .flatMap(ignored -> get(caller, id));
+    }
+
     /** Which incidents in the caller's scope saw this observable. */
     public Uni<List<IncidentView>> withObservable(Caller caller, ObservableType type, String value) {
         String canonical = Observables.canonical(type, value)
@@ -334,6 +363,62 @@ public class IncidentService {
             }));
         }
         return chain.replaceWith(found);
+    }
+
+    /** The systems named, each in the caller's scope; their organisations are affected too. */
+    private Uni<Named<IncidentView.AffectedSystem>> affectedSystems(TenantScope scope, IncidentInput input,
+                                                                   SortedMap<String, String> affected) {
+        return inScope(scope, SYSTEMS, input.affectedSystems(), "affectedSystems", "unknown-system", affected,
+                row -> new IncidentView.AffectedSystem(row.getUUID("id"), row.getString("organization_code"),
+                        row.getString("name"), row.getInteger("security_level")));
+    }
+
+    /** The assets named, each in the caller's scope; their organisations are affected too. */
+    private Uni<Named<IncidentView.AffectedAsset>> affectedAssets(TenantScope scope, IncidentInput input,
+                                                                 SortedMap<String, String> affected) {
+        return inScope(scope, ASSETS, input.affectedAssets(), "affectedAssets", "unknown-asset", affected,
+                row -> new IncidentView.AffectedAsset(row.getUUID("id"), row.getString("organization_code"),
+                        row.getString("hostname")));
+    }
+
+    /** What a report named (systems or assets): those found in the caller's scope, and a fault for each other one. */
+    private record Named<T>(List<T> found, List<Violation> faults) {
+
+        static void refuseUnknown(Named<?> systems, Named<?> assets) {
+            List<Violation> faults = new ArrayList<>(systems.faults());
+            faults.addAll(assets.faults());
+            if (!faults.isEmpty()) {
+                throw DomainProblem.invalid(faults);
+            }
+        }
+    }
+
+    private <T> Uni<Named<T>> inScope(TenantScope scope, String sql, List<UUID> ids, String field, String unknown,
+                                      SortedMap<String, String> affected, java.util.function.Function<Row, T> view) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(new Named<>(List.of(), List.of()));
+        }
+        return pool.preparedQuery(sql).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, T> found = new java.util.LinkedHashMap<>();
+            rows.forEach(row -> {
+                String path = row.getString("org_path");
+                if (scope.isEverything() || scope.covers(path)) {
+                    found.put(row.getUUID("id"), view.apply(row));
+                    affected.put(row.getString("organization_code"), path);
+                }
+            });
+            List<Violation> faults = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (!found.containsKey(ids.get(i))) {
+                    faults.add(new Violation(field + "[" + i + "]", unknown, ids.get(i)));
+                }
+            }
+            return new Named<>(List.copyOf(found.values()), faults);
+        });
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private Uni<String> organizationPattern(TenantScope scope, String organization) {

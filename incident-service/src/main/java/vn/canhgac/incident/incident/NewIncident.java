@@ -24,6 +24,7 @@ import java.util.UUID;
  */
 record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String reportingPath,
                    IncidentInput.Contact contact, IncidentInput input, Tlp tlp, SortedMap<String, String> affected,
+                   List<IncidentView.AffectedSystem> systems, List<IncidentView.AffectedAsset> assets,
                    List<IncidentView.Observable> observables, Instant reportedAt, String actor) {
 
     /** Deadlines are halved inside an alert window that a directive declared (Tết). */
@@ -43,17 +44,29 @@ record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String 
             ), observed as (
                 insert into incident_observable (incident_id, type, value, tlp, added_at, added_by)
                 select $1, o.type, o.value, o.tlp, $13, $22 from unnest($25::text[], $26::text[], $27::text[]) as o(type, value, tlp)
+            ), systems as (
+                insert into incident_system (incident_id, system_id, organization_code, name, security_level)
+                select $1, s.id, s.org, s.name, s.level from unnest($28::uuid[], $29::text[], $30::text[], $31::int[])
+                    as s(id, org, name, level)
+            ), assets as (
+                insert into incident_asset (incident_id, asset_id, organization_code, hostname)
+                select $1, a.id, a.org, a.hostname from unnest($32::uuid[], $33::text[], $34::text[]) as a(id, org, hostname)
             )
             insert into incident_timeline (incident_id, at, actor, kind, text) values ($1, $13, $22, 'STATUS', 'REPORTED')""";
 
     static NewIncident of(UUID id, Ticket ticket, String reportingOrganization, String reportingPath,
                           IncidentInput input, Tlp tlp, SortedMap<String, String> affected,
+                          List<IncidentView.AffectedSystem> systems, List<IncidentView.AffectedAsset> assets,
                           List<IncidentView.Observable> observables, String actor) {
         IncidentInput.Contact contact = input.contact() != null ? input.contact()
                 : new IncidentInput.Contact(actor, null, null);
         // The database keeps microseconds: the view and the event carry what a later read will show.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new NewIncident(id, ticket, reportingOrganization, reportingPath, contact, input, tlp, affected,
+                systems.stream().sorted(Comparator.comparing(IncidentView.AffectedSystem::name)
+                        .thenComparing(system -> system.id().toString())).toList(),
+                assets.stream().sorted(Comparator.comparing(IncidentView.AffectedAsset::hostname)
+                        .thenComparing(asset -> asset.id().toString())).toList(),
                 distinctSorted(observables), now, actor);
     }
 
@@ -85,7 +98,14 @@ record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String 
                 .addArrayOfString(affected.values().toArray(String[]::new))
                 .addArrayOfString(observables.stream().map(o -> o.type().name()).toArray(String[]::new))
                 .addArrayOfString(observables.stream().map(IncidentView.Observable::value).toArray(String[]::new))
-                .addArrayOfString(observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new));
+                .addArrayOfString(observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new))
+                .addArrayOfUUID(systems.stream().map(IncidentView.AffectedSystem::id).toArray(UUID[]::new))
+                .addArrayOfString(systems.stream().map(IncidentView.AffectedSystem::organization).toArray(String[]::new))
+                .addArrayOfString(systems.stream().map(IncidentView.AffectedSystem::name).toArray(String[]::new))
+                .addArrayOfInteger(systems.stream().map(IncidentView.AffectedSystem::securityLevel).toArray(Integer[]::new))
+                .addArrayOfUUID(assets.stream().map(IncidentView.AffectedAsset::id).toArray(UUID[]::new))
+                .addArrayOfString(assets.stream().map(IncidentView.AffectedAsset::organization).toArray(String[]::new))
+                .addArrayOfString(assets.stream().map(IncidentView.AffectedAsset::hostname).toArray(String[]::new));
     }
 
     Outbox.Keyed event() {
@@ -98,8 +118,8 @@ record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String 
     IncidentView view() {
         IncidentStatus status = IncidentStatus.REPORTED;
         return new IncidentView(id, ticket.reference(), reportingOrganization, contact, List.copyOf(affected.keySet()),
-                input.title(), input.description(), input.category(), input.severity(), status, status.nextNames(),
-                input.detectedAt().toInstant(), reportedAt, input.impact(), input.scope(), input.measuresTaken(),
+                systems, assets, input.title(), input.description(), input.category(), input.severity(), status,
+                status.nextNames(), null, input.detectedAt().toInstant(), reportedAt, input.impact(), input.scope(), input.measuresTaken(),
                 input.supportRequested(), tlp.name(), firstResponseDue(), resolutionDue(), null, null, false, false,
                 observables, List.of(), null, 0, actor);
     }

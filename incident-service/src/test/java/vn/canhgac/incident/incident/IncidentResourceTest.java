@@ -111,6 +111,64 @@ class IncidentResourceTest {
     }
 
     @Test
+    void aReportNamesTheSystemsAndAssetsHitWithTheSystemsSecurityLevel() {
+        UUID system = UUID.randomUUID();
+        UUID asset = UUID.randomUUID();
+        KhanhHoaTree.producer().send("test.inventory.systems", system.toString(), UUID.randomUUID().toString(),
+                "canhgac.system.upserted.v1", """
+                        {"id":"%s","organizationCode":"UBND-CAMRANH","orgPath":"/UBND-KH/STTTT-KH/UBND-CAMRANH/",
+                         "name":"Cổng thông tin điện tử %s","securityLevel":3,"status":"OPERATING","internetFacing":true,
+                         "measures":{},"version":0,"deleted":false,"updatedAt":"2024-02-01T00:00:00Z"}""".formatted(system, run));
+        KhanhHoaTree.producer().send("test.inventory.assets", asset.toString(), UUID.randomUUID().toString(),
+                "canhgac.asset.upserted.v1", """
+                        {"id":"%s","organizationCode":"UBND-CAMRANH","orgPath":"/UBND-KH/STTTT-KH/UBND-CAMRANH/",
+                         "systemId":"%s","hostname":"portal-%s","kind":"SERVER","addresses":["203.162.10.5"],
+                         "products":[],"version":0,"deleted":false,"updatedAt":"2024-02-01T00:00:00Z"}""".formatted(asset, system, run));
+        String report = """
+                {"title":"Cổng thông tin bị tấn công %s","category":"INTRUSION","severity":"HIGH",
+                 "detectedAt":"2024-02-10T02:15:00+07:00","affectedSystems":["%s"],"affectedAssets":["%s"]}""";
+        Map<String, Object> reported = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                        .body(report.formatted(run, system, asset)).post("/api/v1/incidents"), r -> r.statusCode() == 201)
+                .then().body("affectedSystems[0].securityLevel", equalTo(3))
+                .body("affectedSystems[0].name", equalTo("Cổng thông tin điện tử " + run))
+                .body("affectedAssets[0].hostname", equalTo("portal-" + run))
+                .body("affectedOrganizations", equalTo(List.of("UBND-CAMRANH")))
+                .extract().jsonPath().getMap("");
+        Map<String, Object> read = given().auth().oauth2(Tokens.of("camranh-operator"))
+                .get("/api/v1/incidents/" + reported.get("id")).then().statusCode(200).extract().jsonPath().getMap("");
+        read.remove("timeline");
+        reported.remove("timeline");
+        assertEquals(read, reported);
+
+        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).contentType(ContentType.JSON)
+                .body(report.formatted(run, system, asset)).post("/api/v1/incidents").then(), 400, "invalid-request")
+                .body("errors.field", equalTo(List.of("affectedSystems[0]", "affectedAssets[0]")));
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                .body(report.formatted(run, UUID.randomUUID(), asset)).post("/api/v1/incidents").then(), 400,
+                "invalid-request").body("errors[0].field", equalTo("affectedSystems[0]"));
+    }
+
+    @Test
+    void anIncidentIsAssignedToAPersonAndAnOrganisationOnTheTimeline() {
+        String id = report("camranh-operator", "198.51.100.201", "198.51.100.201");
+        String assignment = "/api/v1/incidents/" + id + "/assignment";
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"person\":\"Lê Văn Trực\",\"organization\":\"UBND-CAMRANH\",\"note\":\"trực ca đêm\"}")
+                .post(assignment).then().statusCode(200)
+                .body("assignee.person", equalTo("Lê Văn Trực")).body("assignee.organization", equalTo("UBND-CAMRANH"))
+                .body("firstResponseAt", notNullValue())
+                .body("timeline.find { it.kind == 'ASSIGNMENT' }.text", equalTo("→ Lê Văn Trực (UBND-CAMRANH): trực ca đêm"));
+        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+                .body("{\"person\":\" \"}").post(assignment).then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
+                .body("{\"organization\":\"NHTM-A\"}").post(assignment).then(), 400, "invalid-request")
+                .body("errors[0].field", equalTo("organization"));
+        given().auth().oauth2(Tokens.of("camranh-operator")).get("/api/v1/incidents/" + id).then()
+                .body("assignee.person", equalTo("Lê Văn Trực"));
+    }
+
+    @Test
     void anEscalationRecordsTheChannelAndTheCentresContacts() {
         String id = report("camranh-operator", "198.51.100.200", "198.51.100.200");
         given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
