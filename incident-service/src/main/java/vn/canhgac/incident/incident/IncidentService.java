@@ -106,14 +106,21 @@ public class IncidentService {
         if (affected.isEmpty()) {
             affected.add(reporting);
         }
-        return scopes.of(caller).flatMap(scope -> inScopePath(scope, reporting, "reportingOrganization")
-                .flatMap(path -> affectedPaths(scope, affected).flatMap(affectedPaths -> affectedSystems(scope, input, affectedPaths)
-                        .flatMap(systems -> affectedAssets(scope, input, affectedPaths)
-                                .invoke(assets -> Named.refuseUnknown(systems, assets))
-                                .flatMap(assets -> draw().map(ticket -> NewIncident.of(TimeOrderedIds.next(), ticket,
-                                        reporting, path, input, tlp, affectedPaths, systems.found(), assets.found(),
-                                        observables, caller.displayName())))))))
+        return scopes.of(caller)
+                .flatMap(scope -> targets(scope, input, reporting, affected))
+                .flatMap(targets -> draw().map(ticket -> NewIncident.of(TimeOrderedIds.next(), ticket, reporting,
+                        targets.reportingPath(), input, tlp, targets.affected(), targets.systems().found(),
+                        targets.assets().found(), observables, caller.displayName())))
                 .flatMap(incident -> pool.withTransaction(connection -> store(connection, incident)));
+    }
+
+    /** What the report points at, all in the caller's scope; every system or asset that is not is listed in one 400. */
+    private Uni<ReportTargets> targets(TenantScope scope, IncidentInput input, String reporting, Set<String> affected) {
+        return inScopePath(scope, reporting, "reportingOrganization")
+                .flatMap(path -> affectedPaths(scope, affected).map(paths -> ReportTargets.of(path, paths)))
+                .flatMap(targets -> affectedSystems(scope, input, targets.affected()).map(targets::withSystems))
+                .flatMap(targets -> affectedAssets(scope, input, targets.affected()).map(targets::withAssets))
+                .invoke(ReportTargets::refuseUnknown);
     }
 
     /** Draws the next reference of this year (a gap if the report then fails) and the deadlines' regime. */
@@ -366,7 +373,7 @@ public class IncidentService {
     }
 
     /** The systems named, each in the caller's scope; their organisations are affected too. */
-    private Uni<Named<IncidentView.AffectedSystem>> affectedSystems(TenantScope scope, IncidentInput input,
+    private Uni<ReportTargets.Named<IncidentView.AffectedSystem>> affectedSystems(TenantScope scope, IncidentInput input,
                                                                    SortedMap<String, String> affected) {
         return inScope(scope, SYSTEMS, input.affectedSystems(), "affectedSystems", "unknown-system", affected,
                 row -> new IncidentView.AffectedSystem(row.getUUID("id"), row.getString("organization_code"),
@@ -374,29 +381,17 @@ public class IncidentService {
     }
 
     /** The assets named, each in the caller's scope; their organisations are affected too. */
-    private Uni<Named<IncidentView.AffectedAsset>> affectedAssets(TenantScope scope, IncidentInput input,
+    private Uni<ReportTargets.Named<IncidentView.AffectedAsset>> affectedAssets(TenantScope scope, IncidentInput input,
                                                                  SortedMap<String, String> affected) {
         return inScope(scope, ASSETS, input.affectedAssets(), "affectedAssets", "unknown-asset", affected,
                 row -> new IncidentView.AffectedAsset(row.getUUID("id"), row.getString("organization_code"),
                         row.getString("hostname")));
     }
 
-    /** What a report named (systems or assets): those found in the caller's scope, and a fault for each other one. */
-    private record Named<T>(List<T> found, List<Violation> faults) {
-
-        static void refuseUnknown(Named<?> systems, Named<?> assets) {
-            List<Violation> faults = new ArrayList<>(systems.faults());
-            faults.addAll(assets.faults());
-            if (!faults.isEmpty()) {
-                throw DomainProblem.invalid(faults);
-            }
-        }
-    }
-
-    private <T> Uni<Named<T>> inScope(TenantScope scope, String sql, List<UUID> ids, String field, String unknown,
+    private <T> Uni<ReportTargets.Named<T>> inScope(TenantScope scope, String sql, List<UUID> ids, String field, String unknown,
                                       SortedMap<String, String> affected, java.util.function.Function<Row, T> view) {
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(new Named<>(List.of(), List.of()));
+            return Uni.createFrom().item(new ReportTargets.Named<>(List.of(), List.of()));
         }
         return pool.preparedQuery(sql).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
             Map<UUID, T> found = new java.util.LinkedHashMap<>();
@@ -413,7 +408,7 @@ public class IncidentService {
                     faults.add(new Violation(field + "[" + i + "]", unknown, ids.get(i)));
                 }
             }
-            return new Named<>(List.copyOf(found.values()), faults);
+            return new ReportTargets.Named<>(List.copyOf(found.values()), faults);
         });
     }
 
