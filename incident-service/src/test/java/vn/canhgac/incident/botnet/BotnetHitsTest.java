@@ -28,8 +28,10 @@ class BotnetHitsTest {
 
     @BeforeEach
     void replicated() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
-                .get("/api/v1/duty/organizations/NHTM-A").then().statusCode(200));
+        for (String code : java.util.List.of("UBND-CAMRANH", "NHTM-A")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+                    .get("/api/v1/duty/organizations/" + code).then().statusCode(200));
+        }
     }
 
     private void exposure(String eventId, String kind, String org, String path, String address) {
