@@ -99,7 +99,7 @@ SQL
 cmd_bench_exposures() {
   local hits=${1:-10000}
   find_java
-  http_ok "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/q/health/ready" || die "Start the platform first: ./canhgac up"
+  http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   mkdir -p "$BENCH_DIR"
   local run stamp report gateway feed authority work t0 t1 ms response
   run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/exposures-$stamp.txt"

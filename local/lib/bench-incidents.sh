@@ -45,7 +45,7 @@ cmd_bench_incidents() {
   local seconds=${1:-120} only_botnet=false
   [ "$seconds" = botnet ] && { only_botnet=true; seconds=0; }
   find_java
-  http_ok "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/q/health/ready" || die "Start the platform first: ./canhgac up"
+  http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   ensure_wrk
   mkdir -p "$BENCH_DIR"
   local stamp report work token feed before after

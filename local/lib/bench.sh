@@ -74,7 +74,7 @@ millis() { date +%s%3N; }
 cmd_bench() {
   local assets=${1:-100000}
   find_java
-  http_ok "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/q/health/ready" || die "Start the platform first: ./canhgac up"
+  http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   ensure_wrk
   mkdir -p "$BENCH_DIR"
   local run stamp report gateway token org work

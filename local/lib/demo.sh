@@ -130,8 +130,8 @@ print_welcome() {
 
   Gateway (the only public entry)  $g/api/v1/...
   API documentation (Swagger UI)   $g/q/swagger-ui      merged OpenAPI: $g/openapi
-  Keycloak (realm canhgac)         $CANHGAC_KEYCLOAK_URL/admin   (admin / canhgac-admin, local only)
-  Services                         inventory :$CANHGAC_INVENTORY_PORT, advisory :$CANHGAC_ADVISORY_PORT, incident :$CANHGAC_INCIDENT_PORT (health: /q/health)
+  Keycloak (realm canhgac)         $CANHGAC_KEYCLOAK_URL/admin   (admin; its password, made at first start: .run/keycloak-admin.password)
+  Services                         inventory :$CANHGAC_INVENTORY_PORT, advisory :$CANHGAC_ADVISORY_PORT, incident :$CANHGAC_INCIDENT_PORT (on loopback; metrics and health on each port + 1000: /q/metrics, /q/health)
 
   Demo accounts (password: canhgac-demo)
     authority              Authority of Information Security (CATTT)      role authority

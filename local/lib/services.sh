@@ -11,6 +11,9 @@ service_port() {
   esac
 }
 
+# The management interface (metrics, detailed health, a service's OpenAPI) listens on the HTTP port + 1000.
+management_port() { echo $(( $(service_port "$1") + 1000 )); }
+
 build_services() {
   say "Building the services (Maven wrapper, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2))"
   mvnw -f "$CANHGAC_ROOT/pom.xml" install -DskipTests "$@" || die "The build failed"
@@ -31,12 +34,15 @@ start_service() {
   local jar="$CANHGAC_ROOT/$name/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || die "$jar is missing: the build did not produce it"
   local -a props=(
-    "-Dquarkus.http.port=$port" "-Dquarkus.http.host=$CANHGAC_HOST"
+    "-Dquarkus.http.port=$port" "-Dquarkus.http.host=$CANHGAC_HOST" "-Dquarkus.management.port=$((port + 1000))"
     "-Dcanhgac.keycloak.url=$CANHGAC_KEYCLOAK_URL" "-Dkafka.bootstrap.servers=$CANHGAC_KAFKA_BOOTSTRAP"
     "-Dcanhgac.db.host=$CANHGAC_HOST" "-Dcanhgac.db.port=$CANHGAC_PG_PORT"
     "-Dcanhgac.gateway.routes.inventory.url=http://$CANHGAC_HOST:$CANHGAC_INVENTORY_PORT"
     "-Dcanhgac.gateway.routes.advisory.url=http://$CANHGAC_HOST:$CANHGAC_ADVISORY_PORT"
-    "-Dcanhgac.gateway.routes.incident.url=http://$CANHGAC_HOST:$CANHGAC_INCIDENT_PORT")
+    "-Dcanhgac.gateway.routes.incident.url=http://$CANHGAC_HOST:$CANHGAC_INCIDENT_PORT"
+    "-Dcanhgac.gateway.routes.inventory.management-url=http://$CANHGAC_HOST:$(management_port inventory-service)"
+    "-Dcanhgac.gateway.routes.advisory.management-url=http://$CANHGAC_HOST:$(management_port advisory-service)"
+    "-Dcanhgac.gateway.routes.incident.management-url=http://$CANHGAC_HOST:$(management_port incident-service)")
   [ "$name" != gateway ] && props+=("-Dcanhgac.db.name=${name%-service}$db_suffix")
   [ -n "$prefix" ] && props+=("-Dcanhgac.topics.prefix=$prefix")
   launch "$tag" java -Xms64m -Xmx512m -XX:+UseSerialGC "${props[@]}" ${CANHGAC_JAVA_OPTS:-} -jar "$jar"
@@ -46,7 +52,7 @@ wait_service() {
   local name=$1 env=$2 tag=$1 port
   port=$(service_port "$name")
   [ "$env" = e2e ] && tag="e2e-$name"
-  wait_until 120 "$name (:$port)" http_ok "http://$CANHGAC_HOST:$port/q/health/ready" || {
+  wait_until 120 "$name (:$port)" http_ok "http://$CANHGAC_HOST:$(management_port "$name")/q/health/ready" || {
     tail -40 "$CANHGAC_STATE/logs/$tag.log" >&2; die "$name did not become healthy"; }
 }
 

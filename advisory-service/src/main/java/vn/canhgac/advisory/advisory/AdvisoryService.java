@@ -79,7 +79,7 @@ public class AdvisoryService {
     }
 
     public Uni<Page<AdvisoryDetails>> list(String query, Severity severity, String cve, String after, int limit) {
-        String[] cursor = Cursor.decode(after, 2);
+        Cursor.Parts cursor = Cursor.decode(after, 2);
         Tuple params = Tuple.tuple();
         List<String> where = new ArrayList<>(List.of("true"));
         if (query != null && !query.isBlank()) {
@@ -92,8 +92,8 @@ public class AdvisoryService {
             where.add(bind(params, cve.strip().toUpperCase(Locale.ROOT)) + " = any(cves)");
         }
         if (cursor != null) {
-            where.add("(issued_on, id) < (" + bind(params, LocalDate.parse(cursor[0])) + ", "
-                    + bind(params, UUID.fromString(cursor[1])) + ")");
+            where.add("(issued_on, id) < (" + bind(params, cursor.date(0)) + ", "
+                    + bind(params, cursor.uuid(1)) + ")");
         }
         String sql = "select " + AdvisoryStore.COLUMNS + " from advisory where " + String.join(" and ", where)
                 + " order by issued_on desc, id desc limit " + (limit + 1);

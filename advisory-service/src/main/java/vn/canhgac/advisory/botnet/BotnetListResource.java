@@ -82,7 +82,7 @@ public class BotnetListResource {
                 issuer != null && !issuer.isBlank() ? issuer.strip() : who.orgCode() != null ? who.orgCode() : who.displayName(),
                 date("issuedOn", issuedOn, LocalDate.now(VIETNAM)), kind == null ? BotnetListKind.AD_HOC : kind,
                 date("dueOn", dueOn, null));
-        Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
+        Locale locale = ProblemMessages.choose(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Map<String, Object> fingerprint = Map.of("input", input, "format", format, "length", String.valueOf(length));
         return idempotency.once(who, idempotencyKey, fingerprint, BotnetListDetails.class,
                         () -> Uni.createFrom().item(() -> {

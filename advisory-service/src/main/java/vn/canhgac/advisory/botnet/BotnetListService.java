@@ -45,12 +45,12 @@ public class BotnetListService {
     }
 
     public Uni<Page<BotnetListDetails>> list(String after, int limit) {
-        String[] cursor = Cursor.decode(after, 2);
+        Cursor.Parts cursor = Cursor.decode(after, 2);
         Tuple params = Tuple.tuple();
         String where = "reference not like 'pending:%'";
         if (cursor != null) {
             where += " and (issued_on, id) < ($1, $2)";
-            params.addLocalDate(LocalDate.parse(cursor[0])).addUUID(UUID.fromString(cursor[1]));
+            params.addLocalDate(cursor.date(0)).addUUID(cursor.uuid(1));
         }
         return pool.preparedQuery("select " + BotnetListStore.COLUMNS + " from botnet_list where " + where
                         + " order by issued_on desc, id desc limit " + (limit + 1)).execute(params)
@@ -75,8 +75,8 @@ public class BotnetListService {
 
     /** Entries by network; with a change, only those added since, removed since, or kept from the previous list. */
     public Uni<Page<Entry>> entries(UUID id, Change change, String after, int limit) {
-        String[] cursor = Cursor.decode(after, 1);
-        String from = cursor == null ? null : IpNetworks.network(cursor[0])
+        Cursor.Parts cursor = Cursor.decode(after, 1);
+        String from = cursor == null ? null : IpNetworks.network(cursor.text(0))
                 .orElseThrow(() -> DomainProblem.invalidField("after", "bad-cursor"));
         return get(id).flatMap(list -> {
             Tuple params = Tuple.tuple();

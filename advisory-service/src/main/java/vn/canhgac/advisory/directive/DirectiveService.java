@@ -141,13 +141,13 @@ public class DirectiveService {
     }
 
     public Uni<Page<DirectiveDetails>> list(Caller caller, String after, int limit) {
-        String[] cursor = Cursor.decode(after, 2);
+        Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller).flatMap(scope -> {
             Tuple params = Tuple.of(scope.likePattern(), String.valueOf(caller.orgCode()));
             String where = VISIBLE;
             if (cursor != null) {
                 where += " and (d.issued_on, d.id) < ($3, $4)";
-                params.addLocalDate(LocalDate.parse(cursor[0])).addUUID(UUID.fromString(cursor[1]));
+                params.addLocalDate(cursor.date(0)).addUUID(cursor.uuid(1));
             }
             return pool.preparedQuery(SELECT + " where " + where + " order by d.issued_on desc, d.id desc limit " + (limit + 1))
                     .execute(params).map(rows -> {

@@ -77,7 +77,7 @@ public class ExposureService {
     }
 
     public Uni<Page<ExposureView>> list(Caller caller, ExposureFilter filter, String after, int limit) {
-        String[] cursor = Cursor.decode(after, 2);
+        Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller).flatMap(scope -> scopePattern(scope, filter.organization()).flatMap(pattern -> {
             Tuple params = Tuple.tuple();
             List<String> where = new ArrayList<>();
@@ -111,8 +111,8 @@ public class ExposureService {
                         + bind(params, words) + " or lower(coalesce(x.hostname, '')) like " + bind(params, words) + ")");
             }
             if (cursor != null) {
-                where.add("(x.due_on, x.id) > (" + bind(params, LocalDate.parse(cursor[0])) + ", "
-                        + bind(params, UUID.fromString(cursor[1])) + ")");
+                where.add("(x.due_on, x.id) > (" + bind(params, cursor.date(0)) + ", "
+                        + bind(params, cursor.uuid(1)) + ")");
             }
             String sql = SELECT + " where " + String.join(" and ", where) + " order by x.due_on, x.id limit " + (limit + 1);
             return pool.preparedQuery(sql).execute(params).map(rows -> {

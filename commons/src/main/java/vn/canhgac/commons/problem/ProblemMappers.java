@@ -12,12 +12,15 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.canhgac.commons.json.InputRules;
+import vn.canhgac.commons.json.UnsafeInput;
 import vn.canhgac.commons.requestid.RequestIdFilter;
 
 import java.net.ConnectException;
@@ -35,6 +38,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class 22: the data did not fit (22021 a NUL in text, 22003 a number out of range, ...). */
+    private static final String DATA_EXCEPTION = "22";
 
     @ServerExceptionMapper
     public Response domain(DomainProblem problem, HttpHeaders headers, ContainerRequestContext request) {
@@ -78,10 +83,23 @@ public class ProblemMappers {
     public Response wrongType(MismatchedInputException exception, HttpHeaders headers,
                               ContainerRequestContext request) {
         Locale locale = locale(headers);
+        if (exception instanceof UnsafeInput unsafe) {
+            String field = exception.getPath().isEmpty() ? "body" : jsonPath(exception);
+            return respond(request, locale, 400, "invalid-request",
+                    List.of(new FieldError(field, ProblemMessages.text(locale, "field." + unsafe.messageKey()))), null);
+        }
         if (exception.getPath().isEmpty()) {
             return respond(request, locale, 400, "malformed-json", List.of(), null);
         }
         FieldError error = new FieldError(jsonPath(exception), ProblemMessages.text(locale, "field.wrong-type"));
+        return respond(request, locale, 400, "invalid-request", List.of(error), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unsafeText(InputRules.UncheckedUnsafeText exception, HttpHeaders headers,
+                               ContainerRequestContext request) {
+        Locale locale = locale(headers);
+        FieldError error = new FieldError("body", ProblemMessages.text(locale, "field.bad-characters"));
         return respond(request, locale, 400, "invalid-request", List.of(error), null);
     }
 
@@ -114,6 +132,9 @@ public class ProblemMappers {
             case UnrecognizedPropertyException unknown -> {
                 return unknownField(unknown, headers, request);
             }
+            case InputRules.UncheckedUnsafeText unsafe -> {
+                return unsafeText(unsafe, headers, request);
+            }
             case MismatchedInputException mismatched -> {
                 return wrongType(mismatched, headers, request);
             }
@@ -124,6 +145,13 @@ public class ProblemMappers {
             }
         }
         int status = exception.getResponse().getStatus();
+        if (exception instanceof NotFoundException && exception.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter does not convert (limit=abc, severity=x): the
+            // path exists, the parameter is wrong, so it is a 400.
+            Locale locale = locale(headers);
+            FieldError error = new FieldError("parameter", ProblemMessages.text(locale, "field.bad-parameter"));
+            return respond(request, locale, 400, "invalid-request", List.of(error), null);
+        }
         if (status >= 500) {
             return unexpected(exception, headers, request);
         }
@@ -136,6 +164,15 @@ public class ProblemMappers {
         PgException pg = causeOf(failure, PgException.class);
         if (pg != null && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
             return respond(request, locale, 409, "duplicate", List.of(), null);
+        }
+        if (pg != null && pg.getSqlState() != null && pg.getSqlState().startsWith(DATA_EXCEPTION)) {
+            // Input that slipped past validation and that the database cannot take (a character it cannot store,
+            // a number or date out of its range): the statement failed, so nothing was stored.
+            LOG.warnf("Data refused by the database (%s): %s", pg.getSqlState(), pg.getErrorMessage());
+            return respond(request, locale, 400, "invalid-data", List.of(), null);
+        }
+        if (causeOf(failure, InputRules.UncheckedUnsafeText.class) != null) {
+            return unsafeText(causeOf(failure, InputRules.UncheckedUnsafeText.class), headers, request);
         }
         if (causeOf(failure, ConnectException.class) != null || isConnectionFailure(failure) || isShutdown(pg)) {
             LOG.warnf("Dependency unavailable: %s", failure.toString());
@@ -162,7 +199,7 @@ public class ProblemMappers {
     }
 
     private static Locale locale(HttpHeaders headers) {
-        return ProblemMessages.choose(headers.getAcceptableLanguages());
+        return ProblemMessages.choose(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static String fieldPath(ConstraintViolation<?> violation) {

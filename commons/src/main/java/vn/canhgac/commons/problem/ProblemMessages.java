@@ -18,13 +18,30 @@ public final class ProblemMessages {
     private ProblemMessages() {
     }
 
-    /** Picks the first supported language of an {@code Accept-Language} list (already sorted by quality). */
-    public static Locale choose(List<Locale> acceptable) {
-        for (Locale locale : acceptable) {
-            if ("vi".equals(locale.getLanguage())) {
+    /** Longer than any sensible list of language preferences: not parsed, the default language answers. */
+    private static final int LONGEST_HEADER = 256;
+
+    /**
+     * The one reading of {@code Accept-Language} for every problem and message: the supported language the
+     * caller weighs highest; English when none is named, and also when the header is malformed ({@code en;q=2},
+     * {@code vi;q=}, an over-long tag), because a bad preference must never turn an answer into a failure.
+     */
+    public static Locale choose(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > LONGEST_HEADER) {
+            return Locale.ENGLISH;
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
+        for (Locale.LanguageRange range : ranges) {
+            String language = range.getRange().toLowerCase(Locale.ROOT);
+            if (language.equals("vi") || language.startsWith("vi-")) {
                 return VIETNAMESE;
             }
-            if ("en".equals(locale.getLanguage())) {
+            if (language.equals("en") || language.startsWith("en-")) {
                 return Locale.ENGLISH;
             }
         }

@@ -11,11 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ProblemMessagesTest {
 
     @Test
-    void choosesTheFirstSupportedLanguage() {
-        assertEquals(ProblemMessages.VIETNAMESE, ProblemMessages.choose(List.of(Locale.FRENCH, Locale.of("vi", "VN"))));
-        assertEquals(Locale.ENGLISH, ProblemMessages.choose(List.of(Locale.US, Locale.of("vi"))));
-        assertEquals(Locale.ENGLISH, ProblemMessages.choose(List.of(Locale.GERMAN)));
-        assertEquals(Locale.ENGLISH, ProblemMessages.choose(List.of()));
+    void choosesTheSupportedLanguageTheCallerWeighsHighest() {
+        assertEquals(ProblemMessages.VIETNAMESE, ProblemMessages.choose("fr, vi-VN;q=0.8"));
+        assertEquals(ProblemMessages.VIETNAMESE, ProblemMessages.choose("en;q=0.5, vi"));
+        assertEquals(Locale.ENGLISH, ProblemMessages.choose("en-US, vi"));
+        assertEquals(Locale.ENGLISH, ProblemMessages.choose("de"));
+        assertEquals(Locale.ENGLISH, ProblemMessages.choose(null));
+        assertEquals(Locale.ENGLISH, ProblemMessages.choose("video"));
+    }
+
+    @Test
+    void aMalformedPreferenceFallsBackToEnglishInsteadOfFailing() {
+        for (String malformed : List.of("en;q=2", "vi;q=", "*;q=abc", "vi;;", "x".repeat(300), "vi-" + "a".repeat(40),
+                "\u00e9", ";", ",,,")) {
+            assertEquals(Locale.ENGLISH, ProblemMessages.choose(malformed), malformed);
+        }
     }
 
     @Test

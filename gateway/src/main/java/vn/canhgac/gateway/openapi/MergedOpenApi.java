@@ -44,7 +44,7 @@ public class MergedOpenApi {
 
     void serve(RoutingContext rc) {
         List<Uni<JsonNode>> documents = routes.routes().entrySet().stream()
-                .map(route -> fetch(route.getKey(), route.getValue().url()))
+                .map(route -> fetch(route.getKey(), route.getValue().managementUrl()))
                 .toList();
         Uni.join().all(documents).andCollectFailures()
                 .map(fetched -> merge(json, fetched))

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import vn.canhgac.gateway.routing.RequestIds;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -41,16 +42,27 @@ public final class GatewayProblems {
                 .end(problem.encode());
     }
 
-    /** Vietnamese when the caller prefers it over English, English otherwise. */
+    /**
+     * Vietnamese when the caller prefers it over English, English otherwise, and English for a malformed header
+     * ({@code en;q=2}, an over-long tag): the same reading as commons {@code ProblemMessages.choose}, which the
+     * gateway cannot depend on (commons brings the database and messaging extensions with it).
+     */
     static Locale language(String acceptLanguage) {
-        if (acceptLanguage == null) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 256) {
             return Locale.ENGLISH;
         }
-        for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-            if (range.getRange().startsWith("vi")) {
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
+        for (Locale.LanguageRange range : ranges) {
+            String language = range.getRange().toLowerCase(Locale.ROOT);
+            if (language.equals("vi") || language.startsWith("vi-")) {
                 return Locale.of("vi");
             }
-            if (range.getRange().startsWith("en")) {
+            if (language.equals("en") || language.startsWith("en-")) {
                 return Locale.ENGLISH;
             }
         }

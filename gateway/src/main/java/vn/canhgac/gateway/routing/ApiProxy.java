@@ -92,6 +92,12 @@ public class ApiProxy {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        // No token, or one not verified yet: throttled by client address before its signature costs anything, so
+        // a flood of forged or missing tokens is refused at the rate of a single caller.
+        long wait = limiter.acquire("address:" + clientAddress(rc));
+        if (wait > 0) {
+            return Uni.createFrom().failure(new RateLimited(wait));
+        }
         // A token that fails verification is answered here, with a problem document: Quarkus' default handler
         // would send an empty 401 before this chain sees the failure.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER,
@@ -109,6 +115,10 @@ public class ApiProxy {
                     }
                     return caller;
                 });
+    }
+
+    private static String clientAddress(RoutingContext rc) {
+        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
     }
 
     private void throttle(String caller) {

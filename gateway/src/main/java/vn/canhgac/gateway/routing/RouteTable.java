@@ -16,6 +16,9 @@ public interface RouteTable {
         /** Base URL of the service, e.g. {@code http://127.0.0.1:8081}. */
         String url();
 
+        /** Base URL of the service's management interface (its OpenAPI document), never routed to callers. */
+        String managementUrl();
+
         /** Path prefixes the service owns, e.g. {@code /api/v1/organizations}. */
         List<String> prefixes();
     }

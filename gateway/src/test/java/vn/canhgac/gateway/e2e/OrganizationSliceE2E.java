@@ -76,9 +76,14 @@ class OrganizationSliceE2E {
 
     @Test
     void dotSegmentsCannotReachAnotherPathOfAService() {
-        // Routed as /api/v1/q/metrics after normalisation: no service owns it, so nothing is forwarded.
+        // Encoded dot segments are refused before routing, whoever asks: nothing is forwarded or served.
         assertProblem(as("authority").urlEncodingEnabled(false).get("/api/v1/organizations/%2e%2e/%2e%2e/q/metrics")
-                .then(), 404, "no-route");
+                .then(), 400, "bad-path");
+        assertProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/%2E%2E/%2E%2E/q/metrics").then(), 400,
+                "bad-path");
+        // Metrics, with every tenant's request paths, are not on the public port at all.
+        assertProblem(anonymous().get("/q/metrics").then(), 404, "not-found");
+        assertProblem(anonymous().get("/no/such/page").then(), 404, "not-found");
     }
 
     @Test

@@ -65,4 +65,33 @@ class ApiProxyTest {
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("http://localhost:5173"));
     }
+
+    @Test
+    void aMalformedLanguagePreferenceStillGetsAnAnswerInEnglish() {
+        for (String language : new String[] {"en;q=2", "vi;q=", "*;q=abc", "vi-" + "x".repeat(300)}) {
+            assertProblem(given().header("Accept-Language", language).get("/api/v1/organizations").then(),
+                    401, "unauthorized").header("Content-Language", "en");
+        }
+    }
+
+    @Test
+    void nothingButTheApiAndItsDocumentIsOnThePublicPort() {
+        assertProblem(given().get("/q/metrics").then(), 404, "not-found");
+        assertProblem(given().get("/q/health").then(), 404, "not-found");
+        assertProblem(given().urlEncodingEnabled(false).get("/api/v1/%2E%2E/%2E%2E/q/metrics").then(), 400, "bad-path");
+        assertProblem(given().urlEncodingEnabled(false).get("/api/v1/assets%5c..%5c..").then(), 400, "bad-path");
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreThrottledByAddressBeforeAnySignatureCheck() throws InterruptedException {
+        int limited = 0;
+        for (int i = 0; i < 400 && limited == 0; i++) {
+            int status = given().auth().oauth2("forged." + i + ".token").get("/api/v1/incidents").then()
+                    .extract().statusCode();
+            limited += status == 429 ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1, limited, "a flood of forged tokens met the rate limit");
+        Thread.sleep(2_500); // the address's bucket refills for the other tests
+    }
 }

@@ -49,7 +49,7 @@ public class AlertService {
                         $8::int[], $9::text[], $10::text[])
                  as u(id, source, ref, org, type, title, observed, times, observables, raw)
             join organization_replica o on o.code = u.org and not o.deleted
-            on conflict (source, source_ref) do update set occurrences = x.occurrences + excluded.occurrences,
+            on conflict (organization_code, source, source_ref) do update set occurrences = x.occurrences + excluded.occurrences,
                 last_pushed_at = now(), raw = coalesce(excluded.raw, x.raw), version = x.version + 1
             returning\s""" + AlertView.COLUMNS + ", (xmax = 0) as inserted";
     private static final String UNKNOWN_ORGANIZATIONS = """
@@ -83,7 +83,7 @@ public class AlertService {
                             observable.value(), observable.type().name()));
                 }
             }
-            String key = alert.source() + "\u0000" + alert.sourceReference();
+            String key = alert.organization() + "\u0000" + alert.source() + "\u0000" + alert.sourceReference();
             unique.putIfAbsent(key, alert);
             times.merge(key, 1, Integer::sum);
         }
@@ -128,7 +128,7 @@ public class AlertService {
     }
 
     public Uni<Page<AlertView>> list(Caller caller, String status, String organization, String after, int limit) {
-        String[] cursor = Cursor.decode(after, 2);
+        Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller).flatMap(scope -> {
             Tuple params = Tuple.tuple();
             List<String> where = new ArrayList<>();
@@ -140,8 +140,8 @@ public class AlertService {
                 where.add("status = " + bind(params, status.strip().toUpperCase(java.util.Locale.ROOT)));
             }
             if (cursor != null) {
-                where.add("(last_pushed_at, id) < (" + bind(params, OffsetDateTime.parse(cursor[0])) + ", "
-                        + bind(params, UUID.fromString(cursor[1])) + ")");
+                where.add("(last_pushed_at, id) < (" + bind(params, cursor.timestamp(0)) + ", "
+                        + bind(params, cursor.uuid(1)) + ")");
             }
             return pool.preparedQuery("select " + AlertView.COLUMNS + " from alert where " + String.join(" and ", where)
                     + " order by last_pushed_at desc, id desc limit " + (limit + 1)).execute(params).map(rows -> {

@@ -169,7 +169,7 @@ public class IncidentService {
     }
 
     public Uni<Page<IncidentView>> list(Caller caller, IncidentFilter filter, String after, int limit) {
-        String[] cursor = Cursor.decode(after, 2);
+        Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller).flatMap(scope -> organizationPattern(scope, filter.organization()).flatMap(pattern -> {
             Tuple params = Tuple.of(scope.likePattern());
             List<String> where = new ArrayList<>(List.of(VISIBLE));
@@ -195,8 +195,8 @@ public class IncidentService {
                 where.add("i.search_text like " + bind(params, SearchText.containsPattern(filter.query())));
             }
             if (cursor != null) {
-                where.add("(i.reported_at, i.id) < (" + bind(params, OffsetDateTime.parse(cursor[0])) + ", "
-                        + bind(params, UUID.fromString(cursor[1])) + ")");
+                where.add("(i.reported_at, i.id) < (" + bind(params, cursor.timestamp(0)) + ", "
+                        + bind(params, cursor.uuid(1)) + ")");
             }
             String sql = "select " + IncidentView.COLUMNS + " from incident i where " + String.join(" and ", where)
                     + " order by i.reported_at desc, i.id desc limit " + (limit + 1);

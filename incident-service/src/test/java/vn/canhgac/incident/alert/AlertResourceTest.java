@@ -91,4 +91,25 @@ class AlertResourceTest {
         given().auth().oauth2(Tokens.of("authority")).get("/api/v1/alerts").then().statusCode(200)
                 .body("items.sourceReference", not(hasItem("C-" + run))).body("items.sourceReference", not(hasItem("D-" + run)));
     }
+
+    @Test
+    void anotherOrganisationsSourceAndReferenceMakeANewAlertAndLeaveTheFirstUntouched() {
+        String bank = alert("F-" + run, "203.0.113.81").replace("UBND-CAMRANH", "NHTM-A")
+                .replace("ET MALWARE", "BANK SECRET RULE");
+        String bankAlert = given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(bank)
+                .post("/api/v1/alerts").then().statusCode(200).extract().path("id");
+
+        String camRanh = alert("F-" + run, "203.0.113.82");
+        given().auth().oauth2(Tokens.of("agency-system")).contentType(ContentType.JSON).body(camRanh)
+                .post("/api/v1/alerts").then().statusCode(200).body("id", not(equalTo(bankAlert)))
+                .body("organization", equalTo("UBND-CAMRANH")).body("occurrences", equalTo(1))
+                .body("duplicate", equalTo(false)).body("observables.value", equalTo(List.of("203.0.113.82")));
+        given().auth().oauth2(Tokens.of("agency-system")).contentType(ContentType.JSON).body("[" + camRanh + "]")
+                .post("/api/v1/alerts/bulk").then().statusCode(200).body("[0].id", not(equalTo(bankAlert)))
+                .body("[0].organization", equalTo("UBND-CAMRANH"));
+
+        given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/alerts").then().statusCode(200)
+                .body("items.find { it.id == '" + bankAlert + "' }.occurrences", equalTo(1))
+                .body("items.find { it.id == '" + bankAlert + "' }.observables[0].value", equalTo("203.0.113.81"));
+    }
 }

@@ -67,7 +67,7 @@ public class AssetImportResource {
         ImportMode importMode = ImportMode.parse(mode);
         boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/csv");
         String format = csv ? "csv" : "json";
-        Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
+        Locale locale = ProblemMessages.choose(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Caller who = caller.get();
         Map<String, Object> fingerprint = Map.of("format", format, "mode", importMode,
                 "organization", String.valueOf(organization), "length", String.valueOf(length));

@@ -67,7 +67,7 @@ public class AssetResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
-    @Operation(summary = "Delete an asset; If-Match is honoured when sent")
+    @Operation(summary = "Delete an asset; If-Match is required (428 without it, 412 when stale)")
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return assets.delete(caller.get(), id, ifMatch).map(ignored -> RestResponse.noContent());
     }

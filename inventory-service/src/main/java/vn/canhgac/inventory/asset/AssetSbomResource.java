@@ -39,7 +39,8 @@ public class AssetSbomResource {
     @Blocking
     @Consumes({"application/vnd.cyclonedx+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
-    @Operation(summary = "Replace the asset's installed products with the components of a CycloneDX JSON SBOM")
+    @Operation(summary = "Replace the asset's installed products with the components of a CycloneDX JSON SBOM; "
+            + "If-Match is required")
     public RestResponse<AssetDetails> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               InputStream body) {
         var who = caller.get();

@@ -25,6 +25,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class AssetSearch {
 
+    /** The cursor of an asset never seen: sorted as PostgreSQL's {@code -infinity}. */
+    private static final String NEVER_SEEN = "-infinity";
+
     /** Sort orders: by name (hostname, else external id) ascending, or most recently seen first. */
     enum Sort {
         HOSTNAME("lower(coalesce(a.hostname, a.external_id))", ">", "asc"),
@@ -65,7 +68,7 @@ public class AssetSearch {
 
     public Uni<Page<AssetDetails>> list(Caller caller, AssetFilter filter, String after, int limit) {
         Sort sort = Sort.parse(filter.sort());
-        String[] cursor = Cursor.decode(after, 2);
+        Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller).flatMap(scope -> pathPattern(scope, filter.organizationCode()).flatMap(path -> {
             List<String> where = new ArrayList<>();
             Tuple params = Tuple.tuple();
@@ -89,10 +92,11 @@ public class AssetSearch {
                 where.add("a.search_text like " + bind(params, SearchText.containsPattern(filter.query())));
             }
             if (cursor != null) {
-                String value = sort == Sort.HOSTNAME ? bind(params, cursor[0])
-                        : bind(params, cursor[0]) + "::text::timestamptz";
+                String value = sort == Sort.HOSTNAME ? bind(params, cursor.text(0))
+                        : NEVER_SEEN.equals(cursor.text(0)) ? "'-infinity'::timestamptz"
+                        : bind(params, cursor.timestamp(0));
                 where.add("(" + sort.key + ", a.id) " + sort.after + " (" + value + ", "
-                        + bind(params, java.util.UUID.fromString(cursor[1])) + ")");
+                        + bind(params, cursor.uuid(1)) + ")");
             }
             String order = "order by " + sort.key + " " + sort.direction + ", a.id " + sort.direction
                     + " limit " + (limit + 1);
@@ -125,7 +129,7 @@ public class AssetSearch {
         if (sort == Sort.HOSTNAME) {
             return (asset.hostname() != null ? asset.hostname() : asset.externalId()).toLowerCase(Locale.ROOT);
         }
-        return asset.lastSeen() == null ? "-infinity"
+        return asset.lastSeen() == null ? NEVER_SEEN
                 : asset.lastSeen().atOffset(java.time.ZoneOffset.UTC).toString();
     }
 

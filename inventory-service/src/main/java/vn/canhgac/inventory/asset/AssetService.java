@@ -98,8 +98,7 @@ public class AssetService {
 
     /** Replaces an asset's installed products (from an SBOM), keeping everything else as it is. */
     public Uni<AssetDetails> replaceProducts(Caller caller, UUID id, String ifMatch, List<ProductInput> products) {
-        return get(caller, id).flatMap(current -> update(caller, id,
-                ifMatch != null ? ifMatch : "\"" + IfMatch.etagOf(current.version()) + "\"",
+        return get(caller, id).flatMap(current -> update(caller, id, ifMatch,
                 new AssetInput(current.organizationCode(), current.externalId(), current.hostname(),
                         current.kind().name(), current.operatingSystem(), current.systemId(),
                         current.lastSeen() == null ? null : current.lastSeen().atOffset(java.time.ZoneOffset.UTC),
@@ -109,11 +108,7 @@ public class AssetService {
     public Uni<Void> delete(Caller caller, UUID id, String ifMatch) {
         return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection ->
                 inScope(connection, scope, id)
-                        .invoke(before -> {
-                            if (ifMatch != null) {
-                                IfMatch.require(ifMatch, before.details().version());
-                            }
-                        })
+                        .invoke(before -> IfMatch.require(ifMatch, before.details().version()))
                         .call(before -> store.delete(connection, id))
                         .call(before -> announce(connection, caller, Change.deleted(AUDIT_TYPE, id.toString(),
                                 before.orgPath(), before.details()), before, true))

@@ -67,7 +67,7 @@ public class OrganizationResource {
     @DELETE
     @Path("/{code}")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR})
-    @Operation(summary = "Delete an organisation that no longer holds sub-organisations, systems or assets")
+    @Operation(summary = "Delete an organisation that no longer holds sub-organisations, systems or assets; If-Match is required")
     public Uni<RestResponse<Void>> delete(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch) {
         return organizations.delete(caller.get(), code, ifMatch).map(ignored -> RestResponse.noContent());
     }

@@ -52,12 +52,17 @@ public class OrganizationService {
         Constituency constituency = request.constituency() == null ? Constituency.NONE
                 : ConstituencyRules.canonical(request.constituency());
         return scopes.of(caller)
-                .flatMap(scope -> parentFor(scope, request.parentCode()))
-                .call(parent -> Organization.findByCode(request.code()).invoke(existing -> {
-                    if (existing != null) {
-                        throw DomainProblem.conflict("organization-exists", request.code());
-                    }
-                }))
+                .flatMap(scope -> parentFor(scope, request.parentCode())
+                        .call(parent -> Organization.findByCode(request.code()).invoke(existing -> {
+                            // Codes are unique nationwide, so that a code is taken cannot be hidden; whether it is
+                            // an organisation outside the caller's scope, and which, is not said (docs/security.md).
+                            if (existing != null && scope.covers(existing.path)) {
+                                throw DomainProblem.conflict("organization-exists", request.code());
+                            }
+                            if (existing != null) {
+                                throw DomainProblem.conflict("code-unavailable", request.code());
+                            }
+                        })))
                 .flatMap(parent -> insert(caller, request, constituency, parent.orElse(null)))
                 .call(org -> saveNetworks(org))
                 .call(org -> audit.record(caller, Change.created(AUDIT_TYPE, org.code, org.path,
@@ -104,9 +109,7 @@ public class OrganizationService {
     public Uni<Void> delete(Caller caller, String code, String ifMatch) {
         return inScope(caller, code)
                 .invoke(org -> {
-                    if (ifMatch != null) {
-                        IfMatch.require(ifMatch, org.version);
-                    }
+                    IfMatch.require(ifMatch, org.version);
                     if (org.code.equals(caller.orgCode())) {
                         throw new ForbiddenException("own organisation");
                     }

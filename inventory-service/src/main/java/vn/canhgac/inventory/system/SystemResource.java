@@ -74,7 +74,7 @@ public class SystemResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN})
-    @Operation(summary = "Delete a system no asset belongs to; If-Match is honoured when sent")
+    @Operation(summary = "Delete a system no asset belongs to; If-Match is required (428 without it, 412 when stale)")
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return systems.delete(caller.get(), id, ifMatch).map(ignored -> RestResponse.noContent());
     }

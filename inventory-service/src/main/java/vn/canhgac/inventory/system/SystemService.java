@@ -91,11 +91,7 @@ public class SystemService {
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id, String ifMatch) {
         return inScope(caller, id)
-                .invoke(system -> {
-                    if (ifMatch != null) {
-                        IfMatch.require(ifMatch, system.version);
-                    }
-                })
+                .invoke(system -> IfMatch.require(ifMatch, system.version))
                 .call(system -> Panache.getSession().flatMap(session -> session
                         .createNativeQuery("select count(*) from asset where system_id = :id", Long.class)
                         .setParameter("id", system.id).getSingleResult()).invoke(assets -> {
@@ -120,7 +116,7 @@ public class SystemService {
     /** Systems in scope by name; filters by organisation subtree, level, status and text. */
     @WithSession
     public Uni<Page<SystemDetails>> list(Caller caller, SystemFilter filter, String after, int limit) {
-        String[] cursor = Cursor.decode(after, 2);
+        Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller).flatMap(scope -> filter.organizationPath(scope).flatMap(path ->
                 InformationSystem.<InformationSystem>find("""
                                 orgPath like ?1 and searchText like ?2
@@ -130,7 +126,7 @@ public class SystemService {
                         path, SearchText.containsPattern(filter.query()),
                         (short) (filter.securityLevel() == null ? 0 : filter.securityLevel()),
                         filter.status() == null ? "" : filter.status().name(),
-                        cursor == null ? "" : cursor[0], cursor == null ? "" : cursor[1])
+                        cursor == null ? "" : cursor.text(0), cursor == null ? "" : cursor.uuid(1).toString())
                         .page(0, limit + 1).list()
                         .map(rows -> Page.of(rows, limit, s -> Cursor.encode(s.name, s.id.toString()),
                                 SystemDetails::of))));

@@ -144,7 +144,8 @@ class AssetResourceTest {
                 .body(changes.replace("{", "{\"organizationCode\":\"STTTT-KH\",")).put(PATH + "/" + id).then(),
                 400, "invalid-request");
 
-        as("camranh-operator").delete(PATH + "/" + id).then().statusCode(204);
+        assertProblem(as("camranh-operator").delete(PATH + "/" + id).then(), 428, "precondition-required");
+        as("camranh-operator").header("If-Match", "\"1\"").delete(PATH + "/" + id).then().statusCode(204);
         assertProblem(as("camranh-operator").get(PATH + "/" + id).then(), 404, "not-found");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CloudEventsConsumer
                 .find("test.inventory.assets", id, Duration.ofSeconds(5))
@@ -166,8 +167,10 @@ class AssetResourceTest {
                     "purl":"pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1"},
                    {"type":"application","publisher":"F5","name":"BIG-IP","version":"16.1.4",
                     "components":[{"type":"library","name":"openssl","version":"1.1.1k","supplier":{"name":"OpenSSL"}}]}]}""";
-        as("camranh-operator").contentType("application/vnd.cyclonedx+json").body(sbom).put(PATH + "/" + id + "/sbom")
-                .then().statusCode(200).header("ETag", equalTo("\"1\""))
+        assertProblem(as("camranh-operator").contentType("application/vnd.cyclonedx+json").body(sbom)
+                .put(PATH + "/" + id + "/sbom").then(), 428, "precondition-required");
+        as("camranh-operator").contentType("application/vnd.cyclonedx+json").header("If-Match", "\"0\"").body(sbom)
+                .put(PATH + "/" + id + "/sbom").then().statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("products.product", equalTo(List.of("log4j-core", "BIG-IP", "openssl")))
                 .body("products.vendor", equalTo(List.of("org.apache.logging.log4j", "F5", "OpenSSL")))
                 .body("addresses", hasItem("198.51.100.77"));

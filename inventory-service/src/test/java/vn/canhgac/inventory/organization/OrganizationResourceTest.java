@@ -11,6 +11,7 @@ import vn.canhgac.commons.testing.Tokens;
 import vn.canhgac.inventory.DemoTree;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -195,6 +196,47 @@ class OrganizationResourceTest {
     }
 
     @Test
+    void aCodeTakenOutsideTheCallersScopeIsNotSaidToBeAnOrganisation() {
+        assertProblem(as("khanhhoa-coordinator").body("""
+                        {"code":"NHTM-A","kind":"AGENCY","nameVi":"Dò mã","parentCode":"STTTT-KH"}""")
+                .post(PATH).then(), 409, "code-unavailable")
+                .body("title", not(containsString("exists")));
+    }
+
+    @Test
+    void textWithANulCharacterOrALoneSurrogateIsRefusedNamingTheField() {
+        String code = "NUL-" + run;
+        assertProblem(as("authority").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Sở\\u0000X","parentCode":"STTTT-KH"}""".formatted(code))
+                .post(PATH).then(), 400, "invalid-request").body("errors[0].field", equalTo("nameVi"));
+        assertProblem(as("authority").body("""
+                        {"code":"%s","kind":"AGENCY","nameVi":"Sở \\ud800","parentCode":"STTTT-KH"}""".formatted(code))
+                .post(PATH).then(), 400, "invalid-request").body("errors[0].field", equalTo("nameVi"));
+        assertProblem(as("authority").queryParam("q", "kh" + (char) 0).get(PATH).then(), 400,
+                "invalid-request").body("errors[0].field", equalTo("q"));
+        assertProblem(as("authority").get(PATH + "/" + code).then(), 404, "not-found");
+    }
+
+    @Test
+    void aMalformedLanguagePreferenceFallsBackToEnglish() {
+        for (String language : List.of("en;q=2", "vi;q=", "*;q=abc", "vi-" + "x".repeat(300))) {
+            assertProblem(as("authority").header("Accept-Language", language).get(PATH + "/NO-SUCH-" + run).then(),
+                    404, "not-found").header("Content-Language", "en");
+        }
+    }
+
+    @Test
+    void aWrongTypeOfQueryParameterOrATamperedCursorIsA400() {
+        assertProblem(as("authority").get("/api/v1/systems?securityLevel=abc").then(), 400, "invalid-request");
+        assertProblem(as("authority").get("/api/v1/assets?limit=abc").then(), 400, "invalid-request");
+        String tampered = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("2024-01-01T00:00Z" + (char) 0 + "not-a-uuid").getBytes());
+        assertProblem(as("authority").queryParam("after", tampered).queryParam("sort", "-lastSeen")
+                .get("/api/v1/assets").then(), 400, "invalid-request");
+        assertProblem(as("authority").get("/api/v1/no-such-thing").then(), 404, "http-404");
+    }
+
+    @Test
     void tokensThatAreMissingForeignOrExpiredAreRefused() throws InterruptedException {
         assertProblem(given().get(PATH).then(), 401, "unauthorized").header("WWW-Authenticate", notNullValue());
         assertProblem(given().auth().oauth2(Tokens.signedByStranger()).get(PATH).then(), 401, "unauthorized");
@@ -269,12 +311,13 @@ class OrganizationResourceTest {
         as("khanhhoa-coordinator").body("""
                 {"code":"%s","kind":"AGENCY","nameVi":"Tạm","parentCode":"STTTT-KH"}""".formatted(code))
                 .post(PATH).then().statusCode(201);
-        assertProblem(as("khanhhoa-coordinator").delete(PATH + "/UBND-CAMRANH").then().log().ifValidationFails(),
+        assertProblem(as("khanhhoa-coordinator").header("If-Match", "*").delete(PATH + "/UBND-CAMRANH").then(),
                 409, "organization-in-use");
         assertProblem(as("bank-admin").delete(PATH + "/" + code).then(), 403, "forbidden");
         assertProblem(as("khanhhoa-ubnd").header("If-Match", "\"7\"").delete(PATH + "/" + code).then(),
                 412, "precondition-failed");
-        as("khanhhoa-coordinator").delete(PATH + "/" + code).then().statusCode(204);
+        assertProblem(as("khanhhoa-coordinator").delete(PATH + "/" + code).then(), 428, "precondition-required");
+        as("khanhhoa-coordinator").header("If-Match", "*").delete(PATH + "/" + code).then().statusCode(204);
         assertProblem(as("authority").get(PATH + "/" + code).then(), 404, "not-found");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CloudEventsConsumer
                 .find("test.inventory.organizations", code, Duration.ofSeconds(5))

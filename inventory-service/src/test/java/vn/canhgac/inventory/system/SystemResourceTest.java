@@ -121,7 +121,8 @@ class SystemResourceTest {
         as("khanhhoa-coordinator").body("{\"status\":\"IMPLEMENTED\"}")
                 .put(PATH + "/" + id + "/measures/NET-ZONES").then().statusCode(200);
         assertProblem(as("bank-admin").delete(PATH + "/" + id).then(), 404, "not-found");
-        as("khanhhoa-coordinator").delete(PATH + "/" + id).then().statusCode(204);
+        assertProblem(as("khanhhoa-coordinator").delete(PATH + "/" + id).then(), 428, "precondition-required");
+        as("khanhhoa-coordinator").header("If-Match", "*").delete(PATH + "/" + id).then().statusCode(204);
         assertProblem(as("khanhhoa-coordinator").get(PATH + "/" + id).then(), 404, "not-found");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CloudEventsConsumer
                 .find("test.inventory.systems", id, Duration.ofSeconds(5))
