@@ -32,9 +32,26 @@ keycloak_start() {
   fi
   say "Starting Keycloak on $CANHGAC_KEYCLOAK_URL"
   export JAVA_OPTS_KC_HEAP="-Xms256m -Xmx1g"
-  # A local administrator for the admin console (created only when Keycloak's store is new).
+  # A local administrator for the admin console (created only when Keycloak's store is new). Its password is drawn
+  # at random the first time, kept in the git-ignored state folder (mode 600) and reused; never printed.
+  # CANHGAC_KEYCLOAK_ADMIN_PASSWORD, when set, is used instead.
+  local admin_password_file="$CANHGAC_STATE/keycloak-admin.password"
+  if [ -z "${CANHGAC_KEYCLOAK_ADMIN_PASSWORD:-}" ] && [ ! -s "$admin_password_file" ]; then
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$admin_password_file") \
+      || die "Could not write $admin_password_file"
+    # A store made before this file existed holds an administrator with the old fixed password: start it afresh
+    # (the realm is re-imported from data/import) so that the administrator is created with the new one.
+    rm -rf "$KEYCLOAK_HOME/data/h2"
+  fi
   export KC_BOOTSTRAP_ADMIN_USERNAME="${CANHGAC_KEYCLOAK_ADMIN:-admin}"
-  export KC_BOOTSTRAP_ADMIN_PASSWORD="${CANHGAC_KEYCLOAK_ADMIN_PASSWORD:-canhgac-admin}"
+  if [ -n "${CANHGAC_KEYCLOAK_ADMIN_PASSWORD:-}" ]; then
+    export KC_BOOTSTRAP_ADMIN_PASSWORD="$CANHGAC_KEYCLOAK_ADMIN_PASSWORD"
+  else
+    chmod 600 "$admin_password_file"
+    KC_BOOTSTRAP_ADMIN_PASSWORD=$(cat "$admin_password_file")
+    export KC_BOOTSTRAP_ADMIN_PASSWORD
+    say "Keycloak administrator '$KC_BOOTSTRAP_ADMIN_USERNAME': password in $admin_password_file"
+  fi
   launch keycloak "$KEYCLOAK_HOME/bin/kc.sh" start-dev --import-realm \
     --http-host="$CANHGAC_HOST" --http-port="$CANHGAC_KEYCLOAK_PORT" --hostname="$CANHGAC_KEYCLOAK_URL" \
     --health-enabled=false --metrics-enabled=false
