@@ -1,5 +1,7 @@
 package vn.canhgac.advisory.advisory;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import vn.canhgac.commons.limits.LargeBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -48,6 +50,8 @@ public class AdvisoryImportResource {
 
     @POST
     @Path("/csaf")
+    @LargeBody
+    @Extension(name = "x-canhgac-large-body", value = "true")
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
     @Operation(summary = "Import a CSAF 2.0 security advisory",
             description = "reference replaces the document's tracking id (the Authority's own number, such as "
@@ -62,6 +66,8 @@ public class AdvisoryImportResource {
 
     @POST
     @Path("/kev")
+    @LargeBody
+    @Extension(name = "x-canhgac-large-body", value = "true")
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
     @Operation(summary = "Import a catalogue of known exploited vulnerabilities (KEV format)",
             description = "One advisory per CVE, KEV/<cveID>; CVEs already imported are left as they are.")

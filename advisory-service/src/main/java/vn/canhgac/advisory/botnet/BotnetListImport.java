@@ -30,6 +30,11 @@ import java.util.concurrent.CompletionStage;
  * is read (one in flight), then the list is compared with every stored list by content: the same entries again
  * (in any order) are the same list, and the stored one is answered with nothing changed. A new list is matched at
  * once against every asset address and constituency range. Runs on a worker thread (it reads the request body).
+ *
+ * <p>A bad entry (not a network, wider than {@link BotnetEntry#WIDEST_IPV4_PREFIX} or
+ * {@link BotnetEntry#WIDEST_IPV6_PREFIX}, an unreadable record, a label that cannot be stored) refuses the whole
+ * list, every bad entry listed. An entry in special-purpose address space is skipped: the list is stored
+ * without it, and the answer lists it with its reason; a list of nothing else is refused.
  */
 @ApplicationScoped
 public class BotnetListImport {
@@ -85,38 +90,26 @@ public class BotnetListImport {
         store.createStaging(connection).await().atMost(WAIT);
         List<String> networks = new ArrayList<>(BATCH);
         List<String> labels = new ArrayList<>(BATCH);
-        List<FieldError> errors = new ArrayList<>();
-        long rows = 0;
-        long bad = 0;
+        Tally tally = new Tally(locale);
         CompletionStage<Void> inFlight = CompletableFuture.completedFuture(null);
         while (entries.hasNext()) {
             BotnetEntry entry = entries.next();
-            rows++;
-            if (!entry.readable()) {
-                if (bad++ < ERRORS_SHOWN) {
-                    errors.add(new FieldError(entry.row(), entry.field(),
-                            ProblemMessages.text(locale, "field." + entry.fault(), entry.faultArgument())));
-                }
+            if (!tally.accept(entry)) {
                 continue;
             }
             networks.add(entry.network());
             labels.add(entry.label());
-            if (networks.size() == BATCH && bad == 0) {
+            if (networks.size() == BATCH && tally.clean()) {
                 inFlight = send(connection, id, networks, labels, inFlight);
                 networks = new ArrayList<>(BATCH);
                 labels = new ArrayList<>(BATCH);
             }
         }
-        if (bad == 0 && !networks.isEmpty()) {
+        if (tally.clean() && !networks.isEmpty()) {
             inFlight = send(connection, id, networks, labels, inFlight);
         }
         inFlight.toCompletableFuture().join();
-        if (bad > 0) {
-            throw DomainProblem.rejectedRows("botnet-list-rejected", errors, bad, rows);
-        }
-        if (rows == 0) {
-            throw DomainProblem.invalidField("body", "botnet-list-empty");
-        }
+        BotnetListDetails.Skipped left = tally.verdict();
         long read = System.nanoTime();
         store.moveEntries(connection, id).await().atMost(WAIT);
         long moved = System.nanoTime();
@@ -124,7 +117,8 @@ public class BotnetListImport {
         String hash = content.getString("hash");
         UUID same = store.withContent(connection, hash, id).await().atMost(WAIT);
         if (same != null) {
-            return new Imported(store.find(connection, same).await().atMost(WAIT).withMatching(MatchReport.NONE), false);
+            return new Imported(store.find(connection, same).await().atMost(WAIT).withMatching(MatchReport.NONE)
+                    .withSkipped(left), false);
         }
         if (store.withReference(connection, input.reference(), id).await().atMost(WAIT) != null) {
             throw DomainProblem.conflict("botnet-list-exists", input.reference());
@@ -132,13 +126,78 @@ public class BotnetListImport {
         store.finish(connection, id, input, hash, content.getLong("entries")).await().atMost(WAIT);
         long checked = System.nanoTime();
         MatchReport report = matcher.matchBotnetList(connection, id).await().atMost(WAIT);
-        LOG.infof("Botnet list %s: %d entries read and staged in %d ms, stored in %d ms, compared in %d ms, "
-                        + "matched in %d ms (%s)", input.reference(), rows, millis(started, read), millis(read, moved),
-                millis(moved, checked), millis(checked, System.nanoTime()), report);
-        BotnetListDetails list = store.find(connection, id).await().atMost(WAIT).withMatching(report);
+        LOG.infof("Botnet list %s: %d entries read (%d skipped) and staged in %d ms, stored in %d ms, "
+                        + "compared in %d ms, matched in %d ms (%s)", input.reference(), tally.rows, left.count(),
+                millis(started, read), millis(read, moved), millis(moved, checked), millis(checked, System.nanoTime()),
+                report);
+        BotnetListDetails list = store.find(connection, id).await().atMost(WAIT).withMatching(report)
+                .withSkipped(left);
         audit.recordAll(connection, caller, List.of(Change.created("botnet-list", id.toString(), "/", list)))
                 .await().atMost(WAIT);
         return new Imported(list, true);
+    }
+
+    /**
+     * What the entries of a file come to: how many were read, which were bad and which skipped (the first
+     * {@value #ERRORS_SHOWN} of each listed, all counted).
+     */
+    static final class Tally {
+
+        private final Locale locale;
+        private final List<FieldError> errors = new ArrayList<>();
+        private final List<FieldError> skipped = new ArrayList<>();
+        private long rows;
+        private long bad;
+        private long skips;
+
+        Tally(Locale locale) {
+            this.locale = locale;
+        }
+
+        /** Counts the entry; true when it is a network to store. */
+        boolean accept(BotnetEntry entry) {
+            rows++;
+            if (entry.skipped()) {
+                if (skips++ < ERRORS_SHOWN) {
+                    skipped.add(fieldError(entry));
+                }
+                return false;
+            }
+            if (!entry.readable()) {
+                if (bad++ < ERRORS_SHOWN) {
+                    errors.add(fieldError(entry));
+                }
+                return false;
+            }
+            return true;
+        }
+
+        /** Whether no entry so far is bad (the list may still be stored). */
+        boolean clean() {
+            return bad == 0;
+        }
+
+        /**
+         * Refuses the list when any entry is bad (422, every bad entry), when there is none (400), or when every
+         * entry was skipped (422, every skipped entry); else answers the skipped entries.
+         */
+        BotnetListDetails.Skipped verdict() {
+            if (bad > 0) {
+                throw DomainProblem.rejectedRows("botnet-list-rejected", errors, bad, rows);
+            }
+            if (rows == 0) {
+                throw DomainProblem.invalidField("body", "botnet-list-empty");
+            }
+            if (skips == rows) {
+                throw DomainProblem.rejectedRows("botnet-list-only-special-purpose", skipped, skips);
+            }
+            return new BotnetListDetails.Skipped(skips, List.copyOf(skipped));
+        }
+
+        private FieldError fieldError(BotnetEntry entry) {
+            return new FieldError(entry.row(), entry.field(),
+                    ProblemMessages.text(locale, "field." + entry.fault(), entry.faultArguments().toArray()));
+        }
     }
 
     private static long millis(long from, long to) {

@@ -1,5 +1,7 @@
 package vn.canhgac.advisory.botnet;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import vn.canhgac.commons.limits.LargeBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -58,6 +60,8 @@ public class BotnetListResource {
 
     @POST
     @Blocking
+    @LargeBody
+    @Extension(name = "x-canhgac-large-body", value = "true")
     @Consumes({"text/plain", "text/csv", "application/json", "application/stix+json"})
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
     @Operation(summary = "Publish a botnet list (plain text, CSV or a STIX 2.1 bundle); it is matched at once",

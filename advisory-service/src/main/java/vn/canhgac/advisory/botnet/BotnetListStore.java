@@ -107,7 +107,7 @@ public class BotnetListStore {
                 row.getLocalDate("issued_on"), BotnetListKind.valueOf(row.getString("kind")),
                 BotnetFormat.valueOf(row.getString("format")), row.getInteger("entry_count"), row.getUUID("previous_id"),
                 row.getLocalDate("due_on"), row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"),
-                null);
+                null, null);
     }
 
     private static Uni<UUID> firstId(SqlClient connection, String sql, String value, UUID except) {

@@ -1,7 +1,6 @@
 package vn.canhgac.advisory.botnet;
 
 import vn.canhgac.commons.csv.CsvRecords;
-import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.problem.DomainProblem;
 
 import java.io.BufferedReader;
@@ -16,7 +15,9 @@ import java.util.NoSuchElementException;
 /**
  * CSV with a header row: the address in a column named {@code ip}, {@code address}, {@code network},
  * {@code cidr} or {@code ip_address}; a label from {@code label}, {@code botnet}, {@code malware} or
- * {@code family} when present; other columns (first seen, ASN, country, ...) are ignored.
+ * {@code family} when present; other columns (first seen, ASN, country, ...) are ignored. An entry's row is the line
+ * its record starts on; a record that cannot be read (a quote never closed) is a bad entry of that line, and the
+ * lines after it are read as usual.
  */
 final class CsvBotnetEntries implements Iterator<BotnetEntry> {
 
@@ -26,16 +27,19 @@ final class CsvBotnetEntries implements Iterator<BotnetEntry> {
     private final CsvRecords records;
     private final int addressColumn;
     private final int labelColumn;
-    private List<String> next;
-    private long row = 1;
+    private final List<String> names;
+    private CsvRecords.Record next;
 
     CsvBotnetEntries(InputStream body) {
         this.records = new CsvRecords(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
-        List<String> header = records.next();
+        CsvRecords.Record header = records.next();
         if (header == null) {
             throw DomainProblem.invalidField("body", "csv-header-missing", String.join(",", ADDRESS_COLUMNS));
         }
-        List<String> names = header.stream()
+        if (!header.readable()) {
+            throw DomainProblem.invalidField("header", header.fault().messageKey(), header.faultArguments());
+        }
+        this.names = header.fields().stream()
                 .map(name -> name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).replace(' ', '_')).toList();
         this.addressColumn = firstOf(names, ADDRESS_COLUMNS);
         if (addressColumn < 0) {
@@ -55,15 +59,19 @@ final class CsvBotnetEntries implements Iterator<BotnetEntry> {
         if (next == null) {
             throw new NoSuchElementException();
         }
-        List<String> fields = next;
-        row++;
+        CsvRecords.Record record = next;
         next = records.next();
+        if (!record.readable()) {
+            String column = record.faultField() >= 0 && record.faultField() < names.size()
+                    ? names.get(record.faultField()) : "";
+            return BotnetEntry.bad(record.line(), column, record.fault().messageKey(),
+                    String.valueOf(record.faultLine()), String.valueOf(CsvRecords.MAX_RECORD_CHARS));
+        }
+        List<String> fields = record.fields();
         String address = addressColumn < fields.size() ? fields.get(addressColumn).strip() : "";
         String label = labelColumn >= 0 && labelColumn < fields.size() && !fields.get(labelColumn).isBlank()
                 ? fields.get(labelColumn).strip() : null;
-        long at = row;
-        return IpNetworks.network(address).map(network -> BotnetEntry.of(at, network, label))
-                .orElseGet(() -> BotnetEntry.bad(at, "ip", "bad-network", address));
+        return BotnetEntry.read(record.line(), "ip", address, "label", label);
     }
 
     private static int firstOf(List<String> names, List<String> wanted) {

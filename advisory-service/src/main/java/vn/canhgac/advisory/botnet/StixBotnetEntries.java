@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.problem.DomainProblem;
 
 import java.io.IOException;
@@ -108,14 +107,14 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         String type = object.path("type").asText();
         String at = "objects[" + (index - 1) + "]";
         if (type.equals("ipv4-addr") || type.equals("ipv6-addr")) {
-            add(at + ".value", object.path("value").asText(""), null);
+            add(at + ".value", object.path("value").asText(""), null, null);
         } else if (type.equals("indicator") && object.path("pattern_type").asText("stix").equals("stix")) {
             String pattern = object.path("pattern").asText("");
             Matcher comparison = ADDRESS_COMPARISON.matcher(pattern);
             boolean found = false;
             while (comparison.find()) {
                 found = true;
-                add(at + ".pattern", comparison.group(1), object.path("name").asText(null));
+                add(at + ".pattern", comparison.group(1), at + ".name", object.path("name").asText(null));
             }
             if (!found && pattern.contains("-addr:value")) {
                 pending.add(BotnetEntry.bad(index, at + ".pattern", "stix-pattern", pattern));
@@ -123,8 +122,7 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         }
     }
 
-    private void add(String field, String value, String label) {
-        pending.add(IpNetworks.network(value).map(network -> BotnetEntry.of(index, network, label))
-                .orElseGet(() -> BotnetEntry.bad(index, field, "bad-network", value)));
+    private void add(String field, String value, String labelField, String label) {
+        pending.add(BotnetEntry.read(index, field, value, labelField, label));
     }
 }

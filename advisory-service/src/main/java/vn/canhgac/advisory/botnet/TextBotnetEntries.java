@@ -1,7 +1,5 @@
 package vn.canhgac.advisory.botnet;
 
-import vn.canhgac.commons.net.IpNetworks;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,9 +52,7 @@ final class TextBotnetEntries implements Iterator<BotnetEntry> {
                 }
                 String[] words = content.split("[\\s,]+", 2);
                 String label = words.length > 1 ? words[1].strip() : null;
-                next = IpNetworks.network(words[0])
-                        .map(network -> BotnetEntry.of(line, network, label))
-                        .orElseGet(() -> BotnetEntry.bad(line, "ip", "bad-network", words[0]));
+                next = BotnetEntry.read(line, "ip", words[0], "label", label);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

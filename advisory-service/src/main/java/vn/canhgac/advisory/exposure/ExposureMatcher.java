@@ -71,60 +71,61 @@ public class ExposureMatcher {
                         where aa.address = e.network and a.organization_code = o.code and not a.deleted)""";
 
     private static final String LIST_HITS = ASSET_BOTNET_COLUMNS + """
-            from botnet_entry e join botnet_list l on l.id = e.list_id
+            from botnet_entry e join botnet_list l on l.withdrawn_at is null and l.id = e.list_id
             join asset_address_replica aa on aa.address = e.network
             join asset_replica a on a.id = aa.asset_id and not a.deleted
             where e.list_id = $1 and e.host
             union all
             """ + ASSET_BOTNET_COLUMNS + """
-            from botnet_entry e join botnet_list l on l.id = e.list_id
+            from botnet_entry e join botnet_list l on l.withdrawn_at is null and l.id = e.list_id
             join asset_address_replica aa on aa.address <<= e.network
             join asset_replica a on a.id = aa.asset_id and not a.deleted
             where e.list_id = $1 and not e.host
             union all
             """ + RANGE_BOTNET_COLUMNS.replace("c_network", "b.network") + """
-            from botnet_entry e join botnet_list l on l.id = e.list_id
+            from botnet_entry e join botnet_list l on l.withdrawn_at is null and l.id = e.list_id
             join constituency_bucket b on b.bucket = e.bucket and e.network <<= b.network
             join organization_replica o on o.code = b.organization_code and not o.deleted
             where e.list_id = $1 and e.host and\s""" + NOT_AN_ASSET_OF_O + """
             union all
             """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
             from constituency_range c join botnet_entry e on e.list_id = $1 and e.host and e.network <<= c.network
-            join botnet_list l on l.id = e.list_id
+            join botnet_list l on l.withdrawn_at is null and l.id = e.list_id
             join organization_replica o on o.code = c.organization_code and not o.deleted
             where c.wide and\s""" + NOT_AN_ASSET_OF_O + """
             union all
             """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
             from botnet_entry e join constituency_range c on c.network && e.network
-            join botnet_list l on l.id = e.list_id
+            join botnet_list l on l.withdrawn_at is null and l.id = e.list_id
             join organization_replica o on o.code = c.organization_code and not o.deleted
             where e.list_id = $1 and not e.host and\s""" + NOT_AN_ASSET_OF_O;
 
     private static final String ASSET_LIST_HITS = ASSET_BOTNET_COLUMNS + """
             from asset_replica a join asset_address_replica aa on aa.asset_id = a.id
-            join botnet_list l on l.issued_on >= current_date - $2::int
+            join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and e.network = aa.address
             where a.id = $1 and not a.deleted
             union all
             """ + ASSET_BOTNET_COLUMNS + """
             from asset_replica a join asset_address_replica aa on aa.asset_id = a.id
-            join botnet_list l on l.issued_on >= current_date - $2::int
+            join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and not e.host and aa.address <<= e.network
             where a.id = $1 and not a.deleted""";
 
     private static final String CONSTITUENCY_HITS = RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
-            from constituency_range c join botnet_list l on l.issued_on >= current_date - $2::int
+            from constituency_range c join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and e.network <<= c.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
             where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O + """
             union all
             """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
-            from constituency_range c join botnet_list l on l.issued_on >= current_date - $2::int
+            from constituency_range c join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and not e.host and c.network << e.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
             where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O;
 
-    private static final String REOPENABLE = "('RESOLVED', 'MITIGATED')";
+    /** A withdrawn exposure reopens too: a later list or advisory that names the same hit is new evidence. */
+    private static final String REOPENABLE = "('RESOLVED', 'MITIGATED', 'WITHDRAWN')";
 
     /** Writes the candidates; answers the exposures detected now or reopened, with their status before. */
     private static final String UPSERT = """
@@ -191,6 +192,18 @@ public class ExposureMatcher {
                         from written)
             select %s, x.prior_status from written x %s""";
 
+    /** Closes what an advisory or a list found, once it is withdrawn: open, in progress and mitigated alike. */
+    private static final String WITHDRAW = """
+            with prior as (select id, status from exposure
+                           where %s = $1 and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+                           for update),
+            written as (update exposure x set status = 'WITHDRAWN', status_changed_at = now(),
+                            status_changed_by = $2, version = x.version + 1
+                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
+            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                        select id, now(), $2, prior_status, 'WITHDRAWN', 'withdrawn: ' || $3 from written)
+            select %s, x.prior_status from written x %s""";
+
     private final Outbox outbox;
     private final int activeDays;
 
@@ -228,6 +241,15 @@ public class ExposureMatcher {
     public Uni<MatchReport> retireAsset(SqlConnection connection, UUID assetId) {
         return connection.preparedQuery(RETIRE_ASSET.formatted(ExposureRows.COLUMNS, ExposureRows.JOINS))
                 .execute(Tuple.of(assetId))
+                .flatMap(rows -> announce(connection, rows));
+    }
+
+    /** Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason. */
+    public Uni<MatchReport> withdraw(SqlConnection connection, boolean botnetList, UUID id, String actor,
+                                     String reason) {
+        String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id", ExposureRows.COLUMNS,
+                ExposureRows.JOINS);
+        return connection.preparedQuery(sql).execute(Tuple.of(id, actor, reason))
                 .flatMap(rows -> announce(connection, rows));
     }
 

@@ -7,10 +7,11 @@ import java.util.Set;
 /**
  * The life of an exposure. Open ones (open, acknowledged, in progress) count against the deadline; a mitigated
  * one is worked around and waits for the fix; resolved, risk accepted and false positive are closed, and can be
- * reopened by a person (resolved and mitigated ones also by the matcher, on new evidence).
+ * reopened by a person (resolved and mitigated ones also by the matcher, on new evidence). Withdrawn ones belong
+ * to an advisory or list that its publisher withdrew.
  */
 public enum ExposureStatus {
-    OPEN, ACKNOWLEDGED, IN_PROGRESS, MITIGATED, RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE;
+    OPEN, ACKNOWLEDGED, IN_PROGRESS, MITIGATED, RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE, WITHDRAWN;
 
     public static final Set<ExposureStatus> UNRESOLVED = EnumSet.of(OPEN, ACKNOWLEDGED, IN_PROGRESS);
 
@@ -21,6 +22,8 @@ public enum ExposureStatus {
             case IN_PROGRESS -> EnumSet.of(MITIGATED, RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE);
             case MITIGATED -> EnumSet.of(IN_PROGRESS, RESOLVED);
             case RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE -> EnumSet.of(OPEN);
+            // Only the matcher reopens a withdrawn exposure, when a later advisory or list names the same hit.
+            case WITHDRAWN -> EnumSet.noneOf(ExposureStatus.class);
         };
     }
 

@@ -16,6 +16,10 @@ class RouteTableTest {
                 return url;
             }
 
+            public String managementUrl() {
+                return url;
+            }
+
             public List<String> prefixes() {
                 return List.of(prefixes);
             }

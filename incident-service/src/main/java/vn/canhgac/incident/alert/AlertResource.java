@@ -1,5 +1,7 @@
 package vn.canhgac.incident.alert;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import vn.canhgac.commons.limits.LargeBody;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,6 +46,8 @@ public class AlertResource {
 
     @POST
     @Path("/bulk")
+    @LargeBody
+    @Extension(name = "x-canhgac-large-body", value = "true")
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED, Roles.INTEGRATION})
     @Operation(summary = "Push up to 1,000 alerts at once, in one transaction; repeats are merged")
     public Uni<List<AlertView>> pushAll(@NotEmpty @Size(max = 1000) List<@NotNull @Valid AlertInput> batch) {

@@ -1,5 +1,7 @@
 package vn.canhgac.inventory.asset;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import vn.canhgac.commons.limits.LargeBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -52,6 +54,8 @@ public class AssetImportResource {
 
     @POST
     @Blocking
+    @LargeBody
+    @Extension(name = "x-canhgac-large-body", value = "true")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
     @Operation(summary = "Import assets from CSV (header row) or a JSON array; creates or updates on organisation + "

@@ -1,5 +1,7 @@
 package vn.canhgac.inventory.asset;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import vn.canhgac.commons.limits.LargeBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +39,8 @@ public class AssetSbomResource {
 
     @PUT
     @Blocking
+    @LargeBody
+    @Extension(name = "x-canhgac-large-body", value = "true")
     @Consumes({"application/vnd.cyclonedx+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
     @Operation(summary = "Replace the asset's installed products with the components of a CycloneDX JSON SBOM; "

@@ -3,6 +3,7 @@ package vn.canhgac.inventory.asset;
 import vn.canhgac.commons.csv.CsvRecords;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.text.TextInput;
 
 import java.io.Reader;
 import java.time.OffsetDateTime;
@@ -21,6 +22,8 @@ import java.util.UUID;
  * Assets from a CSV file with a header row. Columns (any order, case-insensitive, unknown ones refused):
  * organization, external_id, hostname, kind, operating_system, system_id, last_seen, addresses (separated by
  * spaces or semicolons), products (entries separated by semicolons, each vendor|product|version|cpe|purl).
+ * A record that cannot be read (a quote never closed) and a field with a character no text may hold (NUL, an
+ * unpaired surrogate) are errors of their row, named by column; the rows after them are read as usual.
  */
 final class CsvAssetRows implements Iterator<ImportRow> {
 
@@ -29,15 +32,19 @@ final class CsvAssetRows implements Iterator<ImportRow> {
 
     private final CsvRecords records;
     private final Map<String, Integer> columns = new HashMap<>();
-    private List<String> next;
+    private CsvRecords.Record next;
     private long number;
 
     CsvAssetRows(Reader reader) {
         this.records = new CsvRecords(reader);
-        List<String> header = records.next();
-        if (header == null) {
+        CsvRecords.Record first = records.next();
+        if (first == null) {
             throw DomainProblem.invalidField("body", "csv-header-missing", String.join(",", COLUMNS));
         }
+        if (!first.readable()) {
+            throw DomainProblem.invalidField("header", first.fault().messageKey(), first.faultArguments());
+        }
+        List<String> header = first.fields();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
             if (i == 0 && name.startsWith("\uFEFF")) {
@@ -61,15 +68,32 @@ final class CsvAssetRows implements Iterator<ImportRow> {
         if (next == null) {
             throw new NoSuchElementException();
         }
-        List<String> fields = next;
+        CsvRecords.Record record = next;
         next = records.next();
         number++;
+        if (!record.readable()) {
+            return new ImportRow(number, null, List.of(new Violation(columnAt(record.faultField()),
+                    record.fault().messageKey(), record.faultArguments())));
+        }
+        List<String> fields = record.fields();
         List<Violation> unreadable = new ArrayList<>();
+        for (String column : COLUMNS) {
+            Integer index = columns.get(column);
+            if (index != null && index < fields.size() && !TextInput.isClean(fields.get(index))) {
+                unreadable.add(new Violation(column, "bad-characters"));
+            }
+        }
         AssetInput input = new AssetInput(field(fields, "organization"), field(fields, "external_id"),
                 field(fields, "hostname"), field(fields, "kind"), field(fields, "operating_system"),
                 uuid(field(fields, "system_id"), unreadable), timestamp(field(fields, "last_seen"), unreadable),
                 addresses(field(fields, "addresses")), products(field(fields, "products")));
         return new ImportRow(number, input, unreadable);
+    }
+
+    /** The name of a column by its index, as the header wrote it (normalised); empty beyond the header. */
+    private String columnAt(int index) {
+        return columns.entrySet().stream().filter(column -> column.getValue() == index).map(Map.Entry::getKey)
+                .findFirst().orElse("");
     }
 
     private String field(List<String> fields, String column) {

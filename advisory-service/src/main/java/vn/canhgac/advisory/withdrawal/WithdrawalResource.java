@@ -1,0 +1,47 @@
+package vn.canhgac.advisory.withdrawal;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.canhgac.advisory.withdrawal.WithdrawalStore.Kind;
+import vn.canhgac.commons.tenancy.CurrentCaller;
+import vn.canhgac.commons.tenancy.Roles;
+
+import java.util.UUID;
+
+@Path("/api/v1")
+@Tag(name = "Withdrawals")
+public class WithdrawalResource {
+
+    private final WithdrawalService withdrawals;
+    private final CurrentCaller caller;
+
+    public WithdrawalResource(WithdrawalService withdrawals, CurrentCaller caller) {
+        this.withdrawals = withdrawals;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/advisories/{id}/withdrawal")
+    @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
+    @Operation(summary = "Withdraw an advisory published by mistake: it matches nothing more and its exposures close "
+            + "as WITHDRAWN with the reason (the Authority, or the feed that published it)")
+    public Uni<Withdrawal> withdrawAdvisory(@PathParam("id") UUID id, @NotNull @Valid WithdrawalInput input) {
+        return withdrawals.withdraw(caller.get(), Kind.ADVISORY, id, input);
+    }
+
+    @POST
+    @Path("/botnet-lists/{id}/withdrawal")
+    @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
+    @Operation(summary = "Withdraw a botnet list published by mistake: it matches nothing more and its exposures "
+            + "close as WITHDRAWN with the reason (the Authority, or the feed that published it)")
+    public Uni<Withdrawal> withdrawBotnetList(@PathParam("id") UUID id, @NotNull @Valid WithdrawalInput input) {
+        return withdrawals.withdraw(caller.get(), Kind.BOTNET_LIST, id, input);
+    }
+}

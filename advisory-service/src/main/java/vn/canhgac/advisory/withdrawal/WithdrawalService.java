@@ -1,0 +1,62 @@
+package vn.canhgac.advisory.withdrawal;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.advisory.exposure.ExposureMatcher;
+import vn.canhgac.advisory.withdrawal.WithdrawalStore.Kind;
+import vn.canhgac.commons.audit.AuditTrail;
+import vn.canhgac.commons.audit.Change;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.tenancy.Caller;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Withdraws an advisory or a botnet list published by mistake (a {@code 0.0.0.0/0} entry, the wrong product):
+ * the Authority may withdraw anything, a feed what it published itself. In one transaction the target is marked,
+ * every exposure it opened is closed as WITHDRAWN with the reason (each an {@code exposure.status-changed} event),
+ * and the withdrawal is audited. A withdrawn advisory or list matches nothing any more.
+ */
+@ApplicationScoped
+public class WithdrawalService {
+
+    private final Pool pool;
+    private final WithdrawalStore store;
+    private final ExposureMatcher matcher;
+    private final AuditTrail audit;
+
+    public WithdrawalService(Pool pool, WithdrawalStore store, ExposureMatcher matcher, AuditTrail audit) {
+        this.pool = pool;
+        this.store = store;
+        this.matcher = matcher;
+        this.audit = audit;
+    }
+
+    public Uni<Withdrawal> withdraw(Caller caller, Kind kind, UUID id, WithdrawalInput input) {
+        String reason = input.reason().strip();
+        String actor = caller.displayName();
+        return pool.withTransaction(connection -> store.lock(connection, kind, id)
+                .invoke(target -> check(caller, kind, id, target))
+                .flatMap(target -> store.mark(connection, kind, id, actor, reason)
+                        .flatMap(at -> matcher.withdraw(connection, kind == Kind.BOTNET_LIST, id, actor, reason)
+                                .map(closed -> new Withdrawal(kind.auditType, id, target.reference(), at, actor,
+                                        reason, closed.reopened())))
+                        .call(withdrawal -> audit.recordAll(connection, caller, List.of(Change.updated(kind.auditType,
+                                id.toString(), "/", Map.of("withdrawn", false), withdrawal))))));
+    }
+
+    private static void check(Caller caller, Kind kind, UUID id, WithdrawalStore.Target target) {
+        if (target == null) {
+            throw DomainProblem.notFound(kind.auditType, id);
+        }
+        if (!caller.isAuthority() && !caller.displayName().equals(target.publishedBy())) {
+            throw new io.quarkus.security.ForbiddenException("only the Authority or the publisher withdraws");
+        }
+        if (target.withdrawn()) {
+            throw DomainProblem.conflict("already-withdrawn", target.reference());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package vn.canhgac.commons.net;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Address space that is no host on the Internet: the ranges of the IANA IPv4 and IPv6 special-purpose address
+ * registries (RFC 6890 and its updates) that are not globally reachable: unspecified, "this network", private
+ * use, loopback, link-local, IETF protocol assignments, benchmarking, multicast, reserved, limited broadcast,
+ * IPv4-mapped, unique-local. A botnet's address is never one of them, an organisation's public address neither;
+ * an entry in them matches only the private networks of every agency.
+ * <p>
+ * Not in the table, on purpose for now: the documentation ranges (RFC 5737, RFC 3849) and the shared CGNAT space
+ * (RFC 6598). National drills publish exercise lists in the documentation ranges, and this project's fixtures,
+ * demo data and benchmarks use both; moving them to public ranges first is a follow-up of the matching issue.
+ */
+public final class SpecialPurposeNetworks {
+
+    /** A special-purpose range: its network ({@code 10.0.0.0/8}), what it is for, and where it is defined. */
+    public record Range(String network, String purpose, String rfc) {
+
+        /** {@code 10.0.0.0/8 (private use, RFC 1918)}. */
+        @Override
+        public String toString() {
+            return network + " (" + purpose + ", " + rfc + ")";
+        }
+    }
+
+    /** The ranges, IPv4 then IPv6, each family by address. */
+    public static final List<Range> RANGES = List.of(
+            new Range("0.0.0.0/8", "this network", "RFC 791"),
+            new Range("10.0.0.0/8", "private use", "RFC 1918"),
+            new Range("127.0.0.0/8", "loopback", "RFC 1122"),
+            new Range("169.254.0.0/16", "link-local", "RFC 3927"),
+            new Range("172.16.0.0/12", "private use", "RFC 1918"),
+            new Range("192.0.0.0/24", "IETF protocol assignments", "RFC 6890"),
+            new Range("192.168.0.0/16", "private use", "RFC 1918"),
+            new Range("198.18.0.0/15", "benchmarking", "RFC 2544"),
+            new Range("224.0.0.0/4", "multicast", "RFC 5771"),
+            new Range("240.0.0.0/4", "reserved", "RFC 1112"),
+            new Range("255.255.255.255/32", "limited broadcast", "RFC 919"),
+            new Range("::/128", "unspecified", "RFC 4291"),
+            new Range("::1/128", "loopback", "RFC 4291"),
+            new Range("::ffff:0.0.0.0/96", "IPv4-mapped", "RFC 4291"),
+            new Range("fc00::/7", "unique local", "RFC 4193"),
+            new Range("fe80::/10", "link-local", "RFC 4291"),
+            new Range("ff00::/8", "multicast", "RFC 4291"));
+
+    private record Span(Range range, int bytes, BigInteger first, BigInteger last) {
+    }
+
+    private static final List<Span> SPANS = RANGES.stream().map(range -> {
+        IpNetworks.Parsed parsed = IpNetworks.parseNetwork(range.network());
+        if (parsed == null || !IpNetworks.network(range.network()).orElseThrow().equals(range.network())) {
+            throw new IllegalStateException("Not a canonical network: " + range.network());
+        }
+        return new Span(range, parsed.address().length, parsed.first(), parsed.last());
+    }).sorted(Comparator.comparing(Span::first)).toList();
+
+    private SpecialPurposeNetworks() {
+    }
+
+    /**
+     * The special-purpose ranges that hold every address of the network (or address) as {@link IpNetworks#network}
+     * reads it: the one range it equals or lies in, or the ranges that cover it together ({@code 224.0.0.0/3} is
+     * multicast and reserved). Empty when any of its addresses is not special-purpose, or when it is no network.
+     */
+    public static List<Range> covering(String network) {
+        IpNetworks.Parsed parsed = IpNetworks.parseNetwork(network);
+        if (parsed == null) {
+            return List.of();
+        }
+        BigInteger first = parsed.first();
+        BigInteger last = parsed.last();
+        Span narrowest = null;
+        for (Span span : SPANS) {
+            if (span.bytes() == parsed.address().length && span.first().compareTo(first) <= 0
+                    && span.last().compareTo(last) >= 0
+                    && (narrowest == null || span.last().subtract(span.first())
+                    .compareTo(narrowest.last().subtract(narrowest.first())) < 0)) {
+                narrowest = span;
+            }
+        }
+        if (narrowest != null) {
+            return List.of(narrowest.range());
+        }
+        BigInteger next = first;
+        List<Range> used = new ArrayList<>();
+        for (Span span : SPANS) {
+            if (span.bytes() != parsed.address().length || span.last().compareTo(next) < 0) {
+                continue;
+            }
+            if (span.first().compareTo(next) > 0) {
+                return List.of();
+            }
+            used.add(span.range());
+            next = span.last().add(BigInteger.ONE);
+            if (next.compareTo(last) > 0) {
+                return List.copyOf(used);
+            }
+        }
+        return List.of();
+    }
+
+    /** Whether every address of the network (or address) is special-purpose: {@link #covering} is not empty. */
+    public static boolean isSpecialPurpose(String network) {
+        return !covering(network).isEmpty();
+    }
+}
