@@ -61,6 +61,7 @@ public class MergedOpenApi {
                 .flatMap(request -> request.send())
                 .flatMap(HttpClientResponse::body)
                 .map(this::parse)
+                .map(document -> (JsonNode) ((ObjectNode) document).put("x-service", service))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("OpenAPI of %s unavailable: %s", service, failure.toString());
                     return json.createObjectNode().put("x-missing", service);
@@ -74,6 +75,9 @@ public class MergedOpenApi {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final String BODY_LIMITS = "x-canhgac-body-limits";
+    private static final String SCHEMAS = "#/components/schemas/";
 
     static ObjectNode merge(ObjectMapper json, List<JsonNode> documents) {
         ObjectNode merged = json.createObjectNode();
@@ -93,11 +97,50 @@ public class MergedOpenApi {
                 missing.add(document.get("x-missing"));
                 continue;
             }
-            document.path("paths").properties().forEach(path -> paths.set(path.getKey(), path.getValue()));
-            document.path("components").path("schemas").properties()
+            JsonNode own = withoutCollisions(json, document, schemas);
+            own.path("paths").properties().forEach(path -> paths.set(path.getKey(), path.getValue()));
+            own.path("components").path("schemas").properties()
                     .forEach(schema -> schemas.putIfAbsent(schema.getKey(), schema.getValue()));
-            document.path("tags").forEach(tags::add);
+            own.path("tags").forEach(tags::add);
+            if (own.has(BODY_LIMITS)) {
+                merged.set(BODY_LIMITS, own.get(BODY_LIMITS));
+            }
         }
         return merged;
+    }
+
+    /**
+     * Two services may name different shapes alike ({@code StatusChange} of exposures and of incidents): a schema
+     * whose name is taken by another shape is renamed {@code <service>.<name>}, with every reference to it in its
+     * own document, so that each operation keeps the body it really takes.
+     */
+    private static JsonNode withoutCollisions(ObjectMapper json, JsonNode document, ObjectNode merged) {
+        String service = document.path("x-service").asText("service");
+        String text = document.toString();
+        boolean renamed = false;
+        for (var schema : document.path("components").path("schemas").properties()) {
+            JsonNode taken = merged.get(schema.getKey());
+            if (taken != null && !taken.equals(schema.getValue())) {
+                text = text.replace("\"" + SCHEMAS + schema.getKey() + "\"",
+                        "\"" + SCHEMAS + service + "." + schema.getKey() + "\"");
+                renamed = true;
+            }
+        }
+        if (!renamed) {
+            return document;
+        }
+        try {
+            ObjectNode rewritten = (ObjectNode) json.readTree(text);
+            ObjectNode own = rewritten.with("components").with("schemas");
+            for (var schema : document.path("components").path("schemas").properties()) {
+                JsonNode taken = merged.get(schema.getKey());
+                if (taken != null && !taken.equals(schema.getValue())) {
+                    own.set(service + "." + schema.getKey(), own.remove(schema.getKey()));
+                }
+            }
+            return rewritten;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -26,6 +26,9 @@ public class EdgeProblems {
             String raw = rc.request().path();
             if (raw == null || SUSPICIOUS.matcher(raw).find()) {
                 GatewayProblems.send(rc, 400, "bad-path");
+            } else if (raw.startsWith("/q/") && !raw.startsWith("/q/swagger-ui")) {
+                // Of Quarkus' own endpoints only Swagger UI is public; the rest are on the management port.
+                GatewayProblems.send(rc, 404, "not-found");
             } else {
                 rc.next();
             }

@@ -34,4 +34,22 @@ class MergedOpenApiTest {
         assertEquals("incident", merged.path("x-canhgac-missing").get(0).asText());
         assertEquals("bearer", merged.path("components").path("securitySchemes").path("SecurityScheme").path("scheme").asText());
     }
+
+    @Test
+    void twoServicesShapesOfTheSameNameAreBothKept() throws Exception {
+        JsonNode merged = MergedOpenApi.merge(json, List.of(
+                read("""
+                        {"x-service":"advisory","paths":{"/api/v1/exposures/status":{"post":{"requestBody":{"content":
+                         {"application/json":{"schema":{"$ref":"#/components/schemas/StatusChange"}}}}}}},
+                         "components":{"schemas":{"StatusChange":{"enum":["OPEN"]}}}}"""),
+                read("""
+                        {"x-service":"incident","paths":{"/api/v1/incidents/{id}/status":{"post":{"requestBody":{"content":
+                         {"application/json":{"schema":{"$ref":"#/components/schemas/StatusChange"}}}}}}},
+                         "components":{"schemas":{"StatusChange":{"type":"object"}}},"x-canhgac-body-limits":{"a":1}}""")));
+        assertEquals("#/components/schemas/incident.StatusChange", merged.path("paths").path("/api/v1/incidents/{id}/status")
+                .path("post").path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText());
+        assertEquals("object", merged.path("components").path("schemas").path("incident.StatusChange").path("type").asText());
+        assertEquals("OPEN", merged.path("components").path("schemas").path("StatusChange").path("enum").get(0).asText());
+        assertEquals(1, merged.path("x-canhgac-body-limits").path("a").asInt());
+    }
 }

@@ -78,6 +78,7 @@ class ApiProxyTest {
     void nothingButTheApiAndItsDocumentIsOnThePublicPort() {
         assertProblem(given().get("/q/metrics").then(), 404, "not-found");
         assertProblem(given().get("/q/health").then(), 404, "not-found");
+        assertProblem(given().get("/q/openapi").then(), 404, "not-found");
         assertProblem(given().urlEncodingEnabled(false).get("/api/v1/%2E%2E/%2E%2E/q/metrics").then(), 400, "bad-path");
         assertProblem(given().urlEncodingEnabled(false).get("/api/v1/assets%5c..%5c..").then(), 400, "bad-path");
         given().get("/q/swagger-ui/").then().statusCode(200);

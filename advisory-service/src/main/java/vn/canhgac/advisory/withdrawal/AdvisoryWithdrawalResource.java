@@ -15,33 +15,24 @@ import vn.canhgac.commons.tenancy.Roles;
 
 import java.util.UUID;
 
-@Path("/api/v1")
-@Tag(name = "Withdrawals")
-public class WithdrawalResource {
+/** Withdrawal of an advisory. (A root of its own: JAX-RS does not look past the root resource that matched.) */
+@Path("/api/v1/advisories/{id}/withdrawal")
+@Tag(name = "Advisories")
+public class AdvisoryWithdrawalResource {
 
     private final WithdrawalService withdrawals;
     private final CurrentCaller caller;
 
-    public WithdrawalResource(WithdrawalService withdrawals, CurrentCaller caller) {
+    public AdvisoryWithdrawalResource(WithdrawalService withdrawals, CurrentCaller caller) {
         this.withdrawals = withdrawals;
         this.caller = caller;
     }
 
     @POST
-    @Path("/advisories/{id}/withdrawal")
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
     @Operation(summary = "Withdraw an advisory published by mistake: it matches nothing more and its exposures close "
             + "as WITHDRAWN with the reason (the Authority, or the feed that published it)")
-    public Uni<Withdrawal> withdrawAdvisory(@PathParam("id") UUID id, @NotNull @Valid WithdrawalInput input) {
+    public Uni<Withdrawal> withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawalInput input) {
         return withdrawals.withdraw(caller.get(), Kind.ADVISORY, id, input);
-    }
-
-    @POST
-    @Path("/botnet-lists/{id}/withdrawal")
-    @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
-    @Operation(summary = "Withdraw a botnet list published by mistake: it matches nothing more and its exposures "
-            + "close as WITHDRAWN with the reason (the Authority, or the feed that published it)")
-    public Uni<Withdrawal> withdrawBotnetList(@PathParam("id") UUID id, @NotNull @Valid WithdrawalInput input) {
-        return withdrawals.withdraw(caller.get(), Kind.BOTNET_LIST, id, input);
     }
 }
