@@ -88,8 +88,15 @@ class AlertResourceTest {
                 .body(alert("D-" + run, "not-an-ip")).post("/api/v1/alerts").then(), 400, "invalid-request");
         assertProblem(given().auth().oauth2(Tokens.of("camranh-operator")).contentType(ContentType.JSON)
                 .body(alert("E-" + run, "203.0.113.80")).post("/api/v1/alerts").then(), 403, "forbidden");
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+                .body(alert("G-" + run, "203.0.113.83").replace("2024-02-10T01:55:00+07:00", "+99999-02-10T01:55:00Z"))
+                .post("/api/v1/alerts").then(), 400, "invalid-request").body("errors[0].field", equalTo("observedAt"));
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+                .body(alert("H-" + run, "203.0.113.84").replace("\"ET MALWARE\"", "\"" + "x".repeat(1_100_000) + "\""))
+                .post("/api/v1/alerts").then(), 413, "body-too-large");
         given().auth().oauth2(Tokens.of("authority")).get("/api/v1/alerts").then().statusCode(200)
-                .body("items.sourceReference", not(hasItem("C-" + run))).body("items.sourceReference", not(hasItem("D-" + run)));
+                .body("items.sourceReference", not(hasItem("C-" + run))).body("items.sourceReference", not(hasItem("D-" + run)))
+                .body("items.sourceReference", not(hasItem("G-" + run))).body("items.sourceReference", not(hasItem("H-" + run)));
     }
 
     @Test
