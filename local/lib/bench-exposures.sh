@@ -26,10 +26,10 @@ insert into asset_replica (id, organization_code, org_path, hostname, version, u
 select ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 'BX$run-' || (g % 10000),
        '/BENCHX-$run/BX$run-' || (g % 10000) || '/', 'h' || g, 0, now()
 from generate_series(0, 499999) g;
--- Two addresses per asset: 10.x.y.z and 11.x.y.z.
+-- Two addresses per asset: 20.x.y.z and 21.x.y.z (public: botnet lists skip private space).
 insert into asset_address_replica (asset_id, address)
 select ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid,
-       ((10 + k) || '.' || (g / 65536) || '.' || (g / 256 % 256) || '.' || (g % 256))::inet
+       ((20 + k) || '.' || (g / 65536) || '.' || (g / 256 % 256) || '.' || (g % 256))::inet
 from generate_series(0, 499999) g cross join generate_series(0, 1) k;
 -- One product per asset: 1,000 kinds, versions 1.<g%20+1>.<g%7+1> (keys as VersionKey writes them).
 insert into installed_product (asset_id, position, identity, vendor, product, version, version_key)
@@ -38,10 +38,10 @@ select ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, 0, 'name:
        '5b0' || '5b1' || '5' || chr(97 + length((g % 20 + 1)::text)) || (g % 20 + 1)
              || '5' || chr(97 + length((g % 7 + 1)::text)) || (g % 7 + 1) || '3'
 from generate_series(0, 499999) g;
--- 10,000 constituency ranges: 172.16.0.0/24, 172.16.1.0/24, ... (no asset lives there).
+-- 10,000 constituency ranges: 23.16.0.0/24, 23.16.1.0/24, ... (no asset lives there).
 insert into constituency_range (organization_code, org_path, network, wide)
 select 'BX$run-' || g, '/BENCHX-$run/BX$run-' || g || '/',
-       ('172.' || (16 + g / 256) || '.' || (g % 256) || '.0/24')::cidr, false
+       ('23.' || (16 + g / 256) || '.' || (g % 256) || '.0/24')::cidr, false
 from generate_series(0, 9999) g;
 insert into constituency_bucket (bucket, organization_code, network)
 select set_masklen(network, 16), organization_code, network from constituency_range
@@ -57,8 +57,8 @@ generate_botnet_list() {
   awk -v hits="$hits" 'BEGIN {
     print "# benchmark botnet list"
     for (i = 0; i < 1000000; i++) {
-      if (i < hits) { g = (i * 37) % 500000; printf "10.%d.%d.%d\n", int(g / 65536), int(g / 256) % 256, g % 256 }
-      else if (i < hits + 1000) { r = i - hits; printf "172.%d.%d.%d mirai\n", 16 + int(r * 10 / 256), (r * 10) % 256, 7 }
+      if (i < hits) { g = (i * 37) % 500000; printf "20.%d.%d.%d\n", int(g / 65536), int(g / 256) % 256, g % 256 }
+      else if (i < hits + 1000) { r = i - hits; printf "23.%d.%d.%d mirai\n", 16 + int(r * 10 / 256), (r * 10) % 256, 7 }
       else { printf "45.%d.%d.%d\n", int(i / 65536) % 256, int(i / 256) % 256, i % 256 }
     }
   }'
