@@ -119,6 +119,27 @@ class ExposureMatchingTest {
     }
 
     @Test
+    void anAssetAndAListThatNamesItArrivingTogetherStillMeet() {
+        // The asset side and the list side match in two transactions; neither may miss the other's uncommitted rows.
+        List<UUID> assets = new java.util.ArrayList<>();
+        List<String> lists = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            UUID asset = UUID.randomUUID();
+            String address = NET + (150 + i);
+            inventory.asset(asset, UNIT, UNIT_PATH, "race-" + i, 0, List.of(address), List.of());
+            lists.add(botnetList(InventoryFeed.unique("RACE"), address + " mirai\n").statusCode(201)
+                    .extract().path("id"));
+            assets.add(asset);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int i = 0; i < assets.size(); i++) {
+                exposures("authority", Map.of("botnetListId", lists.get(i), "assetId", assets.get(i)))
+                        .body("items", hasSize(1));
+            }
+        });
+    }
+
+    @Test
     void aBotnetListHitsAssetsAndConstituencyAndIsMatchedOnce() {
         UUID mail = UUID.randomUUID();
         inventory.asset(mail, UNIT, UNIT_PATH, "mail", 0, List.of(NET + "25"), List.of());
