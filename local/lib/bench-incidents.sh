@@ -135,7 +135,8 @@ botnet_to_incidents() {
   say "Botnet list hitting 10,000 addresses of 1,000 organisations: time until the incidents hold them all"
   local run octet t0 t1 held
   run=$(date +%s)
-  # New assets and addresses on every run (100.64.0.0/10, a /16 per run): a second run on the same platform
+  # New assets and addresses on every run (45.64.0.0/10, a /16 per run; public space, as botnet lists skip private,
+  # shared and documentation ranges): a second run on the same platform
   # would otherwise find its exposures already open and open no incident.
   octet=$((64 + run % 64))
   psql_admin -d advisory <<SQL >/dev/null
@@ -146,7 +147,7 @@ insert into asset_replica (id, organization_code, org_path, hostname, version, u
 select md5('BI$run-' || g)::uuid, 'BI$run-' || (g % 1000),
        '/BI$run-' || (g % 1000) || '/', 'bi' || g, 0, now() from generate_series(0, 9999) g;
 insert into asset_address_replica (asset_id, address)
-select md5('BI$run-' || g)::uuid, ('100.$octet.' || (g / 256) || '.' || (g % 256))::inet
+select md5('BI$run-' || g)::uuid, ('45.$octet.' || (g / 256) || '.' || (g % 256))::inet
 from generate_series(0, 9999) g;
 SQL
   psql_admin -d incident <<SQL >/dev/null
@@ -154,7 +155,7 @@ insert into organization_replica (code, id, parent_code, path, name_vi, kind, se
 select 'BI$run-' || g, gen_random_uuid(), null, '/BI$run-' || g || '/', 'Đơn vị ' || g, 'AGENCY', 'don vi', 0, now()
 from generate_series(0, 999) g;
 SQL
-  awk -v octet="$octet" 'BEGIN { for (g = 0; g < 10000; g++) printf "100.%d.%d.%d\n", octet, int(g / 256), g % 256 }' > "$work/hits.txt"
+  awk -v octet="$octet" 'BEGIN { for (g = 0; g < 10000; g++) printf "45.%d.%d.%d\n", octet, int(g / 256), g % 256 }' > "$work/hits.txt"
   t0=$(millis)
   curl -fsS -o /dev/null -X POST "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/api/v1/botnet-lists?reference=BI-$run&issuer=BI-$run" \
     -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain' --data-binary @"$work/hits.txt"

@@ -31,7 +31,8 @@ public final class InventoryFeed implements AutoCloseable {
     /** A run's own /24 in 100.64.0.0/10 (shared address space), so runs against one database do not meet. */
     public static String randomNetwork24() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "100." + (64 + random.nextInt(64)) + "." + random.nextInt(256) + ".";
+        // Public space (45.64.0.0 - 45.127.255.255): botnet lists skip private, shared and documentation ranges.
+        return "45." + (64 + random.nextInt(64)) + "." + random.nextInt(256) + ".";
     }
 
     /** Waits until advisory-service's replica holds the organisation (its events are consumed apart from assets). */

@@ -33,6 +33,7 @@ import static vn.canhgac.commons.sql.SqlParams.bind;
 public class AdvisoryService {
 
     static final String AUDIT_TYPE = "advisory";
+    static final String KEV = "KEV";
 
     private final Pool pool;
     private final AdvisoryStore store;
@@ -70,6 +71,8 @@ public class AdvisoryService {
         return store.insert(connection, caller, input, format)
                 .onItem().ifNotNull().transformToUni(advisory -> matcher.matchAdvisory(connection, advisory.id())
                         .map(advisory::withMatching))
+                .onItem().ifNotNull().call(advisory -> KEV.equals(format)
+                        ? matcher.raiseKnownExploited(connection, advisory.id()) : Uni.createFrom().nullItem())
                 .onItem().ifNotNull().call(advisory -> audit.recordAll(connection, caller,
                         List.of(Change.created(AUDIT_TYPE, advisory.id().toString(), "/", advisory))));
     }

@@ -14,9 +14,12 @@ import java.util.Set;
 /**
  * Reads a catalogue of known exploited vulnerabilities in the KEV format ({@code vulnerabilities[]} of
  * {@code cveID, vendorProject, product, vulnerabilityName, dateAdded, shortDescription, requiredAction, dueDate,
- * knownRansomwareCampaignUse}) into one advisory per CVE, referenced {@code KEV/<cveID>}. KEV names no versions:
- * every version of the product is affected until the owner checks it, which is what the catalogue asks.
- * Severity is critical when ransomware campaigns are known to use it, high otherwise.
+ * knownRansomwareCampaignUse}) into one advisory per CVE, referenced {@code KEV/<cveID>}. KEV names no versions,
+ * so it is read as what it is, a signal that a CVE is exploited: its hits on a product name alone are exposures to
+ * confirm (neither open nor overdue until the agency confirms the version), and it raises what versioned advisories
+ * found for the same CVE. Its {@code dueDate} is CISA's deadline for US federal agencies: read for syntax, never
+ * used (the national policy, {@code exposure_due}, decides). Severity is critical when ransomware campaigns are
+ * known to use it, high otherwise.
  */
 final class KevCatalogs {
 
@@ -44,7 +47,7 @@ final class KevCatalogs {
                 }
             }
             LocalDate added = date(entry.path("dateAdded"), at + ".dateAdded", faults);
-            LocalDate due = date(entry.path("dueDate"), at + ".dueDate", faults);
+            date(entry.path("dueDate"), at + ".dueDate", faults);
             String cve = entry.path("cveID").asText();
             if (complete && !cve.matches("CVE-\\d{4}-\\d{4,}")) {
                 faults.add(new Violation(at + ".cveID", "bad-cve", cve));
@@ -57,7 +60,7 @@ final class KevCatalogs {
             String name = entry.path("vulnerabilityName").asText("");
             advisories.add(new AdvisoryInput("KEV/" + cve, publisher, name.isBlank() ? cve : name,
                     entry.path("shortDescription").asText(null), added, ransomware ? Severity.CRITICAL : Severity.HIGH,
-                    null, Tlp.CLEAR, due, entry.path("requiredAction").asText(null), List.of(cve), List.of(), true,
+                    null, Tlp.CLEAR, null, entry.path("requiredAction").asText(null), List.of(cve), List.of(), true,
                     ransomware, List.of(new AffectedProductInput(entry.path("vendorProject").asText(),
                     entry.path("product").asText(), null, null, null, null, null, null, null, null))));
         }

@@ -115,7 +115,7 @@ public class BotnetListImport {
         long moved = System.nanoTime();
         Row content = store.contentOf(connection, id).await().atMost(WAIT);
         String hash = content.getString("hash");
-        UUID same = store.withContent(connection, hash, id).await().atMost(WAIT);
+        UUID same = store.withContent(connection, hash, id, input.reference()).await().atMost(WAIT);
         if (same != null) {
             return new Imported(store.find(connection, same).await().atMost(WAIT).withMatching(MatchReport.NONE)
                     .withSkipped(left), false);

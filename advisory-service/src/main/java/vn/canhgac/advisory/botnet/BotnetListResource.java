@@ -65,8 +65,10 @@ public class BotnetListResource {
     @Consumes({"text/plain", "text/csv", "application/json", "application/stix+json"})
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
     @Operation(summary = "Publish a botnet list (plain text, CSV or a STIX 2.1 bundle); it is matched at once",
-            description = "201 with the new list and the exposures it caused; 200 with the stored list when the "
-                    + "same entries (in any order) were published before; 422 with every bad line and nothing stored.")
+            description = "201 with the new list and the exposures it caused; 200 with the stored list when this "
+                    + "reference was published before with the same entries (in any order); 409 when it was published "
+                    + "with other entries; 422 with every bad line and nothing stored. Entries in special-purpose "
+                    + "address space are skipped and listed with their reason.")
     public RestResponse<BotnetListDetails> publish(InputStream body,
                                                    @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                    @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,

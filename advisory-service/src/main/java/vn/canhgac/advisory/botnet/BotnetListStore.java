@@ -39,7 +39,9 @@ public class BotnetListStore {
     private static final String CONTENT_HASH = """
             select count(*) || ':' || coalesce(sum(hashtextextended(network::text, 0)), 0) as hash, count(*) as entries
             from botnet_entry where list_id = $1""";
-    private static final String SAME_CONTENT = "select id from botnet_list where content_hash = $1 and id <> $2";
+    /** A list is its issuer's reference: the same reference with the same entries is the same publication. */
+    private static final String SAME_CONTENT = """
+            select id from botnet_list where content_hash = $1 and id <> $2 and reference = $3""";
     private static final String SAME_REFERENCE = "select id from botnet_list where reference = $1 and id <> $2";
     private static final String FINISH = """
             update botnet_list set reference = $2, content_hash = $3, entry_count = $4,
@@ -82,8 +84,9 @@ public class BotnetListStore {
         return connection.preparedQuery(CONTENT_HASH).execute(Tuple.of(id)).map(rows -> rows.iterator().next());
     }
 
-    Uni<UUID> withContent(SqlClient connection, String hash, UUID except) {
-        return firstId(connection, SAME_CONTENT, hash, except);
+    Uni<UUID> withContent(SqlClient connection, String hash, UUID except, String reference) {
+        return connection.preparedQuery(SAME_CONTENT).execute(Tuple.of(hash, except, reference))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
     }
 
     Uni<UUID> withReference(SqlClient connection, String reference, UUID except) {

@@ -13,16 +13,20 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
- * CSV with a header row: the address in a column named {@code ip}, {@code address}, {@code network},
- * {@code cidr} or {@code ip_address}; a label from {@code label}, {@code botnet}, {@code malware} or
- * {@code family} when present; other columns (first seen, ASN, country, ...) are ignored. An entry's row is the line
+ * CSV with a header row, after any {@code #} comment lines (abuse.ch's Feodo Tracker opens with a preamble and
+ * names its address column {@code dst_ip}): the address in a column named {@code ip}, {@code address},
+ * {@code network}, {@code cidr}, {@code ip_address}, {@code dst_ip}, {@code ipv4}, {@code ipv6} or {@code src_ip};
+ * a label from {@code label}, {@code botnet}, {@code malware}, {@code family}, {@code infection} (Shadowserver),
+ * {@code threat} or {@code tag} when present; other columns (first seen, ASN, country, ...) are ignored. An entry's row is the line
  * its record starts on; a record that cannot be read (a quote never closed) is a bad entry of that line, and the
  * lines after it are read as usual.
  */
 final class CsvBotnetEntries implements Iterator<BotnetEntry> {
 
-    private static final List<String> ADDRESS_COLUMNS = List.of("ip", "address", "network", "cidr", "ip_address");
-    private static final List<String> LABEL_COLUMNS = List.of("label", "botnet", "malware", "family");
+    private static final List<String> ADDRESS_COLUMNS = List.of("ip", "address", "network", "cidr", "ip_address",
+            "dst_ip", "ipv4", "ipv6", "src_ip");
+    private static final List<String> LABEL_COLUMNS = List.of("label", "botnet", "malware", "family", "infection",
+            "threat", "tag");
 
     private final CsvRecords records;
     private final int addressColumn;
@@ -32,7 +36,7 @@ final class CsvBotnetEntries implements Iterator<BotnetEntry> {
 
     CsvBotnetEntries(InputStream body) {
         this.records = new CsvRecords(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
-        CsvRecords.Record header = records.next();
+        CsvRecords.Record header = nextData(records);
         if (header == null) {
             throw DomainProblem.invalidField("body", "csv-header-missing", String.join(",", ADDRESS_COLUMNS));
         }
@@ -46,7 +50,17 @@ final class CsvBotnetEntries implements Iterator<BotnetEntry> {
             throw DomainProblem.invalidField("header", "botnet-csv-address-column", String.join(",", ADDRESS_COLUMNS));
         }
         this.labelColumn = firstOf(names, LABEL_COLUMNS);
-        next = records.next();
+        next = nextData(records);
+    }
+
+    /** The next record that is not a comment: feeds such as abuse.ch's open with a {@code #} preamble. */
+    private static CsvRecords.Record nextData(CsvRecords records) {
+        CsvRecords.Record record = records.next();
+        while (record != null && record.readable() && !record.fields().isEmpty()
+                && record.fields().getFirst().stripLeading().startsWith("#")) {
+            record = records.next();
+        }
+        return record;
     }
 
     @Override
@@ -60,7 +74,7 @@ final class CsvBotnetEntries implements Iterator<BotnetEntry> {
             throw new NoSuchElementException();
         }
         CsvRecords.Record record = next;
-        next = records.next();
+        next = nextData(records);
         if (!record.readable()) {
             String column = record.faultField() >= 0 && record.faultField() < names.size()
                     ? names.get(record.faultField()) : "";

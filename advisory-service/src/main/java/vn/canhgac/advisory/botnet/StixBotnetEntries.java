@@ -12,20 +12,24 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A STIX 2.1 bundle, read one object at a time (a bundle of a million indicators is never held whole). Taken:
  * indicators whose {@code pattern_type} is {@code stix} and whose pattern compares {@code ipv4-addr:value} or
- * {@code ipv6-addr:value} ({@code =} or {@code ISSUBSET}, several joined by OR or AND count each), labelled with
- * the indicator's name; and {@code ipv4-addr}/{@code ipv6-addr} observables. Other objects (malware,
+ * {@code ipv6-addr:value} or {@code network-traffic:dst_ref.value}/{@code src_ref.value} ({@code =} or
+ * {@code ISSUBSET}, several joined by OR or AND count each), labelled with the indicator's name; and
+ * {@code ipv4-addr}/{@code ipv6-addr} observables. An indicator that is revoked, past its {@code valid_until} or
+ * before its {@code valid_from} is skipped with that reason. Other objects (malware,
  * relationships, domain or URL indicators) are not addresses and are passed over.
  */
 final class StixBotnetEntries implements Iterator<BotnetEntry> {
 
     private static final Pattern ADDRESS_COMPARISON = Pattern.compile(
-            "ipv[46]-addr:value\\s*(?:=|ISSUBSET)\\s*'((?:[^'\\\\]|\\\\.)*)'");
+            "(?:ipv[46]-addr:value|network-traffic:(?:dst|src)_ref\\.value)\\s*(?:=|ISSUBSET)\\s*'((?:[^'\\\\]|\\\\.)*)'");
 
     private final JsonParser parser;
     private final Deque<BotnetEntry> pending = new ArrayDeque<>();
@@ -33,6 +37,7 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
     private boolean inObjects;
     private boolean done;
     private boolean sawBundle;
+    private final Instant now = Instant.now();
 
     StixBotnetEntries(InputStream body, ObjectMapper json) {
         try {
@@ -109,6 +114,11 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         if (type.equals("ipv4-addr") || type.equals("ipv6-addr")) {
             add(at + ".value", object.path("value").asText(""), null, null);
         } else if (type.equals("indicator") && object.path("pattern_type").asText("stix").equals("stix")) {
+            String lapsed = lapsed(object);
+            if (lapsed != null) {
+                pending.add(BotnetEntry.skip(index, at, lapsed, object.path("id").asText("")));
+                return;
+            }
             String pattern = object.path("pattern").asText("");
             Matcher comparison = ADDRESS_COMPARISON.matcher(pattern);
             boolean found = false;
@@ -119,6 +129,30 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
             if (!found && pattern.contains("-addr:value")) {
                 pending.add(BotnetEntry.bad(index, at + ".pattern", "stix-pattern", pattern));
             }
+        }
+    }
+
+    /** Why an indicator no longer (or not yet) says anything: revoked, past {@code valid_until}, before {@code valid_from}. */
+    private String lapsed(JsonNode indicator) {
+        if (indicator.path("revoked").asBoolean(false)) {
+            return "stix-revoked";
+        }
+        Instant until = instant(indicator.path("valid_until"));
+        if (until != null && until.isBefore(now)) {
+            return "stix-expired";
+        }
+        Instant from = instant(indicator.path("valid_from"));
+        return from != null && from.isAfter(now) ? "stix-not-yet-valid" : null;
+    }
+
+    private static Instant instant(JsonNode node) {
+        if (!node.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** Plain text: one address or CIDR per line, comments after {@code #} or {@code ;}, blank lines ignored. */
+/**
+ * Plain text: one address or CIDR per line, then a label; comments after {@code #} or {@code ;}, blank lines
+ * ignored (FireHOL netsets, plain lists). A trailing comment of one token is the entry's reference when there is no
+ * label, as Spamhaus DROP/EDROP write it: {@code 1.10.16.0/20 ; SBL256894}.
+ */
 final class TextBotnetEntries implements Iterator<BotnetEntry> {
 
     private final BufferedReader reader;
@@ -51,12 +55,21 @@ final class TextBotnetEntries implements Iterator<BotnetEntry> {
                     continue;
                 }
                 String[] words = content.split("[\\s,]+", 2);
-                String label = words.length > 1 ? words[1].strip() : null;
+                String label = words.length > 1 ? words[1].strip() : reference(text, comment);
                 next = BotnetEntry.read(line, "ip", words[0], "label", label);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A comment that is one token, such as Spamhaus DROP's {@code ; SBL256894}, is the entry's reference. */
+    private static String reference(String text, int comment) {
+        if (comment < 0) {
+            return null;
+        }
+        String rest = text.substring(comment + 1).strip();
+        return rest.matches("[A-Za-z][\\w.:-]{0,63}") ? rest : null;
     }
 
     private static int indexOfComment(String text) {

@@ -36,7 +36,9 @@ public class ExposureMatcher {
                    null::uuid as botnet_list_id, a.id as asset_id, a.hostname, null::cidr as network,
                    concat_ws(' ', p.vendor, p.product, p.version) as subject,
                    concat_ws(' ', r.vendor, r.product, r.range_text) as matched, coalesce(p.version, '') as evidence,
-                   v.severity, exposure_due(v.severity, v.due_on, current_date) as due_on, v.issued_on as rank_date
+                   v.severity, exposure_due(v.severity, v.due_on, current_date) as due_on, v.issued_on as rank_date,
+                   case when v.source_format = 'KEV' and r.lower_key is null and r.upper_key is null
+                        and r.version_exact is null then 'TO_CONFIRM' else 'OPEN' end as initial_status
             from affected_product r
             join advisory v on v.id = r.advisory_id and v.status = 'ACTIVE'
             join installed_product p on p.identity = r.identity
@@ -44,6 +46,9 @@ public class ExposureMatcher {
                  and (r.lower_key is null or p.version_key > r.lower_key or (r.lower_inclusive and p.version_key = r.lower_key))
                  and (r.upper_key is null or p.version_key < r.upper_key or (r.upper_inclusive and p.version_key = r.upper_key))
             join asset_replica a on a.id = p.asset_id and not a.deleted
+                 and not (v.source_format = 'KEV' and exists (
+                     select 1 from exposure k join advisory kv on kv.id = k.advisory_id and kv.source_format <> 'KEV'
+                     where k.asset_id = a.id and kv.cves && v.cves and k.status <> 'WITHDRAWN'))
             """;
 
     private static final String ASSET_BOTNET_COLUMNS = """
@@ -53,7 +58,7 @@ public class ExposureMatcher {
                    l.reference || ': ' || (case when e.host then host(e.network) else e.network::text end)
                        || coalesce(' (' || e.label || ')', '') as matched,
                    l.id::text as evidence, 'HIGH' as severity, exposure_due('HIGH', l.due_on, current_date) as due_on,
-                   l.issued_on as rank_date
+                   l.issued_on as rank_date, 'OPEN' as initial_status
             """;
     private static final String RANGE_BOTNET_COLUMNS = """
             select 'C|' || o.code || '|' || e.network as dedup_key, o.code as organization_code, o.path as org_path,
@@ -63,7 +68,7 @@ public class ExposureMatcher {
                    l.reference || ': ' || (case when e.host then host(e.network) else e.network::text end)
                        || coalesce(' (' || e.label || ')', '') || ' in ' || c_network::text as matched,
                    l.id::text as evidence, 'HIGH' as severity, exposure_due('HIGH', l.due_on, current_date) as due_on,
-                   l.issued_on as rank_date
+                   l.issued_on as rank_date, 'OPEN' as initial_status
             """;
     /** A constituency hit only for an address that is no registered asset of that organisation. */
     private static final String NOT_AN_ASSET_OF_O = """
@@ -138,13 +143,13 @@ public class ExposureMatcher {
                     botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on, status,
                     detected_at, last_matched_at, status_changed_at, status_changed_by, version)
                 select gen_random_uuid(), dedup_key, organization_code, org_path, source_kind, advisory_id,
-                    botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on, 'OPEN',
-                    now(), now(), now(), 'matcher', 0
+                    botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on,
+                    initial_status, now(), now(), now(), 'matcher', 0
                 from prior where prior_evidence is distinct from evidence
                 on conflict (dedup_key) do update set evidence = excluded.evidence, matched = excluded.matched,
                     subject = excluded.subject, botnet_list_id = coalesce(excluded.botnet_list_id, x.botnet_list_id),
                     last_matched_at = now(),
-                    status = case when x.status in %2$s then 'OPEN' else x.status end,
+                    status = case when x.status in %2$s then excluded.status else x.status end,
                     due_on = case when x.status in %2$s then excluded.due_on else x.due_on end,
                     status_changed_at = case when x.status in %2$s then now() else x.status_changed_at end,
                     status_changed_by = case when x.status in %2$s then 'matcher' else x.status_changed_by end,
@@ -154,8 +159,10 @@ public class ExposureMatcher {
                      where p.prior_status is null or p.prior_status in %2$s),
             history as (
                 insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                select id, now(), 'matcher', prior_status, 'OPEN',
-                       case when prior_status is null then 'detected: ' || matched
+                select id, now(), 'matcher', prior_status, status,
+                       case when prior_status is null and status = 'TO_CONFIRM'
+                                then 'detected on the product name alone, version to confirm: ' || matched
+                            when prior_status is null then 'detected: ' || matched
                             else 'reopened on new evidence: ' || matched end
                 from news)
             select %3$s, x.prior_status from news x %4$s""";
@@ -204,6 +211,49 @@ public class ExposureMatcher {
                         select id, now(), $2, prior_status, 'WITHDRAWN', 'withdrawn: ' || $3 from written)
             select %s, x.prior_status from written x %s""";
 
+    /**
+     * A finding from an advisory with versions decides for its asset: the name-only hit of a KEV entry on the same
+     * CVE, still to confirm, is resolved as superseded.
+     */
+    private static final String SUPERSEDE_KEV = """
+            with prior as (select k.id, k.status from exposure k
+                           join advisory kv on kv.id = k.advisory_id and kv.source_format = 'KEV'
+                           where k.status = 'TO_CONFIRM' and %s and exists (
+                               select 1 from exposure x join advisory v on v.id = x.advisory_id
+                               where v.source_format <> 'KEV' and x.asset_id = k.asset_id and v.cves && kv.cves
+                                 and x.status <> 'WITHDRAWN')
+                           for update of k),
+            written as (update exposure x set status = 'RESOLVED', status_changed_at = now(),
+                            status_changed_by = 'matcher', version = x.version + 1
+                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
+            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                        select id, now(), 'matcher', prior_status, 'RESOLVED',
+                               'superseded: an advisory naming versions decides for this asset'
+                        from written)
+            select %s, x.prior_status from written x %s""";
+
+    private static final String SEVERITY_RANK = "(case %s when 'CRITICAL' then 4 when 'HIGH' then 3 "
+            + "when 'MEDIUM' then 2 else 1 end)";
+
+    /**
+     * A KEV entry is a signal that a CVE is exploited: what versioned advisories already found for that CVE is
+     * raised to at least the entry's severity and due as the national policy wants it for that severity from today
+     * (never CISA's US-federal due date), and those advisories are marked known exploited.
+     */
+    private static final String RAISE_EXPLOITED = """
+            with kev as (select cves, severity from advisory where id = $1),
+            marked as (update advisory v set known_exploited = true from kev
+                       where v.source_format <> 'KEV' and v.cves && kev.cves and not v.known_exploited)
+            update exposure x set
+                severity = case when %1$s < %2$s then kev.severity else x.severity end,
+                due_on = least(x.due_on, exposure_due(kev.severity, null, current_date)),
+                version = x.version + 1
+            from kev, advisory v
+            where v.id = x.advisory_id and v.source_format <> 'KEV' and v.cves && kev.cves
+              and x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+              and (%1$s < %2$s or x.due_on > exposure_due(kev.severity, null, current_date))"""
+            .formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("kev.severity"));
+
     private final Outbox outbox;
     private final int activeDays;
 
@@ -226,7 +276,19 @@ public class ExposureMatcher {
     /** Every installed product against one advisory's affected products. */
     public Uni<MatchReport> matchAdvisory(SqlConnection connection, UUID advisoryId) {
         return lock(connection, LOCK_EXCLUSIVE)
-                .flatMap(locked -> write(connection, ADVISORY_HITS + "where r.advisory_id = $1", Tuple.of(advisoryId)));
+                .flatMap(locked -> write(connection, ADVISORY_HITS + "where r.advisory_id = $1", Tuple.of(advisoryId)))
+                .call(() -> supersedeKev(connection,
+                        "k.asset_id in (select asset_id from exposure where advisory_id = $1)", advisoryId));
+    }
+
+    /** Raises what versioned advisories found for the CVEs of a KEV entry; answers how many exposures changed. */
+    public Uni<Integer> raiseKnownExploited(SqlConnection connection, UUID kevAdvisoryId) {
+        return connection.preparedQuery(RAISE_EXPLOITED).execute(Tuple.of(kevAdvisoryId)).map(rows -> rows.rowCount());
+    }
+
+    private Uni<Void> supersedeKev(SqlConnection connection, String scope, Object parameter) {
+        return connection.preparedQuery(SUPERSEDE_KEV.formatted(scope, ExposureRows.COLUMNS, ExposureRows.JOINS))
+                .execute(Tuple.of(parameter)).flatMap(rows -> announce(connection, rows)).replaceWithVoid();
     }
 
     /** Every asset address and constituency range against one botnet list. */
@@ -241,7 +303,8 @@ public class ExposureMatcher {
                 .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(assetId, activeDays))
                         .map(advisories::plus))
                 .call(() -> connection.preparedQuery(SUPERSEDE_RANGE_HITS.formatted(ExposureRows.COLUMNS, ExposureRows.JOINS))
-                        .execute(Tuple.of(assetId)).flatMap(rows -> announce(connection, rows)));
+                        .execute(Tuple.of(assetId)).flatMap(rows -> announce(connection, rows)))
+                .call(() -> supersedeKev(connection, "k.asset_id = $1", assetId));
     }
 
     /** One organisation's constituency against every active botnet list. */

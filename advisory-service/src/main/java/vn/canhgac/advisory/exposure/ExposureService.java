@@ -39,7 +39,11 @@ public class ExposureService {
     private static final String HISTORY = """
             select at, actor, from_status, to_status, note from exposure_history where exposure_id = $1 order by id""";
     private static final String CHANGE = """
-            update exposure set status = $2, status_changed_at = now(), status_changed_by = $3, version = version + 1
+            update exposure x set status = $2, status_changed_at = now(), status_changed_by = $3, version = version + 1,
+                due_on = case when x.status = 'TO_CONFIRM' and $2 = 'OPEN'
+                              then exposure_due(x.severity, (select due_on from advisory where id = x.advisory_id),
+                                                current_date)
+                              else x.due_on end
             where id = $1""";
     private static final String RECORD = """
             insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
@@ -47,6 +51,7 @@ public class ExposureService {
     /** Per organisation of the level asked for: its whole subtree's exposures, by status. */
     private static final String SUMMARY = """
             select o.code, o.name_vi, o.path,
+                   count(x.id) filter (where x.status = 'TO_CONFIRM') as to_confirm,
                    count(x.id) filter (where x.status = 'OPEN') as open,
                    count(x.id) filter (where x.status = 'ACKNOWLEDGED') as acknowledged,
                    count(x.id) filter (where x.status = 'IN_PROGRESS') as in_progress,

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * <p>How a version is read (documented in the advisory-service README, tested in {@code VersionKeyTest}):
  * <ul>
+ *   <li>a tag's {@code v} before the first number does not count: {@code v3.5 = 3.5};</li>
  *   <li>it splits into numbers and words; {@code . - _ + :} and spaces only separate, case is ignored;
  *       {@code 16.1.4.1}, {@code 10.0.17763.5122} compare number by number, {@code 1.10 > 1.9};</li>
  *   <li>trailing zeros do not count: {@code 1.2 = 1.2.0}; leading zeros neither: {@code 1.02 = 1.2};</li>
@@ -46,7 +47,7 @@ public final class VersionKey {
         if (version == null || version.isBlank() || version.strip().equals("*") || version.strip().equals("-")) {
             return null;
         }
-        List<String> tokens = tokens(version.strip().toLowerCase(Locale.ROOT));
+        List<String> tokens = tokens(withoutTagPrefix(version.strip().toLowerCase(Locale.ROOT)));
         dropTrailingZeros(tokens);
         StringBuilder key = new StringBuilder(version.length() * 2 + 8);
         for (int i = 0; i < tokens.size(); i++) {
@@ -54,6 +55,12 @@ public final class VersionKey {
             appendToken(key, tokens.get(i), numberFollows);
         }
         return key.append(END).toString();
+    }
+
+    /** {@code v3.5} is version 3.5: Go modules and most Git tags write a {@code v} before the number. */
+    private static String withoutTagPrefix(String version) {
+        return version.length() > 1 && version.charAt(0) == 'v' && Character.isDigit(version.charAt(1))
+                ? version.substring(1) : version;
     }
 
     /** Compares two versions by their keys; a version without a key sorts first. */

@@ -117,13 +117,18 @@ class BotnetFormatsTest {
                 0.0.0.0/8
                 10.0.0.0/8
                 10.1.2.3 mirai
+                100.64.0.0/10
+                100.100.1.1
                 127.0.0.1
                 169.254.0.0/16
                 172.16.0.0/12
                 172.20.1.1
                 192.0.0.0/24
+                192.0.2.1
                 192.168.0.0/16
                 198.18.0.0/15
+                198.51.100.0/24
+                203.0.113.9
                 224.0.0.0/3
                 240.0.0.0/4
                 255.255.255.255
@@ -135,20 +140,22 @@ class BotnetFormatsTest {
                 fe80::/10
                 ff00::/8
                 ff02::1
+                2001:db8::/32
+                2001:db8:bad::1
                 203.162.10.25 Mirai
                 2001:ee0:4501::bad
                 100.128.0.1
                 """);
         assertEquals(List.of("203.162.10.25/32", "2001:ee0:4501::bad/128", "100.128.0.1/32"), networks(entries));
-        assertEquals(21, entries.stream().filter(BotnetEntry::skipped).count());
+        assertEquals(28, entries.stream().filter(BotnetEntry::skipped).count());
         assertTrue(entries.stream().allMatch(entry -> entry.readable() || entry.skipped()));
         BotnetEntry private10 = entries.get(2);
         assertEquals(4, private10.row());
         assertEquals("ip", private10.field());
         assertEquals("'10.1.2.3/32' lies in special-purpose address space (10.0.0.0/8 RFC 1918), which is no host "
                 + "on the Internet; the entry was skipped", message(private10));
-        assertTrue(message(entries.get(10)).contains("224.0.0.0/4 RFC 5771, 240.0.0.0/4 RFC 1112"),
-                message(entries.get(10)));
+        assertTrue(message(entries.get(15)).contains("224.0.0.0/4 RFC 5771, 240.0.0.0/4 RFC 1112"),
+                message(entries.get(15)));
     }
 
     @Test
@@ -188,7 +195,7 @@ class BotnetFormatsTest {
         }
         List<BotnetEntry> entries = read(BotnetFormat.STIX, bundle);
         assertEquals(List.of("ok", "ok", "ok", "ok"), faults(entries));
-        assertEquals(List.of("203.162.10.7/32", "198.51.100.0/24", "2001:db8::bad:1/128", "203.162.10.9/32"),
+        assertEquals(List.of("203.162.10.7/32", "185.220.101.0/24", "2a0b:4140:bad::1/128", "203.162.10.9/32"),
                 networks(entries));
         assertEquals("Mirai C2", entries.getFirst().label());
         assertEquals(3, entries.getFirst().row());
@@ -233,5 +240,49 @@ class BotnetFormatsTest {
 
         assertEquals("invalid-request", assertThrows(DomainProblem.class,
                 new BotnetListImport.Tally(Locale.ENGLISH)::verdict).kind());
+    }
+
+    private String fixture(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/blocklists/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void feodoTrackersCsvWithItsBannerAndDstIpColumn() throws IOException {
+        List<BotnetEntry> entries = read(BotnetFormat.CSV, fixture("feodo-ipblocklist.csv"));
+        assertEquals(List.of("45.79.19.196/32", "162.243.103.246/32", "139.99.216.90/32"), networks(entries));
+        assertEquals(List.of("Heodo", "QakBot", "Pikabot"), entries.stream().map(BotnetEntry::label).toList());
+        assertEquals(10, entries.getFirst().row());
+    }
+
+    @Test
+    void spamhausDropKeepsItsSblReferenceAsTheLabel() throws IOException {
+        List<BotnetEntry> entries = read(BotnetFormat.TEXT, fixture("spamhaus-drop.txt"));
+        assertEquals(List.of("1.10.16.0/20", "1.19.0.0/16", "2.56.192.0/22", "5.134.128.0/19"), networks(entries));
+        assertEquals(List.of("SBL256894", "SBL434604", "SBL459831", "SBL270738"),
+                entries.stream().map(BotnetEntry::label).toList());
+    }
+
+    @Test
+    void aFireholNetsetKeepsItsRealNetworksAndSkipsItsBogons() throws IOException {
+        List<BotnetEntry> entries = read(BotnetFormat.TEXT, fixture("firehol-level1.netset"));
+        assertEquals(List.of("1.10.16.0/20", "5.134.128.0/19"), networks(entries));
+        assertEquals(8, entries.stream().filter(BotnetEntry::skipped).count());
+    }
+
+    @Test
+    void aShadowserverDroneReportGivesTheInfectedHostsWithTheirInfection() throws IOException {
+        List<BotnetEntry> entries = read(BotnetFormat.CSV, fixture("shadowserver-botnet-drone.csv"));
+        assertEquals(List.of("14.161.40.25/32", "2402:800:6200::25/128"), networks(entries));
+        assertEquals(List.of("mirai", "andromeda"), entries.stream().map(BotnetEntry::label).toList());
+    }
+
+    @Test
+    void stixIndicatorsThatAreRevokedOrExpiredAreSkippedAndNetworkTrafficReferencesRead() throws IOException {
+        List<BotnetEntry> entries = read(BotnetFormat.STIX, fixture("stix-lapsed.json"));
+        assertEquals(List.of("ok", "skip:stix-revoked", "skip:stix-expired", "ok"), faults(entries));
+        assertEquals(List.of("45.79.19.196/32", "2001:ee0:4501::bad/128"), networks(entries));
+        assertEquals("Emotet C2", entries.getFirst().label());
     }
 }

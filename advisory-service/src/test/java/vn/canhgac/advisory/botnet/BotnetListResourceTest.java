@@ -48,7 +48,7 @@ class BotnetListResourceTest {
                 .body("items.network", equalTo(List.of(net + "1/32"))).body("items[0].label", equalTo("Mirai"));
         given().auth().oauth2(Tokens.of("authority")).queryParam("change", "ADDED")
                 .get("/api/v1/botnet-lists/" + february + "/entries").then().statusCode(200)
-                .body("items.network", equalTo(List.of("198.51.100.0/24", "2001:db8::bad:1/128")));
+                .body("items.network", equalTo(List.of("185.220.101.0/24", "2a0b:4140:bad::1/128")));
         given().auth().oauth2(Tokens.of("authority")).queryParam("limit", 1)
                 .get("/api/v1/botnet-lists/" + february + "/entries").then().statusCode(200)
                 .body("items.network", equalTo(List.of(net + "2/32")));

@@ -50,6 +50,17 @@ class VersionKeyTest {
             "1.1.1, 1.1.1w",
             "1.1.1v, 1.1.1w",
             "1.1.1w, 1.1.2",
+            // Go modules and Git tags: the v does not count
+            "v3.0, v3.5",
+            "3.0, v3.5",
+            "v3.5, 4.0",
+            "v1.9.9, v1.10.0",
+            // RPM epoch:version-release of a RHEL stream
+            "1:1.1.1k-7.el8_6, 1:1.1.1k-9.el8_7",
+            "1:1.1.1k-12.el8_9, 1:3.0.7-25.el9_3",
+            // calendar versions
+            "2023.10.31, 2024.01.10",
+            "23.10, 24.04",
     })
     void ordersRealVersionStrings(String lower, String higher) {
         assertTrue(VersionKey.compare(lower, higher) < 0);
@@ -66,6 +77,8 @@ class VersionKeyTest {
             "V1.2, v1.2",
             "0:2.4, 2.4",
             "1.2 Final, 1.2",
+            "v3.5, 3.5",
+            "v3.5.0, 3.5",
     })
     void readsEquivalentSpellingsAsEqual(String left, String right) {
         assertEquals(0, VersionKey.compare(left, right));

@@ -8,13 +8,9 @@ import java.util.List;
 /**
  * Address space that is no host on the Internet: the ranges of the IANA IPv4 and IPv6 special-purpose address
  * registries (RFC 6890 and its updates) that are not globally reachable: unspecified, "this network", private
- * use, loopback, link-local, IETF protocol assignments, benchmarking, multicast, reserved, limited broadcast,
- * IPv4-mapped, unique-local. A botnet's address is never one of them, an organisation's public address neither;
- * an entry in them matches only the private networks of every agency.
- * <p>
- * Not in the table, on purpose for now: the documentation ranges (RFC 5737, RFC 3849) and the shared CGNAT space
- * (RFC 6598). National drills publish exercise lists in the documentation ranges, and this project's fixtures,
- * demo data and benchmarks use both; moving them to public ranges first is a follow-up of the matching issue.
+ * use, shared (CGNAT), loopback, link-local, IETF protocol assignments, documentation, benchmarking, multicast,
+ * reserved, limited broadcast, IPv4-mapped, unique-local. A botnet's address is never one of them, an
+ * organisation's public address neither; an entry in them matches only the private networks of every agency.
  */
 public final class SpecialPurposeNetworks {
 
@@ -32,18 +28,23 @@ public final class SpecialPurposeNetworks {
     public static final List<Range> RANGES = List.of(
             new Range("0.0.0.0/8", "this network", "RFC 791"),
             new Range("10.0.0.0/8", "private use", "RFC 1918"),
+            new Range("100.64.0.0/10", "shared address space (CGNAT)", "RFC 6598"),
             new Range("127.0.0.0/8", "loopback", "RFC 1122"),
             new Range("169.254.0.0/16", "link-local", "RFC 3927"),
             new Range("172.16.0.0/12", "private use", "RFC 1918"),
             new Range("192.0.0.0/24", "IETF protocol assignments", "RFC 6890"),
+            new Range("192.0.2.0/24", "documentation (TEST-NET-1)", "RFC 5737"),
             new Range("192.168.0.0/16", "private use", "RFC 1918"),
             new Range("198.18.0.0/15", "benchmarking", "RFC 2544"),
+            new Range("198.51.100.0/24", "documentation (TEST-NET-2)", "RFC 5737"),
+            new Range("203.0.113.0/24", "documentation (TEST-NET-3)", "RFC 5737"),
             new Range("224.0.0.0/4", "multicast", "RFC 5771"),
             new Range("240.0.0.0/4", "reserved", "RFC 1112"),
             new Range("255.255.255.255/32", "limited broadcast", "RFC 919"),
             new Range("::/128", "unspecified", "RFC 4291"),
             new Range("::1/128", "loopback", "RFC 4291"),
             new Range("::ffff:0.0.0.0/96", "IPv4-mapped", "RFC 4291"),
+            new Range("2001:db8::/32", "documentation", "RFC 3849"),
             new Range("fc00::/7", "unique local", "RFC 4193"),
             new Range("fe80::/10", "link-local", "RFC 4291"),
             new Range("ff00::/8", "multicast", "RFC 4291"));

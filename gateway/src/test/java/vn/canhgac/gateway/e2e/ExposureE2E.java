@@ -21,7 +21,7 @@ import static vn.canhgac.gateway.e2e.Platform.as;
 class ExposureE2E {
 
     private final String run = UUID.randomUUID().toString().substring(0, 6);
-    private final String address = "100.103." + ThreadLocalRandom.current().nextInt(256) + "."
+    private final String address = "45.103." + ThreadLocalRandom.current().nextInt(256) + "."
             + (1 + ThreadLocalRandom.current().nextInt(254));
 
     @Test
