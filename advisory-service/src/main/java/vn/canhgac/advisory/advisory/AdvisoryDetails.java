@@ -17,7 +17,8 @@ public record AdvisoryDetails(UUID id, String reference, String issuer, String t
                               LocalDate issuedOn, Severity severity, BigDecimal cvssScore, Tlp tlp, LocalDate dueOn,
                               String remediation, List<String> cves, List<String> links, boolean knownExploited,
                               boolean ransomware, String sourceFormat, String status, List<Affected> affected,
-                              long version, Instant createdAt, String createdBy, MatchReport matching) {
+                              long version, String revision, Instant createdAt, String createdBy,
+                              MatchReport matching) {
 
     /** An affected product as stored: what it is matched by, and its range as a person reads it. */
     public record Affected(String vendor, String product, String cpe, String purl, String versionExact,
@@ -28,6 +29,6 @@ public record AdvisoryDetails(UUID id, String reference, String issuer, String t
     AdvisoryDetails withMatching(MatchReport report) {
         return new AdvisoryDetails(id, reference, issuer, title, summary, issuedOn, severity, cvssScore, tlp, dueOn,
                 remediation, cves, links, knownExploited, ransomware, sourceFormat, status, affected, version,
-                createdAt, createdBy, report);
+                revision, createdAt, createdBy, report);
     }
 }

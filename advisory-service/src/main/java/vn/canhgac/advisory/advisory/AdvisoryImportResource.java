@@ -1,7 +1,5 @@
 package vn.canhgac.advisory.advisory;
 
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import vn.canhgac.commons.limits.LargeBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.commons.idempotency.Idempotency;
+import vn.canhgac.commons.limits.LargeBody;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.tenancy.CurrentCaller;

@@ -32,7 +32,8 @@ public record AdvisoryInput(@NotBlank @Size(max = 100) String reference,
                             @Size(max = 100) List<@NotNull @Size(max = 2000) String> links,
                             boolean knownExploited,
                             boolean ransomware,
-                            @NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid AffectedProductInput> affected) {
+                            @NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid AffectedProductInput> affected,
+                            @Size(max = 50) String revision) {
 
     public AdvisoryInput {
         cves = cves == null ? List.of() : List.copyOf(cves);

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.advisory.exposure.MatchReport;
+import vn.canhgac.advisory.product.VersionKey;
 import vn.canhgac.advisory.product.VersionRange;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
@@ -61,7 +62,9 @@ public class AdvisoryService {
         return pool.withTransaction(connection -> {
             Uni<ImportedAdvisories> chain = Uni.createFrom().item(ImportedAdvisories.empty(format));
             for (AdvisoryInput input : inputs) {
-                chain = chain.flatMap(sum -> publish(connection, caller, input, format).map(sum::add));
+                chain = chain.flatMap(sum -> publish(connection, caller, input, format).flatMap(published ->
+                        published != null ? Uni.createFrom().item(sum.add(published))
+                                : revise(connection, caller, input).map(sum::revised)));
             }
             return chain;
         });
@@ -75,6 +78,35 @@ public class AdvisoryService {
                         ? matcher.raiseKnownExploited(connection, advisory.id()) : Uni.createFrom().nullItem())
                 .onItem().ifNotNull().call(advisory -> audit.recordAll(connection, caller,
                         List.of(Change.created(AUDIT_TYPE, advisory.id().toString(), "/", advisory))));
+    }
+
+    /**
+     * A document whose reference is known: when it is a newer revision (CSAF {@code tracking.version}), it replaces
+     * the advisory, is matched again, and what it no longer finds is resolved; otherwise nothing changes (null).
+     * A withdrawn advisory stays withdrawn.
+     */
+    private Uni<AdvisoryDetails> revise(SqlConnection connection, Caller caller, AdvisoryInput input) {
+        if (input.revision() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return store.lockByReference(connection, input.reference()).flatMap(current -> {
+            if (current == null || "WITHDRAWN".equals(current.getString("status"))
+                    || !newer(input.revision(), current.getString("revision"))) {
+                return Uni.createFrom().nullItem();
+            }
+            UUID id = current.getUUID("id");
+            String reason = input.reference() + " revision " + input.revision();
+            return store.find(connection, id).flatMap(before -> store.revise(connection, caller, id, input)
+                    .flatMap(after -> matcher.matchAdvisory(connection, id)
+                            .flatMap(found -> matcher.retireStale(connection, id, reason).map(found::plus))
+                            .map(after::withMatching))
+                    .call(after -> audit.recordAll(connection, caller,
+                            List.of(Change.updated(AUDIT_TYPE, id.toString(), "/", before, after)))));
+        });
+    }
+
+    private static boolean newer(String candidate, String stored) {
+        return stored == null || VersionKey.compare(candidate, stored) > 0;
     }
 
     public Uni<AdvisoryDetails> get(UUID id) {
@@ -124,20 +156,30 @@ public class AdvisoryService {
     }
 
     /** What an import published, and what it caused. */
-    public record ImportedAdvisories(String format, int created, int unchanged, MatchReport exposures,
+    public record ImportedAdvisories(String format, int created, int revised, int unchanged, MatchReport exposures,
                                      List<String> references) {
 
         static ImportedAdvisories empty(String format) {
-            return new ImportedAdvisories(format, 0, 0, MatchReport.NONE, List.of());
+            return new ImportedAdvisories(format, 0, 0, 0, MatchReport.NONE, List.of());
         }
 
         ImportedAdvisories add(AdvisoryDetails published) {
-            if (published == null) {
-                return new ImportedAdvisories(format, created, unchanged + 1, exposures, references);
+            return new ImportedAdvisories(format, created + 1, revised, unchanged, exposures.plus(published.matching()),
+                    with(published));
+        }
+
+        ImportedAdvisories revised(AdvisoryDetails revision) {
+            if (revision == null) {
+                return new ImportedAdvisories(format, created, revised, unchanged + 1, exposures, references);
             }
+            return new ImportedAdvisories(format, created, revised + 1, unchanged,
+                    exposures.plus(revision.matching()), with(revision));
+        }
+
+        private List<String> with(AdvisoryDetails advisory) {
             List<String> all = new ArrayList<>(references);
-            all.add(published.reference());
-            return new ImportedAdvisories(format, created + 1, unchanged, exposures.plus(published.matching()), all);
+            all.add(advisory.reference());
+            return all;
         }
     }
 }

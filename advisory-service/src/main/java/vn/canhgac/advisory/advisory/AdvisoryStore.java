@@ -24,13 +24,13 @@ public class AdvisoryStore {
 
     static final String COLUMNS = """
             id, reference, issuer, title, summary, issued_on, severity, cvss_score, tlp, due_on, remediation, cves,
-            links, known_exploited, ransomware, source_format, status, version, created_at, created_by""";
+            links, known_exploited, ransomware, source_format, status, version, revision, created_at, created_by""";
     private static final String INSERT = """
             insert into advisory (id, reference, issuer, title, summary, issued_on, severity, cvss_score, tlp, due_on,
                 remediation, cves, links, known_exploited, ransomware, source_format, status, search_text, version,
-                created_at, created_by, updated_at, updated_by)
+                created_at, created_by, updated_at, updated_by, revision)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'ACTIVE', $17, 0,
-                    now(), $18, now(), $18)
+                    now(), $18, now(), $18, $19)
             on conflict (reference) do nothing
             returning\s""" + COLUMNS;
     private static final String INSERT_AFFECTED = """
@@ -40,6 +40,14 @@ public class AdvisoryStore {
             select $1, u.* from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
                 $16::bool[], $17::text[], $18::bool[]) as u""";
+    private static final String LOCK_BY_REFERENCE = """
+            select id, revision, status from advisory where reference = $1 for update""";
+    private static final String REVISE = """
+            update advisory set title = $2, summary = $3, severity = $4, cvss_score = $5, tlp = $6, remediation = $7,
+                cves = $8, links = $9, search_text = $10, updated_at = now(), updated_by = $11, revision = $12,
+                version = version + 1
+            where id = $1""";
+    private static final String DELETE_AFFECTED = "delete from affected_product where advisory_id = $1";
     private static final String AFFECTED = """
             select * from affected_product where advisory_id = $1 order by position""";
 
@@ -53,9 +61,8 @@ public class AdvisoryStore {
                 .addArrayOfString(input.cves().toArray(String[]::new))
                 .addArrayOfString(input.links().toArray(String[]::new))
                 .addBoolean(input.knownExploited()).addBoolean(input.ransomware()).addString(format)
-                .addString(SearchText.foldAll(input.reference(), input.title(), String.join(" ", input.cves()),
-                        input.affected().stream().map(a -> a.vendor() + " " + a.product()).reduce("", String::concat)))
-                .addString(caller.displayName());
+                .addString(searchText(input))
+                .addString(caller.displayName()).addString(input.revision());
         return connection.preparedQuery(INSERT).execute(row).flatMap(inserted -> {
             if (inserted.rowCount() == 0) {
                 return Uni.createFrom().nullItem();
@@ -63,6 +70,26 @@ public class AdvisoryStore {
             return connection.preparedQuery(INSERT_AFFECTED).execute(affectedRows(id, input.affected()))
                     .flatMap(ignored -> read(connection, inserted.iterator().next()));
         });
+    }
+
+    /** The stored advisory of a reference, locked for a revision: its id and revision; null when there is none. */
+    Uni<Row> lockByReference(SqlClient connection, String reference) {
+        return connection.preparedQuery(LOCK_BY_REFERENCE).execute(Tuple.of(reference.strip()))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+    }
+
+    /** Replaces an advisory's text, CVEs and affected products with those of a newer revision of its document. */
+    Uni<AdvisoryDetails> revise(SqlClient connection, Caller caller, UUID id, AdvisoryInput input) {
+        Tuple row = Tuple.tuple().addUUID(id).addString(input.title().strip()).addString(input.summary())
+                .addString(input.effectiveSeverity().name()).addBigDecimal(input.cvssScore())
+                .addString(input.tlp().name()).addString(input.remediation())
+                .addArrayOfString(input.cves().toArray(String[]::new))
+                .addArrayOfString(input.links().toArray(String[]::new))
+                .addString(searchText(input)).addString(caller.displayName()).addString(input.revision());
+        return connection.preparedQuery(REVISE).execute(row)
+                .flatMap(ignored -> connection.preparedQuery(DELETE_AFFECTED).execute(Tuple.of(id)))
+                .flatMap(ignored -> connection.preparedQuery(INSERT_AFFECTED).execute(affectedRows(id, input.affected())))
+                .flatMap(ignored -> find(connection, id));
     }
 
     public Uni<AdvisoryDetails> find(SqlClient connection, UUID id) {
@@ -92,8 +119,13 @@ public class AdvisoryStore {
                 Tlp.valueOf(row.getString("tlp")), row.getLocalDate("due_on"), row.getString("remediation"),
                 Arrays.asList(row.getArrayOfStrings("cves")), Arrays.asList(row.getArrayOfStrings("links")),
                 row.getBoolean("known_exploited"), row.getBoolean("ransomware"), row.getString("source_format"),
-                row.getString("status"), affected, row.getLong("version"),
+                row.getString("status"), affected, row.getLong("version"), row.getString("revision"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"), null);
+    }
+
+    private static String searchText(AdvisoryInput input) {
+        return SearchText.foldAll(input.reference(), input.title(), String.join(" ", input.cves()),
+                input.affected().stream().map(a -> a.vendor() + " " + a.product()).reduce("", String::concat));
     }
 
     private static Tuple affectedRows(UUID id, List<AffectedProductInput> affected) {

@@ -4,6 +4,7 @@ import vn.canhgac.commons.sharing.Tlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.product.Cpe23;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,9 +25,10 @@ import java.util.Set;
  * names is defined in it; a document that fails is refused whole with every fault listed.
  *
  * <p>Affected products are the {@code known_affected} ones (first-affected and last-affected too). Their vendor
- * and name come from the branches above them; their versions from a {@code product_version} branch (exact) or a
- * {@code product_version_range} branch written as a {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3});
- * a CPE or purl from the product identification helper. Relationships (a product installed on a platform) are
+ * and name come from the branches above them; their versions from the nearest version branch above them
+ * ({@code product_version}, {@code service_pack}, {@code patch_level}: exact) or a {@code product_version_range}
+ * branch written as a {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3}); a CPE (2.3, or 2.2 converted)
+ * or purl from the product identification helper. Relationships (a product installed on a platform) are
  * not followed.
  */
 final class CsafDocuments {
@@ -34,6 +36,8 @@ final class CsafDocuments {
     private static final List<String> REQUIRED_TRACKING = List.of("id", "initial_release_date",
             "current_release_date", "status", "version");
     private static final List<String> AFFECTED_STATUSES = List.of("known_affected", "first_affected", "last_affected");
+    private static final Set<String> VERSION_CATEGORIES = Set.of("product_version", "product_version_range",
+            "service_pack", "patch_level");
 
     /** A product of the tree: its vendor and name from the branches above it, its versions from its own branch. */
     private record TreeProduct(String vendor, String name, String versionCategory, String version, String cpe,
@@ -59,7 +63,7 @@ final class CsafDocuments {
         LocalDate issuedOn = date(tracking.path("initial_release_date"), "document.tracking.initial_release_date", faults);
 
         Map<String, TreeProduct> products = new LinkedHashMap<>();
-        walk(csaf.path("product_tree").path("branches"), null, null, products);
+        walk(csaf.path("product_tree").path("branches"), null, null, null, null, products);
         for (JsonNode full : csaf.path("product_tree").path("full_product_names")) {
             products.put(full.path("product_id").asText(), product(full, null, full.path("name").asText(), null, null));
         }
@@ -126,10 +130,19 @@ final class CsafDocuments {
                 document.path("title").asText(), summary, issuedOn,
                 severity(document.path("aggregate_severity").path("text").asText(null)), score,
                 tlp(document.path("distribution").path("tlp").path("label").asText(null)), dueOn,
-                remediations.isEmpty() ? null : String.join("\n", remediations), cves, links, false, false, affected);
+                remediations.isEmpty() ? null : String.join("\n", remediations), cves, links, false, false, affected,
+                tracking.path("version").asText(null));
     }
 
-    private static void walk(JsonNode branches, String vendor, String name, Map<String, TreeProduct> products) {
+    /**
+     * Walks the branches down to the products. A version comes from the nearest branch above (or at) the product
+     * that names one: {@code product_version}, or a {@code service_pack} or {@code patch_level} (Cisco writes
+     * {@code 15.2(4)M11} as a service pack under its product version), all exact, or a
+     * {@code product_version_range}. Branches below a version (an architecture, a language) keep it: a product
+     * under {@code 16.1.4 / x86_64} is still version 16.1.4, never "all versions".
+     */
+    private static void walk(JsonNode branches, String vendor, String name, String versionCategory, String version,
+                             Map<String, TreeProduct> products) {
         for (JsonNode branch : branches) {
             String category = branch.path("category").asText();
             String branchName = branch.path("name").asText();
@@ -137,22 +150,30 @@ final class CsafDocuments {
             String nextName = category.equals("product_name") || category.equals("product_family")
                     ? (name != null && category.equals("product_name") && !name.isBlank() ? name + " " + branchName : branchName)
                     : name;
+            boolean versioned = VERSION_CATEGORIES.contains(category);
+            String nextCategory = versioned ? exactOrRange(category) : versionCategory;
+            String nextVersion = versioned ? branchName : version;
             if (branch.has("product")) {
                 JsonNode product = branch.get("product");
-                String version = category.startsWith("product_version") ? branchName : null;
                 products.put(product.path("product_id").asText(),
                         product(product, nextVendor, nextName != null ? nextName : product.path("name").asText(),
-                                version == null ? null : category, version));
+                                nextCategory, nextVersion));
             }
-            walk(branch.path("branches"), nextVendor, nextName, products);
+            walk(branch.path("branches"), nextVendor, nextName, nextCategory, nextVersion, products);
         }
+    }
+
+    private static String exactOrRange(String category) {
+        return category.equals("product_version_range") ? category : "product_version";
     }
 
     private static TreeProduct product(JsonNode product, String vendor, String name, String versionCategory,
                                        String version) {
         JsonNode helper = product.path("product_identification_helper");
-        return new TreeProduct(vendor, name, versionCategory, version, helper.path("cpe").asText(null),
-                helper.path("purl").asText(null));
+        String cpe = helper.path("cpe").asText(null);
+        // CSAF allows CPE 2.2 URIs as well as 2.3 formatted strings; matching reads 2.3.
+        String cpe23 = cpe == null || Cpe23.isValid(cpe) ? cpe : Cpe23.fromUri(cpe).orElse(null);
+        return new TreeProduct(vendor, name, versionCategory, version, cpe23, helper.path("purl").asText(null));
     }
 
     /** One affected product per interval of its version range ({@code vers:} allows several, joined by |). */

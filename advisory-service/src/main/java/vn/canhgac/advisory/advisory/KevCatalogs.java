@@ -62,7 +62,7 @@ final class KevCatalogs {
                     entry.path("shortDescription").asText(null), added, ransomware ? Severity.CRITICAL : Severity.HIGH,
                     null, Tlp.CLEAR, null, entry.path("requiredAction").asText(null), List.of(cve), List.of(), true,
                     ransomware, List.of(new AffectedProductInput(entry.path("vendorProject").asText(),
-                    entry.path("product").asText(), null, null, null, null, null, null, null, null))));
+                    entry.path("product").asText(), null, null, null, null, null, null, null, null)), null));
         }
         if (!faults.isEmpty()) {
             throw DomainProblem.invalid(faults);

@@ -1,7 +1,5 @@
 package vn.canhgac.advisory.botnet;
 
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import vn.canhgac.commons.limits.LargeBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -18,9 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.commons.idempotency.Idempotency;
+import vn.canhgac.commons.limits.LargeBody;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.ProblemMessages;

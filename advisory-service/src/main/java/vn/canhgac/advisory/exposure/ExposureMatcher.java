@@ -232,6 +232,25 @@ public class ExposureMatcher {
                         from written)
             select %s, x.prior_status from written x %s""";
 
+    /**
+     * After a revision of an advisory: what it found before and no longer finds (a product now known not affected,
+     * a range narrowed) is resolved, with the revision in its history.
+     */
+    private static final String RETIRE_STALE = """
+            with current as (%s where r.advisory_id = $1),
+            prior as (select x.id, x.status from exposure x
+                      where x.advisory_id = $1
+                        and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+                        and x.dedup_key not in (select dedup_key from current)
+                      for update of x),
+            written as (update exposure x set status = 'RESOLVED', status_changed_at = now(),
+                            status_changed_by = 'matcher', version = x.version + 1
+                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
+            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                        select id, now(), 'matcher', prior_status, 'RESOLVED', 'no longer affected: ' || $2
+                        from written)
+            select %s, x.prior_status from written x %s""";
+
     private static final String SEVERITY_RANK = "(case %s when 'CRITICAL' then 4 when 'HIGH' then 3 "
             + "when 'MEDIUM' then 2 else 1 end)";
 
@@ -279,6 +298,13 @@ public class ExposureMatcher {
                 .flatMap(locked -> write(connection, ADVISORY_HITS + "where r.advisory_id = $1", Tuple.of(advisoryId)))
                 .call(() -> supersedeKev(connection,
                         "k.asset_id in (select asset_id from exposure where advisory_id = $1)", advisoryId));
+    }
+
+    /** Resolves what a revised advisory no longer finds; the reason names the revision. */
+    public Uni<MatchReport> retireStale(SqlConnection connection, UUID advisoryId, String reason) {
+        String sql = RETIRE_STALE.formatted(ADVISORY_HITS, ExposureRows.COLUMNS, ExposureRows.JOINS);
+        return connection.preparedQuery(sql).execute(Tuple.of(advisoryId, reason))
+                .flatMap(rows -> announce(connection, rows));
     }
 
     /** Raises what versioned advisories found for the CVEs of a KEV entry; answers how many exposures changed. */

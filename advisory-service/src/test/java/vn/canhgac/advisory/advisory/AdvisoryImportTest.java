@@ -1,5 +1,8 @@
 package vn.canhgac.advisory.advisory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +100,42 @@ class AdvisoryImportTest {
         given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
                 .queryParam("reference", reference).post("/api/v1/advisories/imports/csaf").then().statusCode(200)
                 .body("created", equalTo(0)).body("unchanged", equalTo(1));
+
+        // Revision 2: 15.1.10.2 turns out not affected. It replaces revision 1; its exposure is resolved, with why.
+        String revision2 = revised(fixture("csaf-f5-bigip.json"), "2");
+        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(revision2)
+                .queryParam("reference", reference).post("/api/v1/advisories/imports/csaf").then().statusCode(200)
+                .body("created", equalTo(0)).body("revised", equalTo(1));
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/advisories/" + id).then().statusCode(200)
+                .body("revision", equalTo("2"))
+                .body("affected.versions", equalTo(List.of(">= 17.1.0, < 17.1.0.3", ">= 16.1.0, < 16.1.4.1")));
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("advisoryId", id)
+                .queryParam("organization", UNIT).get("/api/v1/exposures").then().statusCode(200)
+                .body("items.find { it.subject == 'F5 BIG-IP 15.1.10.2' }.status", equalTo("RESOLVED"))
+                .body("items.find { it.subject == 'f5 big-ip 17.1.0.2' }.status", equalTo("OPEN"));
+        // An older revision arriving late changes nothing.
+        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
+                .queryParam("reference", reference).post("/api/v1/advisories/imports/csaf").then().statusCode(200)
+                .body("revised", equalTo(0)).body("unchanged", equalTo(1));
+    }
+
+    /** The F5 document at another revision, in which 15.1.10.2 is known not affected. */
+    private static String revised(String csaf, String version) {
+        try {
+            var json = new ObjectMapper();
+            var document = (ObjectNode) json.readTree(csaf);
+            var tracking = (ObjectNode) document.path("document").path("tracking");
+            tracking.put("version", version).put("current_release_date", "2023-11-02T08:00:00+07:00");
+            ((ArrayNode) tracking.path("revision_history")).addObject()
+                    .put("date", "2023-11-02T08:00:00+07:00").put("number", version).put("summary", "15.1.10.2 not affected");
+            var status = (ObjectNode) document.path("vulnerabilities").get(0)
+                    .path("product_status");
+            status.putArray("known_affected").add("BIGIP-17.1").add("BIGIP-16.1");
+            status.putArray("known_not_affected").add("BIGIP-15.1.10.2");
+            return json.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,7 +1,5 @@
 package vn.canhgac.inventory.asset;
 
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import vn.canhgac.commons.limits.LargeBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,19 +11,23 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.limits.LargeBody;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
 
 import java.io.InputStream;
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/assets/{id}/sbom")
 @Tag(name = "Assets")
 public class AssetSbomResource {
+
+    static final String SKIPPED = "Canhgac-Sbom-Warnings";
+    static final String WARNING = "Canhgac-Sbom-Warning";
 
     private final AssetService assets;
     private final CurrentCaller caller;
@@ -44,12 +46,23 @@ public class AssetSbomResource {
     @Consumes({"application/vnd.cyclonedx+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
     @Operation(summary = "Replace the asset's installed products with the components of a CycloneDX JSON SBOM; "
-            + "If-Match is required")
+            + "If-Match is required",
+            description = "metadata.component is the asset's main product; CPE 2.2 URIs are converted; a component "
+                    + "with an unreadable CPE or purl is kept by name and version, one without a name left out: "
+                    + "their count is in Canhgac-Sbom-Warnings and the first 20 in Canhgac-Sbom-Warning headers.")
     public RestResponse<AssetDetails> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               InputStream body) {
         var who = caller.get();
-        List<ProductInput> products = CycloneDxComponents.read(json, body);
-        AssetDetails asset = assets.replaceProducts(who, id, ifMatch, products).await().indefinitely();
-        return RestResponse.ResponseBuilder.ok(asset).tag(new EntityTag(IfMatch.etagOf(asset.version()))).build();
+        CycloneDxComponents.Sbom sbom = CycloneDxComponents.read(json, body);
+        AssetDetails asset = assets.replaceProducts(who, id, ifMatch, sbom.products()).await().indefinitely();
+        var answer = RestResponse.ResponseBuilder.ok(asset).tag(new EntityTag(IfMatch.etagOf(asset.version())))
+                .header(SKIPPED, sbom.warnings().size());
+        // What was left out or changed, so that an integration can log it; the first ones only, headers are small.
+        sbom.warnings().stream().limit(20).forEach(warning -> answer.header(WARNING, ascii(warning)));
+        return answer.build();
+    }
+
+    private static String ascii(String text) {
+        return text.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -160,19 +160,28 @@ class AssetResourceTest {
     @Test
     void aCycloneDxSbomReplacesTheInstalledProducts() {
         String id = mailServer("camranh-operator", "sbom-" + run, "198.51.100.77");
+        // As SBOM tools write them: the described thing in metadata.component with a CPE 2.2 URI, nested
+        // components, one component with a purl that does not parse and one without a name.
         String sbom = """
-                {"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"name":"mail"}},
+                {"bomFormat":"CycloneDX","specVersion":"1.5",
+                 "metadata":{"component":{"type":"application","publisher":"Synacor","name":"Zimbra Collaboration",
+                   "version":"8.8.15","cpe":"cpe:/a:synacor:zimbra_collaboration_suite:8.8.15"}},
                  "components":[
                    {"type":"library","group":"org.apache.logging.log4j","name":"log4j-core","version":"2.17.1",
                     "purl":"pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1"},
                    {"type":"application","publisher":"F5","name":"BIG-IP","version":"16.1.4",
-                    "components":[{"type":"library","name":"openssl","version":"1.1.1k","supplier":{"name":"OpenSSL"}}]}]}""";
+                    "components":[{"type":"library","name":"openssl","version":"1.1.1k","supplier":{"name":"OpenSSL"}}]},
+                   {"type":"library","name":"jquery","version":"3.5.1","purl":"jquery 3.5.1"},
+                   {"type":"library","version":"0.0.1"}]}""";
         assertProblem(as("camranh-operator").contentType("application/vnd.cyclonedx+json").body(sbom)
                 .put(PATH + "/" + id + "/sbom").then(), 428, "precondition-required");
         as("camranh-operator").contentType("application/vnd.cyclonedx+json").header("If-Match", "\"0\"").body(sbom)
                 .put(PATH + "/" + id + "/sbom").then().statusCode(200).header("ETag", equalTo("\"1\""))
-                .body("products.product", equalTo(List.of("log4j-core", "BIG-IP", "openssl")))
-                .body("products.vendor", equalTo(List.of("org.apache.logging.log4j", "F5", "OpenSSL")))
+                .header("Canhgac-Sbom-Warnings", equalTo("2"))
+                .body("products.product", equalTo(List.of("Zimbra Collaboration", "log4j-core", "BIG-IP", "openssl",
+                        "jquery")))
+                .body("products[0].cpe", equalTo("cpe:2.3:a:synacor:zimbra_collaboration_suite:8.8.15:*:*:*:*:*:*:*"))
+                .body("products[4].purl", equalTo(null))
                 .body("addresses", hasItem("198.51.100.77"));
         assertProblem(as("camranh-operator").contentType("application/vnd.cyclonedx+json")
                 .body("{\"bomFormat\":\"SPDX\"}").put(PATH + "/" + id + "/sbom").then(), 400, "invalid-request");

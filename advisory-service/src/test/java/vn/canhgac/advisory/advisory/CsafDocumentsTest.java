@@ -1,0 +1,43 @@
+package vn.canhgac.advisory.advisory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** CSAF documents in the shapes their publishers write, read without the database. */
+class CsafDocumentsTest {
+
+    private JsonNode fixture(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/csaf/" + name)) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    @Test
+    void ciscoServicePacksAreExactVersionsNotAllReleases() throws IOException {
+        AdvisoryInput advisory = CsafDocuments.read(fixture("cisco-ios-service-packs.json"), null, null);
+        assertEquals(List.of("15.2(4)M10", "15.2(4)M11"),
+                advisory.affected().stream().map(AffectedProductInput::versionExact).toList());
+        assertEquals(List.of("Cisco"), advisory.affected().stream().map(AffectedProductInput::vendor).distinct().toList());
+        assertEquals(List.of("IOS"), advisory.affected().stream().map(AffectedProductInput::product).distinct().toList());
+    }
+
+    @Test
+    void aBranchBelowAVersionKeepsItAndACpe22IdentityIsConverted() throws IOException {
+        JsonNode csaf = fixture("cisco-ios-service-packs.json");
+        String text = csaf.toString().replace("""
+                "product":{"name":"15.2(4)M10","product_id":"CSAFPID-101"}""", """
+                "branches":[{"category":"architecture","name":"x86_64","product":{"name":"15.2(4)M10 x86_64",
+                 "product_id":"CSAFPID-101","product_identification_helper":{"cpe":"cpe:/o:cisco:ios:15.2%284%29m10"}}}]""");
+        AdvisoryInput advisory = CsafDocuments.read(new ObjectMapper().readTree(text), null, null);
+        AffectedProductInput first = advisory.affected().getFirst();
+        assertEquals("15.2(4)M10", first.versionExact());
+        assertEquals("cpe:2.3:o:cisco:ios:15.2\\(4\\)m10:*:*:*:*:*:*:*", first.cpe());
+    }
+}

@@ -1,0 +1,33 @@
+package vn.canhgac.commons.product;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class Cpe23Test {
+
+    @Test
+    void aCpe22UriBecomesItsFormattedString() {
+        assertEquals(Optional.of("cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*"), Cpe23.fromUri("cpe:/a:apache:log4j:2.14.1"));
+        assertEquals(Optional.of("cpe:2.3:o:microsoft:windows_server_2019:-:*:*:*:*:*:*:*"),
+                Cpe23.fromUri("cpe:/o:microsoft:windows_server_2019:-"));
+        assertEquals(Optional.of("cpe:2.3:a:synacor:zimbra_collaboration_suite:8.8.15:p41:*:*:*:*:*:*"),
+                Cpe23.fromUri("cpe:/a:synacor:zimbra_collaboration_suite:8.8.15:p41"));
+        // a packed edition: ~edition~sw_edition~target_sw~target_hw~other
+        assertEquals(Optional.of("cpe:2.3:a:hp:insight_diagnostics:7.4.0.1570:-:*:*:online:win2003:x64:*"),
+                Cpe23.fromUri("cpe:/a:hp:insight_diagnostics:7.4.0.1570:-:~~online~win2003~x64~"));
+        assertEquals(Optional.of("cpe:2.3:a:foo\\\\bar:big\\$money:*:*:*:*:*:*:*:*"), Cpe23.fromUri("cpe:/a:foo%5cbar:big%24money"));
+        assertEquals("log4j", Cpe23.parse(Cpe23.fromUri("cpe:/a:Apache:Log4j:2.14.1").orElseThrow()).orElseThrow().product());
+    }
+
+    @Test
+    void whatIsNoCpe22UriIsEmpty() {
+        assertEquals(Optional.empty(), Cpe23.fromUri("cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*"));
+        assertEquals(Optional.empty(), Cpe23.fromUri("cpe:/x:apache:log4j"));
+        assertEquals(Optional.empty(), Cpe23.fromUri("cpe:/a:apache:log4j:1:2:3:4:5"));
+        assertEquals(Optional.empty(), Cpe23.fromUri("cpe:/a:apache:log4j:%zz"));
+        assertEquals(Optional.empty(), Cpe23.fromUri(null));
+    }
+}
