@@ -198,3 +198,17 @@ LUA
   echo "inventory-service start (JVM): $started" | tee -a "$report"
   ok "Benchmark written to $report"
 }
+
+# The accuracy corpus of advisory-service (src/test/resources/accuracy): the same test as in ./canhgac test, on its
+# own, with its precision, recall, false alarms and misses printed. Needs only PostgreSQL, Kafka and Keycloak.
+cmd_bench_accuracy() {
+  find_java
+  infra_up
+  recreate_database advisory_test advisory
+  mvnw -f "$CANHGAC_ROOT/pom.xml" install -DskipTests -pl commons -am >/dev/null || die "The build failed"
+  mvnw -f "$CANHGAC_ROOT/pom.xml" test -pl advisory-service -Dtest=AccuracyCorpusTest -Dsurefire.failIfNoSpecifiedTests=false \
+    "-Dcanhgac.keycloak.url=$CANHGAC_KEYCLOAK_URL" "-Dkafka.bootstrap.servers=$CANHGAC_KAFKA_BOOTSTRAP" \
+    | grep -E "^(Accuracy corpus|MISS|FALSE ALARM)" || true
+  grep -hE "^(Accuracy corpus|MISS|FALSE ALARM)" "$CANHGAC_ROOT"/advisory-service/target/surefire-reports/*AccuracyCorpusTest-output.txt \
+    2>/dev/null || true
+}

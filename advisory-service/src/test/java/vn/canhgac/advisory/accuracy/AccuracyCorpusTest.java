@@ -1,0 +1,204 @@
+package vn.canhgac.advisory.accuracy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.commons.testing.Tokens;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The accuracy corpus (src/test/resources/accuracy, see its PROVENANCE.md): documents in the shapes national CERTs
+ * and vendors publish, a fixed inventory, and the exposures each document must and must not produce. Every
+ * document goes through the real import API against the real database; what it produces for the corpus
+ * organisation right after its import is compared with the table. Precision and recall over the corpus are
+ * printed with every false alarm and every miss ({@code ./canhgac bench accuracy} runs this same test), and both
+ * must be 1.0.
+ */
+@QuarkusTest
+class AccuracyCorpusTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    private static final String UNIT = "ACC-" + RUN;
+    private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static InventoryFeed inventory;
+    private static final Map<UUID, String> HOSTNAMES = new LinkedHashMap<>();
+
+    /** One row of expectations.csv: a document, an asset, and hit, confirm (TO_CONFIRM) or none. */
+    private record Expectation(String document, String hostname, String expect) {
+    }
+
+    /** What one document produced for one asset: its status. */
+    private record Produced(String hostname, String status) {
+    }
+
+    @BeforeAll
+    static void inventory() throws IOException {
+        inventory = new InventoryFeed();
+        inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
+        inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
+        inventory.organization(UNIT, UNIT_PATH, 0, List.of());
+        List<String> lines = resource("inventory.csv").lines().skip(1).toList();
+        for (String line : lines) {
+            String[] f = Arrays.copyOf(line.split(",", -1), 7);
+            UUID id = UUID.randomUUID();
+            List<Product> products = f[3] == null || f[3].isBlank() ? List.of()
+                    : List.of(new Product(blank(f[2]), f[3], blank(f[4]), blank(f[5]), blank(f[6])));
+            inventory.asset(id, UNIT, UNIT_PATH, f[0], 0, List.of(f[1]), products);
+            HOSTNAMES.put(id, f[0]);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        inventory.close();
+    }
+
+    @Test
+    void everyDocumentProducesExactlyTheExposuresItMust() throws IOException {
+        InventoryFeed.awaitOrganization(UNIT);
+        HOSTNAMES.keySet().forEach(id -> await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                as("authority").get("/api/v1/exposures/assets/" + id).then().statusCode(200)));
+
+        Map<String, List<Expectation>> byDocument = new LinkedHashMap<>();
+        resource("expectations.csv").lines().skip(1).map(line -> line.split(","))
+                .map(f -> new Expectation(f[0], f[1], f[2]))
+                .forEach(e -> byDocument.computeIfAbsent(e.document(), d -> new ArrayList<>()).add(e));
+
+        int truePositives = 0;
+        int falsePositives = 0;
+        int falseNegatives = 0;
+        List<String> report = new ArrayList<>();
+        for (var entry : byDocument.entrySet()) {
+            Map<String, String> produced = produce(entry.getKey());
+            for (Expectation e : entry.getValue()) {
+                String status = produced.remove(e.hostname());
+                boolean expected = !e.expect().equals("none");
+                boolean right = e.expect().equals("confirm") ? "TO_CONFIRM".equals(status)
+                        : e.expect().equals("hit") ? status != null && !status.equals("TO_CONFIRM") : status == null;
+                if (right && expected) {
+                    truePositives++;
+                } else if (!right && expected) {
+                    falseNegatives++;
+                    report.add("MISS        " + e.document() + " -> " + e.hostname() + " (expected " + e.expect()
+                            + ", got " + (status == null ? "nothing" : status) + ")");
+                } else if (!right) {
+                    falsePositives++;
+                    report.add("FALSE ALARM " + e.document() + " -> " + e.hostname() + " (" + status + ")");
+                }
+            }
+            for (var unexpected : produced.entrySet()) {
+                falsePositives++;
+                report.add("FALSE ALARM " + entry.getKey() + " -> " + unexpected.getKey() + " (" + unexpected.getValue()
+                        + ", not in the table)");
+            }
+        }
+        double precision = truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
+        double recall = truePositives + falseNegatives == 0 ? 1 : (double) truePositives / (truePositives + falseNegatives);
+        System.out.printf("Accuracy corpus: %d documents, %d assets, %d expected hits; precision %.3f, recall %.3f "
+                        + "(%d true, %d false alarms, %d misses)%n", byDocument.size(), HOSTNAMES.size(),
+                truePositives + falseNegatives, precision, recall, truePositives, falsePositives, falseNegatives);
+        report.forEach(System.out::println);
+        assertEquals(List.of(), report, "false alarms and misses");
+    }
+
+    /** Imports one document through the API; answers what it produced for the corpus unit, by hostname. */
+    private Map<String, String> produce(String document) throws IOException {
+        String body = resource(document);
+        String kind = document.substring(0, document.indexOf('/'));
+        String reference = document.substring(document.indexOf('/') + 1).replaceAll("\\.[a-z]+$", "") + "-" + RUN;
+        List<String> advisories = new ArrayList<>();
+        String list = null;
+        switch (kind) {
+            case "csaf" -> {
+                as("national-feed").contentType(ContentType.JSON).body(body).queryParam("reference", reference)
+                        .post("/api/v1/advisories/imports/csaf").then().statusCode(200);
+                advisories.add(advisoryId(reference));
+            }
+            case "kev" -> {
+                as("national-feed").contentType(ContentType.JSON).body(body)
+                        .post("/api/v1/advisories/imports/kev").then().statusCode(200);
+                for (JsonNode entry : JSON.readTree(body).path("vulnerabilities")) {
+                    advisories.add(advisoryId("KEV/" + entry.path("cveID").asText()));
+                }
+            }
+            case "advisories" -> advisories.add(as("authority").contentType(ContentType.JSON)
+                    .body(body.replaceFirst("\"reference\":\"([^\"]+)\"", "\"reference\":\"$1-" + RUN + "\""))
+                    .post("/api/v1/advisories").then().statusCode(201).extract().path("id"));
+            case "blocklists" -> list = as("national-feed").contentType(blocklistType(document))
+                    .queryParam("reference", reference).queryParam("issuer", "ACC-" + RUN).queryParam("kind", "AD_HOC")
+                    .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/botnet-lists").then().statusCode(201)
+                    .extract().path("id");
+            default -> throw new IllegalArgumentException(document);
+        }
+        Map<String, String> produced = new LinkedHashMap<>();
+        for (String advisory : advisories) {
+            collect(Map.of("advisoryId", advisory), produced);
+        }
+        if (list != null) {
+            collect(Map.of("botnetListId", list), produced);
+        }
+        return produced;
+    }
+
+    private static void collect(Map<String, String> filter, Map<String, String> produced) {
+        List<Map<String, Object>> items = as("authority").queryParams(filter).queryParam("organization", UNIT)
+                .queryParam("limit", 500).get("/api/v1/exposures").then().statusCode(200).extract().path("items");
+        for (Map<String, Object> item : items) {
+            String asset = (String) item.get("assetId");
+            produced.put(asset == null ? "(constituency " + item.get("subject") + ")"
+                    : HOSTNAMES.getOrDefault(UUID.fromString(asset), asset), (String) item.get("status"));
+        }
+    }
+
+    private static String advisoryId(String reference) {
+        List<Map<String, Object>> items = as("authority").queryParam("q", reference).queryParam("limit", 50)
+                .get("/api/v1/advisories").then().statusCode(200).extract().path("items");
+        return items.stream().filter(item -> reference.equals(item.get("reference"))).map(item -> (String) item.get("id"))
+                .findFirst().orElseThrow(() -> new AssertionError("no advisory " + reference));
+    }
+
+    private static String blocklistType(String document) {
+        return document.endsWith(".csv") ? "text/csv" : document.endsWith(".json") ? "application/stix+json"
+                : "text/plain; charset=utf-8";
+    }
+
+    private static RequestSpecification as(String who) {
+        return given().auth().oauth2(Tokens.of(who));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = AccuracyCorpusTest.class.getResourceAsStream("/accuracy/" + name)) {
+            if (in == null) {
+                throw new IOException("no corpus file " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
