@@ -6,7 +6,8 @@ import vn.canhgac.advisory.product.VersionRange;
 
 /**
  * A product an advisory affects and the versions it affects, with NVD's bounds: an exact version, or a start
- * and an end that each include or exclude their version; no version at all means every version.
+ * and an end that each include or exclude their version; no version at all means every version. One under
+ * investigation (a VEX document's {@code under_investigation}) gives exposures to confirm.
  */
 public record AffectedProductInput(@Size(max = 200) String vendor,
                                    @NotBlank @Size(max = 200) String product,
@@ -17,7 +18,26 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
                                    @Size(max = 100) String startExcluding,
                                    @Size(max = 100) String endIncluding,
                                    @Size(max = 100) String endExcluding,
-                                   @Size(max = 100) String fixedIn) {
+                                   @Size(max = 100) String fixedIn,
+                                   Boolean underInvestigation) {
+
+    /** A product known affected (the usual case: every caller but a VEX reader's "under investigation"). */
+    public AffectedProductInput(String vendor, String product, String cpe, String purl, String versionExact,
+                                String startIncluding, String startExcluding, String endIncluding, String endExcluding,
+                                String fixedIn) {
+        this(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding, endIncluding, endExcluding,
+                fixedIn, null);
+    }
+
+    /** Its hits are to be confirmed (CSAF {@code under_investigation}): visible, not open, not overdue. */
+    public boolean investigating() {
+        return Boolean.TRUE.equals(underInvestigation);
+    }
+
+    public AffectedProductInput investigated() {
+        return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
+                endIncluding, endExcluding, fixedIn, true);
+    }
 
     public VersionRange range() {
         return new VersionRange(versionExact, startIncluding, startExcluding, endIncluding, endExcluding);

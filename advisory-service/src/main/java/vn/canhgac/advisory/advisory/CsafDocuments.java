@@ -24,7 +24,9 @@ import java.util.Set;
  * id, dates, status, version and revision history), the product tree, and that every product a vulnerability
  * names is defined in it; a document that fails is refused whole with every fault listed.
  *
- * <p>Affected products are the {@code known_affected} ones (first-affected and last-affected too). Their vendor
+ * <p>Affected products are the {@code known_affected} ones (first-affected and last-affected too); those
+ * {@code under_investigation} (and affected by no vulnerability of the document) give exposures to confirm;
+ * {@code known_not_affected} and {@code fixed} ones give none. Their vendor
  * and name come from the branches above them; their versions from the nearest version branch above them
  * ({@code product_version}, {@code service_pack}, {@code patch_level}: exact) or a {@code product_version_range}
  * branch written as a {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3}); a CPE (2.3, or 2.2 converted)
@@ -72,6 +74,7 @@ final class CsafDocuments {
         }
 
         Set<String> affectedIds = new LinkedHashSet<>();
+        Set<String> investigatedIds = new LinkedHashSet<>();
         List<String> cves = new ArrayList<>();
         List<String> remediations = new ArrayList<>();
         BigDecimal score = null;
@@ -92,6 +95,15 @@ final class CsafDocuments {
                     affectedIds.add(id);
                 }
             }
+            JsonNode investigated = vulnerability.path("product_status").path("under_investigation");
+            for (int i = 0; i < investigated.size(); i++) {
+                String id = investigated.get(i).asText();
+                if (!products.containsKey(id)) {
+                    faults.add(new Violation("vulnerabilities[" + v + "].product_status.under_investigation[" + i + "]",
+                            "csaf-unknown-product", id));
+                }
+                investigatedIds.add(id);
+            }
             for (JsonNode s : vulnerability.path("scores")) {
                 JsonNode base = s.path("cvss_v3").path("baseScore");
                 if (base.isNumber() && (score == null || base.decimalValue().compareTo(score) > 0)) {
@@ -105,7 +117,8 @@ final class CsafDocuments {
                 }
             }
         }
-        if (faults.isEmpty() && affectedIds.isEmpty()) {
+        investigatedIds.removeAll(affectedIds);
+        if (faults.isEmpty() && affectedIds.isEmpty() && investigatedIds.isEmpty()) {
             faults.add(new Violation("vulnerabilities", "csaf-nothing-affected"));
         }
         if (!faults.isEmpty()) {
@@ -115,6 +128,9 @@ final class CsafDocuments {
         List<AffectedProductInput> affected = new ArrayList<>();
         for (String id : affectedIds) {
             affected.addAll(affectedOf(products.get(id)));
+        }
+        for (String id : investigatedIds) {
+            affectedOf(products.get(id)).forEach(product -> affected.add(product.investigated()));
         }
         List<String> links = new ArrayList<>();
         document.path("references").forEach(reference -> links.add(reference.path("url").asText()));

@@ -35,10 +35,12 @@ public class ExposureMatcher {
                    a.organization_code, a.org_path, 'ADVISORY' as source_kind, r.advisory_id,
                    null::uuid as botnet_list_id, a.id as asset_id, a.hostname, null::cidr as network,
                    concat_ws(' ', p.vendor, p.product, p.version) as subject,
-                   concat_ws(' ', r.vendor, r.product, r.range_text) as matched, coalesce(p.version, '') as evidence,
+                   concat_ws(' ', r.vendor, r.product, r.range_text) || ' [' || r.identity || ']' as matched,
+                   coalesce(p.version, '') as evidence,
                    v.severity, exposure_due(v.severity, v.due_on, current_date) as due_on, v.issued_on as rank_date,
-                   case when v.source_format = 'KEV' and r.lower_key is null and r.upper_key is null
-                        and r.version_exact is null then 'TO_CONFIRM' else 'OPEN' end as initial_status
+                   case when r.under_investigation or (v.source_format = 'KEV' and r.lower_key is null
+                        and r.upper_key is null and r.version_exact is null) then 'TO_CONFIRM' else 'OPEN' end
+                       as initial_status
             from affected_product r
             join advisory v on v.id = r.advisory_id and v.status = 'ACTIVE'
             join installed_product p on p.identity = r.identity

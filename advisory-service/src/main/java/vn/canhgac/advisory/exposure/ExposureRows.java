@@ -11,7 +11,8 @@ final class ExposureRows {
             x.id, x.organization_code, x.org_path, x.source_kind, x.advisory_id, v.reference as advisory_reference,
             x.botnet_list_id, l.reference as botnet_list_reference, x.asset_id, x.hostname, x.network::text as network,
             x.subject, x.matched, x.evidence, x.severity, x.due_on, x.status, x.detected_at, x.last_matched_at,
-            x.status_changed_at, x.status_changed_by, x.version""";
+            x.status_changed_at, x.status_changed_by, x.version, v.revision as advisory_revision,
+            v.remediation as advisory_remediation""";
     static final String JOINS = """
             left join advisory v on v.id = x.advisory_id left join botnet_list l on l.id = x.botnet_list_id""";
 

@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An exposure as the API shows it: who is hit, by what (the advisory or the botnet list), what matched and why,
- * when it is due and where it stands. {@code history} is present when one exposure is read.
+ * An exposure as the API shows it: who is hit, by what (the advisory and its document revision, or the botnet list),
+ * what matched and why ({@code matched}: the affected product, its range and, in brackets, the identity it was
+ * matched by, such as {@code cpe:f5:big-ip} or {@code name:f5:bigip}), what to do ({@code remediation}, the
+ * advisory's), when it is due and where it stands. {@code history} is present when one exposure is read.
  */
 public record ExposureView(UUID id, String organizationCode, String sourceKind, UUID advisoryId,
                            String advisoryReference, UUID botnetListId, String botnetListReference, UUID assetId,
                            String hostname, String network, String subject, String matched, String severity,
                            LocalDate dueOn, boolean overdue, ExposureStatus status, List<String> allowedNext,
                            Instant detectedAt, Instant lastMatchedAt, Instant statusChangedAt, String statusChangedBy,
-                           long version, List<HistoryEntry> history) {
+                           long version, String advisoryRevision, String remediation, List<HistoryEntry> history) {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -36,12 +38,13 @@ public record ExposureView(UUID id, String organizationCode, String sourceKind, 
                 status.nextNames(), row.getOffsetDateTime("detected_at").toInstant(),
                 row.getOffsetDateTime("last_matched_at").toInstant(),
                 row.getOffsetDateTime("status_changed_at").toInstant(), row.getString("status_changed_by"),
-                row.getLong("version"), null);
+                row.getLong("version"), row.getString("advisory_revision"), row.getString("advisory_remediation"), null);
     }
 
     ExposureView withHistory(List<HistoryEntry> entries) {
         return new ExposureView(id, organizationCode, sourceKind, advisoryId, advisoryReference, botnetListId,
                 botnetListReference, assetId, hostname, network, subject, matched, severity, dueOn, overdue, status,
-                allowedNext, detectedAt, lastMatchedAt, statusChangedAt, statusChangedBy, version, entries);
+                allowedNext, detectedAt, lastMatchedAt, statusChangedAt, statusChangedBy, version, advisoryRevision,
+                remediation, entries);
     }
 }

@@ -106,6 +106,11 @@ class AdvisoryImportTest {
         given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(revision2)
                 .queryParam("reference", reference).post("/api/v1/advisories/imports/csaf").then().statusCode(200)
                 .body("created", equalTo(0)).body("revised", equalTo(1));
+        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("advisoryId", id)
+                .queryParam("organization", UNIT).get("/api/v1/exposures").then().statusCode(200)
+                .body("items[0].advisoryRevision", equalTo("2"))
+                .body("items.find { it.subject == 'f5 big-ip 17.1.0.2' }.matched",
+                        equalTo("F5 BIG-IP >= 17.1.0, < 17.1.0.3 [name:f5:bigip]"));
         given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/advisories/" + id).then().statusCode(200)
                 .body("revision", equalTo("2"))
                 .body("affected.versions", equalTo(List.of(">= 17.1.0, < 17.1.0.3", ">= 16.1.0, < 16.1.4.1")));

@@ -40,4 +40,15 @@ class CsafDocumentsTest {
         assertEquals("15.2(4)M10", first.versionExact());
         assertEquals("cpe:2.3:o:cisco:ios:15.2\\(4\\)m10:*:*:*:*:*:*:*", first.cpe());
     }
+
+    @Test
+    void aVexProductUnderInvestigationIsToConfirmAndOneNotAffectedIsNothing() throws IOException {
+        JsonNode vex;
+        try (InputStream in = getClass().getResourceAsStream("/accuracy/csaf/vendor-vex-investigation.json")) {
+            vex = new ObjectMapper().readTree(in);
+        }
+        AdvisoryInput advisory = CsafDocuments.read(vex, null, null);
+        assertEquals(List.of("3.1"), advisory.affected().stream().map(AffectedProductInput::versionExact).toList());
+        assertEquals(List.of(true), advisory.affected().stream().map(AffectedProductInput::investigating).toList());
+    }
 }
