@@ -36,10 +36,10 @@ public class AdvisoryStore {
     private static final String INSERT_AFFECTED = """
             insert into affected_product (advisory_id, position, identity, vendor, product, cpe, purl, version_exact,
                 start_including, start_excluding, end_including, end_excluding, fixed_in, range_text, lower_key,
-                lower_inclusive, upper_key, upper_inclusive, under_investigation)
+                lower_inclusive, upper_key, upper_inclusive, under_investigation, stream)
             select $1, u.* from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-                $16::bool[], $17::text[], $18::bool[], $19::bool[]) as u""";
+                $16::bool[], $17::text[], $18::bool[], $19::bool[], $20::text[]) as u""";
     private static final String LOCK_BY_REFERENCE = """
             select id, revision, status from advisory where reference = $1 for update""";
     private static final String REVISE = """
@@ -135,6 +135,7 @@ public class AdvisoryStore {
         Boolean[] lowerInclusive = new Boolean[n];
         Boolean[] upperInclusive = new Boolean[n];
         Boolean[] investigating = new Boolean[n];
+        String[] streams = new String[n];
         for (int i = 0; i < n; i++) {
             AffectedProductInput a = affected.get(i);
             VersionRange range = a.range();
@@ -148,12 +149,14 @@ public class AdvisoryStore {
             lowerInclusive[i] = range.lowerInclusive();
             upperInclusive[i] = range.upperInclusive();
             investigating[i] = a.investigating();
+            streams[i] = range.stream();
         }
         Tuple tuple = Tuple.tuple().addUUID(id).addArrayOfInteger(positions);
         for (int c = 0; c < 12; c++) {
             tuple.addArrayOfString(text[c]);
         }
         return tuple.addArrayOfString(text[12]).addArrayOfBoolean(lowerInclusive)
-                .addArrayOfString(text[13]).addArrayOfBoolean(upperInclusive).addArrayOfBoolean(investigating);
+                .addArrayOfString(text[13]).addArrayOfBoolean(upperInclusive).addArrayOfBoolean(investigating)
+                .addArrayOfString(streams);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.product.Cpe23;
+import vn.canhgac.commons.product.PackageUrl;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,19 +20,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a CSAF 2.0 document (OASIS CSAF v2.0, the security advisory profile) into an advisory. Checked first:
- * the mandatory fields of §4 that an advisory needs (category, csaf_version 2.0, publisher, title, tracking with
- * id, dates, status, version and revision history), the product tree, and that every product a vulnerability
+ * Reads a CSAF 2.0 document (OASIS CSAF v2.0, the security advisory and VEX profiles) into an advisory. Checked
+ * first: the mandatory fields of §4 that an advisory needs (category, csaf_version 2.0, publisher, title, tracking
+ * with id, dates, status, version and revision history), the product tree, and that every product a vulnerability
  * names is defined in it; a document that fails is refused whole with every fault listed.
  *
  * <p>Affected products are the {@code known_affected} ones (first-affected and last-affected too); those
  * {@code under_investigation} (and affected by no vulnerability of the document) give exposures to confirm;
- * {@code known_not_affected} and {@code fixed} ones give none. Their vendor
- * and name come from the branches above them; their versions from the nearest version branch above them
- * ({@code product_version}, {@code service_pack}, {@code patch_level}: exact) or a {@code product_version_range}
- * branch written as a {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3}); a CPE (2.3, or 2.2 converted)
- * or purl from the product identification helper. Relationships (a product installed on a platform) are
- * not followed.
+ * {@code known_not_affected} and {@code fixed} ones give none, except in a document that lists only fixed
+ * packages (Red Hat's RHSA): there each fixed package makes the same package below that version, in the same
+ * distribution stream, affected. A product's vendor and name come from the branches above it; its version from
+ * the nearest version branch above it ({@code product_version}, {@code service_pack}, {@code patch_level}: exact)
+ * or a {@code product_version_range} branch written as a {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3});
+ * a CPE (2.3, or 2.2 converted) or purl from the product identification helper. Relationships
+ * ({@code default_component_of}, {@code installed_on}) stand for their component.
  */
 final class CsafDocuments {
 
@@ -69,12 +71,22 @@ final class CsafDocuments {
         for (JsonNode full : csaf.path("product_tree").path("full_product_names")) {
             products.put(full.path("product_id").asText(), product(full, null, full.path("name").asText(), null, null));
         }
+        // "openssl-libs as a component of RHEL BaseOS 8" is, for matching, the component itself: its name, its
+        // version, its purl (the platform it is part of is the stream, which the version's dist tag names).
+        for (JsonNode relationship : csaf.path("product_tree").path("relationships")) {
+            TreeProduct component = products.get(relationship.path("product_reference").asText());
+            String id = relationship.path("full_product_name").path("product_id").asText();
+            if (component != null && !id.isEmpty()) {
+                products.put(id, component);
+            }
+        }
         if (products.isEmpty()) {
             faults.add(new Violation("product_tree", "csaf-no-products"));
         }
 
         Set<String> affectedIds = new LinkedHashSet<>();
         Set<String> investigatedIds = new LinkedHashSet<>();
+        Set<String> fixedIds = new LinkedHashSet<>();
         List<String> cves = new ArrayList<>();
         List<String> remediations = new ArrayList<>();
         BigDecimal score = null;
@@ -95,6 +107,7 @@ final class CsafDocuments {
                     affectedIds.add(id);
                 }
             }
+            vulnerability.path("product_status").path("fixed").forEach(id -> fixedIds.add(id.asText()));
             JsonNode investigated = vulnerability.path("product_status").path("under_investigation");
             for (int i = 0; i < investigated.size(); i++) {
                 String id = investigated.get(i).asText();
@@ -118,7 +131,9 @@ final class CsafDocuments {
             }
         }
         investigatedIds.removeAll(affectedIds);
-        if (faults.isEmpty() && affectedIds.isEmpty() && investigatedIds.isEmpty()) {
+        boolean fixedOnly = affectedIds.isEmpty() && investigatedIds.isEmpty()
+                && fixedIds.stream().map(products::get).anyMatch(p -> p != null && releaseOf(p) != null);
+        if (faults.isEmpty() && affectedIds.isEmpty() && investigatedIds.isEmpty() && !fixedOnly) {
             faults.add(new Violation("vulnerabilities", "csaf-nothing-affected"));
         }
         if (!faults.isEmpty()) {
@@ -131,6 +146,9 @@ final class CsafDocuments {
         }
         for (String id : investigatedIds) {
             affectedOf(products.get(id)).forEach(product -> affected.add(product.investigated()));
+        }
+        if (fixedOnly) {
+            affected.addAll(belowFixed(fixedIds, products));
         }
         List<String> links = new ArrayList<>();
         document.path("references").forEach(reference -> links.add(reference.path("url").asText()));
@@ -231,6 +249,32 @@ final class CsafDocuments {
                     null, null));
         }
         return intervals;
+    }
+
+    /**
+     * A "fixed only" document (Red Hat's RHSA lists the fixed packages of each stream, nothing as affected): each
+     * fixed package makes the same package below that version affected. The fixed version names its stream
+     * ({@code .el8_9}), so the range holds for that stream only ({@code ReleaseStream}); one per package and version.
+     */
+    private static List<AffectedProductInput> belowFixed(Set<String> fixedIds, Map<String, TreeProduct> products) {
+        Map<String, AffectedProductInput> below = new LinkedHashMap<>();
+        for (String id : fixedIds) {
+            TreeProduct p = products.get(id);
+            String fixed = p == null ? null : releaseOf(p);
+            if (fixed != null) {
+                String name = PackageUrl.parse(p.purl()).map(PackageUrl::name).orElse(p.name());
+                below.putIfAbsent(PackageUrl.parse(p.purl()).map(PackageUrl::coordinates).orElse(name) + "@" + fixed,
+                        new AffectedProductInput(p.vendor(), name, p.cpe(), p.purl(), null, null, null, null, fixed,
+                                fixed));
+            }
+        }
+        return List.copyOf(below.values());
+    }
+
+    /** The version a fixed product is at: its purl's (with an RPM's epoch), else its version branch's. */
+    private static String releaseOf(TreeProduct p) {
+        String fromPurl = PackageUrl.parse(p.purl()).map(PackageUrl::version).orElse(null);
+        return fromPurl != null ? fromPurl : "product_version".equals(p.versionCategory()) ? p.version() : null;
     }
 
     private static void require(JsonNode node, String path, List<String> fields, List<Violation> faults) {

@@ -44,6 +44,7 @@ public class ExposureMatcher {
             from affected_product r
             join advisory v on v.id = r.advisory_id and v.status = 'ACTIVE'
             join installed_product p on p.identity = r.identity
+                 and (r.stream is null or r.stream = p.stream)
                  and (p.version_key is not null or (r.lower_key is null and r.upper_key is null))
                  and (r.lower_key is null or p.version_key > r.lower_key or (r.lower_inclusive and p.version_key = r.lower_key))
                  and (r.upper_key is null or p.version_key < r.upper_key or (r.upper_inclusive and p.version_key = r.upper_key))

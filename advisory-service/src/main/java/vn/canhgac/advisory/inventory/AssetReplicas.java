@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.canhgac.advisory.product.ProductIdentity;
+import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionKey;
 import vn.canhgac.commons.inventory.AssetEvent;
 
@@ -32,10 +33,10 @@ public class AssetReplicas {
             insert into asset_address_replica (asset_id, address)
             select $1, a::inet from unnest($2::text[]) as a on conflict do nothing""";
     private static final String INSERT_PRODUCTS = """
-            insert into installed_product (asset_id, position, identity, vendor, product, version, version_key)
-            select $1, u.position, u.identity, u.vendor, u.product, u.version, u.version_key
-            from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-                 as u(position, identity, vendor, product, version, version_key)
+            insert into installed_product (asset_id, position, identity, vendor, product, version, version_key, stream)
+            select $1, u.position, u.identity, u.vendor, u.product, u.version, u.version_key, u.stream
+            from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                 as u(position, identity, vendor, product, version, version_key, stream)
             on conflict do nothing""";
 
     /** Applies the event on the caller's connection; answers false when it is not newer than the replica. */
@@ -66,17 +67,18 @@ public class AssetReplicas {
                         .addArrayOfString(products.vendors.toArray(String[]::new))
                         .addArrayOfString(products.names.toArray(String[]::new))
                         .addArrayOfString(products.versions.toArray(String[]::new))
-                        .addArrayOfString(products.keys.toArray(String[]::new))))
+                        .addArrayOfString(products.keys.toArray(String[]::new))
+                        .addArrayOfString(products.streams.toArray(String[]::new))))
                 .replaceWithVoid();
     }
 
     /** One row per (product, identity), as columns for unnest. */
     private record Products(List<Integer> positions, List<String> identities, List<String> vendors,
-                            List<String> names, List<String> versions, List<String> keys) {
+                            List<String> names, List<String> versions, List<String> keys, List<String> streams) {
 
         static Products of(List<AssetEvent.Product> products) {
             Products rows = new Products(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>());
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             if (products == null) {
                 return rows;
             }
@@ -92,6 +94,7 @@ public class AssetReplicas {
                     rows.names.add(name[1]);
                     rows.versions.add(version);
                     rows.keys.add(VersionKey.of(version));
+                    rows.streams.add(ReleaseStream.of(version));
                 }
             }
             return rows;

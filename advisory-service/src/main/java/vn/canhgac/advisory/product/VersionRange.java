@@ -74,6 +74,20 @@ public record VersionRange(String exact, String startIncluding, String startExcl
     }
 
     /** How a person reads it: "= 16.1.4", ">= 16.1.0, < 16.1.4.1", "all versions". */
+    /**
+     * The distribution stream the range's bounds name ({@link ReleaseStream}), the upper bound's first: a range
+     * "below 1:1.1.1k-12.el8_9" is about RHEL 8's package only. Null when no bound names one.
+     */
+    public String stream() {
+        for (String bound : new String[]{endExcluding, endIncluding, exact, startIncluding, startExcluding}) {
+            String stream = ReleaseStream.of(bound);
+            if (stream != null) {
+                return stream;
+            }
+        }
+        return null;
+    }
+
     public String describe() {
         if (exact != null) {
             return "= " + exact;

@@ -51,4 +51,18 @@ class CsafDocumentsTest {
         assertEquals(List.of("3.1"), advisory.affected().stream().map(AffectedProductInput::versionExact).toList());
         assertEquals(List.of(true), advisory.affected().stream().map(AffectedProductInput::investigating).toList());
     }
+
+    @Test
+    void aFixedOnlyRhsaMakesEachPackageAffectedBelowItsFixedReleaseOnce() throws IOException {
+        JsonNode rhsa;
+        try (InputStream in = getClass().getResourceAsStream("/accuracy/csaf/redhat-rhsa-openssl.json")) {
+            rhsa = new ObjectMapper().readTree(in);
+        }
+        AdvisoryInput advisory = CsafDocuments.read(rhsa, null, null);
+        assertEquals(List.of("openssl", "openssl-libs"),
+                advisory.affected().stream().map(AffectedProductInput::product).sorted().toList());
+        assertEquals(List.of("1:1.1.1k-12.el8_9"),
+                advisory.affected().stream().map(AffectedProductInput::endExcluding).distinct().toList());
+        assertEquals("el8", advisory.affected().getFirst().range().stream());
+    }
 }

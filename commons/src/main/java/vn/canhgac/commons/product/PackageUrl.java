@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
 
 /**
  * A package URL ({@code pkg:type/namespace/name@version?qualifiers#subpath}, the purl specification), e.g.
- * {@code pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1}: its syntax checked and its parts read out.
+ * {@code pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1}: its syntax checked and its parts read out. An RPM's
+ * {@code epoch} qualifier joins its version ({@code pkg:rpm/redhat/openssl@1.1.1k-12.el8_9?epoch=1} is version
+ * {@code 1:1.1.1k-12.el8_9}), as RPM compares it.
  */
 public record PackageUrl(String type, String namespace, String name, String version) {
 
     private static final Pattern PURL = Pattern.compile(
-            "pkg:([A-Za-z][A-Za-z0-9.+-]*)/((?:[^/@?#\\s]+/)*)([^/@?#\\s]+)(?:@([^?#\\s]+))?(?:\\?[^#\\s]+)?(?:#\\S+)?");
+            "pkg:([A-Za-z][A-Za-z0-9.+-]*)/((?:[^/@?#\\s]+/)*)([^/@?#\\s]+)(?:@([^?#\\s]+))?(?:\\?([^#\\s]+))?(?:#\\S+)?");
+    private static final Pattern EPOCH = Pattern.compile("(?:^|&)epoch=(\\d+)(?:&|$)");
 
     public static boolean isValid(String text) {
         return parse(text).isPresent();
@@ -26,13 +29,23 @@ public record PackageUrl(String type, String namespace, String name, String vers
             return Optional.empty();
         }
         String namespace = m.group(2).isEmpty() ? null : decode(m.group(2).substring(0, m.group(2).length() - 1));
-        return Optional.of(new PackageUrl(m.group(1).toLowerCase(Locale.ROOT), namespace, decode(m.group(3)),
-                m.group(4) == null ? null : decode(m.group(4))));
+        String type = m.group(1).toLowerCase(Locale.ROOT);
+        String version = m.group(4) == null ? null : decode(m.group(4));
+        return Optional.of(new PackageUrl(type, namespace, decode(m.group(3)), withEpoch(type, version, m.group(5))));
     }
 
     /** type/namespace/name, lower case: what identifies the package whatever its version. */
     public String coordinates() {
         return (type + "/" + (namespace == null ? "" : namespace + "/") + name).toLowerCase(Locale.ROOT);
+    }
+
+    /** An RPM's epoch is a qualifier ({@code ?epoch=1}) in a purl, but part of the version it is compared by. */
+    private static String withEpoch(String type, String version, String qualifiers) {
+        if (version == null || qualifiers == null || !type.equals("rpm") || version.contains(":")) {
+            return version;
+        }
+        Matcher epoch = EPOCH.matcher(qualifiers);
+        return epoch.find() && !epoch.group(1).equals("0") ? epoch.group(1) + ":" + version : version;
     }
 
     private static String decode(String text) {

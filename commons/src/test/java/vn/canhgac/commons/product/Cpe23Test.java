@@ -30,4 +30,13 @@ class Cpe23Test {
         assertEquals(Optional.empty(), Cpe23.fromUri("cpe:/a:apache:log4j:%zz"));
         assertEquals(Optional.empty(), Cpe23.fromUri(null));
     }
+
+    @Test
+    void anRpmPurlsEpochQualifierJoinsItsVersion() {
+        assertEquals("1:1.1.1k-12.el8_9",
+                PackageUrl.parse("pkg:rpm/redhat/openssl@1.1.1k-12.el8_9?arch=x86_64&epoch=1").orElseThrow().version());
+        assertEquals("1.1.1k-12.el8_9", PackageUrl.parse("pkg:rpm/redhat/openssl@1.1.1k-12.el8_9?epoch=0").orElseThrow().version());
+        assertEquals("2.14.1", PackageUrl.parse("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?epoch=1").orElseThrow()
+                .version());
+    }
 }

@@ -1,0 +1,27 @@
+package vn.canhgac.advisory.product;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class ReleaseStreamTest {
+
+    @Test
+    void aDistTagNamesTheStream() {
+        assertEquals("el8", ReleaseStream.of("1:1.1.1k-12.el8_9"));
+        assertEquals("el9", ReleaseStream.of("3.0.7-25.el9_3"));
+        assertEquals("el7", ReleaseStream.of("1:1.0.2k-26.el7_9"));
+        assertEquals("el8", ReleaseStream.of("1.14.1-1.module+el8.9.0+20388+5c8c3d5e"));
+        assertEquals("fc39", ReleaseStream.of("3.1.1-4.fc39"));
+        assertEquals("amzn2", ReleaseStream.of("1.0.2k-24.amzn2.0.11"));
+    }
+
+    @Test
+    void aVersionWithoutOneHasNone() {
+        assertNull(ReleaseStream.of("16.1.4"));
+        assertNull(ReleaseStream.of("2.4.58-1~deb12u1"));
+        assertNull(ReleaseStream.of("1.2.element5"));
+        assertNull(ReleaseStream.of(null));
+    }
+}
