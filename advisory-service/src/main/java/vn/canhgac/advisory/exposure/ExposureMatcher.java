@@ -170,89 +170,75 @@ public class ExposureMatcher {
                 from news)
             select %3$s, x.prior_status from news x %4$s""";
 
-    private static final String RETIRE_ASSET = """
-            with prior as (select id, status from exposure
-                           where asset_id = $1 and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS') for update),
-            written as (update exposure x set status = 'RESOLVED', status_changed_at = now(),
-                            status_changed_by = 'matcher', version = x.version + 1
-                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
-            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                        select id, now(), 'matcher', prior_status, 'RESOLVED', 'the asset was deleted from inventory'
-                        from written)
-            select %s, x.prior_status from written x %s""";
+    /**
+     * Closes the exposures a selection names, in one statement: each moves to the target status, its history says
+     * who moved it and why, and the rows come back for their events. The selection answers {@code id, status} of
+     * the exposures to close and locks them; actor and note are SQL expressions.
+     */
+    private static String closing(String selection, String target, String actor, String note) {
+        return """
+                with prior as (%s),
+                written as (update exposure x set status = '%s', status_changed_at = now(),
+                                status_changed_by = %s, version = x.version + 1
+                            from prior where x.id = prior.id returning x.*, prior.status as prior_status),
+                history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                            select id, now(), %s, prior_status, '%s', %s from written)
+                select %s, x.prior_status from written x %s""".formatted(selection, target, actor, actor, target, note,
+                ExposureRows.COLUMNS, ExposureRows.JOINS);
+    }
+
+    private static final String UNRESOLVED = "('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
+
+    private static final String RETIRE_ASSET = closing(
+            "select id, status from exposure where asset_id = $1 and status in " + UNRESOLVED + " for update",
+            "RESOLVED", "'matcher'", "'the asset was deleted from inventory'");
 
     /**
      * A constituency hit whose address turns out to be a registered asset of the same organisation (the list was
      * matched before the asset reached the read model) is resolved: the asset's own exposure now tracks it.
      */
-    private static final String SUPERSEDE_RANGE_HITS = """
-            with prior as (select x.id, x.status from exposure x
-                           join asset_replica a on a.id = $1 and not a.deleted
-                           join asset_address_replica aa on aa.asset_id = a.id
-                           where x.source_kind = 'BOTNET' and x.asset_id is null
-                             and x.organization_code = a.organization_code and x.subject = host(aa.address)
-                             and x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')
-                           for update of x),
-            written as (update exposure x set status = 'RESOLVED', status_changed_at = now(),
-                            status_changed_by = 'matcher', version = x.version + 1
-                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
-            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                        select id, now(), 'matcher', prior_status, 'RESOLVED',
-                               'the address is a registered asset now; its own exposure tracks it'
-                        from written)
-            select %s, x.prior_status from written x %s""";
+    private static final String SUPERSEDE_RANGE_HITS = closing("""
+            select x.id, x.status from exposure x
+            join asset_replica a on a.id = $1 and not a.deleted
+            join asset_address_replica aa on aa.asset_id = a.id
+            where x.source_kind = 'BOTNET' and x.asset_id is null
+              and x.organization_code = a.organization_code and x.subject = host(aa.address)
+              and x.status in\s""" + UNRESOLVED + " for update of x",
+            "RESOLVED", "'matcher'", "'the address is a registered asset now; its own exposure tracks it'");
 
-    /** Closes what an advisory or a list found, once it is withdrawn: open, in progress and mitigated alike. */
-    private static final String WITHDRAW = """
-            with prior as (select id, status from exposure
-                           where %s = $1 and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
-                           for update),
-            written as (update exposure x set status = 'WITHDRAWN', status_changed_at = now(),
-                            status_changed_by = $2, version = x.version + 1
-                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
-            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                        select id, now(), $2, prior_status, 'WITHDRAWN', 'withdrawn: ' || $3 from written)
-            select %s, x.prior_status from written x %s""";
+    /**
+     * Closes what an advisory or a list found, once it is withdrawn: open, in progress and mitigated alike
+     * ({@code %s}: the column, advisory_id or botnet_list_id).
+     */
+    private static final String WITHDRAW = closing("""
+            select id, status from exposure
+            where %s = $1 and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED') for update""",
+            "WITHDRAWN", "$2", "'withdrawn: ' || $3");
 
     /**
      * A finding from an advisory with versions decides for its asset: the name-only hit of a KEV entry on the same
-     * CVE, still to confirm, is resolved as superseded.
+     * CVE, still to confirm, is resolved as superseded ({@code %s}: which KEV hits to look at).
      */
-    private static final String SUPERSEDE_KEV = """
-            with prior as (select k.id, k.status from exposure k
-                           join advisory kv on kv.id = k.advisory_id and kv.source_format = 'KEV'
-                           where k.status = 'TO_CONFIRM' and %s and exists (
-                               select 1 from exposure x join advisory v on v.id = x.advisory_id
-                               where v.source_format <> 'KEV' and x.asset_id = k.asset_id and v.cves && kv.cves
-                                 and x.status <> 'WITHDRAWN')
-                           for update of k),
-            written as (update exposure x set status = 'RESOLVED', status_changed_at = now(),
-                            status_changed_by = 'matcher', version = x.version + 1
-                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
-            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                        select id, now(), 'matcher', prior_status, 'RESOLVED',
-                               'superseded: an advisory naming versions decides for this asset'
-                        from written)
-            select %s, x.prior_status from written x %s""";
+    private static final String SUPERSEDE_KEV = closing("""
+            select k.id, k.status from exposure k
+            join advisory kv on kv.id = k.advisory_id and kv.source_format = 'KEV'
+            where k.status = 'TO_CONFIRM' and %s and exists (
+                select 1 from exposure x join advisory v on v.id = x.advisory_id
+                where v.source_format <> 'KEV' and x.asset_id = k.asset_id and v.cves && kv.cves
+                  and x.status <> 'WITHDRAWN')
+            for update of k""", "RESOLVED", "'matcher'", "'superseded: an advisory naming versions decides for this asset'");
 
     /**
      * After a revision of an advisory: what it found before and no longer finds (a product now known not affected,
      * a range narrowed) is resolved, with the revision in its history.
      */
-    private static final String RETIRE_STALE = """
-            with current as (%s where r.advisory_id = $1),
-            prior as (select x.id, x.status from exposure x
-                      where x.advisory_id = $1
-                        and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
-                        and x.dedup_key not in (select dedup_key from current)
-                      for update of x),
-            written as (update exposure x set status = 'RESOLVED', status_changed_at = now(),
-                            status_changed_by = 'matcher', version = x.version + 1
-                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
-            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                        select id, now(), 'matcher', prior_status, 'RESOLVED', 'no longer affected: ' || $2
-                        from written)
-            select %s, x.prior_status from written x %s""";
+    private static final String RETIRE_STALE = closing("""
+            select x.id, x.status from exposure x
+            where x.advisory_id = $1
+              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+              and x.dedup_key not in (select dedup_key from (""" + ADVISORY_HITS + """
+            where r.advisory_id = $1) as current)
+            for update of x""", "RESOLVED", "'matcher'", "'no longer affected: ' || $2");
 
     private static final String SEVERITY_RANK = "(case %s when 'CRITICAL' then 4 when 'HIGH' then 3 "
             + "when 'MEDIUM' then 2 else 1 end)";
@@ -305,8 +291,7 @@ public class ExposureMatcher {
 
     /** Resolves what a revised advisory no longer finds; the reason names the revision. */
     public Uni<MatchReport> retireStale(SqlConnection connection, UUID advisoryId, String reason) {
-        String sql = RETIRE_STALE.formatted(ADVISORY_HITS, ExposureRows.COLUMNS, ExposureRows.JOINS);
-        return connection.preparedQuery(sql).execute(Tuple.of(advisoryId, reason))
+        return connection.preparedQuery(RETIRE_STALE).execute(Tuple.of(advisoryId, reason))
                 .flatMap(rows -> announce(connection, rows));
     }
 
@@ -316,7 +301,7 @@ public class ExposureMatcher {
     }
 
     private Uni<Void> supersedeKev(SqlConnection connection, String scope, Object parameter) {
-        return connection.preparedQuery(SUPERSEDE_KEV.formatted(scope, ExposureRows.COLUMNS, ExposureRows.JOINS))
+        return connection.preparedQuery(SUPERSEDE_KEV.formatted(scope))
                 .execute(Tuple.of(parameter)).flatMap(rows -> announce(connection, rows)).replaceWithVoid();
     }
 
@@ -331,7 +316,7 @@ public class ExposureMatcher {
                 .flatMap(locked -> write(connection, ADVISORY_HITS + "where p.asset_id = $1", Tuple.of(assetId)))
                 .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(assetId, activeDays))
                         .map(advisories::plus))
-                .call(() -> connection.preparedQuery(SUPERSEDE_RANGE_HITS.formatted(ExposureRows.COLUMNS, ExposureRows.JOINS))
+                .call(() -> connection.preparedQuery(SUPERSEDE_RANGE_HITS)
                         .execute(Tuple.of(assetId)).flatMap(rows -> announce(connection, rows)))
                 .call(() -> supersedeKev(connection, "k.asset_id = $1", assetId));
     }
@@ -344,7 +329,7 @@ public class ExposureMatcher {
 
     /** Resolves the open exposures of an asset that inventory deleted. */
     public Uni<MatchReport> retireAsset(SqlConnection connection, UUID assetId) {
-        return connection.preparedQuery(RETIRE_ASSET.formatted(ExposureRows.COLUMNS, ExposureRows.JOINS))
+        return connection.preparedQuery(RETIRE_ASSET)
                 .execute(Tuple.of(assetId))
                 .flatMap(rows -> announce(connection, rows));
     }
@@ -352,8 +337,7 @@ public class ExposureMatcher {
     /** Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason. */
     public Uni<MatchReport> withdraw(SqlConnection connection, boolean botnetList, UUID id, String actor,
                                      String reason) {
-        String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id", ExposureRows.COLUMNS,
-                ExposureRows.JOINS);
+        String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
         return connection.preparedQuery(sql).execute(Tuple.of(id, actor, reason))
                 .flatMap(rows -> announce(connection, rows));
     }
