@@ -98,7 +98,7 @@ public class AdvisoryService {
             String reason = input.reference() + " revision " + input.revision();
             return store.find(connection, id).flatMap(before -> store.revise(connection, caller, id, input)
                     .flatMap(after -> matcher.matchAdvisory(connection, id)
-                            .flatMap(found -> matcher.retireStale(connection, id, reason).map(found::plus))
+                            .call(() -> matcher.retireStale(connection, id, reason))
                             .map(after::withMatching))
                     .call(after -> audit.recordAll(connection, caller,
                             List.of(Change.updated(AUDIT_TYPE, id.toString(), "/", before, after)))));

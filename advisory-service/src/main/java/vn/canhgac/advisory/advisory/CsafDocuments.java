@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -262,8 +263,9 @@ final class CsafDocuments {
             TreeProduct p = products.get(id);
             String fixed = p == null ? null : releaseOf(p);
             if (fixed != null) {
-                String name = PackageUrl.parse(p.purl()).map(PackageUrl::name).orElse(p.name());
-                below.putIfAbsent(PackageUrl.parse(p.purl()).map(PackageUrl::coordinates).orElse(name) + "@" + fixed,
+                Optional<PackageUrl> purl = PackageUrl.parse(p.purl());
+                String name = purl.map(PackageUrl::name).orElse(p.name());
+                below.putIfAbsent(purl.map(PackageUrl::coordinates).orElse(name) + "@" + fixed,
                         new AffectedProductInput(p.vendor(), name, p.cpe(), p.purl(), null, null, null, null, fixed,
                                 fixed));
             }

@@ -5,6 +5,11 @@ public record MatchReport(int detected, int reopened) {
 
     public static final MatchReport NONE = new MatchReport(0, 0);
 
+    /** Exposures whose status the step changed: reopened when matching, closed when retiring or withdrawing. */
+    public int statusChanged() {
+        return reopened;
+    }
+
     public MatchReport plus(MatchReport other) {
         return new MatchReport(detected + other.detected, reopened + other.reopened);
     }

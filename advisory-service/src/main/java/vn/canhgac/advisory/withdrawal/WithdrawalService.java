@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.withdrawal;
 
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ public class WithdrawalService {
                 .flatMap(target -> store.mark(connection, kind, id, actor, reason)
                         .flatMap(at -> matcher.withdraw(connection, kind == Kind.BOTNET_LIST, id, actor, reason)
                                 .map(closed -> new Withdrawal(kind.auditType, id, target.reference(), at, actor,
-                                        reason, closed.reopened())))
+                                        reason, closed.statusChanged())))
                         .call(withdrawal -> audit.recordAll(connection, caller, List.of(Change.updated(kind.auditType,
                                 id.toString(), "/", Map.of("withdrawn", false), withdrawal))))));
     }
@@ -53,7 +54,7 @@ public class WithdrawalService {
             throw DomainProblem.notFound(kind.auditType, id);
         }
         if (!caller.isAuthority() && !caller.displayName().equals(target.publishedBy())) {
-            throw new io.quarkus.security.ForbiddenException("only the Authority or the publisher withdraws");
+            throw new ForbiddenException("only the Authority or the publisher withdraws");
         }
         if (target.withdrawn()) {
             throw DomainProblem.conflict("already-withdrawn", target.reference());

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** The withdrawal columns of advisories and botnet lists. */
@@ -32,7 +33,7 @@ public class WithdrawalStore {
         });
     }
 
-    Uni<java.time.Instant> mark(SqlConnection connection, Kind kind, UUID id, String actor, String reason) {
+    Uni<Instant> mark(SqlConnection connection, Kind kind, UUID id, String actor, String reason) {
         String status = kind == Kind.ADVISORY ? ", status = 'WITHDRAWN', version = version + 1" : "";
         return connection.preparedQuery(MARK.formatted(kind.table, status)).execute(Tuple.of(id, actor, reason))
                 .map(rows -> rows.iterator().next().getOffsetDateTime("withdrawn_at").toInstant());

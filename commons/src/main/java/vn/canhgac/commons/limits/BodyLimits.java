@@ -1,12 +1,12 @@
 package vn.canhgac.commons.limits;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import vn.canhgac.commons.problem.DomainProblem;
 
@@ -30,12 +30,14 @@ public class BodyLimits implements OASFilter {
                 || resource.getResourceMethod().isAnnotationPresent(LargeBody.class)) {
             return null;
         }
+        long declared;
         try {
-            if (Long.parseLong(length.strip()) > DOCUMENT_BYTES) {
-                throw DomainProblem.tooLarge(DOCUMENT_BYTES);
-            }
+            declared = Long.parseLong(length.strip());
         } catch (NumberFormatException malformed) {
             return null; // the HTTP layer answers a malformed length itself
+        }
+        if (declared > DOCUMENT_BYTES) {
+            throw DomainProblem.tooLarge(DOCUMENT_BYTES);
         }
         return null;
     }

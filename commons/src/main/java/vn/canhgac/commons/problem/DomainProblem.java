@@ -55,12 +55,12 @@ public class DomainProblem extends RuntimeException {
         return new DomainProblem(409, kind, List.of(), List.of(), args);
     }
 
-    /** 422: the request is well-formed but cannot be honoured as it stands. */
     /** 413 for a body larger than its endpoint accepts, with the limit in bytes. */
     public static DomainProblem tooLarge(long limitBytes) {
         return new DomainProblem(413, "body-too-large", List.of(), List.of(), limitBytes);
     }
 
+    /** 422: the request is well-formed but cannot be honoured as it stands. */
     public static DomainProblem unprocessable(String kind, Object... args) {
         return new DomainProblem(422, kind, List.of(), List.of(), args);
     }

@@ -171,8 +171,9 @@ public class ProblemMappers {
             LOG.warnf("Data refused by the database (%s): %s", pg.getSqlState(), pg.getErrorMessage());
             return respond(request, locale, 400, "invalid-data", List.of(), null);
         }
-        if (causeOf(failure, InputRules.UncheckedUnsafeText.class) != null) {
-            return unsafeText(causeOf(failure, InputRules.UncheckedUnsafeText.class), headers, request);
+        InputRules.UncheckedUnsafeText unsafe = causeOf(failure, InputRules.UncheckedUnsafeText.class);
+        if (unsafe != null) {
+            return unsafeText(unsafe, headers, request);
         }
         if (causeOf(failure, ConnectException.class) != null || isConnectionFailure(failure) || isShutdown(pg)) {
             LOG.warnf("Dependency unavailable: %s", failure.toString());

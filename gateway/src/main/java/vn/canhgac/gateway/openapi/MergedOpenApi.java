@@ -17,6 +17,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import vn.canhgac.gateway.routing.RouteTable;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -115,31 +117,27 @@ public class MergedOpenApi {
      * own document, so that each operation keeps the body it really takes.
      */
     private static JsonNode withoutCollisions(ObjectMapper json, JsonNode document, ObjectNode merged) {
-        String service = document.path("x-service").asText("service");
-        String text = document.toString();
-        boolean renamed = false;
-        for (var schema : document.path("components").path("schemas").properties()) {
+        List<String> colliding = new ArrayList<>();
+        document.path("components").path("schemas").properties().forEach(schema -> {
             JsonNode taken = merged.get(schema.getKey());
             if (taken != null && !taken.equals(schema.getValue())) {
-                text = text.replace("\"" + SCHEMAS + schema.getKey() + "\"",
-                        "\"" + SCHEMAS + service + "." + schema.getKey() + "\"");
-                renamed = true;
+                colliding.add(schema.getKey());
             }
-        }
-        if (!renamed) {
+        });
+        if (colliding.isEmpty()) {
             return document;
+        }
+        String service = document.path("x-service").asText("service");
+        String text = document.toString();
+        for (String name : colliding) {
+            text = text.replace("\"" + SCHEMAS + name + "\"", "\"" + SCHEMAS + service + "." + name + "\"");
         }
         try {
             ObjectNode rewritten = (ObjectNode) json.readTree(text);
             ObjectNode own = rewritten.with("components").with("schemas");
-            for (var schema : document.path("components").path("schemas").properties()) {
-                JsonNode taken = merged.get(schema.getKey());
-                if (taken != null && !taken.equals(schema.getValue())) {
-                    own.set(service + "." + schema.getKey(), own.remove(schema.getKey()));
-                }
-            }
+            colliding.forEach(name -> own.set(service + "." + name, own.remove(name)));
             return rewritten;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
