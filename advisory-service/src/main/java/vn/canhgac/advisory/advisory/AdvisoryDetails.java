@@ -23,7 +23,8 @@ public record AdvisoryDetails(UUID id, String reference, String issuer, String t
     /** An affected product as stored: what it is matched by, and its range as a person reads it. */
     public record Affected(String vendor, String product, String cpe, String purl, String versionExact,
                            String startIncluding, String startExcluding, String endIncluding, String endExcluding,
-                           String fixedIn, String matchedBy, String versions, boolean underInvestigation) {
+                           String fixedIn, String matchedBy, String versions, boolean underInvestigation,
+                           String versionScheme) {
     }
 
     AdvisoryDetails withMatching(MatchReport report) {

@@ -143,7 +143,10 @@ public class AdvisoryService {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < affected.size(); i++) {
             VersionRange range = affected.get(i).range();
-            if (range.isMalformed()) {
+            if (!affected.get(i).hasKnownScheme()) {
+                violations.add(new Violation(field + "[" + i + "].versionScheme", "unknown-version-scheme",
+                        affected.get(i).versionScheme()));
+            } else if (range.isMalformed()) {
                 violations.add(new Violation(field + "[" + i + "]", "bad-version-range", range.describe()));
             } else if (range.lowerKey() != null && range.upperKey() != null
                     && range.lowerKey().compareTo(range.upperKey()) > 0) {

@@ -36,10 +36,10 @@ public class AdvisoryStore {
     private static final String INSERT_AFFECTED = """
             insert into affected_product (advisory_id, position, identity, vendor, product, cpe, purl, version_exact,
                 start_including, start_excluding, end_including, end_excluding, fixed_in, range_text, lower_key,
-                lower_inclusive, upper_key, upper_inclusive, under_investigation, stream)
+                lower_inclusive, upper_key, upper_inclusive, under_investigation, stream, version_scheme)
             select $1, u.* from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-                $16::bool[], $17::text[], $18::bool[], $19::bool[], $20::text[]) as u""";
+                $16::bool[], $17::text[], $18::bool[], $19::bool[], $20::text[], $21::text[]) as u""";
     private static final String LOCK_BY_REFERENCE = """
             select id, revision, status from advisory where reference = $1 for update""";
     private static final String REVISE = """
@@ -110,7 +110,8 @@ public class AdvisoryStore {
                         a.getString("cpe"), a.getString("purl"), a.getString("version_exact"),
                         a.getString("start_including"), a.getString("start_excluding"), a.getString("end_including"),
                         a.getString("end_excluding"), a.getString("fixed_in"), a.getString("identity"),
-                        a.getString("range_text"), a.getBoolean("under_investigation")));
+                        a.getString("range_text"), a.getBoolean("under_investigation"),
+                        a.getString("version_scheme")));
             }
         }
         return new AdvisoryDetails(row.getUUID("id"), row.getString("reference"), row.getString("issuer"),
@@ -136,6 +137,7 @@ public class AdvisoryStore {
         Boolean[] upperInclusive = new Boolean[n];
         Boolean[] investigating = new Boolean[n];
         String[] streams = new String[n];
+        String[] schemes = new String[n];
         for (int i = 0; i < n; i++) {
             AffectedProductInput a = affected.get(i);
             VersionRange range = a.range();
@@ -150,6 +152,7 @@ public class AdvisoryStore {
             upperInclusive[i] = range.upperInclusive();
             investigating[i] = a.investigating();
             streams[i] = range.stream();
+            schemes[i] = range.scheme().name();
         }
         Tuple tuple = Tuple.tuple().addUUID(id).addArrayOfInteger(positions);
         for (int c = 0; c < 12; c++) {
@@ -157,6 +160,6 @@ public class AdvisoryStore {
         }
         return tuple.addArrayOfString(text[12]).addArrayOfBoolean(lowerInclusive)
                 .addArrayOfString(text[13]).addArrayOfBoolean(upperInclusive).addArrayOfBoolean(investigating)
-                .addArrayOfString(streams);
+                .addArrayOfString(streams).addArrayOfString(schemes);
     }
 }

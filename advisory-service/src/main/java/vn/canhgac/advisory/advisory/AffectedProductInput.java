@@ -3,11 +3,14 @@ package vn.canhgac.advisory.advisory;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import vn.canhgac.advisory.product.VersionRange;
+import vn.canhgac.advisory.product.VersionScheme;
 
 /**
  * A product an advisory affects and the versions it affects, with NVD's bounds: an exact version, or a start
  * and an end that each include or exclude their version; no version at all means every version. One under
- * investigation (a VEX document's {@code under_investigation}) gives exposures to confirm.
+ * investigation (a VEX document's {@code under_investigation}) gives exposures to confirm. Versions compare in
+ * the {@link VersionScheme} named by {@code versionScheme} (a purl type or {@code vers:} scheme: {@code pypi},
+ * {@code deb}, {@code semver}, ...), else the one of the purl's type, else the generic one.
  */
 public record AffectedProductInput(@Size(max = 200) String vendor,
                                    @NotBlank @Size(max = 200) String product,
@@ -19,14 +22,15 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
                                    @Size(max = 100) String endIncluding,
                                    @Size(max = 100) String endExcluding,
                                    @Size(max = 100) String fixedIn,
-                                   Boolean underInvestigation) {
+                                   Boolean underInvestigation,
+                                   @Size(max = 20) String versionScheme) {
 
     /** A product known affected (the usual case: every caller but a VEX reader's "under investigation"). */
     public AffectedProductInput(String vendor, String product, String cpe, String purl, String versionExact,
                                 String startIncluding, String startExcluding, String endIncluding, String endExcluding,
                                 String fixedIn) {
         this(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding, endIncluding, endExcluding,
-                fixedIn, null);
+                fixedIn, null, null);
     }
 
     /** Its hits are to be confirmed (CSAF {@code under_investigation}): visible, not open, not overdue. */
@@ -36,10 +40,25 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
 
     public AffectedProductInput investigated() {
         return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, true);
+                endIncluding, endExcluding, fixedIn, true, versionScheme);
+    }
+
+    /** The same product, its versions read in the scheme of a {@code vers:} range or a purl type. */
+    public AffectedProductInput inScheme(String scheme) {
+        return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
+                endIncluding, endExcluding, fixedIn, underInvestigation, scheme);
+    }
+
+    /** Whether the scheme it names, if any, is one this platform knows. */
+    public boolean hasKnownScheme() {
+        return versionScheme == null || VersionScheme.isKnown(versionScheme);
+    }
+
+    public VersionScheme scheme() {
+        return VersionScheme.choose(versionScheme, null, purl);
     }
 
     public VersionRange range() {
-        return new VersionRange(versionExact, startIncluding, startExcluding, endIncluding, endExcluding);
+        return new VersionRange(versionExact, startIncluding, startExcluding, endIncluding, endExcluding, scheme());
     }
 }

@@ -1,11 +1,12 @@
 package vn.canhgac.advisory.advisory;
 
-import vn.canhgac.commons.sharing.Tlp;
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.canhgac.advisory.product.VersionScheme;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.product.Cpe23;
 import vn.canhgac.commons.product.PackageUrl;
+import vn.canhgac.commons.sharing.Tlp;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -221,6 +222,18 @@ final class CsafDocuments {
             return List.of(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), p.version(), null, null,
                     null, null, null));
         }
+        String scheme = versScheme(p.version());
+        return intervalsOf(p).stream().map(a -> scheme == null ? a : a.inScheme(scheme)).toList();
+    }
+
+    /** The scheme of a {@code vers:<scheme>/...} range, when it is one the platform knows (else generic). */
+    private static String versScheme(String range) {
+        int slash = range.indexOf('/');
+        String scheme = range.startsWith("vers:") && slash > 5 ? range.substring(5, slash) : null;
+        return VersionScheme.isKnown(scheme) ? scheme : null;
+    }
+
+    private static List<AffectedProductInput> intervalsOf(TreeProduct p) {
         List<AffectedProductInput> intervals = new ArrayList<>();
         String constraints = p.version().contains("/") ? p.version().substring(p.version().indexOf('/') + 1) : p.version();
         String[] lower = {null, null};

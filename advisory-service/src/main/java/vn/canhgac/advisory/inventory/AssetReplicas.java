@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
-import vn.canhgac.advisory.product.VersionKey;
+import vn.canhgac.advisory.product.VersionScheme;
 import vn.canhgac.commons.inventory.AssetEvent;
 
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ public class AssetReplicas {
                     rows.vendors.add(name[0]);
                     rows.names.add(name[1]);
                     rows.versions.add(version);
-                    rows.keys.add(VersionKey.of(version));
+                    rows.keys.add(VersionScheme.ofPurl(product.purl()).key(version));
                     rows.streams.add(ReleaseStream.of(version));
                 }
             }

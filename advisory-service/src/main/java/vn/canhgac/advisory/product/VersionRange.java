@@ -3,12 +3,22 @@ package vn.canhgac.advisory.product;
 /**
  * The versions an advisory says are affected, with the semantics of NVD configurations: an exact version, or
  * bounds that each include or exclude their version; no bound at all is every version. Stored as the
- * {@link VersionKey keys} of its bounds, so that matching is a comparison of strings.
+ * {@link VersionKey keys} of its bounds in its ecosystem's {@link VersionScheme}, so that matching is a comparison
+ * of strings.
  */
 public record VersionRange(String exact, String startIncluding, String startExcluding, String endIncluding,
-                           String endExcluding) {
+                           String endExcluding, VersionScheme scheme) {
 
     public static final VersionRange ANY = new VersionRange(null, null, null, null, null);
+
+    public VersionRange {
+        scheme = scheme == null ? VersionScheme.GENERIC : scheme;
+    }
+
+    public VersionRange(String exact, String startIncluding, String startExcluding, String endIncluding,
+                        String endExcluding) {
+        this(exact, startIncluding, startExcluding, endIncluding, endExcluding, VersionScheme.GENERIC);
+    }
 
     public static VersionRange exactly(String version) {
         return new VersionRange(version, null, null, null, null);
@@ -24,13 +34,13 @@ public record VersionRange(String exact, String startIncluding, String startExcl
         return (exact != null && hasBounds)
                 || (startIncluding != null && startExcluding != null)
                 || (endIncluding != null && endExcluding != null)
-                || (exact != null && VersionKey.of(exact) == null);
+                || (exact != null && scheme.key(exact) == null);
     }
 
     public boolean contains(String version) {
-        String key = VersionKey.of(version);
+        String key = scheme.key(version);
         if (exact != null) {
-            return key != null && key.equals(VersionKey.of(exact));
+            return key != null && key.equals(scheme.key(exact));
         }
         if (key == null) {
             // An unknown installed version is affected only when every version is.
@@ -40,7 +50,7 @@ public record VersionRange(String exact, String startIncluding, String startExcl
     }
 
     public String lowerKey() {
-        return VersionKey.of(exact != null ? exact : startIncluding != null ? startIncluding : startExcluding);
+        return scheme.key(exact != null ? exact : startIncluding != null ? startIncluding : startExcluding);
     }
 
     public boolean lowerInclusive() {
@@ -48,7 +58,7 @@ public record VersionRange(String exact, String startIncluding, String startExcl
     }
 
     public String upperKey() {
-        return VersionKey.of(exact != null ? exact : endIncluding != null ? endIncluding : endExcluding);
+        return scheme.key(exact != null ? exact : endIncluding != null ? endIncluding : endExcluding);
     }
 
     public boolean upperInclusive() {
@@ -73,7 +83,6 @@ public record VersionRange(String exact, String startIncluding, String startExcl
         return upperInclusive() ? c <= 0 : c < 0;
     }
 
-    /** How a person reads it: "= 16.1.4", ">= 16.1.0, < 16.1.4.1", "all versions". */
     /**
      * The distribution stream the range's bounds name ({@link ReleaseStream}), the upper bound's first: a range
      * "below 1:1.1.1k-12.el8_9" is about RHEL 8's package only. Null when no bound names one.
@@ -88,6 +97,7 @@ public record VersionRange(String exact, String startIncluding, String startExcl
         return null;
     }
 
+    /** How a person reads it: "= 16.1.4", ">= 16.1.0, < 16.1.4.1", "all versions". */
     public String describe() {
         if (exact != null) {
             return "= " + exact;
