@@ -70,7 +70,8 @@ public class AdvisoryImportResource {
     @Extension(name = "x-canhgac-large-body", value = "true")
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
     @Operation(summary = "Import a catalogue of known exploited vulnerabilities (KEV format)",
-            description = "One advisory per CVE, KEV/<cveID>; CVEs already imported are left as they are.")
+            description = "One advisory per CVE, KEV/<cveID>. A later catalogue (catalogVersion) revises the "
+                    + "entries it changed and leaves the others as they are; CISA's dueDate is never a due date here.")
     public Uni<RestResponse<AdvisoryService.ImportedAdvisories>> kev(
             @NotNull JsonNode catalog, @QueryParam("issuer") String issuer,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {

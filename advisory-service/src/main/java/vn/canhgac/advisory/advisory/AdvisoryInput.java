@@ -1,6 +1,5 @@
 package vn.canhgac.advisory.advisory;
 
-import vn.canhgac.commons.sharing.Tlp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.canhgac.commons.sharing.Tlp;
+import vn.canhgac.commons.text.Digests;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,6 +40,16 @@ public record AdvisoryInput(@NotBlank @Size(max = 100) String reference,
         cves = cves == null ? List.of() : List.copyOf(cves);
         links = links == null ? List.of() : List.copyOf(links);
         tlp = tlp == null ? Tlp.CLEAR : tlp;
+    }
+
+    /**
+     * A digest of everything the advisory says but its revision, so that a newer document saying the same (a KEV
+     * catalogue of a later day) is told from one that changed. Records print their components in order.
+     */
+    public String contentDigest() {
+        AdvisoryInput content = new AdvisoryInput(reference, issuer, title, summary, issuedOn, severity, cvssScore, tlp,
+                dueOn, remediation, cves, links, knownExploited, ransomware, affected, null);
+        return Digests.sha256Hex(content.toString());
     }
 
     /** The severity given, else the CVSS score's band, else high. */

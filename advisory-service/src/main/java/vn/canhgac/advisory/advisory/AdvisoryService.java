@@ -81,8 +81,9 @@ public class AdvisoryService {
     }
 
     /**
-     * A document whose reference is known: when it is a newer revision (CSAF {@code tracking.version}), it replaces
-     * the advisory, is matched again, and what it no longer finds is resolved; otherwise nothing changes (null).
+     * A document whose reference is known: when it is a newer revision (CSAF {@code tracking.version}, a KEV
+     * catalogue's {@code catalogVersion}) that says something new, it replaces the advisory, is matched again, and
+     * what it no longer finds is resolved; otherwise nothing changes (null) but the revision it was seen in.
      * A withdrawn advisory stays withdrawn.
      */
     private Uni<AdvisoryDetails> revise(SqlConnection connection, Caller caller, AdvisoryInput input) {
@@ -95,10 +96,16 @@ public class AdvisoryService {
                 return Uni.createFrom().nullItem();
             }
             UUID id = current.getUUID("id");
+            if (input.contentDigest().equals(current.getString("content_digest"))) {
+                return store.recordRevision(connection, id, input.revision()).replaceWith(Uni.createFrom().nullItem());
+            }
             String reason = input.reference() + " revision " + input.revision();
             return store.find(connection, id).flatMap(before -> store.revise(connection, caller, id, input)
                     .flatMap(after -> matcher.matchAdvisory(connection, id)
                             .call(() -> matcher.retireStale(connection, id, reason))
+                            .call(() -> matcher.followRevision(connection, id))
+                            .call(() -> input.knownExploited() ? matcher.raiseKnownExploited(connection, id)
+                                    : Uni.createFrom().nullItem())
                             .map(after::withMatching))
                     .call(after -> audit.recordAll(connection, caller,
                             List.of(Change.updated(AUDIT_TYPE, id.toString(), "/", before, after)))));

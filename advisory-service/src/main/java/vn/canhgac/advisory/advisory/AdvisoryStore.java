@@ -28,9 +28,9 @@ public class AdvisoryStore {
     private static final String INSERT = """
             insert into advisory (id, reference, issuer, title, summary, issued_on, severity, cvss_score, tlp, due_on,
                 remediation, cves, links, known_exploited, ransomware, source_format, status, search_text, version,
-                created_at, created_by, updated_at, updated_by, revision)
+                created_at, created_by, updated_at, updated_by, revision, content_digest)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'ACTIVE', $17, 0,
-                    now(), $18, now(), $18, $19)
+                    now(), $18, now(), $18, $19, $20)
             on conflict (reference) do nothing
             returning\s""" + COLUMNS;
     private static final String INSERT_AFFECTED = """
@@ -41,12 +41,13 @@ public class AdvisoryStore {
                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
                 $16::bool[], $17::text[], $18::bool[], $19::bool[], $20::text[], $21::text[]) as u""";
     private static final String LOCK_BY_REFERENCE = """
-            select id, revision, status from advisory where reference = $1 for update""";
+            select id, revision, status, content_digest from advisory where reference = $1 for update""";
     private static final String REVISE = """
             update advisory set title = $2, summary = $3, severity = $4, cvss_score = $5, tlp = $6, remediation = $7,
                 cves = $8, links = $9, search_text = $10, updated_at = now(), updated_by = $11, revision = $12,
-                version = version + 1
+                ransomware = $13, content_digest = $14, version = version + 1
             where id = $1""";
+    private static final String NEW_REVISION_SAME_CONTENT = "update advisory set revision = $2 where id = $1";
     private static final String DELETE_AFFECTED = "delete from affected_product where advisory_id = $1";
     private static final String AFFECTED = """
             select * from affected_product where advisory_id = $1 order by position""";
@@ -62,7 +63,7 @@ public class AdvisoryStore {
                 .addArrayOfString(input.links().toArray(String[]::new))
                 .addBoolean(input.knownExploited()).addBoolean(input.ransomware()).addString(format)
                 .addString(searchText(input))
-                .addString(caller.displayName()).addString(input.revision());
+                .addString(caller.displayName()).addString(input.revision()).addString(input.contentDigest());
         return connection.preparedQuery(INSERT).execute(row).flatMap(inserted -> {
             if (inserted.rowCount() == 0) {
                 return Uni.createFrom().nullItem();
@@ -85,11 +86,17 @@ public class AdvisoryStore {
                 .addString(input.tlp().name()).addString(input.remediation())
                 .addArrayOfString(input.cves().toArray(String[]::new))
                 .addArrayOfString(input.links().toArray(String[]::new))
-                .addString(searchText(input)).addString(caller.displayName()).addString(input.revision());
+                .addString(searchText(input)).addString(caller.displayName()).addString(input.revision())
+                .addBoolean(input.ransomware()).addString(input.contentDigest());
         return connection.preparedQuery(REVISE).execute(row)
                 .flatMap(ignored -> connection.preparedQuery(DELETE_AFFECTED).execute(Tuple.of(id)))
                 .flatMap(ignored -> connection.preparedQuery(INSERT_AFFECTED).execute(affectedRows(id, input.affected())))
                 .flatMap(ignored -> find(connection, id));
+    }
+
+    /** Records a newer revision that says what the stored one says: nothing else changes. */
+    Uni<Void> recordRevision(SqlClient connection, UUID id, String revision) {
+        return connection.preparedQuery(NEW_REVISION_SAME_CONTENT).execute(Tuple.of(id, revision)).replaceWithVoid();
     }
 
     public Uni<AdvisoryDetails> find(SqlClient connection, UUID id) {

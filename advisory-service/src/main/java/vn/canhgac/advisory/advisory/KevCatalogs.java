@@ -18,8 +18,8 @@ import java.util.Set;
  * so it is read as what it is, a signal that a CVE is exploited: its hits on a product name alone are exposures to
  * confirm (neither open nor overdue until the agency confirms the version), and it raises what versioned advisories
  * found for the same CVE. Its {@code dueDate} is CISA's deadline for US federal agencies: read for syntax, never
- * used (the national policy, {@code exposure_due}, decides). Severity is critical when ransomware campaigns are
- * known to use it, high otherwise.
+ * used (the national policy, {@code due_policy}, decides). Severity is critical when ransomware campaigns are
+ * known to use it, high otherwise. A later catalogue revises the entries that changed.
  */
 final class KevCatalogs {
 
@@ -34,6 +34,7 @@ final class KevCatalogs {
             throw DomainProblem.invalidField("vulnerabilities", "kev-expected");
         }
         String publisher = issuer != null && !issuer.isBlank() ? issuer : catalog.path("title").asText("KEV catalogue");
+        String revision = revision(catalog);
         List<Violation> faults = new ArrayList<>();
         List<AdvisoryInput> advisories = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -62,12 +63,23 @@ final class KevCatalogs {
                     entry.path("shortDescription").asText(null), added, ransomware ? Severity.CRITICAL : Severity.HIGH,
                     null, Tlp.CLEAR, null, entry.path("requiredAction").asText(null), List.of(cve), List.of(), true,
                     ransomware, List.of(new AffectedProductInput(entry.path("vendorProject").asText(),
-                    entry.path("product").asText(), null, null, null, null, null, null, null, null)), null));
+                    entry.path("product").asText(), null, null, null, null, null, null, null, null)), revision));
         }
         if (!faults.isEmpty()) {
             throw DomainProblem.invalid(faults);
         }
         return advisories;
+    }
+
+    /**
+     * The catalogue's version ({@code catalogVersion}, CISA writes {@code 2024.11.29}), else its release time: a
+     * later catalogue revises the entries it changed (a ransomware use now known, a product renamed).
+     */
+    private static String revision(JsonNode catalog) {
+        String version = catalog.path("catalogVersion").asText("");
+        String released = catalog.path("dateReleased").asText("");
+        String revision = !version.isBlank() ? version : released.isBlank() ? null : released;
+        return revision == null ? null : revision.substring(0, Math.min(50, revision.length()));
     }
 
     private static LocalDate date(JsonNode node, String path, List<Violation> faults) {

@@ -262,6 +262,17 @@ public class ExposureMatcher {
               and (%1$s < %2$s or x.due_on > exposure_due(kev.severity, null, current_date))"""
             .formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("kev.severity"));
 
+    /**
+     * A revision that changes the severity (a KEV entry now known to ransomware campaigns, a vendor's re-scoring):
+     * the advisory's live exposures take the new severity; a due date only ever moves closer.
+     */
+    private static final String FOLLOW_REVISION = """
+            update exposure x set severity = v.severity,
+                due_on = least(x.due_on, exposure_due(v.severity, v.due_on, current_date)), version = x.version + 1
+            from advisory v
+            where v.id = $1 and x.advisory_id = v.id and x.severity <> v.severity
+              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')""";
+
     private final Outbox outbox;
     private final int activeDays;
 
@@ -293,6 +304,11 @@ public class ExposureMatcher {
     public Uni<MatchReport> retireStale(SqlConnection connection, UUID advisoryId, String reason) {
         return connection.preparedQuery(RETIRE_STALE).execute(Tuple.of(advisoryId, reason))
                 .flatMap(rows -> announce(connection, rows));
+    }
+
+    /** The advisory's live exposures take the severity of its new revision; answers how many changed. */
+    public Uni<Integer> followRevision(SqlConnection connection, UUID advisoryId) {
+        return connection.preparedQuery(FOLLOW_REVISION).execute(Tuple.of(advisoryId)).map(rows -> rows.rowCount());
     }
 
     /** Raises what versioned advisories found for the CVEs of a KEV entry; answers how many exposures changed. */

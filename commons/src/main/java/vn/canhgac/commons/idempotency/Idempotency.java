@@ -11,14 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.text.Digests;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -134,12 +131,7 @@ public class Idempotency {
     }
 
     private String hash(Object fingerprint) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(serialise(fingerprint).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(serialise(fingerprint));
     }
 
     private String serialise(Object value) {
