@@ -73,6 +73,7 @@ public class AdvisoryService {
     private Uni<AdvisoryDetails> publish(SqlConnection connection, Caller caller, AdvisoryInput input, String format) {
         return store.insert(connection, caller, input, format)
                 .onItem().ifNotNull().transformToUni(advisory -> matcher.matchAdvisory(connection, advisory.id())
+                        .flatMap(found -> matcher.applyNotAffected(connection, advisory.id()).map(found::plus))
                         .map(advisory::withMatching))
                 .onItem().ifNotNull().call(advisory -> KEV.equals(format)
                         ? matcher.raiseKnownExploited(connection, advisory.id()) : Uni.createFrom().nullItem())
@@ -104,6 +105,7 @@ public class AdvisoryService {
                     .flatMap(after -> matcher.matchAdvisory(connection, id)
                             .call(() -> matcher.retireStale(connection, id, reason))
                             .call(() -> matcher.followRevision(connection, id))
+                            .call(() -> matcher.applyNotAffected(connection, id))
                             .call(() -> input.knownExploited() ? matcher.raiseKnownExploited(connection, id)
                                     : Uni.createFrom().nullItem())
                             .map(after::withMatching))

@@ -36,10 +36,18 @@ public class AdvisoryStore {
     private static final String INSERT_AFFECTED = """
             insert into affected_product (advisory_id, position, identity, vendor, product, cpe, purl, version_exact,
                 start_including, start_excluding, end_including, end_excluding, fixed_in, range_text, lower_key,
-                lower_inclusive, upper_key, upper_inclusive, under_investigation, stream, version_scheme)
-            select $1, u.* from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                lower_inclusive, upper_key, upper_inclusive, under_investigation, stream, version_scheme,
+                not_affected_cves)
+            select $1, position, identity, vendor, product, cpe, purl, version_exact, start_including, start_excluding,
+                end_including, end_excluding, fixed_in, range_text, lower_key, lower_inclusive, upper_key,
+                upper_inclusive, under_investigation, stream, version_scheme, nullif(string_to_array(cves, ' '), '{}')
+            from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-                $16::bool[], $17::text[], $18::bool[], $19::bool[], $20::text[], $21::text[]) as u""";
+                $16::bool[], $17::text[], $18::bool[], $19::bool[], $20::text[], $21::text[], $22::text[])
+                as u(position, identity, vendor, product, cpe, purl, version_exact, start_including, start_excluding,
+                     end_including, end_excluding, fixed_in, range_text, lower_key, lower_inclusive, upper_key,
+                     upper_inclusive, under_investigation, stream, version_scheme, cves)""";
+
     private static final String LOCK_BY_REFERENCE = """
             select id, revision, status, content_digest from advisory where reference = $1 for update""";
     private static final String REVISE = """
@@ -111,14 +119,16 @@ public class AdvisoryStore {
 
     static AdvisoryDetails details(Row row, RowSet<Row> affectedRows) {
         List<AdvisoryDetails.Affected> affected = new ArrayList<>();
+        List<AdvisoryDetails.Affected> notAffected = new ArrayList<>();
         if (affectedRows != null) {
             for (Row a : affectedRows) {
-                affected.add(new AdvisoryDetails.Affected(a.getString("vendor"), a.getString("product"),
-                        a.getString("cpe"), a.getString("purl"), a.getString("version_exact"),
+                List<String> notBy = notAffected(a.getArrayOfStrings("not_affected_cves"));
+                (notBy == null ? affected : notAffected).add(new AdvisoryDetails.Affected(a.getString("vendor"),
+                        a.getString("product"), a.getString("cpe"), a.getString("purl"), a.getString("version_exact"),
                         a.getString("start_including"), a.getString("start_excluding"), a.getString("end_including"),
                         a.getString("end_excluding"), a.getString("fixed_in"), a.getString("identity"),
                         a.getString("range_text"), a.getBoolean("under_investigation"),
-                        a.getString("version_scheme")));
+                        a.getString("version_scheme"), notBy));
             }
         }
         return new AdvisoryDetails(row.getUUID("id"), row.getString("reference"), row.getString("issuer"),
@@ -127,8 +137,12 @@ public class AdvisoryStore {
                 Tlp.valueOf(row.getString("tlp")), row.getLocalDate("due_on"), row.getString("remediation"),
                 Arrays.asList(row.getArrayOfStrings("cves")), Arrays.asList(row.getArrayOfStrings("links")),
                 row.getBoolean("known_exploited"), row.getBoolean("ransomware"), row.getString("source_format"),
-                row.getString("status"), affected, row.getLong("version"), row.getString("revision"),
+                row.getString("status"), affected, notAffected, row.getLong("version"), row.getString("revision"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"), null);
+    }
+
+    private static List<String> notAffected(String[] cves) {
+        return cves == null ? null : List.of(cves);
     }
 
     private static String searchText(AdvisoryInput input) {
@@ -145,6 +159,7 @@ public class AdvisoryStore {
         Boolean[] investigating = new Boolean[n];
         String[] streams = new String[n];
         String[] schemes = new String[n];
+        String[] notAffected = new String[n];
         for (int i = 0; i < n; i++) {
             AffectedProductInput a = affected.get(i);
             VersionRange range = a.range();
@@ -160,6 +175,7 @@ public class AdvisoryStore {
             investigating[i] = a.investigating();
             streams[i] = range.stream();
             schemes[i] = range.scheme().name();
+            notAffected[i] = a.isNotAffectedStatement() ? String.join(" ", a.notAffectedCves()) : "";
         }
         Tuple tuple = Tuple.tuple().addUUID(id).addArrayOfInteger(positions);
         for (int c = 0; c < 12; c++) {
@@ -167,6 +183,6 @@ public class AdvisoryStore {
         }
         return tuple.addArrayOfString(text[12]).addArrayOfBoolean(lowerInclusive)
                 .addArrayOfString(text[13]).addArrayOfBoolean(upperInclusive).addArrayOfBoolean(investigating)
-                .addArrayOfString(streams).addArrayOfString(schemes);
+                .addArrayOfString(streams).addArrayOfString(schemes).addArrayOfString(notAffected);
     }
 }

@@ -1,16 +1,22 @@
 package vn.canhgac.advisory.advisory;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.canhgac.advisory.product.VersionRange;
 import vn.canhgac.advisory.product.VersionScheme;
+
+import java.util.List;
 
 /**
  * A product an advisory affects and the versions it affects, with NVD's bounds: an exact version, or a start
  * and an end that each include or exclude their version; no version at all means every version. One under
  * investigation (a VEX document's {@code under_investigation}) gives exposures to confirm. Versions compare in
  * the {@link VersionScheme} named by {@code versionScheme} (a purl type or {@code vers:} scheme: {@code pypi},
- * {@code deb}, {@code semver}, ...), else the one of the purl's type, else the generic one.
+ * {@code deb}, {@code semver}, ...), else the one of the purl's type, else the generic one. One with
+ * {@code notAffectedCves} is a VEX statement instead: these versions are not affected by those CVEs, so it gives no
+ * exposure and closes what other advisories about only those CVEs found on them.
  */
 public record AffectedProductInput(@Size(max = 200) String vendor,
                                    @NotBlank @Size(max = 200) String product,
@@ -23,14 +29,20 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
                                    @Size(max = 100) String endExcluding,
                                    @Size(max = 100) String fixedIn,
                                    Boolean underInvestigation,
-                                   @Size(max = 20) String versionScheme) {
+                                   @Size(max = 20) String versionScheme,
+                                   @Size(max = 500) List<@NotNull @Pattern(regexp = "CVE-\\d{4}-\\d{4,}") String>
+                                           notAffectedCves) {
+
+    public AffectedProductInput {
+        notAffectedCves = notAffectedCves == null || notAffectedCves.isEmpty() ? null : List.copyOf(notAffectedCves);
+    }
 
     /** A product known affected (the usual case: every caller but a VEX reader's "under investigation"). */
     public AffectedProductInput(String vendor, String product, String cpe, String purl, String versionExact,
                                 String startIncluding, String startExcluding, String endIncluding, String endExcluding,
                                 String fixedIn) {
         this(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding, endIncluding, endExcluding,
-                fixedIn, null, null);
+                fixedIn, null, null, null);
     }
 
     /** Its hits are to be confirmed (CSAF {@code under_investigation}): visible, not open, not overdue. */
@@ -40,13 +52,23 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
 
     public AffectedProductInput investigated() {
         return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, true, versionScheme);
+                endIncluding, endExcluding, fixedIn, true, versionScheme, notAffectedCves);
     }
 
     /** The same product, its versions read in the scheme of a {@code vers:} range or a purl type. */
     public AffectedProductInput inScheme(String scheme) {
         return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, underInvestigation, scheme);
+                endIncluding, endExcluding, fixedIn, underInvestigation, scheme, notAffectedCves);
+    }
+
+    /** The same versions as a VEX statement: not affected by these CVEs. */
+    public AffectedProductInput notAffectedBy(List<String> cves) {
+        return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
+                endIncluding, endExcluding, fixedIn, null, versionScheme, cves);
+    }
+
+    public boolean isNotAffectedStatement() {
+        return notAffectedCves != null;
     }
 
     /** Whether the scheme it names, if any, is one this platform knows. */

@@ -29,9 +29,10 @@ import java.util.Set;
  *
  * <p>Affected products are the {@code known_affected} ones (first-affected and last-affected too); those
  * {@code under_investigation} (and affected by no vulnerability of the document) give exposures to confirm;
- * {@code known_not_affected} and {@code fixed} ones give none, except in a document that lists only fixed
- * packages (Red Hat's RHSA): there each fixed package makes the same package below that version, in the same
- * distribution stream, affected. A product's vendor and name come from the branches above it; its version from
+ * {@code known_not_affected} and {@code fixed} ones give none and are kept as VEX statements (not affected by that
+ * vulnerability's CVE: other advisories about only those CVEs do not hit them), except in a document that lists
+ * only fixed packages (Red Hat's RHSA): there each fixed package makes the same package below that version, in the
+ * same distribution stream, affected. A document of statements alone (a VEX saying "not affected") is accepted. A product's vendor and name come from the branches above it; its version from
  * the nearest version branch above it ({@code product_version}, {@code service_pack}, {@code patch_level}: exact)
  * or a {@code product_version_range} branch written as a {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3});
  * a CPE (2.3, or 2.2 converted) or purl from the product identification helper. Relationships
@@ -42,6 +43,7 @@ final class CsafDocuments {
     private static final List<String> REQUIRED_TRACKING = List.of("id", "initial_release_date",
             "current_release_date", "status", "version");
     private static final List<String> AFFECTED_STATUSES = List.of("known_affected", "first_affected", "last_affected");
+    private static final List<String> NOT_AFFECTED_STATUSES = List.of("known_not_affected", "fixed", "first_fixed");
     private static final Set<String> VERSION_CATEGORIES = Set.of("product_version", "product_version_range",
             "service_pack", "patch_level");
 
@@ -89,6 +91,7 @@ final class CsafDocuments {
         Set<String> affectedIds = new LinkedHashSet<>();
         Set<String> investigatedIds = new LinkedHashSet<>();
         Set<String> fixedIds = new LinkedHashSet<>();
+        Map<String, Set<String>> notAffected = new LinkedHashMap<>();
         List<String> cves = new ArrayList<>();
         List<String> remediations = new ArrayList<>();
         BigDecimal score = null;
@@ -110,6 +113,18 @@ final class CsafDocuments {
                 }
             }
             vulnerability.path("product_status").path("fixed").forEach(id -> fixedIds.add(id.asText()));
+            String cve = vulnerability.path("cve").asText("");
+            for (String status : NOT_AFFECTED_STATUSES) {
+                JsonNode ids = vulnerability.path("product_status").path(status);
+                for (int i = 0; i < ids.size() && !cve.isBlank(); i++) {
+                    String id = ids.get(i).asText();
+                    if (!products.containsKey(id)) {
+                        faults.add(new Violation("vulnerabilities[" + v + "].product_status." + status + "[" + i + "]",
+                                "csaf-unknown-product", id));
+                    }
+                    notAffected.computeIfAbsent(id, key -> new LinkedHashSet<>()).add(cve);
+                }
+            }
             JsonNode investigated = vulnerability.path("product_status").path("under_investigation");
             for (int i = 0; i < investigated.size(); i++) {
                 String id = investigated.get(i).asText();
@@ -135,7 +150,8 @@ final class CsafDocuments {
         investigatedIds.removeAll(affectedIds);
         boolean fixedOnly = affectedIds.isEmpty() && investigatedIds.isEmpty()
                 && fixedIds.stream().map(products::get).anyMatch(p -> p != null && releaseOf(p) != null);
-        if (faults.isEmpty() && affectedIds.isEmpty() && investigatedIds.isEmpty() && !fixedOnly) {
+        if (faults.isEmpty() && affectedIds.isEmpty() && investigatedIds.isEmpty() && !fixedOnly
+                && notAffected.isEmpty()) {
             faults.add(new Violation("vulnerabilities", "csaf-nothing-affected"));
         }
         if (!faults.isEmpty()) {
@@ -151,6 +167,9 @@ final class CsafDocuments {
         }
         if (fixedOnly) {
             affected.addAll(belowFixed(fixedIds, products));
+        } else {
+            notAffected.forEach((id, notBy) -> affectedOf(products.get(id))
+                    .forEach(product -> affected.add(product.notAffectedBy(List.copyOf(notBy)))));
         }
         List<String> links = new ArrayList<>();
         document.path("references").forEach(reference -> links.add(reference.path("url").asText()));

@@ -29,6 +29,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExposureMatcher {
 
+    /**
+     * A VEX statement {@code n} of another document that says the installed product is not affected by every CVE
+     * of advisory {@code v} (an advisory about two CVEs still hits for the one not covered).
+     */
+    private static final String NOT_AFFECTED = """
+            select 1 from affected_product n join advisory nv on nv.id = n.advisory_id and nv.status = 'ACTIVE'
+            where n.not_affected_cves is not null and n.advisory_id <> v.id and cardinality(v.cves) > 0
+              and v.cves <@ n.not_affected_cves
+            """;
+
+    /** Whether the versions of range row {@code r} (its bounds' keys, its stream) cover installed product {@code p}. */
+    private static String covers(String r, String p) {
+        return """
+                (%1$s.stream is null or %1$s.stream = %2$s.stream)
+                 and (%2$s.version_key is not null or (%1$s.lower_key is null and %1$s.upper_key is null))
+                 and (%1$s.lower_key is null or %2$s.version_key > %1$s.lower_key
+                      or (%1$s.lower_inclusive and %2$s.version_key = %1$s.lower_key))
+                 and (%1$s.upper_key is null or %2$s.version_key < %1$s.upper_key
+                      or (%1$s.upper_inclusive and %2$s.version_key = %1$s.upper_key))
+                """.formatted(r, p);
+    }
+
     /** Candidate columns, in this order, of every candidate query. */
     private static final String ADVISORY_HITS = """
             select 'A|' || r.advisory_id || '|' || a.id || '|' || p.position as dedup_key,
@@ -42,17 +64,14 @@ public class ExposureMatcher {
                         and r.upper_key is null and r.version_exact is null) then 'TO_CONFIRM' else 'OPEN' end
                        as initial_status
             from affected_product r
-            join advisory v on v.id = r.advisory_id and v.status = 'ACTIVE'
-            join installed_product p on p.identity = r.identity
-                 and (r.stream is null or r.stream = p.stream)
-                 and (p.version_key is not null or (r.lower_key is null and r.upper_key is null))
-                 and (r.lower_key is null or p.version_key > r.lower_key or (r.lower_inclusive and p.version_key = r.lower_key))
-                 and (r.upper_key is null or p.version_key < r.upper_key or (r.upper_inclusive and p.version_key = r.upper_key))
+            join advisory v on v.id = r.advisory_id and v.status = 'ACTIVE' and r.not_affected_cves is null
+            join installed_product p on p.identity = r.identity and\s""" + covers("r", "p") + """
             join asset_replica a on a.id = p.asset_id and not a.deleted
                  and not (v.source_format = 'KEV' and exists (
                      select 1 from exposure k join advisory kv on kv.id = k.advisory_id and kv.source_format <> 'KEV'
                      where k.asset_id = a.id and kv.cves && v.cves and k.status <> 'WITHDRAWN'))
-            """;
+                 and not exists (""" + NOT_AFFECTED + """
+                     and n.identity = p.identity and\s""" + covers("n", "p") + ")\n";
 
     private static final String ASSET_BOTNET_COLUMNS = """
             select 'B|' || a.id || '|' || host(aa.address) as dedup_key, a.organization_code, a.org_path,
@@ -240,6 +259,23 @@ public class ExposureMatcher {
             where r.advisory_id = $1) as current)
             for update of x""", "RESOLVED", "'matcher'", "'no longer affected: ' || $2");
 
+    /**
+     * After a VEX statement ({@code $1} its advisory): what other advisories about only the CVEs it covers found on
+     * the products it says are not affected is closed as a false positive, with the statement in its history.
+     */
+    private static final String APPLY_NOT_AFFECTED = closing("""
+            select x.id, x.status from exposure x
+            join advisory v on v.id = x.advisory_id and v.id <> $1
+            join installed_product p on p.asset_id = x.asset_id
+                 and p.position = split_part(x.dedup_key, '|', 4)::int
+            where x.source_kind = 'ADVISORY'
+              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+              and exists (""" + NOT_AFFECTED + """
+                  and n.advisory_id = $1 and n.identity = p.identity and\s""" + covers("n", "p") + """
+              )
+            for update of x""", "FALSE_POSITIVE", "'matcher'",
+            "'not affected according to ' || (select reference from advisory where id = $1)");
+
     private static final String SEVERITY_RANK = "(case %s when 'CRITICAL' then 4 when 'HIGH' then 3 "
             + "when 'MEDIUM' then 2 else 1 end)";
 
@@ -303,6 +339,12 @@ public class ExposureMatcher {
     /** Resolves what a revised advisory no longer finds; the reason names the revision. */
     public Uni<MatchReport> retireStale(SqlConnection connection, UUID advisoryId, String reason) {
         return connection.preparedQuery(RETIRE_STALE).execute(Tuple.of(advisoryId, reason))
+                .flatMap(rows -> announce(connection, rows));
+    }
+
+    /** Closes what other advisories found where this one's VEX statements say "not affected". */
+    public Uni<MatchReport> applyNotAffected(SqlConnection connection, UUID advisoryId) {
+        return connection.preparedQuery(APPLY_NOT_AFFECTED).execute(Tuple.of(advisoryId))
                 .flatMap(rows -> announce(connection, rows));
     }
 

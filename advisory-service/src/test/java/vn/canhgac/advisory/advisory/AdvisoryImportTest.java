@@ -24,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -141,6 +142,65 @@ class AdvisoryImportTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aVexThatOnlySaysNotAffectedClosesWhatOtherAdvisoriesFoundThereAndKeepsThemAway() {
+        String product = InventoryFeed.unique("Gateway");
+        String cve = "CVE-2024-" + (50000 + (int) (Math.random() * 9999));
+        UUID gw31 = UUID.randomUUID();
+        UUID gw32 = UUID.randomUUID();
+        inventory.asset(gw31, UNIT, UNIT_PATH, "gw-31", 0, List.of(), List.of(Product.named("Canh Software", product, "3.1")));
+        inventory.asset(gw32, UNIT, UNIT_PATH, "gw-32", 0, List.of(), List.of(Product.named("Canh Software", product, "3.2")));
+        for (UUID asset : List.of(gw31, gw32)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+                    .get("/api/v1/exposures/assets/" + asset).then().statusCode(200));
+        }
+        String advisory = given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body("""
+                        {"reference":"%s","issuer":"NCSC","title":"Gateway","issuedOn":"2024-03-01","severity":"HIGH",
+                         "cves":["%s"],"affected":[{"vendor":"Canh Software","product":"%s","endExcluding":"4.0"}]}"""
+                        .formatted(InventoryFeed.unique("GW"), cve, product))
+                .post("/api/v1/advisories").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.of("authority")).queryParam("advisoryId", advisory).get("/api/v1/exposures")
+                .then().statusCode(200).body("items", hasSize(2));
+
+        // The vendor's VEX: 3.1 is not affected (the vulnerable code is not in it). Nothing in it is affected.
+        String vex = """
+                {"document":{"category":"csaf_vex","csaf_version":"2.0","title":"%1$s VEX","publisher":{"category":"vendor",
+                  "name":"Canh Software PSIRT","namespace":"https://psirt.canh.example"},
+                  "tracking":{"id":"%2$s","initial_release_date":"2024-03-02T00:00:00Z","current_release_date":"2024-03-02T00:00:00Z",
+                   "status":"final","version":"1","revision_history":[{"date":"2024-03-02T00:00:00Z","number":"1","summary":"Initial"}]}},
+                 "product_tree":{"branches":[{"category":"vendor","name":"Canh Software","branches":[{"category":"product_name",
+                   "name":"%1$s","branches":[{"category":"product_version","name":"3.1","product":{"name":"%1$s 3.1","product_id":"GW-31"}}]}]}]},
+                 "vulnerabilities":[{"cve":"%3$s","product_status":{"known_not_affected":["GW-31"]},
+                   "flags":[{"label":"vulnerable_code_not_present","product_ids":["GW-31"]}]}]}"""
+                .formatted(product, InventoryFeed.unique("VEX"), cve);
+        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(vex)
+                .post("/api/v1/advisories/imports/csaf").then().statusCode(200).body("created", equalTo(1));
+        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", gw31).get("/api/v1/exposures").then()
+                .body("items", hasSize(1)).body("items[0].status", equalTo("FALSE_POSITIVE"));
+        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", gw32).get("/api/v1/exposures").then()
+                .body("items", hasSize(1)).body("items[0].status", equalTo("OPEN"));
+        String closed = given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", gw31).get("/api/v1/exposures")
+                .then().extract().path("items[0].id");
+        given().auth().oauth2(Tokens.of("authority")).get("/api/v1/exposures/" + closed).then().statusCode(200)
+                .body("history.note", hasItem(startsWith("not affected according to")));
+
+        // Another 3.1 registered later is not hit at all; an advisory about another CVE as well still hits it.
+        UUID later = UUID.randomUUID();
+        inventory.asset(later, UNIT, UNIT_PATH, "gw-31b", 0, List.of(), List.of(Product.named("Canh Software", product, "3.1")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+                .get("/api/v1/exposures/assets/" + later).then().statusCode(200));
+        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", later).get("/api/v1/exposures").then()
+                .body("items", hasSize(0));
+        String other = "CVE-2024-" + (60000 + (int) (Math.random() * 9999));
+        given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body("""
+                        {"reference":"%s","issuer":"NCSC","title":"Gateway 2","issuedOn":"2024-03-05","severity":"HIGH",
+                         "cves":["%s","%s"],"affected":[{"vendor":"Canh Software","product":"%s","endExcluding":"4.0"}]}"""
+                        .formatted(InventoryFeed.unique("GW"), cve, other, product))
+                .post("/api/v1/advisories").then().statusCode(201);
+        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", later).get("/api/v1/exposures").then()
+                .body("items", hasSize(1)).body("items[0].status", equalTo("OPEN"));
     }
 
     @Test

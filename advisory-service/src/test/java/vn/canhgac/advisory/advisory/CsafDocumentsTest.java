@@ -23,9 +23,9 @@ class CsafDocumentsTest {
     void ciscoServicePacksAreExactVersionsNotAllReleases() throws IOException {
         AdvisoryInput advisory = CsafDocuments.read(fixture("cisco-ios-service-packs.json"), null, null);
         assertEquals(List.of("15.2(4)M10", "15.2(4)M11"),
-                advisory.affected().stream().map(AffectedProductInput::versionExact).toList());
-        assertEquals(List.of("Cisco"), advisory.affected().stream().map(AffectedProductInput::vendor).distinct().toList());
-        assertEquals(List.of("IOS"), advisory.affected().stream().map(AffectedProductInput::product).distinct().toList());
+                affected(advisory).stream().map(AffectedProductInput::versionExact).toList());
+        assertEquals(List.of("Cisco"), affected(advisory).stream().map(AffectedProductInput::vendor).distinct().toList());
+        assertEquals(List.of("IOS"), affected(advisory).stream().map(AffectedProductInput::product).distinct().toList());
     }
 
     @Test
@@ -36,7 +36,7 @@ class CsafDocumentsTest {
                 "branches":[{"category":"architecture","name":"x86_64","product":{"name":"15.2(4)M10 x86_64",
                  "product_id":"CSAFPID-101","product_identification_helper":{"cpe":"cpe:/o:cisco:ios:15.2%284%29m10"}}}]""");
         AdvisoryInput advisory = CsafDocuments.read(new ObjectMapper().readTree(text), null, null);
-        AffectedProductInput first = advisory.affected().getFirst();
+        AffectedProductInput first = affected(advisory).getFirst();
         assertEquals("15.2(4)M10", first.versionExact());
         assertEquals("cpe:2.3:o:cisco:ios:15.2\\(4\\)m10:*:*:*:*:*:*:*", first.cpe());
     }
@@ -48,8 +48,11 @@ class CsafDocumentsTest {
             vex = new ObjectMapper().readTree(in);
         }
         AdvisoryInput advisory = CsafDocuments.read(vex, null, null);
-        assertEquals(List.of("3.1"), advisory.affected().stream().map(AffectedProductInput::versionExact).toList());
-        assertEquals(List.of(true), advisory.affected().stream().map(AffectedProductInput::investigating).toList());
+        assertEquals(List.of("3.1"), affected(advisory).stream().map(AffectedProductInput::versionExact).toList());
+        assertEquals(List.of(true), affected(advisory).stream().map(AffectedProductInput::investigating).toList());
+        // 3.2, known not affected, is a VEX statement: no exposure, and other advisories about its CVE keep off it.
+        assertEquals(List.of("3.2"), advisory.affected().stream().filter(AffectedProductInput::isNotAffectedStatement)
+                .map(AffectedProductInput::versionExact).toList());
     }
 
     @Test
@@ -60,9 +63,14 @@ class CsafDocumentsTest {
         }
         AdvisoryInput advisory = CsafDocuments.read(rhsa, null, null);
         assertEquals(List.of("openssl", "openssl-libs"),
-                advisory.affected().stream().map(AffectedProductInput::product).sorted().toList());
+                affected(advisory).stream().map(AffectedProductInput::product).sorted().toList());
         assertEquals(List.of("1:1.1.1k-12.el8_9"),
-                advisory.affected().stream().map(AffectedProductInput::endExcluding).distinct().toList());
-        assertEquals("el8", advisory.affected().getFirst().range().stream());
+                affected(advisory).stream().map(AffectedProductInput::endExcluding).distinct().toList());
+        assertEquals("el8", affected(advisory).getFirst().range().stream());
+    }
+
+    /** The affected products of an advisory, without its VEX statements ("not affected"). */
+    private static List<AffectedProductInput> affected(AdvisoryInput advisory) {
+        return advisory.affected().stream().filter(a -> !a.isNotAffectedStatement()).toList();
     }
 }
