@@ -28,20 +28,32 @@ public record PackageUrl(String type, String namespace, String name, String vers
         if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        String namespace = m.group(2).isEmpty() ? null : decode(m.group(2).substring(0, m.group(2).length() - 1));
-        String type = m.group(1).toLowerCase(Locale.ROOT);
-        String version = m.group(4) == null ? null : decode(m.group(4));
-        return Optional.of(new PackageUrl(type, namespace, decode(m.group(3)), withEpoch(type, version, m.group(5))));
+        try {
+            String namespace = m.group(2).isEmpty() ? null : decode(m.group(2).substring(0, m.group(2).length() - 1));
+            String type = m.group(1).toLowerCase(Locale.ROOT);
+            String version = m.group(4) == null ? null : decode(m.group(4));
+            return Optional.of(new PackageUrl(type, namespace, decode(m.group(3)), withEpoch(type, version, m.group(5))));
+        } catch (IllegalArgumentException badEscape) {
+            // "%" not followed by two hex digits: not a package URL.
+            return Optional.empty();
+        }
     }
 
-    /** type/namespace/name, lower case: what identifies the package whatever its version. */
+    /**
+     * type/namespace/name, lower case: what identifies the package whatever its version. A PyPI name is normalised
+     * as PEP 503 and the purl specification say ({@code jupyter_server = jupyter-server = Jupyter.Server}).
+     */
     public String coordinates() {
-        return (type + "/" + (namespace == null ? "" : namespace + "/") + name).toLowerCase(Locale.ROOT);
+        String normalName = type.equals("pypi") ? name.replaceAll("[-_.]+", "-") : name;
+        return (type + "/" + (namespace == null ? "" : namespace + "/") + normalName).toLowerCase(Locale.ROOT);
     }
 
-    /** An RPM's epoch is a qualifier ({@code ?epoch=1}) in a purl, but part of the version it is compared by. */
+    /**
+     * An RPM's or Debian package's epoch is a qualifier ({@code ?epoch=1}) in a purl, but part of the version it is
+     * compared by.
+     */
     private static String withEpoch(String type, String version, String qualifiers) {
-        if (version == null || qualifiers == null || !type.equals("rpm") || version.contains(":")) {
+        if (version == null || qualifiers == null || !(type.equals("rpm") || type.equals("deb")) || version.contains(":")) {
             return version;
         }
         Matcher epoch = EPOCH.matcher(qualifiers);

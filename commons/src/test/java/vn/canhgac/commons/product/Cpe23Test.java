@@ -39,4 +39,25 @@ class Cpe23Test {
         assertEquals("2.14.1", PackageUrl.parse("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?epoch=1").orElseThrow()
                 .version());
     }
+
+    @Test
+    void aDebianPurlsEpochQualifierJoinsItsVersionAsTrivyWritesIt() {
+        assertEquals("1:2.36.1-8+deb11u1",
+                PackageUrl.parse("pkg:deb/debian/bsdutils@2.36.1-8%2Bdeb11u1?arch=amd64&epoch=1&distro=debian-11")
+                        .orElseThrow().version());
+    }
+
+    @Test
+    void aPypiNameIsNormalisedAsPep503Says() {
+        assertEquals(PackageUrl.parse("pkg:pypi/jupyter-server@2.7.0").orElseThrow().coordinates(),
+                PackageUrl.parse("pkg:pypi/Jupyter_Server@2.7.0").orElseThrow().coordinates());
+        assertEquals("maven/org.example/my_lib", PackageUrl.parse("pkg:maven/org.example/my_lib@1").orElseThrow()
+                .coordinates());
+    }
+
+    @Test
+    void aBadPercentEscapeIsNoPackageUrl() {
+        assertEquals(Optional.empty(), PackageUrl.parse("pkg:generic/foo@100%"));
+        assertEquals(Optional.empty(), PackageUrl.parse("pkg:generic/fo%zzo@1"));
+    }
 }

@@ -22,7 +22,7 @@ final class AssetRules {
 
     static final int MAX_ADDRESSES = 64;
     static final int MAX_PRODUCTS = 10_000;
-    private static final int MAX_TEXT = 255;
+    static final int MAX_TEXT = 255;
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
 

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The installed software of a CycloneDX (JSON, spec 1.2 to 1.6) SBOM: the thing it describes
- * ({@code metadata.component}) first, as the asset's main product, then every component of the top-level
- * {@code components} array, nested ones included, read one top-level component at a time. The vendor is the
+ * The installed software of a CycloneDX SBOM (spec 1.2 to 1.6; JSON, or XML through {@link CycloneDxXml}): the
+ * thing it describes ({@code metadata.component}) first, as the asset's main product, then every component of the
+ * top-level {@code components}, nested ones included, read one top-level component at a time. The vendor is the
  * component's {@code group}, else its {@code publisher}, else its supplier's name.
  * <p>
  * A component is never a reason to refuse the SBOM: a CPE 2.2 URI is converted to CPE 2.3; an identifier that
@@ -29,13 +29,16 @@ final class CycloneDxComponents {
     record Sbom(List<ProductInput> products, List<String> warnings) {
     }
 
+    private final List<ProductInput> products = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private ProductInput main;
+    private boolean full;
+
     private CycloneDxComponents() {
     }
 
-    static Sbom read(ObjectMapper json, InputStream body) {
-        List<ProductInput> products = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        ProductInput main = null;
+    static Sbom readJson(ObjectMapper json, InputStream body) {
+        CycloneDxComponents sbom = new CycloneDxComponents();
         try (JsonParser parser = json.getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw DomainProblem.invalidField("body", "cyclonedx-expected");
@@ -47,12 +50,19 @@ final class CycloneDxComponents {
                 if ("bomFormat".equals(field)) {
                     cycloneDx = "CycloneDX".equals(parser.getValueAsString());
                 } else if ("metadata".equals(field) && value == JsonToken.START_OBJECT) {
-                    JsonNode component = parser.<JsonNode>readValueAsTree().path("component");
-                    main = component.isObject() ? product(component, "metadata.component", warnings) : null;
+                    sbom.described(parser.<JsonNode>readValueAsTree().path("component"));
                 } else if ("components".equals(field) && value == JsonToken.START_ARRAY) {
                     int index = 0;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        collect(parser.readValueAsTree(), "components[" + index++ + "]", products, warnings);
+                    for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
+                        String at = "components[" + index++ + "]";
+                        if (entry == JsonToken.START_OBJECT) {
+                            sbom.component(parser.readValueAsTree(), at);
+                        } else if (entry == null) {
+                            throw DomainProblem.invalidField("body", "cyclonedx-expected");
+                        } else {
+                            sbom.warnings.add(at + ": not a component, left out");
+                            parser.skipChildren();
+                        }
                     }
                 } else {
                     parser.skipChildren();
@@ -64,32 +74,57 @@ final class CycloneDxComponents {
         } catch (IOException e) {
             throw DomainProblem.invalidField("body", "cyclonedx-expected");
         }
-        if (main != null) {
-            products.addFirst(main);
-        }
-        return new Sbom(products, warnings);
+        return sbom.done();
     }
 
-    private static void collect(JsonNode component, String at, List<ProductInput> products, List<String> warnings) {
-        if (products.size() > AssetRules.MAX_PRODUCTS) {
+    static Sbom readXml(InputStream body) {
+        CycloneDxComponents sbom = new CycloneDxComponents();
+        CycloneDxXml.read(body, sbom::described, sbom::component);
+        return sbom.done();
+    }
+
+    /** {@code metadata.component}: the thing the SBOM describes. */
+    void described(JsonNode component) {
+        main = component != null && component.isObject() ? product(component, "metadata.component") : null;
+    }
+
+    /** A top-level component, with the components nested in it. */
+    void component(JsonNode component, String at) {
+        if (products.size() >= AssetRules.MAX_PRODUCTS - 1) {
+            if (!full) {
+                warnings.add(at + ": more than " + AssetRules.MAX_PRODUCTS + " products, this one and the rest left out");
+                full = true;
+            }
             return;
         }
-        ProductInput product = product(component, at, warnings);
+        ProductInput product = product(component, at);
         if (product != null) {
             products.add(product);
         }
         JsonNode nested = component.get("components");
         if (nested != null && nested.isArray()) {
             for (int i = 0; i < nested.size(); i++) {
-                collect(nested.get(i), at + ".components[" + i + "]", products, warnings);
+                component(nested.get(i), at + ".components[" + i + "]");
             }
         }
     }
 
-    private static ProductInput product(JsonNode component, String at, List<String> warnings) {
+    private Sbom done() {
+        if (main != null) {
+            products.addFirst(main);
+        }
+        return new Sbom(products, warnings);
+    }
+
+    private ProductInput product(JsonNode component, String at) {
         String name = text(component, "name");
         if (name == null) {
             warnings.add(at + ": no name, left out");
+            return null;
+        }
+        String version = text(component, "version");
+        if (name.length() > AssetRules.MAX_TEXT || (version != null && version.length() > AssetRules.MAX_TEXT)) {
+            warnings.add(at + ": name or version longer than " + AssetRules.MAX_TEXT + " characters, left out");
             return null;
         }
         String vendor = text(component, "group");
@@ -99,12 +134,19 @@ final class CycloneDxComponents {
         if (vendor == null && component.has("supplier")) {
             vendor = text(component.get("supplier"), "name");
         }
-        return new ProductInput(vendor, name, text(component, "version"), cpe(component, at, warnings),
-                purl(component, at, warnings));
+        if (vendor != null && vendor.length() > AssetRules.MAX_TEXT) {
+            warnings.add(at + ": vendor longer than " + AssetRules.MAX_TEXT + " characters, dropped");
+            vendor = null;
+        }
+        return new ProductInput(vendor, name, version, cpe(component, at), purl(component, at));
     }
 
-    private static String cpe(JsonNode component, String at, List<String> warnings) {
+    private String cpe(JsonNode component, String at) {
         String cpe = text(component, "cpe");
+        if (cpe != null && cpe.length() > AssetRules.MAX_TEXT) {
+            warnings.add(at + ".cpe: longer than " + AssetRules.MAX_TEXT + " characters, dropped");
+            return null;
+        }
         if (cpe == null || Cpe23.isValid(cpe)) {
             return cpe;
         }
@@ -115,8 +157,12 @@ final class CycloneDxComponents {
         return converted;
     }
 
-    private static String purl(JsonNode component, String at, List<String> warnings) {
+    private String purl(JsonNode component, String at) {
         String purl = text(component, "purl");
+        if (purl != null && purl.length() > AssetRules.MAX_TEXT) {
+            warnings.add(at + ".purl: longer than " + AssetRules.MAX_TEXT + " characters, dropped");
+            return null;
+        }
         if (purl == null || PackageUrl.isValid(purl)) {
             return purl;
         }
@@ -126,6 +172,6 @@ final class CycloneDxComponents {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText();
+        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText().strip();
     }
 }

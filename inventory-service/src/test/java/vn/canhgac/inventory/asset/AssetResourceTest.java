@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
 import vn.canhgac.inventory.DemoTree;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
@@ -187,5 +189,42 @@ class AssetResourceTest {
                 .body("{\"bomFormat\":\"SPDX\"}").put(PATH + "/" + id + "/sbom").then(), 400, "invalid-request");
         assertProblem(as("bank-admin").contentType("application/vnd.cyclonedx+json").body(sbom)
                 .put(PATH + "/" + id + "/sbom").then(), 404, "not-found");
+    }
+
+    @Test
+    void aCycloneDxXmlSbomIsReadByTheSameRulesAndAnXmlTrickIsRefused() {
+        String id = mailServer("camranh-operator", "sbom-xml-" + run, "198.51.100.78");
+        String sbom = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bom xmlns="http://cyclonedx.org/schema/bom/1.4" serialNumber="urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79" version="1">
+                  <metadata><tools><tool><vendor>OWASP</vendor><name>CycloneDX Maven plugin</name></tool></tools>
+                    <component type="application" bom-ref="pkg:maven/vn.gov.khanhhoa/cong-dich-vu@2.3.0">
+                      <group>vn.gov.khanhhoa</group><name>cong-dich-vu</name><version>2.3.0</version></component>
+                  </metadata>
+                  <components>
+                    <component type="library"><group>org.apache.logging.log4j</group><name>log4j-core</name>
+                      <version>2.17.1</version><purl>pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1</purl>
+                      <components><component type="library"><name>log4j-api</name><version>2.17.1</version></component></components>
+                    </component>
+                    <component type="library"><publisher>Phần mềm Cánh</publisher><name>thư-viện</name><version>1.0</version>
+                      <cpe>cpe:/a:canh:thu_vien:1.0</cpe></component>
+                  </components>
+                </bom>""";
+        as("camranh-operator").contentType("application/vnd.cyclonedx+xml").header("If-Match", "\"0\"")
+                .body(sbom.getBytes(StandardCharsets.UTF_8)).put(PATH + "/" + id + "/sbom").then()
+                .statusCode(200).header("Canhgac-Sbom-Warnings", equalTo("0"))
+                .body("products.product", equalTo(List.of("cong-dich-vu", "log4j-core", "log4j-api", "thư-viện")))
+                .body("products[3].vendor", equalTo("Phần mềm Cánh"))
+                .body("products[3].cpe", equalTo("cpe:2.3:a:canh:thu_vien:1.0:*:*:*:*:*:*:*"));
+        // An external entity is never resolved: a document with a DTD is refused, and nothing changes.
+        String entity = """
+                <?xml version="1.0"?><!DOCTYPE bom [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <bom xmlns="http://cyclonedx.org/schema/bom/1.4"><components><component><name>&x;</name></component></components></bom>""";
+        assertProblem(as("camranh-operator").contentType("application/xml").header("If-Match", "\"1\"").body(entity)
+                .put(PATH + "/" + id + "/sbom").then(), 400, "invalid-request");
+        assertProblem(as("camranh-operator").contentType("application/xml").header("If-Match", "\"1\"")
+                .body("<bom xmlns=\"urn:spdx\"/>").put(PATH + "/" + id + "/sbom").then(), 400, "invalid-request");
+        as("camranh-operator").get(PATH + "/" + id).then().statusCode(200).body("version", equalTo(1))
+                .body("products", hasSize(4));
     }
 }
