@@ -15,7 +15,9 @@ import java.util.NoSuchElementException;
 /**
  * CSV with a header row, after any {@code #} comment lines (abuse.ch's Feodo Tracker opens with a preamble and
  * names its address column {@code dst_ip}): the address in a column named {@code ip}, {@code address},
- * {@code network}, {@code cidr}, {@code ip_address}, {@code dst_ip}, {@code ipv4}, {@code ipv6} or {@code src_ip};
+ * {@code network}, {@code cidr}, {@code ip_address}, {@code src_ip}, {@code dst_ip}, {@code ipv4} or {@code ipv6}
+ * (the first there is: in a Shadowserver sinkhole report {@code src_ip} is the infected host, {@code dst_ip} the
+ * sinkhole);
  * a label from {@code label}, {@code botnet}, {@code malware}, {@code family}, {@code infection} (Shadowserver),
  * {@code threat} or {@code tag} when present; other columns (first seen, ASN, country, ...) are ignored. An entry's row is the line
  * its record starts on; a record that cannot be read (a quote never closed) is a bad entry of that line, and the
@@ -24,7 +26,7 @@ import java.util.NoSuchElementException;
 final class CsvBotnetEntries implements Iterator<BotnetEntry> {
 
     private static final List<String> ADDRESS_COLUMNS = List.of("ip", "address", "network", "cidr", "ip_address",
-            "dst_ip", "ipv4", "ipv6", "src_ip");
+            "src_ip", "dst_ip", "ipv4", "ipv6");
     private static final List<String> LABEL_COLUMNS = List.of("label", "botnet", "malware", "family", "infection",
             "threat", "tag");
 

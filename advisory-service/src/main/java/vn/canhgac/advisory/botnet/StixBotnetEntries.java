@@ -8,28 +8,39 @@ import vn.canhgac.commons.problem.DomainProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A STIX 2.1 bundle, read one object at a time (a bundle of a million indicators is never held whole). Taken:
- * indicators whose {@code pattern_type} is {@code stix} and whose pattern compares {@code ipv4-addr:value} or
- * {@code ipv6-addr:value} or {@code network-traffic:dst_ref.value}/{@code src_ref.value} ({@code =} or
- * {@code ISSUBSET}, several joined by OR or AND count each), labelled with the indicator's name; and
- * {@code ipv4-addr}/{@code ipv6-addr} observables. An indicator that is revoked, past its {@code valid_until} or
- * before its {@code valid_from} is skipped with that reason. Other objects (malware,
- * relationships, domain or URL indicators) are not addresses and are passed over.
+ * A STIX 2.1 bundle, read one object at a time (a bundle of a million indicators is never held whole; its address
+ * observables are, until its end). Taken: indicators whose {@code pattern_type} is {@code stix} and whose pattern
+ * compares {@code ipv4-addr:value}, {@code ipv6-addr:value}, {@code network-traffic:dst_ref.value}/{@code src_ref.value}
+ * or {@code domain-name:resolves_to_refs[*].value} ({@code =}, {@code ISSUBSET} or {@code IN (...)}, several joined by
+ * OR or AND count each), labelled with the indicator's name; and {@code ipv4-addr}/{@code ipv6-addr} observables that
+ * are neither context of an {@code observed-data} nor based on a lapsed indicator. An indicator that is revoked,
+ * benign, past its {@code valid_until} or before its {@code valid_from} is skipped with that reason. Other objects
+ * (malware, URL indicators) are not addresses and are passed over.
  */
 final class StixBotnetEntries implements Iterator<BotnetEntry> {
 
+    private static final String ADDRESS_PROPERTY = "(?:ipv[46]-addr:value|network-traffic:(?:dst|src)_ref\\.value"
+            + "|domain-name:resolves_to_refs\\[\\*]\\.value)";
+    private static final String QUOTED = "'((?:[^'\\\\]|\\\\.)*)'";
     private static final Pattern ADDRESS_COMPARISON = Pattern.compile(
-            "(?:ipv[46]-addr:value|network-traffic:(?:dst|src)_ref\\.value)\\s*(?:=|ISSUBSET)\\s*'((?:[^'\\\\]|\\\\.)*)'");
+            ADDRESS_PROPERTY + "\\s*(?:=|ISSUBSET)\\s*" + QUOTED);
+    private static final Pattern ADDRESS_SET = Pattern.compile(ADDRESS_PROPERTY + "\\s+IN\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED_VALUE = Pattern.compile(QUOTED);
 
     private final JsonParser parser;
     private final Deque<BotnetEntry> pending = new ArrayDeque<>();
@@ -38,6 +49,11 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
     private boolean done;
     private boolean sawBundle;
     private final Instant now = Instant.now();
+    /** Observables wait for the end of the bundle: whether they are context or indicators' evidence shows later. */
+    private final Map<String, BotnetEntry> observables = new LinkedHashMap<>();
+    private final Set<String> context = new HashSet<>();
+    private final Set<String> lapsedIndicators = new HashSet<>();
+    private final Map<String, String> basedOn = new HashMap<>();
 
     StixBotnetEntries(InputStream body, ObjectMapper json) {
         try {
@@ -75,6 +91,7 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
                     JsonToken token = parser.nextToken();
                     if (token == JsonToken.END_ARRAY) {
                         inObjects = false;
+                        releaseObservables();
                     } else {
                         index++;
                         read(parser.readValueAsTree());
@@ -112,19 +129,29 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         String type = object.path("type").asText();
         String at = "objects[" + (index - 1) + "]";
         if (type.equals("ipv4-addr") || type.equals("ipv6-addr")) {
-            add(at + ".value", object.path("value").asText(""), null, null);
+            observables.put(object.path("id").asText("#" + index),
+                    BotnetEntry.read(index, at + ".value", object.path("value").asText(""), null, null));
+        } else if (type.equals("observed-data")) {
+            object.path("object_refs").forEach(ref -> context.add(ref.asText()));
+        } else if (type.equals("relationship") && object.path("relationship_type").asText().equals("based-on")) {
+            basedOn.put(object.path("target_ref").asText(), object.path("source_ref").asText());
         } else if (type.equals("indicator") && object.path("pattern_type").asText("stix").equals("stix")) {
             String lapsed = lapsed(object);
             if (lapsed != null) {
+                lapsedIndicators.add(object.path("id").asText());
                 pending.add(BotnetEntry.skip(index, at, lapsed, object.path("id").asText("")));
                 return;
             }
             String pattern = object.path("pattern").asText("");
-            Matcher comparison = ADDRESS_COMPARISON.matcher(pattern);
+            String name = object.path("name").asText(null);
             boolean found = false;
-            while (comparison.find()) {
-                found = true;
-                add(at + ".pattern", comparison.group(1), at + ".name", object.path("name").asText(null));
+            for (Matcher comparison = ADDRESS_COMPARISON.matcher(pattern); comparison.find(); found = true) {
+                add(at + ".pattern", comparison.group(1), at + ".name", name);
+            }
+            for (Matcher set = ADDRESS_SET.matcher(pattern); set.find(); ) {
+                for (Matcher value = QUOTED_VALUE.matcher(set.group(1)); value.find(); found = true) {
+                    add(at + ".pattern", value.group(1), at + ".name", name);
+                }
             }
             if (!found && pattern.contains("-addr:value")) {
                 pending.add(BotnetEntry.bad(index, at + ".pattern", "stix-pattern", pattern));
@@ -132,10 +159,34 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         }
     }
 
+    /**
+     * The bundle's address observables, once it is read: an observable that is only context of an observation
+     * ({@code observed-data}, as MISP exports attributes not meant for blocking) or the evidence an indicator was
+     * based on which is revoked, expired or benign is skipped with that reason; the others are entries.
+     */
+    private void releaseObservables() {
+        observables.forEach((id, entry) -> {
+            String indicator = basedOn.get(id);
+            if (context.contains(id)) {
+                pending.add(BotnetEntry.skip(entry.row(), "objects", "stix-context-only", id));
+            } else if (indicator != null && lapsedIndicators.contains(indicator)) {
+                pending.add(BotnetEntry.skip(entry.row(), "objects", "stix-indicator-lapsed", id, indicator));
+            } else {
+                pending.add(entry);
+            }
+        });
+        observables.clear();
+    }
+
     /** Why an indicator no longer (or not yet) says anything: revoked, past {@code valid_until}, before {@code valid_from}. */
     private String lapsed(JsonNode indicator) {
         if (indicator.path("revoked").asBoolean(false)) {
             return "stix-revoked";
+        }
+        for (JsonNode type : indicator.path("indicator_types")) {
+            if (type.asText().equals("benign")) {
+                return "stix-benign";
+            }
         }
         Instant until = instant(indicator.path("valid_until"));
         if (until != null && until.isBefore(now)) {

@@ -1,5 +1,7 @@
 package vn.canhgac.advisory.botnet;
 
+import vn.canhgac.commons.net.IpNetworks;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +13,15 @@ import java.util.NoSuchElementException;
 
 /**
  * Plain text: one address or CIDR per line, then a label; comments after {@code #} or {@code ;}, blank lines
- * ignored (FireHOL netsets, plain lists). A trailing comment of one token is the entry's reference when there is no
+ * ignored (FireHOL netsets, plain lists). A line that starts with two addresses is a block from the first to the
+ * second (DShield's {@code block.txt}); a first line without a digit is a column header, skipped and reported. A trailing comment of one token is the entry's reference when there is no
  * label, as Spamhaus DROP/EDROP write it: {@code 1.10.16.0/20 ; SBL256894}.
  */
 final class TextBotnetEntries implements Iterator<BotnetEntry> {
 
     private final BufferedReader reader;
     private long line;
+    private boolean read;
     private BotnetEntry next;
 
     TextBotnetEntries(InputStream body) {
@@ -54,13 +58,30 @@ final class TextBotnetEntries implements Iterator<BotnetEntry> {
                 if (content.isEmpty()) {
                     continue;
                 }
-                String[] words = content.split("[\\s,]+", 2);
-                String label = words.length > 1 ? words[1].strip() : reference(text, comment);
-                next = BotnetEntry.read(line, "ip", words[0], "label", label);
+                String[] words = content.split("[\\s,]+");
+                if (!read && words[0].chars().noneMatch(Character::isDigit)) {
+                    // A column header (DShield's "Start End Netblock ..."): said in the summary, not an entry.
+                    next = BotnetEntry.skip(line, "ip", "botnet-header-line", content);
+                } else if (words.length > 1 && IpNetworks.address(words[0]).isPresent()
+                        && IpNetworks.address(words[1]).isPresent()) {
+                    next = range(words[0], words[1], reference(text, comment));
+                } else {
+                    String[] entry = content.split("[\\s,]+", 2);
+                    next = BotnetEntry.read(line, "ip", entry[0], "label",
+                            entry.length > 1 ? entry[1].strip() : reference(text, comment));
+                }
+                read = true;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A block written as its first and last address (DShield's {@code block.txt}): the network it is, if one. */
+    private BotnetEntry range(String first, String last, String label) {
+        return IpNetworks.networkOfRange(first, last)
+                .map(network -> BotnetEntry.read(line, "ip", network, "label", label))
+                .orElseGet(() -> BotnetEntry.bad(line, "ip", "botnet-range-not-a-network", first + " - " + last));
     }
 
     /** A comment that is one token, such as Spamhaus DROP's {@code ; SBL256894}, is the entry's reference. */

@@ -59,6 +59,25 @@ public final class IpNetworks {
     }
 
     /**
+     * The network that is exactly the addresses from {@code first} to {@code last} ({@code 141.98.11.0} to
+     * {@code 141.98.11.255} is {@code 141.98.11.0/24}, as DShield writes its blocks); empty when the range is not one
+     * network, or either end is not an address.
+     */
+    public static Optional<String> networkOfRange(String first, String last) {
+        Parsed from = parseNetwork(first);
+        Parsed to = parseNetwork(last);
+        if (from == null || to == null || from.prefix() != from.bits() || to.prefix() != to.bits()
+                || from.bits() != to.bits()) {
+            return Optional.empty();
+        }
+        BigInteger size = to.first().subtract(from.first()).add(BigInteger.ONE);
+        if (size.signum() <= 0 || size.bitCount() != 1 || from.first().and(size.subtract(BigInteger.ONE)).signum() != 0) {
+            return Optional.empty();
+        }
+        return network(first.strip() + "/" + (from.bits() - (size.bitLength() - 1)));
+    }
+
+    /**
      * Whether the network (or address), as {@link #network} reads it, lies wholly in special-purpose address
      * space ({@link SpecialPurposeNetworks}): private, loopback, link-local, multicast, documentation, reserved.
      * False when it is not a network.

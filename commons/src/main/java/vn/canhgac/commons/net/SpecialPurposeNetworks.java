@@ -44,7 +44,12 @@ public final class SpecialPurposeNetworks {
             new Range("::/128", "unspecified", "RFC 4291"),
             new Range("::1/128", "loopback", "RFC 4291"),
             new Range("::ffff:0.0.0.0/96", "IPv4-mapped", "RFC 4291"),
+            new Range("64:ff9b:1::/48", "local-use IPv4/IPv6 translation", "RFC 8215"),
+            new Range("100::/64", "discard-only", "RFC 6666"),
+            new Range("2001::/23", "IETF protocol assignments (benchmarking, ORCHID, ...)", "RFC 2928"),
             new Range("2001:db8::/32", "documentation", "RFC 3849"),
+            new Range("3fff::/20", "documentation", "RFC 9637"),
+            new Range("5f00::/16", "segment routing (SRv6) SIDs", "RFC 9602"),
             new Range("fc00::/7", "unique local", "RFC 4193"),
             new Range("fe80::/10", "link-local", "RFC 4291"),
             new Range("ff00::/8", "multicast", "RFC 4291"));
