@@ -7,8 +7,11 @@ import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.product.Cpe23;
 import vn.canhgac.commons.product.PackageUrl;
 import vn.canhgac.commons.sharing.Tlp;
+import vn.canhgac.commons.text.SearchText;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a CSAF 2.0 document (OASIS CSAF v2.0, the security advisory and VEX profiles) into an advisory. Checked
@@ -32,11 +37,15 @@ import java.util.Set;
  * {@code known_not_affected} and {@code fixed} ones give none and are kept as VEX statements (not affected by that
  * vulnerability's CVE: other advisories about only those CVEs do not hit them), except in a document that lists
  * only fixed packages (Red Hat's RHSA): there each fixed package makes the same package below that version, in the
- * same distribution stream, affected. A document of statements alone (a VEX saying "not affected") is accepted. A product's vendor and name come from the branches above it; its version from
- * the nearest version branch above it ({@code product_version}, {@code service_pack}, {@code patch_level}: exact)
- * or a {@code product_version_range} branch written as a {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3});
- * a CPE (2.3, or 2.2 converted) or purl from the product identification helper. Relationships
- * ({@code default_component_of}, {@code installed_on}) stand for their component.
+ * same distribution stream, affected. A document of statements alone (a VEX saying "not affected") is accepted.
+ *
+ * <p>A product's vendor and name come from the branches above it (a vendor's own document without a vendor branch:
+ * the vendor of its publisher's namespace; BSI's "Open Source": none, matched by product name alone). Its version
+ * comes from the nearest version branch above it: {@code product_version}, {@code service_pack},
+ * {@code patch_level} (exact; {@code 9.x} is the release train), or a {@code product_version_range} written as a
+ * {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3}, {@code !=} excludes a version), whose scheme decides
+ * how versions compare. A CPE (2.3, or 2.2 converted) or purl comes from the product identification helper.
+ * Relationships ({@code default_component_of}, {@code installed_on}) stand for their component.
  */
 final class CsafDocuments {
 
@@ -44,6 +53,18 @@ final class CsafDocuments {
             "current_release_date", "status", "version");
     private static final List<String> AFFECTED_STATUSES = List.of("known_affected", "first_affected", "last_affected");
     private static final List<String> NOT_AFFECTED_STATUSES = List.of("known_not_affected", "fixed", "first_fixed");
+    /** Aggregate severities as publishers write them: Red Hat's, BSI's (German), the NCSC's (Vietnamese). */
+    private static final Map<String, Severity> SEVERITY_WORDS = Map.ofEntries(
+            Map.entry("important", Severity.HIGH), Map.entry("moderate", Severity.MEDIUM),
+            Map.entry("kritisch", Severity.CRITICAL), Map.entry("hoch", Severity.HIGH),
+            Map.entry("mittel", Severity.MEDIUM), Map.entry("niedrig", Severity.LOW),
+            Map.entry("nghiem trong", Severity.CRITICAL), Map.entry("cao", Severity.HIGH),
+            Map.entry("trung binh", Severity.MEDIUM), Map.entry("thap", Severity.LOW));
+    /** Vendor names that say no vendor (BSI writes "Open Source" for community projects). */
+    private static final Set<String> NO_VENDOR = Set.of("open source", "opensource", "n/a", "unknown");
+    /** A version written with a wildcard last part: {@code 9.x}, {@code 22.1.*}. */
+    private static final Pattern WILDCARD_VERSION = Pattern.compile("(\\d+(?:\\.\\d+)*)\\.[xX*]");
+
     private static final Set<String> VERSION_CATEGORIES = Set.of("product_version", "product_version_range",
             "service_pack", "patch_level");
 
@@ -71,9 +92,11 @@ final class CsafDocuments {
         LocalDate issuedOn = date(tracking.path("initial_release_date"), "document.tracking.initial_release_date", faults);
 
         Map<String, TreeProduct> products = new LinkedHashMap<>();
-        walk(csaf.path("product_tree").path("branches"), null, null, null, null, products);
+        String publisherVendor = publisherVendor(document.path("publisher"));
+        walk(csaf.path("product_tree").path("branches"), publisherVendor, null, null, null, products);
         for (JsonNode full : csaf.path("product_tree").path("full_product_names")) {
-            products.put(full.path("product_id").asText(), product(full, null, full.path("name").asText(), null, null));
+            products.put(full.path("product_id").asText(),
+                    product(full, publisherVendor, full.path("name").asText(), null, null));
         }
         // "openssl-libs as a component of RHEL BaseOS 8" is, for matching, the component itself: its name, its
         // version, its purl (the platform it is part of is the stream, which the version's dist tag names).
@@ -201,7 +224,8 @@ final class CsafDocuments {
         for (JsonNode branch : branches) {
             String category = branch.path("category").asText();
             String branchName = branch.path("name").asText();
-            String nextVendor = category.equals("vendor") ? branchName : vendor;
+            String nextVendor = !category.equals("vendor") ? vendor
+                    : NO_VENDOR.contains(SearchText.fold(branchName)) ? null : branchName;
             String nextName = category.equals("product_name") || category.equals("product_family")
                     ? (name != null && category.equals("product_name") && !name.isBlank() ? name + " " + branchName : branchName)
                     : name;
@@ -238,11 +262,49 @@ final class CsafDocuments {
                     null, null));
         }
         if (p.versionCategory().equals("product_version")) {
-            return List.of(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), p.version(), null, null,
-                    null, null, null));
+            return List.of(exactOrWildcard(p, p.version()));
         }
         String scheme = versScheme(p.version());
         return intervalsOf(p).stream().map(a -> scheme == null ? a : a.inScheme(scheme)).toList();
+    }
+
+    /**
+     * The vendor a vendor's own document is about when its tree names none (Microsoft's begins at the product
+     * names): the name in its publisher's namespace, {@code https://www.microsoft.com} → {@code microsoft}.
+     */
+    private static String publisherVendor(JsonNode publisher) {
+        if (!publisher.path("category").asText().equals("vendor")) {
+            return null;
+        }
+        String host;
+        try {
+            host = URI.create(publisher.path("namespace").asText("")).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (host == null) {
+            return null;
+        }
+        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+        if (labels.length < 2) {
+            return null;
+        }
+        String name = labels[labels.length - 2];
+        boolean secondLevel = Set.of("co", "com", "gov", "org", "net", "ac", "edu").contains(name);
+        return secondLevel && labels.length >= 3 ? labels[labels.length - 3] : name;
+    }
+
+    /** One version, or every version of a release train written {@code 9.x} ({@code >= 9, < 10}). */
+    private static AffectedProductInput exactOrWildcard(TreeProduct p, String version) {
+        Matcher wildcard = WILDCARD_VERSION.matcher(version.strip());
+        if (!wildcard.matches()) {
+            return new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), version, null, null, null, null,
+                    null);
+        }
+        String train = wildcard.group(1);
+        int last = train.lastIndexOf('.') + 1;
+        String next = train.substring(0, last) + (new BigInteger(train.substring(last)).add(BigInteger.ONE));
+        return new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, train, null, null, next, null);
     }
 
     /** The scheme of a {@code vers:<scheme>/...} range, when it is one the platform knows (else generic). */
@@ -268,9 +330,16 @@ final class CsafDocuments {
                 intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0], lower[1],
                         inclusive ? end : null, inclusive ? null : end, null));
                 lower = new String[]{null, null};
+            } else if (c.startsWith("!=")) {
+                // vers: an excluded version splits the interval it lies in.
+                String excluded = c.substring(2).strip();
+                if (lower[0] != null || lower[1] != null) {
+                    intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0],
+                            lower[1], null, excluded, null));
+                    lower = new String[]{null, excluded};
+                }
             } else if (!c.isEmpty() && !c.equals("*")) {
-                intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(),
-                        c.startsWith("=") ? c.substring(1).strip() : c, null, null, null, null, null));
+                intervals.add(exactOrWildcard(p, c.startsWith("=") ? c.substring(1).strip() : c));
             }
         }
         if (lower[0] != null || lower[1] != null) {
@@ -341,7 +410,7 @@ final class CsafDocuments {
                 return severity;
             }
         }
-        return upper.equals("IMPORTANT") ? Severity.HIGH : upper.equals("MODERATE") ? Severity.MEDIUM : null;
+        return SEVERITY_WORDS.get(SearchText.fold(text).strip());
     }
 
     /** The document's TLP label; none is CLEAR, one we do not know is treated as AMBER (the cautious choice). */

@@ -5,6 +5,7 @@ import vn.canhgac.commons.net.SpecialPurposeNetworks;
 import vn.canhgac.commons.text.TextInput;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,7 @@ record BotnetEntry(long row, String network, String label, String field, String 
      * (RFC 6177); anything wider spans providers, or all of the address space.
      */
     static final int WIDEST_IPV6_PREFIX = 32;
+    private static final String TOO_BROAD = "botnet-network-too-broad";
 
     static BotnetEntry of(long row, String network, String label) {
         return new BotnetEntry(row, network, label, null, null, List.of(), false);
@@ -63,10 +65,31 @@ record BotnetEntry(long row, String network, String label, String field, String 
         }
         int prefix = Integer.parseInt(network.substring(network.indexOf('/') + 1));
         if (prefix < (network.indexOf(':') >= 0 ? WIDEST_IPV6_PREFIX : WIDEST_IPV4_PREFIX)) {
-            return bad(row, field, "botnet-network-too-broad", network, String.valueOf(WIDEST_IPV4_PREFIX),
-                    String.valueOf(WIDEST_IPV6_PREFIX));
+            // Kept with its fault: the Authority may force it (widened()).
+            return new BotnetEntry(row, network, label, field, TOO_BROAD, List.of(network,
+                    String.valueOf(WIDEST_IPV4_PREFIX), String.valueOf(WIDEST_IPV6_PREFIX)), false);
         }
         return of(row, network, label);
+    }
+
+    /** The entry, its network accepted however wide it is: the Authority forced wide prefixes for this list. */
+    BotnetEntry widened() {
+        return TOO_BROAD.equals(fault) ? of(row, network, label) : this;
+    }
+
+    /** Every entry {@link #widened()}. */
+    static Iterator<BotnetEntry> widened(Iterator<BotnetEntry> entries) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public BotnetEntry next() {
+                return entries.next().widened();
+            }
+        };
     }
 
     /** Whether the entry is a network to store. */

@@ -2,6 +2,7 @@ package vn.canhgac.advisory.botnet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -32,6 +33,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -68,7 +70,8 @@ public class BotnetListResource {
             description = "201 with the new list and the exposures it caused; 200 with the stored list when this "
                     + "reference was published before with the same entries (in any order); 409 when it was published "
                     + "with other entries; 422 with every bad line and nothing stored. Entries in special-purpose "
-                    + "address space are skipped and listed with their reason.")
+                    + "address space are skipped and listed with their reason. A network wider than /8 (IPv4) or /32 "
+                    + "(IPv6) is a bad entry unless the Authority forces it with widePrefixes=true.")
     public RestResponse<BotnetListDetails> publish(InputStream body,
                                                    @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                    @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
@@ -78,8 +81,12 @@ public class BotnetListResource {
                                                    @QueryParam("issuedOn") String issuedOn,
                                                    @QueryParam("kind") BotnetListKind kind,
                                                    @QueryParam("dueOn") String dueOn,
+                                                   @QueryParam("widePrefixes") boolean widePrefixes,
                                                    HttpHeaders headers, UriInfo uri) {
         BotnetFormat format = BotnetFormat.of(contentType);
+        if (widePrefixes && !caller.get().isAuthority()) {
+            throw new ForbiddenException("only the Authority forces wide prefixes");
+        }
         if (reference == null || reference.isBlank() || reference.length() > 100) {
             throw DomainProblem.invalidField("reference", "botnet-list-reference");
         }
@@ -89,11 +96,13 @@ public class BotnetListResource {
                 date("issuedOn", issuedOn, LocalDate.now(VIETNAM)), kind == null ? BotnetListKind.AD_HOC : kind,
                 date("dueOn", dueOn, null));
         Locale locale = ProblemMessages.choose(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Map<String, Object> fingerprint = Map.of("input", input, "format", format, "length", String.valueOf(length));
+        Map<String, Object> fingerprint = Map.of("input", input, "format", format, "length", String.valueOf(length),
+                "widePrefixes", widePrefixes);
         return idempotency.once(who, idempotencyKey, fingerprint, BotnetListDetails.class,
                         () -> Uni.createFrom().item(() -> {
+                                    Iterator<BotnetEntry> entries = format.entries(body, json);
                                     BotnetListImport.Imported imported = imports.run(who, input, format,
-                                            format.entries(body, json), locale);
+                                            widePrefixes ? BotnetEntry.widened(entries) : entries, locale);
                                     return imported.created()
                                             ? RestResponse.ResponseBuilder.<BotnetListDetails>created(uri
                                                     .getAbsolutePathBuilder().path(imported.list().id().toString()).build())

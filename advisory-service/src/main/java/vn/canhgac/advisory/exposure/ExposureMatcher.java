@@ -51,6 +51,18 @@ public class ExposureMatcher {
                 """.formatted(r, p);
     }
 
+    /**
+     * Whether an advisory with versions (not KEV) about a CVE of KEV entry {@code v} names the installed product
+     * {@code %1$s} by any of its identities: then its versions decide, found or not, and the KEV entry's name-only
+     * hit is not wanted.
+     */
+    private static final String VERSIONED_DATA_NAMES = """
+            exists (select 1 from affected_product vr
+                    join advisory vv on vv.id = vr.advisory_id and vv.status = 'ACTIVE' and vv.source_format <> 'KEV'
+                    join installed_product same on same.asset_id = %1$s.asset_id and same.position = %1$s.position
+                         and same.identity = vr.identity
+                    where vv.cves && v.cves)""";
+
     /** Candidate columns, in this order, of every candidate query. */
     private static final String ADVISORY_HITS = """
             select 'A|' || r.advisory_id || '|' || a.id || '|' || p.position as dedup_key,
@@ -67,9 +79,11 @@ public class ExposureMatcher {
             join advisory v on v.id = r.advisory_id and v.status = 'ACTIVE' and r.not_affected_cves is null
             join installed_product p on p.identity = r.identity and\s""" + covers("r", "p") + """
             join asset_replica a on a.id = p.asset_id and not a.deleted
-                 and not (v.source_format = 'KEV' and exists (
+                 and not (v.source_format = 'KEV' and (exists (
                      select 1 from exposure k join advisory kv on kv.id = k.advisory_id and kv.source_format <> 'KEV'
-                     where k.asset_id = a.id and kv.cves && v.cves and k.status <> 'WITHDRAWN'))
+                     where k.asset_id = a.id and kv.cves && v.cves and k.status <> 'WITHDRAWN')
+                     or\s""" + VERSIONED_DATA_NAMES.formatted("p") + "))" + """
+
                  and not exists (""" + NOT_AFFECTED + """
                      and n.identity = p.identity and\s""" + covers("n", "p") + ")\n";
 
@@ -240,11 +254,15 @@ public class ExposureMatcher {
      */
     private static final String SUPERSEDE_KEV = closing("""
             select k.id, k.status from exposure k
-            join advisory kv on kv.id = k.advisory_id and kv.source_format = 'KEV'
-            where k.status = 'TO_CONFIRM' and %s and exists (
-                select 1 from exposure x join advisory v on v.id = x.advisory_id
-                where v.source_format <> 'KEV' and x.asset_id = k.asset_id and v.cves && kv.cves
+            join advisory v on v.id = k.advisory_id and v.source_format = 'KEV'
+            join installed_product kp on kp.asset_id = k.asset_id
+                 and kp.position = split_part(k.dedup_key, '|', 4)::int
+            where k.status = 'TO_CONFIRM' and %s and (exists (
+                select 1 from exposure x join advisory xv on xv.id = x.advisory_id
+                where xv.source_format <> 'KEV' and x.asset_id = k.asset_id and xv.cves && v.cves
                   and x.status <> 'WITHDRAWN')
+                or\s""" + VERSIONED_DATA_NAMES.formatted("kp") + """
+            )
             for update of k""", "RESOLVED", "'matcher'", "'superseded: an advisory naming versions decides for this asset'");
 
     /**
@@ -332,8 +350,12 @@ public class ExposureMatcher {
     public Uni<MatchReport> matchAdvisory(SqlConnection connection, UUID advisoryId) {
         return lock(connection, LOCK_EXCLUSIVE)
                 .flatMap(locked -> write(connection, ADVISORY_HITS + "where r.advisory_id = $1", Tuple.of(advisoryId)))
-                .call(() -> supersedeKev(connection,
-                        "k.asset_id in (select asset_id from exposure where advisory_id = $1)", advisoryId));
+                .call(() -> supersedeKev(connection, """
+                        (k.asset_id in (select asset_id from exposure where advisory_id = $1)
+                         or exists (select 1 from affected_product r join installed_product same
+                                    on same.identity = r.identity and same.asset_id = kp.asset_id
+                                       and same.position = kp.position
+                                    where r.advisory_id = $1))""", advisoryId));
     }
 
     /** Resolves what a revised advisory no longer finds; the reason names the revision. */

@@ -15,10 +15,12 @@ import java.util.Set;
  *   <li>{@code cpe:<vendor>:<product>} from a CPE 2.3 name;</li>
  *   <li>{@code purl:<type>/<namespace>/<name>} from a package URL;</li>
  *   <li>{@code name:<vendor>:<product>} from the names, folded: lower case, no accents, letters and digits only
- *       ("F5" + "BIG-IP" and CPE's {@code f5:big-ip} both give {@code name:f5:bigip}).</li>
+ *       ("F5" + "BIG-IP" and CPE's {@code f5:big-ip} both give {@code name:f5:bigip}); and {@code name::<product>},
+ *       which an affected product that names no vendor is matched by.</li>
  * </ul>
- * An installed product has every identity it can be given; an advisory's affected product is matched by its
- * most precise one (CPE, then purl, then names).
+ * An installed product has every identity it can be given; an advisory's affected product is matched by one:
+ * its CPE's folded names (so that "Fortinet FortiOS" typed by an agency meets {@code cpe:/o:fortinet:fortios}), else
+ * its purl, else its names.
  */
 public final class ProductIdentity {
 
@@ -35,15 +37,20 @@ public final class ProductIdentity {
         PackageUrl.parse(purl).ifPresent(parsed -> identities.add("purl:" + parsed.coordinates()));
         if (product != null && !fold(product).isEmpty()) {
             identities.add(byName(vendor, product));
+            // What an advisory naming no vendor matches: the product's name, whoever makes it.
+            identities.add(byName(null, product));
         }
         return identities;
     }
 
-    /** The one identity an affected product is matched by. */
+    /**
+     * The one identity an affected product is matched by: the vendor and product of its CPE, folded (what a CPE
+     * names, and what the same product typed by a person is folded to), else its purl, else its names.
+     */
     public static String preferred(String vendor, String product, String cpe, String purl) {
         var parsedCpe = Cpe23.parse(cpe);
         if (parsedCpe.isPresent()) {
-            return "cpe:" + parsedCpe.get().vendor() + ":" + parsedCpe.get().product();
+            return byName(parsedCpe.get().vendor(), parsedCpe.get().product());
         }
         var parsedPurl = PackageUrl.parse(purl);
         if (parsedPurl.isPresent()) {

@@ -17,7 +17,8 @@ import static vn.canhgac.advisory.product.KeyWriter.isZero;
  *
  * <p>The generic reading (documented in the advisory-service README, tested in {@code VersionKeyTest}):
  * <ul>
- *   <li>a tag's {@code v} before the first number does not count: {@code v3.5 = 3.5};</li>
+ *   <li>a tag's {@code v} before the first number does not count: {@code v3.5 = 3.5}, nor do up to three letters
+ *       before a dotted version: {@code SV3.65 = 3.65};</li>
  *   <li>it splits into numbers and words; {@code . - _ + :} and spaces only separate, case is ignored;
  *       {@code 16.1.4.1}, {@code 10.0.17763.5122} compare number by number, {@code 1.10 > 1.9};</li>
  *   <li>trailing zeros do not count: {@code 1.2 = 1.2.0}; leading zeros neither: {@code 1.02 = 1.2};</li>
@@ -47,6 +48,7 @@ public final class VersionKey {
             + "(?:[-_.]?(dev)[-_.]?(\\d*))?"
             + "(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?");
     private static final Pattern SEMVER_CORE = Pattern.compile("\\d+(?:\\.\\d+)*");
+    private static final Pattern LETTERS_BEFORE_DOTTED = Pattern.compile("[a-z]{1,3}(\\d+\\.\\d.*)");
 
     private VersionKey() {
     }
@@ -80,10 +82,16 @@ public final class VersionKey {
         return a.compareTo(b);
     }
 
-    /** {@code v3.5} is version 3.5: Go modules and most Git tags write a {@code v} before the number. */
+    /**
+     * {@code v3.5} is version 3.5: Go modules and most Git tags write a {@code v} before the number, and firmware
+     * vendors a few letters ({@code SV3.65}, {@code FW2.1}) before a dotted version.
+     */
     private static String withoutTagPrefix(String version) {
-        return version.length() > 1 && version.charAt(0) == 'v' && Character.isDigit(version.charAt(1))
-                ? version.substring(1) : version;
+        if (version.length() > 1 && version.charAt(0) == 'v' && Character.isDigit(version.charAt(1))) {
+            return version.substring(1);
+        }
+        Matcher prefix = LETTERS_BEFORE_DOTTED.matcher(version);
+        return prefix.matches() ? prefix.group(1) : version;
     }
 
     private static String generic(String version) {

@@ -12,7 +12,8 @@ import java.util.Map;
  *   <li>{@link #GENERIC}: the common reading (also Maven's: its qualifiers are the pre-release words; and calendar
  *       versions, and {@code vers:intdot});</li>
  *   <li>{@link #SEMVER}: everything after the first {@code -} is a pre-release, build metadata after {@code +} does not
- *       count; Go modules the same, with their {@code v} and {@code +incompatible} (pseudo-versions are pre-releases);</li>
+ *       count (npm, Cargo, NuGet, whose fourth number is allowed); Go modules the same, with their {@code v} and
+ *       {@code +incompatible} (pseudo-versions are pre-releases);</li>
  *   <li>{@link #PEP440}: Python's epochs ({@code 1!2.0}), {@code dev < a < b < rc (c)}, post-releases ({@code .post1},
  *       {@code -1}, {@code rev}), local versions ({@code +ubuntu1}) after their public version;</li>
  *   <li>{@link #DEBIAN} and {@link #RPM}: {@code epoch:upstream-revision}, the revision compared only when the upstream
@@ -26,7 +27,7 @@ public enum VersionScheme {
 
     private static final Map<String, VersionScheme> BY_NAME = Map.ofEntries(
             Map.entry("generic", GENERIC), Map.entry("intdot", GENERIC), Map.entry("maven", GENERIC),
-            Map.entry("calver", GENERIC), Map.entry("calendar", GENERIC), Map.entry("nuget", GENERIC),
+            Map.entry("calver", GENERIC), Map.entry("calendar", GENERIC), Map.entry("nuget", SEMVER),
             Map.entry("gem", GENERIC), Map.entry("semver", SEMVER), Map.entry("npm", SEMVER),
             Map.entry("golang", SEMVER), Map.entry("go", SEMVER), Map.entry("cargo", SEMVER),
             Map.entry("hex", SEMVER), Map.entry("swift", SEMVER), Map.entry("pub", SEMVER),

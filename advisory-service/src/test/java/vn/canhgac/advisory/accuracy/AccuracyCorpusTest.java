@@ -58,6 +58,9 @@ class AccuracyCorpusTest {
 
     /** The corpus in parts (inventory*.csv, expectations*.csv), read in this order: some documents build on others. */
     private static final List<String> PARTS = List.of("", "-csaf", "-feeds");
+    /** Lists the Authority imports with prefixes wider than /8 or /32 forced (authority-forces.txt). */
+    private static final List<String> FORCED = resource("authority-forces.txt").lines()
+            .filter(line -> !line.isBlank() && !line.startsWith("#")).map(String::strip).toList();
     /** The statuses of a live exposure; a closed one (resolved, false positive, withdrawn) is not produced. */
     private static final List<String> LIVE = List.of("TO_CONFIRM", "OPEN", "ACKNOWLEDGED", "IN_PROGRESS", "MITIGATED");
 
@@ -138,7 +141,7 @@ class AccuracyCorpusTest {
         String body = resource(document);
         String kind = document.substring(0, document.indexOf('/'));
         // x.r2.json is the next revision of x.json: the same reference.
-        String reference = document.substring(document.indexOf('/') + 1).replaceAll("(\\.r\\d+)?\\.[a-z]+$", "") + "-" + RUN;
+        String reference = document.substring(document.indexOf('/') + 1).replaceAll("\\.r\\d+(\\.[a-z]+)$", "$1") + "-" + RUN;
         List<String> advisories = new ArrayList<>();
         String list = null;
         switch (kind) {
@@ -168,10 +171,11 @@ class AccuracyCorpusTest {
                 advisories.add(created.path("id"));
             }
             case "blocklists" -> {
-                Response created = as("national-feed").contentType(blocklistType(document))
+                boolean forced = FORCED.contains(document);
+                Response created = as(forced ? "authority" : "national-feed").contentType(blocklistType(document))
                         .queryParam("reference", reference).queryParam("issuer", "ACC-" + RUN)
-                        .queryParam("kind", "AD_HOC").body(body.getBytes(StandardCharsets.UTF_8))
-                        .post("/api/v1/botnet-lists");
+                        .queryParam("kind", "AD_HOC").queryParam("widePrefixes", forced)
+                        .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/botnet-lists");
                 if (refused(document, created, 201)) {
                     return new LinkedHashMap<>();
                 }

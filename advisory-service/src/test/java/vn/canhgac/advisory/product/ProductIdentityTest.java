@@ -14,13 +14,16 @@ class ProductIdentityTest {
         Set<String> installed = ProductIdentity.all("F5", "BIG-IP", null, null);
         String affected = ProductIdentity.preferred("f5", "big-ip", null, null);
         assertTrue(installed.contains(affected));
+        assertTrue(installed.contains(ProductIdentity.preferred(null, "Big-IP", null, null)), "no vendor: by name");
         assertEquals(Set.of("cpe:f5:big-ip", "name:f5:bigip"),
                 ProductIdentity.all(null, null, "cpe:2.3:a:f5:big-ip:16.1.4:*:*:*:*:*:*:*", null));
+        assertTrue(ProductIdentity.all("Fortinet", "FortiOS", null, null)
+                .contains(ProductIdentity.preferred(null, null, "cpe:2.3:o:fortinet:fortios:7.4.2:*:*:*:*:*:*:*", null)));
     }
 
     @Test
     void anAdvisoryMatchesByItsMostPreciseName() {
-        assertEquals("cpe:zimbra:collaboration", ProductIdentity.preferred("Synacor", "Zimbra Collaboration Suite",
+        assertEquals("name:zimbra:collaboration", ProductIdentity.preferred("Synacor", "Zimbra Collaboration Suite",
                 "cpe:2.3:a:zimbra:collaboration:*:*:*:*:*:*:*:*", "pkg:generic/zimbra"));
         assertEquals("purl:maven/org.apache.logging.log4j/log4j-core",
                 ProductIdentity.preferred("Apache", "Log4j", null, "pkg:maven/org.apache.logging.log4j/log4j-core"));

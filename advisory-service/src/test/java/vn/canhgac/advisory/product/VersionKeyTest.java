@@ -52,6 +52,10 @@ class VersionKeyTest {
             "1.1.1w, 1.1.2",
             // Go modules and Git tags: the v does not count
             "v3.0, v3.5",
+            // firmware: letters before a dotted version do not count
+            "3.51, SV3.65",
+            "SV3.51, SV3.65",
+            "V4.3, 4.4",
             "3.0, v3.5",
             "v3.5, 4.0",
             "v1.9.9, v1.10.0",
