@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.canhgac.advisory.product.ProductIdentity;
+import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionRange;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.tenancy.Caller;
@@ -173,7 +174,7 @@ public class AdvisoryStore {
             lowerInclusive[i] = range.lowerInclusive();
             upperInclusive[i] = range.upperInclusive();
             investigating[i] = a.investigating();
-            streams[i] = range.stream();
+            streams[i] = range.stream() != null ? range.stream() : ReleaseStream.of(null, a.purl());
             schemes[i] = range.scheme().name();
             notAffected[i] = a.isNotAffectedStatement() ? String.join(" ", a.notAffectedCves()) : "";
         }

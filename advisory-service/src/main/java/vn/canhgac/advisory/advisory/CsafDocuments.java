@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * {@code under_investigation} (and affected by no vulnerability of the document) give exposures to confirm;
  * {@code known_not_affected} and {@code fixed} ones give none and are kept as VEX statements (not affected by that
  * vulnerability's CVE: other advisories about only those CVEs do not hit them), except in a document that lists
- * only fixed packages (Red Hat's RHSA): there each fixed package makes the same package below that version, in the
- * same distribution stream, affected. A document of statements alone (a VEX saying "not affected") is accepted.
+ * only fixed packages (Red Hat's RHSA; SUSE's, whose fixes are {@code recommended}): there each fixed package makes
+ * the same package below that version, in the same distribution stream, affected. A document of statements alone (a VEX saying "not affected") is accepted.
  *
  * <p>A product's vendor and name come from the branches above it (a vendor's own document without a vendor branch:
  * the vendor of its publisher's namespace; BSI's "Open Source": none, matched by product name alone). Its version
@@ -52,7 +52,8 @@ final class CsafDocuments {
     private static final List<String> REQUIRED_TRACKING = List.of("id", "initial_release_date",
             "current_release_date", "status", "version");
     private static final List<String> AFFECTED_STATUSES = List.of("known_affected", "first_affected", "last_affected");
-    private static final List<String> NOT_AFFECTED_STATUSES = List.of("known_not_affected", "fixed", "first_fixed");
+    private static final List<String> NOT_AFFECTED_STATUSES = List.of("known_not_affected", "fixed", "first_fixed",
+            "recommended");
     /** Aggregate severities as publishers write them: Red Hat's, BSI's (German), the NCSC's (Vietnamese). */
     private static final Map<String, Severity> SEVERITY_WORDS = Map.ofEntries(
             Map.entry("important", Severity.HIGH), Map.entry("moderate", Severity.MEDIUM),
@@ -135,7 +136,9 @@ final class CsafDocuments {
                     affectedIds.add(id);
                 }
             }
+            // SUSE lists the package versions to install as "recommended" (their fixes), often without "fixed".
             vulnerability.path("product_status").path("fixed").forEach(id -> fixedIds.add(id.asText()));
+            vulnerability.path("product_status").path("recommended").forEach(id -> fixedIds.add(id.asText()));
             String cve = vulnerability.path("cve").asText("");
             for (String status : NOT_AFFECTED_STATUSES) {
                 JsonNode ids = vulnerability.path("product_status").path(status);

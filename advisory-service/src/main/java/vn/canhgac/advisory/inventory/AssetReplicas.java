@@ -94,7 +94,7 @@ public class AssetReplicas {
                     rows.names.add(name[1]);
                     rows.versions.add(version);
                     rows.keys.add(VersionScheme.ofPurl(product.purl()).key(version));
-                    rows.streams.add(ReleaseStream.of(version));
+                    rows.streams.add(ReleaseStream.of(version, product.purl()));
                 }
             }
             return rows;

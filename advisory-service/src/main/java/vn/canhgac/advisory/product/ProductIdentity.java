@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The ways a product is recognised, the same for an installed product and for an advisory's affected product,
@@ -23,6 +24,8 @@ import java.util.Set;
  * its purl, else its names.
  */
 public final class ProductIdentity {
+
+    private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)");
 
     private ProductIdentity() {
     }
@@ -81,8 +84,19 @@ public final class ProductIdentity {
                 .orElse(new String[]{vendor, "unknown"});
     }
 
+    /**
+     * The folded vendor and product, the product without what publishers add around a name: bracketed part or
+     * order numbers ({@code SCALANCE XC208 (6GK5208-0BA00-2AC2)}, {@code Modicon M340 CPU (part numbers BMXP34*)})
+     * and the vendor's name before it ({@code Cisco Adaptive Security Appliance}, {@code Apache HTTP Server}, as
+     * their CPEs name them).
+     */
     static String byName(String vendor, String product) {
-        return "name:" + fold(vendor) + ":" + fold(product);
+        String folded = fold(product == null ? null : BRACKETED.matcher(product).replaceAll(" "));
+        String foldedVendor = fold(vendor);
+        if (!foldedVendor.isEmpty() && folded.startsWith(foldedVendor) && folded.length() > foldedVendor.length()) {
+            folded = folded.substring(foldedVendor.length());
+        }
+        return "name:" + foldedVendor + ":" + folded;
     }
 
     static String fold(String text) {

@@ -6,20 +6,42 @@ import java.util.regex.Pattern;
 
 /**
  * The distribution stream a package version was built for, from its release's dist tag: {@code el8} for
- * {@code 1:1.1.1k-12.el8_9}, {@code el9} for {@code 3.0.7-25.el9_3}, {@code fc39}, {@code amzn2}. A Linux
+ * {@code 1:1.1.1k-12.el8_9}, {@code el9} for {@code 3.0.7-25.el9_3}, {@code fc39}, {@code amzn2}; SUSE's from its
+ * release's code stream, {@code sle150500} for {@code 2.10.3-150500.5.17.1} (SLE 15 SP5 and Leap 15.5). A Linux
  * distribution fixes a package once per stream ("fixed in 1:1.1.1k-12.el8_9" says nothing of RHEL 7 or 9), so a
  * bound that names a stream matches installed versions of that stream only. Null for versions without a dist tag.
  */
 public final class ReleaseStream {
 
     private static final Pattern DIST_TAG = Pattern.compile("[.\\-_](el|fc|amzn|module\\+el)(\\d+)(?=$|[._\\-+])");
+    private static final Pattern DISTRO = Pattern.compile("[?&]distro=(debian|ubuntu)-([a-z0-9.]+)");
+    /** SUSE's release begins with its code stream: {@code 2.10.3-150500.5.17.1} is built for SLE 15 SP5. */
+    private static final Pattern SUSE_RELEASE = Pattern.compile("-(15[0-9]{2}00)\\.\\d");
 
     private ReleaseStream() {
+    }
+
+    /**
+     * The stream of an installed or affected package: its version's, else its purl's {@code distro} qualifier for
+     * Debian and Ubuntu ({@code pkg:deb/debian/openssh-server@...?distro=debian-12} is {@code debian12}), whose
+     * versions do not name their release.
+     */
+    public static String of(String version, String purl) {
+        String stream = of(version);
+        if (stream != null || purl == null || !purl.startsWith("pkg:deb/")) {
+            return stream;
+        }
+        Matcher distro = DISTRO.matcher(purl.toLowerCase(Locale.ROOT));
+        return distro.find() ? distro.group(1) + distro.group(2) : null;
     }
 
     public static String of(String version) {
         if (version == null) {
             return null;
+        }
+        Matcher suse = SUSE_RELEASE.matcher(version);
+        if (suse.find()) {
+            return "sle" + suse.group(1);
         }
         Matcher tag = DIST_TAG.matcher(version.toLowerCase(Locale.ROOT));
         String stream = null;

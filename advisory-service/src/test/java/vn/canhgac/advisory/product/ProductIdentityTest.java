@@ -39,6 +39,20 @@ class ProductIdentityTest {
 
     @Test
     void foldsVietnameseAndPunctuation() {
-        assertEquals("name:bkav:bkavendpointdiet", ProductIdentity.byName("BKAV", "Bkav Endpoint – Diệt"));
+        assertEquals("name:bkav:endpointdiet", ProductIdentity.byName("BKAV", "Bkav Endpoint – Diệt"));
+    }
+
+    @Test
+    void bracketedPartNumbersAndTheVendorsOwnNameBeforeTheProductDoNotCount() {
+        assertEquals(ProductIdentity.byName("Siemens", "SCALANCE XC208"),
+                ProductIdentity.byName("Siemens", "SCALANCE XC208 (6GK5208-0BA00-2AC2)"));
+        assertEquals(ProductIdentity.byName("Schneider Electric", "Modicon M340 CPU"),
+                ProductIdentity.byName("Schneider Electric", "Modicon M340 CPU (part numbers BMXP34*)"));
+        assertEquals(ProductIdentity.preferred(null, null,
+                        "cpe:2.3:o:cisco:adaptive_security_appliance_software:9.16.4:*:*:*:*:*:*:*", null),
+                ProductIdentity.byName("Cisco", "Cisco Adaptive Security Appliance (ASA) Software"));
+        assertEquals("name:phpmyadmin:phpmyadmin", ProductIdentity.byName("phpMyAdmin", "phpMyAdmin"));
+        assertTrue(!ProductIdentity.byName("Siemens", "SCALANCE XC208EEC")
+                .equals(ProductIdentity.byName("Siemens", "SCALANCE XC208")));
     }
 }

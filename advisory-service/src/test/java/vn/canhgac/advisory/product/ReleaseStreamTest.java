@@ -24,4 +24,20 @@ class ReleaseStreamTest {
         assertNull(ReleaseStream.of("1.2.element5"));
         assertNull(ReleaseStream.of(null));
     }
+
+    @Test
+    void suseReleasesNameTheirCodeStream() {
+        assertEquals("sle150500", ReleaseStream.of("2.10.3-150500.5.17.1"));
+        assertEquals("sle150400", ReleaseStream.of("2.9.14-150400.5.28.1"));
+        assertEquals(null, ReleaseStream.of("2.9.4-46.68.1"));
+    }
+
+    @Test
+    void aDebianPackagesStreamIsItsPurlsDistro() {
+        assertEquals("debian12", ReleaseStream.of("1:9.2p1-2+deb12u3",
+                "pkg:deb/debian/openssh-server@1:9.2p1-2%2Bdeb12u3?arch=amd64&distro=debian-12"));
+        assertEquals("debiansid", ReleaseStream.of(null, "pkg:deb/debian/exim4?distro=debian-sid"));
+        assertNull(ReleaseStream.of("1:9.2p1-2", "pkg:deb/debian/openssh-server@1:9.2p1-2"));
+        assertEquals("el8", ReleaseStream.of("1:1.1.1k-12.el8_9", "pkg:rpm/redhat/openssl@1.1.1k-12.el8_9?distro=rhel-8.9"));
+    }
 }
