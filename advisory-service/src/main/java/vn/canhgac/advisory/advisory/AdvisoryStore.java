@@ -174,7 +174,7 @@ public class AdvisoryStore {
             lowerInclusive[i] = range.lowerInclusive();
             upperInclusive[i] = range.upperInclusive();
             investigating[i] = a.investigating();
-            streams[i] = range.stream() != null ? range.stream() : ReleaseStream.of(null, a.purl());
+            streams[i] = ReleaseStream.withPurl(range.stream(), a.purl());
             schemes[i] = range.scheme().name();
             notAffected[i] = a.isNotAffectedStatement() ? String.join(" ", a.notAffectedCves()) : "";
         }

@@ -1,6 +1,8 @@
 package vn.canhgac.advisory.advisory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.canhgac.advisory.product.ReleaseStream;
+import vn.canhgac.advisory.product.RhelPlatform;
 import vn.canhgac.advisory.product.VersionScheme;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +35,8 @@ import java.util.regex.Pattern;
  * with id, dates, status, version and revision history), the product tree, and that every product a vulnerability
  * names is defined in it; a document that fails is refused whole with every fault listed.
  *
- * <p>Affected products are the {@code known_affected} ones (first-affected and last-affected too); those
+ * <p>Affected products are the {@code known_affected} ones, and the release trains from a {@code first_affected} to
+ * a {@code last_affected} version (or up to the {@code first_fixed} one); those
  * {@code under_investigation} (and affected by no vulnerability of the document) give exposures to confirm;
  * {@code known_not_affected} and {@code fixed} ones give none and are kept as VEX statements (not affected by that
  * vulnerability's CVE: other advisories about only those CVEs do not hit them), except in a document that lists
@@ -45,13 +49,16 @@ import java.util.regex.Pattern;
  * {@code patch_level} (exact; {@code 9.x} is the release train), or a {@code product_version_range} written as a
  * {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3}, {@code !=} excludes a version), whose scheme decides
  * how versions compare. A CPE (2.3, or 2.2 converted) or purl comes from the product identification helper.
- * Relationships ({@code default_component_of}, {@code installed_on}) stand for their component.
+ * Relationships stand for their component; an affected component makes the application that ships it affected too
+ * ({@code default_component_of}) or to confirm ({@code optional_component_of}).
  */
 final class CsafDocuments {
 
     private static final List<String> REQUIRED_TRACKING = List.of("id", "initial_release_date",
             "current_release_date", "status", "version");
-    private static final List<String> AFFECTED_STATUSES = List.of("known_affected", "first_affected", "last_affected");
+    private static final List<String> AFFECTED_STATUSES = List.of("known_affected");
+    /** §3.2.3.9: the bounds of a release train that is affected, and the first of it that is not. */
+    private static final List<String> TRAIN_STATUSES = List.of("first_affected", "last_affected", "first_fixed");
     private static final List<String> NOT_AFFECTED_STATUSES = List.of("known_not_affected", "fixed", "first_fixed",
             "recommended");
     /** Aggregate severities as publishers write them: Red Hat's, BSI's (German), the NCSC's (Vietnamese). */
@@ -69,9 +76,39 @@ final class CsafDocuments {
     private static final Set<String> VERSION_CATEGORIES = Set.of("product_version", "product_version_range",
             "service_pack", "patch_level");
 
+    /**
+     * The product an affected component ships in: by default ({@code default_component_of}: affected as well) or
+     * as an option ({@code optional_component_of}: to confirm, the option may not be installed). An operating
+     * system is not: a distribution's package is tracked as the package.
+     */
+    private record Shipping(TreeProduct platform, boolean certain) {
+    }
+
+    private static final Map<String, Boolean> SHIPPING = Map.of("default_component_of", true,
+            "optional_component_of", false);
+
     /** A product of the tree: its vendor and name from the branches above it, its versions from its own branch. */
     private record TreeProduct(String vendor, String name, String versionCategory, String version, String cpe,
                                String purl) {
+
+        boolean isOperatingSystem() {
+            return Cpe23.parse(cpe).map(parsed -> parsed.part().equals("o")).orElse(false);
+        }
+
+        /** The product whatever its version: what a release train is of. */
+        TreeProduct withoutVersion() {
+            return new TreeProduct(vendor, name, null, null, cpe, purl);
+        }
+
+        /** The component as part of a RHEL platform: its RPM purl says the release ({@code distro=rhel-8}). */
+        TreeProduct on(TreeProduct platform) {
+            String release = platform == null ? null : RhelPlatform.release(platform.cpe());
+            if (release == null || purl == null || !purl.startsWith("pkg:rpm/") || purl.contains("distro=")) {
+                return this;
+            }
+            return new TreeProduct(vendor, name, versionCategory, version, cpe,
+                    purl + (purl.contains("?") ? "&" : "?") + "distro=rhel-" + release);
+        }
     }
 
     private CsafDocuments() {
@@ -93,6 +130,7 @@ final class CsafDocuments {
         LocalDate issuedOn = date(tracking.path("initial_release_date"), "document.tracking.initial_release_date", faults);
 
         Map<String, TreeProduct> products = new LinkedHashMap<>();
+        Map<String, Shipping> shippedIn = new LinkedHashMap<>();
         String publisherVendor = publisherVendor(document.path("publisher"));
         walk(csaf.path("product_tree").path("branches"), publisherVendor, null, null, null, products);
         for (JsonNode full : csaf.path("product_tree").path("full_product_names")) {
@@ -100,12 +138,18 @@ final class CsafDocuments {
                     product(full, publisherVendor, full.path("name").asText(), null, null));
         }
         // "openssl-libs as a component of RHEL BaseOS 8" is, for matching, the component itself: its name, its
-        // version, its purl (the platform it is part of is the stream, which the version's dist tag names).
+        // version, its purl; the platform it is part of is its stream (the version's dist tag names it, or the
+        // platform's CPE, cpe:/o:redhat:enterprise_linux:8, when the component has no version).
         for (JsonNode relationship : csaf.path("product_tree").path("relationships")) {
             TreeProduct component = products.get(relationship.path("product_reference").asText());
+            TreeProduct platform = products.get(relationship.path("relates_to_product_reference").asText());
             String id = relationship.path("full_product_name").path("product_id").asText();
             if (component != null && !id.isEmpty()) {
-                products.put(id, component);
+                products.put(id, component.on(platform));
+                String category = relationship.path("category").asText();
+                if (platform != null && SHIPPING.containsKey(category) && !platform.isOperatingSystem()) {
+                    shippedIn.put(id, new Shipping(platform, SHIPPING.get(category)));
+                }
             }
         }
         if (products.isEmpty()) {
@@ -116,6 +160,7 @@ final class CsafDocuments {
         Set<String> investigatedIds = new LinkedHashSet<>();
         Set<String> fixedIds = new LinkedHashSet<>();
         Map<String, Set<String>> notAffected = new LinkedHashMap<>();
+        Map<TreeProduct, String[]> trains = new LinkedHashMap<>();
         List<String> cves = new ArrayList<>();
         List<String> remediations = new ArrayList<>();
         BigDecimal score = null;
@@ -137,6 +182,14 @@ final class CsafDocuments {
                 }
             }
             // SUSE lists the package versions to install as "recommended" (their fixes), often without "fixed".
+            for (int t = 0; t < TRAIN_STATUSES.size(); t++) {
+                for (JsonNode id : vulnerability.path("product_status").path(TRAIN_STATUSES.get(t))) {
+                    TreeProduct p = products.get(id.asText());
+                    if (p != null && p.version() != null) {
+                        trains.computeIfAbsent(p.withoutVersion(), key -> new String[3])[t] = p.version();
+                    }
+                }
+            }
             vulnerability.path("product_status").path("fixed").forEach(id -> fixedIds.add(id.asText()));
             vulnerability.path("product_status").path("recommended").forEach(id -> fixedIds.add(id.asText()));
             String cve = vulnerability.path("cve").asText("");
@@ -174,10 +227,11 @@ final class CsafDocuments {
             }
         }
         investigatedIds.removeAll(affectedIds);
-        boolean fixedOnly = affectedIds.isEmpty() && investigatedIds.isEmpty()
+        trains.values().removeIf(train -> train[0] == null && train[1] == null);
+        boolean fixedOnly = affectedIds.isEmpty() && investigatedIds.isEmpty() && trains.isEmpty()
                 && fixedIds.stream().map(products::get).anyMatch(p -> p != null && releaseOf(p) != null);
         if (faults.isEmpty() && affectedIds.isEmpty() && investigatedIds.isEmpty() && !fixedOnly
-                && notAffected.isEmpty()) {
+                && notAffected.isEmpty() && trains.isEmpty()) {
             faults.add(new Violation("vulnerabilities", "csaf-nothing-affected"));
         }
         if (!faults.isEmpty()) {
@@ -187,13 +241,23 @@ final class CsafDocuments {
         List<AffectedProductInput> affected = new ArrayList<>();
         for (String id : affectedIds) {
             affected.addAll(affectedOf(products.get(id)));
+            Shipping shipping = shippedIn.get(id);
+            if (shipping != null) {
+                affectedOf(shipping.platform()).forEach(platform ->
+                        affected.add(shipping.certain() ? platform : platform.investigated()));
+            }
         }
+        trains.forEach((p, train) -> affected.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(),
+                null, train[0], null, train[1], train[1] == null ? train[2] : null, train[2])));
         for (String id : investigatedIds) {
             affectedOf(products.get(id)).forEach(product -> affected.add(product.investigated()));
         }
         if (fixedOnly) {
             affected.addAll(belowFixed(fixedIds, products));
         } else {
+            // A distribution's fix in one stream (el9) says the earlier builds of that stream are affected, beside
+            // what the document lists as affected in other streams (Red Hat's VEX files).
+            affected.addAll(belowFixed(fixedIds.stream().filter(id -> inStream(products.get(id))).toList(), products));
             notAffected.forEach((id, notBy) -> affectedOf(products.get(id))
                     .forEach(product -> affected.add(product.notAffectedBy(List.copyOf(notBy)))));
         }
@@ -232,7 +296,8 @@ final class CsafDocuments {
             String nextName = category.equals("product_name") || category.equals("product_family")
                     ? (name != null && category.equals("product_name") && !name.isBlank() ? name + " " + branchName : branchName)
                     : name;
-            boolean versioned = VERSION_CATEGORIES.contains(category);
+            // Red Hat's VEX names a component without version ("expat") in a product_version branch: every version.
+            boolean versioned = VERSION_CATEGORIES.contains(category) && branchName.chars().anyMatch(Character::isDigit);
             String nextCategory = versioned ? exactOrRange(category) : versionCategory;
             String nextVersion = versioned ? branchName : version;
             if (branch.has("product")) {
@@ -361,7 +426,7 @@ final class CsafDocuments {
      * fixed package makes the same package below that version affected. The fixed version names its stream
      * ({@code .el8_9}), so the range holds for that stream only ({@code ReleaseStream}); one per package and version.
      */
-    private static List<AffectedProductInput> belowFixed(Set<String> fixedIds, Map<String, TreeProduct> products) {
+    private static List<AffectedProductInput> belowFixed(Collection<String> fixedIds, Map<String, TreeProduct> products) {
         Map<String, AffectedProductInput> below = new LinkedHashMap<>();
         for (String id : fixedIds) {
             TreeProduct p = products.get(id);
@@ -375,6 +440,11 @@ final class CsafDocuments {
             }
         }
         return List.copyOf(below.values());
+    }
+
+    /** Whether a fixed product is a distribution's package of one stream (el9, sle150500, debian12). */
+    private static boolean inStream(TreeProduct p) {
+        return p != null && releaseOf(p) != null && ReleaseStream.of(releaseOf(p), p.purl()) != null;
     }
 
     /** The version a fixed product is at: its purl's (with an RPM's epoch), else its version branch's. */

@@ -3,10 +3,14 @@ package vn.canhgac.advisory.product;
 import vn.canhgac.commons.product.Cpe23;
 import vn.canhgac.commons.product.PackageUrl;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class ProductIdentity {
 
+    private static final Pattern UPSTREAM = Pattern.compile("[?&]upstream=([^&#]+)");
     private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)");
 
     private ProductIdentity() {
@@ -37,7 +42,10 @@ public final class ProductIdentity {
             identities.add("cpe:" + parsed.vendor() + ":" + parsed.product());
             identities.add(byName(parsed.vendor(), parsed.product()));
         });
-        PackageUrl.parse(purl).ifPresent(parsed -> identities.add("purl:" + parsed.coordinates()));
+        PackageUrl.parse(purl).ifPresent(parsed -> {
+            identities.add("purl:" + parsed.coordinates());
+            sourcePackage(parsed, purl).ifPresent(identities::add);
+        });
         if (product != null && !fold(product).isEmpty()) {
             identities.add(byName(vendor, product));
             // What an advisory naming no vendor matches: the product's name, whoever makes it.
@@ -60,6 +68,20 @@ public final class ProductIdentity {
             return "purl:" + parsedPurl.get().coordinates();
         }
         return byName(vendor, product);
+    }
+
+    /**
+     * A Debian binary package as its source package, which advisories name ({@code liblzma5} is built from
+     * {@code xz-utils}): syft and trivy write it as the {@code upstream} qualifier, with or without its version.
+     */
+    private static Optional<String> sourcePackage(PackageUrl parsed, String purl) {
+        Matcher upstream = UPSTREAM.matcher(purl);
+        if (!parsed.type().equals("deb") || !upstream.find()) {
+            return Optional.empty();
+        }
+        String source = URLDecoder.decode(upstream.group(1), StandardCharsets.UTF_8).replaceAll("@.*", "");
+        return Optional.of("purl:deb/" + (parsed.namespace() == null ? "" : parsed.namespace() + "/")
+                + source.toLowerCase(Locale.ROOT));
     }
 
     /** The version an installed product declares: its own, else its CPE's, else its purl's. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class ReleaseStream {
 
     private static final Pattern DIST_TAG = Pattern.compile("[.\\-_](el|fc|amzn|module\\+el)(\\d+)(?=$|[._\\-+])");
-    private static final Pattern DISTRO = Pattern.compile("[?&]distro=(debian|ubuntu)-([a-z0-9.]+)");
+    private static final Pattern DISTRO = Pattern.compile("[?&]distro=(debian|ubuntu|rhel)-([a-z0-9.]+)");
+    private static final Pattern MODULE = Pattern.compile("[?&]rpmmod=([a-z0-9_.+-]+(?::|%3a)[a-z0-9_.+-]+)");
     /** SUSE's release begins with its code stream: {@code 2.10.3-150500.5.17.1} is built for SLE 15 SP5. */
     private static final Pattern SUSE_RELEASE = Pattern.compile("-(15[0-9]{2}00)\\.\\d");
 
@@ -22,17 +23,30 @@ public final class ReleaseStream {
     }
 
     /**
-     * The stream of an installed or affected package: its version's, else its purl's {@code distro} qualifier for
-     * Debian and Ubuntu ({@code pkg:deb/debian/openssh-server@...?distro=debian-12} is {@code debian12}), whose
-     * versions do not name their release.
+     * The stream of an installed or affected package: its version's, else its purl's {@code distro} qualifier
+     * ({@code distro=debian-12} is {@code debian12}, {@code distro=rhel-8} is {@code el8}: Debian versions do not name
+     * their release, nor does a component a CSAF document names without version); a RHEL module's packages are of
+     * their module stream as well ({@code rpmmod=postgresql:15}: {@code el8/postgresql:15}, never patched by the
+     * fixes of {@code postgresql:10}).
      */
     public static String of(String version, String purl) {
-        String stream = of(version);
-        if (stream != null || purl == null || !purl.startsWith("pkg:deb/")) {
+        return withPurl(of(version), purl);
+    }
+
+    /** A stream read from a version ({@code null} if none), completed by what the purl says. */
+    public static String withPurl(String stream, String purl) {
+        if (purl == null) {
             return stream;
         }
-        Matcher distro = DISTRO.matcher(purl.toLowerCase(Locale.ROOT));
-        return distro.find() ? distro.group(1) + distro.group(2) : null;
+        String lower = purl.toLowerCase(Locale.ROOT);
+        String base = stream;
+        if (base == null) {
+            Matcher distro = DISTRO.matcher(lower);
+            base = !distro.find() ? null : distro.group(1).equals("rhel") ? "el" + distro.group(2).replaceAll("\\..*", "")
+                    : lower.startsWith("pkg:deb/") ? distro.group(1) + distro.group(2) : null;
+        }
+        Matcher module = MODULE.matcher(lower);
+        return base != null && lower.startsWith("pkg:rpm/") && module.find() ? base + "/" + module.group(1).replace("%3a", ":") : base;
     }
 
     public static String of(String version) {
