@@ -70,6 +70,9 @@ final class CsafDocuments {
             Map.entry("trung binh", Severity.MEDIUM), Map.entry("thap", Severity.LOW));
     /** Vendor names that say no vendor (BSI writes "Open Source" for community projects). */
     private static final Set<String> NO_VENDOR = Set.of("open source", "opensource", "n/a", "unknown");
+    /** A product named with its cumulative update (Microsoft Exchange): the product, and the update's builds. */
+    private static final Pattern UPDATE_TRAIN = Pattern.compile("(.+?)\\s+(?:Cumulative Update|CU)\\s*\\d+");
+    private static final Pattern BELOW_BUILD = Pattern.compile("<\\s*(\\d+\\.\\d+\\.\\d+)\\.\\d+");
     /** A version written with a wildcard last part: {@code 9.x}, {@code 22.1.*}. */
     private static final Pattern WILDCARD_VERSION = Pattern.compile("(\\d+(?:\\.\\d+)*)\\.[xX*]");
 
@@ -296,10 +299,18 @@ final class CsafDocuments {
             String nextName = category.equals("product_name") || category.equals("product_family")
                     ? (name != null && category.equals("product_name") && !name.isBlank() ? name + " " + branchName : branchName)
                     : name;
+            Matcher update = UPDATE_TRAIN.matcher(nextName == null ? "" : nextName);
+            boolean inUpdateTrain = update.matches();
+            if (inUpdateTrain) {
+                nextName = update.group(1);
+            }
             // Red Hat's VEX names a component without version ("expat") in a product_version branch: every version.
             boolean versioned = VERSION_CATEGORIES.contains(category) && branchName.chars().anyMatch(Character::isDigit);
             String nextCategory = versioned ? exactOrRange(category) : versionCategory;
             String nextVersion = versioned ? branchName : version;
+            if (versioned && inUpdateTrain && category.equals("product_version_range")) {
+                nextVersion = withinUpdateTrain(branchName);
+            }
             if (branch.has("product")) {
                 JsonNode product = branch.get("product");
                 products.put(product.path("product_id").asText(),
@@ -308,6 +319,16 @@ final class CsafDocuments {
             }
             walk(branch.path("branches"), nextVendor, nextName, nextCategory, nextVersion, products);
         }
+    }
+
+    /**
+     * Microsoft names an Exchange cumulative update as a product ("... Server 2019 Cumulative Update 13") whose
+     * range {@code <15.02.1258.032} means the builds of that update below the fix: from {@code 15.02.1258} on.
+     * Other updates' builds are another product's range.
+     */
+    private static String withinUpdateTrain(String range) {
+        Matcher below = BELOW_BUILD.matcher(range.strip());
+        return below.matches() ? ">=" + below.group(1) + "|" + range.strip() : range;
     }
 
     private static String exactOrRange(String category) {
