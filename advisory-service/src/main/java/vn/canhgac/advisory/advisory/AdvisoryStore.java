@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionRange;
@@ -174,7 +175,8 @@ public class AdvisoryStore {
             lowerInclusive[i] = range.lowerInclusive();
             upperInclusive[i] = range.upperInclusive();
             investigating[i] = a.investigating();
-            streams[i] = ReleaseStream.withPurl(range.stream(), a.purl());
+            streams[i] = a.platform() != null ? OsPlatform.stream(a.platform())
+                    : ReleaseStream.withPurl(range.stream(), a.purl());
             schemes[i] = range.scheme().name();
             notAffected[i] = a.isNotAffectedStatement() ? String.join(" ", a.notAffectedCves()) : "";
         }

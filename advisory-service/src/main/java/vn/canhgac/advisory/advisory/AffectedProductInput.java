@@ -16,7 +16,8 @@ import java.util.List;
  * the {@link VersionScheme} named by {@code versionScheme} (a purl type or {@code vers:} scheme: {@code pypi},
  * {@code deb}, {@code semver}, ...), else the one of the purl's type, else the generic one. One with
  * {@code notAffectedCves} is a VEX statement instead: these versions are not affected by those CVEs, so it gives no
- * exposure and closes what other advisories about only those CVEs found on them.
+ * exposure and closes what other advisories about only those CVEs found on them. One with a {@code platform} is
+ * about the product on that operating system only.
  */
 public record AffectedProductInput(@Size(max = 200) String vendor,
                                    @NotBlank @Size(max = 200) String product,
@@ -31,7 +32,8 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
                                    Boolean underInvestigation,
                                    @Size(max = 20) String versionScheme,
                                    @Size(max = 500) List<@NotNull @Pattern(regexp = "CVE-\\d{4}-\\d{4,}") String>
-                                           notAffectedCves) {
+                                           notAffectedCves,
+                                   @Pattern(regexp = "windows|linux|macos|unknown") String platform) {
 
     public AffectedProductInput {
         notAffectedCves = notAffectedCves == null || notAffectedCves.isEmpty() ? null : List.copyOf(notAffectedCves);
@@ -42,7 +44,7 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
                                 String startIncluding, String startExcluding, String endIncluding, String endExcluding,
                                 String fixedIn) {
         this(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding, endIncluding, endExcluding,
-                fixedIn, null, null, null);
+                fixedIn, null, null, null, null);
     }
 
     /** Its hits are to be confirmed (CSAF {@code under_investigation}): visible, not open, not overdue. */
@@ -52,19 +54,28 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
 
     public AffectedProductInput investigated() {
         return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, true, versionScheme, notAffectedCves);
+                endIncluding, endExcluding, fixedIn, true, versionScheme, notAffectedCves, platform);
     }
 
     /** The same product, its versions read in the scheme of a {@code vers:} range or a purl type. */
     public AffectedProductInput inScheme(String scheme) {
         return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, underInvestigation, scheme, notAffectedCves);
+                endIncluding, endExcluding, fixedIn, underInvestigation, scheme, notAffectedCves, platform);
     }
 
     /** The same versions as a VEX statement: not affected by these CVEs. */
     public AffectedProductInput notAffectedBy(List<String> cves) {
         return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, null, versionScheme, cves);
+                endIncluding, endExcluding, fixedIn, null, versionScheme, cves, platform);
+    }
+
+    /**
+     * The same product on one operating system only (CSAF {@code installed_on}): it matches installed products
+     * whose CPE names that target software; {@code unknown} matches those that name none.
+     */
+    public AffectedProductInput on(String os) {
+        return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
+                endIncluding, endExcluding, fixedIn, underInvestigation, versionScheme, notAffectedCves, os);
     }
 
     public boolean isNotAffectedStatement() {

@@ -1,6 +1,7 @@
 package vn.canhgac.advisory.advisory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.RhelPlatform;
 import vn.canhgac.advisory.product.VersionScheme;
@@ -50,7 +51,9 @@ import java.util.regex.Pattern;
  * {@code vers:} range ({@code vers:generic/>=17.1.0|<17.1.0.3}, {@code !=} excludes a version), whose scheme decides
  * how versions compare. A CPE (2.3, or 2.2 converted) or purl comes from the product identification helper.
  * Relationships stand for their component; an affected component makes the application that ships it affected too
- * ({@code default_component_of}) or to confirm ({@code optional_component_of}).
+ * ({@code default_component_of}) or to confirm ({@code optional_component_of}); a component {@code installed_on} an
+ * operating system is about installs on that system (the CPE's target software), and to confirm where the
+ * agency's record does not say which.
  */
 final class CsafDocuments {
 
@@ -134,6 +137,7 @@ final class CsafDocuments {
 
         Map<String, TreeProduct> products = new LinkedHashMap<>();
         Map<String, Shipping> shippedIn = new LinkedHashMap<>();
+        Map<String, String> installedOn = new LinkedHashMap<>();
         String publisherVendor = publisherVendor(document.path("publisher"));
         walk(csaf.path("product_tree").path("branches"), publisherVendor, null, null, null, products);
         for (JsonNode full : csaf.path("product_tree").path("full_product_names")) {
@@ -152,6 +156,10 @@ final class CsafDocuments {
                 String category = relationship.path("category").asText();
                 if (platform != null && SHIPPING.containsKey(category) && !platform.isOperatingSystem()) {
                     shippedIn.put(id, new Shipping(platform, SHIPPING.get(category)));
+                }
+                String os = platform == null ? null : OsPlatform.ofOperatingSystem(platform.cpe());
+                if (category.equals("installed_on") && os != null) {
+                    installedOn.put(id, os);
                 }
             }
         }
@@ -243,7 +251,11 @@ final class CsafDocuments {
 
         List<AffectedProductInput> affected = new ArrayList<>();
         for (String id : affectedIds) {
-            affected.addAll(affectedOf(products.get(id)));
+            affected.addAll(rowsOf(id, products, installedOn));
+            if (installedOn.containsKey(id)) {
+                // Affected on some operating systems: where the agency's record does not say which, to confirm.
+                affectedOf(products.get(id)).forEach(row -> affected.add(row.investigated().on(OsPlatform.UNKNOWN)));
+            }
             Shipping shipping = shippedIn.get(id);
             if (shipping != null) {
                 affectedOf(shipping.platform()).forEach(platform ->
@@ -253,7 +265,7 @@ final class CsafDocuments {
         trains.forEach((p, train) -> affected.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(),
                 null, train[0], null, train[1], train[1] == null ? train[2] : null, train[2])));
         for (String id : investigatedIds) {
-            affectedOf(products.get(id)).forEach(product -> affected.add(product.investigated()));
+            rowsOf(id, products, installedOn).forEach(product -> affected.add(product.investigated()));
         }
         if (fixedOnly) {
             affected.addAll(belowFixed(fixedIds, products));
@@ -261,7 +273,7 @@ final class CsafDocuments {
             // A distribution's fix in one stream (el9) says the earlier builds of that stream are affected, beside
             // what the document lists as affected in other streams (Red Hat's VEX files).
             affected.addAll(belowFixed(fixedIds.stream().filter(id -> inStream(products.get(id))).toList(), products));
-            notAffected.forEach((id, notBy) -> affectedOf(products.get(id))
+            notAffected.forEach((id, notBy) -> rowsOf(id, products, installedOn)
                     .forEach(product -> affected.add(product.notAffectedBy(List.copyOf(notBy)))));
         }
         List<String> links = new ArrayList<>();
@@ -394,6 +406,13 @@ final class CsafDocuments {
         int last = train.lastIndexOf('.') + 1;
         String next = train.substring(0, last) + (new BigInteger(train.substring(last)).add(BigInteger.ONE));
         return new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, train, null, null, next, null);
+    }
+
+    /** The rows of a product of the tree, on the operating system it is installed on when the document says. */
+    private static List<AffectedProductInput> rowsOf(String id, Map<String, TreeProduct> products,
+                                                     Map<String, String> installedOn) {
+        String os = installedOn.get(id);
+        return affectedOf(products.get(id)).stream().map(row -> os == null ? row : row.on(os)).toList();
     }
 
     /** The scheme of a {@code vers:<scheme>/...} range, when it is one the platform knows (else generic). */

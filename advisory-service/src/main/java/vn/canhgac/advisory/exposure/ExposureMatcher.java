@@ -39,10 +39,13 @@ public class ExposureMatcher {
               and v.cves <@ n.not_affected_cves
             """;
 
-    /** Whether the versions of range row {@code r} (its bounds' keys, its stream) cover installed product {@code p}. */
+    /**
+     * Whether the versions of range row {@code r} (its bounds' keys, its stream: a distribution's release or an
+     * operating system, {@code os:?} for an installed product that names none) cover installed product {@code p}.
+     */
     private static String covers(String r, String p) {
         return """
-                (%1$s.stream is null or %1$s.stream = %2$s.stream)
+                (%1$s.stream is null or %1$s.stream = %2$s.stream or (%1$s.stream = 'os:?' and %2$s.stream is null))
                  and (%2$s.version_key is not null or (%1$s.lower_key is null and %1$s.upper_key is null))
                  and (%1$s.lower_key is null or %2$s.version_key > %1$s.lower_key
                       or (%1$s.lower_inclusive and %2$s.version_key = %1$s.lower_key))

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionScheme;
@@ -87,6 +88,8 @@ public class AssetReplicas {
                 String version = ProductIdentity.versionOf(product.version(), product.cpe(), product.purl());
                 String[] name = ProductIdentity.displayName(product.vendor(), product.product(), product.cpe(),
                         product.purl());
+                String release = ReleaseStream.of(version, product.purl());
+                String stream = release != null ? release : OsPlatform.stream(OsPlatform.ofTargetSoftware(product.cpe()));
                 for (String identity : ProductIdentity.all(product.vendor(), product.product(), product.cpe(), product.purl())) {
                     rows.positions.add(position);
                     rows.identities.add(identity);
@@ -94,7 +97,7 @@ public class AssetReplicas {
                     rows.names.add(name[1]);
                     rows.versions.add(version);
                     rows.keys.add(VersionScheme.ofPurl(product.purl()).key(version));
-                    rows.streams.add(ReleaseStream.of(version, product.purl()));
+                    rows.streams.add(stream);
                 }
             }
             return rows;
