@@ -133,7 +133,16 @@ class AccuracyCorpusTest {
                         + "(%d true, %d false alarms, %d misses)%n", byDocument.size(), HOSTNAMES.size(),
                 truePositives + falseNegatives, precision, recall, truePositives, falsePositives, falseNegatives);
         report.forEach(System.out::println);
-        assertEquals(List.of(), report, "false alarms and misses");
+        // A known gap (known-gaps.csv) counts in the figure and is printed, but does not fail the build; one that
+        // is right now must leave the file, so that the list stays true.
+        List<String> gaps = resource("known-gaps.csv").lines().skip(1).filter(line -> !line.isBlank())
+                .map(line -> line.split(",", 3)).map(f -> f[0] + " -> " + f[1] + " ").toList();
+        List<String> unexplained = report.stream().filter(line -> gaps.stream().noneMatch(line::contains)).toList();
+        List<String> closedGaps = gaps.stream().filter(gap -> report.stream().noneMatch(line -> line.contains(gap)))
+                .map(gap -> "NO LONGER A GAP " + gap).toList();
+        gaps.forEach(gap -> System.out.println("KNOWN GAP   " + gap));
+        assertEquals(List.of(), unexplained, "false alarms and misses");
+        assertEquals(List.of(), closedGaps, "known gaps that are right now: remove them from known-gaps.csv");
     }
 
     /** Imports one document through the API; answers what it produced for the corpus unit, by hostname. */
