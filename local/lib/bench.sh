@@ -199,16 +199,19 @@ LUA
   ok "Benchmark written to $report"
 }
 
-# The accuracy corpus of advisory-service (src/test/resources/accuracy): the same test as in ./canhgac test, on its
-# own, with its precision, recall, false alarms and misses printed. Needs only PostgreSQL, Kafka and Keycloak.
+# The accuracy corpora: advisory-service's (src/test/resources/accuracy) and inventory-service's SBOMs, the same
+# tests as in ./canhgac test, on their own, with precision, recall, false alarms, misses and known gaps printed.
+# Needs only PostgreSQL, Kafka and Keycloak.
 cmd_bench_accuracy() {
   find_java
   infra_up
   recreate_database advisory_test advisory
   mvnw -f "$CANHGAC_ROOT/pom.xml" install -DskipTests -pl commons -am >/dev/null || die "The build failed"
-  mvnw -f "$CANHGAC_ROOT/pom.xml" test -pl advisory-service -Dtest=AccuracyCorpusTest -Dsurefire.failIfNoSpecifiedTests=false \
+  mvnw -f "$CANHGAC_ROOT/pom.xml" test -pl inventory-service,advisory-service \
+    -Dtest=AccuracyCorpusTest,SbomCorpusTest -Dsurefire.failIfNoSpecifiedTests=false \
     "-Dcanhgac.keycloak.url=$CANHGAC_KEYCLOAK_URL" "-Dkafka.bootstrap.servers=$CANHGAC_KAFKA_BOOTSTRAP" \
-    | grep -E "^(Accuracy corpus|MISS|FALSE ALARM)" || true
-  grep -hE "^(Accuracy corpus|MISS|FALSE ALARM)" "$CANHGAC_ROOT"/advisory-service/target/surefire-reports/*AccuracyCorpusTest-output.txt \
-    2>/dev/null || true
+    | grep -E "^(Accuracy corpus|SBOM corpus|MISS|FALSE ALARM|REFUSED|KNOWN GAP|NO LONGER)" || true
+  grep -hE "^(Accuracy corpus|SBOM corpus|MISS|FALSE ALARM|REFUSED|KNOWN GAP|NO LONGER)" \
+    "$CANHGAC_ROOT"/advisory-service/target/surefire-reports/*AccuracyCorpusTest-output.txt \
+    "$CANHGAC_ROOT"/inventory-service/target/surefire-reports/*SbomCorpusTest-output.txt 2>/dev/null || true
 }
