@@ -59,9 +59,12 @@ public class AdvisoryImportResource {
     public Uni<RestResponse<AdvisoryService.ImportedAdvisories>> csaf(
             @NotNull JsonNode document, @QueryParam("reference") String reference, @QueryParam("dueOn") String dueOn,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        AdvisoryInput input = checked(List.of(CsafDocuments.read(document, reference, date(dueOn)))).getFirst();
+        List<String> warnings = new ArrayList<>();
+        AdvisoryInput input = checked(List.of(CsafDocuments.read(document, reference, date(dueOn), warnings)))
+                .getFirst();
         return idempotency.once(caller.get(), idempotencyKey, document, AdvisoryService.ImportedAdvisories.class,
-                () -> advisories.importAll(caller.get(), List.of(input), "CSAF").map(RestResponse::ok));
+                () -> advisories.importAll(caller.get(), List.of(input), "CSAF")
+                        .map(imported -> imported.withWarnings(warnings)).map(RestResponse::ok));
     }
 
     @POST

@@ -169,23 +169,29 @@ public class AdvisoryService {
 
     /** What an import published, and what it caused. */
     public record ImportedAdvisories(String format, int created, int revised, int unchanged, MatchReport exposures,
-                                     List<String> references) {
+                                     List<String> references, List<String> warnings) {
 
         static ImportedAdvisories empty(String format) {
-            return new ImportedAdvisories(format, 0, 0, 0, MatchReport.NONE, List.of());
+            return new ImportedAdvisories(format, 0, 0, 0, MatchReport.NONE, List.of(), List.of());
         }
 
         ImportedAdvisories add(AdvisoryDetails published) {
             return new ImportedAdvisories(format, created + 1, revised, unchanged, exposures.plus(published.matching()),
-                    with(published));
+                    with(published), warnings);
         }
 
         ImportedAdvisories revised(AdvisoryDetails revision) {
             if (revision == null) {
-                return new ImportedAdvisories(format, created, revised, unchanged + 1, exposures, references);
+                return new ImportedAdvisories(format, created, revised, unchanged + 1, exposures, references, warnings);
             }
             return new ImportedAdvisories(format, created, revised + 1, unchanged,
-                    exposures.plus(revision.matching()), with(revision));
+                    exposures.plus(revision.matching()), with(revision), warnings);
+        }
+
+        /** What the documents held that the platform could not use, each part named. */
+        ImportedAdvisories withWarnings(List<String> found) {
+            return new ImportedAdvisories(format, created, revised, unchanged, exposures, references,
+                    List.copyOf(found));
         }
 
         private List<String> with(AdvisoryDetails advisory) {

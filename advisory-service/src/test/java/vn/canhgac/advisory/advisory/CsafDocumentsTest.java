@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CSAF documents in the shapes their publishers write, read without the database. */
 class CsafDocumentsTest {
@@ -67,6 +69,36 @@ class CsafDocumentsTest {
         assertEquals(List.of("1:1.1.1k-12.el8_9"),
                 affected(advisory).stream().map(AffectedProductInput::endExcluding).distinct().toList());
         assertEquals("el8", affected(advisory).getFirst().range().stream());
+    }
+
+    @Test
+    void whatCannotBeUsedIsNamedInTheWarningsNotDroppedSilently() throws Exception {
+        String text = """
+                {"document":{"category":"csaf_security_advisory","csaf_version":"2.0","title":"Portal",
+                  "publisher":{"category":"vendor","name":"Canh PSIRT","namespace":"https://psirt.canh.example"},
+                  "tracking":{"id":"CANH-1","initial_release_date":"2024-03-02T00:00:00Z",
+                   "current_release_date":"2024-03-02T00:00:00Z","status":"final","version":"1",
+                   "revision_history":[{"date":"2024-03-02T00:00:00Z","number":"1","summary":"Initial"}]}},
+                 "product_tree":{"branches":[{"category":"vendor","name":"Canh Software","branches":[
+                   {"category":"product_name","name":"Canh Portal","branches":[
+                     {"category":"product_version_range","name":"vers:conan/<2.0","product":{"name":"P1","product_id":"P1"}},
+                     {"category":"product_version","name":"all versions before the March update",
+                      "product":{"name":"P2","product_id":"P2"}}]}]}]},
+                 "vulnerabilities":[{"cve":"CVE-2024-1111","product_status":{"known_affected":["P1","P2"]},
+                   "remediations":[{"category":"vendor_fix","details":"Update to 2.0","product_ids":["P1"],
+                    "url":"https://psirt.canh.example/2.0"}]},
+                  {"ids":[{"system_name":"Canh","text":"CANH-BUG-7"}],"product_status":{"known_not_affected":["P1"]}}]}""";
+        List<String> warnings = new ArrayList<>();
+        AdvisoryInput advisory = CsafDocuments.read(new ObjectMapper().readTree(text), null, null, warnings);
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("vers:conan/<2.0") && w.contains("generic")));
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("is not a version")));
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("vulnerabilities[1]: no CVE")));
+        // The free-text version is every version, to confirm: never an exact version nothing matches.
+        AffectedProductInput freeText = advisory.affected().stream().filter(AffectedProductInput::investigating)
+                .findFirst().orElseThrow();
+        assertEquals(null, freeText.versionExact());
+        assertEquals("Vendor fix: Update to 2.0 (https://psirt.canh.example/2.0)", advisory.remediation());
     }
 
     /** The affected products of an advisory, without its VEX statements ("not affected"). */
