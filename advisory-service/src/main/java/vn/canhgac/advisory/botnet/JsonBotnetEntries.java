@@ -27,6 +27,7 @@ final class JsonBotnetEntries implements Iterator<BotnetEntry> {
     private final JsonParser parser;
     private final boolean array;
     private long row;
+    private boolean finished;
     private BotnetEntry next;
 
     JsonBotnetEntries(InputStream body, ObjectMapper json) {
@@ -63,6 +64,9 @@ final class JsonBotnetEntries implements Iterator<BotnetEntry> {
 
     private void advance() {
         next = null;
+        if (finished) {
+            return;
+        }
         try {
             while (next == null && parser.currentToken() == JsonToken.START_OBJECT) {
                 JsonNode entry = parser.readValueAsTree();
@@ -73,13 +77,16 @@ final class JsonBotnetEntries implements Iterator<BotnetEntry> {
                             text(entry, LABEL_FIELDS));
                 }
             }
-            if (next == null && parser.currentToken() != null
-                    && !(array && parser.currentToken() == JsonToken.END_ARRAY)) {
-                next = BotnetEntry.bad(row + 1, "body", "botnet-json-list");
+            if (next == null) {
+                // The end of the list, or something that is no object of it: said once, then nothing more is read.
+                finished = true;
+                if (parser.currentToken() != null && !(array && parser.currentToken() == JsonToken.END_ARRAY)) {
+                    next = BotnetEntry.bad(row + 1, "body", "botnet-json-list");
+                }
             }
         } catch (IOException e) {
+            finished = true;
             next = BotnetEntry.bad(row + 1, "body", "botnet-json-list");
-            row = Long.MAX_VALUE - 1;
             closeQuietly();
         }
     }

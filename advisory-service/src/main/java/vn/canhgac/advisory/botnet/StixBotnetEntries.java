@@ -11,11 +11,13 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -42,6 +44,8 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
     private static final Pattern ADDRESS_SET = Pattern.compile(ADDRESS_PROPERTY + "\\s+IN\\s*\\(([^)]*)\\)");
     private static final Pattern QUOTED_VALUE = Pattern.compile(QUOTED);
 
+    private static final int VERSION_WINDOW = 10_000;
+
     private final JsonParser parser;
     private final Deque<BotnetEntry> pending = new ArrayDeque<>();
     private long index;
@@ -54,6 +58,11 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
     private final Set<String> context = new HashSet<>();
     private final Set<String> lapsedIndicators = new HashSet<>();
     private final Map<String, String> basedOn = new HashMap<>();
+    private final LinkedHashMap<String, Version> versions = new LinkedHashMap<>();
+
+    /** One version of an indicator: when it was modified, what it says. */
+    private record Version(String modified, List<BotnetEntry> entries) {
+    }
 
     StixBotnetEntries(InputStream body, ObjectMapper json) {
         try {
@@ -91,6 +100,7 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
                     JsonToken token = parser.nextToken();
                     if (token == JsonToken.END_ARRAY) {
                         inObjects = false;
+                        releaseIndicators();
                         releaseObservables();
                     } else {
                         index++;
@@ -136,27 +146,60 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         } else if (type.equals("relationship") && object.path("relationship_type").asText().equals("based-on")) {
             basedOn.put(object.path("target_ref").asText(), object.path("source_ref").asText());
         } else if (type.equals("indicator") && object.path("pattern_type").asText("stix").equals("stix")) {
-            String lapsed = lapsed(object);
-            if (lapsed != null) {
-                lapsedIndicators.add(object.path("id").asText());
-                pending.add(BotnetEntry.skip(index, at, lapsed, object.path("id").asText("")));
-                return;
-            }
-            String pattern = object.path("pattern").asText("");
-            String name = object.path("name").asText(null);
-            boolean found = false;
-            for (Matcher comparison = ADDRESS_COMPARISON.matcher(pattern); comparison.find(); found = true) {
-                add(at + ".pattern", comparison.group(1), at + ".name", name);
-            }
-            for (Matcher set = ADDRESS_SET.matcher(pattern); set.find(); ) {
-                for (Matcher value = QUOTED_VALUE.matcher(set.group(1)); value.find(); found = true) {
-                    add(at + ".pattern", value.group(1), at + ".name", name);
-                }
-            }
-            if (!found && pattern.contains("-addr:value")) {
-                pending.add(BotnetEntry.bad(index, at + ".pattern", "stix-pattern", pattern));
+            hold(object.path("id").asText("#" + index), object.path("modified").asText(""), lapsed(object) != null,
+                    indicatorEntries(object, at));
+        }
+    }
+
+    /** What one version of an indicator says: its entries, or why it says nothing (revoked, expired, benign). */
+    private List<BotnetEntry> indicatorEntries(JsonNode indicator, String at) {
+        String lapsed = lapsed(indicator);
+        if (lapsed != null) {
+            return List.of(BotnetEntry.skip(index, at, lapsed, indicator.path("id").asText("")));
+        }
+        List<BotnetEntry> entries = new ArrayList<>();
+        String pattern = indicator.path("pattern").asText("");
+        String name = indicator.path("name").asText(null);
+        for (Matcher comparison = ADDRESS_COMPARISON.matcher(pattern); comparison.find(); ) {
+            entries.add(BotnetEntry.read(index, at + ".pattern", comparison.group(1), at + ".name", name));
+        }
+        for (Matcher set = ADDRESS_SET.matcher(pattern); set.find(); ) {
+            for (Matcher value = QUOTED_VALUE.matcher(set.group(1)); value.find(); ) {
+                entries.add(BotnetEntry.read(index, at + ".pattern", value.group(1), at + ".name", name));
             }
         }
+        if (entries.isEmpty() && pattern.contains("-addr:value")) {
+            entries.add(BotnetEntry.bad(index, at + ".pattern", "stix-pattern", pattern));
+        }
+        return entries;
+    }
+
+    /**
+     * Holds an indicator's version among the last {@link #VERSION_WINDOW} indicators read: a later version of the
+     * same id (a TAXII answer with every version; STIX timestamps compare as text) replaces it, an older one is
+     * dropped. Beyond the window an indicator's entries go to the list (a bundle is never held whole).
+     */
+    private void hold(String id, String modified, boolean lapsed, List<BotnetEntry> entries) {
+        Version held = versions.get(id);
+        if (held != null && held.modified().compareTo(modified) >= 0) {
+            return;
+        }
+        versions.put(id, new Version(modified, entries));
+        if (lapsed) {
+            lapsedIndicators.add(id);
+        } else {
+            lapsedIndicators.remove(id);
+        }
+        if (versions.size() > VERSION_WINDOW) {
+            var eldest = versions.entrySet().iterator();
+            pending.addAll(eldest.next().getValue().entries());
+            eldest.remove();
+        }
+    }
+
+    private void releaseIndicators() {
+        versions.values().forEach(version -> pending.addAll(version.entries()));
+        versions.clear();
     }
 
     /**
@@ -205,9 +248,5 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private void add(String field, String value, String labelField, String label) {
-        pending.add(BotnetEntry.read(index, field, value, labelField, label));
     }
 }

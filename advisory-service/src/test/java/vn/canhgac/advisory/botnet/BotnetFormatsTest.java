@@ -285,4 +285,63 @@ class BotnetFormatsTest {
         assertEquals(List.of("45.79.19.196/32", "2001:ee0:4501::bad/128"), networks(entries));
         assertEquals("Emotet C2", entries.getFirst().label());
     }
+
+    @Test
+    void theAuthorityForcesWidePrefixesWhenThePublisherMeansThem() {
+        List<BotnetEntry> entries = new ArrayList<>();
+        BotnetEntry.widened(BotnetFormat.TEXT.entries(new ByteArrayInputStream(
+                "2a0b:7e80::/29 ; SBL600001\n10.0.0.0/8\n".getBytes(StandardCharsets.UTF_8)), new ObjectMapper()))
+                .forEachRemaining(entries::add);
+        assertEquals(List.of("ok", "skip:botnet-special-purpose"), faults(entries));
+        assertEquals(List.of("2a0b:7e80::/29"), networks(entries));
+    }
+
+    @Test
+    void jsonListsAsAbuseChAndSpamhausPublishThem() {
+        List<BotnetEntry> feodo = read(BotnetFormat.JSON, """
+                [{"ip_address":"162.55.188.117","port":443,"status":"online","malware":"Pikabot"},
+                 {"ip_address":"194.180.191.64","port":2222,"status":"offline","malware":"QakBot"}]""");
+        assertEquals(List.of("162.55.188.117/32", "194.180.191.64/32"), networks(feodo));
+        assertEquals("Pikabot", feodo.getFirst().label());
+        List<BotnetEntry> drop = read(BotnetFormat.JSON, """
+                {"cidr":"45.145.184.0/22","sblid":"SBL610301","rir":"ripencc"}
+                {"cidr":"103.151.228.0/22","sblid":"SBL610302","rir":"apnic"}
+                {"type":"metadata","timestamp":1704882258,"size":262,"records":2}
+                """);
+        assertEquals(List.of("45.145.184.0/22", "103.151.228.0/22"), networks(drop));
+        assertEquals("SBL610302", drop.get(1).label());
+        assertEquals(List.of("bad:botnet-json-list"), faults(read(BotnetFormat.JSON, "[{\"ip\":\"1.2.3.4\"}, 7")
+                .stream().skip(1).toList()));
+    }
+
+    @Test
+    void dshieldBlocksAreTheirNetworksAndItsHeaderIsReported() {
+        List<BotnetEntry> entries = read(BotnetFormat.TEXT, """
+                # DShield.org Recommended Block List
+                Start\tEnd\tNetblock\tAttacks\tName\tCountry\temail
+                141.98.11.0\t141.98.11.255\t24\t7341\tFlyservers S.A.\tPA\tabuse@flyservers.example
+                80.94.95.0\t80.94.95.130\t24\t5102\tAlexhost SRL\tMD\tabuse@alexhost.example
+                """);
+        assertEquals(List.of("skip:botnet-header-line", "ok", "bad:botnet-range-not-a-network"), faults(entries));
+        assertEquals(List.of("141.98.11.0/24"), networks(entries));
+    }
+
+    @Test
+    void stixVersionsSetsAndObservablesAreReadForWhatTheyMean() {
+        List<BotnetEntry> entries = read(BotnetFormat.STIX, """
+                {"type":"bundle","id":"bundle--1","objects":[
+                 {"type":"indicator","id":"indicator--a","modified":"2024-01-01T00:00:00Z","pattern_type":"stix",
+                  "pattern":"[ipv4-addr:value = '45.79.19.1']","valid_from":"2024-01-01T00:00:00Z"},
+                 {"type":"indicator","id":"indicator--b","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z",
+                  "pattern":"[ipv4-addr:value IN ('45.79.19.2', '45.79.19.3')]"},
+                 {"type":"indicator","id":"indicator--c","pattern_type":"stix","indicator_types":["benign"],
+                  "pattern":"[ipv4-addr:value = '45.79.19.4']","valid_from":"2024-01-01T00:00:00Z"},
+                 {"type":"ipv4-addr","id":"ipv4-addr--ctx","value":"45.79.19.5"},
+                 {"type":"observed-data","id":"observed-data--1","object_refs":["ipv4-addr--ctx"]},
+                 {"type":"indicator","id":"indicator--a","modified":"2024-02-01T00:00:00Z","pattern_type":"stix",
+                  "pattern":"[ipv4-addr:value = '45.79.19.1']","valid_from":"2024-01-01T00:00:00Z","revoked":true}]}""");
+        assertEquals(List.of("45.79.19.2/32", "45.79.19.3/32"), networks(entries));
+        assertEquals(List.of("skip:stix-revoked", "ok", "ok", "skip:stix-benign", "skip:stix-context-only"),
+                faults(entries));
+    }
 }

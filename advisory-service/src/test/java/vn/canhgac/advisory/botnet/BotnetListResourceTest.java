@@ -76,6 +76,16 @@ class BotnetListResourceTest {
         assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
                 .queryParam("reference", reference).body("# only a comment\n")
                 .post("/api/v1/botnet-lists").then(), 400, "invalid-request");
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("application/json")
+                .queryParam("reference", reference).body("[{\"ip_address\":\"45.79.19.196\"}, 7, {\"ip\":")
+                .post("/api/v1/botnet-lists").then(), 422, "botnet-list-rejected");
+        // Only the Authority forces prefixes wider than /8 or /32.
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
+                .queryParam("reference", reference).queryParam("widePrefixes", true).body("2a0b:7e80::/29\n")
+                .post("/api/v1/botnet-lists").then(), 403, "forbidden");
+        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
+                .queryParam("reference", reference).body("2a0b:7e80::/29\n")
+                .post("/api/v1/botnet-lists").then(), 422, "botnet-list-rejected");
         given().auth().oauth2(Tokens.of("authority")).queryParam("limit", 500).get("/api/v1/botnet-lists").then()
                 .statusCode(200).body("items.reference", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(reference)));
     }
