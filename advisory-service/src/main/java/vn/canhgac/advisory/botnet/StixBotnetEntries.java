@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * A STIX 2.1 bundle, read one object at a time (a bundle of a million indicators is never held whole; its address
- * observables are, until its end). Taken: indicators whose {@code pattern_type} is {@code stix} and whose pattern
+ * observables are, until its end, and its last 10,000 indicators, so that a later version of one replaces it). Taken: indicators whose {@code pattern_type} is {@code stix} and whose pattern
  * compares {@code ipv4-addr:value}, {@code ipv6-addr:value}, {@code network-traffic:dst_ref.value}/{@code src_ref.value}
  * or {@code domain-name:resolves_to_refs[*].value} ({@code =}, {@code ISSUBSET} or {@code IN (...)}, several joined by
  * OR or AND count each), labelled with the indicator's name; and {@code ipv4-addr}/{@code ipv6-addr} observables that
