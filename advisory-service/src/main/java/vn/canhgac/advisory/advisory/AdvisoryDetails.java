@@ -18,7 +18,8 @@ public record AdvisoryDetails(UUID id, String reference, String issuer, String t
                               LocalDate issuedOn, Severity severity, BigDecimal cvssScore, Tlp tlp, LocalDate dueOn,
                               String remediation, List<String> cves, List<String> links, boolean knownExploited,
                               boolean ransomware, String sourceFormat, String status, List<Affected> affected,
-                              List<Affected> notAffected, long version, String revision, Instant createdAt, String createdBy,
+                              List<Affected> notAffected, long version, String revision, Instant createdAt,
+                              String createdBy,
                               MatchReport matching) {
 
     /** An affected product as stored: what it is matched by, and its range as a person reads it. */

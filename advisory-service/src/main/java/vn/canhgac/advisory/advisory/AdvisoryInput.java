@@ -44,7 +44,8 @@ public record AdvisoryInput(@NotBlank @Size(max = 100) String reference,
 
     /**
      * A digest of everything the advisory says but its revision, so that a newer document saying the same (a KEV
-     * catalogue of a later day) is told from one that changed. Records print their components in order.
+     * catalogue of a later day) is told from one that changed. Records print their components in order; a new
+     * component changes every digest once, so the next import of each document revises it once.
      */
     public String contentDigest() {
         AdvisoryInput content = new AdvisoryInput(reference, issuer, title, summary, issuedOn, severity, cvssScore, tlp,

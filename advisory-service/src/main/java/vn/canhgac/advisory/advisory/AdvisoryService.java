@@ -73,7 +73,8 @@ public class AdvisoryService {
     private Uni<AdvisoryDetails> publish(SqlConnection connection, Caller caller, AdvisoryInput input, String format) {
         return store.insert(connection, caller, input, format)
                 .onItem().ifNotNull().transformToUni(advisory -> matcher.matchAdvisory(connection, advisory.id())
-                        .flatMap(found -> matcher.applyNotAffected(connection, advisory.id()).map(found::plus))
+                        .flatMap(found -> !hasStatements(input) ? Uni.createFrom().item(found)
+                                : matcher.applyNotAffected(connection, advisory.id()).map(found::plus))
                         .map(advisory::withMatching))
                 .onItem().ifNotNull().call(advisory -> KEV.equals(format)
                         ? matcher.raiseKnownExploited(connection, advisory.id()) : Uni.createFrom().nullItem())
@@ -101,17 +102,24 @@ public class AdvisoryService {
                 return store.recordRevision(connection, id, input.revision()).replaceWith(Uni.createFrom().nullItem());
             }
             String reason = input.reference() + " revision " + input.revision();
-            return store.find(connection, id).flatMap(before -> store.revise(connection, caller, id, input)
+            return store.find(connection, id).flatMap(before -> matcher.statementCves(connection, id)
+                    .flatMap(statedBefore -> store.revise(connection, caller, id, input)
                     .flatMap(after -> matcher.matchAdvisory(connection, id)
                             .call(() -> matcher.retireStale(connection, id, reason))
                             .call(() -> matcher.followRevision(connection, id))
-                            .call(() -> matcher.applyNotAffected(connection, id))
+                            .call(() -> matcher.liftNotAffected(connection, id, statedBefore))
+                            .call(() -> hasStatements(input) ? matcher.applyNotAffected(connection, id)
+                                    : Uni.createFrom().nullItem())
                             .call(() -> input.knownExploited() ? matcher.raiseKnownExploited(connection, id)
                                     : Uni.createFrom().nullItem())
-                            .map(after::withMatching))
+                            .map(after::withMatching)))
                     .call(after -> audit.recordAll(connection, caller,
                             List.of(Change.updated(AUDIT_TYPE, id.toString(), "/", before, after)))));
         });
+    }
+
+    private static boolean hasStatements(AdvisoryInput input) {
+        return input.affected().stream().anyMatch(AffectedProductInput::isNotAffectedStatement);
     }
 
     private static boolean newer(String candidate, String stored) {

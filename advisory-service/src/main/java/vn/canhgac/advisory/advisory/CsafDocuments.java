@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -95,54 +96,38 @@ final class CsafDocuments {
             if (vulnerability.hasNonNull("cve")) {
                 cves.add(vulnerability.get("cve").asText());
             }
-            for (String status : AFFECTED_STATUSES) {
-                JsonNode ids = vulnerability.path("product_status").path(status);
-                for (int i = 0; i < ids.size(); i++) {
-                    String id = ids.get(i).asText();
-                    if (!products.contains(id)) {
-                        faults.add(new Violation("vulnerabilities[" + v + "].product_status." + status + "[" + i + "]",
-                                "csaf-unknown-product", id));
-                    }
-                    affectedIds.add(id);
-                }
+            String at = "vulnerabilities[" + v + "].product_status.";
+            JsonNode status = vulnerability.path("product_status");
+            for (String affectedStatus : AFFECTED_STATUSES) {
+                affectedIds.addAll(ids(status, affectedStatus, at, products, faults));
             }
-            // SUSE lists the package versions to install as "recommended" (their fixes), often without "fixed".
             for (int t = 0; t < TRAIN_STATUSES.size(); t++) {
-                for (JsonNode id : vulnerability.path("product_status").path(TRAIN_STATUSES.get(t))) {
-                    CsafProduct p = products.get(id.asText());
+                for (String id : ids(status, TRAIN_STATUSES.get(t), at, products, faults)) {
+                    CsafProduct p = products.get(id);
                     if (p != null && p.version() != null) {
                         trains.computeIfAbsent(p.withoutVersion(), key -> new String[3])[t] = p.version();
                     }
                 }
             }
-            vulnerability.path("product_status").path("fixed").forEach(id -> fixedIds.add(id.asText()));
-            vulnerability.path("product_status").path("recommended").forEach(id -> fixedIds.add(id.asText()));
+            // SUSE lists the package versions to install as "recommended" (their fixes), often without "fixed".
+            fixedIds.addAll(ids(status, "fixed", at, products, faults));
+            fixedIds.addAll(ids(status, "recommended", at, products, faults));
             String cve = vulnerability.path("cve").asText("");
-            if (cve.isBlank() && NOT_AFFECTED_STATUSES.stream()
-                    .anyMatch(status -> !vulnerability.path("product_status").path(status).isEmpty())) {
+            if (cve.isBlank() && NOT_AFFECTED_STATUSES.stream().anyMatch(s -> !status.path(s).isEmpty())) {
                 warnings.add("vulnerabilities[" + v + "]: no CVE, so its not-affected and fixed products say nothing "
                         + "about other advisories");
             }
-            for (String status : NOT_AFFECTED_STATUSES) {
-                JsonNode ids = vulnerability.path("product_status").path(status);
-                for (int i = 0; i < ids.size() && !cve.isBlank(); i++) {
-                    String id = ids.get(i).asText();
-                    if (!products.contains(id)) {
-                        faults.add(new Violation("vulnerabilities[" + v + "].product_status." + status + "[" + i + "]",
-                                "csaf-unknown-product", id));
+            for (String notAffectedStatus : NOT_AFFECTED_STATUSES) {
+                for (String id : ids(status, notAffectedStatus, at, products, faults)) {
+                    CsafProduct p = products.get(id);
+                    // A fix without a version says nothing about which versions are not affected.
+                    boolean says = notAffectedStatus.equals("known_not_affected") || (p != null && p.version() != null);
+                    if (!cve.isBlank() && says) {
+                        notAffected.computeIfAbsent(id, key -> new LinkedHashSet<>()).add(cve);
                     }
-                    notAffected.computeIfAbsent(id, key -> new LinkedHashSet<>()).add(cve);
                 }
             }
-            JsonNode investigated = vulnerability.path("product_status").path("under_investigation");
-            for (int i = 0; i < investigated.size(); i++) {
-                String id = investigated.get(i).asText();
-                if (!products.contains(id)) {
-                    faults.add(new Violation("vulnerabilities[" + v + "].product_status.under_investigation[" + i + "]",
-                            "csaf-unknown-product", id));
-                }
-                investigatedIds.add(id);
-            }
+            investigatedIds.addAll(ids(status, "under_investigation", at, products, faults));
             for (JsonNode s : vulnerability.path("scores")) {
                 JsonNode base = s.path("cvss_v3").path("baseScore");
                 if (base.isNumber() && (score == null || base.decimalValue().compareTo(score) > 0)) {
@@ -187,6 +172,8 @@ final class CsafDocuments {
         for (String id : investigatedIds) {
             products.rowsOf(id).forEach(product -> affected.add(product.investigated()));
         }
+        notAffected.forEach((id, notBy) -> products.rowsOf(id)
+                .forEach(product -> affected.add(product.notAffectedBy(List.copyOf(notBy)))));
         if (fixedOnly) {
             affected.addAll(CsafRanges.belowFixed(fixedIds, products.products()));
         } else {
@@ -195,13 +182,12 @@ final class CsafDocuments {
             affected.addAll(CsafRanges.belowFixed(
                     fixedIds.stream().filter(id -> CsafRanges.inStream(products.get(id))).toList(),
                     products.products()));
-            notAffected.forEach((id, notBy) -> products.rowsOf(id)
-                    .forEach(product -> affected.add(product.notAffectedBy(List.copyOf(notBy)))));
         }
         products.products().values().stream().filter(CsafRanges::hasUnknownScheme).distinct()
                 .forEach(p -> warnings.add(p.name() + ": the range '" + p.version() + "' names a version scheme this "
                         + "platform does not know; read in the generic order"));
         affected.replaceAll(row -> readable(row, warnings));
+        affected.removeIf(Objects::isNull);
         List<String> links = new ArrayList<>();
         document.path("references").forEach(reference -> links.add(reference.path("url").asText()));
         String summary = null;
@@ -222,16 +208,46 @@ final class CsafDocuments {
 
     /**
      * A row whose exact "version" is free text ("all versions before the March update") cannot be matched: it is
-     * to confirm, every version, with a warning; a statement of free text is kept for no version and warned of.
+     * to confirm, every version, with a warning; a statement of free text would say "not affected" of every version,
+     * so it is left out (null), with a warning.
      */
     private static AffectedProductInput readable(AffectedProductInput row, List<String> warnings) {
         String version = row.versionExact();
         if (version == null || (version.chars().anyMatch(Character::isDigit) && !version.strip().contains(" "))) {
             return row;
         }
+        if (row.isNotAffectedStatement()) {
+            warnings.add(row.product() + ": '" + version + "' is not a version; the statement is left out");
+            return null;
+        }
         warnings.add(row.product() + ": '" + version + "' is not a version; its hits are to confirm");
         return new AffectedProductInput(row.vendor(), row.product(), row.cpe(), row.purl(), null, null, null, null,
                 null, row.fixedIn(), true, row.versionScheme(), row.notAffectedCves(), row.platform());
+    }
+
+    /**
+     * The product ids a product status lists; a status that is not a list, or an id the tree does not define, is
+     * a fault named by its path.
+     */
+    private static List<String> ids(JsonNode productStatus, String status, String at, CsafProductTree products,
+                                    List<Violation> faults) {
+        JsonNode ids = productStatus.path(status);
+        if (ids.isMissingNode() || ids.isNull()) {
+            return List.of();
+        }
+        if (!ids.isArray()) {
+            faults.add(new Violation(at + status, "csaf-not-a-list"));
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i).asText();
+            if (!products.contains(id)) {
+                faults.add(new Violation(at + status + "[" + i + "]", "csaf-unknown-product", id));
+            }
+            found.add(id);
+        }
+        return found;
     }
 
     /** "Vendor fix: 15.02.1258.032:Security Update (https://support.microsoft.com/help/5036401)". */

@@ -87,11 +87,9 @@ final class CsafRanges {
             } else if (c.startsWith("!=")) {
                 // vers: an excluded version splits the interval it lies in.
                 String excluded = c.substring(2).strip();
-                if (lower[0] != null || lower[1] != null) {
-                    intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0],
-                            lower[1], null, excluded, null));
-                    lower = new String[]{null, excluded};
-                }
+                intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0],
+                        lower[1], null, excluded, null));
+                lower = new String[]{null, excluded};
             } else if (!c.isEmpty() && !c.equals("*")) {
                 intervals.add(exactOrWildcard(p, c.startsWith("=") ? c.substring(1).strip() : c));
             }

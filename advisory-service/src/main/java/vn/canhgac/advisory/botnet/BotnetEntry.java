@@ -30,6 +30,8 @@ record BotnetEntry(long row, String network, String label, String field, String 
      */
     static final int WIDEST_IPV6_PREFIX = 32;
     private static final String TOO_BROAD = "botnet-network-too-broad";
+    private static final int FORCED_WIDEST_IPV4_PREFIX = 4;
+    private static final int FORCED_WIDEST_IPV6_PREFIX = 16;
 
     static BotnetEntry of(long row, String network, String label) {
         return new BotnetEntry(row, network, label, null, null, List.of(), false);
@@ -72,9 +74,17 @@ record BotnetEntry(long row, String network, String label, String field, String 
         return of(row, network, label);
     }
 
-    /** The entry, its network accepted however wide it is: the Authority forced wide prefixes for this list. */
+    /**
+     * The entry, its wide network accepted: the Authority forced wide prefixes for this list (Spamhaus DROPv6 lists
+     * whole /29 allocations). Never wider than a /4 or a /16, which would hit the country.
+     */
     BotnetEntry widened() {
-        return TOO_BROAD.equals(fault) ? of(row, network, label) : this;
+        if (!TOO_BROAD.equals(fault)) {
+            return this;
+        }
+        int prefix = Integer.parseInt(network.substring(network.indexOf('/') + 1));
+        return prefix >= (network.indexOf(':') >= 0 ? FORCED_WIDEST_IPV6_PREFIX : FORCED_WIDEST_IPV4_PREFIX)
+                ? of(row, network, label) : this;
     }
 
     /** Every entry {@link #widened()}. */

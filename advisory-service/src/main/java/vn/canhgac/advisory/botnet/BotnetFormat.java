@@ -63,6 +63,16 @@ public enum BotnetFormat {
         };
     }
 
+    /** The format a reader reads: what a list is stored as ({@code application/json} is STIX or a JSON list). */
+    static BotnetFormat readBy(Iterator<BotnetEntry> entries) {
+        return switch (entries) {
+            case StixBotnetEntries stix -> STIX;
+            case JsonBotnetEntries list -> JSON_LIST;
+            case CsvBotnetEntries csv -> CSV;
+            default -> TEXT;
+        };
+    }
+
     /** Whether the document is one object whose first fields say it is a STIX bundle (type, or its objects). */
     private static boolean isStixBundle(InputStream body, ObjectMapper json) {
         try {

@@ -101,7 +101,8 @@ public class BotnetListResource {
         return idempotency.once(who, idempotencyKey, fingerprint, BotnetListDetails.class,
                         () -> Uni.createFrom().item(() -> {
                                     Iterator<BotnetEntry> entries = format.entries(body, json);
-                                    BotnetListImport.Imported imported = imports.run(who, input, format,
+                                    BotnetListImport.Imported imported = imports.run(who, input,
+                                            BotnetFormat.readBy(entries),
                                             widePrefixes ? BotnetEntry.widened(entries) : entries, locale);
                                     return imported.created()
                                             ? RestResponse.ResponseBuilder.<BotnetListDetails>created(uri

@@ -21,7 +21,8 @@ import java.util.NoSuchElementException;
  */
 final class JsonBotnetEntries implements Iterator<BotnetEntry> {
 
-    private static final List<String> ADDRESS_FIELDS = List.of("ip_address", "ip", "cidr", "network", "address", "ipv6");
+    private static final List<String> ADDRESS_FIELDS = List.of("ip_address", "ip", "cidr", "network", "address",
+            "ipv6");
     private static final List<String> LABEL_FIELDS = List.of("malware", "sblid", "label", "botnet", "family");
 
     private final JsonParser parser;

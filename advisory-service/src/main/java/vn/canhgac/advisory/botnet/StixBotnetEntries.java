@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
 
 /**
  * A STIX 2.1 bundle, read one object at a time (a bundle of a million indicators is never held whole; its address
- * observables are, until its end, and its last 10,000 indicators, so that a later version of one replaces it). Taken: indicators whose {@code pattern_type} is {@code stix} and whose pattern
- * compares {@code ipv4-addr:value}, {@code ipv6-addr:value}, {@code network-traffic:dst_ref.value}/{@code src_ref.value}
- * or {@code domain-name:resolves_to_refs[*].value} ({@code =}, {@code ISSUBSET} or {@code IN (...)}, several joined by
+ * observables are, until its end, and its last 10,000 indicators, so that a later version of one replaces it).
+ * Taken: indicators whose {@code pattern_type} is {@code stix} and whose pattern compares {@code ipv4-addr:value},
+ * {@code ipv6-addr:value}, {@code network-traffic:dst_ref.value}/{@code src_ref.value} or
+ * {@code domain-name:resolves_to_refs[*].value} ({@code =}, {@code ISSUBSET} or {@code IN (...)}, several joined by
  * OR or AND count each), labelled with the indicator's name; and {@code ipv4-addr}/{@code ipv6-addr} observables that
  * are neither context of an {@code observed-data} nor based on a lapsed indicator. An indicator that is revoked,
  * benign, past its {@code valid_until} or before its {@code valid_from} is skipped with that reason. Other objects
@@ -61,7 +62,7 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
     private final LinkedHashMap<String, Version> versions = new LinkedHashMap<>();
 
     /** One version of an indicator: when it was modified, what it says. */
-    private record Version(String modified, List<BotnetEntry> entries) {
+    private record Version(Instant modified, List<BotnetEntry> entries) {
     }
 
     StixBotnetEntries(InputStream body, ObjectMapper json) {
@@ -146,8 +147,9 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         } else if (type.equals("relationship") && object.path("relationship_type").asText().equals("based-on")) {
             basedOn.put(object.path("target_ref").asText(), object.path("source_ref").asText());
         } else if (type.equals("indicator") && object.path("pattern_type").asText("stix").equals("stix")) {
-            hold(object.path("id").asText("#" + index), object.path("modified").asText(""), lapsed(object) != null,
-                    indicatorEntries(object, at));
+            Instant modified = instant(object.path("modified"));
+            hold(object.path("id").asText("#" + index), modified == null ? Instant.MIN : modified,
+                    lapsed(object) != null, indicatorEntries(object, at));
         }
     }
 
@@ -176,10 +178,10 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
 
     /**
      * Holds an indicator's version among the last {@link #VERSION_WINDOW} indicators read: a later version of the
-     * same id (a TAXII answer with every version; STIX timestamps compare as text) replaces it, an older one is
-     * dropped. Beyond the window an indicator's entries go to the list (a bundle is never held whole).
+     * same id (a TAXII answer with every version) replaces it, an older one is dropped. Beyond the window an
+     * indicator's entries go to the list (a bundle is never held whole).
      */
-    private void hold(String id, String modified, boolean lapsed, List<BotnetEntry> entries) {
+    private void hold(String id, Instant modified, boolean lapsed, List<BotnetEntry> entries) {
         Version held = versions.get(id);
         if (held != null && held.modified().compareTo(modified) >= 0) {
             return;

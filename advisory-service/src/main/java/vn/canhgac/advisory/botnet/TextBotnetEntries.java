@@ -12,10 +12,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Plain text: one address or CIDR per line, then a label; comments after {@code #} or {@code ;}, blank lines
- * ignored (FireHOL netsets, plain lists). A line that starts with two addresses is a block from the first to the
- * second (DShield's {@code block.txt}); a first line without a digit is a column header, skipped and reported. A trailing comment of one token is the entry's reference when there is no
- * label, as Spamhaus DROP/EDROP write it: {@code 1.10.16.0/20 ; SBL256894}.
+ * Plain text: one address or CIDR per line, then a label; comments after {@code #} or {@code ;}, blank lines ignored
+ * (FireHOL netsets, plain lists). A line that starts with two addresses is a block from the first to the second
+ * (DShield's {@code block.txt}); a first line without a digit is a column header, skipped and reported. A trailing
+ * comment of one token is the entry's reference when there is no label, as Spamhaus DROP/EDROP write it:
+ * {@code 1.10.16.0/20 ; SBL256894}.
  */
 final class TextBotnetEntries implements Iterator<BotnetEntry> {
 

@@ -64,7 +64,7 @@ public class ExposureMatcher {
                     join advisory vv on vv.id = vr.advisory_id and vv.status = 'ACTIVE' and vv.source_format <> 'KEV'
                     join installed_product same on same.asset_id = %1$s.asset_id and same.position = %1$s.position
                          and same.identity = vr.identity
-                    where vv.cves && v.cves)""";
+                    where vv.cves && v.cves and vr.not_affected_cves is null)""";
 
     /** Candidate columns, in this order, of every candidate query. */
     private static final String ADVISORY_HITS = """
@@ -290,12 +290,42 @@ public class ExposureMatcher {
             join installed_product p on p.asset_id = x.asset_id
                  and p.position = split_part(x.dedup_key, '|', 4)::int
             where x.source_kind = 'ADVISORY'
-              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')
               and exists (""" + NOT_AFFECTED + """
                   and n.advisory_id = $1 and n.identity = p.identity and\s""" + covers("n", "p") + """
               )
-            for update of x""", "FALSE_POSITIVE", "'matcher'",
+            for update of x""", "FALSE_POSITIVE", "'vex:' || $1",
             "'not affected according to ' || (select reference from advisory where id = $1)");
+
+    /**
+     * When statements of an advisory ({@code $1}) no longer hold (it is withdrawn, or its revision says otherwise):
+     * what they had closed and no statement of it still covers goes back to the status it had before, with why in
+     * its history.
+     */
+    private static final String LIFT_NOT_AFFECTED = """
+            with prior as (
+                select x.id, x.status, coalesce((select h.from_status from exposure_history h
+                                                 where h.exposure_id = x.id order by h.id desc limit 1), 'OPEN') as back
+                from exposure x join advisory v on v.id = x.advisory_id
+                where x.status = 'FALSE_POSITIVE' and x.status_changed_by = 'vex:' || $1::uuid
+                  and not exists (select 1 from installed_product p
+                                  where p.asset_id = x.asset_id and p.position = split_part(x.dedup_key, '|', 4)::int
+                                    and exists (""" + NOT_AFFECTED + """
+                                        and n.advisory_id = $1 and n.identity = p.identity and\s""" + covers("n", "p")
+            + """
+            ))
+                for update of x),
+            written as (update exposure x set status = prior.back, status_changed_at = now(),
+                            status_changed_by = 'matcher', version = x.version + 1
+                        from prior where x.id = prior.id returning x.*, prior.status as prior_status),
+            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                        select id, now(), 'matcher', prior_status, status,
+                               'no longer stated not affected: ' || (select reference from advisory where id = $1)
+                        from written)
+            select\s""" + ExposureRows.COLUMNS + ", x.prior_status from written x " + ExposureRows.JOINS;
+
+    private static final String STATEMENT_CVES = """
+            select distinct unnest(not_affected_cves) from affected_product where advisory_id = $1""";
 
     private static final String SEVERITY_RANK = "(case %s when 'CRITICAL' then 4 when 'HIGH' then 3 "
             + "when 'MEDIUM' then 2 else 1 end)";
@@ -321,14 +351,17 @@ public class ExposureMatcher {
 
     /**
      * A revision that changes the severity (a KEV entry now known to ransomware campaigns, a vendor's re-scoring):
-     * the advisory's live exposures take the new severity; a due date only ever moves closer.
+     * the advisory's live exposures take the new severity, except that one a KEV entry raised (the advisory is
+     * known exploited) is not lowered; a due date only ever moves closer.
      */
     private static final String FOLLOW_REVISION = """
             update exposure x set severity = v.severity,
                 due_on = least(x.due_on, exposure_due(v.severity, v.due_on, current_date)), version = x.version + 1
             from advisory v
             where v.id = $1 and x.advisory_id = v.id and x.severity <> v.severity
-              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')""";
+              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+              and not (v.known_exploited and %s > %s)""".formatted(
+            SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("v.severity"));
 
     private final Outbox outbox;
     private final int activeDays;
@@ -354,11 +387,10 @@ public class ExposureMatcher {
         return lock(connection, LOCK_EXCLUSIVE)
                 .flatMap(locked -> write(connection, ADVISORY_HITS + "where r.advisory_id = $1", Tuple.of(advisoryId)))
                 .call(() -> supersedeKev(connection, """
-                        (k.asset_id in (select asset_id from exposure where advisory_id = $1)
-                         or exists (select 1 from affected_product r join installed_product same
-                                    on same.identity = r.identity and same.asset_id = kp.asset_id
-                                       and same.position = kp.position
-                                    where r.advisory_id = $1))""", advisoryId));
+                        k.asset_id in (select asset_id from exposure where advisory_id = $1
+                                       union select same.asset_id from affected_product r
+                                       join installed_product same on same.identity = r.identity
+                                       where r.advisory_id = $1)""", advisoryId));
     }
 
     /** Resolves what a revised advisory no longer finds; the reason names the revision. */
@@ -371,6 +403,30 @@ public class ExposureMatcher {
     public Uni<MatchReport> applyNotAffected(SqlConnection connection, UUID advisoryId) {
         return connection.preparedQuery(APPLY_NOT_AFFECTED).execute(Tuple.of(advisoryId))
                 .flatMap(rows -> announce(connection, rows));
+    }
+
+    /** The CVEs an advisory's statements are about (read before a revision replaces them). */
+    public Uni<List<String>> statementCves(SqlConnection connection, UUID advisoryId) {
+        return connection.preparedQuery(STATEMENT_CVES).execute(Tuple.of(advisoryId)).map(rows -> {
+            List<String> cves = new ArrayList<>();
+            rows.forEach(row -> cves.add(row.getString(0)));
+            return cves;
+        });
+    }
+
+    /**
+     * Statements of an advisory no longer hold (it is withdrawn, or revised; its rows are already changed): what
+     * they closed and none still covers reopens as it was, and the other advisories about their CVEs ({@code cves},
+     * read before) are matched again for what the statements had kept away.
+     */
+    public Uni<MatchReport> liftNotAffected(SqlConnection connection, UUID advisoryId, List<String> cves) {
+        if (cves.isEmpty()) {
+            return Uni.createFrom().item(MatchReport.NONE);
+        }
+        return connection.preparedQuery(LIFT_NOT_AFFECTED).execute(Tuple.of(advisoryId))
+                .flatMap(rows -> announce(connection, rows))
+                .flatMap(lifted -> write(connection, ADVISORY_HITS + "where v.id <> $1 and v.cves && $2::text[]",
+                        Tuple.of(advisoryId, cves.toArray(String[]::new))).map(lifted::plus));
     }
 
     /** The advisory's live exposures take the severity of its new revision; answers how many changed. */

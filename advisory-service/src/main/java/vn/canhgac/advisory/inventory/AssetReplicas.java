@@ -89,7 +89,8 @@ public class AssetReplicas {
                 String[] name = ProductIdentity.displayName(product.vendor(), product.product(), product.cpe(),
                         product.purl());
                 String release = ReleaseStream.of(version, product.purl());
-                String stream = release != null ? release : OsPlatform.stream(OsPlatform.ofTargetSoftware(product.cpe()));
+                String stream = release != null ? release
+                        : OsPlatform.stream(OsPlatform.ofTargetSoftware(product.cpe()));
                 for (String identity : ProductIdentity.all(product.vendor(), product.product(), product.cpe(), product.purl())) {
                     rows.positions.add(position);
                     rows.identities.add(identity);

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * The ways a product is recognised, the same for an installed product and for an advisory's affected product,
  * so that matching is an equality join:
  * <ul>
- *   <li>{@code cpe:<vendor>:<product>} from a CPE 2.3 name;</li>
- *   <li>{@code purl:<type>/<namespace>/<name>} from a package URL;</li>
- *   <li>{@code name:<vendor>:<product>} from the names, folded: lower case, no accents, letters and digits only
+ *   <li>{@code purl:<type>/<namespace>/<name>} from a package URL (a PyPI name normalised as PEP 503; a Debian binary
+ *       package also as its {@code upstream} source package);</li>
+ *   <li>{@code name:<vendor>:<product>} from the names, or a CPE's vendor and product, folded: lower case, no
+ *       accents, letters and digits only, without bracketed part numbers or the vendor's own name before the product
  *       ("F5" + "BIG-IP" and CPE's {@code f5:big-ip} both give {@code name:f5:bigip}); and {@code name::<product>},
  *       which an affected product that names no vendor is matched by.</li>
  * </ul>
@@ -39,8 +40,8 @@ public final class ProductIdentity {
     public static Set<String> all(String vendor, String product, String cpe, String purl) {
         Set<String> identities = new LinkedHashSet<>();
         Cpe23.parse(cpe).ifPresent(parsed -> {
-            identities.add("cpe:" + parsed.vendor() + ":" + parsed.product());
             identities.add(byName(parsed.vendor(), parsed.product()));
+            identities.add(byName(null, parsed.product()));
         });
         PackageUrl.parse(purl).ifPresent(parsed -> {
             identities.add("purl:" + parsed.coordinates());
@@ -79,7 +80,12 @@ public final class ProductIdentity {
         if (!parsed.type().equals("deb") || !upstream.find()) {
             return Optional.empty();
         }
-        String source = URLDecoder.decode(upstream.group(1), StandardCharsets.UTF_8).replaceAll("@.*", "");
+        String source;
+        try {
+            source = URLDecoder.decode(upstream.group(1), StandardCharsets.UTF_8).replaceAll("@.*", "");
+        } catch (IllegalArgumentException badEscape) {
+            return Optional.empty();
+        }
         return Optional.of("purl:deb/" + (parsed.namespace() == null ? "" : parsed.namespace() + "/")
                 + source.toLowerCase(Locale.ROOT));
     }

@@ -42,11 +42,15 @@ public final class ReleaseStream {
         String base = stream;
         if (base == null) {
             Matcher distro = DISTRO.matcher(lower);
-            base = !distro.find() ? null : distro.group(1).equals("rhel") ? "el" + distro.group(2).replaceAll("\\..*", "")
-                    : lower.startsWith("pkg:deb/") ? distro.group(1) + distro.group(2) : null;
+            base = !distro.find() ? null
+                    : distro.group(1).equals("rhel") ? "el" + distro.group(2).replaceAll("\\..*", "")
+                    : !lower.startsWith("pkg:deb/") ? null
+                    : distro.group(1).equals("debian") ? "debian" + distro.group(2).replaceAll("\\..*", "")
+                    : distro.group(1) + distro.group(2);
         }
         Matcher module = MODULE.matcher(lower);
-        return base != null && lower.startsWith("pkg:rpm/") && module.find() ? base + "/" + module.group(1).replace("%3a", ":") : base;
+        return base != null && lower.startsWith("pkg:rpm/") && module.find()
+                ? base + "/" + module.group(1).replace("%3a", ":") : base;
     }
 
     public static String of(String version) {

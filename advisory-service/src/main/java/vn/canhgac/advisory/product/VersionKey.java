@@ -53,7 +53,7 @@ public final class VersionKey {
     private VersionKey() {
     }
 
-    /** The generic key of a version; null for a blank or wildcard version ({@code *}, {@code -}), which has no order. */
+    /** The generic key of a version; null for a blank or wildcard version ({@code *}, {@code -}): it has no order. */
     public static String of(String version) {
         return of(version, VersionScheme.GENERIC);
     }

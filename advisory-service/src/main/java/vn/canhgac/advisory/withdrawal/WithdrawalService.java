@@ -43,6 +43,9 @@ public class WithdrawalService {
                 .invoke(target -> check(caller, kind, id, target))
                 .flatMap(target -> store.mark(connection, kind, id, actor, reason)
                         .flatMap(at -> matcher.withdraw(connection, kind == Kind.BOTNET_LIST, id, actor, reason)
+                                .call(() -> kind == Kind.BOTNET_LIST ? Uni.createFrom().nullItem()
+                                        : matcher.statementCves(connection, id)
+                                                .flatMap(cves -> matcher.liftNotAffected(connection, id, cves)))
                                 .map(closed -> new Withdrawal(kind.auditType, id, target.reference(), at, actor,
                                         reason, closed.statusChanged())))
                         .call(withdrawal -> audit.recordAll(connection, caller, List.of(Change.updated(kind.auditType,

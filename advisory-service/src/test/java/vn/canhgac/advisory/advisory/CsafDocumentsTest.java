@@ -101,6 +101,31 @@ class CsafDocumentsTest {
         assertEquals("Vendor fix: Update to 2.0 (https://psirt.canh.example/2.0)", advisory.remediation());
     }
 
+    @Test
+    void aFixedOnlyDocumentKeepsItsNotAffectedStatementsAndAFixWithoutVersionSaysNothing() throws Exception {
+        String text = """
+                {"document":{"category":"csaf_vex","csaf_version":"2.0","title":"expat",
+                  "publisher":{"category":"vendor","name":"Red Hat","namespace":"https://www.redhat.com"},
+                  "tracking":{"id":"CVE-2024-0001","initial_release_date":"2024-03-02T00:00:00Z",
+                   "current_release_date":"2024-03-02T00:00:00Z","status":"final","version":"1",
+                   "revision_history":[{"date":"2024-03-02T00:00:00Z","number":"1","summary":"Initial"}]}},
+                 "product_tree":{"branches":[{"category":"vendor","name":"Red Hat","branches":[
+                   {"category":"product_version","name":"expat-0:2.5.0-1.el9_3.1.x86_64","product":{"name":"expat el9",
+                    "product_id":"EL9","product_identification_helper":{"purl":"pkg:rpm/redhat/expat@2.5.0-1.el9_3.1"}}},
+                   {"category":"product_version","name":"expat-0:2.1.0-15.el7_9.x86_64","product":{"name":"expat el7",
+                    "product_id":"EL7","product_identification_helper":{"purl":"pkg:rpm/redhat/expat@2.1.0-15.el7_9"}}},
+                   {"category":"product_name","name":"expat","product":{"name":"expat","product_id":"ANY"}}]}]},
+                 "vulnerabilities":[{"cve":"CVE-2024-0001","product_status":{"fixed":["EL9","ANY"],
+                   "known_not_affected":["EL7"]}}]}""";
+        AdvisoryInput advisory = CsafDocuments.read(new ObjectMapper().readTree(text), null, null);
+        List<AffectedProductInput> statements = advisory.affected().stream()
+                .filter(AffectedProductInput::isNotAffectedStatement).toList();
+        assertEquals(2, statements.size(), statements.toString());
+        assertTrue(statements.stream().allMatch(s -> s.versionExact() != null), "no statement of every version");
+        assertEquals(List.of("2.5.0-1.el9_3.1"), affected(advisory).stream().map(AffectedProductInput::endExcluding)
+                .toList());
+    }
+
     /** The affected products of an advisory, without its VEX statements ("not affected"). */
     private static List<AffectedProductInput> affected(AdvisoryInput advisory) {
         return advisory.affected().stream().filter(a -> !a.isNotAffectedStatement()).toList();

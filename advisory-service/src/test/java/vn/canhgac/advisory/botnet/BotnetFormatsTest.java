@@ -290,9 +290,11 @@ class BotnetFormatsTest {
     void theAuthorityForcesWidePrefixesWhenThePublisherMeansThem() {
         List<BotnetEntry> entries = new ArrayList<>();
         BotnetEntry.widened(BotnetFormat.TEXT.entries(new ByteArrayInputStream(
-                "2a0b:7e80::/29 ; SBL600001\n10.0.0.0/8\n".getBytes(StandardCharsets.UTF_8)), new ObjectMapper()))
-                .forEachRemaining(entries::add);
-        assertEquals(List.of("ok", "skip:botnet-special-purpose"), faults(entries));
+                "2a0b:7e80::/29 ; SBL600001\n10.0.0.0/8\n::/0\n0.0.0.0/1\n".getBytes(StandardCharsets.UTF_8)),
+                new ObjectMapper())).forEachRemaining(entries::add);
+        // Never wider than a /16 or a /4, forced or not: that would hit the country.
+        assertEquals(List.of("ok", "skip:botnet-special-purpose", "bad:botnet-network-too-broad",
+                "bad:botnet-network-too-broad"), faults(entries));
         assertEquals(List.of("2a0b:7e80::/29"), networks(entries));
     }
 

@@ -15,7 +15,7 @@ class ProductIdentityTest {
         String affected = ProductIdentity.preferred("f5", "big-ip", null, null);
         assertTrue(installed.contains(affected));
         assertTrue(installed.contains(ProductIdentity.preferred(null, "Big-IP", null, null)), "no vendor: by name");
-        assertEquals(Set.of("cpe:f5:big-ip", "name:f5:bigip"),
+        assertEquals(Set.of("name:f5:bigip", "name::bigip"),
                 ProductIdentity.all(null, null, "cpe:2.3:a:f5:big-ip:16.1.4:*:*:*:*:*:*:*", null));
         assertTrue(ProductIdentity.all("Fortinet", "FortiOS", null, null)
                 .contains(ProductIdentity.preferred(null, null, "cpe:2.3:o:fortinet:fortios:7.4.2:*:*:*:*:*:*:*", null)));

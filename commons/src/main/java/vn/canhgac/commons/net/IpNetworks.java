@@ -71,7 +71,8 @@ public final class IpNetworks {
             return Optional.empty();
         }
         BigInteger size = to.first().subtract(from.first()).add(BigInteger.ONE);
-        if (size.signum() <= 0 || size.bitCount() != 1 || from.first().and(size.subtract(BigInteger.ONE)).signum() != 0) {
+        boolean aligned = from.first().and(size.subtract(BigInteger.ONE)).signum() == 0;
+        if (size.signum() <= 0 || size.bitCount() != 1 || !aligned) {
             return Optional.empty();
         }
         return network(first.strip() + "/" + (from.bits() - (size.bitLength() - 1)));

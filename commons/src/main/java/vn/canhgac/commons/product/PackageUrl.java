@@ -32,7 +32,8 @@ public record PackageUrl(String type, String namespace, String name, String vers
             String namespace = m.group(2).isEmpty() ? null : decode(m.group(2).substring(0, m.group(2).length() - 1));
             String type = m.group(1).toLowerCase(Locale.ROOT);
             String version = m.group(4) == null ? null : decode(m.group(4));
-            return Optional.of(new PackageUrl(type, namespace, decode(m.group(3)), withEpoch(type, version, m.group(5))));
+            return Optional.of(new PackageUrl(type, namespace, decode(m.group(3)),
+                    withEpoch(type, version, m.group(5))));
         } catch (IllegalArgumentException badEscape) {
             // "%" not followed by two hex digits: not a package URL.
             return Optional.empty();
@@ -53,7 +54,8 @@ public record PackageUrl(String type, String namespace, String name, String vers
      * compared by.
      */
     private static String withEpoch(String type, String version, String qualifiers) {
-        if (version == null || qualifiers == null || !(type.equals("rpm") || type.equals("deb")) || version.contains(":")) {
+        boolean epochQualified = type.equals("rpm") || type.equals("deb");
+        if (version == null || qualifiers == null || !epochQualified || version.contains(":")) {
             return version;
         }
         Matcher epoch = EPOCH.matcher(qualifiers);

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.memory.ExpiringMemory;
 import vn.canhgac.commons.text.Digests;
 
-
 import java.time.Duration;
 import java.util.function.LongSupplier;
 

@@ -53,7 +53,8 @@ final class CycloneDxComponents {
                     sbom.described(parser.<JsonNode>readValueAsTree().path("component"));
                 } else if ("components".equals(field) && value == JsonToken.START_ARRAY) {
                     int index = 0;
-                    for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
+                    JsonToken entry = parser.nextToken();
+                    for (; entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
                         String at = "components[" + index++ + "]";
                         if (entry == JsonToken.START_OBJECT) {
                             sbom.component(parser.readValueAsTree(), at);
@@ -92,7 +93,8 @@ final class CycloneDxComponents {
     void component(JsonNode component, String at) {
         if (products.size() >= AssetRules.MAX_PRODUCTS - 1) {
             if (!full) {
-                warnings.add(at + ": more than " + AssetRules.MAX_PRODUCTS + " products, this one and the rest left out");
+                warnings.add(at + ": more than " + AssetRules.MAX_PRODUCTS + " products, this one and the rest "
+                        + "left out");
                 full = true;
             }
             return;

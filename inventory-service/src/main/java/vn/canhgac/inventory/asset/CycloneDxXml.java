@@ -26,6 +26,8 @@ final class CycloneDxXml {
 
     private static final String NAMESPACE = "http://cyclonedx.org/schema/bom/";
     private static final int MAX_DEPTH = 64;
+    /** No field of a component is longer; a megabyte of text in one element is an attack, not an SBOM. */
+    private static final int MAX_TEXT = 64 * 1024;
     private static final XMLInputFactory FACTORY = factory();
 
     private CycloneDxXml() {
@@ -93,6 +95,9 @@ final class CycloneDxXml {
                 }
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                 text.append(xml.getText());
+                if (text.length() > MAX_TEXT) {
+                    throw DomainProblem.invalidField("body", "cyclonedx-expected");
+                }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 if (!TextInput.isClean(text.toString())) {
                     throw DomainProblem.invalidField("body", "bad-characters");
