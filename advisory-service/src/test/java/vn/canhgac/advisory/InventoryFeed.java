@@ -48,6 +48,15 @@ public final class InventoryFeed implements AutoCloseable {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
+    /** A feed with a unit of the demo's Khánh Hòa chain: {@code /UBND-KH/STTTT-KH/<unit>/}, without constituency. */
+    public static InventoryFeed withUnitOfKhanhHoa(String unit) {
+        InventoryFeed feed = new InventoryFeed();
+        feed.organization("UBND-KH", "/UBND-KH/", 0, List.of());
+        feed.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
+        feed.organization(unit, "/UBND-KH/STTTT-KH/" + unit + "/", 0, List.of());
+        return feed;
+    }
+
     public void organization(String code, String path, long version, List<String> networks) {
         organization(code, path, version, networks, "AGENCY");
     }

@@ -7,10 +7,8 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 /**
  * CSV with a header row, after any {@code #} comment lines (abuse.ch's Feodo Tracker opens with a preamble and
@@ -23,7 +21,7 @@ import java.util.NoSuchElementException;
  * its record starts on; a record that cannot be read (a quote never closed) is a bad entry of that line, and the
  * lines after it are read as usual.
  */
-final class CsvBotnetEntries implements Iterator<BotnetEntry> {
+final class CsvBotnetEntries extends EntryReader {
 
     private static final List<String> ADDRESS_COLUMNS = List.of("ip", "address", "network", "cidr", "ip_address",
             "src_ip", "dst_ip", "ipv4", "ipv6");
@@ -34,7 +32,7 @@ final class CsvBotnetEntries implements Iterator<BotnetEntry> {
     private final int addressColumn;
     private final int labelColumn;
     private final List<String> names;
-    private CsvRecords.Record next;
+    private CsvRecords.Record upcoming;
 
     CsvBotnetEntries(InputStream body) {
         this.records = new CsvRecords(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
@@ -52,7 +50,7 @@ final class CsvBotnetEntries implements Iterator<BotnetEntry> {
             throw DomainProblem.invalidField("header", "botnet-csv-address-column", String.join(",", ADDRESS_COLUMNS));
         }
         this.labelColumn = firstOf(names, LABEL_COLUMNS);
-        next = nextData(records);
+        upcoming = nextData(records);
     }
 
     /** The next record that is not a comment: feeds such as abuse.ch's open with a {@code #} preamble. */
@@ -66,17 +64,12 @@ final class CsvBotnetEntries implements Iterator<BotnetEntry> {
     }
 
     @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public BotnetEntry next() {
-        if (next == null) {
-            throw new NoSuchElementException();
+    protected BotnetEntry read() {
+        if (upcoming == null) {
+            return null;
         }
-        CsvRecords.Record record = next;
-        next = nextData(records);
+        CsvRecords.Record record = upcoming;
+        upcoming = nextData(records);
         if (!record.readable()) {
             String column = record.faultField() >= 0 && record.faultField() < names.size()
                     ? names.get(record.faultField()) : "";

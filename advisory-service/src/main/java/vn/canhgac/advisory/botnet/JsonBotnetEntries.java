@@ -8,9 +8,7 @@ import vn.canhgac.commons.problem.DomainProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * JSON lists of addresses: an array of objects (abuse.ch Feodo Tracker's {@code ipblocklist.json}) or one object
@@ -19,7 +17,7 @@ import java.util.NoSuchElementException;
  * {@code ipv6}; a label from {@code malware}, {@code sblid}, {@code label}, {@code botnet} or {@code family}. An
  * entry's row is its position in the list, from 1.
  */
-final class JsonBotnetEntries implements Iterator<BotnetEntry> {
+final class JsonBotnetEntries extends EntryReader {
 
     private static final List<String> ADDRESS_FIELDS = List.of("ip_address", "ip", "cidr", "network", "address",
             "ipv6");
@@ -29,7 +27,6 @@ final class JsonBotnetEntries implements Iterator<BotnetEntry> {
     private final boolean array;
     private long row;
     private boolean finished;
-    private BotnetEntry next;
 
     JsonBotnetEntries(InputStream body, ObjectMapper json) {
         try {
@@ -42,31 +39,16 @@ final class JsonBotnetEntries implements Iterator<BotnetEntry> {
             if (array) {
                 parser.nextToken();
             }
-            advance();
         } catch (IOException e) {
             throw DomainProblem.invalidField("body", "botnet-json-list");
         }
     }
 
     @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public BotnetEntry next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        BotnetEntry current = next;
-        advance();
-        return current;
-    }
-
-    private void advance() {
-        next = null;
+    protected BotnetEntry read() {
+        BotnetEntry next = null;
         if (finished) {
-            return;
+            return null;
         }
         try {
             while (next == null && parser.currentToken() == JsonToken.START_OBJECT) {
@@ -90,6 +72,7 @@ final class JsonBotnetEntries implements Iterator<BotnetEntry> {
             next = BotnetEntry.bad(row + 1, "body", "botnet-json-list");
             closeQuietly();
         }
+        return next;
     }
 
     private void closeQuietly() {

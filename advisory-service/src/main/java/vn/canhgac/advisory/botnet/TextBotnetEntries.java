@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Plain text: one address or CIDR per line, then a label; comments after {@code #} or {@code ;}, blank lines ignored
@@ -18,35 +16,19 @@ import java.util.NoSuchElementException;
  * comment of one token is the entry's reference when there is no label, as Spamhaus DROP/EDROP write it:
  * {@code 1.10.16.0/20 ; SBL256894}.
  */
-final class TextBotnetEntries implements Iterator<BotnetEntry> {
+final class TextBotnetEntries extends EntryReader {
 
     private final BufferedReader reader;
     private long line;
-    private boolean read;
-    private BotnetEntry next;
+    private boolean anyLine;
 
     TextBotnetEntries(InputStream body) {
         this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
-        advance();
     }
 
     @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public BotnetEntry next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        BotnetEntry current = next;
-        advance();
-        return current;
-    }
-
-    private void advance() {
-        next = null;
+    protected BotnetEntry read() {
+        BotnetEntry next = null;
         try {
             String text;
             while (next == null && (text = reader.readLine()) != null) {
@@ -60,7 +42,7 @@ final class TextBotnetEntries implements Iterator<BotnetEntry> {
                     continue;
                 }
                 String[] words = content.split("[\\s,]+");
-                if (!read && words[0].chars().noneMatch(Character::isDigit)) {
+                if (!anyLine && words[0].chars().noneMatch(Character::isDigit)) {
                     // A column header (DShield's "Start End Netblock ..."): said in the summary, not an entry.
                     next = BotnetEntry.skip(line, "ip", "botnet-header-line", content);
                 } else if (words.length > 1 && IpNetworks.address(words[0]).isPresent()
@@ -71,11 +53,12 @@ final class TextBotnetEntries implements Iterator<BotnetEntry> {
                     next = BotnetEntry.read(line, "ip", entry[0], "label",
                             entry.length > 1 ? entry[1].strip() : reference(text, comment));
                 }
-                read = true;
+                anyLine = true;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return next;
     }
 
     /** A block written as its first and last address (DShield's {@code block.txt}): the network it is, if one. */

@@ -66,10 +66,7 @@ class AccuracyCorpusTest {
 
     @BeforeAll
     static void inventory() {
-        inventory = new InventoryFeed();
-        inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
-        inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
-        inventory.organization(UNIT, UNIT_PATH, 0, List.of());
+        inventory = InventoryFeed.withUnitOfKhanhHoa(UNIT);
         List<String> lines = PARTS.stream().flatMap(part -> resource("inventory" + part + ".csv").lines().skip(1))
                 .filter(line -> !line.isBlank()).toList();
         for (String line : lines) {

@@ -41,10 +41,7 @@ class AdvisoryImportTest {
 
     @BeforeAll
     static void inventory() {
-        inventory = new InventoryFeed();
-        inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
-        inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
-        inventory.organization(UNIT, UNIT_PATH, 0, List.of());
+        inventory = InventoryFeed.withUnitOfKhanhHoa(UNIT);
     }
 
     /** RestAssured knows the test port only from here on: the replica is awaited before each test, not in @BeforeAll. */

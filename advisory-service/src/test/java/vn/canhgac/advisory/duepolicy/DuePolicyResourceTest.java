@@ -33,10 +33,7 @@ class DuePolicyResourceTest {
 
     @BeforeAll
     static void inventory() {
-        inventory = new InventoryFeed();
-        inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
-        inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
-        inventory.organization(UNIT, UNIT_PATH, 0, List.of());
+        inventory = InventoryFeed.withUnitOfKhanhHoa(UNIT);
     }
 
     @AfterAll
