@@ -313,16 +313,11 @@ public class DirectiveService {
                 row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"));
     }
 
+    /** The path of the caller's own organisation, which issues. */
     private Uni<String> issuerPath(Caller caller) {
-        if (caller.orgCode() == null) {
-            throw DomainProblem.invalidField("issuer", "unknown-organization", "");
-        }
-        return paths.pathOf(caller.orgCode()).map(path -> {
-            if (path == null) {
-                throw DomainProblem.invalidField("issuer", "unknown-organization", caller.orgCode());
-            }
-            return path;
-        });
+        String code = caller.orgCode();
+        return scopes.pathInScope(TenantScope.everything(caller), code,
+                () -> DomainProblem.invalidField("issuer", "unknown-organization", code == null ? "" : code));
     }
 
     private static void checkInput(DirectiveInput input, List<DirectiveInput.Item> items,

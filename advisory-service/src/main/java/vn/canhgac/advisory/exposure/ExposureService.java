@@ -14,7 +14,6 @@ import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.Caller;
-import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
@@ -71,13 +70,11 @@ public class ExposureService {
 
     private final Pool pool;
     private final TenantScopes scopes;
-    private final OrganizationPaths paths;
     private final Outbox outbox;
 
-    public ExposureService(Pool pool, TenantScopes scopes, OrganizationPaths paths, Outbox outbox) {
+    public ExposureService(Pool pool, TenantScopes scopes, Outbox outbox) {
         this.pool = pool;
         this.scopes = scopes;
-        this.paths = paths;
         this.outbox = outbox;
     }
 
@@ -229,15 +226,8 @@ public class ExposureService {
     }
 
     private Uni<String> scopePattern(TenantScope scope, String organization) {
-        if (organization == null || organization.isBlank()) {
-            return Uni.createFrom().item(scope.likePattern());
-        }
-        return paths.pathOf(organization).map(path -> {
-            if (path == null || !scope.covers(path)) {
-                throw DomainProblem.invalidField("organization", "unknown-organization", organization);
-            }
-            return path + "%";
-        });
+        return scopes.subtreePattern(scope, organization,
+                () -> DomainProblem.invalidField("organization", "unknown-organization", organization));
     }
 
     private static void checkNote(StatusChange change) {

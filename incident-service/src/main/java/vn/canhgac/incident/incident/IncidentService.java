@@ -17,13 +17,11 @@ import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.sharing.Tlp;
 import vn.canhgac.commons.tenancy.Caller;
-import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -86,13 +84,11 @@ public class IncidentService {
 
     private final Pool pool;
     private final TenantScopes scopes;
-    private final OrganizationPaths paths;
     private final Outbox outbox;
 
-    public IncidentService(Pool pool, TenantScopes scopes, OrganizationPaths paths, Outbox outbox) {
+    public IncidentService(Pool pool, TenantScopes scopes, Outbox outbox) {
         this.pool = pool;
         this.scopes = scopes;
-        this.paths = paths;
         this.outbox = outbox;
     }
 
@@ -345,15 +341,8 @@ public class IncidentService {
     }
 
     private Uni<String> inScopePath(TenantScope scope, String code, String field) {
-        if (code == null) {
-            throw DomainProblem.invalidField(field, "unknown-organization", "");
-        }
-        return paths.pathOf(code).map(path -> {
-            if (path == null || !scope.covers(path)) {
-                throw DomainProblem.invalidField(field, "unknown-organization", code);
-            }
-            return path;
-        });
+        return scopes.pathInScope(scope, code,
+                () -> DomainProblem.invalidField(field, "unknown-organization", code == null ? "" : code));
     }
 
     /** The affected organisations' paths; each must be in the caller's scope, unless the caller is the authority. */
@@ -361,12 +350,8 @@ public class IncidentService {
         SortedMap<String, String> found = new TreeMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String code : affected) {
-            chain = chain.call(() -> paths.pathOf(code).invoke(path -> {
-                if (path == null || !(scope.isEverything() || scope.covers(path))) {
-                    throw DomainProblem.invalidField("affectedOrganizations", "unknown-organization", code);
-                }
-                found.put(code, path);
-            }));
+            chain = chain.call(() -> inScopePath(scope, code, "affectedOrganizations")
+                    .invoke(path -> found.put(code, path)));
         }
         return chain.replaceWith(found);
     }

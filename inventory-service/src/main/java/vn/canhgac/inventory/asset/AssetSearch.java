@@ -57,13 +57,11 @@ public class AssetSearch {
     private final Pool pool;
     private final TenantScopes scopes;
     private final AssetStore store;
-    private final AssetOwners owners;
 
-    public AssetSearch(Pool pool, TenantScopes scopes, AssetStore store, AssetOwners owners) {
+    public AssetSearch(Pool pool, TenantScopes scopes, AssetStore store) {
         this.pool = pool;
         this.scopes = scopes;
         this.store = store;
-        this.owners = owners;
     }
 
     public Uni<Page<AssetDetails>> list(Caller caller, AssetFilter filter, String after, int limit) {
@@ -134,12 +132,7 @@ public class AssetSearch {
     }
 
     private Uni<String> pathPattern(TenantScope scope, String organizationCode) {
-        if (organizationCode == null || organizationCode.isBlank()) {
-            return Uni.createFrom().item(scope.likePattern());
-        }
-        return owners.organization(pool, scope, organizationCode).map(found -> found
-                .map(org -> org.path() + "%")
-                .orElseThrow(() -> DomainProblem.invalidField("organization", "unknown-organization",
-                        organizationCode)));
+        return scopes.subtreePattern(scope, organizationCode,
+                () -> DomainProblem.invalidField("organization", "unknown-organization", organizationCode));
     }
 }

@@ -14,8 +14,6 @@ import org.hibernate.annotations.ColumnTransformer;
 import vn.canhgac.commons.organization.Constituency;
 import vn.canhgac.commons.organization.Contact;
 import vn.canhgac.commons.organization.OrganizationKind;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.text.SearchText;
 
 import java.time.Instant;
@@ -62,22 +60,6 @@ public class Organization extends PanacheEntityBase {
 
     public static Uni<Organization> findByCode(String code) {
         return find("code", code).firstResult();
-    }
-
-    /**
-     * The LIKE pattern of the paths a list shows: the caller's scope, narrowed to an organisation's subtree when
-     * asked (an organisation outside the scope is a 400 that does not say whether it exists).
-     */
-    public static Uni<String> subtreePattern(TenantScope scope, String code) {
-        if (code == null || code.isBlank()) {
-            return Uni.createFrom().item(scope.likePattern());
-        }
-        return findByCode(code).map(org -> {
-            if (org == null || !scope.covers(org.path)) {
-                throw DomainProblem.invalidField("organization", "unknown-organization", code);
-            }
-            return org.path + "%";
-        });
     }
 
     static String childPath(Organization parent, String code) {

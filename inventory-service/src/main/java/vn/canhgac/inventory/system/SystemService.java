@@ -117,7 +117,7 @@ public class SystemService {
     @WithSession
     public Uni<Page<SystemDetails>> list(Caller caller, SystemFilter filter, String after, int limit) {
         Cursor.Parts cursor = Cursor.decode(after, 2);
-        return scopes.of(caller).flatMap(scope -> filter.organizationPath(scope).flatMap(path ->
+        return scopes.of(caller).flatMap(scope -> filter.organizationPath(scopes, scope).flatMap(path ->
                 InformationSystem.<InformationSystem>find("""
                                 orgPath like ?1 and searchText like ?2
                                 and (?3 = 0 or securityLevel = ?3) and (?4 = '' or str(status) = ?4)
