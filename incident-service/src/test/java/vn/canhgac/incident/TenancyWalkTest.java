@@ -8,14 +8,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.testing.KhanhHoaTree;
-import vn.canhgac.commons.testing.Tokens;
+import vn.canhgac.commons.testing.Api;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +38,7 @@ class TenancyWalkTest {
     private String shiftId;
 
     private static RequestSpecification as(String who) {
-        return given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON);
+        return Api.as(who).contentType(ContentType.JSON);
     }
 
     @BeforeEach

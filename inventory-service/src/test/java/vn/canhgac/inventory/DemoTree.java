@@ -3,11 +3,10 @@ package vn.canhgac.inventory;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import vn.canhgac.commons.testing.Tokens;
+import vn.canhgac.commons.testing.Api;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 
 /**
  * The demo organisation tree the tests of every concept stand on, created through the API once per JVM (creating
@@ -41,7 +40,7 @@ public final class DemoTree {
     }
 
     public static RequestSpecification as(String who) {
-        return given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON);
+        return Api.as(who).contentType(ContentType.JSON);
     }
 
     /** A short random suffix, so that each run's objects are its own. */

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
-import vn.canhgac.commons.testing.Tokens;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.canhgac.commons.testing.Api.as;
 
 /**
  * The accuracy corpus (src/test/resources/accuracy, see its PROVENANCE.md): documents in the shapes national CERTs
@@ -233,9 +231,6 @@ class AccuracyCorpusTest {
                 : "text/plain; charset=utf-8";
     }
 
-    private static RequestSpecification as(String who) {
-        return given().auth().oauth2(Tokens.of(who));
-    }
 
     private static String resource(String name) {
         try (InputStream in = AccuracyCorpusTest.class.getResourceAsStream("/accuracy/" + name)) {

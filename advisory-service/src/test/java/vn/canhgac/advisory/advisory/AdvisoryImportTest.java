@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
-import vn.canhgac.commons.testing.Tokens;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -30,6 +28,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
+import static vn.canhgac.commons.testing.Api.as;
 
 /** Advisories through the API and from CSAF 2.0 and KEV documents, against the real infrastructure. */
 @QuarkusTest
@@ -69,55 +68,55 @@ class AdvisoryImportTest {
         inventory.asset(lb, UNIT, UNIT_PATH, "lb-1", 0, List.of(),
                 List.of(new Product(null, null, null, "cpe:2.3:a:f5:big-ip:17.1.0.2:*:*:*:*:*:*:*", null),
                         Product.named("F5", "BIG-IP", "15.1.10.2")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
                 .get("/api/v1/exposures/assets/" + lb).then().statusCode(200)
                 .body("products.identity", hasItems("name:f5:bigip", "name::bigip")));
 
         String reference = InventoryFeed.unique("1943/CATTT-NCSC");
-        given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
+        as("authority").contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
                 .queryParam("reference", reference).queryParam("dueOn", "2023-11-07")
                 .post("/api/v1/advisories/imports/csaf").then().statusCode(200)
                 .body("created", equalTo(1)).body("references", equalTo(List.of(reference)))
                 .body("exposures.detected", greaterThanOrEqualTo(1));
 
-        String id = given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("q", reference)
+        String id = as("khanhhoa-coordinator").queryParam("q", reference)
                 .get("/api/v1/advisories").then().statusCode(200).body("items", hasSize(1))
                 .extract().path("items[0].id");
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/advisories/" + id).then().statusCode(200)
+        as("khanhhoa-coordinator").get("/api/v1/advisories/" + id).then().statusCode(200)
                 .body("severity", equalTo("CRITICAL")).body("cvssScore", equalTo(9.8f)).body("tlp", equalTo("CLEAR"))
                 .body("cves", equalTo(List.of("CVE-2023-46747", "CVE-2023-46748")))
                 .body("dueOn", equalTo("2023-11-07")).body("sourceFormat", equalTo("CSAF"))
                 .body("affected.versions", equalTo(List.of(">= 17.1.0, < 17.1.0.3", ">= 16.1.0, < 16.1.4.1", "= 15.1.10.2")))
                 .body("affected[0].vendor", equalTo("F5")).body("affected[0].product", equalTo("BIG-IP"));
         // 17.1.0.2 (by its CPE's name) is in the first range; 15.1.10.2 is named exactly.
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("advisoryId", id)
+        as("khanhhoa-coordinator").queryParam("advisoryId", id)
                 .queryParam("organization", UNIT).get("/api/v1/exposures").then().statusCode(200).body("items", hasSize(2))
                 .body("items.subject", hasItems("f5 big-ip 17.1.0.2", "F5 BIG-IP 15.1.10.2"));
 
         // The same document again: nothing new.
-        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
+        as("national-feed").contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
                 .queryParam("reference", reference).post("/api/v1/advisories/imports/csaf").then().statusCode(200)
                 .body("created", equalTo(0)).body("unchanged", equalTo(1));
 
         // Revision 2: 15.1.10.2 turns out not affected. It replaces revision 1; its exposure is resolved, with why.
         String revision2 = revised(fixture("csaf-f5-bigip.json"), "2");
-        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(revision2)
+        as("national-feed").contentType(ContentType.JSON).body(revision2)
                 .queryParam("reference", reference).post("/api/v1/advisories/imports/csaf").then().statusCode(200)
                 .body("created", equalTo(0)).body("revised", equalTo(1));
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("advisoryId", id)
+        as("khanhhoa-coordinator").queryParam("advisoryId", id)
                 .queryParam("organization", UNIT).get("/api/v1/exposures").then().statusCode(200)
                 .body("items[0].advisoryRevision", equalTo("2"))
                 .body("items.find { it.subject == 'f5 big-ip 17.1.0.2' }.matched",
                         equalTo("F5 BIG-IP >= 17.1.0, < 17.1.0.3 [name:f5:bigip]"));
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/advisories/" + id).then().statusCode(200)
+        as("khanhhoa-coordinator").get("/api/v1/advisories/" + id).then().statusCode(200)
                 .body("revision", equalTo("2"))
                 .body("affected.versions", equalTo(List.of(">= 17.1.0, < 17.1.0.3", ">= 16.1.0, < 16.1.4.1")));
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("advisoryId", id)
+        as("khanhhoa-coordinator").queryParam("advisoryId", id)
                 .queryParam("organization", UNIT).get("/api/v1/exposures").then().statusCode(200)
                 .body("items.find { it.subject == 'F5 BIG-IP 15.1.10.2' }.status", equalTo("RESOLVED"))
                 .body("items.find { it.subject == 'f5 big-ip 17.1.0.2' }.status", equalTo("OPEN"));
         // An older revision arriving late changes nothing.
-        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
+        as("national-feed").contentType(ContentType.JSON).body(fixture("csaf-f5-bigip.json"))
                 .queryParam("reference", reference).post("/api/v1/advisories/imports/csaf").then().statusCode(200)
                 .body("revised", equalTo(0)).body("unchanged", equalTo(1));
     }
@@ -150,15 +149,15 @@ class AdvisoryImportTest {
         inventory.asset(gw31, UNIT, UNIT_PATH, "gw-31", 0, List.of(), List.of(Product.named("Canh Software", product, "3.1")));
         inventory.asset(gw32, UNIT, UNIT_PATH, "gw-32", 0, List.of(), List.of(Product.named("Canh Software", product, "3.2")));
         for (UUID asset : List.of(gw31, gw32)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
                     .get("/api/v1/exposures/assets/" + asset).then().statusCode(200));
         }
-        String advisory = given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body("""
+        String advisory = as("authority").contentType(ContentType.JSON).body("""
                         {"reference":"%s","issuer":"NCSC","title":"Gateway","issuedOn":"2024-03-01","severity":"HIGH",
                          "cves":["%s"],"affected":[{"vendor":"Canh Software","product":"%s","endExcluding":"4.0"}]}"""
                         .formatted(InventoryFeed.unique("GW"), cve, product))
                 .post("/api/v1/advisories").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.of("authority")).queryParam("advisoryId", advisory).get("/api/v1/exposures")
+        as("authority").queryParam("advisoryId", advisory).get("/api/v1/exposures")
                 .then().statusCode(200).body("items", hasSize(2));
 
         // The vendor's VEX: 3.1 is not affected (the vulnerable code is not in it). Nothing in it is affected.
@@ -172,81 +171,81 @@ class AdvisoryImportTest {
                  "vulnerabilities":[{"cve":"%3$s","product_status":{"known_not_affected":["GW-31"]},
                    "flags":[{"label":"vulnerable_code_not_present","product_ids":["GW-31"]}]}]}"""
                 .formatted(product, InventoryFeed.unique("VEX"), cve);
-        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(vex)
+        as("national-feed").contentType(ContentType.JSON).body(vex)
                 .post("/api/v1/advisories/imports/csaf").then().statusCode(200).body("created", equalTo(1));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", gw31).get("/api/v1/exposures").then()
+        as("authority").queryParam("assetId", gw31).get("/api/v1/exposures").then()
                 .body("items", hasSize(1)).body("items[0].status", equalTo("FALSE_POSITIVE"));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", gw32).get("/api/v1/exposures").then()
+        as("authority").queryParam("assetId", gw32).get("/api/v1/exposures").then()
                 .body("items", hasSize(1)).body("items[0].status", equalTo("OPEN"));
-        String closed = given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", gw31).get("/api/v1/exposures")
+        String closed = as("authority").queryParam("assetId", gw31).get("/api/v1/exposures")
                 .then().extract().path("items[0].id");
-        given().auth().oauth2(Tokens.of("authority")).get("/api/v1/exposures/" + closed).then().statusCode(200)
+        as("authority").get("/api/v1/exposures/" + closed).then().statusCode(200)
                 .body("history.note", hasItem(startsWith("not affected according to")));
 
         // Another 3.1 registered later is not hit at all; an advisory about another CVE as well still hits it.
         UUID later = UUID.randomUUID();
         inventory.asset(later, UNIT, UNIT_PATH, "gw-31b", 0, List.of(), List.of(Product.named("Canh Software", product, "3.1")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
                 .get("/api/v1/exposures/assets/" + later).then().statusCode(200));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", later).get("/api/v1/exposures").then()
+        as("authority").queryParam("assetId", later).get("/api/v1/exposures").then()
                 .body("items", hasSize(0));
         String other = "CVE-2024-" + (60000 + (int) (Math.random() * 9999));
-        given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body("""
+        as("authority").contentType(ContentType.JSON).body("""
                         {"reference":"%s","issuer":"NCSC","title":"Gateway 2","issuedOn":"2024-03-05","severity":"HIGH",
                          "cves":["%s","%s"],"affected":[{"vendor":"Canh Software","product":"%s","endExcluding":"4.0"}]}"""
                         .formatted(InventoryFeed.unique("GW"), cve, other, product))
                 .post("/api/v1/advisories").then().statusCode(201);
-        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", later).get("/api/v1/exposures").then()
+        as("authority").queryParam("assetId", later).get("/api/v1/exposures").then()
                 .body("items", hasSize(1)).body("items[0].status", equalTo("OPEN"));
 
         // The VEX is withdrawn: what it closed reopens as it was, what it kept away is found.
-        String vexId = given().auth().oauth2(Tokens.of("authority")).queryParam("cve", cve).queryParam("limit", 10)
+        String vexId = as("authority").queryParam("cve", cve).queryParam("limit", 10)
                 .get("/api/v1/advisories").then().extract().path("items.find { it.sourceFormat == 'CSAF' }.id");
-        given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+        as("authority").contentType(ContentType.JSON)
                 .body("{\"reason\":\"published by mistake\"}").post("/api/v1/advisories/" + vexId + "/withdrawal")
                 .then().statusCode(200);
-        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", gw31).get("/api/v1/exposures").then()
+        as("authority").queryParam("assetId", gw31).get("/api/v1/exposures").then()
                 .body("items.status", equalTo(List.of("OPEN", "OPEN")));
-        given().auth().oauth2(Tokens.of("authority")).get("/api/v1/exposures/" + closed).then().statusCode(200)
+        as("authority").get("/api/v1/exposures/" + closed).then().statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("history.note", hasItem(startsWith("no longer stated not affected")));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("assetId", later).get("/api/v1/exposures").then()
+        as("authority").queryParam("assetId", later).get("/api/v1/exposures").then()
                 .body("items", hasSize(2));
     }
 
     @Test
     void anInvalidCsafDocumentIsRefusedWithEveryFaultAndStoresNothing() {
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+        assertProblem(as("authority").contentType(ContentType.JSON)
                 .body(fixture("csaf-invalid.json")).post("/api/v1/advisories/imports/csaf").then(), 400, "invalid-request")
                 .body("errors.field", hasItems("document.csaf_version", "document.publisher.namespace",
                         "document.tracking.current_release_date", "document.tracking.revision_history",
                         "document.tracking.initial_release_date",
                         "vulnerabilities[0].product_status.known_affected[1]"));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("q", "NCSC-BAD").get("/api/v1/advisories")
+        as("authority").queryParam("q", "NCSC-BAD").get("/api/v1/advisories")
                 .then().statusCode(200).body("items", hasSize(0));
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body("{\"document\":")
+        assertProblem(as("authority").contentType(ContentType.JSON).body("{\"document\":")
                 .post("/api/v1/advisories/imports/csaf").then(), 400, "malformed-json");
     }
 
     @Test
     void aKevCatalogueBecomesOneAdvisoryPerCveOnce() {
-        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("kev-sample.json"))
+        as("national-feed").contentType(ContentType.JSON).body(fixture("kev-sample.json"))
                 .post("/api/v1/advisories/imports/kev").then().statusCode(200)
                 .body("format", equalTo("KEV"));
-        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body(fixture("kev-sample.json"))
+        as("national-feed").contentType(ContentType.JSON).body(fixture("kev-sample.json"))
                 .post("/api/v1/advisories/imports/kev").then().statusCode(200)
                 .body("created", equalTo(0)).body("unchanged", equalTo(3));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("cve", "CVE-2023-36884").get("/api/v1/advisories")
+        as("authority").queryParam("cve", "CVE-2023-36884").get("/api/v1/advisories")
                 .then().statusCode(200).body("items.reference", hasItem("KEV/CVE-2023-36884"))
                 .body("items.find { it.reference == 'KEV/CVE-2023-36884' }.severity", equalTo("CRITICAL"))
                 .body("items.find { it.reference == 'KEV/CVE-2023-36884' }.ransomware", equalTo(true))
                 // CISA's dueDate (2023-08-07) is a US federal deadline: never an agency's here.
                 .body("items.find { it.reference == 'KEV/CVE-2023-36884' }.dueOn", nullValue());
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+        assertProblem(as("national-feed").contentType(ContentType.JSON)
                 .body("{\"vulnerabilities\":[{\"vendorProject\":\"F5\",\"product\":\"BIG-IP\",\"dateAdded\":\"yesterday\"}]}")
                 .post("/api/v1/advisories/imports/kev").then(), 400, "invalid-request")
                 .body("errors.field", hasItems("vulnerabilities[0].cveID", "vulnerabilities[0].dateAdded"));
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON).body("[]")
+        assertProblem(as("national-feed").contentType(ContentType.JSON).body("[]")
                 .post("/api/v1/advisories/imports/kev").then(), 400, "invalid-request");
     }
 
@@ -257,19 +256,19 @@ class AdvisoryImportTest {
                 {"reference":"%s","issuer":"NCSC","title":"Zimbra zero-day","issuedOn":"2023-11-16",
                  "cves":["CVE-2023-37580"],"affected":[{"vendor":"Synacor","product":"Zimbra Collaboration",
                  "endIncluding":"8.8.15_GA_4581"}]}""".formatted(reference);
-        given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body(good)
+        as("authority").contentType(ContentType.JSON).body(good)
                 .post("/api/v1/advisories").then().statusCode(201).body("severity", equalTo("HIGH"))
                 .body("affected[0].versions", equalTo("<= 8.8.15_GA_4581"))
                 .body("affected[0].matchedBy", equalTo("name:synacor:zimbracollaboration"));
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body(good)
+        assertProblem(as("authority").contentType(ContentType.JSON).body(good)
                 .post("/api/v1/advisories").then(), 409, "advisory-exists");
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+        assertProblem(as("authority").contentType(ContentType.JSON)
                 .body(good.replace(reference, reference + "-B").replace("\"endIncluding\"", "\"startIncluding\":\"9\",\"startExcluding\":\"8\",\"endIncluding\""))
                 .post("/api/v1/advisories").then(), 400, "invalid-request").body("errors[0].field", equalTo("affected[0]"));
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+        assertProblem(as("authority").contentType(ContentType.JSON)
                 .body(good.replace(reference, reference + "-C").replace("CVE-2023-37580", "CVE-23-1"))
                 .post("/api/v1/advisories").then(), 400, "invalid-request");
-        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON)
                 .body(good.replace(reference, reference + "-D")).post("/api/v1/advisories").then(), 403, "forbidden");
     }
 }

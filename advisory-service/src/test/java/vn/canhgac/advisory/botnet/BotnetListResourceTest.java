@@ -3,16 +3,15 @@ package vn.canhgac.advisory.botnet;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
-import vn.canhgac.commons.testing.Tokens;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
+import static vn.canhgac.commons.testing.Api.as;
 
 /** Botnet lists published in each format and compared with the previous list of their issuer. */
 @QuarkusTest
@@ -22,7 +21,7 @@ class BotnetListResourceTest {
     void aListIsComparedWithThePreviousListOfItsIssuer() throws IOException {
         String issuer = InventoryFeed.unique("NCSC");
         String net = InventoryFeed.randomNetwork24();
-        String january = given().auth().oauth2(Tokens.of("national-feed")).contentType("text/csv")
+        String january = as("national-feed").contentType("text/csv")
                 .queryParam("reference", InventoryFeed.unique("01/2024")).queryParam("issuer", issuer)
                 .queryParam("issuedOn", "2024-01-05").queryParam("kind", "MONTHLY")
                 .body("ip,botnet\n" + net + "1,Mirai\n" + net + "2,Mirai\n" + net + "3,Gafgyt\n")
@@ -34,59 +33,59 @@ class BotnetListResourceTest {
             bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("HOST_A", net + "2")
                     .replace("HOST_B", net + "3");
         }
-        String february = given().auth().oauth2(Tokens.of("national-feed")).contentType("application/stix+json")
+        String february = as("national-feed").contentType("application/stix+json")
                 .queryParam("reference", InventoryFeed.unique("02/2024")).queryParam("issuer", issuer)
                 .queryParam("issuedOn", "2024-02-05").queryParam("kind", "MONTHLY").body(bundle)
                 .post("/api/v1/botnet-lists").then().statusCode(201).body("format", equalTo("STIX"))
                 .body("entryCount", equalTo(4)).body("previousId", equalTo(january)).extract().path("id");
 
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/botnet-lists/" + february + "/diff")
+        as("khanhhoa-coordinator").get("/api/v1/botnet-lists/" + february + "/diff")
                 .then().statusCode(200).body("previousId", equalTo(january))
                 .body("added", equalTo(2)).body("removed", equalTo(1)).body("kept", equalTo(2));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("change", "REMOVED")
+        as("authority").queryParam("change", "REMOVED")
                 .get("/api/v1/botnet-lists/" + february + "/entries").then().statusCode(200)
                 .body("items.network", equalTo(List.of(net + "1/32"))).body("items[0].label", equalTo("Mirai"));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("change", "ADDED")
+        as("authority").queryParam("change", "ADDED")
                 .get("/api/v1/botnet-lists/" + february + "/entries").then().statusCode(200)
                 .body("items.network", equalTo(List.of("185.220.101.0/24", "2a0b:4140:bad::1/128")));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("limit", 1)
+        as("authority").queryParam("limit", 1)
                 .get("/api/v1/botnet-lists/" + february + "/entries").then().statusCode(200)
                 .body("items.network", equalTo(List.of(net + "2/32")));
-        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/botnet-lists/" + february + "/entries")
+        assertProblem(as("bank-admin").get("/api/v1/botnet-lists/" + february + "/entries")
                 .then(), 403, "forbidden");
     }
 
     @Test
     void badListsOfEveryFormatAreRefusedAndStoreNothing() {
         String reference = InventoryFeed.unique("BAD-FORMAT");
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/csv")
+        assertProblem(as("national-feed").contentType("text/csv")
                 .queryParam("reference", reference).body("when,where\n2024-01-01,somewhere\n")
                 .post("/api/v1/botnet-lists").then(), 400, "invalid-request");
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/csv")
+        assertProblem(as("national-feed").contentType("text/csv")
                 .queryParam("reference", reference).body("ip,botnet\n203.0.113.1,Mirai\n203.0.113.x,Mirai\n")
                 .post("/api/v1/botnet-lists").then(), 422, "botnet-list-rejected")
                 .body("errors[0].row", equalTo(3));
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("application/json")
+        assertProblem(as("national-feed").contentType("application/json")
                 .queryParam("reference", reference).body("{\"type\":\"indicator\",\"objects\":[]}")
                 .post("/api/v1/botnet-lists").then(), 400, "invalid-request");
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("application/json")
+        assertProblem(as("national-feed").contentType("application/json")
                 .queryParam("reference", reference)
                 .body("{\"type\":\"bundle\",\"objects\":[{\"type\":\"ipv4-addr\",\"value\":\"10.0.0.300\"}]}")
                 .post("/api/v1/botnet-lists").then(), 422, "botnet-list-rejected");
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
+        assertProblem(as("national-feed").contentType("text/plain")
                 .queryParam("reference", reference).body("# only a comment\n")
                 .post("/api/v1/botnet-lists").then(), 400, "invalid-request");
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("application/json")
+        assertProblem(as("national-feed").contentType("application/json")
                 .queryParam("reference", reference).body("[{\"ip_address\":\"45.79.19.196\"}, 7, {\"ip\":")
                 .post("/api/v1/botnet-lists").then(), 422, "botnet-list-rejected");
         // Only the Authority forces prefixes wider than /8 or /32.
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
+        assertProblem(as("national-feed").contentType("text/plain")
                 .queryParam("reference", reference).queryParam("widePrefixes", true).body("2a0b:7e80::/29\n")
                 .post("/api/v1/botnet-lists").then(), 403, "forbidden");
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
+        assertProblem(as("national-feed").contentType("text/plain")
                 .queryParam("reference", reference).body("2a0b:7e80::/29\n")
                 .post("/api/v1/botnet-lists").then(), 422, "botnet-list-rejected");
-        given().auth().oauth2(Tokens.of("authority")).queryParam("limit", 500).get("/api/v1/botnet-lists").then()
+        as("authority").queryParam("limit", 500).get("/api/v1/botnet-lists").then()
                 .statusCode(200).body("items.reference", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(reference)));
     }
 }

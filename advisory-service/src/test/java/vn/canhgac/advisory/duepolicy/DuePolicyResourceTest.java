@@ -2,7 +2,6 @@ package vn.canhgac.advisory.duepolicy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,17 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
-import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static vn.canhgac.commons.testing.Api.as;
 
 /** The national due policy: everyone reads it, only the Authority sets it, and new exposures follow it. */
 @QuarkusTest
@@ -41,9 +39,6 @@ class DuePolicyResourceTest {
         inventory.close();
     }
 
-    private static RequestSpecification as(String who) {
-        return given().auth().oauth2(Tokens.of(who));
-    }
 
     private static String etag() {
         return as("authority").get("/api/v1/due-policy").then().statusCode(200).extract().header("ETag");

@@ -9,14 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
-import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,6 +24,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
+import static vn.canhgac.commons.testing.Api.as;
 
 /**
  * The matching engine against the real PostgreSQL, Kafka and Keycloak: inventory's events build the read model,
@@ -62,7 +61,7 @@ class ExposureMatchingTest {
     }
 
     private static ValidatableResponse exposures(String who, Map<String, ?> query) {
-        return given().auth().oauth2(Tokens.of(who)).queryParams(query).get("/api/v1/exposures").then().statusCode(200);
+        return as(who).queryParams(query).get("/api/v1/exposures").then().statusCode(200);
     }
 
     private static String advisory(String reference, String vendor, String product, String startIncluding,
@@ -72,14 +71,14 @@ class ExposureMatchingTest {
                  "cves":["CVE-2023-46747"],"remediation":"Cập nhật bản vá","dueOn":"2023-11-07",
                  "affected":[{"vendor":"%s","product":"%s","startIncluding":"%s","endExcluding":"%s"}]}"""
                 .formatted(reference, vendor, product, vendor, product, startIncluding, endExcluding);
-        return given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body(body)
+        return as("authority").contentType(ContentType.JSON).body(body)
                 .post("/api/v1/advisories").then().statusCode(201)
                 .body("affected[0].versions", equalTo(">= " + startIncluding + ", < " + endExcluding))
                 .extract().path("id");
     }
 
     private static ValidatableResponse botnetList(String reference, String text) {
-        return given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain; charset=utf-8")
+        return as("national-feed").contentType("text/plain; charset=utf-8")
                 .queryParam("reference", reference).queryParam("kind", "MONTHLY").body(text)
                 .post("/api/v1/botnet-lists").then();
     }
@@ -106,8 +105,8 @@ class ExposureMatchingTest {
                         .body("items[0].status", equalTo("OPEN")));
         exposures("bank-admin", Map.of("advisoryId", advisoryId)).body("items", hasSize(0));
         String id = exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT)).extract().path("items[0].id");
-        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get("/api/v1/exposures/" + id).then(), 404, "not-found");
-        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).contentType(ContentType.JSON)
+        assertProblem(as("bank-admin").get("/api/v1/exposures/" + id).then(), 404, "not-found");
+        assertProblem(as("bank-admin").contentType(ContentType.JSON)
                 .body("{\"status\":\"RESOLVED\"}").post("/api/v1/exposures/" + id + "/status").then(), 404, "not-found");
 
         // The same asset announced again (a replay, or an unrelated change) changes nothing.
@@ -115,7 +114,7 @@ class ExposureMatchingTest {
                 List.of(Product.named("F5", "BIG-IP", "16.1.4"), Product.named("OpenSSL", "OpenSSL", "3.0.11")));
         awaitAsset(vulnerable, 1);
         exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT)).body("items", hasSize(1));
-        given().auth().oauth2(Tokens.of("authority")).get("/api/v1/exposures/" + id).then().statusCode(200)
+        as("authority").get("/api/v1/exposures/" + id).then().statusCode(200)
                 .body("version", equalTo(0)).body("history", hasSize(1));
     }
 
@@ -181,7 +180,7 @@ class ExposureMatchingTest {
     /** Waits until the matcher's read model holds the asset at this version. */
     private static void awaitAsset(UUID asset, int version) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.of("authority")).get("/api/v1/exposures/assets/" + asset)
+                as("authority").get("/api/v1/exposures/assets/" + asset)
                         .then().statusCode(200).body("version", equalTo(version)));
     }
 
@@ -197,41 +196,41 @@ class ExposureMatchingTest {
                 .extract().path("items[0].id");
 
         String path = "/api/v1/exposures/" + id + "/status";
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+        as("khanhhoa-coordinator").contentType(ContentType.JSON)
                 .body("{\"status\":\"ACKNOWLEDGED\",\"note\":\"Đã nhận\"}").post(path).then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED")).body("allowedNext", not(hasItem("OPEN")));
-        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON)
                 .body("{\"status\":\"RISK_ACCEPTED\"}").post(path).then(), 400, "invalid-request");
-        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-auditor")).contentType(ContentType.JSON)
+        assertProblem(as("khanhhoa-auditor").contentType(ContentType.JSON)
                 .body("{\"status\":\"RESOLVED\"}").post(path).then(), 403, "forbidden");
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+        as("khanhhoa-coordinator").contentType(ContentType.JSON)
                 .body("{\"status\":\"RESOLVED\",\"note\":\"Đã gỡ mã độc, cài lại máy chủ\"}").post(path).then()
                 .statusCode(200).body("status", equalTo("RESOLVED"));
-        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON)
                 .body("{\"status\":\"ACKNOWLEDGED\"}").post(path).then(), 409, "illegal-transition")
                 .body("allowed", equalTo(List.of("OPEN")));
 
         // The asset announced again: the same list, the same evidence, the exposure stays resolved.
         inventory.asset(web, UNIT, UNIT_PATH, "web", 1, List.of(NET + "80"), List.of());
         awaitAsset(web, 1);
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/exposures/" + id).then()
+        as("khanhhoa-coordinator").get("/api/v1/exposures/" + id).then()
                 .body("status", equalTo("RESOLVED"));
         // Next month's list still has the address: new evidence, the exposure opens again, with its history.
         String second = InventoryFeed.unique("03/2024/BOTNET");
         botnetList(second, NET + "80\n").statusCode(201).body("matching.reopened", equalTo(1));
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/exposures/" + id).then().statusCode(200)
+        as("khanhhoa-coordinator").get("/api/v1/exposures/" + id).then().statusCode(200)
                 .body("status", equalTo("OPEN")).body("botnetListReference", equalTo(second))
                 .body("history.toStatus", equalTo(List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "OPEN")))
                 .body("history[3].actor", equalTo("matcher"));
 
         // Bulk: one in scope moves, one unknown is listed as not found.
         UUID unknown = UUID.randomUUID();
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+        as("khanhhoa-coordinator").contentType(ContentType.JSON)
                 .body("{\"ids\":[\"" + id + "\",\"" + unknown + "\"],\"status\":\"IN_PROGRESS\"}")
                 .post("/api/v1/exposures/status").then().statusCode(200)
                 .body("changed", equalTo(List.of(id))).body("refused[0].id", equalTo(unknown.toString()))
                 .body("refused[0].reason", equalTo("not-found"));
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("organization", "STTTT-KH")
+        as("khanhhoa-coordinator").queryParam("organization", "STTTT-KH")
                 .get("/api/v1/exposures/summary").then().statusCode(200)
                 .body("[0].organizationCode", equalTo("STTTT-KH"))
                 .body("find { it.organizationCode == '" + UNIT + "' }.inProgress",
@@ -252,7 +251,7 @@ class ExposureMatchingTest {
         awaitAsset(camera, 0);
         exposures("khanhhoa-coordinator", Map.of("botnetListId", listId, "status", "OPEN")).body("items", hasSize(1))
                 .body("items[0].assetId", equalTo(camera.toString()));
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get("/api/v1/exposures/" + rangeHit).then()
+        as("khanhhoa-coordinator").get("/api/v1/exposures/" + rangeHit).then()
                 .statusCode(200).body("status", equalTo("RESOLVED")).body("history[1].actor", equalTo("matcher"));
     }
 
@@ -264,14 +263,14 @@ class ExposureMatchingTest {
                 .body("type", org.hamcrest.Matchers.endsWith("botnet-list-rejected"))
                 .body("errors.row", equalTo(List.of(2, 3)))
                 .body("errors[0].field", equalTo("ip"));
-        List<String> references = given().auth().oauth2(Tokens.of("authority")).queryParam("limit", 500)
+        List<String> references = as("authority").queryParam("limit", 500)
                 .get("/api/v1/botnet-lists").then().statusCode(200).extract().path("items.reference");
         org.junit.jupiter.api.Assertions.assertFalse(references.contains(reference));
-        given().auth().oauth2(Tokens.of("national-feed")).contentType("application/xml")
+        as("national-feed").contentType("application/xml")
                 .queryParam("reference", reference).body("<list/>").post("/api/v1/botnet-lists").then().statusCode(415);
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain")
+        assertProblem(as("national-feed").contentType("text/plain")
                 .body("203.0.113.5\n").post("/api/v1/botnet-lists").then(), 400, "invalid-request");
-        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType("text/plain")
+        assertProblem(as("khanhhoa-coordinator").contentType("text/plain")
                 .queryParam("reference", reference).body("203.0.113.5\n").post("/api/v1/botnet-lists").then(),
                 403, "forbidden");
     }

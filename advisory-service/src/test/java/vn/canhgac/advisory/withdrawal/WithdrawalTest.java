@@ -8,19 +8,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
-import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
+import static vn.canhgac.commons.testing.Api.as;
 
 /** An advisory or a botnet list published by mistake is withdrawn: its exposures close, it matches nothing more. */
 @QuarkusTest
@@ -51,57 +50,57 @@ class WithdrawalTest {
     @Test
     void aWithdrawnAdvisoryClosesItsExposuresWithTheReasonAndMatchesNothingMore() {
         String product = InventoryFeed.unique("Portal");
-        String advisory = given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON).body("""
+        String advisory = as("authority").contentType(ContentType.JSON).body("""
                         {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
                          "cves":["CVE-2024-0001"],"affected":[{"vendor":"Acme","product":"%s","startIncluding":"1.0",
                          "endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("99/CATTT-NCSC"), product))
                 .post("/api/v1/advisories").then().statusCode(201).extract().path("id");
         UUID asset = UUID.randomUUID();
         inventory.asset(asset, UNIT, UNIT_PATH, "portal-wd", 0, List.of(ADDRESS), List.of(Product.named("Acme", product, "1.5")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
                 .queryParam("advisoryId", advisory).get("/api/v1/exposures").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].status", equalTo("OPEN")));
 
         String withdrawal = "/api/v1/advisories/" + advisory + "/withdrawal";
-        assertProblem(given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).contentType(ContentType.JSON)
+        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON)
                 .body("{\"reason\":\"nhầm\"}").post(withdrawal).then(), 403, "forbidden");
-        assertProblem(given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+        assertProblem(as("national-feed").contentType(ContentType.JSON)
                 .body("{\"reason\":\"not mine\"}").post(withdrawal).then(), 403, "forbidden");
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+        assertProblem(as("authority").contentType(ContentType.JSON)
                 .body("{\"reason\":\"\"}").post(withdrawal).then(), 400, "invalid-request");
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+        assertProblem(as("authority").contentType(ContentType.JSON)
                 .body("{\"reason\":\"x\"}").post("/api/v1/advisories/" + UUID.randomUUID() + "/withdrawal").then(),
                 404, "not-found");
 
-        given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+        as("authority").contentType(ContentType.JSON)
                 .body("{\"reason\":\"Published for the wrong product\"}").post(withdrawal).then().statusCode(200)
                 .body("exposuresClosed", equalTo(1)).body("reason", equalTo("Published for the wrong product"));
-        given().auth().oauth2(Tokens.of("authority")).get("/api/v1/advisories/" + advisory).then()
+        as("authority").get("/api/v1/advisories/" + advisory).then()
                 .statusCode(200).body("status", equalTo("WITHDRAWN"));
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("advisoryId", advisory)
+        as("khanhhoa-coordinator").queryParam("advisoryId", advisory)
                 .queryParam("status", "WITHDRAWN").get("/api/v1/exposures").then().statusCode(200)
                 .body("items", hasSize(1));
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).contentType(ContentType.JSON)
+        assertProblem(as("authority").contentType(ContentType.JSON)
                 .body("{\"reason\":\"again\"}").post(withdrawal).then(), 409, "already-withdrawn");
 
         // A new version of the product installed later is not matched by the withdrawn advisory.
         UUID later = UUID.randomUUID();
         inventory.asset(later, UNIT, UNIT_PATH, "portal-wd-2", 0, List.of(), List.of(Product.named("Acme", product, "1.6")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
                 .get("/api/v1/exposures/assets/" + later).then().statusCode(200));
-        given().auth().oauth2(Tokens.of("authority")).queryParam("advisoryId", advisory).get("/api/v1/exposures")
+        as("authority").queryParam("advisoryId", advisory).get("/api/v1/exposures")
                 .then().statusCode(200).body("items.status", everyItem(equalTo("WITHDRAWN")));
     }
 
     @Test
     void theFeedThatPublishedABotnetListMayWithdrawIt() {
-        String list = given().auth().oauth2(Tokens.of("national-feed")).contentType("text/plain; charset=utf-8")
+        String list = as("national-feed").contentType("text/plain; charset=utf-8")
                 .queryParam("reference", InventoryFeed.unique("AD-HOC")).queryParam("kind", "AD_HOC")
                 .body(ADDRESS + " Mirai\n").post("/api/v1/botnet-lists").then().statusCode(201).extract().path("id");
-        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).contentType(ContentType.JSON)
+        assertProblem(as("bank-admin").contentType(ContentType.JSON)
                 .body("{\"reason\":\"x\"}").post("/api/v1/botnet-lists/" + list + "/withdrawal").then(), 403,
                 "forbidden");
-        given().auth().oauth2(Tokens.of("national-feed")).contentType(ContentType.JSON)
+        as("national-feed").contentType(ContentType.JSON)
                 .body("{\"reason\":\"0.0.0.0/0 by mistake\"}").post("/api/v1/botnet-lists/" + list + "/withdrawal")
                 .then().statusCode(200).body("kind", equalTo("botnet-list"));
     }

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
+import static vn.canhgac.commons.testing.Api.as;
 
 /**
  * What every consumer of {@code inventory.organizations} must do, against the real broker and database: apply
@@ -60,7 +61,7 @@ public abstract class OrganizationReplicaContract {
 
     private void awaitName(String code, String nameVi) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.of("authority")).get(replicaPath() + "/" + code)
+                as("authority").get(replicaPath() + "/" + code)
                         .then().statusCode(200).body("nameVi", equalTo(nameVi)));
     }
 
@@ -70,13 +71,13 @@ public abstract class OrganizationReplicaContract {
         publish(code, "/UBND-KH/STTTT-KH/" + code + "/", 0, "Trung tâm Giám sát Khánh Hòa");
         awaitName(code, "Trung tâm Giám sát Khánh Hòa");
 
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).get(replicaPath() + "/" + code)
+        as("khanhhoa-coordinator").get(replicaPath() + "/" + code)
                 .then().statusCode(200).body("parentCode", equalTo("STTTT-KH"));
-        given().auth().oauth2(Tokens.of("khanhhoa-coordinator")).queryParam("q", "giam sat khanh hoa")
+        as("khanhhoa-coordinator").queryParam("q", "giam sat khanh hoa")
                 .get(replicaPath()).then().statusCode(200).body("items.code", hasItem(code));
-        assertProblem(given().auth().oauth2(Tokens.of("bank-admin")).get(replicaPath() + "/" + code).then(),
+        assertProblem(as("bank-admin").get(replicaPath() + "/" + code).then(),
                 404, "not-found");
-        given().auth().oauth2(Tokens.of("bank-admin")).get(replicaPath())
+        as("bank-admin").get(replicaPath())
                 .then().statusCode(200).body("items.code", not(hasItem(code)));
     }
 
@@ -94,7 +95,7 @@ public abstract class OrganizationReplicaContract {
         publish(sentinel, "/UBND-KH/STTTT-KH/" + sentinel + "/", 0, "Mốc");
         awaitName(sentinel, "Mốc");
 
-        given().auth().oauth2(Tokens.of("authority")).get(replicaPath() + "/" + code)
+        as("authority").get(replicaPath() + "/" + code)
                 .then().statusCode(200).body("nameVi", equalTo("Tên gốc")).body("version", equalTo(1));
     }
 
@@ -122,7 +123,7 @@ public abstract class OrganizationReplicaContract {
         assertProblem(given().get(replicaPath()).then(), 401, "unauthorized");
         assertProblem(given().auth().oauth2(Tokens.signedByStranger()).get(replicaPath()).then(), 401, "unauthorized");
         assertProblem(given().auth().oauth2(Tokens.expired()).get(replicaPath()).then(), 401, "unauthorized");
-        given().auth().oauth2(Tokens.of("national-feed")).accept(ContentType.JSON).get(replicaPath())
+        as("national-feed").accept(ContentType.JSON).get(replicaPath())
                 .then().statusCode(200);
     }
 }

@@ -5,17 +5,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.testing.KhanhHoaTree;
-import vn.canhgac.commons.testing.Tokens;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static vn.canhgac.commons.testing.Api.as;
 
 /** Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing. */
 @QuarkusTest
@@ -29,7 +28,7 @@ class BotnetHitsTest {
     @BeforeEach
     void replicated() {
         for (String code : java.util.List.of("UBND-CAMRANH", "NHTM-A")) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("authority"))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
                     .get("/api/v1/duty/organizations/" + code).then().statusCode(200));
         }
     }
@@ -46,7 +45,7 @@ class BotnetHitsTest {
     }
 
     private io.restassured.response.ValidatableResponse incidentsOf(String who) {
-        return given().auth().oauth2(Tokens.of(who)).queryParam("q", list).queryParam("category", "MALWARE")
+        return as(who).queryParam("q", list).queryParam("category", "MALWARE")
                 .get("/api/v1/incidents").then().statusCode(200);
     }
 
@@ -67,7 +66,7 @@ class BotnetHitsTest {
         incidentsOf("camranh-operator").body("items", hasSize(1))
                 .body("items[0].observables.value", equalTo(List.of("203.0.113.25", "203.0.113.26")));
         String id = incidentsOf("camranh-operator").extract().path("items[0].id");
-        given().auth().oauth2(Tokens.of("camranh-operator")).get("/api/v1/incidents/" + id).then().statusCode(200)
+        as("camranh-operator").get("/api/v1/incidents/" + id).then().statusCode(200)
                 .body("timeline", hasSize(2));
         incidentsOf("bank-admin").body("items[0].observables.value", equalTo(List.of("198.51.100.9")));
     }

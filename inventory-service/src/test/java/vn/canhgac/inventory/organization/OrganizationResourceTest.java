@@ -2,6 +2,7 @@ package vn.canhgac.inventory.organization;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import vn.canhgac.commons.testing.Api;
 import io.restassured.specification.RequestSpecification;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class OrganizationResourceTest {
     }
 
     private static RequestSpecification as(String who) {
-        return given().auth().oauth2(Tokens.of(who)).contentType(ContentType.JSON);
+        return Api.as(who).contentType(ContentType.JSON);
     }
 
     @Test
