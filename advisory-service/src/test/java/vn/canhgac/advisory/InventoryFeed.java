@@ -1,13 +1,12 @@
 package vn.canhgac.advisory;
 
-import vn.canhgac.commons.testing.CloudEventsProducer;
-import vn.canhgac.commons.testing.OrganizationFeed;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.OrganizationFeed;
 
 /**
  * Publishes inventory's events (organisations with their constituency, assets with addresses and products) to
@@ -37,11 +36,15 @@ public final class InventoryFeed implements AutoCloseable {
 
     /** Waits until advisory-service's replica holds the organisation (its events are consumed apart from assets). */
     public static void awaitOrganization(String code) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
                 .pollInterval(java.time.Duration.ofMillis(200))
                 .untilAsserted(() -> io.restassured.RestAssured.given()
-                        .auth().oauth2(vn.canhgac.commons.testing.Tokens.of("authority"))
-                        .get("/api/v1/exposures/organizations/" + code).then().statusCode(200));
+                        .auth()
+                        .oauth2(vn.canhgac.commons.testing.Tokens.of("authority"))
+                        .get("/api/v1/exposures/organizations/" + code)
+                        .then()
+                        .statusCode(200));
     }
 
     public static String unique(String prefix) {
@@ -62,31 +65,62 @@ public final class InventoryFeed implements AutoCloseable {
     }
 
     public void organization(String code, String path, long version, List<String> networks, String kind) {
-        OrganizationFeed.publish(producer, code, path, kind, version, ",\"contacts\":[],\"constituency\":{\"networks\":["
-                + networks.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(",")) + "],\"asns\":[]}");
+        OrganizationFeed.publish(
+                producer,
+                code,
+                path,
+                kind,
+                version,
+                ",\"contacts\":[],\"constituency\":{\"networks\":["
+                        + networks.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(","))
+                        + "],\"asns\":[]}");
     }
 
-    public void asset(UUID id, String organization, String orgPath, String hostname, long version,
-                      List<String> addresses, List<Product> products) {
+    public void asset(
+            UUID id,
+            String organization,
+            String orgPath,
+            String hostname,
+            long version,
+            List<String> addresses,
+            List<Product> products) {
         asset(UUID.randomUUID().toString(), id, organization, orgPath, hostname, version, addresses, products, false);
     }
 
-    public void asset(String eventId, UUID id, String organization, String orgPath, String hostname, long version,
-                      List<String> addresses, List<Product> products, boolean deleted) {
+    public void asset(
+            String eventId,
+            UUID id,
+            String organization,
+            String orgPath,
+            String hostname,
+            long version,
+            List<String> addresses,
+            List<Product> products,
+            boolean deleted) {
         String json = """
                 {"id":"%s","organizationCode":"%s","orgPath":"%s","systemId":null,"externalId":null,"hostname":"%s",
                  "kind":"SERVER","operatingSystem":"Linux","lastSeen":null,"addresses":[%s],"products":[%s],
-                 "version":%d,"deleted":%s,"updatedAt":"%s"}""".formatted(id, organization, orgPath, hostname,
-                addresses.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")),
-                products.stream().map(InventoryFeed::json).collect(Collectors.joining(",")), version, deleted,
-                Instant.now());
-        producer.send(ASSETS, id.toString(), eventId,
-                deleted ? "canhgac.asset.deleted.v1" : "canhgac.asset.upserted.v1", json);
+                 "version":%d,"deleted":%s,"updatedAt":"%s"}""".formatted(
+                        id,
+                        organization,
+                        orgPath,
+                        hostname,
+                        addresses.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")),
+                        products.stream().map(InventoryFeed::json).collect(Collectors.joining(",")),
+                        version,
+                        deleted,
+                        Instant.now());
+        producer.send(
+                ASSETS,
+                id.toString(),
+                eventId,
+                deleted ? "canhgac.asset.deleted.v1" : "canhgac.asset.upserted.v1",
+                json);
     }
 
     private static String json(Product p) {
-        return "{\"vendor\":%s,\"product\":%s,\"version\":%s,\"cpe\":%s,\"purl\":%s}".formatted(quote(p.vendor()),
-                quote(p.product()), quote(p.version()), quote(p.cpe()), quote(p.purl()));
+        return "{\"vendor\":%s,\"product\":%s,\"version\":%s,\"cpe\":%s,\"purl\":%s}"
+                .formatted(quote(p.vendor()), quote(p.product()), quote(p.version()), quote(p.cpe()), quote(p.purl()));
     }
 
     private static String quote(String text) {

@@ -3,10 +3,8 @@ package vn.canhgac.inventory;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import vn.canhgac.commons.testing.Api;
-
 import java.util.UUID;
-
+import vn.canhgac.commons.testing.Api;
 
 /**
  * The demo organisation tree the tests of every concept stand on, created through the API once per JVM (creating
@@ -17,8 +15,7 @@ public final class DemoTree {
 
     private static boolean ready;
 
-    private DemoTree() {
-    }
+    private DemoTree() {}
 
     public static synchronized void ensure() {
         if (ready) {
@@ -35,8 +32,7 @@ public final class DemoTree {
     private static void create(String parent, String code, String kind, String nameVi) {
         String parentJson = parent == null ? "null" : "\"" + parent + "\"";
         as("authority").body("""
-                        {"code":"%s","kind":"%s","nameVi":"%s","parentCode":%s}""".formatted(code, kind, nameVi, parentJson))
-                .post("/api/v1/organizations");
+                        {"code":"%s","kind":"%s","nameVi":"%s","parentCode":%s}""".formatted(code, kind, nameVi, parentJson)).post("/api/v1/organizations");
     }
 
     public static RequestSpecification as(String who) {

@@ -12,6 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,11 +26,6 @@ import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Imports the formats national CERTs publish: CSAF 2.0 documents and KEV-style catalogues. */
 @Path("/api/v1/advisories/imports")
@@ -40,8 +39,8 @@ public class AdvisoryImportResource {
     private final Idempotency idempotency;
     private final Validator validator;
 
-    public AdvisoryImportResource(AdvisoryService advisories, CurrentCaller caller, Idempotency idempotency,
-                                  Validator validator) {
+    public AdvisoryImportResource(
+            AdvisoryService advisories, CurrentCaller caller, Idempotency idempotency, Validator validator) {
         this.advisories = advisories;
         this.caller = caller;
         this.idempotency = idempotency;
@@ -53,18 +52,27 @@ public class AdvisoryImportResource {
     @LargeBody
     @Extension(name = "x-canhgac-large-body", value = "true")
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
-    @Operation(summary = "Import a CSAF 2.0 security advisory",
+    @Operation(
+            summary = "Import a CSAF 2.0 security advisory",
             description = "reference replaces the document's tracking id (the Authority's own number, such as "
                     + "1943/CATTT-NCSC); dueOn sets the deadline. An invalid document is refused with every fault.")
     public Uni<RestResponse<AdvisoryService.ImportedAdvisories>> csaf(
-            @NotNull JsonNode document, @QueryParam("reference") String reference, @QueryParam("dueOn") String dueOn,
+            @NotNull JsonNode document,
+            @QueryParam("reference") String reference,
+            @QueryParam("dueOn") String dueOn,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         List<String> warnings = new ArrayList<>();
         AdvisoryInput input = checked(List.of(CsafDocuments.read(document, reference, date(dueOn), warnings)))
                 .getFirst();
-        return idempotency.once(caller.get(), idempotencyKey, document, AdvisoryService.ImportedAdvisories.class,
-                () -> advisories.importAll(caller.get(), List.of(input), "CSAF")
-                        .map(imported -> imported.withWarnings(warnings)).map(RestResponse::ok));
+        return idempotency.once(
+                caller.get(),
+                idempotencyKey,
+                document,
+                AdvisoryService.ImportedAdvisories.class,
+                () -> advisories
+                        .importAll(caller.get(), List.of(input), "CSAF")
+                        .map(imported -> imported.withWarnings(warnings))
+                        .map(RestResponse::ok));
     }
 
     @POST
@@ -72,14 +80,20 @@ public class AdvisoryImportResource {
     @LargeBody
     @Extension(name = "x-canhgac-large-body", value = "true")
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
-    @Operation(summary = "Import a catalogue of known exploited vulnerabilities (KEV format)",
+    @Operation(
+            summary = "Import a catalogue of known exploited vulnerabilities (KEV format)",
             description = "One advisory per CVE, KEV/<cveID>. A later catalogue (catalogVersion) revises the "
                     + "entries it changed and leaves the others as they are; CISA's dueDate is never a due date here.")
     public Uni<RestResponse<AdvisoryService.ImportedAdvisories>> kev(
-            @NotNull JsonNode catalog, @QueryParam("issuer") String issuer,
+            @NotNull JsonNode catalog,
+            @QueryParam("issuer") String issuer,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         List<AdvisoryInput> inputs = checked(KevCatalogs.read(catalog, issuer));
-        return idempotency.once(caller.get(), idempotencyKey, catalog, AdvisoryService.ImportedAdvisories.class,
+        return idempotency.once(
+                caller.get(),
+                idempotencyKey,
+                catalog,
+                AdvisoryService.ImportedAdvisories.class,
                 () -> advisories.importAll(caller.get(), inputs, "KEV").map(RestResponse::ok));
     }
 
@@ -88,8 +102,9 @@ public class AdvisoryImportResource {
         List<Violation> faults = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             String at = inputs.size() == 1 ? "" : "[" + i + "].";
-            validator.validate(inputs.get(i)).forEach(v -> faults.add(
-                    new Violation(at + v.getPropertyPath(), "constraint", v.getMessage())));
+            validator
+                    .validate(inputs.get(i))
+                    .forEach(v -> faults.add(new Violation(at + v.getPropertyPath(), "constraint", v.getMessage())));
         }
         if (!faults.isEmpty()) {
             throw DomainProblem.invalid(faults);

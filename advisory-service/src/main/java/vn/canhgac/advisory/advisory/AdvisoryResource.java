@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -19,8 +20,6 @@ import vn.canhgac.commons.idempotency.Idempotency;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-
-import java.util.UUID;
 
 @Path("/api/v1/advisories")
 @Tag(name = "Advisories")
@@ -39,15 +38,24 @@ public class AdvisoryResource {
 
     @POST
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
-    @Operation(summary = "Publish an advisory; it is matched at once against every installed product",
+    @Operation(
+            summary = "Publish an advisory; it is matched at once against every installed product",
             description = "The answer's matching says how many exposures it caused. 409 if the reference exists.")
-    public Uni<RestResponse<AdvisoryDetails>> create(@NotNull @Valid AdvisoryInput input,
-                                                     @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                                     UriInfo uri) {
-        return idempotency.once(caller.get(), idempotencyKey, input, AdvisoryDetails.class,
-                () -> advisories.create(caller.get(), input, "API").map(advisory -> RestResponse.ResponseBuilder
-                        .<AdvisoryDetails>created(uri.getAbsolutePathBuilder().path(advisory.id().toString()).build())
-                        .entity(advisory).build()));
+    public Uni<RestResponse<AdvisoryDetails>> create(
+            @NotNull @Valid AdvisoryInput input, @HeaderParam(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
+        return idempotency.once(
+                caller.get(),
+                idempotencyKey,
+                input,
+                AdvisoryDetails.class,
+                () -> advisories
+                        .create(caller.get(), input, "API")
+                        .map(advisory -> RestResponse.ResponseBuilder.<AdvisoryDetails>created(
+                                        uri.getAbsolutePathBuilder()
+                                                .path(advisory.id().toString())
+                                                .build())
+                                .entity(advisory)
+                                .build()));
     }
 
     @GET
@@ -59,9 +67,12 @@ public class AdvisoryResource {
 
     @GET
     @Operation(summary = "Advisories, newest first; q finds words of the reference, title, CVEs and products")
-    public Uni<Page<AdvisoryDetails>> list(@QueryParam("q") String query, @QueryParam("severity") Severity severity,
-                                           @QueryParam("cve") String cve, @QueryParam("after") String after,
-                                           @QueryParam("limit") Integer limit) {
+    public Uni<Page<AdvisoryDetails>> list(
+            @QueryParam("q") String query,
+            @QueryParam("severity") Severity severity,
+            @QueryParam("cve") String cve,
+            @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
         return advisories.list(query, severity, cve, after, Page.clamp(limit));
     }
 }

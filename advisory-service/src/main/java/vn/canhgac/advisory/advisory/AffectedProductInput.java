@@ -4,10 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import vn.canhgac.advisory.product.VersionRange;
 import vn.canhgac.advisory.product.VersionScheme;
-
-import java.util.List;
 
 /**
  * A product an advisory affects and the versions it affects, with NVD's bounds: an exact version, or a start
@@ -19,32 +18,53 @@ import java.util.List;
  * exposure and closes what other advisories about only those CVEs found on them. One with a {@code platform} is
  * about the product on that operating system only.
  */
-public record AffectedProductInput(@Size(max = 200) String vendor,
-                                   @NotBlank @Size(max = 200) String product,
-                                   @Size(max = 500) String cpe,
-                                   @Size(max = 500) String purl,
-                                   @Size(max = 100) String versionExact,
-                                   @Size(max = 100) String startIncluding,
-                                   @Size(max = 100) String startExcluding,
-                                   @Size(max = 100) String endIncluding,
-                                   @Size(max = 100) String endExcluding,
-                                   @Size(max = 100) String fixedIn,
-                                   Boolean underInvestigation,
-                                   @Size(max = 20) String versionScheme,
-                                   @Size(max = 500) List<@NotNull @Pattern(regexp = "CVE-\\d{4}-\\d{4,}") String>
-                                           notAffectedCves,
-                                   @Pattern(regexp = "windows|linux|macos|unknown") String platform) {
+public record AffectedProductInput(
+        @Size(max = 200) String vendor,
+        @NotBlank @Size(max = 200) String product,
+        @Size(max = 500) String cpe,
+        @Size(max = 500) String purl,
+        @Size(max = 100) String versionExact,
+        @Size(max = 100) String startIncluding,
+        @Size(max = 100) String startExcluding,
+        @Size(max = 100) String endIncluding,
+        @Size(max = 100) String endExcluding,
+        @Size(max = 100) String fixedIn,
+        Boolean underInvestigation,
+        @Size(max = 20) String versionScheme,
+        @Size(max = 500) List<@NotNull @Pattern(regexp = "CVE-\\d{4}-\\d{4,}") String> notAffectedCves,
+        @Pattern(regexp = "windows|linux|macos|unknown") String platform) {
 
     public AffectedProductInput {
         notAffectedCves = notAffectedCves == null || notAffectedCves.isEmpty() ? null : List.copyOf(notAffectedCves);
     }
 
     /** A product known affected (the usual case: every caller but a VEX reader's "under investigation"). */
-    public AffectedProductInput(String vendor, String product, String cpe, String purl, String versionExact,
-                                String startIncluding, String startExcluding, String endIncluding, String endExcluding,
-                                String fixedIn) {
-        this(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding, endIncluding, endExcluding,
-                fixedIn, null, null, null, null);
+    public AffectedProductInput(
+            String vendor,
+            String product,
+            String cpe,
+            String purl,
+            String versionExact,
+            String startIncluding,
+            String startExcluding,
+            String endIncluding,
+            String endExcluding,
+            String fixedIn) {
+        this(
+                vendor,
+                product,
+                cpe,
+                purl,
+                versionExact,
+                startIncluding,
+                startExcluding,
+                endIncluding,
+                endExcluding,
+                fixedIn,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Its hits are to be confirmed (CSAF {@code under_investigation}): visible, not open, not overdue. */
@@ -53,20 +73,59 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
     }
 
     public AffectedProductInput investigated() {
-        return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, true, versionScheme, notAffectedCves, platform);
+        return new AffectedProductInput(
+                vendor,
+                product,
+                cpe,
+                purl,
+                versionExact,
+                startIncluding,
+                startExcluding,
+                endIncluding,
+                endExcluding,
+                fixedIn,
+                true,
+                versionScheme,
+                notAffectedCves,
+                platform);
     }
 
     /** The same product, its versions read in the scheme of a {@code vers:} range or a purl type. */
     public AffectedProductInput inScheme(String scheme) {
-        return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, underInvestigation, scheme, notAffectedCves, platform);
+        return new AffectedProductInput(
+                vendor,
+                product,
+                cpe,
+                purl,
+                versionExact,
+                startIncluding,
+                startExcluding,
+                endIncluding,
+                endExcluding,
+                fixedIn,
+                underInvestigation,
+                scheme,
+                notAffectedCves,
+                platform);
     }
 
     /** The same versions as a VEX statement: not affected by these CVEs. */
     public AffectedProductInput notAffectedBy(List<String> cves) {
-        return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, null, versionScheme, cves, platform);
+        return new AffectedProductInput(
+                vendor,
+                product,
+                cpe,
+                purl,
+                versionExact,
+                startIncluding,
+                startExcluding,
+                endIncluding,
+                endExcluding,
+                fixedIn,
+                null,
+                versionScheme,
+                cves,
+                platform);
     }
 
     /**
@@ -74,8 +133,21 @@ public record AffectedProductInput(@Size(max = 200) String vendor,
      * whose CPE names that target software; {@code unknown} matches those that name none.
      */
     public AffectedProductInput on(String os) {
-        return new AffectedProductInput(vendor, product, cpe, purl, versionExact, startIncluding, startExcluding,
-                endIncluding, endExcluding, fixedIn, underInvestigation, versionScheme, notAffectedCves, os);
+        return new AffectedProductInput(
+                vendor,
+                product,
+                cpe,
+                purl,
+                versionExact,
+                startIncluding,
+                startExcluding,
+                endIncluding,
+                endExcluding,
+                fixedIn,
+                underInvestigation,
+                versionScheme,
+                notAffectedCves,
+                os);
     }
 
     public boolean isNotAffectedStatement() {

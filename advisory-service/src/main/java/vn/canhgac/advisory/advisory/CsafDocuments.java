@@ -1,12 +1,6 @@
 package vn.canhgac.advisory.advisory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import vn.canhgac.advisory.product.OsPlatform;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-import vn.canhgac.commons.sharing.Tlp;
-import vn.canhgac.commons.text.SearchText;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import vn.canhgac.advisory.product.OsPlatform;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.sharing.Tlp;
+import vn.canhgac.commons.text.SearchText;
 
 /**
  * Reads a CSAF 2.0 document (OASIS CSAF v2.0, the security advisory and VEX profiles) into an advisory. Checked
@@ -38,13 +37,14 @@ import java.util.Set;
  */
 final class CsafDocuments {
 
-    private static final List<String> REQUIRED_TRACKING = List.of("id", "initial_release_date",
-            "current_release_date", "status", "version");
+    private static final List<String> REQUIRED_TRACKING =
+            List.of("id", "initial_release_date", "current_release_date", "status", "version");
     private static final List<String> AFFECTED_STATUSES = List.of("known_affected");
     /** §3.2.3.9: the bounds of a release train that is affected, and the first of it that is not. */
     private static final List<String> TRAIN_STATUSES = List.of("first_affected", "last_affected", "first_fixed");
-    private static final List<String> NOT_AFFECTED_STATUSES = List.of("known_not_affected", "fixed", "first_fixed",
-            "recommended");
+
+    private static final List<String> NOT_AFFECTED_STATUSES =
+            List.of("known_not_affected", "fixed", "first_fixed", "recommended");
     /** Aggregate severities as publishers write them: Red Hat's, BSI's (German), the NCSC's (Vietnamese). */
     private static final Map<String, Severity> SEVERITY_WORDS = Map.ofEntries(
             Map.entry("important", Severity.HIGH), Map.entry("moderate", Severity.MEDIUM),
@@ -53,8 +53,7 @@ final class CsafDocuments {
             Map.entry("nghiem trong", Severity.CRITICAL), Map.entry("cao", Severity.HIGH),
             Map.entry("trung binh", Severity.MEDIUM), Map.entry("thap", Severity.LOW));
 
-    private CsafDocuments() {
-    }
+    private CsafDocuments() {}
 
     static AdvisoryInput read(JsonNode csaf, String referenceOverride, LocalDate dueOn) {
         return read(csaf, referenceOverride, dueOn, new ArrayList<>());
@@ -71,11 +70,12 @@ final class CsafDocuments {
         require(document.path("publisher"), "document.publisher", List.of("category", "name", "namespace"), faults);
         JsonNode tracking = document.path("tracking");
         require(tracking, "document.tracking", REQUIRED_TRACKING, faults);
-        if (!tracking.path("revision_history").isArray() || tracking.path("revision_history").isEmpty()) {
+        if (!tracking.path("revision_history").isArray()
+                || tracking.path("revision_history").isEmpty()) {
             faults.add(new Violation("document.tracking.revision_history", "csaf-required"));
         }
-        LocalDate issuedOn = date(tracking.path("initial_release_date"), "document.tracking.initial_release_date",
-                faults);
+        LocalDate issuedOn =
+                date(tracking.path("initial_release_date"), "document.tracking.initial_release_date", faults);
 
         CsafProductTree products = CsafProductTree.read(csaf);
         if (products.isEmpty()) {
@@ -113,7 +113,9 @@ final class CsafDocuments {
             fixedIds.addAll(ids(status, "fixed", at, products, faults));
             fixedIds.addAll(ids(status, "recommended", at, products, faults));
             String cve = vulnerability.path("cve").asText("");
-            if (cve.isBlank() && NOT_AFFECTED_STATUSES.stream().anyMatch(s -> !status.path(s).isEmpty())) {
+            if (cve.isBlank()
+                    && NOT_AFFECTED_STATUSES.stream()
+                            .anyMatch(s -> !status.path(s).isEmpty())) {
                 warnings.add("vulnerabilities[" + v + "]: no CVE, so its not-affected and fixed products say nothing "
                         + "about other advisories");
             }
@@ -123,7 +125,9 @@ final class CsafDocuments {
                     // A fix without a version says nothing about which versions are not affected.
                     boolean says = notAffectedStatus.equals("known_not_affected") || (p != null && p.version() != null);
                     if (!cve.isBlank() && says) {
-                        notAffected.computeIfAbsent(id, key -> new LinkedHashSet<>()).add(cve);
+                        notAffected
+                                .computeIfAbsent(id, key -> new LinkedHashSet<>())
+                                .add(cve);
                     }
                 }
             }
@@ -143,10 +147,16 @@ final class CsafDocuments {
         }
         investigatedIds.removeAll(affectedIds);
         trains.values().removeIf(train -> train[0] == null && train[1] == null);
-        boolean fixedOnly = affectedIds.isEmpty() && investigatedIds.isEmpty() && trains.isEmpty()
+        boolean fixedOnly = affectedIds.isEmpty()
+                && investigatedIds.isEmpty()
+                && trains.isEmpty()
                 && fixedIds.stream().map(products::get).anyMatch(p -> p != null && CsafRanges.releaseOf(p) != null);
-        if (faults.isEmpty() && affectedIds.isEmpty() && investigatedIds.isEmpty() && !fixedOnly
-                && notAffected.isEmpty() && trains.isEmpty()) {
+        if (faults.isEmpty()
+                && affectedIds.isEmpty()
+                && investigatedIds.isEmpty()
+                && !fixedOnly
+                && notAffected.isEmpty()
+                && trains.isEmpty()) {
             faults.add(new Violation("vulnerabilities", "csaf-nothing-affected"));
         }
         if (!faults.isEmpty()) {
@@ -163,46 +173,72 @@ final class CsafDocuments {
             }
             CsafProductTree.Shipping shipping = products.shipping(id);
             if (shipping != null) {
-                CsafRanges.affectedOf(shipping.platform()).forEach(platform ->
-                        affected.add(shipping.certain() ? platform : platform.investigated()));
+                CsafRanges.affectedOf(shipping.platform())
+                        .forEach(platform -> affected.add(shipping.certain() ? platform : platform.investigated()));
             }
         }
-        trains.forEach((p, train) -> affected.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(),
-                null, train[0], null, train[1], train[1] == null ? train[2] : null, train[2])));
+        trains.forEach((p, train) -> affected.add(new AffectedProductInput(
+                p.vendor(),
+                p.name(),
+                p.cpe(),
+                p.purl(),
+                null,
+                train[0],
+                null,
+                train[1],
+                train[1] == null ? train[2] : null,
+                train[2])));
         for (String id : investigatedIds) {
             products.rowsOf(id).forEach(product -> affected.add(product.investigated()));
         }
-        notAffected.forEach((id, notBy) -> products.rowsOf(id)
-                .forEach(product -> affected.add(product.notAffectedBy(List.copyOf(notBy)))));
+        notAffected.forEach((id, notBy) ->
+                products.rowsOf(id).forEach(product -> affected.add(product.notAffectedBy(List.copyOf(notBy)))));
         if (fixedOnly) {
             affected.addAll(CsafRanges.belowFixed(fixedIds, products.products()));
         } else {
             // A distribution's fix in one stream (el9) says the earlier builds of that stream are affected, beside
             // what the document lists as affected in other streams (Red Hat's VEX files).
             affected.addAll(CsafRanges.belowFixed(
-                    fixedIds.stream().filter(id -> CsafRanges.inStream(products.get(id))).toList(),
+                    fixedIds.stream()
+                            .filter(id -> CsafRanges.inStream(products.get(id)))
+                            .toList(),
                     products.products()));
         }
-        products.products().values().stream().filter(CsafRanges::hasUnknownScheme).distinct()
+        products.products().values().stream()
+                .filter(CsafRanges::hasUnknownScheme)
+                .distinct()
                 .forEach(p -> warnings.add(p.name() + ": the range '" + p.version() + "' names a version scheme this "
                         + "platform does not know; read in the generic order"));
         affected.replaceAll(row -> readable(row, warnings));
         affected.removeIf(Objects::isNull);
         List<String> links = new ArrayList<>();
-        document.path("references").forEach(reference -> links.add(reference.path("url").asText()));
+        document.path("references")
+                .forEach(reference -> links.add(reference.path("url").asText()));
         String summary = null;
         for (JsonNode note : document.path("notes")) {
             if (note.path("category").asText().equals("summary") || summary == null) {
                 summary = note.path("text").asText(null);
             }
         }
-        String reference = referenceOverride != null && !referenceOverride.isBlank() ? referenceOverride
+        String reference = referenceOverride != null && !referenceOverride.isBlank()
+                ? referenceOverride
                 : tracking.path("id").asText();
-        return new AdvisoryInput(reference, document.path("publisher").path("name").asText(),
-                document.path("title").asText(), summary, issuedOn,
-                severity(document.path("aggregate_severity").path("text").asText(null)), score,
-                tlp(document.path("distribution").path("tlp").path("label").asText(null)), dueOn,
-                remediations.isEmpty() ? null : String.join("\n", remediations), cves, links, false, false, affected,
+        return new AdvisoryInput(
+                reference,
+                document.path("publisher").path("name").asText(),
+                document.path("title").asText(),
+                summary,
+                issuedOn,
+                severity(document.path("aggregate_severity").path("text").asText(null)),
+                score,
+                tlp(document.path("distribution").path("tlp").path("label").asText(null)),
+                dueOn,
+                remediations.isEmpty() ? null : String.join("\n", remediations),
+                cves,
+                links,
+                false,
+                false,
+                affected,
                 tracking.path("version").asText(null));
     }
 
@@ -213,7 +249,9 @@ final class CsafDocuments {
      */
     private static AffectedProductInput readable(AffectedProductInput row, List<String> warnings) {
         String version = row.versionExact();
-        if (version == null || (version.chars().anyMatch(Character::isDigit) && !version.strip().contains(" "))) {
+        if (version == null
+                || (version.chars().anyMatch(Character::isDigit)
+                        && !version.strip().contains(" "))) {
             return row;
         }
         if (row.isNotAffectedStatement()) {
@@ -221,16 +259,29 @@ final class CsafDocuments {
             return null;
         }
         warnings.add(row.product() + ": '" + version + "' is not a version; its hits are to confirm");
-        return new AffectedProductInput(row.vendor(), row.product(), row.cpe(), row.purl(), null, null, null, null,
-                null, row.fixedIn(), true, row.versionScheme(), row.notAffectedCves(), row.platform());
+        return new AffectedProductInput(
+                row.vendor(),
+                row.product(),
+                row.cpe(),
+                row.purl(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                row.fixedIn(),
+                true,
+                row.versionScheme(),
+                row.notAffectedCves(),
+                row.platform());
     }
 
     /**
      * The product ids a product status lists; a status that is not a list, or an id the tree does not define, is
      * a fault named by its path.
      */
-    private static List<String> ids(JsonNode productStatus, String status, String at, CsafProductTree products,
-                                    List<Violation> faults) {
+    private static List<String> ids(
+            JsonNode productStatus, String status, String at, CsafProductTree products, List<Violation> faults) {
         JsonNode ids = productStatus.path(status);
         if (ids.isMissingNode() || ids.isNull()) {
             return List.of();
@@ -257,9 +308,10 @@ final class CsafDocuments {
         if (details.isEmpty() && url.isEmpty()) {
             return "";
         }
-        String category = remediation.path("category").asText("").replace('_', ' ').strip();
-        String label = category.isEmpty() ? ""
-                : Character.toUpperCase(category.charAt(0)) + category.substring(1) + ": ";
+        String category =
+                remediation.path("category").asText("").replace('_', ' ').strip();
+        String label =
+                category.isEmpty() ? "" : Character.toUpperCase(category.charAt(0)) + category.substring(1) + ": ";
         if (url.isEmpty() || details.contains(url)) {
             return label + details;
         }

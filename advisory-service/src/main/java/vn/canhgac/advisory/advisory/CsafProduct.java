@@ -24,7 +24,12 @@ record CsafProduct(String vendor, String name, String versionCategory, String ve
         if (release == null || purl == null || !purl.startsWith("pkg:rpm/") || purl.contains("distro=")) {
             return this;
         }
-        return new CsafProduct(vendor, name, versionCategory, version, cpe,
+        return new CsafProduct(
+                vendor,
+                name,
+                versionCategory,
+                version,
+                cpe,
                 purl + (purl.contains("?") ? "&" : "?") + "distro=rhel-" + release);
     }
 }

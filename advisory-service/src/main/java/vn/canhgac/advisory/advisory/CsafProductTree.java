@@ -1,10 +1,6 @@
 package vn.canhgac.advisory.advisory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import vn.canhgac.advisory.product.OsPlatform;
-import vn.canhgac.commons.product.Cpe23;
-import vn.canhgac.commons.text.SearchText;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.canhgac.advisory.product.OsPlatform;
+import vn.canhgac.commons.product.Cpe23;
+import vn.canhgac.commons.text.SearchText;
 
 /**
  * The product tree of a CSAF document: every product by id, from the branches, the full product names and the
@@ -26,44 +25,48 @@ final class CsafProductTree {
     private static final Set<String> NO_VENDOR = Set.of("open source", "opensource", "n/a", "unknown");
     /** A product named with its cumulative update (Microsoft Exchange): the product, and the update's builds. */
     private static final Pattern UPDATE_TRAIN = Pattern.compile("(.+?)\\s+(?:Cumulative Update|CU)\\s*\\d+");
+
     private static final Pattern BELOW_BUILD = Pattern.compile("<\\s*(\\d+\\.\\d+\\.\\d+)\\.\\d+");
-    private static final Set<String> VERSION_CATEGORIES = Set.of("product_version", "product_version_range",
-            "service_pack", "patch_level");
-    private static final Map<String, Boolean> SHIPPING = Map.of("default_component_of", true,
-            "optional_component_of", false);
+    private static final Set<String> VERSION_CATEGORIES =
+            Set.of("product_version", "product_version_range", "service_pack", "patch_level");
+    private static final Map<String, Boolean> SHIPPING =
+            Map.of("default_component_of", true, "optional_component_of", false);
 
     /**
      * The product an affected component ships in: by default ({@code default_component_of}: affected as well) or
      * as an option ({@code optional_component_of}: to confirm, the option may not be installed). An operating
      * system is not: a distribution's package is tracked as the package.
      */
-    record Shipping(CsafProduct platform, boolean certain) {
-    }
+    record Shipping(CsafProduct platform, boolean certain) {}
 
     private final Map<String, CsafProduct> products = new LinkedHashMap<>();
     private final Map<String, Shipping> shippedIn = new LinkedHashMap<>();
     private final Map<String, String> installedOn = new LinkedHashMap<>();
 
-    private CsafProductTree() {
-    }
+    private CsafProductTree() {}
 
     static CsafProductTree read(JsonNode csaf) {
         CsafProductTree tree = new CsafProductTree();
         String publisherVendor = publisherVendor(csaf.path("document").path("publisher"));
         walk(csaf.path("product_tree").path("branches"), publisherVendor, null, null, null, tree.products);
         for (JsonNode full : csaf.path("product_tree").path("full_product_names")) {
-            tree.products.put(full.path("product_id").asText(),
+            tree.products.put(
+                    full.path("product_id").asText(),
                     product(full, publisherVendor, full.path("name").asText(), null, null));
         }
         // "openssl-libs as a component of RHEL BaseOS 8" is, for matching, the component itself: its name, its
         // version, its purl; the platform it is part of is its stream (the version's dist tag names it, or the
         // platform's CPE, cpe:/o:redhat:enterprise_linux:8, when the component has no version).
         for (JsonNode relationship : csaf.path("product_tree").path("relationships")) {
-            CsafProduct component = tree.products.get(relationship.path("product_reference").asText());
-            CsafProduct platform = tree.products.get(relationship.path("relates_to_product_reference").asText());
-            String id = relationship.path("full_product_name").path("product_id").asText();
+            CsafProduct component =
+                    tree.products.get(relationship.path("product_reference").asText());
+            CsafProduct platform = tree.products.get(
+                    relationship.path("relates_to_product_reference").asText());
+            String id =
+                    relationship.path("full_product_name").path("product_id").asText();
             if (component != null && !id.isEmpty()) {
-                tree.relate(id, component, platform, relationship.path("category").asText());
+                tree.relate(
+                        id, component, platform, relationship.path("category").asText());
             }
         }
         return tree;
@@ -107,7 +110,9 @@ final class CsafProductTree {
     /** The rows of a product of the tree, on the operating system it is installed on when the document says. */
     List<AffectedProductInput> rowsOf(String id) {
         String os = installedOn.get(id);
-        return CsafRanges.affectedOf(products.get(id)).stream().map(row -> os == null ? row : row.on(os)).toList();
+        return CsafRanges.affectedOf(products.get(id)).stream()
+                .map(row -> os == null ? row : row.on(os))
+                .toList();
     }
 
     /**
@@ -117,16 +122,23 @@ final class CsafProductTree {
      * {@code product_version_range}. Branches below a version (an architecture, a language) keep it: a product
      * under {@code 16.1.4 / x86_64} is still version 16.1.4, never "all versions".
      */
-    private static void walk(JsonNode branches, String vendor, String name, String versionCategory, String version,
-                             Map<String, CsafProduct> products) {
+    private static void walk(
+            JsonNode branches,
+            String vendor,
+            String name,
+            String versionCategory,
+            String version,
+            Map<String, CsafProduct> products) {
         for (JsonNode branch : branches) {
             String category = branch.path("category").asText();
             String branchName = branch.path("name").asText();
-            String nextVendor = !category.equals("vendor") ? vendor
+            String nextVendor = !category.equals("vendor")
+                    ? vendor
                     : NO_VENDOR.contains(SearchText.fold(branchName)) ? null : branchName;
             String nextName = category.equals("product_name") || category.equals("product_family")
                     ? (name != null && category.equals("product_name") && !name.isBlank()
-                            ? name + " " + branchName : branchName)
+                            ? name + " " + branchName
+                            : branchName)
                     : name;
             Matcher update = UPDATE_TRAIN.matcher(nextName == null ? "" : nextName);
             boolean inUpdateTrain = update.matches();
@@ -136,7 +148,8 @@ final class CsafProductTree {
             // Red Hat's VEX names a component without version ("expat") in a product_version branch: every version.
             // Free text ("all versions before the March update") is kept, to be confirmed and warned of.
             boolean versioned = VERSION_CATEGORIES.contains(category)
-                    && (branchName.chars().anyMatch(Character::isDigit) || branchName.strip().contains(" "));
+                    && (branchName.chars().anyMatch(Character::isDigit)
+                            || branchName.strip().contains(" "));
             String nextCategory = versioned ? exactOrRange(category) : versionCategory;
             String nextVersion = versioned ? branchName : version;
             if (versioned && inUpdateTrain && category.equals("product_version_range")) {
@@ -144,9 +157,16 @@ final class CsafProductTree {
             }
             if (branch.has("product")) {
                 JsonNode product = branch.get("product");
-                products.put(product.path("product_id").asText(),
-                        product(product, nextVendor, nextName != null ? nextName : product.path("name").asText(),
-                                nextCategory, nextVersion));
+                products.put(
+                        product.path("product_id").asText(),
+                        product(
+                                product,
+                                nextVendor,
+                                nextName != null
+                                        ? nextName
+                                        : product.path("name").asText(),
+                                nextCategory,
+                                nextVersion));
             }
             walk(branch.path("branches"), nextVendor, nextName, nextCategory, nextVersion, products);
         }
@@ -166,13 +186,20 @@ final class CsafProductTree {
         return category.equals("product_version_range") ? category : "product_version";
     }
 
-    private static CsafProduct product(JsonNode product, String vendor, String name, String versionCategory,
-                                       String version) {
+    private static CsafProduct product(
+            JsonNode product, String vendor, String name, String versionCategory, String version) {
         JsonNode helper = product.path("product_identification_helper");
         String cpe = helper.path("cpe").asText(null);
         // CSAF allows CPE 2.2 URIs as well as 2.3 formatted strings; matching reads 2.3.
-        String cpe23 = cpe == null || Cpe23.isValid(cpe) ? cpe : Cpe23.fromUri(cpe).orElse(null);
-        return new CsafProduct(vendor, name, versionCategory, version, cpe23, helper.path("purl").asText(null));
+        String cpe23 =
+                cpe == null || Cpe23.isValid(cpe) ? cpe : Cpe23.fromUri(cpe).orElse(null);
+        return new CsafProduct(
+                vendor,
+                name,
+                versionCategory,
+                version,
+                cpe23,
+                helper.path("purl").asText(null));
     }
 
     /**
@@ -197,7 +224,8 @@ final class CsafProductTree {
             return null;
         }
         String name = labels[labels.length - 2];
-        boolean secondLevel = Set.of("co", "com", "gov", "org", "net", "ac", "edu").contains(name);
+        boolean secondLevel =
+                Set.of("co", "com", "gov", "org", "net", "ac", "edu").contains(name);
         return secondLevel && labels.length >= 3 ? labels[labels.length - 3] : name;
     }
 }

@@ -1,9 +1,5 @@
 package vn.canhgac.advisory.advisory;
 
-import vn.canhgac.advisory.product.ReleaseStream;
-import vn.canhgac.advisory.product.VersionScheme;
-import vn.canhgac.commons.product.PackageUrl;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.canhgac.advisory.product.ReleaseStream;
+import vn.canhgac.advisory.product.VersionScheme;
+import vn.canhgac.commons.product.PackageUrl;
 
 /**
  * The versions a CSAF product stands for, as affected-product rows: an exact version ({@code 9.x} a release train),
@@ -24,28 +23,29 @@ final class CsafRanges {
     /** A version written with a wildcard last part: {@code 9.x}, {@code 22.1.*}. */
     private static final Pattern WILDCARD_VERSION = Pattern.compile("(\\d+(?:\\.\\d+)*)\\.[xX*]");
 
-    private CsafRanges() {
-    }
+    private CsafRanges() {}
 
     /** One affected product per interval of its version range ({@code vers:} allows several, joined by |). */
     static List<AffectedProductInput> affectedOf(CsafProduct p) {
         if (p.version() == null) {
-            return List.of(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, null, null, null,
-                    null, null));
+            return List.of(new AffectedProductInput(
+                    p.vendor(), p.name(), p.cpe(), p.purl(), null, null, null, null, null, null));
         }
         if (p.versionCategory().equals("product_version")) {
             return List.of(exactOrWildcard(p, p.version()));
         }
         String scheme = versScheme(p.version());
-        return intervalsOf(p).stream().map(a -> scheme == null ? a : a.inScheme(scheme)).toList();
+        return intervalsOf(p).stream()
+                .map(a -> scheme == null ? a : a.inScheme(scheme))
+                .toList();
     }
 
     /** One version, or every version of a release train written {@code 9.x} ({@code >= 9, < 10}). */
     private static AffectedProductInput exactOrWildcard(CsafProduct p, String version) {
         Matcher wildcard = WILDCARD_VERSION.matcher(version.strip());
         if (!wildcard.matches()) {
-            return new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), version, null, null, null, null,
-                    null);
+            return new AffectedProductInput(
+                    p.vendor(), p.name(), p.cpe(), p.purl(), version, null, null, null, null, null);
         }
         String train = wildcard.group(1);
         int last = train.lastIndexOf('.') + 1;
@@ -56,8 +56,11 @@ final class CsafRanges {
     /** Whether a {@code vers:<scheme>/...} range names a scheme the platform does not know (read generically). */
     static boolean hasUnknownScheme(CsafProduct p) {
         String range = p.version();
-        return range != null && "product_version_range".equals(p.versionCategory()) && range.startsWith("vers:")
-                && range.indexOf('/') > 5 && versScheme(range) == null;
+        return range != null
+                && "product_version_range".equals(p.versionCategory())
+                && range.startsWith("vers:")
+                && range.indexOf('/') > 5
+                && versScheme(range) == null;
     }
 
     /** The scheme of a {@code vers:<scheme>/...} range, when it is one the platform knows (else generic). */
@@ -75,32 +78,42 @@ final class CsafRanges {
         for (String raw : constraints.split("\\|")) {
             String c = raw.strip();
             if (c.startsWith(">=")) {
-                lower = new String[]{c.substring(2).strip(), null};
+                lower = new String[] {c.substring(2).strip(), null};
             } else if (c.startsWith(">")) {
-                lower = new String[]{null, c.substring(1).strip()};
+                lower = new String[] {null, c.substring(1).strip()};
             } else if (c.startsWith("<=") || c.startsWith("<")) {
                 boolean inclusive = c.startsWith("<=");
                 String end = c.substring(inclusive ? 2 : 1).strip();
-                intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0],
-                        lower[1], inclusive ? end : null, inclusive ? null : end, null));
-                lower = new String[]{null, null};
+                intervals.add(new AffectedProductInput(
+                        p.vendor(),
+                        p.name(),
+                        p.cpe(),
+                        p.purl(),
+                        null,
+                        lower[0],
+                        lower[1],
+                        inclusive ? end : null,
+                        inclusive ? null : end,
+                        null));
+                lower = new String[] {null, null};
             } else if (c.startsWith("!=")) {
                 // vers: an excluded version splits the interval it lies in.
                 String excluded = c.substring(2).strip();
-                intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0],
-                        lower[1], null, excluded, null));
-                lower = new String[]{null, excluded};
+                intervals.add(new AffectedProductInput(
+                        p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0], lower[1], null, excluded, null));
+                lower = new String[] {null, excluded};
             } else if (!c.isEmpty() && !c.equals("*")) {
-                intervals.add(exactOrWildcard(p, c.startsWith("=") ? c.substring(1).strip() : c));
+                intervals.add(
+                        exactOrWildcard(p, c.startsWith("=") ? c.substring(1).strip() : c));
             }
         }
         if (lower[0] != null || lower[1] != null) {
-            intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0], lower[1],
-                    null, null, null));
+            intervals.add(new AffectedProductInput(
+                    p.vendor(), p.name(), p.cpe(), p.purl(), null, lower[0], lower[1], null, null, null));
         }
         if (intervals.isEmpty()) {
-            intervals.add(new AffectedProductInput(p.vendor(), p.name(), p.cpe(), p.purl(), null, null, null, null,
-                    null, null));
+            intervals.add(new AffectedProductInput(
+                    p.vendor(), p.name(), p.cpe(), p.purl(), null, null, null, null, null, null));
         }
         return intervals;
     }
@@ -118,9 +131,10 @@ final class CsafRanges {
             if (fixed != null) {
                 Optional<PackageUrl> purl = PackageUrl.parse(p.purl());
                 String name = purl.map(PackageUrl::name).orElse(p.name());
-                below.putIfAbsent(purl.map(PackageUrl::coordinates).orElse(name) + "@" + fixed,
-                        new AffectedProductInput(p.vendor(), name, p.cpe(), p.purl(), null, null, null, null, fixed,
-                                fixed));
+                below.putIfAbsent(
+                        purl.map(PackageUrl::coordinates).orElse(name) + "@" + fixed,
+                        new AffectedProductInput(
+                                p.vendor(), name, p.cpe(), p.purl(), null, null, null, null, fixed, fixed));
             }
         }
         return List.copyOf(below.values());

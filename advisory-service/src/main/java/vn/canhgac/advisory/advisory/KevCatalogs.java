@@ -1,15 +1,14 @@
 package vn.canhgac.advisory.advisory;
 
-import vn.canhgac.commons.sharing.Tlp;
 import com.fasterxml.jackson.databind.JsonNode;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.sharing.Tlp;
 
 /**
  * Reads a catalogue of known exploited vulnerabilities in the KEV format ({@code vulnerabilities[]} of
@@ -25,15 +24,16 @@ final class KevCatalogs {
 
     private static final Set<String> REQUIRED = Set.of("cveID", "vendorProject", "product", "dateAdded");
 
-    private KevCatalogs() {
-    }
+    private KevCatalogs() {}
 
     static List<AdvisoryInput> read(JsonNode catalog, String issuer) {
         JsonNode entries = catalog.path("vulnerabilities");
         if (!entries.isArray()) {
             throw DomainProblem.invalidField("vulnerabilities", "kev-expected");
         }
-        String publisher = issuer != null && !issuer.isBlank() ? issuer : catalog.path("title").asText("KEV catalogue");
+        String publisher = issuer != null && !issuer.isBlank()
+                ? issuer
+                : catalog.path("title").asText("KEV catalogue");
         String revision = revision(catalog);
         List<Violation> faults = new ArrayList<>();
         List<AdvisoryInput> advisories = new ArrayList<>();
@@ -57,13 +57,36 @@ final class KevCatalogs {
             if (!complete || added == null) {
                 continue;
             }
-            boolean ransomware = entry.path("knownRansomwareCampaignUse").asText("").equalsIgnoreCase("Known");
+            boolean ransomware =
+                    entry.path("knownRansomwareCampaignUse").asText("").equalsIgnoreCase("Known");
             String name = entry.path("vulnerabilityName").asText("");
-            advisories.add(new AdvisoryInput("KEV/" + cve, publisher, name.isBlank() ? cve : name,
-                    entry.path("shortDescription").asText(null), added, ransomware ? Severity.CRITICAL : Severity.HIGH,
-                    null, Tlp.CLEAR, null, entry.path("requiredAction").asText(null), List.of(cve), List.of(), true,
-                    ransomware, List.of(new AffectedProductInput(entry.path("vendorProject").asText(),
-                    entry.path("product").asText(), null, null, null, null, null, null, null, null)), revision));
+            advisories.add(new AdvisoryInput(
+                    "KEV/" + cve,
+                    publisher,
+                    name.isBlank() ? cve : name,
+                    entry.path("shortDescription").asText(null),
+                    added,
+                    ransomware ? Severity.CRITICAL : Severity.HIGH,
+                    null,
+                    Tlp.CLEAR,
+                    null,
+                    entry.path("requiredAction").asText(null),
+                    List.of(cve),
+                    List.of(),
+                    true,
+                    ransomware,
+                    List.of(new AffectedProductInput(
+                            entry.path("vendorProject").asText(),
+                            entry.path("product").asText(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null)),
+                    revision));
         }
         if (!faults.isEmpty()) {
             throw DomainProblem.invalid(faults);

@@ -2,7 +2,10 @@ package vn.canhgac.advisory.advisory;
 
 /** How urgent an advisory is; with the Authority's deadline it sets when exposures are due. */
 public enum Severity {
-    CRITICAL, HIGH, MEDIUM, LOW;
+    CRITICAL,
+    HIGH,
+    MEDIUM,
+    LOW;
 
     /** The band of a CVSS v3 base score (FIRST's qualitative scale; "none" counts as low). */
     public static Severity ofCvss(double score) {

@@ -1,21 +1,26 @@
 package vn.canhgac.advisory.botnet;
 
-import vn.canhgac.commons.net.IpNetworks;
-import vn.canhgac.commons.net.SpecialPurposeNetworks;
-import vn.canhgac.commons.text.TextInput;
-
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.canhgac.commons.net.IpNetworks;
+import vn.canhgac.commons.net.SpecialPurposeNetworks;
+import vn.canhgac.commons.text.TextInput;
 
 /**
  * One line of a botnet list as read: its row (line number, or object index in a STIX bundle), the canonical
  * network ({@code 203.162.10.25/32}), an optional label (botnet family, malware name); or why it is unreadable
  * (the list is refused); or why it is skipped (special-purpose address space: the list is stored without it).
  */
-record BotnetEntry(long row, String network, String label, String field, String fault, List<String> faultArguments,
-                   boolean skipped) {
+record BotnetEntry(
+        long row,
+        String network,
+        String label,
+        String field,
+        String fault,
+        List<String> faultArguments,
+        boolean skipped) {
 
     /**
      * The widest IPv4 entry, as a prefix length. A /8 is 16.7 million addresses, as much as the largest single
@@ -29,6 +34,7 @@ record BotnetEntry(long row, String network, String label, String field, String 
      * (RFC 6177); anything wider spans providers, or all of the address space.
      */
     static final int WIDEST_IPV6_PREFIX = 32;
+
     private static final String TOO_BROAD = "botnet-network-too-broad";
     private static final int FORCED_WIDEST_IPV4_PREFIX = 4;
     private static final int FORCED_WIDEST_IPV6_PREFIX = 16;
@@ -62,14 +68,26 @@ record BotnetEntry(long row, String network, String label, String field, String 
         }
         List<SpecialPurposeNetworks.Range> special = SpecialPurposeNetworks.covering(network);
         if (!special.isEmpty()) {
-            return skip(row, field, "botnet-special-purpose", network, special.stream()
-                    .map(range -> range.network() + " " + range.rfc()).collect(Collectors.joining(", ")));
+            return skip(
+                    row,
+                    field,
+                    "botnet-special-purpose",
+                    network,
+                    special.stream()
+                            .map(range -> range.network() + " " + range.rfc())
+                            .collect(Collectors.joining(", ")));
         }
         int prefix = Integer.parseInt(network.substring(network.indexOf('/') + 1));
         if (prefix < (network.indexOf(':') >= 0 ? WIDEST_IPV6_PREFIX : WIDEST_IPV4_PREFIX)) {
             // Kept with its fault: the Authority may force it (widened()).
-            return new BotnetEntry(row, network, label, field, TOO_BROAD, List.of(network,
-                    String.valueOf(WIDEST_IPV4_PREFIX), String.valueOf(WIDEST_IPV6_PREFIX)), false);
+            return new BotnetEntry(
+                    row,
+                    network,
+                    label,
+                    field,
+                    TOO_BROAD,
+                    List.of(network, String.valueOf(WIDEST_IPV4_PREFIX), String.valueOf(WIDEST_IPV6_PREFIX)),
+                    false);
         }
         return of(row, network, label);
     }
@@ -84,7 +102,8 @@ record BotnetEntry(long row, String network, String label, String field, String 
         }
         int prefix = Integer.parseInt(network.substring(network.indexOf('/') + 1));
         return prefix >= (network.indexOf(':') >= 0 ? FORCED_WIDEST_IPV6_PREFIX : FORCED_WIDEST_IPV4_PREFIX)
-                ? of(row, network, label) : this;
+                ? of(row, network, label)
+                : this;
     }
 
     /** Every entry {@link #widened()}. */

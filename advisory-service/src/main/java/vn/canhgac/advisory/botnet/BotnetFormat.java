@@ -3,13 +3,12 @@ package vn.canhgac.advisory.botnet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.canhgac.commons.problem.DomainProblem;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Locale;
+import vn.canhgac.commons.problem.DomainProblem;
 
 /**
  * The formats a botnet list comes in, told apart by the request's content type; {@code application/json} is a

@@ -1,12 +1,11 @@
 package vn.canhgac.advisory.botnet;
 
-import vn.canhgac.advisory.exposure.MatchReport;
-import vn.canhgac.commons.problem.FieldError;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import vn.canhgac.advisory.exposure.MatchReport;
+import vn.canhgac.commons.problem.FieldError;
 
 /**
  * A botnet list as the API shows it. {@code matching} is present on the answer to an import that stored the
@@ -14,21 +13,55 @@ import java.util.UUID;
  * because they lie in special-purpose address space. {@code previousId} is the list of the same issuer it is
  * compared with.
  */
-public record BotnetListDetails(UUID id, String reference, String issuer, LocalDate issuedOn, BotnetListKind kind,
-                                BotnetFormat format, int entryCount, UUID previousId, LocalDate dueOn,
-                                Instant createdAt, String createdBy, MatchReport matching, Skipped skipped) {
+public record BotnetListDetails(
+        UUID id,
+        String reference,
+        String issuer,
+        LocalDate issuedOn,
+        BotnetListKind kind,
+        BotnetFormat format,
+        int entryCount,
+        UUID previousId,
+        LocalDate dueOn,
+        Instant createdAt,
+        String createdBy,
+        MatchReport matching,
+        Skipped skipped) {
 
     /** Entries of the file not stored: how many, and the first of them (row, field, why). */
-    public record Skipped(long count, List<FieldError> entries) {
-    }
+    public record Skipped(long count, List<FieldError> entries) {}
 
     BotnetListDetails withMatching(MatchReport report) {
-        return new BotnetListDetails(id, reference, issuer, issuedOn, kind, format, entryCount, previousId, dueOn,
-                createdAt, createdBy, report, skipped);
+        return new BotnetListDetails(
+                id,
+                reference,
+                issuer,
+                issuedOn,
+                kind,
+                format,
+                entryCount,
+                previousId,
+                dueOn,
+                createdAt,
+                createdBy,
+                report,
+                skipped);
     }
 
     BotnetListDetails withSkipped(Skipped entries) {
-        return new BotnetListDetails(id, reference, issuer, issuedOn, kind, format, entryCount, previousId, dueOn,
-                createdAt, createdBy, matching, entries);
+        return new BotnetListDetails(
+                id,
+                reference,
+                issuer,
+                issuedOn,
+                kind,
+                format,
+                entryCount,
+                previousId,
+                dueOn,
+                createdAt,
+                createdBy,
+                matching,
+                entries);
     }
 }

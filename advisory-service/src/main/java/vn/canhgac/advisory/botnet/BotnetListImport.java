@@ -5,6 +5,14 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.advisory.exposure.MatchReport;
@@ -15,15 +23,6 @@ import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.FieldError;
 import vn.canhgac.commons.problem.ProblemMessages;
 import vn.canhgac.commons.tenancy.Caller;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Imports a botnet list in one transaction, streamed: entries go to the database in batches while the next batch
@@ -45,8 +44,7 @@ public class BotnetListImport {
     private static final Duration WAIT = Duration.ofMinutes(5);
 
     /** The answer: the list (new, or the stored one with the same entries) and whether it is new. */
-    public record Imported(BotnetListDetails list, boolean created) {
-    }
+    public record Imported(BotnetListDetails list, boolean created) {}
 
     private final Pool pool;
     private final BotnetListStore store;
@@ -60,8 +58,8 @@ public class BotnetListImport {
         this.audit = audit;
     }
 
-    public Imported run(Caller caller, BotnetListInput input, BotnetFormat format, Iterator<BotnetEntry> entries,
-                        Locale locale) {
+    public Imported run(
+            Caller caller, BotnetListInput input, BotnetFormat format, Iterator<BotnetEntry> entries, Locale locale) {
         SqlConnection connection = pool.getConnection().await().atMost(WAIT);
         try {
             Transaction transaction = connection.begin().await().atMost(WAIT);
@@ -82,11 +80,18 @@ public class BotnetListImport {
         }
     }
 
-    private Imported write(SqlConnection connection, Caller caller, BotnetListInput input, BotnetFormat format,
-                           Iterator<BotnetEntry> entries, Locale locale) {
+    private Imported write(
+            SqlConnection connection,
+            Caller caller,
+            BotnetListInput input,
+            BotnetFormat format,
+            Iterator<BotnetEntry> entries,
+            Locale locale) {
         UUID id = TimeOrderedIds.next();
         long started = System.nanoTime();
-        store.insert(connection, id, input, format, caller.displayName()).await().atMost(WAIT);
+        store.insert(connection, id, input, format, caller.displayName())
+                .await()
+                .atMost(WAIT);
         store.createStaging(connection).await().atMost(WAIT);
         List<String> networks = new ArrayList<>(BATCH);
         List<String> labels = new ArrayList<>(BATCH);
@@ -115,25 +120,45 @@ public class BotnetListImport {
         long moved = System.nanoTime();
         Row content = store.contentOf(connection, id).await().atMost(WAIT);
         String hash = content.getString("hash");
-        UUID same = store.withContent(connection, hash, id, input.reference()).await().atMost(WAIT);
+        UUID same = store.withContent(connection, hash, id, input.reference())
+                .await()
+                .atMost(WAIT);
         if (same != null) {
-            return new Imported(store.find(connection, same).await().atMost(WAIT).withMatching(MatchReport.NONE)
-                    .withSkipped(left), false);
+            return new Imported(
+                    store.find(connection, same)
+                            .await()
+                            .atMost(WAIT)
+                            .withMatching(MatchReport.NONE)
+                            .withSkipped(left),
+                    false);
         }
         if (store.withReference(connection, input.reference(), id).await().atMost(WAIT) != null) {
             throw DomainProblem.conflict("botnet-list-exists", input.reference());
         }
-        store.finish(connection, id, input, hash, content.getLong("entries")).await().atMost(WAIT);
+        store.finish(connection, id, input, hash, content.getLong("entries"))
+                .await()
+                .atMost(WAIT);
         long checked = System.nanoTime();
         MatchReport report = matcher.matchBotnetList(connection, id).await().atMost(WAIT);
-        LOG.infof("Botnet list %s: %d entries read (%d skipped) and staged in %d ms, stored in %d ms, "
-                        + "compared in %d ms, matched in %d ms (%s)", input.reference(), tally.rows, left.count(),
-                millis(started, read), millis(read, moved), millis(moved, checked), millis(checked, System.nanoTime()),
+        LOG.infof(
+                "Botnet list %s: %d entries read (%d skipped) and staged in %d ms, stored in %d ms, "
+                        + "compared in %d ms, matched in %d ms (%s)",
+                input.reference(),
+                tally.rows,
+                left.count(),
+                millis(started, read),
+                millis(read, moved),
+                millis(moved, checked),
+                millis(checked, System.nanoTime()),
                 report);
-        BotnetListDetails list = store.find(connection, id).await().atMost(WAIT).withMatching(report)
+        BotnetListDetails list = store.find(connection, id)
+                .await()
+                .atMost(WAIT)
+                .withMatching(report)
                 .withSkipped(left);
         audit.recordAll(connection, caller, List.of(Change.created("botnet-list", id.toString(), "/", list)))
-                .await().atMost(WAIT);
+                .await()
+                .atMost(WAIT);
         return new Imported(list, true);
     }
 
@@ -195,8 +220,13 @@ public class BotnetListImport {
         }
 
         private FieldError fieldError(BotnetEntry entry) {
-            return new FieldError(entry.row(), entry.field(),
-                    ProblemMessages.text(locale, "field." + entry.fault(), entry.faultArguments().toArray()));
+            return new FieldError(
+                    entry.row(),
+                    entry.field(),
+                    ProblemMessages.text(
+                            locale,
+                            "field." + entry.fault(),
+                            entry.faultArguments().toArray()));
         }
     }
 
@@ -205,8 +235,12 @@ public class BotnetListImport {
     }
 
     /** Sends a batch once the previous one is written: one batch in flight while the next is read. */
-    private CompletionStage<Void> send(SqlConnection connection, UUID id, List<String> networks, List<String> labels,
-                                       CompletionStage<Void> previous) {
+    private CompletionStage<Void> send(
+            SqlConnection connection,
+            UUID id,
+            List<String> networks,
+            List<String> labels,
+            CompletionStage<Void> previous) {
         previous.toCompletableFuture().join();
         return store.stageEntries(connection, networks, labels).subscribeAsCompletionStage();
     }

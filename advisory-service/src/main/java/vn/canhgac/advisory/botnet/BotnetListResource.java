@@ -16,6 +16,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,15 +36,6 @@ import vn.canhgac.commons.problem.ProblemMessages;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-
-import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 @Path("/api/v1/botnet-lists")
 @Tag(name = "Botnet lists")
@@ -51,8 +50,12 @@ public class BotnetListResource {
     private final Idempotency idempotency;
     private final ObjectMapper json;
 
-    public BotnetListResource(BotnetListImport imports, BotnetListService lists, CurrentCaller caller,
-                              Idempotency idempotency, ObjectMapper json) {
+    public BotnetListResource(
+            BotnetListImport imports,
+            BotnetListService lists,
+            CurrentCaller caller,
+            Idempotency idempotency,
+            ObjectMapper json) {
         this.imports = imports;
         this.lists = lists;
         this.caller = caller;
@@ -66,23 +69,26 @@ public class BotnetListResource {
     @Extension(name = "x-canhgac-large-body", value = "true")
     @Consumes({"text/plain", "text/csv", "application/json", "application/stix+json"})
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
-    @Operation(summary = "Publish a botnet list (plain text, CSV or a STIX 2.1 bundle); it is matched at once",
+    @Operation(
+            summary = "Publish a botnet list (plain text, CSV or a STIX 2.1 bundle); it is matched at once",
             description = "201 with the new list and the exposures it caused; 200 with the stored list when this "
                     + "reference was published before with the same entries (in any order); 409 when it was published "
                     + "with other entries; 422 with every bad line and nothing stored. Entries in special-purpose "
                     + "address space are skipped and listed with their reason. A network wider than /8 (IPv4) or /32 "
                     + "(IPv6) is a bad entry unless the Authority forces it with widePrefixes=true.")
-    public RestResponse<BotnetListDetails> publish(InputStream body,
-                                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                                   @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-                                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                                   @QueryParam("reference") String reference,
-                                                   @QueryParam("issuer") String issuer,
-                                                   @QueryParam("issuedOn") String issuedOn,
-                                                   @QueryParam("kind") BotnetListKind kind,
-                                                   @QueryParam("dueOn") String dueOn,
-                                                   @QueryParam("widePrefixes") boolean widePrefixes,
-                                                   HttpHeaders headers, UriInfo uri) {
+    public RestResponse<BotnetListDetails> publish(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @QueryParam("reference") String reference,
+            @QueryParam("issuer") String issuer,
+            @QueryParam("issuedOn") String issuedOn,
+            @QueryParam("kind") BotnetListKind kind,
+            @QueryParam("dueOn") String dueOn,
+            @QueryParam("widePrefixes") boolean widePrefixes,
+            HttpHeaders headers,
+            UriInfo uri) {
         BotnetFormat format = BotnetFormat.of(contentType);
         if (widePrefixes && !caller.get().isAuthority()) {
             throw new ForbiddenException("only the Authority forces wide prefixes");
@@ -91,27 +97,46 @@ public class BotnetListResource {
             throw DomainProblem.invalidField("reference", "botnet-list-reference");
         }
         Caller who = caller.get();
-        BotnetListInput input = new BotnetListInput(reference.strip(),
-                issuer != null && !issuer.isBlank() ? issuer.strip() : who.orgCode() != null ? who.orgCode() : who.displayName(),
-                date("issuedOn", issuedOn, LocalDate.now(VIETNAM)), kind == null ? BotnetListKind.AD_HOC : kind,
+        BotnetListInput input = new BotnetListInput(
+                reference.strip(),
+                issuer != null && !issuer.isBlank()
+                        ? issuer.strip()
+                        : who.orgCode() != null ? who.orgCode() : who.displayName(),
+                date("issuedOn", issuedOn, LocalDate.now(VIETNAM)),
+                kind == null ? BotnetListKind.AD_HOC : kind,
                 date("dueOn", dueOn, null));
         Locale locale = ProblemMessages.choose(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Map<String, Object> fingerprint = Map.of("input", input, "format", format, "length", String.valueOf(length),
-                "widePrefixes", widePrefixes);
-        return idempotency.once(who, idempotencyKey, fingerprint, BotnetListDetails.class,
-                        () -> Uni.createFrom().item(() -> {
+        Map<String, Object> fingerprint = Map.of(
+                "input", input, "format", format, "length", String.valueOf(length), "widePrefixes", widePrefixes);
+        return idempotency
+                .once(
+                        who,
+                        idempotencyKey,
+                        fingerprint,
+                        BotnetListDetails.class,
+                        () -> Uni.createFrom()
+                                .item(() -> {
                                     Iterator<BotnetEntry> entries = format.entries(body, json);
-                                    BotnetListImport.Imported imported = imports.run(who, input,
+                                    BotnetListImport.Imported imported = imports.run(
+                                            who,
+                                            input,
                                             BotnetFormat.readBy(entries),
-                                            widePrefixes ? BotnetEntry.widened(entries) : entries, locale);
+                                            widePrefixes ? BotnetEntry.widened(entries) : entries,
+                                            locale);
                                     return imported.created()
-                                            ? RestResponse.ResponseBuilder.<BotnetListDetails>created(uri
-                                                    .getAbsolutePathBuilder().path(imported.list().id().toString()).build())
-                                            .entity(imported.list()).build()
+                                            ? RestResponse.ResponseBuilder.<BotnetListDetails>created(
+                                                            uri.getAbsolutePathBuilder()
+                                                                    .path(imported.list()
+                                                                            .id()
+                                                                            .toString())
+                                                                    .build())
+                                                    .entity(imported.list())
+                                                    .build()
                                             : RestResponse.ok(imported.list());
                                 })
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .await().indefinitely();
+                .await()
+                .indefinitely();
     }
 
     @GET
@@ -139,10 +164,11 @@ public class BotnetListResource {
     @Path("/{id}/entries")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.FEED, Roles.AUDITOR})
     @Operation(summary = "A list's entries by network; change=ADDED, REMOVED or KEPT compares with the previous list")
-    public Uni<Page<BotnetListService.Entry>> entries(@PathParam("id") UUID id,
-                                                      @QueryParam("change") BotnetListService.Change change,
-                                                      @QueryParam("after") String after,
-                                                      @QueryParam("limit") Integer limit) {
+    public Uni<Page<BotnetListService.Entry>> entries(
+            @PathParam("id") UUID id,
+            @QueryParam("change") BotnetListService.Change change,
+            @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
         return lists.entries(id, change, after, Page.clamp(limit));
     }
 

@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +22,9 @@ public class BotnetListStore {
      * Entries are staged in a temporary table without indexes (as fast as the client can send them), then moved
      * in one sorted statement, duplicates dropped: a conflict check per row would cost more than the whole move.
      */
-    private static final String CREATE_STAGING = "create temp table botnet_staging (network text, label text) on commit drop";
+    private static final String CREATE_STAGING =
+            "create temp table botnet_staging (network text, label text) on commit drop";
+
     private static final String STAGE_ENTRIES = """
             insert into botnet_staging (network, label) select u.a, u.l from unnest($1::text[], $2::text[]) as u(a, l)""";
     /** Host entries are /32 or /128; the bucket is the /16 (IPv4) or /32 (IPv6) that holds the entry. */
@@ -42,6 +43,7 @@ public class BotnetListStore {
     /** A list is its issuer's reference: the same reference with the same entries is the same publication. */
     private static final String SAME_CONTENT = """
             select id from botnet_list where content_hash = $1 and id <> $2 and reference = $3""";
+
     private static final String SAME_REFERENCE = "select id from botnet_list where reference = $1 and id <> $2";
     private static final String FINISH = """
             update botnet_list set reference = $2, content_hash = $3, entry_count = $4,
@@ -56,9 +58,18 @@ public class BotnetListStore {
             full join (select network from botnet_entry where list_id = $2) as b on a.network = b.network""";
 
     Uni<Void> insert(SqlClient connection, UUID id, BotnetListInput input, BotnetFormat format, String createdBy) {
-        return connection.preparedQuery(INSERT).execute(Tuple.tuple().addUUID(id).addString(input.issuer())
-                .addLocalDate(input.issuedOn()).addString(input.kind().name()).addString(format.name())
-                .addLocalDate(input.dueOn()).addString(createdBy).addString("pending:" + id)).replaceWithVoid();
+        return connection
+                .preparedQuery(INSERT)
+                .execute(Tuple.tuple()
+                        .addUUID(id)
+                        .addString(input.issuer())
+                        .addLocalDate(input.issuedOn())
+                        .addString(input.kind().name())
+                        .addString(format.name())
+                        .addLocalDate(input.dueOn())
+                        .addString(createdBy)
+                        .addString("pending:" + id))
+                .replaceWithVoid();
     }
 
     Uni<Void> createStaging(SqlClient connection) {
@@ -66,8 +77,10 @@ public class BotnetListStore {
     }
 
     Uni<Void> stageEntries(SqlClient connection, List<String> networks, List<String> labels) {
-        return connection.preparedQuery(STAGE_ENTRIES).execute(Tuple.of(networks.toArray(String[]::new),
-                labels.toArray(String[]::new))).replaceWithVoid();
+        return connection
+                .preparedQuery(STAGE_ENTRIES)
+                .execute(Tuple.of(networks.toArray(String[]::new), labels.toArray(String[]::new)))
+                .replaceWithVoid();
     }
 
     /**
@@ -75,17 +88,25 @@ public class BotnetListStore {
      * has one entry and probes an index a million times instead of one hash join (11 s instead of 1 s measured).
      */
     Uni<Void> moveEntries(SqlClient connection, UUID id) {
-        return connection.preparedQuery(MOVE_ENTRIES).execute(Tuple.of(id))
-                .flatMap(moved -> connection.query("analyze botnet_entry").execute()).replaceWithVoid();
+        return connection
+                .preparedQuery(MOVE_ENTRIES)
+                .execute(Tuple.of(id))
+                .flatMap(moved -> connection.query("analyze botnet_entry").execute())
+                .replaceWithVoid();
     }
 
     /** The content hash and the number of distinct entries of a list being imported. */
     Uni<Row> contentOf(SqlClient connection, UUID id) {
-        return connection.preparedQuery(CONTENT_HASH).execute(Tuple.of(id)).map(rows -> rows.iterator().next());
+        return connection
+                .preparedQuery(CONTENT_HASH)
+                .execute(Tuple.of(id))
+                .map(rows -> rows.iterator().next());
     }
 
     Uni<UUID> withContent(SqlClient connection, String hash, UUID except, String reference) {
-        return connection.preparedQuery(SAME_CONTENT).execute(Tuple.of(hash, except, reference))
+        return connection
+                .preparedQuery(SAME_CONTENT)
+                .execute(Tuple.of(hash, except, reference))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
     }
 
@@ -94,27 +115,47 @@ public class BotnetListStore {
     }
 
     Uni<Void> finish(SqlClient connection, UUID id, BotnetListInput input, String hash, long entries) {
-        return connection.preparedQuery(FINISH).execute(Tuple.tuple().addUUID(id).addString(input.reference())
-                .addString(hash).addInteger((int) entries).addString(input.issuer()).addLocalDate(input.issuedOn()))
+        return connection
+                .preparedQuery(FINISH)
+                .execute(Tuple.tuple()
+                        .addUUID(id)
+                        .addString(input.reference())
+                        .addString(hash)
+                        .addInteger((int) entries)
+                        .addString(input.issuer())
+                        .addLocalDate(input.issuedOn()))
                 .replaceWithVoid();
     }
 
     Uni<BotnetListDetails> find(SqlClient connection, UUID id) {
-        return connection.preparedQuery("select " + COLUMNS + " from botnet_list where id = $1 and reference not like 'pending:%'")
+        return connection
+                .preparedQuery(
+                        "select " + COLUMNS + " from botnet_list where id = $1 and reference not like 'pending:%'")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : details(rows.iterator().next()));
     }
 
     static BotnetListDetails details(Row row) {
-        return new BotnetListDetails(row.getUUID("id"), row.getString("reference"), row.getString("issuer"),
-                row.getLocalDate("issued_on"), BotnetListKind.valueOf(row.getString("kind")),
-                BotnetFormat.valueOf(row.getString("format")), row.getInteger("entry_count"), row.getUUID("previous_id"),
-                row.getLocalDate("due_on"), row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"),
-                null, null);
+        return new BotnetListDetails(
+                row.getUUID("id"),
+                row.getString("reference"),
+                row.getString("issuer"),
+                row.getLocalDate("issued_on"),
+                BotnetListKind.valueOf(row.getString("kind")),
+                BotnetFormat.valueOf(row.getString("format")),
+                row.getInteger("entry_count"),
+                row.getUUID("previous_id"),
+                row.getLocalDate("due_on"),
+                row.getOffsetDateTime("created_at").toInstant(),
+                row.getString("created_by"),
+                null,
+                null);
     }
 
     private static Uni<UUID> firstId(SqlClient connection, String sql, String value, UUID except) {
-        return connection.preparedQuery(sql).execute(Tuple.of(value, except))
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(value, except))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
     }
 }

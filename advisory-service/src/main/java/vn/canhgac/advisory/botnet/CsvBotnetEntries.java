@@ -1,14 +1,13 @@
 package vn.canhgac.advisory.botnet;
 
-import vn.canhgac.commons.csv.CsvRecords;
-import vn.canhgac.commons.problem.DomainProblem;
-
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import vn.canhgac.commons.csv.CsvRecords;
+import vn.canhgac.commons.problem.DomainProblem;
 
 /**
  * CSV with a header row, after any {@code #} comment lines (abuse.ch's Feodo Tracker opens with a preamble and
@@ -23,10 +22,10 @@ import java.util.Locale;
  */
 final class CsvBotnetEntries extends EntryReader {
 
-    private static final List<String> ADDRESS_COLUMNS = List.of("ip", "address", "network", "cidr", "ip_address",
-            "src_ip", "dst_ip", "ipv4", "ipv6");
-    private static final List<String> LABEL_COLUMNS = List.of("label", "botnet", "malware", "family", "infection",
-            "threat", "tag");
+    private static final List<String> ADDRESS_COLUMNS =
+            List.of("ip", "address", "network", "cidr", "ip_address", "src_ip", "dst_ip", "ipv4", "ipv6");
+    private static final List<String> LABEL_COLUMNS =
+            List.of("label", "botnet", "malware", "family", "infection", "threat", "tag");
 
     private final CsvRecords records;
     private final int addressColumn;
@@ -35,7 +34,8 @@ final class CsvBotnetEntries extends EntryReader {
     private CsvRecords.Record upcoming;
 
     CsvBotnetEntries(InputStream body) {
-        this.records = new CsvRecords(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
+        this.records =
+                new CsvRecords(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
         CsvRecords.Record header = nextData(records);
         if (header == null) {
             throw DomainProblem.invalidField("body", "csv-header-missing", String.join(",", ADDRESS_COLUMNS));
@@ -44,7 +44,11 @@ final class CsvBotnetEntries extends EntryReader {
             throw DomainProblem.invalidField("header", header.fault().messageKey(), header.faultArguments());
         }
         this.names = header.fields().stream()
-                .map(name -> name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).replace(' ', '_')).toList();
+                .map(name -> name.replace("\uFEFF", "")
+                        .strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace(' ', '_'))
+                .toList();
         this.addressColumn = firstOf(names, ADDRESS_COLUMNS);
         if (addressColumn < 0) {
             throw DomainProblem.invalidField("header", "botnet-csv-address-column", String.join(",", ADDRESS_COLUMNS));
@@ -56,7 +60,9 @@ final class CsvBotnetEntries extends EntryReader {
     /** The next record that is not a comment: feeds such as abuse.ch's open with a {@code #} preamble. */
     private static CsvRecords.Record nextData(CsvRecords records) {
         CsvRecords.Record record = records.next();
-        while (record != null && record.readable() && !record.fields().isEmpty()
+        while (record != null
+                && record.readable()
+                && !record.fields().isEmpty()
                 && record.fields().getFirst().stripLeading().startsWith("#")) {
             record = records.next();
         }
@@ -72,14 +78,23 @@ final class CsvBotnetEntries extends EntryReader {
         upcoming = nextData(records);
         if (!record.readable()) {
             String column = record.faultField() >= 0 && record.faultField() < names.size()
-                    ? names.get(record.faultField()) : "";
-            return BotnetEntry.bad(record.line(), column, record.fault().messageKey(),
-                    String.valueOf(record.faultLine()), String.valueOf(CsvRecords.MAX_RECORD_CHARS));
+                    ? names.get(record.faultField())
+                    : "";
+            return BotnetEntry.bad(
+                    record.line(),
+                    column,
+                    record.fault().messageKey(),
+                    String.valueOf(record.faultLine()),
+                    String.valueOf(CsvRecords.MAX_RECORD_CHARS));
         }
         List<String> fields = record.fields();
-        String address = addressColumn < fields.size() ? fields.get(addressColumn).strip() : "";
-        String label = labelColumn >= 0 && labelColumn < fields.size() && !fields.get(labelColumn).isBlank()
-                ? fields.get(labelColumn).strip() : null;
+        String address =
+                addressColumn < fields.size() ? fields.get(addressColumn).strip() : "";
+        String label = labelColumn >= 0
+                        && labelColumn < fields.size()
+                        && !fields.get(labelColumn).isBlank()
+                ? fields.get(labelColumn).strip()
+                : null;
         return BotnetEntry.read(record.line(), "ip", address, "label", label);
     }
 

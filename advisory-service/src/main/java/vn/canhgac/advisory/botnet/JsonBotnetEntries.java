@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.canhgac.commons.problem.DomainProblem;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import vn.canhgac.commons.problem.DomainProblem;
 
 /**
  * JSON lists of addresses: an array of objects (abuse.ch Feodo Tracker's {@code ipblocklist.json}) or one object
@@ -19,8 +18,8 @@ import java.util.List;
  */
 final class JsonBotnetEntries extends EntryReader {
 
-    private static final List<String> ADDRESS_FIELDS = List.of("ip_address", "ip", "cidr", "network", "address",
-            "ipv6");
+    private static final List<String> ADDRESS_FIELDS =
+            List.of("ip_address", "ip", "cidr", "network", "address", "ipv6");
     private static final List<String> LABEL_FIELDS = List.of("malware", "sblid", "label", "botnet", "family");
 
     private final JsonParser parser;
@@ -56,7 +55,11 @@ final class JsonBotnetEntries extends EntryReader {
                 row++;
                 parser.nextToken();
                 if (!"metadata".equals(entry.path("type").asText())) {
-                    next = BotnetEntry.read(row, field(entry, ADDRESS_FIELDS), text(entry, ADDRESS_FIELDS), "label",
+                    next = BotnetEntry.read(
+                            row,
+                            field(entry, ADDRESS_FIELDS),
+                            text(entry, ADDRESS_FIELDS),
+                            "label",
                             text(entry, LABEL_FIELDS));
                 }
             }
@@ -88,6 +91,10 @@ final class JsonBotnetEntries extends EntryReader {
     }
 
     private static String text(JsonNode entry, List<String> names) {
-        return names.stream().filter(entry::hasNonNull).map(name -> entry.get(name).asText()).findFirst().orElse(null);
+        return names.stream()
+                .filter(entry::hasNonNull)
+                .map(name -> entry.get(name).asText())
+                .findFirst()
+                .orElse(null);
     }
 }

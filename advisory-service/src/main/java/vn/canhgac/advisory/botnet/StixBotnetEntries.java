@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.canhgac.commons.problem.DomainProblem;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -23,6 +21,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.canhgac.commons.problem.DomainProblem;
 
 /**
  * A STIX 2.1 bundle, read one object at a time (a bundle of a million indicators is never held whole; its address
@@ -40,8 +39,8 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
     private static final String ADDRESS_PROPERTY = "(?:ipv[46]-addr:value|network-traffic:(?:dst|src)_ref\\.value"
             + "|domain-name:resolves_to_refs\\[\\*]\\.value)";
     private static final String QUOTED = "'((?:[^'\\\\]|\\\\.)*)'";
-    private static final Pattern ADDRESS_COMPARISON = Pattern.compile(
-            ADDRESS_PROPERTY + "\\s*(?:=|ISSUBSET)\\s*" + QUOTED);
+    private static final Pattern ADDRESS_COMPARISON =
+            Pattern.compile(ADDRESS_PROPERTY + "\\s*(?:=|ISSUBSET)\\s*" + QUOTED);
     private static final Pattern ADDRESS_SET = Pattern.compile(ADDRESS_PROPERTY + "\\s+IN\\s*\\(([^)]*)\\)");
     private static final Pattern QUOTED_VALUE = Pattern.compile(QUOTED);
 
@@ -56,14 +55,14 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
     private final Instant now = Instant.now();
     /** Observables wait for the end of the bundle: whether they are context or indicators' evidence shows later. */
     private final Map<String, BotnetEntry> observables = new LinkedHashMap<>();
+
     private final Set<String> context = new HashSet<>();
     private final Set<String> lapsedIndicators = new HashSet<>();
     private final Map<String, String> basedOn = new HashMap<>();
     private final LinkedHashMap<String, Version> versions = new LinkedHashMap<>();
 
     /** One version of an indicator: when it was modified, what it says. */
-    private record Version(Instant modified, List<BotnetEntry> entries) {
-    }
+    private record Version(Instant modified, List<BotnetEntry> entries) {}
 
     StixBotnetEntries(InputStream body, ObjectMapper json) {
         try {
@@ -140,16 +139,24 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
         String type = object.path("type").asText();
         String at = "objects[" + (index - 1) + "]";
         if (type.equals("ipv4-addr") || type.equals("ipv6-addr")) {
-            observables.put(object.path("id").asText("#" + index),
+            observables.put(
+                    object.path("id").asText("#" + index),
                     BotnetEntry.read(index, at + ".value", object.path("value").asText(""), null, null));
         } else if (type.equals("observed-data")) {
             object.path("object_refs").forEach(ref -> context.add(ref.asText()));
-        } else if (type.equals("relationship") && object.path("relationship_type").asText().equals("based-on")) {
-            basedOn.put(object.path("target_ref").asText(), object.path("source_ref").asText());
-        } else if (type.equals("indicator") && object.path("pattern_type").asText("stix").equals("stix")) {
+        } else if (type.equals("relationship")
+                && object.path("relationship_type").asText().equals("based-on")) {
+            basedOn.put(
+                    object.path("target_ref").asText(),
+                    object.path("source_ref").asText());
+        } else if (type.equals("indicator")
+                && object.path("pattern_type").asText("stix").equals("stix")) {
             Instant modified = instant(object.path("modified"));
-            hold(object.path("id").asText("#" + index), modified == null ? Instant.MIN : modified,
-                    lapsed(object) != null, indicatorEntries(object, at));
+            hold(
+                    object.path("id").asText("#" + index),
+                    modified == null ? Instant.MIN : modified,
+                    lapsed(object) != null,
+                    indicatorEntries(object, at));
         }
     }
 
@@ -157,7 +164,8 @@ final class StixBotnetEntries implements Iterator<BotnetEntry> {
     private List<BotnetEntry> indicatorEntries(JsonNode indicator, String at) {
         String lapsed = lapsed(indicator);
         if (lapsed != null) {
-            return List.of(BotnetEntry.skip(index, at, lapsed, indicator.path("id").asText("")));
+            return List.of(
+                    BotnetEntry.skip(index, at, lapsed, indicator.path("id").asText("")));
         }
         List<BotnetEntry> entries = new ArrayList<>();
         String pattern = indicator.path("pattern").asText("");

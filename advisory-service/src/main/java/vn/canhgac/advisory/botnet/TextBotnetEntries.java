@@ -1,13 +1,12 @@
 package vn.canhgac.advisory.botnet;
 
-import vn.canhgac.commons.net.IpNetworks;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import vn.canhgac.commons.net.IpNetworks;
 
 /**
  * Plain text: one address or CIDR per line, then a label; comments after {@code #} or {@code ;}, blank lines ignored
@@ -45,12 +44,17 @@ final class TextBotnetEntries extends EntryReader {
                 if (!anyLine && words[0].chars().noneMatch(Character::isDigit)) {
                     // A column header (DShield's "Start End Netblock ..."): said in the summary, not an entry.
                     next = BotnetEntry.skip(line, "ip", "botnet-header-line", content);
-                } else if (words.length > 1 && IpNetworks.address(words[0]).isPresent()
+                } else if (words.length > 1
+                        && IpNetworks.address(words[0]).isPresent()
                         && IpNetworks.address(words[1]).isPresent()) {
                     next = range(words[0], words[1], reference(text, comment));
                 } else {
                     String[] entry = content.split("[\\s,]+", 2);
-                    next = BotnetEntry.read(line, "ip", entry[0], "label",
+                    next = BotnetEntry.read(
+                            line,
+                            "ip",
+                            entry[0],
+                            "label",
                             entry.length > 1 ? entry[1].strip() : reference(text, comment));
                 }
                 anyLine = true;

@@ -8,8 +8,7 @@ import java.util.List;
  */
 final class CompiledReportCsv {
 
-    private CompiledReportCsv() {
-    }
+    private CompiledReportCsv() {}
 
     static String of(DirectiveDetails directive, List<RecipientStatus> statuses) {
         StringBuilder csv = new StringBuilder("\uFEFF");
@@ -18,14 +17,32 @@ final class CompiledReportCsv {
         directive.items().forEach(item -> csv.append(',').append(cell("item " + item.code())));
         csv.append(",report\r\n");
         for (RecipientStatus s : statuses) {
-            csv.append(cell(s.organizationCode())).append(',').append(cell(s.nameVi())).append(',')
-                    .append(cell(s.acknowledgedAt())).append(',').append(cell(s.reportedAt())).append(',')
-                    .append(s.late()).append(',').append(s.openExposures()).append(',').append(s.overdueExposures())
-                    .append(',').append(cell(s.forwardedAs())).append(',').append(cell(s.forwardedReported()))
-                    .append(',').append(cell(s.forwardedRecipients()));
+            csv.append(cell(s.organizationCode()))
+                    .append(',')
+                    .append(cell(s.nameVi()))
+                    .append(',')
+                    .append(cell(s.acknowledgedAt()))
+                    .append(',')
+                    .append(cell(s.reportedAt()))
+                    .append(',')
+                    .append(s.late())
+                    .append(',')
+                    .append(s.openExposures())
+                    .append(',')
+                    .append(s.overdueExposures())
+                    .append(',')
+                    .append(cell(s.forwardedAs()))
+                    .append(',')
+                    .append(cell(s.forwardedReported()))
+                    .append(',')
+                    .append(cell(s.forwardedRecipients()));
             for (DirectiveInput.Item item : directive.items()) {
-                csv.append(',').append(cell(s.items().stream().filter(r -> r.code().equals(item.code())).findFirst()
-                        .map(r -> r.status() + (r.text() == null ? "" : ": " + r.text())).orElse(null)));
+                csv.append(',')
+                        .append(cell(s.items().stream()
+                                .filter(r -> r.code().equals(item.code()))
+                                .findFirst()
+                                .map(r -> r.status() + (r.text() == null ? "" : ": " + r.text()))
+                                .orElse(null)));
             }
             csv.append(',').append(cell(s.reportText())).append("\r\n");
         }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -21,16 +23,14 @@ import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
 
-import java.util.List;
-import java.util.UUID;
-
 @Path("/api/v1/directives")
 @Tag(name = "Directives")
 @Authenticated
 public class DirectiveResource {
 
     private static final String[] ISSUERS = {Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN};
-    private static final String[] RECIPIENTS = {Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR};
+    private static final String[] RECIPIENTS = {Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR
+    };
 
     private final DirectiveService directives;
     private final CurrentCaller caller;
@@ -50,10 +50,12 @@ public class DirectiveResource {
     @POST
     @Path("/{id}/forwards")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN})
-    @Operation(summary = "Forward a directive your organisation received to your own subtree, with your own deadline",
-            description = "Items and alert windows are the parent's unless given; 409 if your organisation is not a recipient")
-    public Uni<RestResponse<DirectiveDetails>> forward(@PathParam("id") UUID id, @NotNull @Valid DirectiveInput input,
-                                                       UriInfo uri) {
+    @Operation(
+            summary = "Forward a directive your organisation received to your own subtree, with your own deadline",
+            description =
+                    "Items and alert windows are the parent's unless given; 409 if your organisation is not a recipient")
+    public Uni<RestResponse<DirectiveDetails>> forward(
+            @PathParam("id") UUID id, @NotNull @Valid DirectiveInput input, UriInfo uri) {
         return directives.forward(caller.get(), id, input).map(d -> created(uri, d));
     }
 
@@ -89,7 +91,8 @@ public class DirectiveResource {
     @GET
     @Path("/{id}/recipients")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The compiled report: every recipient's acknowledgement, report and open exposures",
+    @Operation(
+            summary = "The compiled report: every recipient's acknowledgement, report and open exposures",
             description = "Also as CSV (Accept: text/csv), ready to send upward. Recipients that forwarded the "
                     + "directive show how their own recipients answered.")
     public Uni<List<RecipientStatus>> recipients(@PathParam("id") UUID id) {
@@ -100,13 +103,22 @@ public class DirectiveResource {
     @Path("/{id}/recipients")
     @Produces("text/csv")
     public Uni<RestResponse<String>> recipientsCsv(@PathParam("id") UUID id) {
-        return directives.get(caller.get(), id).flatMap(directive -> directives.recipients(caller.get(), id)
-                .map(statuses -> RestResponse.ResponseBuilder.ok(CompiledReportCsv.of(directive, statuses), "text/csv")
-                        .header("Content-Disposition", "attachment; filename=\"compiled-report.csv\"").build()));
+        return directives
+                .get(caller.get(), id)
+                .flatMap(directive -> directives
+                        .recipients(caller.get(), id)
+                        .map(statuses -> RestResponse.ResponseBuilder.ok(
+                                        CompiledReportCsv.of(directive, statuses), "text/csv")
+                                .header("Content-Disposition", "attachment; filename=\"compiled-report.csv\"")
+                                .build()));
     }
 
     private static RestResponse<DirectiveDetails> created(UriInfo uri, DirectiveDetails directive) {
         return RestResponse.ResponseBuilder.<DirectiveDetails>created(uri.getBaseUriBuilder()
-                .path("api/v1/directives").path(directive.id().toString()).build()).entity(directive).build();
+                        .path("api/v1/directives")
+                        .path(directive.id().toString())
+                        .build())
+                .entity(directive)
+                .build();
     }
 }

@@ -7,21 +7,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.canhgac.commons.audit.AuditTrail;
-import vn.canhgac.commons.audit.Change;
-import vn.canhgac.commons.directive.DirectiveEvent;
-import vn.canhgac.commons.events.EventTopics;
-import vn.canhgac.commons.outbox.Outbox;
-import vn.canhgac.commons.ids.TimeOrderedIds;
-import vn.canhgac.commons.paging.Cursor;
-import vn.canhgac.commons.paging.Page;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-import vn.canhgac.commons.tenancy.Caller;
-import vn.canhgac.commons.tenancy.OrganizationPaths;
-import vn.canhgac.commons.tenancy.TenantScope;
-import vn.canhgac.commons.tenancy.TenantScopes;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.canhgac.commons.audit.AuditTrail;
+import vn.canhgac.commons.audit.Change;
+import vn.canhgac.commons.directive.DirectiveEvent;
+import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.ids.TimeOrderedIds;
+import vn.canhgac.commons.outbox.Outbox;
+import vn.canhgac.commons.paging.Cursor;
+import vn.canhgac.commons.paging.Page;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.tenancy.OrganizationPaths;
+import vn.canhgac.commons.tenancy.TenantScope;
+import vn.canhgac.commons.tenancy.TenantScopes;
 
 /**
  * Directives down the chain of command: issued to organisations (by code or by kind) in the issuer's subtree,
@@ -70,7 +69,8 @@ public class DirectiveService {
             select $1, o.code, o.path from organization_replica o
             where not o.deleted and o.code <> $2 and o.path like $3 and (o.code = any($4) or o.kind = any($5))
             on conflict do nothing""";
-    private static final String ITEMS = "select code, text from directive_item where directive_id = $1 order by position";
+    private static final String ITEMS =
+            "select code, text from directive_item where directive_id = $1 order by position";
     private static final String WINDOWS = """
             select name, starts_on, ends_on from directive_alert_window where directive_id = $1 order by starts_on""";
     private static final String ACKNOWLEDGE = """
@@ -118,22 +118,34 @@ public class DirectiveService {
     }
 
     public Uni<DirectiveDetails> issue(Caller caller, DirectiveInput input) {
-        return issuerPath(caller).flatMap(issuerPath -> pool.withTransaction(connection ->
-                write(connection, caller, issuerPath, null, input, input.items(), input.alertWindows())));
+        return issuerPath(caller)
+                .flatMap(issuerPath -> pool.withTransaction(connection ->
+                        write(connection, caller, issuerPath, null, input, input.items(), input.alertWindows())));
     }
 
     /** Forwards a directive the caller's organisation received, to its own subtree. */
     public Uni<DirectiveDetails> forward(Caller caller, UUID parentId, DirectiveInput input) {
-        return issuerPath(caller).flatMap(issuerPath -> pool.withTransaction(connection -> visible(connection, caller, parentId)
-                .flatMap(parent -> connection.preparedQuery("select 1 from directive_recipient where directive_id = $1 and organization_code = $2")
-                        .execute(Tuple.of(parentId, caller.orgCode())).flatMap(rows -> {
-                            if (rows.size() == 0) {
-                                throw DomainProblem.conflict("not-a-recipient", parent.reference());
-                            }
-                            return write(connection, caller, issuerPath, parent.id(), input,
-                                    input.items().isEmpty() ? parent.items() : input.items(),
-                                    input.alertWindows().isEmpty() ? parent.alertWindows() : input.alertWindows());
-                        }))));
+        return issuerPath(caller)
+                .flatMap(issuerPath -> pool.withTransaction(connection -> visible(connection, caller, parentId)
+                        .flatMap(parent -> connection
+                                .preparedQuery(
+                                        "select 1 from directive_recipient where directive_id = $1 and organization_code = $2")
+                                .execute(Tuple.of(parentId, caller.orgCode()))
+                                .flatMap(rows -> {
+                                    if (rows.size() == 0) {
+                                        throw DomainProblem.conflict("not-a-recipient", parent.reference());
+                                    }
+                                    return write(
+                                            connection,
+                                            caller,
+                                            issuerPath,
+                                            parent.id(),
+                                            input,
+                                            input.items().isEmpty() ? parent.items() : input.items(),
+                                            input.alertWindows().isEmpty()
+                                                    ? parent.alertWindows()
+                                                    : input.alertWindows());
+                                }))));
     }
 
     public Uni<DirectiveDetails> get(Caller caller, UUID id) {
@@ -149,36 +161,58 @@ public class DirectiveService {
                 where += " and (d.issued_on, d.id) < ($3, $4)";
                 params.addLocalDate(cursor.date(0)).addUUID(cursor.uuid(1));
             }
-            return pool.preparedQuery(SELECT + " where " + where + " order by d.issued_on desc, d.id desc limit " + (limit + 1))
-                    .execute(params).map(rows -> {
+            return pool.preparedQuery(
+                            SELECT + " where " + where + " order by d.issued_on desc, d.id desc limit " + (limit + 1))
+                    .execute(params)
+                    .map(rows -> {
                         List<DirectiveDetails> found = new ArrayList<>();
                         rows.forEach(row -> found.add(details(row, List.of(), List.of())));
-                        return Page.of(found, limit, d -> Cursor.encode(d.issuedOn().toString(), d.id().toString()), d -> d);
+                        return Page.of(
+                                found, limit, d -> Cursor.encode(d.issuedOn().toString(), d.id().toString()), d -> d);
                     });
         });
     }
 
     public Uni<DirectiveDetails> acknowledge(Caller caller, UUID id) {
         return pool.withTransaction(connection -> visible(connection, caller, id)
-                .call(directive -> connection.preparedQuery(ACKNOWLEDGE)
-                        .execute(Tuple.of(id, String.valueOf(caller.orgCode()), caller.displayName()))
-                        .invoke(rows -> requireRecipient(rows.rowCount(), directive))))
+                        .call(directive -> connection
+                                .preparedQuery(ACKNOWLEDGE)
+                                .execute(Tuple.of(id, String.valueOf(caller.orgCode()), caller.displayName()))
+                                .invoke(rows -> requireRecipient(rows.rowCount(), directive))))
                 .flatMap(ignored -> get(caller, id));
     }
 
     public Uni<DirectiveDetails> report(Caller caller, UUID id, ReportInput report) {
         return pool.withTransaction(connection -> visible(connection, caller, id)
-                .invoke(directive -> checkItems(directive, report))
-                .call(directive -> connection.preparedQuery(REPORT)
-                        .execute(Tuple.of(id, String.valueOf(caller.orgCode()), caller.displayName(), report.text()))
-                        .invoke(rows -> requireRecipient(rows.rowCount(), directive)))
-                .call(directive -> connection.preparedQuery(REPORT_ITEMS).execute(Tuple.tuple().addUUID(id)
-                        .addString(caller.orgCode())
-                        .addArrayOfString(report.items().stream().map(ReportInput.ItemReport::code).toArray(String[]::new))
-                        .addArrayOfString(report.items().stream().map(i -> i.status().name()).toArray(String[]::new))
-                        .addArrayOfString(report.items().stream().map(ReportInput.ItemReport::text).toArray(String[]::new))))
-                .call(directive -> audit.recordAll(connection, caller, List.of(Change.updated("directive-report",
-                        id + "/" + caller.orgCode(), directive.issuerCode(), null, report)))))
+                        .invoke(directive -> checkItems(directive, report))
+                        .call(directive -> connection
+                                .preparedQuery(REPORT)
+                                .execute(Tuple.of(
+                                        id, String.valueOf(caller.orgCode()), caller.displayName(), report.text()))
+                                .invoke(rows -> requireRecipient(rows.rowCount(), directive)))
+                        .call(directive -> connection
+                                .preparedQuery(REPORT_ITEMS)
+                                .execute(Tuple.tuple()
+                                        .addUUID(id)
+                                        .addString(caller.orgCode())
+                                        .addArrayOfString(report.items().stream()
+                                                .map(ReportInput.ItemReport::code)
+                                                .toArray(String[]::new))
+                                        .addArrayOfString(report.items().stream()
+                                                .map(i -> i.status().name())
+                                                .toArray(String[]::new))
+                                        .addArrayOfString(report.items().stream()
+                                                .map(ReportInput.ItemReport::text)
+                                                .toArray(String[]::new))))
+                        .call(directive -> audit.recordAll(
+                                connection,
+                                caller,
+                                List.of(Change.updated(
+                                        "directive-report",
+                                        id + "/" + caller.orgCode(),
+                                        directive.issuerCode(),
+                                        null,
+                                        report)))))
                 .flatMap(ignored -> get(caller, id));
     }
 
@@ -187,141 +221,239 @@ public class DirectiveService {
      * (or its coordinator) only those in its scope. This is also the compiled report sent upward.
      */
     public Uni<List<RecipientStatus>> recipients(Caller caller, UUID id) {
-        return scopes.of(caller).flatMap(scope -> visible(pool, caller, id).flatMap(directive ->
-                paths.pathOf(directive.issuerCode()).map(issuerPath -> scope.covers(issuerPath)
-                        || directive.issuerCode().equals(caller.orgCode())).flatMap(issuerSide -> {
-            String pattern = issuerSide ? "%" : scope.likePattern();
-            LocalDate today = LocalDate.now(VIETNAM);
-            return pool.preparedQuery(ITEM_REPORTS).execute(Tuple.of(id)).flatMap(itemRows -> {
-                Map<String, List<ReportInput.ItemReport>> items = new LinkedHashMap<>();
-                itemRows.forEach(row -> items.computeIfAbsent(row.getString("organization_code"), k -> new ArrayList<>())
-                        .add(new ReportInput.ItemReport(row.getString("item_code"),
-                                ReportInput.ItemStatus.valueOf(row.getString("status")), row.getString("text"))));
-                return pool.preparedQuery(RECIPIENTS).execute(Tuple.of(id, pattern, today)).map(rows -> {
-                    List<RecipientStatus> statuses = new ArrayList<>();
-                    for (Row row : rows) {
-                        String code = row.getString("organization_code");
-                        boolean late = row.getValue("reported_at") == null && directive.reportDueOn() != null
-                                && directive.reportDueOn().isBefore(today);
-                        statuses.add(new RecipientStatus(code, row.getString("name_vi"),
-                                instant(row, "acknowledged_at"), row.getString("acknowledged_by"),
-                                instant(row, "reported_at"), row.getString("reported_by"), row.getString("report_text"),
-                                late, items.getOrDefault(code, List.of()), row.getLong("open_exposures"),
-                                row.getLong("overdue_exposures"), row.getString("forwarded_as"),
-                                row.getString("forwarded_as") == null ? null : row.getInteger("forwarded_recipients"),
-                                row.getString("forwarded_as") == null ? null : row.getInteger("forwarded_reported")));
-                    }
-                    return statuses;
-                });
-            });
-        })));
+        return scopes.of(caller)
+                .flatMap(scope -> visible(pool, caller, id)
+                        .flatMap(directive -> paths.pathOf(directive.issuerCode())
+                                .map(issuerPath -> scope.covers(issuerPath)
+                                        || directive.issuerCode().equals(caller.orgCode()))
+                                .flatMap(issuerSide -> {
+                                    String pattern = issuerSide ? "%" : scope.likePattern();
+                                    LocalDate today = LocalDate.now(VIETNAM);
+                                    return pool.preparedQuery(ITEM_REPORTS)
+                                            .execute(Tuple.of(id))
+                                            .flatMap(itemRows -> {
+                                                Map<String, List<ReportInput.ItemReport>> items = new LinkedHashMap<>();
+                                                itemRows.forEach(row -> items.computeIfAbsent(
+                                                                row.getString("organization_code"),
+                                                                k -> new ArrayList<>())
+                                                        .add(new ReportInput.ItemReport(
+                                                                row.getString("item_code"),
+                                                                ReportInput.ItemStatus.valueOf(row.getString("status")),
+                                                                row.getString("text"))));
+                                                return pool.preparedQuery(RECIPIENTS)
+                                                        .execute(Tuple.of(id, pattern, today))
+                                                        .map(rows -> {
+                                                            List<RecipientStatus> statuses = new ArrayList<>();
+                                                            for (Row row : rows) {
+                                                                String code = row.getString("organization_code");
+                                                                boolean late = row.getValue("reported_at") == null
+                                                                        && directive.reportDueOn() != null
+                                                                        && directive
+                                                                                .reportDueOn()
+                                                                                .isBefore(today);
+                                                                statuses.add(new RecipientStatus(
+                                                                        code,
+                                                                        row.getString("name_vi"),
+                                                                        instant(row, "acknowledged_at"),
+                                                                        row.getString("acknowledged_by"),
+                                                                        instant(row, "reported_at"),
+                                                                        row.getString("reported_by"),
+                                                                        row.getString("report_text"),
+                                                                        late,
+                                                                        items.getOrDefault(code, List.of()),
+                                                                        row.getLong("open_exposures"),
+                                                                        row.getLong("overdue_exposures"),
+                                                                        row.getString("forwarded_as"),
+                                                                        row.getString("forwarded_as") == null
+                                                                                ? null
+                                                                                : row.getInteger(
+                                                                                        "forwarded_recipients"),
+                                                                        row.getString("forwarded_as") == null
+                                                                                ? null
+                                                                                : row.getInteger(
+                                                                                        "forwarded_reported")));
+                                                            }
+                                                            return statuses;
+                                                        });
+                                            });
+                                })));
     }
 
-    private Uni<DirectiveDetails> write(SqlConnection connection, Caller caller, String issuerPath, UUID parentId,
-                                        DirectiveInput input, List<DirectiveInput.Item> items,
-                                        List<DirectiveInput.AlertWindow> windows) {
+    private Uni<DirectiveDetails> write(
+            SqlConnection connection,
+            Caller caller,
+            String issuerPath,
+            UUID parentId,
+            DirectiveInput input,
+            List<DirectiveInput.Item> items,
+            List<DirectiveInput.AlertWindow> windows) {
         checkInput(input, items, windows);
         UUID id = TimeOrderedIds.next();
         String recipientsIn = caller.isAuthority() ? "/%" : issuerPath + "%";
         String[] codes = input.recipients().toArray(String[]::new);
-        return connection.preparedQuery(UNKNOWN_RECIPIENTS).execute(Tuple.of(codes, recipientsIn))
+        return connection
+                .preparedQuery(UNKNOWN_RECIPIENTS)
+                .execute(Tuple.of(codes, recipientsIn))
                 .invoke(unknown -> {
                     List<Violation> faults = new ArrayList<>();
-                    unknown.forEach(row -> faults.add(new Violation("recipients", "unknown-organization", row.getString(0))));
+                    unknown.forEach(
+                            row -> faults.add(new Violation("recipients", "unknown-organization", row.getString(0))));
                     if (!faults.isEmpty()) {
                         throw DomainProblem.invalid(faults);
                     }
                 })
-                .flatMap(ignored -> connection.preparedQuery(INSERT).execute(Tuple.tuple().addUUID(id)
-                        .addString(input.reference().strip()).addString(caller.orgCode()).addString(issuerPath)
-                        .addString(input.subject()).addString(input.body())
-                        .addLocalDate(input.issuedOn() != null ? input.issuedOn() : LocalDate.now(VIETNAM))
-                        .addLocalDate(input.reportDueOn()).addUUID(parentId)
-                        .addArrayOfString(input.recipientKinds().stream().map(Enum::name).toArray(String[]::new))
-                        .addArrayOfString(input.attachments().toArray(String[]::new)).addString(caller.displayName())))
+                .flatMap(ignored -> connection
+                        .preparedQuery(INSERT)
+                        .execute(Tuple.tuple()
+                                .addUUID(id)
+                                .addString(input.reference().strip())
+                                .addString(caller.orgCode())
+                                .addString(issuerPath)
+                                .addString(input.subject())
+                                .addString(input.body())
+                                .addLocalDate(input.issuedOn() != null ? input.issuedOn() : LocalDate.now(VIETNAM))
+                                .addLocalDate(input.reportDueOn())
+                                .addUUID(parentId)
+                                .addArrayOfString(input.recipientKinds().stream()
+                                        .map(Enum::name)
+                                        .toArray(String[]::new))
+                                .addArrayOfString(input.attachments().toArray(String[]::new))
+                                .addString(caller.displayName())))
                 .invoke(inserted -> {
                     if (inserted.rowCount() == 0) {
                         throw DomainProblem.conflict("directive-exists", input.reference());
                     }
                 })
-                .flatMap(ignored -> connection.preparedQuery(INSERT_ITEMS).execute(Tuple.of(id,
-                        java.util.stream.IntStream.range(0, items.size()).boxed().toArray(Integer[]::new),
-                        items.stream().map(DirectiveInput.Item::code).toArray(String[]::new),
-                        items.stream().map(DirectiveInput.Item::text).toArray(String[]::new))))
-                .flatMap(ignored -> connection.preparedQuery(INSERT_WINDOWS).execute(Tuple.of(id,
-                        windows.stream().map(DirectiveInput.AlertWindow::name).toArray(String[]::new),
-                        windows.stream().map(DirectiveInput.AlertWindow::startsOn).toArray(LocalDate[]::new),
-                        windows.stream().map(DirectiveInput.AlertWindow::endsOn).toArray(LocalDate[]::new))))
-                .flatMap(ignored -> connection.preparedQuery(INSERT_RECIPIENTS).execute(Tuple.tuple().addUUID(id)
-                        .addString(caller.orgCode()).addString(recipientsIn).addArrayOfString(codes)
-                        .addArrayOfString(input.recipientKinds().stream().map(Enum::name).toArray(String[]::new))))
+                .flatMap(ignored -> connection
+                        .preparedQuery(INSERT_ITEMS)
+                        .execute(Tuple.of(
+                                id,
+                                java.util.stream.IntStream.range(0, items.size())
+                                        .boxed()
+                                        .toArray(Integer[]::new),
+                                items.stream().map(DirectiveInput.Item::code).toArray(String[]::new),
+                                items.stream().map(DirectiveInput.Item::text).toArray(String[]::new))))
+                .flatMap(ignored -> connection
+                        .preparedQuery(INSERT_WINDOWS)
+                        .execute(Tuple.of(
+                                id,
+                                windows.stream()
+                                        .map(DirectiveInput.AlertWindow::name)
+                                        .toArray(String[]::new),
+                                windows.stream()
+                                        .map(DirectiveInput.AlertWindow::startsOn)
+                                        .toArray(LocalDate[]::new),
+                                windows.stream()
+                                        .map(DirectiveInput.AlertWindow::endsOn)
+                                        .toArray(LocalDate[]::new))))
+                .flatMap(ignored -> connection
+                        .preparedQuery(INSERT_RECIPIENTS)
+                        .execute(Tuple.tuple()
+                                .addUUID(id)
+                                .addString(caller.orgCode())
+                                .addString(recipientsIn)
+                                .addArrayOfString(codes)
+                                .addArrayOfString(input.recipientKinds().stream()
+                                        .map(Enum::name)
+                                        .toArray(String[]::new))))
                 .invoke(recipients -> {
                     if (recipients.rowCount() == 0) {
                         throw DomainProblem.invalidField("recipients", "directive-no-recipient");
                     }
                 })
                 .flatMap(ignored -> read(connection, id))
-                .call(directive -> audit.recordAll(connection, caller,
-                        List.of(Change.created("directive", id.toString(), issuerPath, directive))))
-                .call(directive -> outbox.recordAll(connection, EventTopics.DIRECTIVES, DirectiveEvent.ISSUED,
+                .call(directive -> audit.recordAll(
+                        connection, caller, List.of(Change.created("directive", id.toString(), issuerPath, directive))))
+                .call(directive -> outbox.recordAll(
+                        connection,
+                        EventTopics.DIRECTIVES,
+                        DirectiveEvent.ISSUED,
                         List.of(new Outbox.Keyed(id.toString(), event(directive)))));
     }
 
     private static DirectiveEvent event(DirectiveDetails directive) {
-        return new DirectiveEvent(directive.id(), directive.reference(), directive.issuerCode(), directive.parentId(),
-                directive.subject(), directive.issuedOn(), directive.reportDueOn(), directive.alertWindows().stream()
-                .map(w -> new DirectiveEvent.AlertWindow(w.name(), w.startsOn(), w.endsOn())).toList());
+        return new DirectiveEvent(
+                directive.id(),
+                directive.reference(),
+                directive.issuerCode(),
+                directive.parentId(),
+                directive.subject(),
+                directive.issuedOn(),
+                directive.reportDueOn(),
+                directive.alertWindows().stream()
+                        .map(w -> new DirectiveEvent.AlertWindow(w.name(), w.startsOn(), w.endsOn()))
+                        .toList());
     }
 
     private Uni<DirectiveDetails> visible(SqlClient client, Caller caller, UUID id) {
-        return scopes.of(caller).flatMap(scope -> client.preparedQuery(SELECT + " where d.id = $3 and " + VISIBLE)
-                .execute(Tuple.of(scope.likePattern(), String.valueOf(caller.orgCode()), id))
-                .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        throw DomainProblem.notFound("directive", id);
-                    }
-                    return withParts(client, rows.iterator().next());
-                }));
+        return scopes.of(caller)
+                .flatMap(scope -> client.preparedQuery(SELECT + " where d.id = $3 and " + VISIBLE)
+                        .execute(Tuple.of(scope.likePattern(), String.valueOf(caller.orgCode()), id))
+                        .flatMap(rows -> {
+                            if (rows.size() == 0) {
+                                throw DomainProblem.notFound("directive", id);
+                            }
+                            return withParts(client, rows.iterator().next());
+                        }));
     }
 
     private Uni<DirectiveDetails> read(SqlClient client, UUID id) {
-        return client.preparedQuery(SELECT + " where d.id = $1").execute(Tuple.of(id))
+        return client.preparedQuery(SELECT + " where d.id = $1")
+                .execute(Tuple.of(id))
                 .flatMap(rows -> withParts(client, rows.iterator().next()));
     }
 
     private static Uni<DirectiveDetails> withParts(SqlClient client, Row row) {
         UUID id = row.getUUID("id");
-        return client.preparedQuery(ITEMS).execute(Tuple.of(id)).flatMap(itemRows ->
-                client.preparedQuery(WINDOWS).execute(Tuple.of(id)).map(windowRows -> {
-                    List<DirectiveInput.Item> items = new ArrayList<>();
-                    itemRows.forEach(r -> items.add(new DirectiveInput.Item(r.getString("code"), r.getString("text"))));
-                    List<DirectiveInput.AlertWindow> windows = new ArrayList<>();
-                    windowRows.forEach(r -> windows.add(new DirectiveInput.AlertWindow(r.getString("name"),
-                            r.getLocalDate("starts_on"), r.getLocalDate("ends_on"))));
-                    return details(row, items, windows);
-                }));
+        return client.preparedQuery(ITEMS)
+                .execute(Tuple.of(id))
+                .flatMap(itemRows -> client.preparedQuery(WINDOWS)
+                        .execute(Tuple.of(id))
+                        .map(windowRows -> {
+                            List<DirectiveInput.Item> items = new ArrayList<>();
+                            itemRows.forEach(
+                                    r -> items.add(new DirectiveInput.Item(r.getString("code"), r.getString("text"))));
+                            List<DirectiveInput.AlertWindow> windows = new ArrayList<>();
+                            windowRows.forEach(r -> windows.add(new DirectiveInput.AlertWindow(
+                                    r.getString("name"), r.getLocalDate("starts_on"), r.getLocalDate("ends_on"))));
+                            return details(row, items, windows);
+                        }));
     }
 
-    private static DirectiveDetails details(Row row, List<DirectiveInput.Item> items,
-                                            List<DirectiveInput.AlertWindow> windows) {
-        return new DirectiveDetails(row.getUUID("id"), row.getString("reference"), row.getString("issuer_code"),
-                row.getString("subject"), row.getString("body"), row.getLocalDate("issued_on"),
-                row.getLocalDate("report_due_on"), row.getUUID("parent_id"), row.getString("parent_reference"),
-                items, windows, List.of(row.getArrayOfStrings("attachments")),
-                List.of(row.getArrayOfStrings("recipient_kinds")), row.getLong("recipient_count").intValue(),
-                row.getLong("acknowledged_count").intValue(), row.getLong("reported_count").intValue(),
-                row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"));
+    private static DirectiveDetails details(
+            Row row, List<DirectiveInput.Item> items, List<DirectiveInput.AlertWindow> windows) {
+        return new DirectiveDetails(
+                row.getUUID("id"),
+                row.getString("reference"),
+                row.getString("issuer_code"),
+                row.getString("subject"),
+                row.getString("body"),
+                row.getLocalDate("issued_on"),
+                row.getLocalDate("report_due_on"),
+                row.getUUID("parent_id"),
+                row.getString("parent_reference"),
+                items,
+                windows,
+                List.of(row.getArrayOfStrings("attachments")),
+                List.of(row.getArrayOfStrings("recipient_kinds")),
+                row.getLong("recipient_count").intValue(),
+                row.getLong("acknowledged_count").intValue(),
+                row.getLong("reported_count").intValue(),
+                row.getOffsetDateTime("created_at").toInstant(),
+                row.getString("created_by"));
     }
 
     /** The path of the caller's own organisation, which issues. */
     private Uni<String> issuerPath(Caller caller) {
         String code = caller.orgCode();
-        return scopes.pathInScope(TenantScope.everything(caller), code,
+        return scopes.pathInScope(
+                TenantScope.everything(caller),
+                code,
                 () -> DomainProblem.invalidField("issuer", "unknown-organization", code == null ? "" : code));
     }
 
-    private static void checkInput(DirectiveInput input, List<DirectiveInput.Item> items,
-                                   List<DirectiveInput.AlertWindow> windows) {
+    private static void checkInput(
+            DirectiveInput input, List<DirectiveInput.Item> items, List<DirectiveInput.AlertWindow> windows) {
         List<Violation> faults = new ArrayList<>();
         if (input.recipients().isEmpty() && input.recipientKinds().isEmpty()) {
             faults.add(new Violation("recipients", "directive-no-recipient"));
@@ -348,7 +480,10 @@ public class DirectiveService {
         List<Violation> faults = new ArrayList<>();
         for (int i = 0; i < report.items().size(); i++) {
             if (!known.contains(report.items().get(i).code())) {
-                faults.add(new Violation("items[" + i + "].code", "directive-unknown-item", report.items().get(i).code(),
+                faults.add(new Violation(
+                        "items[" + i + "].code",
+                        "directive-unknown-item",
+                        report.items().get(i).code(),
                         String.join(", ", known)));
             }
         }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.EntityTag;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -19,8 +20,6 @@ import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-
-import java.util.List;
 
 /** The national due policy: everyone reads it (it explains their due dates), the Authority sets it. */
 @Path("/api/v1/due-policy")
@@ -51,18 +50,22 @@ public class DuePolicyResource {
     @PUT
     @RolesAllowed(Roles.AUTHORITY)
     @Operation(summary = "Set the national due policy; If-Match is required. Applies to exposures found from now on")
-    public Uni<RestResponse<DuePolicy>> set(@HeaderParam("If-Match") String ifMatch,
-                                            @NotNull @Valid DuePolicy policy) {
+    public Uni<RestResponse<DuePolicy>> set(@HeaderParam("If-Match") String ifMatch, @NotNull @Valid DuePolicy policy) {
         var who = caller.get();
         return pool.withTransaction(connection -> store.lock(connection).flatMap(before -> {
-            IfMatch.require(ifMatch, before.version());
-            return store.write(connection, policy, who.displayName())
-                    .call(after -> audit.recordAll(connection, who,
-                            List.of(Change.updated(AUDIT_TYPE, "national", "/", before, after))));
-        })).map(DuePolicyResource::withEtag);
+                    IfMatch.require(ifMatch, before.version());
+                    return store.write(connection, policy, who.displayName())
+                            .call(after -> audit.recordAll(
+                                    connection,
+                                    who,
+                                    List.of(Change.updated(AUDIT_TYPE, "national", "/", before, after))));
+                }))
+                .map(DuePolicyResource::withEtag);
     }
 
     private static RestResponse<DuePolicy> withEtag(DuePolicy policy) {
-        return RestResponse.ResponseBuilder.ok(policy).tag(new EntityTag(IfMatch.etagOf(policy.version()))).build();
+        return RestResponse.ResponseBuilder.ok(policy)
+                .tag(new EntityTag(IfMatch.etagOf(policy.version())))
+                .build();
     }
 }

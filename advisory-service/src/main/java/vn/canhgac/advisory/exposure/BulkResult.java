@@ -9,8 +9,7 @@ public record BulkResult(List<UUID> changed, List<Refused> refused) {
 
     static final BulkResult EMPTY = new BulkResult(List.of(), List.of());
 
-    public record Refused(UUID id, String reason) {
-    }
+    public record Refused(UUID id, String reason) {}
 
     BulkResult changed(UUID id) {
         List<UUID> all = new ArrayList<>(changed);

@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** The filters of the exposure list; every one optional. {@code organization} means its whole subtree. */
-public record ExposureFilter(String organization, List<ExposureStatus> statuses, String sourceKind, UUID advisoryId,
-                            UUID botnetListId, UUID assetId, String severity, boolean overdue, String query) {
-}
+public record ExposureFilter(
+        String organization,
+        List<ExposureStatus> statuses,
+        String sourceKind,
+        UUID advisoryId,
+        UUID botnetListId,
+        UUID assetId,
+        String severity,
+        boolean overdue,
+        String query) {}

@@ -5,14 +5,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.events.EventTopics;
 import vn.canhgac.commons.exposure.ExposureEvent;
 import vn.canhgac.commons.outbox.Outbox;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The matching engine. Each entry point gathers candidate hits with set-based SQL over the read model (equality
@@ -85,7 +84,8 @@ public class ExposureMatcher {
                  and not (v.source_format = 'KEV' and (exists (
                      select 1 from exposure k join advisory kv on kv.id = k.advisory_id and kv.source_format <> 'KEV'
                      where k.asset_id = a.id and kv.cves && v.cves and k.status <> 'WITHDRAWN')
-                     or\s""" + VERSIONED_DATA_NAMES.formatted("p") + "))" + """
+                     or\s""" + VERSIONED_DATA_NAMES.formatted("p")
+            + "))" + """
 
                  and not exists (""" + NOT_AFFECTED + """
                      and n.identity = p.identity and\s""" + covers("n", "p") + ")\n";
@@ -126,19 +126,22 @@ public class ExposureMatcher {
             join asset_replica a on a.id = aa.asset_id and not a.deleted
             where e.list_id = $1 and not e.host
             union all
-            """ + RANGE_BOTNET_COLUMNS.replace("c_network", "b.network") + """
+            """
+            + RANGE_BOTNET_COLUMNS.replace("c_network", "b.network") + """
             from botnet_entry e join botnet_list l on l.withdrawn_at is null and l.id = e.list_id
             join constituency_bucket b on b.bucket = e.bucket and e.network <<= b.network
             join organization_replica o on o.code = b.organization_code and not o.deleted
             where e.list_id = $1 and e.host and\s""" + NOT_AN_ASSET_OF_O + """
             union all
-            """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
+            """
+            + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
             from constituency_range c join botnet_entry e on e.list_id = $1 and e.host and e.network <<= c.network
             join botnet_list l on l.withdrawn_at is null and l.id = e.list_id
             join organization_replica o on o.code = c.organization_code and not o.deleted
             where c.wide and\s""" + NOT_AN_ASSET_OF_O + """
             union all
-            """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
+            """
+            + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
             from botnet_entry e join constituency_range c on c.network && e.network
             join botnet_list l on l.withdrawn_at is null and l.id = e.list_id
             join organization_replica o on o.code = c.organization_code and not o.deleted
@@ -156,13 +159,15 @@ public class ExposureMatcher {
             join botnet_entry e on e.list_id = l.id and not e.host and aa.address <<= e.network
             where a.id = $1 and not a.deleted""";
 
-    private static final String CONSTITUENCY_HITS = RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
+    private static final String CONSTITUENCY_HITS =
+            RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
             from constituency_range c join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and e.network <<= c.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
             where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O + """
             union all
-            """ + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
+            """
+                    + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
             from constituency_range c join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and not e.host and c.network << e.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
@@ -219,28 +224,32 @@ public class ExposureMatcher {
                             from prior where x.id = prior.id returning x.*, prior.status as prior_status),
                 history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
                             select id, now(), %s, prior_status, '%s', %s from written)
-                select %s, x.prior_status from written x %s""".formatted(selection, target, actor, actor, target, note,
-                ExposureRows.COLUMNS, ExposureRows.JOINS);
+                select %s, x.prior_status from written x %s""".formatted(selection, target, actor, actor, target, note, ExposureRows.COLUMNS, ExposureRows.JOINS);
     }
 
     private static final String UNRESOLVED = "('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
 
     private static final String RETIRE_ASSET = closing(
             "select id, status from exposure where asset_id = $1 and status in " + UNRESOLVED + " for update",
-            "RESOLVED", "'matcher'", "'the asset was deleted from inventory'");
+            "RESOLVED",
+            "'matcher'",
+            "'the asset was deleted from inventory'");
 
     /**
      * A constituency hit whose address turns out to be a registered asset of the same organisation (the list was
      * matched before the asset reached the read model) is resolved: the asset's own exposure now tracks it.
      */
-    private static final String SUPERSEDE_RANGE_HITS = closing("""
+    private static final String SUPERSEDE_RANGE_HITS = closing(
+            """
             select x.id, x.status from exposure x
             join asset_replica a on a.id = $1 and not a.deleted
             join asset_address_replica aa on aa.asset_id = a.id
             where x.source_kind = 'BOTNET' and x.asset_id is null
               and x.organization_code = a.organization_code and x.subject = host(aa.address)
               and x.status in\s""" + UNRESOLVED + " for update of x",
-            "RESOLVED", "'matcher'", "'the address is a registered asset now; its own exposure tracks it'");
+            "RESOLVED",
+            "'matcher'",
+            "'the address is a registered asset now; its own exposure tracks it'");
 
     /**
      * Closes what an advisory or a list found, once it is withdrawn: open, in progress and mitigated alike
@@ -248,14 +257,14 @@ public class ExposureMatcher {
      */
     private static final String WITHDRAW = closing("""
             select id, status from exposure
-            where %s = $1 and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED') for update""",
-            "WITHDRAWN", "$2", "'withdrawn: ' || $3");
+            where %s = $1 and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED') for update""", "WITHDRAWN", "$2", "'withdrawn: ' || $3");
 
     /**
      * A finding from an advisory with versions decides for its asset: the name-only hit of a KEV entry on the same
      * CVE, still to confirm, is resolved as superseded ({@code %s}: which KEV hits to look at).
      */
-    private static final String SUPERSEDE_KEV = closing("""
+    private static final String SUPERSEDE_KEV = closing(
+            """
             select k.id, k.status from exposure k
             join advisory v on v.id = k.advisory_id and v.source_format = 'KEV'
             join installed_product kp on kp.asset_id = k.asset_id
@@ -266,13 +275,17 @@ public class ExposureMatcher {
                   and x.status <> 'WITHDRAWN')
                 or\s""" + VERSIONED_DATA_NAMES.formatted("kp") + """
             )
-            for update of k""", "RESOLVED", "'matcher'", "'superseded: an advisory naming versions decides for this asset'");
+            for update of k""",
+            "RESOLVED",
+            "'matcher'",
+            "'superseded: an advisory naming versions decides for this asset'");
 
     /**
      * After a revision of an advisory: what it found before and no longer finds (a product now known not affected,
      * a range narrowed) is resolved, with the revision in its history.
      */
-    private static final String RETIRE_STALE = closing("""
+    private static final String RETIRE_STALE =
+            closing("""
             select x.id, x.status from exposure x
             where x.advisory_id = $1
               and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
@@ -284,7 +297,8 @@ public class ExposureMatcher {
      * After a VEX statement ({@code $1} its advisory): what other advisories about only the CVEs it covers found on
      * the products it says are not affected is closed as a false positive, with the statement in its history.
      */
-    private static final String APPLY_NOT_AFFECTED = closing("""
+    private static final String APPLY_NOT_AFFECTED = closing(
+            """
             select x.id, x.status from exposure x
             join advisory v on v.id = x.advisory_id and v.id <> $1
             join installed_product p on p.asset_id = x.asset_id
@@ -294,7 +308,9 @@ public class ExposureMatcher {
               and exists (""" + NOT_AFFECTED + """
                   and n.advisory_id = $1 and n.identity = p.identity and\s""" + covers("n", "p") + """
               )
-            for update of x""", "FALSE_POSITIVE", "'vex:' || $1",
+            for update of x""",
+            "FALSE_POSITIVE",
+            "'vex:' || $1",
             "'not affected according to ' || (select reference from advisory where id = $1)");
 
     /**
@@ -327,15 +343,16 @@ public class ExposureMatcher {
     private static final String STATEMENT_CVES = """
             select distinct unnest(not_affected_cves) from affected_product where advisory_id = $1""";
 
-    private static final String SEVERITY_RANK = "(case %s when 'CRITICAL' then 4 when 'HIGH' then 3 "
-            + "when 'MEDIUM' then 2 else 1 end)";
+    private static final String SEVERITY_RANK =
+            "(case %s when 'CRITICAL' then 4 when 'HIGH' then 3 " + "when 'MEDIUM' then 2 else 1 end)";
 
     /**
      * A KEV entry is a signal that a CVE is exploited: what versioned advisories already found for that CVE is
      * raised to at least the entry's severity and due as the national policy wants it for that severity from today
      * (never CISA's US-federal due date), and those advisories are marked known exploited.
      */
-    private static final String RAISE_EXPLOITED = """
+    private static final String RAISE_EXPLOITED =
+            """
             with kev as (select cves, severity from advisory where id = $1),
             marked as (update advisory v set known_exploited = true from kev
                        where v.source_format <> 'KEV' and v.cves && kev.cves and not v.known_exploited)
@@ -346,28 +363,27 @@ public class ExposureMatcher {
             from kev, advisory v
             where v.id = x.advisory_id and v.source_format <> 'KEV' and v.cves && kev.cves
               and x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
-              and (%1$s < %2$s or x.due_on > exposure_due(kev.severity, null, current_date))"""
-            .formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("kev.severity"));
+              and (%1$s < %2$s or x.due_on > exposure_due(kev.severity, null, current_date))""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("kev.severity"));
 
     /**
      * A revision that changes the severity (a KEV entry now known to ransomware campaigns, a vendor's re-scoring):
      * the advisory's live exposures take the new severity, except that one a KEV entry raised (the advisory is
      * known exploited) is not lowered; a due date only ever moves closer.
      */
-    private static final String FOLLOW_REVISION = """
+    private static final String FOLLOW_REVISION =
+            """
             update exposure x set severity = v.severity,
                 due_on = least(x.due_on, exposure_due(v.severity, v.due_on, current_date)), version = x.version + 1
             from advisory v
             where v.id = $1 and x.advisory_id = v.id and x.severity <> v.severity
               and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
-              and not (v.known_exploited and %s > %s)""".formatted(
-            SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("v.severity"));
+              and not (v.known_exploited and %s > %s)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("v.severity"));
 
     private final Outbox outbox;
     private final int activeDays;
 
-    public ExposureMatcher(Outbox outbox,
-                           @ConfigProperty(name = "canhgac.botnet.active-days", defaultValue = "62") int activeDays) {
+    public ExposureMatcher(
+            Outbox outbox, @ConfigProperty(name = "canhgac.botnet.active-days", defaultValue = "62") int activeDays) {
         this.outbox = outbox;
         this.activeDays = activeDays;
     }
@@ -380,6 +396,7 @@ public class ExposureMatcher {
      * the first to commit, and its matching statement, read committed, then sees the other's rows.
      */
     private static final String LOCK_EXCLUSIVE = "select pg_advisory_xact_lock(7235419870052810)";
+
     private static final String LOCK_SHARED = "select pg_advisory_xact_lock_shared(7235419870052810)";
 
     /** Every installed product against one advisory's affected products. */
@@ -395,23 +412,30 @@ public class ExposureMatcher {
 
     /** Resolves what a revised advisory no longer finds; the reason names the revision. */
     public Uni<MatchReport> retireStale(SqlConnection connection, UUID advisoryId, String reason) {
-        return connection.preparedQuery(RETIRE_STALE).execute(Tuple.of(advisoryId, reason))
+        return connection
+                .preparedQuery(RETIRE_STALE)
+                .execute(Tuple.of(advisoryId, reason))
                 .flatMap(rows -> announce(connection, rows));
     }
 
     /** Closes what other advisories found where this one's VEX statements say "not affected". */
     public Uni<MatchReport> applyNotAffected(SqlConnection connection, UUID advisoryId) {
-        return connection.preparedQuery(APPLY_NOT_AFFECTED).execute(Tuple.of(advisoryId))
+        return connection
+                .preparedQuery(APPLY_NOT_AFFECTED)
+                .execute(Tuple.of(advisoryId))
                 .flatMap(rows -> announce(connection, rows));
     }
 
     /** The CVEs an advisory's statements are about (read before a revision replaces them). */
     public Uni<List<String>> statementCves(SqlConnection connection, UUID advisoryId) {
-        return connection.preparedQuery(STATEMENT_CVES).execute(Tuple.of(advisoryId)).map(rows -> {
-            List<String> cves = new ArrayList<>();
-            rows.forEach(row -> cves.add(row.getString(0)));
-            return cves;
-        });
+        return connection
+                .preparedQuery(STATEMENT_CVES)
+                .execute(Tuple.of(advisoryId))
+                .map(rows -> {
+                    List<String> cves = new ArrayList<>();
+                    rows.forEach(row -> cves.add(row.getString(0)));
+                    return cves;
+                });
     }
 
     /**
@@ -423,25 +447,39 @@ public class ExposureMatcher {
         if (cves.isEmpty()) {
             return Uni.createFrom().item(MatchReport.NONE);
         }
-        return connection.preparedQuery(LIFT_NOT_AFFECTED).execute(Tuple.of(advisoryId))
+        return connection
+                .preparedQuery(LIFT_NOT_AFFECTED)
+                .execute(Tuple.of(advisoryId))
                 .flatMap(rows -> announce(connection, rows))
-                .flatMap(lifted -> write(connection, ADVISORY_HITS + "where v.id <> $1 and v.cves && $2::text[]",
-                        Tuple.of(advisoryId, cves.toArray(String[]::new))).map(lifted::plus));
+                .flatMap(lifted -> write(
+                                connection,
+                                ADVISORY_HITS + "where v.id <> $1 and v.cves && $2::text[]",
+                                Tuple.of(advisoryId, cves.toArray(String[]::new)))
+                        .map(lifted::plus));
     }
 
     /** The advisory's live exposures take the severity of its new revision; answers how many changed. */
     public Uni<Integer> followRevision(SqlConnection connection, UUID advisoryId) {
-        return connection.preparedQuery(FOLLOW_REVISION).execute(Tuple.of(advisoryId)).map(rows -> rows.rowCount());
+        return connection
+                .preparedQuery(FOLLOW_REVISION)
+                .execute(Tuple.of(advisoryId))
+                .map(rows -> rows.rowCount());
     }
 
     /** Raises what versioned advisories found for the CVEs of a KEV entry; answers how many exposures changed. */
     public Uni<Integer> raiseKnownExploited(SqlConnection connection, UUID kevAdvisoryId) {
-        return connection.preparedQuery(RAISE_EXPLOITED).execute(Tuple.of(kevAdvisoryId)).map(rows -> rows.rowCount());
+        return connection
+                .preparedQuery(RAISE_EXPLOITED)
+                .execute(Tuple.of(kevAdvisoryId))
+                .map(rows -> rows.rowCount());
     }
 
     private Uni<Void> supersedeKev(SqlConnection connection, String scope, Object parameter) {
-        return connection.preparedQuery(SUPERSEDE_KEV.formatted(scope))
-                .execute(Tuple.of(parameter)).flatMap(rows -> announce(connection, rows)).replaceWithVoid();
+        return connection
+                .preparedQuery(SUPERSEDE_KEV.formatted(scope))
+                .execute(Tuple.of(parameter))
+                .flatMap(rows -> announce(connection, rows))
+                .replaceWithVoid();
     }
 
     /** Every asset address and constituency range against one botnet list. */
@@ -455,8 +493,10 @@ public class ExposureMatcher {
                 .flatMap(locked -> write(connection, ADVISORY_HITS + "where p.asset_id = $1", Tuple.of(assetId)))
                 .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(assetId, activeDays))
                         .map(advisories::plus))
-                .call(() -> connection.preparedQuery(SUPERSEDE_RANGE_HITS)
-                        .execute(Tuple.of(assetId)).flatMap(rows -> announce(connection, rows)))
+                .call(() -> connection
+                        .preparedQuery(SUPERSEDE_RANGE_HITS)
+                        .execute(Tuple.of(assetId))
+                        .flatMap(rows -> announce(connection, rows)))
                 .call(() -> supersedeKev(connection, "k.asset_id = $1", assetId));
     }
 
@@ -468,16 +508,19 @@ public class ExposureMatcher {
 
     /** Resolves the open exposures of an asset that inventory deleted. */
     public Uni<MatchReport> retireAsset(SqlConnection connection, UUID assetId) {
-        return connection.preparedQuery(RETIRE_ASSET)
+        return connection
+                .preparedQuery(RETIRE_ASSET)
                 .execute(Tuple.of(assetId))
                 .flatMap(rows -> announce(connection, rows));
     }
 
     /** Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason. */
-    public Uni<MatchReport> withdraw(SqlConnection connection, boolean botnetList, UUID id, String actor,
-                                     String reason) {
+    public Uni<MatchReport> withdraw(
+            SqlConnection connection, boolean botnetList, UUID id, String actor, String reason) {
         String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
-        return connection.preparedQuery(sql).execute(Tuple.of(id, actor, reason))
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(id, actor, reason))
                 .flatMap(rows -> announce(connection, rows));
     }
 

@@ -11,20 +11,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import jakarta.ws.rs.core.EntityTag;
 import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 @Path("/api/v1/exposures")
 @Tag(name = "Exposures")
@@ -40,23 +39,32 @@ public class ExposureResource {
     }
 
     @GET
-    @Operation(summary = "Exposures in your scope, soonest due first",
+    @Operation(
+            summary = "Exposures in your scope, soonest due first",
             description = "organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY "
                     + "or BOTNET; overdue = only unresolved ones past their due date; q = words of what matched")
-    public Uni<Page<ExposureView>> list(@QueryParam("organization") String organization,
-                                        @QueryParam("status") String status,
-                                        @QueryParam("sourceKind") String sourceKind,
-                                        @QueryParam("advisoryId") UUID advisoryId,
-                                        @QueryParam("botnetListId") UUID botnetListId,
-                                        @QueryParam("assetId") UUID assetId,
-                                        @QueryParam("severity") String severity,
-                                        @QueryParam("overdue") boolean overdue,
-                                        @QueryParam("q") String query,
-                                        @QueryParam("after") String after,
-                                        @QueryParam("limit") Integer limit) {
-        ExposureFilter filter = new ExposureFilter(organization, statuses(status), upper("sourceKind", sourceKind,
-                List.of("ADVISORY", "BOTNET")), advisoryId, botnetListId, assetId,
-                upper("severity", severity, List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")), overdue, query);
+    public Uni<Page<ExposureView>> list(
+            @QueryParam("organization") String organization,
+            @QueryParam("status") String status,
+            @QueryParam("sourceKind") String sourceKind,
+            @QueryParam("advisoryId") UUID advisoryId,
+            @QueryParam("botnetListId") UUID botnetListId,
+            @QueryParam("assetId") UUID assetId,
+            @QueryParam("severity") String severity,
+            @QueryParam("overdue") boolean overdue,
+            @QueryParam("q") String query,
+            @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
+        ExposureFilter filter = new ExposureFilter(
+                organization,
+                statuses(status),
+                upper("sourceKind", sourceKind, List.of("ADVISORY", "BOTNET")),
+                advisoryId,
+                botnetListId,
+                assetId,
+                upper("severity", severity, List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")),
+                overdue,
+                query);
         return exposures.list(caller.get(), filter, after, Page.clamp(limit));
     }
 
@@ -71,18 +79,24 @@ public class ExposureResource {
     @Path("/{id}")
     @Operation(summary = "An exposure with its history: who moved it, when, and why")
     public Uni<RestResponse<ExposureView>> get(@PathParam("id") UUID id) {
-        return exposures.get(caller.get(), id)
-                .map(x -> RestResponse.ResponseBuilder.ok(x).tag(new EntityTag(IfMatch.etagOf(x.version()))).build());
+        return exposures
+                .get(caller.get(), id)
+                .map(x -> RestResponse.ResponseBuilder.ok(x)
+                        .tag(new EntityTag(IfMatch.etagOf(x.version())))
+                        .build());
     }
 
     @POST
     @Path("/{id}/status")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR})
     @Operation(summary = "Move an exposure through its workflow; 409 lists the steps allowed from where it stands")
-    public Uni<RestResponse<ExposureView>> changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                                        @NotNull @Valid StatusChange change) {
-        return exposures.changeStatus(caller.get(), id, ifMatch, change)
-                .map(x -> RestResponse.ResponseBuilder.ok(x).tag(new EntityTag(IfMatch.etagOf(x.version()))).build());
+    public Uni<RestResponse<ExposureView>> changeStatus(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid StatusChange change) {
+        return exposures
+                .changeStatus(caller.get(), id, ifMatch, change)
+                .map(x -> RestResponse.ResponseBuilder.ok(x)
+                        .tag(new EntityTag(IfMatch.etagOf(x.version())))
+                        .build());
     }
 
     @POST
@@ -102,8 +116,15 @@ public class ExposureResource {
             try {
                 statuses.add(ExposureStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw DomainProblem.invalidField("status", "bad-choice", name.strip(),
-                        String.join(", ", java.util.Arrays.stream(ExposureStatus.values()).map(Enum::name).toList()));
+                throw DomainProblem.invalidField(
+                        "status",
+                        "bad-choice",
+                        name.strip(),
+                        String.join(
+                                ", ",
+                                java.util.Arrays.stream(ExposureStatus.values())
+                                        .map(Enum::name)
+                                        .toList()));
             }
         }
         return statuses;

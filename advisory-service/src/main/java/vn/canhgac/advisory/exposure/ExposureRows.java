@@ -13,19 +13,33 @@ final class ExposureRows {
             x.subject, x.matched, x.evidence, x.severity, x.due_on, x.status, x.detected_at, x.last_matched_at,
             x.status_changed_at, x.status_changed_by, x.version, v.revision as advisory_revision,
             v.remediation as advisory_remediation""";
+
     static final String JOINS = """
             left join advisory v on v.id = x.advisory_id left join botnet_list l on l.id = x.botnet_list_id""";
 
-    private ExposureRows() {
-    }
+    private ExposureRows() {}
 
     static ExposureEvent event(Row row) {
-        return new ExposureEvent(row.getUUID("id"), row.getString("organization_code"), row.getString("org_path"),
-                row.getString("source_kind"), row.getUUID("advisory_id"), row.getString("advisory_reference"),
-                row.getUUID("botnet_list_id"), row.getString("botnet_list_reference"), row.getUUID("asset_id"),
-                row.getString("hostname"), row.getString("network"), row.getString("subject"), row.getString("matched"),
-                row.getString("severity"), row.getLocalDate("due_on"), row.getString("status"),
-                row.getOffsetDateTime("detected_at").toInstant(), row.getOffsetDateTime("status_changed_at").toInstant(),
-                row.getString("status_changed_by"), row.getLong("version"));
+        return new ExposureEvent(
+                row.getUUID("id"),
+                row.getString("organization_code"),
+                row.getString("org_path"),
+                row.getString("source_kind"),
+                row.getUUID("advisory_id"),
+                row.getString("advisory_reference"),
+                row.getUUID("botnet_list_id"),
+                row.getString("botnet_list_reference"),
+                row.getUUID("asset_id"),
+                row.getString("hostname"),
+                row.getString("network"),
+                row.getString("subject"),
+                row.getString("matched"),
+                row.getString("severity"),
+                row.getLocalDate("due_on"),
+                row.getString("status"),
+                row.getOffsetDateTime("detected_at").toInstant(),
+                row.getOffsetDateTime("status_changed_at").toInstant(),
+                row.getString("status_changed_by"),
+                row.getLong("version"));
     }
 }

@@ -13,7 +13,15 @@ import java.util.Set;
  * to an advisory or list that its publisher withdrew.
  */
 public enum ExposureStatus {
-    TO_CONFIRM, OPEN, ACKNOWLEDGED, IN_PROGRESS, MITIGATED, RESOLVED, RISK_ACCEPTED, FALSE_POSITIVE, WITHDRAWN;
+    TO_CONFIRM,
+    OPEN,
+    ACKNOWLEDGED,
+    IN_PROGRESS,
+    MITIGATED,
+    RESOLVED,
+    RISK_ACCEPTED,
+    FALSE_POSITIVE,
+    WITHDRAWN;
 
     public static final Set<ExposureStatus> UNRESOLVED = EnumSet.of(OPEN, ACKNOWLEDGED, IN_PROGRESS);
 

@@ -24,8 +24,8 @@ public class AssetEventsConsumer {
     private final ExposureMatcher matcher;
     private final EventData events;
 
-    public AssetEventsConsumer(IdempotentConsumer consumer, AssetReplicas replicas, ExposureMatcher matcher,
-                               EventData events) {
+    public AssetEventsConsumer(
+            IdempotentConsumer consumer, AssetReplicas replicas, ExposureMatcher matcher, EventData events) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.matcher = matcher;
@@ -40,8 +40,10 @@ public class AssetEventsConsumer {
                 if (!applied) {
                     return Uni.createFrom().voidItem();
                 }
-                return (asset.deleted() ? matcher.retireAsset(connection, asset.id())
-                        : matcher.matchAsset(connection, asset.id())).replaceWithVoid();
+                return (asset.deleted()
+                                ? matcher.retireAsset(connection, asset.id())
+                                : matcher.matchAsset(connection, asset.id()))
+                        .replaceWithVoid();
             });
         });
     }

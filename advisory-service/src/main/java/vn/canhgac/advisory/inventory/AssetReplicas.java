@@ -4,14 +4,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionScheme;
 import vn.canhgac.commons.inventory.AssetEvent;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The assets as exposure matching knows them, from {@code inventory.assets} only: owner, addresses and installed
@@ -42,16 +41,27 @@ public class AssetReplicas {
 
     /** Applies the event on the caller's connection; answers false when it is not newer than the replica. */
     public Uni<Boolean> apply(SqlConnection connection, AssetEvent asset) {
-        Tuple row = Tuple.tuple().addUUID(asset.id()).addString(asset.organizationCode()).addString(asset.orgPath())
-                .addString(asset.hostname()).addString(asset.externalId()).addLong(asset.version())
-                .addBoolean(asset.deleted()).addOffsetDateTime(asset.updatedAt().atOffset(java.time.ZoneOffset.UTC));
-        return connection.preparedQuery(UPSERT).execute(row)
-                .flatMap(written -> written.rowCount() == 0 ? Uni.createFrom().item(false)
+        Tuple row = Tuple.tuple()
+                .addUUID(asset.id())
+                .addString(asset.organizationCode())
+                .addString(asset.orgPath())
+                .addString(asset.hostname())
+                .addString(asset.externalId())
+                .addLong(asset.version())
+                .addBoolean(asset.deleted())
+                .addOffsetDateTime(asset.updatedAt().atOffset(java.time.ZoneOffset.UTC));
+        return connection
+                .preparedQuery(UPSERT)
+                .execute(row)
+                .flatMap(written -> written.rowCount() == 0
+                        ? Uni.createFrom().item(false)
                         : replaceParts(connection, asset).replaceWith(true));
     }
 
     private Uni<Void> replaceParts(SqlConnection connection, AssetEvent asset) {
-        Uni<Void> cleared = connection.preparedQuery(CLEAR_ADDRESSES).execute(Tuple.of(asset.id()))
+        Uni<Void> cleared = connection
+                .preparedQuery(CLEAR_ADDRESSES)
+                .execute(Tuple.of(asset.id()))
                 .flatMap(ignored -> connection.preparedQuery(CLEAR_PRODUCTS).execute(Tuple.of(asset.id())))
                 .replaceWithVoid();
         if (asset.deleted()) {
@@ -59,39 +69,55 @@ public class AssetReplicas {
         }
         List<String> addresses = asset.addresses() == null ? List.of() : asset.addresses();
         Products products = Products.of(asset.products());
-        return cleared
-                .flatMap(ignored -> connection.preparedQuery(INSERT_ADDRESSES)
+        return cleared.flatMap(ignored -> connection
+                        .preparedQuery(INSERT_ADDRESSES)
                         .execute(Tuple.of(asset.id(), addresses.toArray(String[]::new))))
-                .flatMap(ignored -> connection.preparedQuery(INSERT_PRODUCTS).execute(Tuple.tuple()
-                        .addUUID(asset.id()).addArrayOfInteger(products.positions.toArray(Integer[]::new))
-                        .addArrayOfString(products.identities.toArray(String[]::new))
-                        .addArrayOfString(products.vendors.toArray(String[]::new))
-                        .addArrayOfString(products.names.toArray(String[]::new))
-                        .addArrayOfString(products.versions.toArray(String[]::new))
-                        .addArrayOfString(products.keys.toArray(String[]::new))
-                        .addArrayOfString(products.streams.toArray(String[]::new))))
+                .flatMap(ignored -> connection
+                        .preparedQuery(INSERT_PRODUCTS)
+                        .execute(Tuple.tuple()
+                                .addUUID(asset.id())
+                                .addArrayOfInteger(products.positions.toArray(Integer[]::new))
+                                .addArrayOfString(products.identities.toArray(String[]::new))
+                                .addArrayOfString(products.vendors.toArray(String[]::new))
+                                .addArrayOfString(products.names.toArray(String[]::new))
+                                .addArrayOfString(products.versions.toArray(String[]::new))
+                                .addArrayOfString(products.keys.toArray(String[]::new))
+                                .addArrayOfString(products.streams.toArray(String[]::new))))
                 .replaceWithVoid();
     }
 
     /** One row per (product, identity), as columns for unnest. */
-    private record Products(List<Integer> positions, List<String> identities, List<String> vendors,
-                            List<String> names, List<String> versions, List<String> keys, List<String> streams) {
+    private record Products(
+            List<Integer> positions,
+            List<String> identities,
+            List<String> vendors,
+            List<String> names,
+            List<String> versions,
+            List<String> keys,
+            List<String> streams) {
 
         static Products of(List<AssetEvent.Product> products) {
-            Products rows = new Products(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            Products rows = new Products(
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
             if (products == null) {
                 return rows;
             }
             for (int position = 0; position < products.size(); position++) {
                 AssetEvent.Product product = products.get(position);
                 String version = ProductIdentity.versionOf(product.version(), product.cpe(), product.purl());
-                String[] name = ProductIdentity.displayName(product.vendor(), product.product(), product.cpe(),
-                        product.purl());
+                String[] name =
+                        ProductIdentity.displayName(product.vendor(), product.product(), product.cpe(), product.purl());
                 String release = ReleaseStream.of(version, product.purl());
-                String stream = release != null ? release
-                        : OsPlatform.stream(OsPlatform.ofTargetSoftware(product.cpe()));
-                for (String identity : ProductIdentity.all(product.vendor(), product.product(), product.cpe(), product.purl())) {
+                String stream =
+                        release != null ? release : OsPlatform.stream(OsPlatform.ofTargetSoftware(product.cpe()));
+                for (String identity :
+                        ProductIdentity.all(product.vendor(), product.product(), product.cpe(), product.purl())) {
                     rows.positions.add(position);
                     rows.identities.add(identity);
                     rows.vendors.add(name[0]);

@@ -22,7 +22,8 @@ public class ConstituencyMatching {
     private static final String NEXT = """
             select organization_code, changed_at from constituency_change
             order by changed_at limit 1 for update skip locked""";
-    private static final String DONE = "delete from constituency_change where organization_code = $1 and changed_at = $2";
+    private static final String DONE =
+            "delete from constituency_change where organization_code = $1 and changed_at = $2";
 
     private final Pool pool;
     private final ExposureMatcher matcher;
@@ -32,28 +33,40 @@ public class ConstituencyMatching {
         this.matcher = matcher;
     }
 
-    @Scheduled(every = "${canhgac.constituency.matching-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${canhgac.constituency.matching-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "5s")
     Uni<Void> matchChanged() {
-        return Multi.createBy().repeating().uni(this::matchNext).whilst(matched -> matched)
-                .onFailure().invoke(failure -> LOG.warnf("Constituency matching paused: %s", failure))
-                .onFailure().recoverWithCompletion()
-                .onItem().ignoreAsUni();
+        return Multi.createBy()
+                .repeating()
+                .uni(this::matchNext)
+                .whilst(matched -> matched)
+                .onFailure()
+                .invoke(failure -> LOG.warnf("Constituency matching paused: %s", failure))
+                .onFailure()
+                .recoverWithCompletion()
+                .onItem()
+                .ignoreAsUni();
     }
 
     /** Matches the organisation changed longest ago, if any; answers whether there was one. */
     private Uni<Boolean> matchNext() {
-        return pool.withTransaction(connection -> connection.query(NEXT).execute().flatMap(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().item(false);
-            }
-            Row row = rows.iterator().next();
-            String code = row.getString("organization_code");
-            return matcher.matchConstituency(connection, code)
-                    .invoke(report -> LOG.debugf("Constituency of %s matched: %s", code, report))
-                    .flatMap(report -> connection.preparedQuery(DONE)
-                            .execute(Tuple.of(code, row.getOffsetDateTime("changed_at"))))
-                    .replaceWith(true);
-        }));
+        return pool.withTransaction(connection -> connection
+                .query(NEXT)
+                .execute()
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Row row = rows.iterator().next();
+                    String code = row.getString("organization_code");
+                    return matcher.matchConstituency(connection, code)
+                            .invoke(report -> LOG.debugf("Constituency of %s matched: %s", code, report))
+                            .flatMap(report -> connection
+                                    .preparedQuery(DONE)
+                                    .execute(Tuple.of(code, row.getOffsetDateTime("changed_at"))))
+                            .replaceWith(true);
+                }));
     }
 }

@@ -3,11 +3,10 @@ package vn.canhgac.advisory.inventory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.canhgac.commons.organization.OrganizationEvent;
 import vn.canhgac.commons.organization.OrganizationReplicaListener;
-
-import java.util.List;
 
 /**
  * Keeps each organisation's constituency ranges (and their /16 or /32 buckets) beside the shared organisation
@@ -33,22 +32,29 @@ public class ConstituencyReplicas implements OrganizationReplicaListener {
             cross join lateral generate_series(0, case when family(c.network) = 4 and masklen(c.network) < 16
                                                        then (1 << (16 - masklen(c.network))) - 1 else 0 end) as g(i)
             where c.organization_code = :code and not c.wide""";
+
     private static final String MARK_CHANGED = """
             insert into constituency_change (organization_code, changed_at) values (:code, now())
             on conflict (organization_code) do update set changed_at = now()""";
 
     @Override
     public Uni<Void> applied(OrganizationEvent event) {
-        List<String> networks = event.deleted() || event.constituency() == null ? List.of()
+        List<String> networks = event.deleted() || event.constituency() == null
+                ? List.of()
                 : event.constituency().networks();
-        return Panache.getSession().flatMap(session -> update(session, CLEAR_RANGES, event)
-                .call(() -> update(session, CLEAR_BUCKETS, event))
-                .call(() -> networks.isEmpty() ? Uni.createFrom().voidItem() : session.createNativeQuery(INSERT_RANGES)
-                        .setParameter("code", event.code()).setParameter("path", event.path())
-                        .setParameter("networks", String.join(",", networks)).executeUpdate())
-                .call(() -> update(session, INSERT_BUCKETS, event))
-                .call(() -> update(session, MARK_CHANGED, event))
-                .replaceWithVoid());
+        return Panache.getSession()
+                .flatMap(session -> update(session, CLEAR_RANGES, event)
+                        .call(() -> update(session, CLEAR_BUCKETS, event))
+                        .call(() -> networks.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : session.createNativeQuery(INSERT_RANGES)
+                                        .setParameter("code", event.code())
+                                        .setParameter("path", event.path())
+                                        .setParameter("networks", String.join(",", networks))
+                                        .executeUpdate())
+                        .call(() -> update(session, INSERT_BUCKETS, event))
+                        .call(() -> update(session, MARK_CHANGED, event))
+                        .replaceWithVoid());
     }
 
     private static Uni<Integer> update(Mutiny.Session session, String sql, OrganizationEvent event) {

@@ -8,9 +8,14 @@ import java.util.UUID;
  * product under the identities it is recognised by, with the version key ranges are compared against. Answers
  * "why did (or didn't) this advisory match?" without reading the database.
  */
-public record MatchedAsset(UUID id, String organizationCode, String hostname, long version, boolean deleted,
-                           List<String> addresses, List<InstalledProduct> products) {
+public record MatchedAsset(
+        UUID id,
+        String organizationCode,
+        String hostname,
+        long version,
+        boolean deleted,
+        List<String> addresses,
+        List<InstalledProduct> products) {
 
-    public record InstalledProduct(String identity, String vendor, String product, String version, String versionKey) {
-    }
+    public record InstalledProduct(String identity, String vendor, String product, String version, String versionKey) {}
 }

@@ -12,5 +12,4 @@ import vn.canhgac.commons.organization.ReplicatedOrganizationsResource;
 @Path("/api/v1/exposures/organizations")
 @Tag(name = "Exposures")
 @Authenticated
-public class ExposureScopeResource extends ReplicatedOrganizationsResource {
-}
+public class ExposureScopeResource extends ReplicatedOrganizationsResource {}

@@ -17,7 +17,9 @@ final class KeyWriter {
 
     KeyWriter number(String digits) {
         String significant = withoutLeadingZeros(digits);
-        key.append(NUMBER).append((char) ('a' + Math.min(significant.length(), 25))).append(significant);
+        key.append(NUMBER)
+                .append((char) ('a' + Math.min(significant.length(), 25)))
+                .append(significant);
         return this;
     }
 
@@ -47,7 +49,9 @@ final class KeyWriter {
     KeyWriter identifier(String identifier) {
         if (identifier.chars().allMatch(Character::isDigit)) {
             String significant = withoutLeadingZeros(identifier);
-            key.append('A').append((char) ('a' + Math.min(significant.length(), 25))).append(significant);
+            key.append('A')
+                    .append((char) ('a' + Math.min(significant.length(), 25)))
+                    .append(significant);
         } else {
             key.append('B').append(identifier).append('!');
         }

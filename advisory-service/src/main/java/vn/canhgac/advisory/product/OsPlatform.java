@@ -1,8 +1,7 @@
 package vn.canhgac.advisory.product;
 
-import vn.canhgac.commons.product.Cpe23;
-
 import java.util.Locale;
+import vn.canhgac.commons.product.Cpe23;
 
 /**
  * The operating system a product runs on, as a matching stream ({@code os:windows}): an installed product's from its
@@ -14,8 +13,7 @@ public final class OsPlatform {
     /** The stream of an affected product that holds for installed products whose platform is not known. */
     public static final String UNKNOWN = "unknown";
 
-    private OsPlatform() {
-    }
+    private OsPlatform() {}
 
     /** The stream of an advisory's platform name ({@code windows}, {@code linux}, {@code macos}, {@code unknown}). */
     public static String stream(String platform) {
@@ -33,8 +31,10 @@ public final class OsPlatform {
 
     /** The platform an operating system's CPE names ({@code microsoft:windows_10} is windows); null for others. */
     public static String ofOperatingSystem(String cpe) {
-        return Cpe23.parse(cpe).filter(parsed -> parsed.part().equals("o"))
-                .map(parsed -> named(parsed.vendor() + " " + parsed.product())).orElse(null);
+        return Cpe23.parse(cpe)
+                .filter(parsed -> parsed.part().equals("o"))
+                .map(parsed -> named(parsed.vendor() + " " + parsed.product()))
+                .orElse(null);
     }
 
     private static String named(String text) {

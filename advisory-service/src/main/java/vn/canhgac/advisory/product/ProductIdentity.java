@@ -1,8 +1,5 @@
 package vn.canhgac.advisory.product;
 
-import vn.canhgac.commons.product.Cpe23;
-import vn.canhgac.commons.product.PackageUrl;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -12,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.canhgac.commons.product.Cpe23;
+import vn.canhgac.commons.product.PackageUrl;
 
 /**
  * The ways a product is recognised, the same for an installed product and for an advisory's affected product,
@@ -33,8 +32,7 @@ public final class ProductIdentity {
     private static final Pattern UPSTREAM = Pattern.compile("[?&]upstream=([^&#]+)");
     private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)");
 
-    private ProductIdentity() {
-    }
+    private ProductIdentity() {}
 
     /** Every identity of an installed product. */
     public static Set<String> all(String vendor, String product, String cpe, String purl) {
@@ -82,7 +80,8 @@ public final class ProductIdentity {
         }
         String source;
         try {
-            source = URLDecoder.decode(upstream.group(1), StandardCharsets.UTF_8).replaceAll("@.*", "");
+            source =
+                    URLDecoder.decode(upstream.group(1), StandardCharsets.UTF_8).replaceAll("@.*", "");
         } catch (IllegalArgumentException badEscape) {
             return Optional.empty();
         }
@@ -96,20 +95,23 @@ public final class ProductIdentity {
             return version.strip();
         }
         String fromCpe = Cpe23.parse(cpe).map(Cpe23::versionOrNull).orElse(null);
-        return fromCpe != null ? fromCpe : PackageUrl.parse(purl).map(PackageUrl::version).orElse(null);
+        return fromCpe != null
+                ? fromCpe
+                : PackageUrl.parse(purl).map(PackageUrl::version).orElse(null);
     }
 
     /** Vendor and product as a person reads them: as given, else from the CPE, else from the purl. */
     public static String[] displayName(String vendor, String product, String cpe, String purl) {
         if (product != null && !product.isBlank()) {
-            return new String[]{vendor, product};
+            return new String[] {vendor, product};
         }
         var parsedCpe = Cpe23.parse(cpe);
         if (parsedCpe.isPresent()) {
-            return new String[]{parsedCpe.get().vendor(), parsedCpe.get().product()};
+            return new String[] {parsedCpe.get().vendor(), parsedCpe.get().product()};
         }
-        return PackageUrl.parse(purl).map(p -> new String[]{p.namespace(), p.name()})
-                .orElse(new String[]{vendor, "unknown"});
+        return PackageUrl.parse(purl)
+                .map(p -> new String[] {p.namespace(), p.name()})
+                .orElse(new String[] {vendor, "unknown"});
     }
 
     /**

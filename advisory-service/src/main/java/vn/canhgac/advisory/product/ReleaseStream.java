@@ -19,8 +19,7 @@ public final class ReleaseStream {
     /** SUSE's release begins with its code stream: {@code 2.10.3-150500.5.17.1} is built for SLE 15 SP5. */
     private static final Pattern SUSE_RELEASE = Pattern.compile("-(15[0-9]{2}00)\\.\\d");
 
-    private ReleaseStream() {
-    }
+    private ReleaseStream() {}
 
     /**
      * The stream of an installed or affected package: its version's, else its purl's {@code distro} qualifier
@@ -42,15 +41,20 @@ public final class ReleaseStream {
         String base = stream;
         if (base == null) {
             Matcher distro = DISTRO.matcher(lower);
-            base = !distro.find() ? null
-                    : distro.group(1).equals("rhel") ? "el" + distro.group(2).replaceAll("\\..*", "")
-                    : !lower.startsWith("pkg:deb/") ? null
-                    : distro.group(1).equals("debian") ? "debian" + distro.group(2).replaceAll("\\..*", "")
-                    : distro.group(1) + distro.group(2);
+            base = !distro.find()
+                    ? null
+                    : distro.group(1).equals("rhel")
+                            ? "el" + distro.group(2).replaceAll("\\..*", "")
+                            : !lower.startsWith("pkg:deb/")
+                                    ? null
+                                    : distro.group(1).equals("debian")
+                                            ? "debian" + distro.group(2).replaceAll("\\..*", "")
+                                            : distro.group(1) + distro.group(2);
         }
         Matcher module = MODULE.matcher(lower);
         return base != null && lower.startsWith("pkg:rpm/") && module.find()
-                ? base + "/" + module.group(1).replace("%3a", ":") : base;
+                ? base + "/" + module.group(1).replace("%3a", ":")
+                : base;
     }
 
     public static String of(String version) {

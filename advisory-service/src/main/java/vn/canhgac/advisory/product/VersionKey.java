@@ -1,14 +1,14 @@
 package vn.canhgac.advisory.product;
 
+import static vn.canhgac.advisory.product.KeyWriter.isNumber;
+import static vn.canhgac.advisory.product.KeyWriter.isZero;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static vn.canhgac.advisory.product.KeyWriter.isNumber;
-import static vn.canhgac.advisory.product.KeyWriter.isZero;
 
 /**
  * A version string turned into a key whose plain byte order (SQL {@code collate "C"}) is the version order, so
@@ -35,9 +35,17 @@ import static vn.canhgac.advisory.product.KeyWriter.isZero;
 public final class VersionKey {
 
     private static final Map<String, Character> PRE_RELEASES = Map.ofEntries(
-            Map.entry("dev", 'a'), Map.entry("alpha", 'b'), Map.entry("a", 'b'), Map.entry("beta", 'c'),
-            Map.entry("b", 'c'), Map.entry("milestone", 'd'), Map.entry("m", 'd'), Map.entry("rc", 'e'),
-            Map.entry("cr", 'e'), Map.entry("pre", 'e'), Map.entry("preview", 'e'),
+            Map.entry("dev", 'a'),
+            Map.entry("alpha", 'b'),
+            Map.entry("a", 'b'),
+            Map.entry("beta", 'c'),
+            Map.entry("b", 'c'),
+            Map.entry("milestone", 'd'),
+            Map.entry("m", 'd'),
+            Map.entry("rc", 'e'),
+            Map.entry("cr", 'e'),
+            Map.entry("pre", 'e'),
+            Map.entry("preview", 'e'),
             Map.entry("snapshot", 'f'));
     private static final List<String> RELEASE_WORDS = List.of("ga", "final", "release");
 
@@ -47,11 +55,11 @@ public final class VersionKey {
             + "(?:-(\\d+)|[-_.]?(?:post|rev|r)[-_.]?(\\d*))?"
             + "(?:[-_.]?(dev)[-_.]?(\\d*))?"
             + "(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?");
+
     private static final Pattern SEMVER_CORE = Pattern.compile("\\d+(?:\\.\\d+)*");
     private static final Pattern LETTERS_BEFORE_DOTTED = Pattern.compile("[a-z]{1,3}(\\d+\\.\\d.*)");
 
-    private VersionKey() {
-    }
+    private VersionKey() {}
 
     /** The generic key of a version; null for a blank or wildcard version ({@code *}, {@code -}): it has no order. */
     public static String of(String version) {
@@ -60,7 +68,10 @@ public final class VersionKey {
 
     /** The key of a version in a scheme; null for a blank or wildcard version. */
     public static String of(String version, VersionScheme scheme) {
-        if (version == null || version.isBlank() || version.strip().equals("*") || version.strip().equals("-")) {
+        if (version == null
+                || version.isBlank()
+                || version.strip().equals("*")
+                || version.strip().equals("-")) {
             return null;
         }
         String text = withoutTagPrefix(version.strip().toLowerCase(Locale.ROOT));

@@ -6,8 +6,13 @@ package vn.canhgac.advisory.product;
  * {@link VersionKey keys} of its bounds in its ecosystem's {@link VersionScheme}, so that matching is a comparison
  * of strings.
  */
-public record VersionRange(String exact, String startIncluding, String startExcluding, String endIncluding,
-                           String endExcluding, VersionScheme scheme) {
+public record VersionRange(
+        String exact,
+        String startIncluding,
+        String startExcluding,
+        String endIncluding,
+        String endExcluding,
+        VersionScheme scheme) {
 
     public static final VersionRange ANY = new VersionRange(null, null, null, null, null);
 
@@ -15,8 +20,8 @@ public record VersionRange(String exact, String startIncluding, String startExcl
         scheme = scheme == null ? VersionScheme.GENERIC : scheme;
     }
 
-    public VersionRange(String exact, String startIncluding, String startExcluding, String endIncluding,
-                        String endExcluding) {
+    public VersionRange(
+            String exact, String startIncluding, String startExcluding, String endIncluding, String endExcluding) {
         this(exact, startIncluding, startExcluding, endIncluding, endExcluding, VersionScheme.GENERIC);
     }
 
@@ -30,7 +35,8 @@ public record VersionRange(String exact, String startIncluding, String startExcl
 
     /** Whether the range has contradictory or unusable bounds (both an including and an excluding one, ...). */
     public boolean isMalformed() {
-        boolean hasBounds = startIncluding != null || startExcluding != null || endIncluding != null || endExcluding != null;
+        boolean hasBounds =
+                startIncluding != null || startExcluding != null || endIncluding != null || endExcluding != null;
         return (exact != null && hasBounds)
                 || (startIncluding != null && startExcluding != null)
                 || (endIncluding != null && endExcluding != null)
@@ -88,7 +94,7 @@ public record VersionRange(String exact, String startIncluding, String startExcl
      * "below 1:1.1.1k-12.el8_9" is about RHEL 8's package only. Null when no bound names one.
      */
     public String stream() {
-        for (String bound : new String[]{endExcluding, endIncluding, exact, startIncluding, startExcluding}) {
+        for (String bound : new String[] {endExcluding, endIncluding, exact, startIncluding, startExcluding}) {
             String stream = ReleaseStream.of(bound);
             if (stream != null) {
                 return stream;
@@ -109,7 +115,8 @@ public record VersionRange(String exact, String startIncluding, String startExcl
             text.append("> ").append(startExcluding);
         }
         if (endIncluding != null || endExcluding != null) {
-            text.append(text.isEmpty() ? "" : ", ").append(endIncluding != null ? "<= " + endIncluding : "< " + endExcluding);
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append(endIncluding != null ? "<= " + endIncluding : "< " + endExcluding);
         }
         return text.isEmpty() ? "all versions" : text.toString();
     }

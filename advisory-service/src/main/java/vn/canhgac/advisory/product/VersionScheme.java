@@ -1,9 +1,8 @@
 package vn.canhgac.advisory.product;
 
-import vn.canhgac.commons.product.PackageUrl;
-
 import java.util.Locale;
 import java.util.Map;
+import vn.canhgac.commons.product.PackageUrl;
 
 /**
  * How an ecosystem orders its versions. Every scheme writes keys in the same alphabet ({@link VersionKey}), so
@@ -23,16 +22,34 @@ import java.util.Map;
  * Chosen by an advisory's explicit hint, else its {@code vers:} scheme, else the package URL type, else generic.
  */
 public enum VersionScheme {
-    GENERIC, SEMVER, PEP440, DEBIAN, RPM;
+    GENERIC,
+    SEMVER,
+    PEP440,
+    DEBIAN,
+    RPM;
 
     private static final Map<String, VersionScheme> BY_NAME = Map.ofEntries(
-            Map.entry("generic", GENERIC), Map.entry("intdot", GENERIC), Map.entry("maven", GENERIC),
-            Map.entry("calver", GENERIC), Map.entry("calendar", GENERIC), Map.entry("nuget", SEMVER),
-            Map.entry("gem", GENERIC), Map.entry("semver", SEMVER), Map.entry("npm", SEMVER),
-            Map.entry("golang", SEMVER), Map.entry("go", SEMVER), Map.entry("cargo", SEMVER),
-            Map.entry("hex", SEMVER), Map.entry("swift", SEMVER), Map.entry("pub", SEMVER),
-            Map.entry("pypi", PEP440), Map.entry("pep440", PEP440), Map.entry("python", PEP440),
-            Map.entry("deb", DEBIAN), Map.entry("debian", DEBIAN), Map.entry("rpm", RPM));
+            Map.entry("generic", GENERIC),
+            Map.entry("intdot", GENERIC),
+            Map.entry("maven", GENERIC),
+            Map.entry("calver", GENERIC),
+            Map.entry("calendar", GENERIC),
+            Map.entry("nuget", SEMVER),
+            Map.entry("gem", GENERIC),
+            Map.entry("semver", SEMVER),
+            Map.entry("npm", SEMVER),
+            Map.entry("golang", SEMVER),
+            Map.entry("go", SEMVER),
+            Map.entry("cargo", SEMVER),
+            Map.entry("hex", SEMVER),
+            Map.entry("swift", SEMVER),
+            Map.entry("pub", SEMVER),
+            Map.entry("pypi", PEP440),
+            Map.entry("pep440", PEP440),
+            Map.entry("python", PEP440),
+            Map.entry("deb", DEBIAN),
+            Map.entry("debian", DEBIAN),
+            Map.entry("rpm", RPM));
 
     /** The scheme a name stands for: a purl type, a {@code vers:} scheme or this enum's name; generic when unknown. */
     public static VersionScheme named(String name) {

@@ -7,13 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.canhgac.advisory.withdrawal.WithdrawalStore.Kind;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-
-import java.util.UUID;
 
 /** Withdrawal of a botnet list. (A root of its own: JAX-RS does not look past the root resource that matched.) */
 @Path("/api/v1/botnet-lists/{id}/withdrawal")
@@ -30,8 +29,9 @@ public class BotnetListWithdrawalResource {
 
     @POST
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED})
-    @Operation(summary = "Withdraw a botnet list published by mistake: it matches nothing more and its exposures "
-            + "close as WITHDRAWN with the reason (the Authority, or the feed that published it)")
+    @Operation(
+            summary = "Withdraw a botnet list published by mistake: it matches nothing more and its exposures "
+                    + "close as WITHDRAWN with the reason (the Authority, or the feed that published it)")
     public Uni<Withdrawal> withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawalInput input) {
         return withdrawals.withdraw(caller.get(), Kind.BOTNET_LIST, id, input);
     }

@@ -4,16 +4,15 @@ import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.advisory.withdrawal.WithdrawalStore.Kind;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.Caller;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Withdraws an advisory or a botnet list published by mistake (a {@code 0.0.0.0/0} entry, the wrong product):
@@ -43,13 +42,27 @@ public class WithdrawalService {
                 .invoke(target -> check(caller, kind, id, target))
                 .flatMap(target -> store.mark(connection, kind, id, actor, reason)
                         .flatMap(at -> matcher.withdraw(connection, kind == Kind.BOTNET_LIST, id, actor, reason)
-                                .call(() -> kind == Kind.BOTNET_LIST ? Uni.createFrom().nullItem()
+                                .call(() -> kind == Kind.BOTNET_LIST
+                                        ? Uni.createFrom().nullItem()
                                         : matcher.statementCves(connection, id)
                                                 .flatMap(cves -> matcher.liftNotAffected(connection, id, cves)))
-                                .map(closed -> new Withdrawal(kind.auditType, id, target.reference(), at, actor,
-                                        reason, closed.statusChanged())))
-                        .call(withdrawal -> audit.recordAll(connection, caller, List.of(Change.updated(kind.auditType,
-                                id.toString(), "/", Map.of("withdrawn", false), withdrawal))))));
+                                .map(closed -> new Withdrawal(
+                                        kind.auditType,
+                                        id,
+                                        target.reference(),
+                                        at,
+                                        actor,
+                                        reason,
+                                        closed.statusChanged())))
+                        .call(withdrawal -> audit.recordAll(
+                                connection,
+                                caller,
+                                List.of(Change.updated(
+                                        kind.auditType,
+                                        id.toString(),
+                                        "/",
+                                        Map.of("withdrawn", false),
+                                        withdrawal))))));
     }
 
     private static void check(Caller caller, Kind kind, UUID id, WithdrawalStore.Target target) {

@@ -1,16 +1,15 @@
 package vn.canhgac.advisory.advisory;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** CSAF documents in the shapes their publishers write, read without the database. */
 class CsafDocumentsTest {
@@ -24,10 +23,23 @@ class CsafDocumentsTest {
     @Test
     void ciscoServicePacksAreExactVersionsNotAllReleases() throws IOException {
         AdvisoryInput advisory = CsafDocuments.read(fixture("cisco-ios-service-packs.json"), null, null);
-        assertEquals(List.of("15.2(4)M10", "15.2(4)M11"),
-                affected(advisory).stream().map(AffectedProductInput::versionExact).toList());
-        assertEquals(List.of("Cisco"), affected(advisory).stream().map(AffectedProductInput::vendor).distinct().toList());
-        assertEquals(List.of("IOS"), affected(advisory).stream().map(AffectedProductInput::product).distinct().toList());
+        assertEquals(
+                List.of("15.2(4)M10", "15.2(4)M11"),
+                affected(advisory).stream()
+                        .map(AffectedProductInput::versionExact)
+                        .toList());
+        assertEquals(
+                List.of("Cisco"),
+                affected(advisory).stream()
+                        .map(AffectedProductInput::vendor)
+                        .distinct()
+                        .toList());
+        assertEquals(
+                List.of("IOS"),
+                affected(advisory).stream()
+                        .map(AffectedProductInput::product)
+                        .distinct()
+                        .toList());
     }
 
     @Test
@@ -50,11 +62,23 @@ class CsafDocumentsTest {
             vex = new ObjectMapper().readTree(in);
         }
         AdvisoryInput advisory = CsafDocuments.read(vex, null, null);
-        assertEquals(List.of("3.1"), affected(advisory).stream().map(AffectedProductInput::versionExact).toList());
-        assertEquals(List.of(true), affected(advisory).stream().map(AffectedProductInput::investigating).toList());
+        assertEquals(
+                List.of("3.1"),
+                affected(advisory).stream()
+                        .map(AffectedProductInput::versionExact)
+                        .toList());
+        assertEquals(
+                List.of(true),
+                affected(advisory).stream()
+                        .map(AffectedProductInput::investigating)
+                        .toList());
         // 3.2, known not affected, is a VEX statement: no exposure, and other advisories about its CVE keep off it.
-        assertEquals(List.of("3.2"), advisory.affected().stream().filter(AffectedProductInput::isNotAffectedStatement)
-                .map(AffectedProductInput::versionExact).toList());
+        assertEquals(
+                List.of("3.2"),
+                advisory.affected().stream()
+                        .filter(AffectedProductInput::isNotAffectedStatement)
+                        .map(AffectedProductInput::versionExact)
+                        .toList());
     }
 
     @Test
@@ -64,10 +88,18 @@ class CsafDocumentsTest {
             rhsa = new ObjectMapper().readTree(in);
         }
         AdvisoryInput advisory = CsafDocuments.read(rhsa, null, null);
-        assertEquals(List.of("openssl", "openssl-libs"),
-                affected(advisory).stream().map(AffectedProductInput::product).sorted().toList());
-        assertEquals(List.of("1:1.1.1k-12.el8_9"),
-                affected(advisory).stream().map(AffectedProductInput::endExcluding).distinct().toList());
+        assertEquals(
+                List.of("openssl", "openssl-libs"),
+                affected(advisory).stream()
+                        .map(AffectedProductInput::product)
+                        .sorted()
+                        .toList());
+        assertEquals(
+                List.of("1:1.1.1k-12.el8_9"),
+                affected(advisory).stream()
+                        .map(AffectedProductInput::endExcluding)
+                        .distinct()
+                        .toList());
         assertEquals("el8", affected(advisory).getFirst().range().stream());
     }
 
@@ -95,8 +127,10 @@ class CsafDocumentsTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("is not a version")));
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("vulnerabilities[1]: no CVE")));
         // The free-text version is every version, to confirm: never an exact version nothing matches.
-        AffectedProductInput freeText = advisory.affected().stream().filter(AffectedProductInput::investigating)
-                .findFirst().orElseThrow();
+        AffectedProductInput freeText = advisory.affected().stream()
+                .filter(AffectedProductInput::investigating)
+                .findFirst()
+                .orElseThrow();
         assertEquals(null, freeText.versionExact());
         assertEquals("Vendor fix: Update to 2.0 (https://psirt.canh.example/2.0)", advisory.remediation());
     }
@@ -119,15 +153,21 @@ class CsafDocumentsTest {
                    "known_not_affected":["EL7"]}}]}""";
         AdvisoryInput advisory = CsafDocuments.read(new ObjectMapper().readTree(text), null, null);
         List<AffectedProductInput> statements = advisory.affected().stream()
-                .filter(AffectedProductInput::isNotAffectedStatement).toList();
+                .filter(AffectedProductInput::isNotAffectedStatement)
+                .toList();
         assertEquals(2, statements.size(), statements.toString());
         assertTrue(statements.stream().allMatch(s -> s.versionExact() != null), "no statement of every version");
-        assertEquals(List.of("2.5.0-1.el9_3.1"), affected(advisory).stream().map(AffectedProductInput::endExcluding)
-                .toList());
+        assertEquals(
+                List.of("2.5.0-1.el9_3.1"),
+                affected(advisory).stream()
+                        .map(AffectedProductInput::endExcluding)
+                        .toList());
     }
 
     /** The affected products of an advisory, without its VEX statements ("not affected"). */
     private static List<AffectedProductInput> affected(AdvisoryInput advisory) {
-        return advisory.affected().stream().filter(a -> !a.isNotAffectedStatement()).toList();
+        return advisory.affected().stream()
+                .filter(a -> !a.isNotAffectedStatement())
+                .toList();
     }
 }

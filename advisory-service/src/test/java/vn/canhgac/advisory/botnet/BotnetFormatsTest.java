@@ -1,11 +1,12 @@
 package vn.canhgac.advisory.botnet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.FieldError;
-import vn.canhgac.commons.problem.ProblemMessages;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.FieldError;
+import vn.canhgac.commons.problem.ProblemMessages;
 
 /** Reading botnet lists in each format, line by line, without the database. */
 class BotnetFormatsTest {
@@ -31,16 +30,21 @@ class BotnetFormatsTest {
     }
 
     private static List<String> networks(List<BotnetEntry> entries) {
-        return entries.stream().filter(BotnetEntry::readable).map(BotnetEntry::network).toList();
+        return entries.stream()
+                .filter(BotnetEntry::readable)
+                .map(BotnetEntry::network)
+                .toList();
     }
 
     private static List<String> faults(List<BotnetEntry> entries) {
-        return entries.stream().map(entry -> entry.readable() ? "ok" : (entry.skipped() ? "skip:" : "bad:")
-                + entry.fault()).toList();
+        return entries.stream()
+                .map(entry -> entry.readable() ? "ok" : (entry.skipped() ? "skip:" : "bad:") + entry.fault())
+                .toList();
     }
 
     private static String message(BotnetEntry entry) {
-        return ProblemMessages.text(Locale.ENGLISH, "field." + entry.fault(), entry.faultArguments().toArray());
+        return ProblemMessages.text(
+                Locale.ENGLISH, "field." + entry.fault(), entry.faultArguments().toArray());
     }
 
     @Test
@@ -80,25 +84,31 @@ class BotnetFormatsTest {
 
     @Test
     void csvWithAnUnterminatedQuoteLosesThatLineOnlyAndRowsAreLines() {
-        List<BotnetEntry> entries = read(BotnetFormat.CSV, "ip,botnet,note\r\n"
-                + "203.162.10.8,Mozi,\"two\nlines\"\n"
-                + "\n"
-                + "203.162.10.7,\"Mirai,first\n"
-                + "203.162.10.9,Gafgyt,\n");
+        List<BotnetEntry> entries = read(
+                BotnetFormat.CSV,
+                "ip,botnet,note\r\n"
+                        + "203.162.10.8,Mozi,\"two\nlines\"\n"
+                        + "\n"
+                        + "203.162.10.7,\"Mirai,first\n"
+                        + "203.162.10.9,Gafgyt,\n");
         assertEquals(List.of("ok", "bad:csv-unterminated-quote", "ok"), faults(entries));
         BotnetEntry bad = entries.get(1);
         assertEquals(5, bad.row());
         assertEquals("botnet", bad.field());
         assertTrue(message(bad).contains("line 5"), message(bad));
         assertEquals(List.of("203.162.10.8/32", "203.162.10.9/32"), networks(entries));
-        assertEquals(List.of(2L, 6L), List.of(entries.getFirst().row(), entries.getLast().row()));
-        DomainProblem problem = assertThrows(DomainProblem.class, () -> read(BotnetFormat.CSV, "\"ip,label\n1.2.3.4\n"));
+        assertEquals(
+                List.of(2L, 6L),
+                List.of(entries.getFirst().row(), entries.getLast().row()));
+        DomainProblem problem =
+                assertThrows(DomainProblem.class, () -> read(BotnetFormat.CSV, "\"ip,label\n1.2.3.4\n"));
         assertEquals("invalid-request", problem.kind());
     }
 
     @Test
     void aLabelThatCannotBeStoredMakesItsEntryBad() {
-        assertEquals(List.of("bad:bad-characters", "ok"),
+        assertEquals(
+                List.of("bad:bad-characters", "ok"),
                 faults(read(BotnetFormat.TEXT, "203.162.10.7 Mi\u0000rai\n203.162.10.8 Mozi\n")));
         List<BotnetEntry> csv = read(BotnetFormat.CSV, "ip,label\n203.162.10.7,Mi\u0000rai\n203.162.10.8,ok\n");
         assertEquals(List.of("bad:bad-characters", "ok"), faults(csv));
@@ -152,9 +162,12 @@ class BotnetFormatsTest {
         BotnetEntry private10 = entries.get(2);
         assertEquals(4, private10.row());
         assertEquals("ip", private10.field());
-        assertEquals("'10.1.2.3/32' lies in special-purpose address space (10.0.0.0/8 RFC 1918), which is no host "
-                + "on the Internet; the entry was skipped", message(private10));
-        assertTrue(message(entries.get(15)).contains("224.0.0.0/4 RFC 5771, 240.0.0.0/4 RFC 1112"),
+        assertEquals(
+                "'10.1.2.3/32' lies in special-purpose address space (10.0.0.0/8 RFC 1918), which is no host "
+                        + "on the Internet; the entry was skipped",
+                message(private10));
+        assertTrue(
+                message(entries.get(15)).contains("224.0.0.0/4 RFC 5771, 240.0.0.0/4 RFC 1112"),
                 message(entries.get(15)));
     }
 
@@ -170,32 +183,49 @@ class BotnetFormatsTest {
                 1.0.0.0/8
                 2001:ee0::/32
                 """);
-        assertEquals(List.of("bad:botnet-network-too-broad", "bad:botnet-network-too-broad",
-                "bad:botnet-network-too-broad", "bad:botnet-network-too-broad", "bad:botnet-network-too-broad",
-                "bad:botnet-network-too-broad", "ok", "ok"), faults(entries));
-        assertEquals("'0.0.0.0/0' is too wide for a botnet list: it would hit whole networks of every agency. "
-                + "An IPv4 entry may be at most a /8, an IPv6 entry at most a /32", message(entries.getFirst()));
-        assertTrue(ProblemMessages.text(ProblemMessages.VIETNAMESE, "field.botnet-network-too-broad",
-                entries.getFirst().faultArguments().toArray()).contains("quá rộng"));
+        assertEquals(
+                List.of(
+                        "bad:botnet-network-too-broad",
+                        "bad:botnet-network-too-broad",
+                        "bad:botnet-network-too-broad",
+                        "bad:botnet-network-too-broad",
+                        "bad:botnet-network-too-broad",
+                        "bad:botnet-network-too-broad",
+                        "ok",
+                        "ok"),
+                faults(entries));
+        assertEquals(
+                "'0.0.0.0/0' is too wide for a botnet list: it would hit whole networks of every agency. "
+                        + "An IPv4 entry may be at most a /8, an IPv6 entry at most a /32",
+                message(entries.getFirst()));
+        assertTrue(ProblemMessages.text(
+                        ProblemMessages.VIETNAMESE,
+                        "field.botnet-network-too-broad",
+                        entries.getFirst().faultArguments().toArray())
+                .contains("quá rộng"));
     }
 
     @Test
     void nonCanonicalAddressesAreBadEntries() {
-        assertEquals(List.of("bad:bad-network", "bad:bad-network", "bad:bad-network", "bad:bad-network", "ok"),
-                faults(read(BotnetFormat.TEXT, "203.162.10\n203.162.010.7\n203.162.10.7/024\nfe80::1%eth0\n"
-                        + "203.162.10.7/32\n")));
+        assertEquals(
+                List.of("bad:bad-network", "bad:bad-network", "bad:bad-network", "bad:bad-network", "ok"),
+                faults(read(
+                        BotnetFormat.TEXT,
+                        "203.162.10\n203.162.010.7\n203.162.10.7/024\nfe80::1%eth0\n" + "203.162.10.7/32\n")));
     }
 
     @Test
     void stixTakesAddressIndicatorsAndObservablesOnly() throws IOException {
         String bundle;
         try (InputStream in = getClass().getResourceAsStream("/fixtures/botnet-stix.json")) {
-            bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("HOST_A", "203.162.10.7")
+            bundle = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("HOST_A", "203.162.10.7")
                     .replace("HOST_B", "203.162.10.9");
         }
         List<BotnetEntry> entries = read(BotnetFormat.STIX, bundle);
         assertEquals(List.of("ok", "ok", "ok", "ok"), faults(entries));
-        assertEquals(List.of("203.162.10.7/32", "185.220.101.0/24", "2a0b:4140:bad::1/128", "203.162.10.9/32"),
+        assertEquals(
+                List.of("203.162.10.7/32", "185.220.101.0/24", "2a0b:4140:bad::1/128", "203.162.10.9/32"),
                 networks(entries));
         assertEquals("Mirai C2", entries.getFirst().label());
         assertEquals(3, entries.getFirst().row());
@@ -209,18 +239,22 @@ class BotnetFormatsTest {
                 {"type":"bundle","objects":[{"type":"indicator","pattern_type":"stix",
                  "pattern":"[ipv4-addr:value MATCHES '^10\\\\.']"},
                  {"type":"ipv4-addr","value":"10.0.0.300"}]}""");
-        assertEquals(List.of("stix-pattern", "bad-network"), entries.stream().map(BotnetEntry::fault).toList());
+        assertEquals(
+                List.of("stix-pattern", "bad-network"),
+                entries.stream().map(BotnetEntry::fault).toList());
     }
 
     @Test
     void aListStoresItsRealEntriesListsTheSkippedAndIsRefusedWhenNothingElseRemains() {
         BotnetListImport.Tally tally = new BotnetListImport.Tally(Locale.ENGLISH);
         List<BotnetEntry> entries = read(BotnetFormat.TEXT, "10.0.0.0/8\n203.162.10.25\n192.168.1.1\n");
-        assertEquals(List.of(false, true, false), entries.stream().map(tally::accept).toList());
+        assertEquals(
+                List.of(false, true, false), entries.stream().map(tally::accept).toList());
         assertTrue(tally.clean());
         BotnetListDetails.Skipped skipped = tally.verdict();
         assertEquals(2, skipped.count());
-        assertEquals(List.of(1L, 3L), skipped.entries().stream().map(FieldError::row).toList());
+        assertEquals(
+                List.of(1L, 3L), skipped.entries().stream().map(FieldError::row).toList());
         assertTrue(skipped.entries().getLast().message().contains("192.168.0.0/16 RFC 1918"));
 
         BotnetListImport.Tally bogonsOnly = new BotnetListImport.Tally(ProblemMessages.VIETNAMESE);
@@ -236,10 +270,13 @@ class BotnetFormatsTest {
         assertFalse(tooWide.clean());
         DomainProblem rejected = assertThrows(DomainProblem.class, tooWide::verdict);
         assertEquals("botnet-list-rejected", rejected.kind());
-        assertEquals(List.of(1L), rejected.rowErrors().stream().map(FieldError::row).toList());
+        assertEquals(
+                List.of(1L), rejected.rowErrors().stream().map(FieldError::row).toList());
 
-        assertEquals("invalid-request", assertThrows(DomainProblem.class,
-                new BotnetListImport.Tally(Locale.ENGLISH)::verdict).kind());
+        assertEquals(
+                "invalid-request",
+                assertThrows(DomainProblem.class, new BotnetListImport.Tally(Locale.ENGLISH)::verdict)
+                        .kind());
     }
 
     private String fixture(String name) throws IOException {
@@ -252,7 +289,9 @@ class BotnetFormatsTest {
     void feodoTrackersCsvWithItsBannerAndDstIpColumn() throws IOException {
         List<BotnetEntry> entries = read(BotnetFormat.CSV, fixture("feodo-ipblocklist.csv"));
         assertEquals(List.of("45.79.19.196/32", "162.243.103.246/32", "139.99.216.90/32"), networks(entries));
-        assertEquals(List.of("Heodo", "QakBot", "Pikabot"), entries.stream().map(BotnetEntry::label).toList());
+        assertEquals(
+                List.of("Heodo", "QakBot", "Pikabot"),
+                entries.stream().map(BotnetEntry::label).toList());
         assertEquals(10, entries.getFirst().row());
     }
 
@@ -260,7 +299,8 @@ class BotnetFormatsTest {
     void spamhausDropKeepsItsSblReferenceAsTheLabel() throws IOException {
         List<BotnetEntry> entries = read(BotnetFormat.TEXT, fixture("spamhaus-drop.txt"));
         assertEquals(List.of("1.10.16.0/20", "1.19.0.0/16", "2.56.192.0/22", "5.134.128.0/19"), networks(entries));
-        assertEquals(List.of("SBL256894", "SBL434604", "SBL459831", "SBL270738"),
+        assertEquals(
+                List.of("SBL256894", "SBL434604", "SBL459831", "SBL270738"),
                 entries.stream().map(BotnetEntry::label).toList());
     }
 
@@ -275,7 +315,9 @@ class BotnetFormatsTest {
     void aShadowserverDroneReportGivesTheInfectedHostsWithTheirInfection() throws IOException {
         List<BotnetEntry> entries = read(BotnetFormat.CSV, fixture("shadowserver-botnet-drone.csv"));
         assertEquals(List.of("14.161.40.25/32", "2402:800:6200::25/128"), networks(entries));
-        assertEquals(List.of("mirai", "andromeda"), entries.stream().map(BotnetEntry::label).toList());
+        assertEquals(
+                List.of("mirai", "andromeda"),
+                entries.stream().map(BotnetEntry::label).toList());
     }
 
     @Test
@@ -289,12 +331,19 @@ class BotnetFormatsTest {
     @Test
     void theAuthorityForcesWidePrefixesWhenThePublisherMeansThem() {
         List<BotnetEntry> entries = new ArrayList<>();
-        BotnetEntry.widened(BotnetFormat.TEXT.entries(new ByteArrayInputStream(
-                "2a0b:7e80::/29 ; SBL600001\n10.0.0.0/8\n::/0\n0.0.0.0/1\n".getBytes(StandardCharsets.UTF_8)),
-                new ObjectMapper())).forEachRemaining(entries::add);
+        BotnetEntry.widened(BotnetFormat.TEXT.entries(
+                        new ByteArrayInputStream("2a0b:7e80::/29 ; SBL600001\n10.0.0.0/8\n::/0\n0.0.0.0/1\n"
+                                .getBytes(StandardCharsets.UTF_8)),
+                        new ObjectMapper()))
+                .forEachRemaining(entries::add);
         // Never wider than a /16 or a /4, forced or not: that would hit the country.
-        assertEquals(List.of("ok", "skip:botnet-special-purpose", "bad:botnet-network-too-broad",
-                "bad:botnet-network-too-broad"), faults(entries));
+        assertEquals(
+                List.of(
+                        "ok",
+                        "skip:botnet-special-purpose",
+                        "bad:botnet-network-too-broad",
+                        "bad:botnet-network-too-broad"),
+                faults(entries));
         assertEquals(List.of("2a0b:7e80::/29"), networks(entries));
     }
 
@@ -312,8 +361,11 @@ class BotnetFormatsTest {
                 """);
         assertEquals(List.of("45.145.184.0/22", "103.151.228.0/22"), networks(drop));
         assertEquals("SBL610302", drop.get(1).label());
-        assertEquals(List.of("bad:botnet-json-list"), faults(read(BotnetFormat.JSON, "[{\"ip\":\"1.2.3.4\"}, 7")
-                .stream().skip(1).toList()));
+        assertEquals(
+                List.of("bad:botnet-json-list"),
+                faults(read(BotnetFormat.JSON, "[{\"ip\":\"1.2.3.4\"}, 7").stream()
+                        .skip(1)
+                        .toList()));
     }
 
     @Test
@@ -343,7 +395,8 @@ class BotnetFormatsTest {
                  {"type":"indicator","id":"indicator--a","modified":"2024-02-01T00:00:00Z","pattern_type":"stix",
                   "pattern":"[ipv4-addr:value = '45.79.19.1']","valid_from":"2024-01-01T00:00:00Z","revoked":true}]}""");
         assertEquals(List.of("45.79.19.2/32", "45.79.19.3/32"), networks(entries));
-        assertEquals(List.of("skip:stix-revoked", "ok", "ok", "skip:stix-benign", "skip:stix-context-only"),
+        assertEquals(
+                List.of("skip:stix-revoked", "ok", "ok", "skip:stix-benign", "skip:stix-context-only"),
                 faults(entries));
     }
 }

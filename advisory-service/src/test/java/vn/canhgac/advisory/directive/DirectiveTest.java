@@ -1,28 +1,25 @@
 package vn.canhgac.advisory.directive;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import vn.canhgac.advisory.InventoryFeed;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.commons.testing.Api.as;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
 
 /** 6410/BTTTT-CATTT issued to the province, forwarded as 839/UBND-KGVX to its department, reported on, compiled. */
 @QuarkusTest
@@ -67,9 +64,16 @@ class DirectiveTest {
                  "alertWindows":[{"name":"Tết Dương lịch 2024","startsOn":"2023-12-30","endsOn":"2024-01-01"},
                                  {"name":"Tết Nguyên đán Giáp Thìn","startsOn":"2024-02-08","endsOn":"2024-02-14"}],
                  "attachments":["Phụ lục: danh sách lỗ hổng Microsoft tháng 5–11/2023"]}""".formatted(run);
-        return as("authority").contentType(ContentType.JSON).body(body)
-                .post("/api/v1/directives").then().statusCode(201).body("recipients", equalTo(1))
-                .body("items.code", equalTo(List.of("1a", "1b", "1c", "1d"))).extract().path("id");
+        return as("authority")
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/directives")
+                .then()
+                .statusCode(201)
+                .body("recipients", equalTo(1))
+                .body("items.code", equalTo(List.of("1a", "1b", "1c", "1d")))
+                .extract()
+                .path("id");
     }
 
     @Test
@@ -77,48 +81,100 @@ class DirectiveTest {
         String d6410 = issue6410(RUN);
         as("khanhhoa-ubnd").get("/api/v1/directives/" + d6410).then().statusCode(200);
         assertProblem(as("bank-admin").get("/api/v1/directives/" + d6410).then(), 404, "not-found");
-        assertProblem(as("bank-admin").post("/api/v1/directives/" + d6410 + "/acknowledgement")
-                .then(), 404, "not-found");
+        assertProblem(
+                as("bank-admin")
+                        .post("/api/v1/directives/" + d6410 + "/acknowledgement")
+                        .then(),
+                404,
+                "not-found");
 
-        String d839 = as("khanhhoa-ubnd").contentType(ContentType.JSON).body("""
+        String d839 = as("khanhhoa-ubnd")
+                .contentType(ContentType.JSON)
+                .body("""
                         {"reference":"839/UBND-KGVX-%s","subject":"Triển khai văn bản 6410/BTTTT-CATTT",
                          "reportDueOn":"2024-01-10","recipients":["STTTT-KH"]}""".formatted(RUN))
-                .post("/api/v1/directives/" + d6410 + "/forwards").then().statusCode(201)
-                .body("parentReference", equalTo("6410/BTTTT-CATTT-" + RUN)).body("issuerCode", equalTo("UBND-KH"))
+                .post("/api/v1/directives/" + d6410 + "/forwards")
+                .then()
+                .statusCode(201)
+                .body("parentReference", equalTo("6410/BTTTT-CATTT-" + RUN))
+                .body("issuerCode", equalTo("UBND-KH"))
                 .body("items.code", equalTo(List.of("1a", "1b", "1c", "1d")))
-                .body("alertWindows.name", hasItem("Tết Nguyên đán Giáp Thìn")).extract().path("id");
-        assertProblem(as("khanhhoa-ubnd").contentType(ContentType.JSON).body("""
+                .body("alertWindows.name", hasItem("Tết Nguyên đán Giáp Thìn"))
+                .extract()
+                .path("id");
+        assertProblem(
+                as("khanhhoa-ubnd")
+                        .contentType(ContentType.JSON)
+                        .body("""
                         {"reference":"839b-%s","subject":"x","recipients":["NHTM-A"]}""".formatted(RUN))
-                .post("/api/v1/directives/" + d6410 + "/forwards").then(), 400, "invalid-request");
-        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON).body("""
+                        .post("/api/v1/directives/" + d6410 + "/forwards")
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("khanhhoa-coordinator")
+                        .contentType(ContentType.JSON)
+                        .body("""
                         {"reference":"x-%s","subject":"x","recipients":["STTTT-KH"]}""".formatted(RUN))
-                .post("/api/v1/directives/" + d6410 + "/forwards").then(), 404, "not-found");
+                        .post("/api/v1/directives/" + d6410 + "/forwards")
+                        .then(),
+                404,
+                "not-found");
 
-        as("khanhhoa-coordinator").post("/api/v1/directives/" + d839 + "/acknowledgement")
-                .then().statusCode(200).body("acknowledged", equalTo(1));
-        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON)
-                .body("{\"items\":[{\"code\":\"9z\",\"status\":\"DONE\"}]}")
-                .put("/api/v1/directives/" + d839 + "/report").then(), 400, "invalid-request");
-        as("khanhhoa-coordinator").contentType(ContentType.JSON).body("""
+        as("khanhhoa-coordinator")
+                .post("/api/v1/directives/" + d839 + "/acknowledgement")
+                .then()
+                .statusCode(200)
+                .body("acknowledged", equalTo(1));
+        assertProblem(
+                as("khanhhoa-coordinator")
+                        .contentType(ContentType.JSON)
+                        .body("{\"items\":[{\"code\":\"9z\",\"status\":\"DONE\"}]}")
+                        .put("/api/v1/directives/" + d839 + "/report")
+                        .then(),
+                400,
+                "invalid-request");
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .body("""
                         {"items":[{"code":"1a","status":"DONE","text":"Đã rà soát 12 hệ thống"},
                                   {"code":"1b","status":"IN_PROGRESS","text":"Trực 24/7 từ 30/12, điện thoại 0258..."},
                                   {"code":"1d","status":"DONE"}],
                          "text":"Sở TT&TT báo cáo, ví dụ có dấu phẩy, và \\"ngoặc kép\\""}""")
-                .put("/api/v1/directives/" + d839 + "/report").then().statusCode(200).body("reported", equalTo(1));
+                .put("/api/v1/directives/" + d839 + "/report")
+                .then()
+                .statusCode(200)
+                .body("reported", equalTo(1));
 
-        as("khanhhoa-ubnd").get("/api/v1/directives/" + d839 + "/recipients").then()
-                .statusCode(200).body("[0].organizationCode", equalTo("STTTT-KH"))
+        as("khanhhoa-ubnd")
+                .get("/api/v1/directives/" + d839 + "/recipients")
+                .then()
+                .statusCode(200)
+                .body("[0].organizationCode", equalTo("STTTT-KH"))
                 .body("[0].items.find { it.code == '1b' }.status", equalTo("IN_PROGRESS"))
                 .body("[0].late", equalTo(false));
-        as("authority").get("/api/v1/directives/" + d6410 + "/recipients").then()
-                .statusCode(200).body("[0].organizationCode", equalTo("UBND-KH")).body("[0].late", equalTo(true))
-                .body("[0].forwardedAs", equalTo("839/UBND-KGVX-" + RUN)).body("[0].forwardedReported", equalTo(1))
+        as("authority")
+                .get("/api/v1/directives/" + d6410 + "/recipients")
+                .then()
+                .statusCode(200)
+                .body("[0].organizationCode", equalTo("UBND-KH"))
+                .body("[0].late", equalTo(true))
+                .body("[0].forwardedAs", equalTo("839/UBND-KGVX-" + RUN))
+                .body("[0].forwardedReported", equalTo(1))
                 .body("[0].forwardedRecipients", equalTo(1));
-        as("khanhhoa-ubnd").accept("text/csv")
-                .get("/api/v1/directives/" + d839 + "/recipients").then().statusCode(200)
-                .contentType(containsString("text/csv")).body(containsString("item 1a"))
-                .body(containsString("STTTT-KH")).body(containsString("\"Sở TT&TT báo cáo, ví dụ có dấu phẩy, và \"\"ngoặc kép\"\"\""));
-        as("khanhhoa-coordinator").get("/api/v1/directives").then().statusCode(200)
+        as("khanhhoa-ubnd")
+                .accept("text/csv")
+                .get("/api/v1/directives/" + d839 + "/recipients")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .body(containsString("item 1a"))
+                .body(containsString("STTTT-KH"))
+                .body(containsString("\"Sở TT&TT báo cáo, ví dụ có dấu phẩy, và \"\"ngoặc kép\"\"\""));
+        as("khanhhoa-coordinator")
+                .get("/api/v1/directives")
+                .then()
+                .statusCode(200)
                 .body("items.reference", hasItem("839/UBND-KGVX-" + RUN))
                 .body("items.reference", not(hasItem("6410/BTTTT-CATTT-" + RUN)));
     }
@@ -126,22 +182,50 @@ class DirectiveTest {
     @Test
     void badDirectivesAreRefusedAndAlertWindowsTightenDueDates() {
         issue6410(RUN + "-B");
-        assertProblem(as("authority").contentType(ContentType.JSON).body("""
+        assertProblem(
+                as("authority")
+                        .contentType(ContentType.JSON)
+                        .body("""
                         {"reference":"6410/BTTTT-CATTT-%s-B","subject":"again","recipients":["UBND-KH"]}""".formatted(RUN))
-                .post("/api/v1/directives").then(), 409, "directive-exists");
-        assertProblem(as("authority").contentType(ContentType.JSON).body("""
+                        .post("/api/v1/directives")
+                        .then(),
+                409,
+                "directive-exists");
+        assertProblem(
+                as("authority")
+                        .contentType(ContentType.JSON)
+                        .body("""
                         {"reference":"E-%s","subject":"x","recipients":["NO-SUCH-ORG"],
                          "alertWindows":[{"name":"w","startsOn":"2024-02-14","endsOn":"2024-02-08"}]}""".formatted(RUN))
-                .post("/api/v1/directives").then(), 400, "invalid-request");
-        assertProblem(as("camranh-operator").contentType(ContentType.JSON).body("""
+                        .post("/api/v1/directives")
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("camranh-operator")
+                        .contentType(ContentType.JSON)
+                        .body("""
                         {"reference":"F-%s","subject":"x","recipients":["UBND-KH"]}""".formatted(RUN))
-                .post("/api/v1/directives").then(), 403, "forbidden");
+                        .post("/api/v1/directives")
+                        .then(),
+                403,
+                "forbidden");
         // A high exposure found on the second day of Tết Nguyên đán is due in 3 days, not 7.
         LocalDate due = pool.preparedQuery("select exposure_due('HIGH', null, $1) as due")
-                .execute(Tuple.of(LocalDate.parse("2024-02-09"))).await().indefinitely().iterator().next().getLocalDate("due");
+                .execute(Tuple.of(LocalDate.parse("2024-02-09")))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLocalDate("due");
         assertEquals(LocalDate.parse("2024-02-12"), due);
         LocalDate ordinary = pool.preparedQuery("select exposure_due('HIGH', null, $1) as due")
-                .execute(Tuple.of(LocalDate.parse("2024-03-09"))).await().indefinitely().iterator().next().getLocalDate("due");
+                .execute(Tuple.of(LocalDate.parse("2024-03-09")))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLocalDate("due");
         assertEquals(LocalDate.parse("2024-03-16"), ordinary);
     }
 }

@@ -1,20 +1,5 @@
 package vn.canhgac.advisory.exposure;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import vn.canhgac.advisory.InventoryFeed;
-import vn.canhgac.advisory.InventoryFeed.Product;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,8 +8,22 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.commons.testing.Api.as;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.advisory.InventoryFeed.Product;
 
 /**
  * The matching engine against the real PostgreSQL, Kafka and Keycloak: inventory's events build the read model,
@@ -64,23 +63,31 @@ class ExposureMatchingTest {
         return as(who).queryParams(query).get("/api/v1/exposures").then().statusCode(200);
     }
 
-    private static String advisory(String reference, String vendor, String product, String startIncluding,
-                                   String endExcluding) {
+    private static String advisory(
+            String reference, String vendor, String product, String startIncluding, String endExcluding) {
         String body = """
                 {"reference":"%s","issuer":"NCSC","title":"Lỗ hổng %s %s","issuedOn":"2023-10-31","severity":"CRITICAL",
                  "cves":["CVE-2023-46747"],"remediation":"Cập nhật bản vá","dueOn":"2023-11-07",
-                 "affected":[{"vendor":"%s","product":"%s","startIncluding":"%s","endExcluding":"%s"}]}"""
-                .formatted(reference, vendor, product, vendor, product, startIncluding, endExcluding);
-        return as("authority").contentType(ContentType.JSON).body(body)
-                .post("/api/v1/advisories").then().statusCode(201)
+                 "affected":[{"vendor":"%s","product":"%s","startIncluding":"%s","endExcluding":"%s"}]}""".formatted(reference, vendor, product, vendor, product, startIncluding, endExcluding);
+        return as("authority")
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
                 .body("affected[0].versions", equalTo(">= " + startIncluding + ", < " + endExcluding))
-                .extract().path("id");
+                .extract()
+                .path("id");
     }
 
     private static ValidatableResponse botnetList(String reference, String text) {
-        return as("national-feed").contentType("text/plain; charset=utf-8")
-                .queryParam("reference", reference).queryParam("kind", "MONTHLY").body(text)
-                .post("/api/v1/botnet-lists").then();
+        return as("national-feed")
+                .contentType("text/plain; charset=utf-8")
+                .queryParam("reference", reference)
+                .queryParam("kind", "MONTHLY")
+                .body(text)
+                .post("/api/v1/botnet-lists")
+                .then();
     }
 
     @Test
@@ -89,33 +96,66 @@ class ExposureMatchingTest {
         String advisoryId = advisory(reference, "F5", "BIG-IP", "16.1.0", "16.1.4.1");
         UUID vulnerable = UUID.randomUUID();
         UUID patched = UUID.randomUUID();
-        inventory.asset(vulnerable, UNIT, UNIT_PATH, "bigip-1", 0, List.of(NET + "10"),
+        inventory.asset(
+                vulnerable,
+                UNIT,
+                UNIT_PATH,
+                "bigip-1",
+                0,
+                List.of(NET + "10"),
                 List.of(Product.named("F5", "BIG-IP", "16.1.4"), Product.named("OpenSSL", "OpenSSL", "3.0.11")));
-        inventory.asset(patched, UNIT, UNIT_PATH, "bigip-2", 0, List.of(NET + "11"),
+        inventory.asset(
+                patched,
+                UNIT,
+                UNIT_PATH,
+                "bigip-2",
+                0,
+                List.of(NET + "11"),
                 List.of(Product.named("f5", "big-ip", "16.1.4.1")));
 
         awaitAsset(vulnerable, 0);
         awaitAsset(patched, 0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                exposures("khanhhoa-coordinator", Map.of("advisoryId", advisoryId, "organization", UNIT)).body("items", hasSize(1))
-                        .body("items[0].assetId", equalTo(vulnerable.toString()))
-                        .body("items[0].subject", equalTo("F5 BIG-IP 16.1.4"))
-                        .body("items[0].severity", equalTo("CRITICAL"))
-                        .body("items[0].advisoryReference", equalTo(reference))
-                        .body("items[0].status", equalTo("OPEN")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> exposures("khanhhoa-coordinator", Map.of("advisoryId", advisoryId, "organization", UNIT))
+                                .body("items", hasSize(1))
+                                .body("items[0].assetId", equalTo(vulnerable.toString()))
+                                .body("items[0].subject", equalTo("F5 BIG-IP 16.1.4"))
+                                .body("items[0].severity", equalTo("CRITICAL"))
+                                .body("items[0].advisoryReference", equalTo(reference))
+                                .body("items[0].status", equalTo("OPEN")));
         exposures("bank-admin", Map.of("advisoryId", advisoryId)).body("items", hasSize(0));
-        String id = exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT)).extract().path("items[0].id");
+        String id = exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT))
+                .extract()
+                .path("items[0].id");
         assertProblem(as("bank-admin").get("/api/v1/exposures/" + id).then(), 404, "not-found");
-        assertProblem(as("bank-admin").contentType(ContentType.JSON)
-                .body("{\"status\":\"RESOLVED\"}").post("/api/v1/exposures/" + id + "/status").then(), 404, "not-found");
+        assertProblem(
+                as("bank-admin")
+                        .contentType(ContentType.JSON)
+                        .body("{\"status\":\"RESOLVED\"}")
+                        .post("/api/v1/exposures/" + id + "/status")
+                        .then(),
+                404,
+                "not-found");
 
         // The same asset announced again (a replay, or an unrelated change) changes nothing.
-        inventory.asset(vulnerable, UNIT, UNIT_PATH, "bigip-1", 1, List.of(NET + "10"),
+        inventory.asset(
+                vulnerable,
+                UNIT,
+                UNIT_PATH,
+                "bigip-1",
+                1,
+                List.of(NET + "10"),
                 List.of(Product.named("F5", "BIG-IP", "16.1.4"), Product.named("OpenSSL", "OpenSSL", "3.0.11")));
         awaitAsset(vulnerable, 1);
-        exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT)).body("items", hasSize(1));
-        as("authority").get("/api/v1/exposures/" + id).then().statusCode(200)
-                .body("version", equalTo(0)).body("history", hasSize(1));
+        exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT))
+                .body("items", hasSize(1));
+        as("authority")
+                .get("/api/v1/exposures/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(0))
+                .body("history", hasSize(1));
     }
 
     @Test
@@ -127,8 +167,10 @@ class ExposureMatchingTest {
             UUID asset = UUID.randomUUID();
             String address = NET + (150 + i);
             inventory.asset(asset, UNIT, UNIT_PATH, "race-" + i, 0, List.of(address), List.of());
-            lists.add(botnetList(InventoryFeed.unique("RACE"), address + " mirai\n").statusCode(201)
-                    .extract().path("id"));
+            lists.add(botnetList(InventoryFeed.unique("RACE"), address + " mirai\n")
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
             assets.add(asset);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -152,12 +194,16 @@ class ExposureMatchingTest {
                 """.formatted(NET, NET);
         String reference = InventoryFeed.unique("01/2024/BOTNET");
         // 192.0.2.7 is documentation space: skipped and reported, never a hit.
-        String listId = botnetList(reference, text).statusCode(201).body("entryCount", equalTo(2))
+        String listId = botnetList(reference, text)
+                .statusCode(201)
+                .body("entryCount", equalTo(2))
                 .body("skipped.count", equalTo(1))
-                .body("kind", equalTo("MONTHLY")).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                exposures("khanhhoa-coordinator", Map.of("botnetListId", listId)).body("items.subject",
-                        hasItems(NET + "25", NET + "77")));
+                .body("kind", equalTo("MONTHLY"))
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> exposures("khanhhoa-coordinator", Map.of("botnetListId", listId))
+                        .body("items.subject", hasItems(NET + "25", NET + "77")));
         exposures("khanhhoa-coordinator", Map.of("botnetListId", listId))
                 .body("items.find { it.subject == '" + NET + "25' }.assetId", equalTo(mail.toString()))
                 .body("items.find { it.subject == '" + NET + "77' }.network", equalTo(NET + "0/24"))
@@ -165,23 +211,34 @@ class ExposureMatchingTest {
         exposures("bank-admin", Map.of("botnetListId", listId)).body("items", hasSize(0));
 
         // The same entries again, in another order, under the same reference: the stored list, nothing new.
-        List<String> ids = exposures("authority", Map.of("botnetListId", listId)).body("items", hasSize(2))
-                .extract().path("items.id");
-        botnetList(reference, "192.0.2.7\n" + NET + "77\n" + NET + "25\n").statusCode(200)
-                .body("id", equalTo(listId)).body("reference", equalTo(reference));
+        List<String> ids = exposures("authority", Map.of("botnetListId", listId))
+                .body("items", hasSize(2))
+                .extract()
+                .path("items.id");
+        botnetList(reference, "192.0.2.7\n" + NET + "77\n" + NET + "25\n")
+                .statusCode(200)
+                .body("id", equalTo(listId))
+                .body("reference", equalTo(reference));
         // Under another reference it is another list (next month's may well repeat this one): the same exposures,
         // now evidenced by the newer list, none duplicated.
         String again = botnetList(InventoryFeed.unique("AGAIN"), "192.0.2.7\n" + NET + "77\n" + NET + "25\n")
-                .statusCode(201).extract().path("id");
-        exposures("authority", Map.of("botnetListId", again)).body("items", hasSize(2))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        exposures("authority", Map.of("botnetListId", again))
+                .body("items", hasSize(2))
                 .body("items.id", containsInAnyOrder(ids.toArray()));
     }
 
     /** Waits until the matcher's read model holds the asset at this version. */
     private static void awaitAsset(UUID asset, int version) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                as("authority").get("/api/v1/exposures/assets/" + asset)
-                        .then().statusCode(200).body("version", equalTo(version)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> as("authority")
+                        .get("/api/v1/exposures/assets/" + asset)
+                        .then()
+                        .statusCode(200)
+                        .body("version", equalTo(version)));
     }
 
     @Test
@@ -190,88 +247,163 @@ class ExposureMatchingTest {
         inventory.asset(web, UNIT, UNIT_PATH, "web", 0, List.of(NET + "80"), List.of());
         awaitAsset(web, 0);
         String first = InventoryFeed.unique("02/2024/BOTNET");
-        botnetList(first, NET + "80\n203.0.113." + (int) (Math.random() * 250) + "\n").statusCode(201)
+        botnetList(first, NET + "80\n203.0.113." + (int) (Math.random() * 250) + "\n")
+                .statusCode(201)
                 .body("matching.detected", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
-        String id = exposures("khanhhoa-coordinator", Map.of("assetId", web.toString())).body("items", hasSize(1))
-                .extract().path("items[0].id");
+        String id = exposures("khanhhoa-coordinator", Map.of("assetId", web.toString()))
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
 
         String path = "/api/v1/exposures/" + id + "/status";
-        as("khanhhoa-coordinator").contentType(ContentType.JSON)
-                .body("{\"status\":\"ACKNOWLEDGED\",\"note\":\"Đã nhận\"}").post(path).then().statusCode(200)
-                .body("status", equalTo("ACKNOWLEDGED")).body("allowedNext", not(hasItem("OPEN")));
-        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON)
-                .body("{\"status\":\"RISK_ACCEPTED\"}").post(path).then(), 400, "invalid-request");
-        assertProblem(as("khanhhoa-auditor").contentType(ContentType.JSON)
-                .body("{\"status\":\"RESOLVED\"}").post(path).then(), 403, "forbidden");
-        as("khanhhoa-coordinator").contentType(ContentType.JSON)
-                .body("{\"status\":\"RESOLVED\",\"note\":\"Đã gỡ mã độc, cài lại máy chủ\"}").post(path).then()
-                .statusCode(200).body("status", equalTo("RESOLVED"));
-        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON)
-                .body("{\"status\":\"ACKNOWLEDGED\"}").post(path).then(), 409, "illegal-transition")
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .body("{\"status\":\"ACKNOWLEDGED\",\"note\":\"Đã nhận\"}")
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("allowedNext", not(hasItem("OPEN")));
+        assertProblem(
+                as("khanhhoa-coordinator")
+                        .contentType(ContentType.JSON)
+                        .body("{\"status\":\"RISK_ACCEPTED\"}")
+                        .post(path)
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("khanhhoa-auditor")
+                        .contentType(ContentType.JSON)
+                        .body("{\"status\":\"RESOLVED\"}")
+                        .post(path)
+                        .then(),
+                403,
+                "forbidden");
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .body("{\"status\":\"RESOLVED\",\"note\":\"Đã gỡ mã độc, cài lại máy chủ\"}")
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"));
+        assertProblem(
+                        as("khanhhoa-coordinator")
+                                .contentType(ContentType.JSON)
+                                .body("{\"status\":\"ACKNOWLEDGED\"}")
+                                .post(path)
+                                .then(),
+                        409,
+                        "illegal-transition")
                 .body("allowed", equalTo(List.of("OPEN")));
 
         // The asset announced again: the same list, the same evidence, the exposure stays resolved.
         inventory.asset(web, UNIT, UNIT_PATH, "web", 1, List.of(NET + "80"), List.of());
         awaitAsset(web, 1);
-        as("khanhhoa-coordinator").get("/api/v1/exposures/" + id).then()
-                .body("status", equalTo("RESOLVED"));
+        as("khanhhoa-coordinator").get("/api/v1/exposures/" + id).then().body("status", equalTo("RESOLVED"));
         // Next month's list still has the address: new evidence, the exposure opens again, with its history.
         String second = InventoryFeed.unique("03/2024/BOTNET");
         botnetList(second, NET + "80\n").statusCode(201).body("matching.reopened", equalTo(1));
-        as("khanhhoa-coordinator").get("/api/v1/exposures/" + id).then().statusCode(200)
-                .body("status", equalTo("OPEN")).body("botnetListReference", equalTo(second))
+        as("khanhhoa-coordinator")
+                .get("/api/v1/exposures/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("botnetListReference", equalTo(second))
                 .body("history.toStatus", equalTo(List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "OPEN")))
                 .body("history[3].actor", equalTo("matcher"));
 
         // Bulk: one in scope moves, one unknown is listed as not found.
         UUID unknown = UUID.randomUUID();
-        as("khanhhoa-coordinator").contentType(ContentType.JSON)
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
                 .body("{\"ids\":[\"" + id + "\",\"" + unknown + "\"],\"status\":\"IN_PROGRESS\"}")
-                .post("/api/v1/exposures/status").then().statusCode(200)
-                .body("changed", equalTo(List.of(id))).body("refused[0].id", equalTo(unknown.toString()))
+                .post("/api/v1/exposures/status")
+                .then()
+                .statusCode(200)
+                .body("changed", equalTo(List.of(id)))
+                .body("refused[0].id", equalTo(unknown.toString()))
                 .body("refused[0].reason", equalTo("not-found"));
-        as("khanhhoa-coordinator").queryParam("organization", "STTTT-KH")
-                .get("/api/v1/exposures/summary").then().statusCode(200)
+        as("khanhhoa-coordinator")
+                .queryParam("organization", "STTTT-KH")
+                .get("/api/v1/exposures/summary")
+                .then()
+                .statusCode(200)
                 .body("[0].organizationCode", equalTo("STTTT-KH"))
-                .body("find { it.organizationCode == '" + UNIT + "' }.inProgress",
+                .body(
+                        "find { it.organizationCode == '" + UNIT + "' }.inProgress",
                         org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }
 
     @Test
     void anAddressRegisteredAfterTheListHandsItsRangeHitOverToTheAsset() {
         String reference = InventoryFeed.unique("LATE-ASSET");
-        String listId = botnetList(reference, NET + "99 mozi\n").statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                exposures("khanhhoa-coordinator", Map.of("botnetListId", listId)).body("items", hasSize(1))
+        String listId = botnetList(reference, NET + "99 mozi\n")
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> exposures("khanhhoa-coordinator", Map.of("botnetListId", listId))
+                        .body("items", hasSize(1))
                         .body("items[0].network", equalTo(NET + "0/24")));
-        String rangeHit = exposures("khanhhoa-coordinator", Map.of("botnetListId", listId)).extract().path("items[0].id");
+        String rangeHit = exposures("khanhhoa-coordinator", Map.of("botnetListId", listId))
+                .extract()
+                .path("items[0].id");
 
         UUID camera = UUID.randomUUID();
         inventory.asset(camera, UNIT, UNIT_PATH, "camera", 0, List.of(NET + "99"), List.of());
         awaitAsset(camera, 0);
-        exposures("khanhhoa-coordinator", Map.of("botnetListId", listId, "status", "OPEN")).body("items", hasSize(1))
+        exposures("khanhhoa-coordinator", Map.of("botnetListId", listId, "status", "OPEN"))
+                .body("items", hasSize(1))
                 .body("items[0].assetId", equalTo(camera.toString()));
-        as("khanhhoa-coordinator").get("/api/v1/exposures/" + rangeHit).then()
-                .statusCode(200).body("status", equalTo("RESOLVED")).body("history[1].actor", equalTo("matcher"));
+        as("khanhhoa-coordinator")
+                .get("/api/v1/exposures/" + rangeHit)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("history[1].actor", equalTo("matcher"));
     }
 
     @Test
     void aBadBotnetListIsRefusedWithItsLinesAndStoresNothing() {
         String reference = InventoryFeed.unique("BAD");
-        botnetList(reference, "203.0.113.5\nnot-an-ip\n203.0.113.300\n").statusCode(422)
+        botnetList(reference, "203.0.113.5\nnot-an-ip\n203.0.113.300\n")
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("botnet-list-rejected"))
                 .body("errors.row", equalTo(List.of(2, 3)))
                 .body("errors[0].field", equalTo("ip"));
-        List<String> references = as("authority").queryParam("limit", 500)
-                .get("/api/v1/botnet-lists").then().statusCode(200).extract().path("items.reference");
+        List<String> references = as("authority")
+                .queryParam("limit", 500)
+                .get("/api/v1/botnet-lists")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.reference");
         org.junit.jupiter.api.Assertions.assertFalse(references.contains(reference));
-        as("national-feed").contentType("application/xml")
-                .queryParam("reference", reference).body("<list/>").post("/api/v1/botnet-lists").then().statusCode(415);
-        assertProblem(as("national-feed").contentType("text/plain")
-                .body("203.0.113.5\n").post("/api/v1/botnet-lists").then(), 400, "invalid-request");
-        assertProblem(as("khanhhoa-coordinator").contentType("text/plain")
-                .queryParam("reference", reference).body("203.0.113.5\n").post("/api/v1/botnet-lists").then(),
-                403, "forbidden");
+        as("national-feed")
+                .contentType("application/xml")
+                .queryParam("reference", reference)
+                .body("<list/>")
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(415);
+        assertProblem(
+                as("national-feed")
+                        .contentType("text/plain")
+                        .body("203.0.113.5\n")
+                        .post("/api/v1/botnet-lists")
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("khanhhoa-coordinator")
+                        .contentType("text/plain")
+                        .queryParam("reference", reference)
+                        .body("203.0.113.5\n")
+                        .post("/api/v1/botnet-lists")
+                        .then(),
+                403,
+                "forbidden");
     }
 }

@@ -1,9 +1,9 @@
 package vn.canhgac.advisory.product;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
 
 class ReleaseStreamTest {
 
@@ -34,10 +34,14 @@ class ReleaseStreamTest {
 
     @Test
     void aDebianPackagesStreamIsItsPurlsDistro() {
-        assertEquals("debian12", ReleaseStream.of("1:9.2p1-2+deb12u3",
-                "pkg:deb/debian/openssh-server@1:9.2p1-2%2Bdeb12u3?arch=amd64&distro=debian-12"));
+        assertEquals(
+                "debian12",
+                ReleaseStream.of(
+                        "1:9.2p1-2+deb12u3",
+                        "pkg:deb/debian/openssh-server@1:9.2p1-2%2Bdeb12u3?arch=amd64&distro=debian-12"));
         assertEquals("debiansid", ReleaseStream.of(null, "pkg:deb/debian/exim4?distro=debian-sid"));
         assertNull(ReleaseStream.of("1:9.2p1-2", "pkg:deb/debian/openssh-server@1:9.2p1-2"));
-        assertEquals("el8", ReleaseStream.of("1:1.1.1k-12.el8_9", "pkg:rpm/redhat/openssl@1.1.1k-12.el8_9?distro=rhel-8.9"));
+        assertEquals(
+                "el8", ReleaseStream.of("1:1.1.1k-12.el8_9", "pkg:rpm/redhat/openssl@1.1.1k-12.el8_9?distro=rhel-8.9"));
     }
 }

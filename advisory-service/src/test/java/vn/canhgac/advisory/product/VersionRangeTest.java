@@ -1,36 +1,37 @@
 package vn.canhgac.advisory.product;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VersionRangeTest {
 
     // startIncluding, startExcluding, endIncluding, endExcluding, version, affected
     @ParameterizedTest(name = "[{0}, {1}, {2}, {3}] holds {4}: {5}")
-    @CsvSource(nullValues = "_", value = {
-            "16.1.0, _, _, 16.1.4.1, 16.1.0, true",      // start including: the bound itself
-            "16.1.0, _, _, 16.1.4.1, 16.1.4, true",
-            "16.1.0, _, _, 16.1.4.1, 16.1.4.1, false",   // end excluding: the fix itself is not affected
-            "16.1.0, _, _, 16.1.4.1, 16.0.9, false",
-            "_, 16.1.0, _, _, 16.1.0, false",            // start excluding
-            "_, 16.1.0, _, _, 16.1.0.1, true",
-            "_, _, 8.8.15_GA_4581, _, 8.8.15.4581, true", // end including, another spelling
-            "_, _, 8.8.15_GA_4581, _, 8.8.15_GA_4582, false",
-            "_, _, _, 2.4.58-1, 2.4.58-1~deb12u1, true",  // a backport before the fixed revision
-            "_, _, _, 2.4.58, 2.4.58~rc1, true",
-            "_, _, _, 2.4.58, 2.4.58.0, false",
-            "_, _, _, _, 1.0, true",                      // no bound at all: every version
-            "_, _, _, _, _, true",                        // ... even an unknown one
-            "1.0, _, _, _, _, false",                     // an unknown version is not in a bounded range
-    })
-    void boundsIncludeOrExcludeTheirVersion(String startIncl, String startExcl, String endIncl, String endExcl,
-                                            String version, boolean affected) {
+    @CsvSource(
+            nullValues = "_",
+            value = {
+                "16.1.0, _, _, 16.1.4.1, 16.1.0, true", // start including: the bound itself
+                "16.1.0, _, _, 16.1.4.1, 16.1.4, true",
+                "16.1.0, _, _, 16.1.4.1, 16.1.4.1, false", // end excluding: the fix itself is not affected
+                "16.1.0, _, _, 16.1.4.1, 16.0.9, false",
+                "_, 16.1.0, _, _, 16.1.0, false", // start excluding
+                "_, 16.1.0, _, _, 16.1.0.1, true",
+                "_, _, 8.8.15_GA_4581, _, 8.8.15.4581, true", // end including, another spelling
+                "_, _, 8.8.15_GA_4581, _, 8.8.15_GA_4582, false",
+                "_, _, _, 2.4.58-1, 2.4.58-1~deb12u1, true", // a backport before the fixed revision
+                "_, _, _, 2.4.58, 2.4.58~rc1, true",
+                "_, _, _, 2.4.58, 2.4.58.0, false",
+                "_, _, _, _, 1.0, true", // no bound at all: every version
+                "_, _, _, _, _, true", // ... even an unknown one
+                "1.0, _, _, _, _, false", // an unknown version is not in a bounded range
+            })
+    void boundsIncludeOrExcludeTheirVersion(
+            String startIncl, String startExcl, String endIncl, String endExcl, String version, boolean affected) {
         assertEquals(affected, new VersionRange(null, startIncl, startExcl, endIncl, endExcl).contains(version));
     }
 

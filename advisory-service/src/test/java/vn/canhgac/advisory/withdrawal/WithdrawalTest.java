@@ -1,25 +1,24 @@
 package vn.canhgac.advisory.withdrawal;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static vn.canhgac.commons.testing.Api.as;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasSize;
-import static vn.canhgac.commons.testing.Problems.assertProblem;
-import static vn.canhgac.commons.testing.Api.as;
 
 /** An advisory or a botnet list published by mistake is withdrawn: its exposures close, it matches nothing more. */
 @QuarkusTest
@@ -29,8 +28,9 @@ class WithdrawalTest {
     private static final String UNIT = InventoryFeed.unique("WD");
     private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
     /** A public address (botnet lists refuse private and reserved ranges). */
-    private static final String ADDRESS = "203.162." + (100 + ThreadLocalRandom.current().nextInt(100)) + "."
-            + (1 + ThreadLocalRandom.current().nextInt(250));
+    private static final String ADDRESS =
+            "203.162." + (100 + ThreadLocalRandom.current().nextInt(100)) + "."
+                    + (1 + ThreadLocalRandom.current().nextInt(250));
 
     @BeforeAll
     static void inventory() {
@@ -50,58 +50,141 @@ class WithdrawalTest {
     @Test
     void aWithdrawnAdvisoryClosesItsExposuresWithTheReasonAndMatchesNothingMore() {
         String product = InventoryFeed.unique("Portal");
-        String advisory = as("authority").contentType(ContentType.JSON).body("""
+        String advisory = as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
                         {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
                          "cves":["CVE-2024-0001"],"affected":[{"vendor":"Acme","product":"%s","startIncluding":"1.0",
                          "endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("99/CATTT-NCSC"), product))
-                .post("/api/v1/advisories").then().statusCode(201).extract().path("id");
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         UUID asset = UUID.randomUUID();
-        inventory.asset(asset, UNIT, UNIT_PATH, "portal-wd", 0, List.of(ADDRESS), List.of(Product.named("Acme", product, "1.5")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
-                .queryParam("advisoryId", advisory).get("/api/v1/exposures").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].status", equalTo("OPEN")));
+        inventory.asset(
+                asset,
+                UNIT,
+                UNIT_PATH,
+                "portal-wd",
+                0,
+                List.of(ADDRESS),
+                List.of(Product.named("Acme", product, "1.5")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("authority")
+                        .queryParam("advisoryId", advisory)
+                        .get("/api/v1/exposures")
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(1))
+                        .body("items[0].status", equalTo("OPEN")));
 
         String withdrawal = "/api/v1/advisories/" + advisory + "/withdrawal";
-        assertProblem(as("khanhhoa-coordinator").contentType(ContentType.JSON)
-                .body("{\"reason\":\"nhầm\"}").post(withdrawal).then(), 403, "forbidden");
-        assertProblem(as("national-feed").contentType(ContentType.JSON)
-                .body("{\"reason\":\"not mine\"}").post(withdrawal).then(), 403, "forbidden");
-        assertProblem(as("authority").contentType(ContentType.JSON)
-                .body("{\"reason\":\"\"}").post(withdrawal).then(), 400, "invalid-request");
-        assertProblem(as("authority").contentType(ContentType.JSON)
-                .body("{\"reason\":\"x\"}").post("/api/v1/advisories/" + UUID.randomUUID() + "/withdrawal").then(),
-                404, "not-found");
+        assertProblem(
+                as("khanhhoa-coordinator")
+                        .contentType(ContentType.JSON)
+                        .body("{\"reason\":\"nhầm\"}")
+                        .post(withdrawal)
+                        .then(),
+                403,
+                "forbidden");
+        assertProblem(
+                as("national-feed")
+                        .contentType(ContentType.JSON)
+                        .body("{\"reason\":\"not mine\"}")
+                        .post(withdrawal)
+                        .then(),
+                403,
+                "forbidden");
+        assertProblem(
+                as("authority")
+                        .contentType(ContentType.JSON)
+                        .body("{\"reason\":\"\"}")
+                        .post(withdrawal)
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("authority")
+                        .contentType(ContentType.JSON)
+                        .body("{\"reason\":\"x\"}")
+                        .post("/api/v1/advisories/" + UUID.randomUUID() + "/withdrawal")
+                        .then(),
+                404,
+                "not-found");
 
-        as("authority").contentType(ContentType.JSON)
-                .body("{\"reason\":\"Published for the wrong product\"}").post(withdrawal).then().statusCode(200)
-                .body("exposuresClosed", equalTo(1)).body("reason", equalTo("Published for the wrong product"));
-        as("authority").get("/api/v1/advisories/" + advisory).then()
-                .statusCode(200).body("status", equalTo("WITHDRAWN"));
-        as("khanhhoa-coordinator").queryParam("advisoryId", advisory)
-                .queryParam("status", "WITHDRAWN").get("/api/v1/exposures").then().statusCode(200)
+        as("authority")
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"Published for the wrong product\"}")
+                .post(withdrawal)
+                .then()
+                .statusCode(200)
+                .body("exposuresClosed", equalTo(1))
+                .body("reason", equalTo("Published for the wrong product"));
+        as("authority")
+                .get("/api/v1/advisories/" + advisory)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        as("khanhhoa-coordinator")
+                .queryParam("advisoryId", advisory)
+                .queryParam("status", "WITHDRAWN")
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1));
-        assertProblem(as("authority").contentType(ContentType.JSON)
-                .body("{\"reason\":\"again\"}").post(withdrawal).then(), 409, "already-withdrawn");
+        assertProblem(
+                as("authority")
+                        .contentType(ContentType.JSON)
+                        .body("{\"reason\":\"again\"}")
+                        .post(withdrawal)
+                        .then(),
+                409,
+                "already-withdrawn");
 
         // A new version of the product installed later is not matched by the withdrawn advisory.
         UUID later = UUID.randomUUID();
-        inventory.asset(later, UNIT, UNIT_PATH, "portal-wd-2", 0, List.of(), List.of(Product.named("Acme", product, "1.6")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
-                .get("/api/v1/exposures/assets/" + later).then().statusCode(200));
-        as("authority").queryParam("advisoryId", advisory).get("/api/v1/exposures")
-                .then().statusCode(200).body("items.status", everyItem(equalTo("WITHDRAWN")));
+        inventory.asset(
+                later, UNIT, UNIT_PATH, "portal-wd-2", 0, List.of(), List.of(Product.named("Acme", product, "1.6")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("authority")
+                        .get("/api/v1/exposures/assets/" + later)
+                        .then()
+                        .statusCode(200));
+        as("authority")
+                .queryParam("advisoryId", advisory)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .body("items.status", everyItem(equalTo("WITHDRAWN")));
     }
 
     @Test
     void theFeedThatPublishedABotnetListMayWithdrawIt() {
-        String list = as("national-feed").contentType("text/plain; charset=utf-8")
-                .queryParam("reference", InventoryFeed.unique("AD-HOC")).queryParam("kind", "AD_HOC")
-                .body(ADDRESS + " Mirai\n").post("/api/v1/botnet-lists").then().statusCode(201).extract().path("id");
-        assertProblem(as("bank-admin").contentType(ContentType.JSON)
-                .body("{\"reason\":\"x\"}").post("/api/v1/botnet-lists/" + list + "/withdrawal").then(), 403,
+        String list = as("national-feed")
+                .contentType("text/plain; charset=utf-8")
+                .queryParam("reference", InventoryFeed.unique("AD-HOC"))
+                .queryParam("kind", "AD_HOC")
+                .body(ADDRESS + " Mirai\n")
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertProblem(
+                as("bank-admin")
+                        .contentType(ContentType.JSON)
+                        .body("{\"reason\":\"x\"}")
+                        .post("/api/v1/botnet-lists/" + list + "/withdrawal")
+                        .then(),
+                403,
                 "forbidden");
-        as("national-feed").contentType(ContentType.JSON)
-                .body("{\"reason\":\"0.0.0.0/0 by mistake\"}").post("/api/v1/botnet-lists/" + list + "/withdrawal")
-                .then().statusCode(200).body("kind", equalTo("botnet-list"));
+        as("national-feed")
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"0.0.0.0/0 by mistake\"}")
+                .post("/api/v1/botnet-lists/" + list + "/withdrawal")
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("botnet-list"));
     }
 }

@@ -2,5 +2,8 @@ package vn.canhgac.commons.audit;
 
 /** What happened to an object. */
 public enum AuditAction {
-    CREATED, UPDATED, DELETED, IMPORTED
+    CREATED,
+    UPDATED,
+    DELETED,
+    IMPORTED
 }

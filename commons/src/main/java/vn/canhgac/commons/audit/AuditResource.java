@@ -9,16 +9,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
 import vn.canhgac.commons.tenancy.TenantScopes;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * The audit trail of a service, newest first, in the caller's scope. A service exposes it by extending this
@@ -29,37 +28,58 @@ public abstract class AuditResource {
 
     @Inject
     TenantScopes scopes;
+
     @Inject
     CurrentCaller caller;
+
     @Inject
     ObjectMapper json;
 
     @GET
     @WithSession
     @Operation(summary = "Changes in your scope, newest first; filter by object, actor and time (ISO-8601 with offset)")
-    public Uni<Page<AuditRecord>> list(@QueryParam("entityType") String entityType,
-                                      @QueryParam("entityId") String entityId,
-                                      @QueryParam("actor") String actor,
-                                      @QueryParam("since") String since,
-                                      @QueryParam("until") String until,
-                                      @QueryParam("after") String after,
-                                      @QueryParam("limit") Integer limit) {
+    public Uni<Page<AuditRecord>> list(
+            @QueryParam("entityType") String entityType,
+            @QueryParam("entityId") String entityId,
+            @QueryParam("actor") String actor,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
         Instant from = instant("since", since, Instant.EPOCH);
         Instant to = instant("until", until, Instant.parse("9999-12-31T00:00:00Z"));
         long before = cursor(after);
         int size = Page.clamp(limit);
-        return scopes.of(caller.get()).flatMap(scope -> AuditEntry.<AuditEntry>find("""
+        return scopes.of(caller.get())
+                .flatMap(scope -> AuditEntry.<AuditEntry>find(
+                                """
                                 orgPath like ?1 and id < ?2 and occurredAt >= ?3 and occurredAt < ?4
                                 and (?5 = '' or entityType = ?5) and (?6 = '' or entityId = ?6)
                                 and (?7 = '' or actor = ?7) order by id desc""",
-                        scope.likePattern(), before, from, to, blank(entityType), blank(entityId), blank(actor))
-                .page(0, size + 1).list()
-                .map(rows -> Page.of(rows, size, entry -> String.valueOf(entry.id), this::view)));
+                                scope.likePattern(),
+                                before,
+                                from,
+                                to,
+                                blank(entityType),
+                                blank(entityId),
+                                blank(actor))
+                        .page(0, size + 1)
+                        .list()
+                        .map(rows -> Page.of(rows, size, entry -> String.valueOf(entry.id), this::view)));
     }
 
     private AuditRecord view(AuditEntry entry) {
-        return new AuditRecord(entry.id, entry.occurredAt, entry.actor, entry.actorOrg, entry.action,
-                entry.entityType, entry.entityId, tree(entry.before), tree(entry.after), entry.requestId);
+        return new AuditRecord(
+                entry.id,
+                entry.occurredAt,
+                entry.actor,
+                entry.actorOrg,
+                entry.action,
+                entry.entityType,
+                entry.entityId,
+                tree(entry.before),
+                tree(entry.after),
+                entry.requestId);
     }
 
     private JsonNode tree(String value) {

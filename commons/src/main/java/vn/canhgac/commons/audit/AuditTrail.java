@@ -6,12 +6,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 import vn.canhgac.commons.json.RawJson;
 import vn.canhgac.commons.requestid.RequestIdFilter;
 import vn.canhgac.commons.tenancy.Caller;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Records changes in the transaction that makes them, so the trail holds exactly what was committed. Two ways
@@ -54,8 +53,12 @@ public class AuditTrail {
             return Uni.createFrom().voidItem();
         }
         int n = changes.size();
-        String[] actions = new String[n], types = new String[n], ids = new String[n], paths = new String[n],
-                befores = new String[n], afters = new String[n];
+        String[] actions = new String[n],
+                types = new String[n],
+                ids = new String[n],
+                paths = new String[n],
+                befores = new String[n],
+                afters = new String[n];
         for (int i = 0; i < n; i++) {
             Change change = changes.get(i);
             actions[i] = change.action().name();
@@ -65,9 +68,16 @@ public class AuditTrail {
             befores[i] = toJson(change.before());
             afters[i] = toJson(change.after());
         }
-        Tuple row = Tuple.tuple().addString(caller.displayName()).addString(caller.orgCode())
-                .addString(RequestIdFilter.current()).addArrayOfString(actions).addArrayOfString(types)
-                .addArrayOfString(ids).addArrayOfString(paths).addArrayOfString(befores).addArrayOfString(afters);
+        Tuple row = Tuple.tuple()
+                .addString(caller.displayName())
+                .addString(caller.orgCode())
+                .addString(RequestIdFilter.current())
+                .addArrayOfString(actions)
+                .addArrayOfString(types)
+                .addArrayOfString(ids)
+                .addArrayOfString(paths)
+                .addArrayOfString(befores)
+                .addArrayOfString(afters);
         return connection.preparedQuery(INSERT_BATCH).execute(row).replaceWithVoid();
     }
 

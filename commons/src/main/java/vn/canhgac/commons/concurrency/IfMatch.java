@@ -8,8 +8,7 @@ import vn.canhgac.commons.problem.DomainProblem;
  */
 public final class IfMatch {
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     public static String etagOf(long version) {
         return Long.toString(version);

@@ -56,7 +56,7 @@ public final class CsvRecords {
 
         /** The arguments of the fault's message: the line where it lies, then the longest record allowed. */
         public Object[] faultArguments() {
-            return new Object[]{String.valueOf(faultLine), String.valueOf(MAX_RECORD_CHARS)};
+            return new Object[] {String.valueOf(faultLine), String.valueOf(MAX_RECORD_CHARS)};
         }
     }
 
@@ -66,9 +66,11 @@ public final class CsvRecords {
     private int pending = NONE;
     /** Text read once already, to be read again (what followed the line of an unclosed quote). */
     private String replay = "";
+
     private int replayAt;
     /** While a quoted field is open: everything read since its quote, to read again should it never close. */
     private final StringBuilder raw = new StringBuilder();
+
     private boolean recording;
     /** The line of the next character. */
     private long line = 1;
@@ -104,7 +106,8 @@ public final class CsvRecords {
                 start = line;
             }
             if (++length > MAX_RECORD_CHARS) {
-                return quoted ? unreadable(start, Fault.RECORD_TOO_LONG, quoteField, quoteLine, c)
+                return quoted
+                        ? unreadable(start, Fault.RECORD_TOO_LONG, quoteField, quoteLine, c)
                         : unreadable(start, Fault.RECORD_TOO_LONG, fields.size(), line, c);
             }
             if (quoted) {

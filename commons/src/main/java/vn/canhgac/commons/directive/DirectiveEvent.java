@@ -1,7 +1,6 @@
 package vn.canhgac.commons.directive;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,13 +10,19 @@ import java.util.UUID;
  * keyed by its id, with the alert windows it declares, inside which incident deadlines tighten.
  */
 @RegisterForReflection
-public record DirectiveEvent(UUID id, String reference, String issuerCode, UUID parentId, String subject,
-                             LocalDate issuedOn, LocalDate reportDueOn, List<AlertWindow> alertWindows) {
+public record DirectiveEvent(
+        UUID id,
+        String reference,
+        String issuerCode,
+        UUID parentId,
+        String subject,
+        LocalDate issuedOn,
+        LocalDate reportDueOn,
+        List<AlertWindow> alertWindows) {
 
     public static final String ISSUED = "canhgac.directive.issued.v1";
 
     /** A period of heightened alert (Tết), whole days in Vietnam time, both ends included. */
     @RegisterForReflection
-    public record AlertWindow(String name, LocalDate startsOn, LocalDate endsOn) {
-    }
+    public record AlertWindow(String name, LocalDate startsOn, LocalDate endsOn) {}
 }

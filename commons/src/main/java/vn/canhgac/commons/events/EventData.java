@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,8 +24,8 @@ public class EventData {
     }
 
     public <T> T read(ReceivedEvent event, Class<T> type) {
-        ObjectReader reader = readers.computeIfAbsent(type, t -> json.readerFor(t)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        ObjectReader reader = readers.computeIfAbsent(
+                type, t -> json.readerFor(t).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         try {
             return reader.readValue(event.data());
         } catch (JsonProcessingException e) {

@@ -1,9 +1,8 @@
 package vn.canhgac.commons.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Maps logical topic names to the broker's: each environment (the running platform, the integration tests,

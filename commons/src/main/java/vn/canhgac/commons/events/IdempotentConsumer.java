@@ -3,17 +3,16 @@ package vn.canhgac.commons.events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Applies each CloudEvent once. The work and the "processed" marker commit in one transaction; a redelivered
@@ -44,12 +43,17 @@ public class IdempotentConsumer {
      * Applies the event once, on a SQL connection whose transaction also holds the "processed" marker (read
      * models written with the reactive SQL client).
      */
-    public Uni<Void> consumeOnConnection(String consumer, Message<String> message,
-                                         BiFunction<SqlConnection, ReceivedEvent, Uni<Void>> work) {
-        return handle(consumer, message, event -> pool.withTransaction(connection -> connection
-                .preparedQuery(MARK_PROCESSED).execute(Tuple.of(ProcessedEvent.idOf(consumer, event.id())))
-                .flatMap(marked -> marked.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : work.apply(connection, event).replaceWith(true))));
+    public Uni<Void> consumeOnConnection(
+            String consumer, Message<String> message, BiFunction<SqlConnection, ReceivedEvent, Uni<Void>> work) {
+        return handle(
+                consumer,
+                message,
+                event -> pool.withTransaction(connection -> connection
+                        .preparedQuery(MARK_PROCESSED)
+                        .execute(Tuple.of(ProcessedEvent.idOf(consumer, event.id())))
+                        .flatMap(marked -> marked.rowCount() == 0
+                                ? Uni.createFrom().item(false)
+                                : work.apply(connection, event).replaceWith(true))));
     }
 
     private Uni<Void> handle(String consumer, Message<String> message, Function<ReceivedEvent, Uni<Boolean>> once) {
@@ -62,8 +66,11 @@ public class IdempotentConsumer {
                 .onFailure(IdempotentConsumer::isTransient)
                 .invoke(f -> LOG.warnf("%s: event %s not applied yet (%s); retrying", consumer, event.id(), f))
                 .onFailure(IdempotentConsumer::isTransient)
-                .retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
-                .onItemOrFailure().transformToUni((ignored, failure) -> {
+                .retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+                .indefinitely()
+                .onItemOrFailure()
+                .transformToUni((ignored, failure) -> {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());
                     }
@@ -96,8 +103,12 @@ public class IdempotentConsumer {
     private static ReceivedEvent received(Message<String> message) {
         return message.getMetadata(IncomingCloudEventMetadata.class)
                 .map(ce -> (IncomingCloudEventMetadata<Object>) ce)
-                .map(ce -> new ReceivedEvent(ce.getId(), ce.getType(), ce.getSubject().orElse(null),
-                        String.valueOf(ce.getSource()), message.getPayload()))
+                .map(ce -> new ReceivedEvent(
+                        ce.getId(),
+                        ce.getType(),
+                        ce.getSubject().orElse(null),
+                        String.valueOf(ce.getSource()),
+                        message.getPayload()))
                 .orElse(null);
     }
 }

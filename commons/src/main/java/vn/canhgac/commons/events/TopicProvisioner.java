@@ -5,6 +5,11 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,12 +17,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Creates the topics this service publishes to, with their retention policy (state topics are compacted so
@@ -34,9 +33,10 @@ public class TopicProvisioner {
     private final List<String> compacted;
     private final EventTopics topics;
 
-    public TopicProvisioner(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                            @ConfigProperty(name = "canhgac.topics.compacted") Optional<List<String>> compacted,
-                            EventTopics topics) {
+    public TopicProvisioner(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "canhgac.topics.compacted") Optional<List<String>> compacted,
+            EventTopics topics) {
         this.bootstrapServers = bootstrapServers;
         this.compacted = compacted.orElse(List.of());
         this.topics = topics;
@@ -46,17 +46,29 @@ public class TopicProvisioner {
         if (compacted.isEmpty()) {
             return;
         }
-        Uni.createFrom().item(this::provision).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure().invoke(f -> LOG.warnf("Topics not provisioned yet (%s); retrying", f.toString()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(2), Duration.ofSeconds(30)).atMost(100)
-                .subscribe().with(created -> LOG.infof("Topics ready: %s", created),
+        Uni.createFrom()
+                .item(this::provision)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure()
+                .invoke(f -> LOG.warnf("Topics not provisioned yet (%s); retrying", f.toString()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofSeconds(2), Duration.ofSeconds(30))
+                .atMost(100)
+                .subscribe()
+                .with(
+                        created -> LOG.infof("Topics ready: %s", created),
                         failure -> LOG.errorf("Topics could not be provisioned: %s", failure.toString()));
     }
 
     private List<String> provision() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000))) {
             List<String> names = compacted.stream().map(topics::physical).toList();
             for (String name : names) {
                 NewTopic topic = new NewTopic(name, Optional.empty(), Optional.empty())

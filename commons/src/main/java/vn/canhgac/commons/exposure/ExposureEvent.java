@@ -1,7 +1,6 @@
 package vn.canhgac.commons.exposure;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,11 +13,27 @@ import java.util.UUID;
  * asset). {@code subject} is what matched: the address, or the product's name and version.
  */
 @RegisterForReflection
-public record ExposureEvent(UUID id, String organizationCode, String orgPath, String sourceKind, UUID advisoryId,
-                            String advisoryReference, UUID botnetListId, String botnetListReference, UUID assetId,
-                            String hostname, String network, String subject, String matched, String severity,
-                            LocalDate dueOn, String status, Instant detectedAt, Instant statusChangedAt,
-                            String statusChangedBy, long version) {
+public record ExposureEvent(
+        UUID id,
+        String organizationCode,
+        String orgPath,
+        String sourceKind,
+        UUID advisoryId,
+        String advisoryReference,
+        UUID botnetListId,
+        String botnetListReference,
+        UUID assetId,
+        String hostname,
+        String network,
+        String subject,
+        String matched,
+        String severity,
+        LocalDate dueOn,
+        String status,
+        Instant detectedAt,
+        Instant statusChangedAt,
+        String statusChangedBy,
+        long version) {
 
     public static final String DETECTED = "canhgac.exposure.detected.v1";
     public static final String STATUS_CHANGED = "canhgac.exposure.status-changed.v1";

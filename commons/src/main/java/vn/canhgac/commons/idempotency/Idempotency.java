@@ -8,16 +8,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.resteasy.reactive.RestResponse;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.tenancy.Caller;
-import vn.canhgac.commons.text.Digests;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.text.Digests;
 
 /**
  * {@code Idempotency-Key} on creates and imports: the first request with a key runs and its answer is kept for
@@ -45,8 +44,8 @@ public class Idempotency {
      *
      * @param fingerprint what identifies the request (its body, or for a stream its parameters and length)
      */
-    public <T> Uni<RestResponse<T>> once(Caller caller, String key, Object fingerprint, Class<T> type,
-                                         Supplier<Uni<RestResponse<T>>> action) {
+    public <T> Uni<RestResponse<T>> once(
+            Caller caller, String key, Object fingerprint, Class<T> type, Supplier<Uni<RestResponse<T>>> action) {
         if (key == null) {
             return action.get();
         }
@@ -59,23 +58,30 @@ public class Idempotency {
                         insert into idempotency_record (caller, idem_key, request_hash, created_at)
                         values ($1, $2, $3, now()) on conflict do nothing""")
                 .execute(Tuple.of(owner, key, hash))
-                .flatMap(inserted -> inserted.rowCount() == 1
-                        ? runAndKeep(owner, key, action)
-                        : replay(owner, key, hash, type));
+                .flatMap(inserted ->
+                        inserted.rowCount() == 1 ? runAndKeep(owner, key, action) : replay(owner, key, hash, type));
     }
 
     private <T> Uni<RestResponse<T>> runAndKeep(String owner, String key, Supplier<Uni<RestResponse<T>>> action) {
-        return Uni.createFrom().<RestResponse<T>>deferred(action::get)
+        return Uni.createFrom()
+                .<RestResponse<T>>deferred(action::get)
                 .call(response -> keep(owner, key, response))
-                .onFailure().call(failure -> release(owner, key));
+                .onFailure()
+                .call(failure -> release(owner, key));
     }
 
     private Uni<?> keep(String owner, String key, RestResponse<?> response) {
         return pool.preparedQuery("""
                         update idempotency_record set status = $3, location = $4, etag = $5, body = $6
                         where caller = $1 and idem_key = $2""")
-                .execute(Tuple.tuple().addString(owner).addString(key).addInteger(response.getStatus())
-                        .addString(response.getLocation() == null ? null : response.getLocation().toString())
+                .execute(Tuple.tuple()
+                        .addString(owner)
+                        .addString(key)
+                        .addInteger(response.getStatus())
+                        .addString(
+                                response.getLocation() == null
+                                        ? null
+                                        : response.getLocation().toString())
                         .addString(response.getHeaderString("ETag"))
                         .addString(serialise(response.getEntity())));
     }
@@ -104,8 +110,7 @@ public class Idempotency {
     }
 
     private <T> RestResponse<T> replayed(Row row, Class<T> type) {
-        RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder
-                .<T>create(row.getInteger("status"))
+        RestResponse.ResponseBuilder<T> builder = RestResponse.ResponseBuilder.<T>create(row.getInteger("status"))
                 .entity(deserialise(row.getString("body"), type))
                 .header(REPLAYED, "true");
         if (row.getString("location") != null) {
@@ -124,10 +129,12 @@ public class Idempotency {
         return pool.preparedQuery("""
                         delete from idempotency_record
                         where created_at < $1 or (status is null and created_at < $2)""")
-                .execute(Tuple.of(now.minusSeconds(86_400).atOffset(ZoneOffset.UTC),
+                .execute(Tuple.of(
+                        now.minusSeconds(86_400).atOffset(ZoneOffset.UTC),
                         now.minusSeconds(3_600).atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid()
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .recoverWithNull();
     }
 
     private String hash(Object fingerprint) {

@@ -1,7 +1,6 @@
 package vn.canhgac.commons.incident;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,11 +10,22 @@ import java.util.UUID;
  * {@code canhgac.incident.escalated.v1} on {@code incident.incidents}: an incident's state, keyed by its id.
  */
 @RegisterForReflection
-public record IncidentEvent(UUID id, String reference, String reportingOrganization, String reportingPath,
-                            List<String> affectedOrganizations, List<String> escalatedTo, String title,
-                            String category, String severity,
-                            String status, String tlp, Instant detectedAt, Instant reportedAt,
-                            Instant resolutionDue, long version) {
+public record IncidentEvent(
+        UUID id,
+        String reference,
+        String reportingOrganization,
+        String reportingPath,
+        List<String> affectedOrganizations,
+        List<String> escalatedTo,
+        String title,
+        String category,
+        String severity,
+        String status,
+        String tlp,
+        Instant detectedAt,
+        Instant reportedAt,
+        Instant resolutionDue,
+        long version) {
 
     public static final String REPORTED = "canhgac.incident.reported.v1";
     public static final String STATUS_CHANGED = "canhgac.incident.status-changed.v1";

@@ -1,7 +1,6 @@
 package vn.canhgac.commons.inventory;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,16 +11,26 @@ import java.util.UUID;
  * rebuild its read model from the compacted topic alone.
  */
 @RegisterForReflection
-public record AssetEvent(UUID id, String organizationCode, String orgPath, UUID systemId, String externalId,
-                         String hostname, String kind, String operatingSystem, Instant lastSeen,
-                         List<String> addresses, List<Product> products, long version, boolean deleted,
-                         Instant updatedAt) {
+public record AssetEvent(
+        UUID id,
+        String organizationCode,
+        String orgPath,
+        UUID systemId,
+        String externalId,
+        String hostname,
+        String kind,
+        String operatingSystem,
+        Instant lastSeen,
+        List<String> addresses,
+        List<Product> products,
+        long version,
+        boolean deleted,
+        Instant updatedAt) {
 
     public static final String UPSERTED = "canhgac.asset.upserted.v1";
     public static final String DELETED = "canhgac.asset.deleted.v1";
 
     /** An installed product; cpe (CPE 2.3 formatted string) and purl when known. */
     @RegisterForReflection
-    public record Product(String vendor, String product, String version, String cpe, String purl) {
-    }
+    public record Product(String vendor, String product, String version, String cpe, String purl) {}
 }

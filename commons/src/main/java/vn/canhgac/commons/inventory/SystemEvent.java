@@ -1,7 +1,6 @@
 package vn.canhgac.commons.inventory;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -11,9 +10,18 @@ import java.util.UUID;
  * an information system's full state with its checklist (measure code to status), keyed by id.
  */
 @RegisterForReflection
-public record SystemEvent(UUID id, String organizationCode, String orgPath, String name, int securityLevel,
-                          String status, boolean internetFacing, Map<String, String> measures, long version,
-                          boolean deleted, Instant updatedAt) {
+public record SystemEvent(
+        UUID id,
+        String organizationCode,
+        String orgPath,
+        String name,
+        int securityLevel,
+        String status,
+        boolean internetFacing,
+        Map<String, String> measures,
+        long version,
+        boolean deleted,
+        Instant updatedAt) {
 
     public static final String UPSERTED = "canhgac.system.upserted.v1";
     public static final String DELETED = "canhgac.system.deleted.v1";

@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-import vn.canhgac.commons.text.TextInput;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +23,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.Map;
 import java.util.function.Function;
+import vn.canhgac.commons.text.TextInput;
 
 /**
  * The rules every JSON body of every service obeys, applied once where JSON is read instead of in each record:
@@ -68,8 +67,8 @@ public class InputRules implements ObjectMapperCustomizer {
 
     private static final class Modifier extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                                                      JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
             return type == String.class || YEARS.containsKey(type) ? new Checked(deserializer) : deserializer;
         }

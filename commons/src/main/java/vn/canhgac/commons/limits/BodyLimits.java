@@ -5,12 +5,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import vn.canhgac.commons.problem.DomainProblem;
-
-import java.util.Map;
 
 /**
  * Request bodies by kind: a JSON document (an organisation, an incident, a status change) is at most
@@ -26,7 +25,8 @@ public class BodyLimits implements OASFilter {
     @ServerRequestFilter
     public Response refuseOversizedDocuments(ContainerRequestContext request, ResourceInfo resource) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || resource.getResourceMethod() == null
+        if (length == null
+                || resource.getResourceMethod() == null
                 || resource.getResourceMethod().isAnnotationPresent(LargeBody.class)) {
             return null;
         }
@@ -44,9 +44,13 @@ public class BodyLimits implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        openAPI.addExtension("x-canhgac-body-limits", Map.of(
-                "jsonDocumentBytes", DOCUMENT_BYTES,
-                "imports", "operations marked x-canhgac-large-body: up to the service's HTTP limit "
-                        + "(asset, SBOM, advisory and botnet list imports 1 GiB; alerts in bulk 10 MiB)"));
+        openAPI.addExtension(
+                "x-canhgac-body-limits",
+                Map.of(
+                        "jsonDocumentBytes",
+                        DOCUMENT_BYTES,
+                        "imports",
+                        "operations marked x-canhgac-large-body: up to the service's HTTP limit "
+                                + "(asset, SBOM, advisory and botnet list imports 1 GiB; alerts in bulk 10 MiB)"));
     }
 }

@@ -10,8 +10,7 @@ import java.util.function.LongSupplier;
  */
 public final class ExpiringMemory<V> {
 
-    private record Entry<V>(V value, long untilMillis) {
-    }
+    private record Entry<V>(V value, long untilMillis) {}
 
     private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
     private final int capacity;

@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 public final class IpNetworks {
 
-    private IpNetworks() {
-    }
+    private IpNetworks() {}
 
     /** An address or network as read: its bytes (4 or 16) and its prefix length. */
     record Parsed(byte[] address, int prefix) {
@@ -66,7 +65,10 @@ public final class IpNetworks {
     public static Optional<String> networkOfRange(String first, String last) {
         Parsed from = parseNetwork(first);
         Parsed to = parseNetwork(last);
-        if (from == null || to == null || from.prefix() != from.bits() || to.prefix() != to.bits()
+        if (from == null
+                || to == null
+                || from.prefix() != from.bits()
+                || to.prefix() != to.bits()
                 || from.bits() != to.bits()) {
             return Optional.empty();
         }
@@ -162,7 +164,8 @@ public final class IpNetworks {
         String tail = compressed < 0 ? "" : text.substring(compressed + 2);
         int[] headGroups = groups(head, compressed < 0);
         int[] tailGroups = groups(tail, true);
-        if (headGroups == null || tailGroups == null
+        if (headGroups == null
+                || tailGroups == null
                 || (compressed >= 0 && !head.isEmpty() && head.indexOf('.') >= 0)) {
             return null;
         }
@@ -209,8 +212,9 @@ public final class IpNetworks {
             int value = 0;
             for (int j = 0; j < part.length(); j++) {
                 char c = part.charAt(j);
-                int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                        : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                int digit = c >= '0' && c <= '9'
+                        ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
                 if (digit < 0) {
                     return null;
                 }
@@ -272,7 +276,7 @@ public final class IpNetworks {
                 text.append(':');
             }
             if (i == 6 && bestBase == 0 && (bestLength == 6 || (bestLength == 5 && words[5] == 0xffff))) {
-                text.append(format(new byte[]{address[12], address[13], address[14], address[15]}));
+                text.append(format(new byte[] {address[12], address[13], address[14], address[15]}));
                 return text.toString();
             }
             text.append(Integer.toHexString(words[i]));

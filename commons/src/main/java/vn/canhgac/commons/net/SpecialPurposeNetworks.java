@@ -54,19 +54,21 @@ public final class SpecialPurposeNetworks {
             new Range("fe80::/10", "link-local", "RFC 4291"),
             new Range("ff00::/8", "multicast", "RFC 4291"));
 
-    private record Span(Range range, int bytes, BigInteger first, BigInteger last) {
-    }
+    private record Span(Range range, int bytes, BigInteger first, BigInteger last) {}
 
-    private static final List<Span> SPANS = RANGES.stream().map(range -> {
-        IpNetworks.Parsed parsed = IpNetworks.parseNetwork(range.network());
-        if (parsed == null || !IpNetworks.network(range.network()).orElseThrow().equals(range.network())) {
-            throw new IllegalStateException("Not a canonical network: " + range.network());
-        }
-        return new Span(range, parsed.address().length, parsed.first(), parsed.last());
-    }).sorted(Comparator.comparing(Span::first)).toList();
+    private static final List<Span> SPANS = RANGES.stream()
+            .map(range -> {
+                IpNetworks.Parsed parsed = IpNetworks.parseNetwork(range.network());
+                if (parsed == null
+                        || !IpNetworks.network(range.network()).orElseThrow().equals(range.network())) {
+                    throw new IllegalStateException("Not a canonical network: " + range.network());
+                }
+                return new Span(range, parsed.address().length, parsed.first(), parsed.last());
+            })
+            .sorted(Comparator.comparing(Span::first))
+            .toList();
 
-    private SpecialPurposeNetworks() {
-    }
+    private SpecialPurposeNetworks() {}
 
     /**
      * The special-purpose ranges that hold every address of the network (or address) as {@link IpNetworks#network}
@@ -82,10 +84,14 @@ public final class SpecialPurposeNetworks {
         BigInteger last = parsed.last();
         Span narrowest = null;
         for (Span span : SPANS) {
-            if (span.bytes() == parsed.address().length && span.first().compareTo(first) <= 0
+            if (span.bytes() == parsed.address().length
+                    && span.first().compareTo(first) <= 0
                     && span.last().compareTo(last) >= 0
-                    && (narrowest == null || span.last().subtract(span.first())
-                    .compareTo(narrowest.last().subtract(narrowest.first())) < 0)) {
+                    && (narrowest == null
+                            || span.last()
+                                            .subtract(span.first())
+                                            .compareTo(narrowest.last().subtract(narrowest.first()))
+                                    < 0)) {
                 narrowest = span;
             }
         }

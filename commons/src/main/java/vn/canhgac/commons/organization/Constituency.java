@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
 /**
@@ -14,8 +13,9 @@ import java.util.List;
  * to fix, the way national CERTs notify network owners.
  */
 @RegisterForReflection
-public record Constituency(@Size(max = 1000) List<@NotNull String> networks,
-                           @Size(max = 100) List<@NotNull @Min(1) @Max(4_294_967_295L) Long> asns) {
+public record Constituency(
+        @Size(max = 1000) List<@NotNull String> networks,
+        @Size(max = 100) List<@NotNull @Min(1) @Max(4_294_967_295L) Long> asns) {
 
     public static final Constituency NONE = new Constituency(List.of(), List.of());
 

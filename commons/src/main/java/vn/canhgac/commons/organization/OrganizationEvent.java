@@ -1,7 +1,6 @@
 package vn.canhgac.commons.organization;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +13,19 @@ import java.util.UUID;
  * consumers read events leniently, and older events simply lack them).
  */
 @RegisterForReflection
-public record OrganizationEvent(UUID id, String code, String parentCode, String path, String nameVi, String nameEn,
-                                OrganizationKind kind, long version, boolean deleted, Instant updatedAt,
-                                List<Contact> contacts, Constituency constituency) {
+public record OrganizationEvent(
+        UUID id,
+        String code,
+        String parentCode,
+        String path,
+        String nameVi,
+        String nameEn,
+        OrganizationKind kind,
+        long version,
+        boolean deleted,
+        Instant updatedAt,
+        List<Contact> contacts,
+        Constituency constituency) {
 
     public static final String UPSERTED = "canhgac.organization.upserted.v1";
     public static final String DELETED = "canhgac.organization.deleted.v1";

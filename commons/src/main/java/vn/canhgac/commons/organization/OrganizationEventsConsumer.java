@@ -20,8 +20,10 @@ public class OrganizationEventsConsumer {
     private final OrganizationReplicas replicas;
     private final String consumerName;
 
-    public OrganizationEventsConsumer(IdempotentConsumer consumer, OrganizationReplicas replicas,
-                                      @ConfigProperty(name = "quarkus.application.name") String application) {
+    public OrganizationEventsConsumer(
+            IdempotentConsumer consumer,
+            OrganizationReplicas replicas,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.consumerName = application + ".organizations";

@@ -7,10 +7,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import vn.canhgac.commons.text.SearchText;
-
 import java.time.Instant;
 import java.util.UUID;
+import vn.canhgac.commons.text.SearchText;
 
 /** An organisation as a consuming service knows it, from inventory's events. */
 @Entity
@@ -19,20 +18,29 @@ public class OrganizationReplica extends PanacheEntityBase {
 
     @Id
     public String code;
+
     public UUID id;
+
     @Column(name = "parent_code")
     public String parentCode;
+
     public String path;
+
     @Column(name = "name_vi")
     public String nameVi;
+
     @Column(name = "name_en")
     public String nameEn;
+
     @Enumerated(EnumType.STRING)
     public OrganizationKind kind;
+
     @Column(name = "search_text")
     public String searchText;
+
     public long version;
     public boolean deleted;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -1,11 +1,10 @@
 package vn.canhgac.commons.organization;
 
 import io.smallrye.mutiny.Uni;
-import vn.canhgac.commons.memory.ExpiringMemory;
-
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import vn.canhgac.commons.memory.ExpiringMemory;
 
 /**
  * The organisation paths this instance looked up lately. Every request resolves its caller's path (the tenancy rule),

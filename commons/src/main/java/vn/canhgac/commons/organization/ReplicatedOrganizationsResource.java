@@ -22,16 +22,18 @@ public abstract class ReplicatedOrganizationsResource {
 
     @Inject
     OrganizationReplicas replicas;
+
     @Inject
     TenantScopes scopes;
+
     @Inject
     CurrentCaller caller;
 
     @GET
     @WithSession
     @Operation(summary = "Organisations this service knows, in your scope; q searches with or without diacritics")
-    public Uni<Page<OrganizationView>> list(@QueryParam("q") String query, @QueryParam("after") String after,
-                                            @QueryParam("limit") Integer limit) {
+    public Uni<Page<OrganizationView>> list(
+            @QueryParam("q") String query, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         return scopes.of(caller.get()).flatMap(scope -> replicas.list(scope, query, after, Page.clamp(limit)));
     }
 

@@ -6,13 +6,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.canhgac.commons.events.EventTopics;
-import vn.canhgac.commons.json.RawJson;
-import vn.canhgac.commons.requestid.RequestIdFilter;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.json.RawJson;
+import vn.canhgac.commons.requestid.RequestIdFilter;
 
 /**
  * Records an event in the caller's transaction. Call it from inside the {@code @WithTransaction} that makes
@@ -28,8 +27,7 @@ public class Outbox {
             order by u.position""";
 
     /** An event of a batch: the aggregate's id and its payload. */
-    public record Keyed(String key, Object data) {
-    }
+    public record Keyed(String key, Object data) {}
 
     private final ObjectMapper json;
     private final EventTopics topics;
@@ -83,8 +81,12 @@ public class Outbox {
             keys[i] = events.get(i).key();
             payloads[i] = serialise(events.get(i).data());
         }
-        Tuple row = Tuple.tuple().addString(topics.physical(topic)).addString(type)
-                .addString(RequestIdFilter.current()).addArrayOfString(keys).addArrayOfString(payloads);
+        Tuple row = Tuple.tuple()
+                .addString(topics.physical(topic))
+                .addString(type)
+                .addString(RequestIdFilter.current())
+                .addArrayOfString(keys)
+                .addArrayOfString(payloads);
         return connection.preparedQuery(INSERT_BATCH).execute(row).replaceWithVoid();
     }
 }

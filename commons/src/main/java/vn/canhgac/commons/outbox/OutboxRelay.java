@@ -9,17 +9,16 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.jboss.logging.Logger;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents and stamps them as sent.
@@ -53,11 +52,12 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failed;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter,
-                       @ConfigProperty(name = "quarkus.application.name") String application,
-                       @ConfigProperty(name = "canhgac.outbox.batch-size", defaultValue = "500") int batchSize,
-                       @ConfigProperty(name = "canhgac.outbox.retention", defaultValue = "P7D") Duration retention,
-                       MeterRegistry metrics) {
+    public OutboxRelay(
+            @Channel("outbox") MutinyEmitter<String> emitter,
+            @ConfigProperty(name = "quarkus.application.name") String application,
+            @ConfigProperty(name = "canhgac.outbox.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "canhgac.outbox.retention", defaultValue = "P7D") Duration retention,
+            MeterRegistry metrics) {
         this.emitter = emitter;
         this.source = URI.create("/canhgac/" + application);
         this.batchSize = batchSize;
@@ -67,17 +67,22 @@ public class OutboxRelay {
     }
 
     // Not before the application has started: until then the outbox channel is not wired yet.
-    @Scheduled(every = "${canhgac.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${canhgac.outbox.poll-interval:1s}",
+            delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return drain()
-                .onFailure().invoke(failure -> LOG.warnf("Outbox relay paused: %s", failure.toString()))
-                .onFailure().recoverWithNull();
+        return drain().onFailure()
+                .invoke(failure -> LOG.warnf("Outbox relay paused: %s", failure.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** Sends batches until the backlog is gone (an import may leave thousands of rows), or a send fails. */
     private Uni<Void> drain() {
-        return relayBatch().flatMap(sent -> sent == batchSize ? drain() : Uni.createFrom().voidItem());
+        return relayBatch()
+                .flatMap(sent -> sent == batchSize ? drain() : Uni.createFrom().voidItem());
     }
 
     /** Sends one batch of pending rows; answers how many were published. */
@@ -87,21 +92,32 @@ public class OutboxRelay {
                         .setParameter("limit", batchSize)
                         .getResultList()
                         .flatMap(this::sendAll)
-                        .flatMap(sent -> sent.isEmpty() ? Uni.createFrom().item(0)
-                                : session.createNativeQuery(STAMP).setParameter("ids", sent).executeUpdate()
+                        .flatMap(sent -> sent.isEmpty()
+                                ? Uni.createFrom().item(0)
+                                : session.createNativeQuery(STAMP)
+                                        .setParameter("ids", sent)
+                                        .executeUpdate()
                                         .replaceWith(sent.size()))));
     }
 
     /** Deletes published rows past their retention, a bounded batch per tick. */
-    @Scheduled(every = "${canhgac.outbox.purge-interval:1m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${canhgac.outbox.purge-interval:1m}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> purge() {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(PURGE)
-                        .setParameter("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
-                        .setParameter("limit", 50_000)
-                        .executeUpdate()))
-                .onFailure().invoke(failure -> LOG.warnf("Outbox purge postponed: %s", failure.toString()))
-                .onFailure().recoverWithNull()
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(PURGE)
+                                .setParameter(
+                                        "cutoff",
+                                        OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
+                                .setParameter("limit", 50_000)
+                                .executeUpdate()))
+                .onFailure()
+                .invoke(failure -> LOG.warnf("Outbox purge postponed: %s", failure.toString()))
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 
@@ -111,8 +127,11 @@ public class OutboxRelay {
             return Uni.createFrom().item(List.of());
         }
         List<Uni<Long>> sends = batch.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast()
-                .map(results -> results.stream().filter(java.util.Objects::nonNull).toList());
+        return Uni.join()
+                .all(sends)
+                .andFailFast()
+                .map(results ->
+                        results.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     private Uni<Long> send(OutboxEvent row) {
@@ -121,7 +140,8 @@ public class OutboxRelay {
                     published.increment();
                     return row.id;
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     row.attempts++;
                     row.lastError = String.valueOf(failure.getMessage());
                     failed.increment();

@@ -1,7 +1,5 @@
 package vn.canhgac.commons.paging;
 
-import vn.canhgac.commons.problem.DomainProblem;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Function;
+import vn.canhgac.commons.problem.DomainProblem;
 
 /**
  * An opaque keyset cursor made of the sort key's parts (say, a name and an id), so that a list sorted by a
@@ -20,11 +19,11 @@ public final class Cursor {
 
     private static final char SEPARATOR = '\u0000';
 
-    private Cursor() {
-    }
+    private Cursor() {}
 
     public static String encode(String... parts) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(String.join(String.valueOf(SEPARATOR), parts).getBytes(StandardCharsets.UTF_8));
     }
 

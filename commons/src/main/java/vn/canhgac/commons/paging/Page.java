@@ -1,7 +1,6 @@
 package vn.canhgac.commons.paging;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 import java.util.function.Function;
 

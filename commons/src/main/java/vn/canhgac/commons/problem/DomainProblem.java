@@ -10,12 +10,10 @@ import java.util.List;
 public class DomainProblem extends RuntimeException {
 
     /** An argument that is itself a message key, such as the kind of object that was not found. */
-    public record MessageKey(String key) {
-    }
+    public record MessageKey(String key) {}
 
     /** A field at fault, with a message key resolved in the caller's language when the problem is written. */
-    public record Violation(String field, String messageKey, Object... args) {
-    }
+    public record Violation(String field, String messageKey, Object... args) {}
 
     private final int status;
     private final String kind;
@@ -28,8 +26,13 @@ public class DomainProblem extends RuntimeException {
         this(status, kind, violations, List.of(), allowed, args);
     }
 
-    private DomainProblem(int status, String kind, List<Violation> violations, List<FieldError> rowErrors,
-                          List<String> allowed, Object... args) {
+    private DomainProblem(
+            int status,
+            String kind,
+            List<Violation> violations,
+            List<FieldError> rowErrors,
+            List<String> allowed,
+            Object... args) {
         super(kind, null, false, false);
         this.status = status;
         this.kind = kind;

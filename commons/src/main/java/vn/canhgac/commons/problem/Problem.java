@@ -2,7 +2,6 @@ package vn.canhgac.commons.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,15 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @RegisterForReflection
-public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-                      List<FieldError> errors, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> allowed) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String requestId,
+        List<FieldError> errors,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> allowed) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://canhgac.vn/problems/";

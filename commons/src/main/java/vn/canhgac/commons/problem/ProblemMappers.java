@@ -17,17 +17,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import vn.canhgac.commons.json.InputRules;
-import vn.canhgac.commons.json.UnsafeInput;
-import vn.canhgac.commons.requestid.RequestIdFilter;
-
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.canhgac.commons.json.InputRules;
+import vn.canhgac.commons.json.UnsafeInput;
+import vn.canhgac.commons.requestid.RequestIdFilter;
 
 /**
  * The one place where failures become RFC 9457 problem documents, in the caller's language. Bad input is
@@ -45,9 +44,16 @@ public class ProblemMappers {
     public Response domain(DomainProblem problem, HttpHeaders headers, ContainerRequestContext request) {
         Locale locale = locale(headers);
         List<FieldError> errors = new ArrayList<>(problem.rowErrors());
-        problem.violations().forEach(v -> errors.add(
-                new FieldError(v.field(), ProblemMessages.text(locale, "field." + v.messageKey(), v.args()))));
-        return respond(request, locale, problem.status(), problem.kind(), errors, problem.allowed(),
+        problem.violations()
+                .forEach(v -> errors.add(
+                        new FieldError(v.field(), ProblemMessages.text(locale, "field." + v.messageKey(), v.args()))));
+        return respond(
+                request,
+                locale,
+                problem.status(),
+                problem.kind(),
+                errors,
+                problem.allowed(),
                 localise(locale, problem.args()));
     }
 
@@ -62,8 +68,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidBean(ConstraintViolationException exception, HttpHeaders headers,
-                                ContainerRequestContext request) {
+    public Response invalidBean(
+            ConstraintViolationException exception, HttpHeaders headers, ContainerRequestContext request) {
         List<FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldPath(v), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
@@ -72,21 +78,26 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException exception, HttpHeaders headers,
-                                 ContainerRequestContext request) {
+    public Response unknownField(
+            UnrecognizedPropertyException exception, HttpHeaders headers, ContainerRequestContext request) {
         Locale locale = locale(headers);
         FieldError error = new FieldError(jsonPath(exception), ProblemMessages.text(locale, "field.unknown"));
         return respond(request, locale, 400, "invalid-request", List.of(error), null);
     }
 
     @ServerExceptionMapper
-    public Response wrongType(MismatchedInputException exception, HttpHeaders headers,
-                              ContainerRequestContext request) {
+    public Response wrongType(
+            MismatchedInputException exception, HttpHeaders headers, ContainerRequestContext request) {
         Locale locale = locale(headers);
         if (exception instanceof UnsafeInput unsafe) {
             String field = exception.getPath().isEmpty() ? "body" : jsonPath(exception);
-            return respond(request, locale, 400, "invalid-request",
-                    List.of(new FieldError(field, ProblemMessages.text(locale, "field." + unsafe.messageKey()))), null);
+            return respond(
+                    request,
+                    locale,
+                    400,
+                    "invalid-request",
+                    List.of(new FieldError(field, ProblemMessages.text(locale, "field." + unsafe.messageKey()))),
+                    null);
         }
         if (exception.getPath().isEmpty()) {
             return respond(request, locale, 400, "malformed-json", List.of(), null);
@@ -96,28 +107,28 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unsafeText(InputRules.UncheckedUnsafeText exception, HttpHeaders headers,
-                               ContainerRequestContext request) {
+    public Response unsafeText(
+            InputRules.UncheckedUnsafeText exception, HttpHeaders headers, ContainerRequestContext request) {
         Locale locale = locale(headers);
         FieldError error = new FieldError("body", ProblemMessages.text(locale, "field.bad-characters"));
         return respond(request, locale, 400, "invalid-request", List.of(error), null);
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException exception, HttpHeaders headers,
-                                  ContainerRequestContext request) {
+    public Response malformedJson(
+            JsonProcessingException exception, HttpHeaders headers, ContainerRequestContext request) {
         return respond(request, locale(headers), 400, "malformed-json", List.of(), null);
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException exception, HttpHeaders headers,
-                                    ContainerRequestContext request) {
+    public Response unauthenticated(
+            UnauthorizedException exception, HttpHeaders headers, ContainerRequestContext request) {
         return unauthorized(request, locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException exception, HttpHeaders headers,
-                                         ContainerRequestContext request) {
+    public Response authenticationFailed(
+            AuthenticationFailedException exception, HttpHeaders headers, ContainerRequestContext request) {
         return unauthorized(request, locale(headers));
     }
 
@@ -141,8 +152,7 @@ public class ProblemMappers {
             case JsonProcessingException malformed -> {
                 return malformedJson(malformed, headers, request);
             }
-            case null, default -> {
-            }
+            case null, default -> {}
         }
         int status = exception.getResponse().getStatus();
         if (exception instanceof NotFoundException && exception.getCause() != null) {
@@ -186,17 +196,33 @@ public class ProblemMappers {
 
     private static Response unauthorized(ContainerRequestContext request, Locale locale) {
         Response response = respond(request, locale, 401, "unauthorized", List.of(), null);
-        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Response.fromResponse(response)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
-    static Response respond(ContainerRequestContext request, Locale locale, int status, String kind,
-                            List<FieldError> errors, List<String> allowed, Object... args) {
-        Problem problem = new Problem(Problem.TYPE_BASE + kind,
-                ProblemMessages.text(locale, kind + ".title", args), status,
+    static Response respond(
+            ContainerRequestContext request,
+            Locale locale,
+            int status,
+            String kind,
+            List<FieldError> errors,
+            List<String> allowed,
+            Object... args) {
+        Problem problem = new Problem(
+                Problem.TYPE_BASE + kind,
+                ProblemMessages.text(locale, kind + ".title", args),
+                status,
                 ProblemMessages.textOrNull(locale, kind + ".detail", args),
                 request.getUriInfo().getRequestUri().getRawPath(),
-                (String) request.getProperty(RequestIdFilter.PROPERTY), errors, allowed);
-        return Response.status(status).type(Problem.MEDIA_TYPE).language(locale).entity(problem).build();
+                (String) request.getProperty(RequestIdFilter.PROPERTY),
+                errors,
+                allowed);
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .language(locale)
+                .entity(problem)
+                .build();
     }
 
     private static Locale locale(HttpHeaders headers) {
@@ -223,20 +249,23 @@ public class ProblemMappers {
     private static String jsonPath(JsonMappingException exception) {
         return exception.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     /** The database is shutting down or refusing connections (SQLSTATE classes 08 and 57P). */
     private static boolean isShutdown(PgException pg) {
-        return pg != null && pg.getSqlState() != null
+        return pg != null
+                && pg.getSqlState() != null
                 && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"));
     }
 
     private static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
-            if (name.endsWith("ClosedConnectionException") || name.endsWith("NoStackTraceThrowable")
-                    && String.valueOf(t.getMessage()).contains("onnection")) {
+            if (name.endsWith("ClosedConnectionException")
+                    || name.endsWith("NoStackTraceThrowable")
+                            && String.valueOf(t.getMessage()).contains("onnection")) {
                 return true;
             }
         }

@@ -15,8 +15,7 @@ public final class ProblemMessages {
     public static final Locale VIETNAMESE = Locale.of("vi");
     private static final String BUNDLE = "canhgac-problems";
 
-    private ProblemMessages() {
-    }
+    private ProblemMessages() {}
 
     /** Longer than any sensible list of language preferences: not parsed, the default language answers. */
     private static final int LONGEST_HEADER = 256;
@@ -49,8 +48,8 @@ public final class ProblemMessages {
     }
 
     public static String text(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern;
         try {
             pattern = bundle.getString(key);

@@ -6,11 +6,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-import vn.canhgac.commons.requestid.RequestIdFilter;
-
 import java.util.List;
 import java.util.Locale;
+import org.jboss.logging.Logger;
+import vn.canhgac.commons.requestid.RequestIdFilter;
 
 /**
  * Problem documents for what never reaches a resource: a path no resource serves (Vert.x would answer with an
@@ -51,10 +50,18 @@ public class ProblemRoutes {
         Locale locale = ProblemMessages.choose(rc.request().getHeader("Accept-Language"));
         String kind = status >= 500 ? "internal-error" : "http-" + status;
         String requestId = RequestIdFilter.sanitize(rc.request().getHeader(RequestIdFilter.HEADER));
-        Problem problem = new Problem(Problem.TYPE_BASE + kind, ProblemMessages.text(locale, kind + ".title"), status,
-                ProblemMessages.textOrNull(locale, kind + ".detail"), rc.request().path(), requestId, List.of(), null);
+        Problem problem = new Problem(
+                Problem.TYPE_BASE + kind,
+                ProblemMessages.text(locale, kind + ".title"),
+                status,
+                ProblemMessages.textOrNull(locale, kind + ".detail"),
+                rc.request().path(),
+                requestId,
+                List.of(),
+                null);
         try {
-            rc.response().setStatusCode(status)
+            rc.response()
+                    .setStatusCode(status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Content-Language", locale.getLanguage())
                     .putHeader(RequestIdFilter.HEADER, requestId)

@@ -5,13 +5,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import vn.canhgac.commons.text.TextInput;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import vn.canhgac.commons.text.TextInput;
 
 /**
  * Query parameters and path segments obey the same text rule as JSON fields ({@link TextInput}): a NUL or an
@@ -24,7 +23,8 @@ public class UnsafeTextFilter {
     public Response refuse(ContainerRequestContext request) {
         List<String> bad = new ArrayList<>();
         try {
-            for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            for (Map.Entry<String, List<String>> parameter :
+                    request.getUriInfo().getQueryParameters().entrySet()) {
                 if (!TextInput.isClean(parameter.getKey())
                         || !parameter.getValue().stream().allMatch(TextInput::isClean)) {
                     bad.add(TextInput.isClean(parameter.getKey()) ? parameter.getKey() : "query");
@@ -44,7 +44,8 @@ public class UnsafeTextFilter {
         }
         Locale locale = ProblemMessages.choose(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         List<FieldError> errors = bad.stream()
-                .map(name -> new FieldError(name, ProblemMessages.text(locale, "field.bad-characters"))).toList();
+                .map(name -> new FieldError(name, ProblemMessages.text(locale, "field.bad-characters")))
+                .toList();
         return ProblemMappers.respond(request, locale, 400, "invalid-request", errors, null);
     }
 }

@@ -17,8 +17,8 @@ public record Cpe23(String part, String vendor, String product, String version) 
 
     private static final String PREFIX = "cpe:2.3:";
     /** One attribute: ANY, NA, or escaped characters with wildcards at the edges. */
-    private static final Pattern ATTRIBUTE = Pattern.compile(
-            "\\*|-|[*?]*(?:[A-Za-z0-9._-]|\\\\[\\\\*?!\"#$%&'()+,/:;<=>@\\[\\]^`{|}~])+\\?*\\*?");
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("\\*|-|[*?]*(?:[A-Za-z0-9._-]|\\\\[\\\\*?!\"#$%&'()+,/:;<=>@\\[\\]^`{|}~])+\\?*\\*?");
 
     public static boolean isValid(String text) {
         return parse(text).isPresent();
@@ -29,11 +29,16 @@ public record Cpe23(String part, String vendor, String product, String version) 
             return Optional.empty();
         }
         List<String> attributes = splitOnUnescapedColons(text.substring(PREFIX.length()));
-        if (attributes.size() != 11 || !attributes.getFirst().matches("[aho*-]")
-                || !attributes.stream().allMatch(attribute -> ATTRIBUTE.matcher(attribute).matches())) {
+        if (attributes.size() != 11
+                || !attributes.getFirst().matches("[aho*-]")
+                || !attributes.stream()
+                        .allMatch(attribute -> ATTRIBUTE.matcher(attribute).matches())) {
             return Optional.empty();
         }
-        return Optional.of(new Cpe23(attributes.get(0), unescape(attributes.get(1)), unescape(attributes.get(2)),
+        return Optional.of(new Cpe23(
+                attributes.get(0),
+                unescape(attributes.get(1)),
+                unescape(attributes.get(2)),
                 unescape(attributes.get(3))));
     }
 

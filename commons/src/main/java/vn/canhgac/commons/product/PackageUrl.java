@@ -29,11 +29,13 @@ public record PackageUrl(String type, String namespace, String name, String vers
             return Optional.empty();
         }
         try {
-            String namespace = m.group(2).isEmpty() ? null : decode(m.group(2).substring(0, m.group(2).length() - 1));
+            String namespace = m.group(2).isEmpty()
+                    ? null
+                    : decode(m.group(2).substring(0, m.group(2).length() - 1));
             String type = m.group(1).toLowerCase(Locale.ROOT);
             String version = m.group(4) == null ? null : decode(m.group(4));
-            return Optional.of(new PackageUrl(type, namespace, decode(m.group(3)),
-                    withEpoch(type, version, m.group(5))));
+            return Optional.of(
+                    new PackageUrl(type, namespace, decode(m.group(3)), withEpoch(type, version, m.group(5))));
         } catch (IllegalArgumentException badEscape) {
             // "%" not followed by two hex digits: not a package URL.
             return Optional.empty();

@@ -2,12 +2,11 @@ package vn.canhgac.commons.requestid;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Carries the request id that the gateway created (or makes one for a direct call) into the log context of
@@ -37,7 +36,9 @@ public class RequestIdFilter {
 
     /** Keeps a well-formed incoming id; replaces anything else so that logs cannot be forged through it. */
     public static String sanitize(String candidate) {
-        return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && ACCEPTABLE.matcher(candidate).matches()
+                ? candidate
+                : UUID.randomUUID().toString();
     }
 
     /** The request id of the request being served, for work that outlives it (such as an outbox row). */

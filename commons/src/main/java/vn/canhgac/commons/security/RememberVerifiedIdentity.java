@@ -27,7 +27,8 @@ public class RememberVerifiedIdentity implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token != null && identity.getAttribute(RememberedTokenIdentityProvider.REMEMBERED) == null
+        if (token != null
+                && identity.getAttribute(RememberedTokenIdentityProvider.REMEMBERED) == null
                 && identity.getPrincipal() instanceof JsonWebToken jwt) {
             verified.remember(token.getToken(), identity, jwt.getExpirationTime());
         }

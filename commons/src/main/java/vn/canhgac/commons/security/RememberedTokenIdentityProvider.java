@@ -38,13 +38,15 @@ public class RememberedTokenIdentityProvider implements IdentityProvider<TokenAu
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         SecurityIdentity known = verified.of(request.getToken().getToken());
         if (known == null) {
             return Uni.createFrom().nullItem();
         }
         // The same identity, bound to this request (the OIDC identity carries the request it was created for).
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(known).addAttribute(REMEMBERED, true);
+        QuarkusSecurityIdentity.Builder identity =
+                QuarkusSecurityIdentity.builder(known).addAttribute(REMEMBERED, true);
         RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
         if (current != null) {
             identity.addAttribute(RoutingContext.class.getName(), current);

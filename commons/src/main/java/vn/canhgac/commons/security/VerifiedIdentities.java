@@ -3,12 +3,11 @@ package vn.canhgac.commons.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.memory.ExpiringMemory;
 import vn.canhgac.commons.text.Digests;
-
-import java.time.Duration;
-import java.util.function.LongSupplier;
 
 /**
  * The identities of bearer tokens this service verified lately. A client sends the same token with every request
@@ -26,8 +25,9 @@ public class VerifiedIdentities {
     private final long maxLifetimeMillis;
 
     @Inject
-    public VerifiedIdentities(@ConfigProperty(name = "canhgac.verified-tokens.max-lifetime", defaultValue = "PT5M")
-                              Duration maxLifetime) {
+    public VerifiedIdentities(
+            @ConfigProperty(name = "canhgac.verified-tokens.max-lifetime", defaultValue = "PT5M")
+                    Duration maxLifetime) {
         this(maxLifetime, System::currentTimeMillis);
     }
 
@@ -44,8 +44,8 @@ public class VerifiedIdentities {
     /** Remembers the identity of a token that was just verified, until {@code expiresAtSeconds} (its exp claim). */
     public void remember(String token, SecurityIdentity identity, long expiresAtSeconds) {
         if (token != null && maxLifetimeMillis > 0 && expiresAtSeconds > 0) {
-            verified.remember(digest(token), identity,
-                    Math.min(expiresAtSeconds * 1000, verified.now() + maxLifetimeMillis));
+            verified.remember(
+                    digest(token), identity, Math.min(expiresAtSeconds * 1000, verified.now() + maxLifetimeMillis));
         }
     }
 

@@ -2,10 +2,9 @@ package vn.canhgac.commons.tenancy;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.security.Principal;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The {@link Caller} of the current request, read once from its validated token. */
 @RequestScoped
@@ -34,8 +33,11 @@ public class CurrentCaller {
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken token) {
             String username = token.getClaim("preferred_username");
-            return new Caller(token.getSubject(), username != null ? username : token.getSubject(),
-                    token.getClaim(ORG_CLAIM), Set.copyOf(identity.getRoles()));
+            return new Caller(
+                    token.getSubject(),
+                    username != null ? username : token.getSubject(),
+                    token.getClaim(ORG_CLAIM),
+                    Set.copyOf(identity.getRoles()));
         }
         return new Caller(principal.getName(), principal.getName(), null, Set.copyOf(identity.getRoles()));
     }

@@ -6,6 +6,7 @@ public final class Roles {
     public static final String AUTHORITY = "authority";
     /** Provincial or ministerial coordinator: its organisation and all descendants. */
     public static final String COORDINATOR = "coordinator";
+
     public static final String ORG_ADMIN = "org-admin";
     public static final String ORG_OPERATOR = "org-operator";
     /** Read-only, in the scope of its organisation. */
@@ -15,6 +16,5 @@ public final class Roles {
     /** An agency's own system, scoped like its organisation. */
     public static final String INTEGRATION = "integration";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -2,7 +2,6 @@ package vn.canhgac.commons.tenancy;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +26,8 @@ public class TenantScopes {
             return Uni.createFrom().item(TenantScope.nothing(caller));
         }
         return paths.pathOf(caller.orgCode())
-                .map(path -> path == null ? TenantScope.nothing(caller)
+                .map(path -> path == null
+                        ? TenantScope.nothing(caller)
                         : new TenantScope(caller, path, caller.seesSubtree()));
     }
 

@@ -13,8 +13,7 @@ public final class SearchText {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     public static String fold(String text) {
         if (text == null) {
@@ -24,7 +23,10 @@ public final class SearchText {
             return SPACES.matcher(text).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
         }
         String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return SPACES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
+        return SPACES.matcher(MARKS.matcher(decomposed).replaceAll(""))
+                .replaceAll(" ")
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Hostnames, codes, English: nothing to decompose, so the costly normalisation is skipped (imports). */

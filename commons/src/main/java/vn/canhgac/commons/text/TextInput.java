@@ -8,8 +8,7 @@ package vn.canhgac.commons.text;
  */
 public final class TextInput {
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     /**
      * The index (in UTF-16 units) of the first NUL character or unpaired surrogate of the text, or -1 when there

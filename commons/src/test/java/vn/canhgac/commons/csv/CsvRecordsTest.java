@@ -1,15 +1,14 @@
 package vn.canhgac.commons.csv;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CsvRecordsTest {
 
@@ -24,28 +23,39 @@ class CsvRecordsTest {
 
     /** What each record says: its line and fields, or its line, fault, field and the line of the fault. */
     private static List<String> describe(String text) {
-        return read(text).stream().map(r -> r.readable() ? r.line() + ":" + r.fields()
-                : r.line() + ":" + r.fault() + "@" + r.faultField() + "/" + r.faultLine()).toList();
+        return read(text).stream()
+                .map(r -> r.readable()
+                        ? r.line() + ":" + r.fields()
+                        : r.line() + ":" + r.fault() + "@" + r.faultField() + "/" + r.faultLine())
+                .toList();
     }
 
     @Test
     void quotedFieldsHoldCommasQuotesAndLineBreaksAndRecordsKnowTheirLine() {
-        assertEquals(List.of("1:[a, b]", "2:[1, x,y]", "3:[2, say \"hi\"]", "4:[3, two\r\nlines]", "7:[4, ]",
-                        "8:[5, three\nli\rnes]", "11:[6]"),
+        assertEquals(
+                List.of(
+                        "1:[a, b]",
+                        "2:[1, x,y]",
+                        "3:[2, say \"hi\"]",
+                        "4:[3, two\r\nlines]",
+                        "7:[4, ]",
+                        "8:[5, three\nli\rnes]",
+                        "11:[6]"),
                 describe("a,b\r\n1,\"x,y\"\r\n2,\"say \"\"hi\"\"\"\r\n3,\"two\r\nlines\"\r\n\r\n4,\n"
                         + "5,\"three\nli\rnes\"\r6"));
     }
 
     @Test
     void anUnterminatedQuoteSpoilsItsRecordOnlyAndReadingResumesAfterItsLine() {
-        assertEquals(List.of("1:[ip, label]", "2:UNTERMINATED_QUOTE@1/2", "3:[203.162.10.26, Mozi]",
-                        "4:[203.162.10.27, ]"),
+        assertEquals(
+                List.of("1:[ip, label]", "2:UNTERMINATED_QUOTE@1/2", "3:[203.162.10.26, Mozi]", "4:[203.162.10.27, ]"),
                 describe("ip,label\n203.162.10.25,\"Mirai\n203.162.10.26,Mozi\r\n203.162.10.27,\n"));
     }
 
     @Test
     void theFaultIsTheQuoteThatNeverClosesEvenOnALaterLineOfTheRecord() {
-        assertEquals(List.of("1:UNTERMINATED_QUOTE@3/2", "3:[b, c]", "4:[d]"),
+        assertEquals(
+                List.of("1:UNTERMINATED_QUOTE@3/2", "3:[b, c]", "4:[d]"),
                 describe("a,\"two\nlines\",x,\"oops\r\nb,c\nd"));
     }
 
@@ -82,7 +92,8 @@ class CsvRecordsTest {
 
     @Test
     void aLineTooLongWithoutQuotesIsSkippedToItsEnd() {
-        assertEquals(List.of("1:RECORD_TOO_LONG@0/1", "2:[next]", "3:[a, b]"),
+        assertEquals(
+                List.of("1:RECORD_TOO_LONG@0/1", "2:[next]", "3:[a, b]"),
                 describe("y".repeat(CsvRecords.MAX_RECORD_CHARS + 5) + "\r\nnext\na,b"));
         assertEquals(List.of("1:RECORD_TOO_LONG@0/1"), describe("y".repeat(CsvRecords.MAX_RECORD_CHARS + 5)));
     }

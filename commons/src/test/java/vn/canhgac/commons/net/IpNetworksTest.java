@@ -1,13 +1,12 @@
 package vn.canhgac.commons.net;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class IpNetworksTest {
 
@@ -34,9 +33,28 @@ class IpNetworksTest {
 
     @Test
     void ipv4IsOnlyTheDottedQuadOfFourDecimalOctetsWithoutLeadingZeros() {
-        for (String lenient : List.of("1.2.3", "127.1", "1", "01.02.03.04", "1.2.3.04", "010.0.0.1", "00.0.0.0",
-                "0x7f.0.0.1", "0x7f000001", "2130706433", "017700000001", "1.2.3.4.5", "1.2.3.", ".1.2.3",
-                "1..2.3", "1.2.3.256", "1.2.3.-1", "+1.2.3.4", "1.2. 3.4", "１.２.３.４", "\u0661.2.3.4",
+        for (String lenient : List.of(
+                "1.2.3",
+                "127.1",
+                "1",
+                "01.02.03.04",
+                "1.2.3.04",
+                "010.0.0.1",
+                "00.0.0.0",
+                "0x7f.0.0.1",
+                "0x7f000001",
+                "2130706433",
+                "017700000001",
+                "1.2.3.4.5",
+                "1.2.3.",
+                ".1.2.3",
+                "1..2.3",
+                "1.2.3.256",
+                "1.2.3.-1",
+                "+1.2.3.4",
+                "1.2. 3.4",
+                "１.２.３.４",
+                "\u0661.2.3.4",
                 "1.2.3.4\u0000")) {
             assertEquals(Optional.empty(), IpNetworks.address(lenient), lenient);
             assertEquals(Optional.empty(), IpNetworks.network(lenient), lenient);
@@ -49,10 +67,31 @@ class IpNetworksTest {
 
     @Test
     void ipv6IsOnlyTheTextFormsOfRfc4291() {
-        for (String lenient : List.of("fe80::1%eth0", "fe80::1%1", "[::1]", ":::", "1::2::3", "1:2:3:4:5:6:7",
-                "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:8::", "::1:2:3:4:5:6:7:8", "12345::", "g::1", ":1::2", "1::2:",
-                "1:2:3:4:5:6:7:", ":1:2:3:4:5:6:7:8", "::ffff:1.2.3", "::ffff:01.2.3.4", "::1.2.3.4:5",
-                "1.2.3.4::", "::ffff:1.2.3.4.5", "1:2:3:4:5:6:7:1.2.3.4", "::ffff:0x7f.0.0.1", "::１", ": :1")) {
+        for (String lenient : List.of(
+                "fe80::1%eth0",
+                "fe80::1%1",
+                "[::1]",
+                ":::",
+                "1::2::3",
+                "1:2:3:4:5:6:7",
+                "1:2:3:4:5:6:7:8:9",
+                "1:2:3:4:5:6:7:8::",
+                "::1:2:3:4:5:6:7:8",
+                "12345::",
+                "g::1",
+                ":1::2",
+                "1::2:",
+                "1:2:3:4:5:6:7:",
+                ":1:2:3:4:5:6:7:8",
+                "::ffff:1.2.3",
+                "::ffff:01.2.3.4",
+                "::1.2.3.4:5",
+                "1.2.3.4::",
+                "::ffff:1.2.3.4.5",
+                "1:2:3:4:5:6:7:1.2.3.4",
+                "::ffff:0x7f.0.0.1",
+                "::１",
+                ": :1")) {
             assertEquals(Optional.empty(), IpNetworks.address(lenient), lenient);
             assertEquals(Optional.empty(), IpNetworks.network(lenient + "/64"), lenient);
         }
@@ -78,9 +117,21 @@ class IpNetworksTest {
 
     @Test
     void prefixLengthsArePlainDecimalWithinTheFamily() {
-        for (String bad : List.of("10.0.0.0/08", "10.0.0.0/008", "10.0.0.0/+8", "10.0.0.0/-1", "10.0.0.0/8/8",
-                "10.0.0.0/ 8", "10.0.0.0 /8", "10.0.0.0/255.0.0.0", "10.0.0.0/0x8", "10.0.0.0/１", "2001:db8::/032",
-                "2001:db8::/1280", "/8", "10.0.0.0/00")) {
+        for (String bad : List.of(
+                "10.0.0.0/08",
+                "10.0.0.0/008",
+                "10.0.0.0/+8",
+                "10.0.0.0/-1",
+                "10.0.0.0/8/8",
+                "10.0.0.0/ 8",
+                "10.0.0.0 /8",
+                "10.0.0.0/255.0.0.0",
+                "10.0.0.0/0x8",
+                "10.0.0.0/１",
+                "2001:db8::/032",
+                "2001:db8::/1280",
+                "/8",
+                "10.0.0.0/00")) {
             assertEquals(Optional.empty(), IpNetworks.network(bad), bad);
         }
         assertEquals(Optional.of("0.0.0.0/0"), IpNetworks.network("0.0.0.0/0"));
@@ -92,24 +143,82 @@ class IpNetworksTest {
 
     @Test
     void specialPurposeSpaceIsThatOfTheRegistry() {
-        for (String special : List.of("0.0.0.0/8", "0.0.0.0", "10.1.2.3", "10.0.0.0/8", "100.64.0.0/10",
-                "100.127.255.255", "127.0.0.1", "169.254.1.1", "172.31.0.0/16", "192.0.0.8", "192.0.2.0/24",
-                "192.168.1.0/24", "198.19.255.255", "198.51.100.7", "203.0.113.0/28", "224.0.0.1", "239.0.0.0/8",
-                "240.0.0.0/4", "255.255.255.255", "224.0.0.0/3", "::", "::1", "::/127", "::ffff:10.0.0.1",
-                "fc00::/7", "fd12:3456::1", "fe80::1", "febf::/16", "ff02::1", "2001:db8::/32", "2001:db8:bad::1")) {
+        for (String special : List.of(
+                "0.0.0.0/8",
+                "0.0.0.0",
+                "10.1.2.3",
+                "10.0.0.0/8",
+                "100.64.0.0/10",
+                "100.127.255.255",
+                "127.0.0.1",
+                "169.254.1.1",
+                "172.31.0.0/16",
+                "192.0.0.8",
+                "192.0.2.0/24",
+                "192.168.1.0/24",
+                "198.19.255.255",
+                "198.51.100.7",
+                "203.0.113.0/28",
+                "224.0.0.1",
+                "239.0.0.0/8",
+                "240.0.0.0/4",
+                "255.255.255.255",
+                "224.0.0.0/3",
+                "::",
+                "::1",
+                "::/127",
+                "::ffff:10.0.0.1",
+                "fc00::/7",
+                "fd12:3456::1",
+                "fe80::1",
+                "febf::/16",
+                "ff02::1",
+                "2001:db8::/32",
+                "2001:db8:bad::1")) {
             assertTrue(IpNetworks.isSpecialPurpose(special), special);
         }
-        for (String global : List.of("0.0.0.0/0", "0.0.0.0/7", "1.1.1.1", "9.255.255.255", "11.0.0.0", "100.63.255.255",
-                "100.128.0.0", "100.64.0.0/9", "172.15.255.255", "172.32.0.0", "192.0.1.0", "192.0.3.0",
-                "192.88.99.1", "198.17.255.255", "198.20.0.0", "198.51.101.0", "203.0.112.255", "203.162.10.25",
-                "223.255.255.255", "192.168.0.0/15", "172.0.0.0/8", "::/0", "::/126", "::2", "2001:db9::1",
-                "2001:ee0:4501::21", "fec0::1", "fe00::1", "2001:db8::/31", "not-an-address", "")) {
+        for (String global : List.of(
+                "0.0.0.0/0",
+                "0.0.0.0/7",
+                "1.1.1.1",
+                "9.255.255.255",
+                "11.0.0.0",
+                "100.63.255.255",
+                "100.128.0.0",
+                "100.64.0.0/9",
+                "172.15.255.255",
+                "172.32.0.0",
+                "192.0.1.0",
+                "192.0.3.0",
+                "192.88.99.1",
+                "198.17.255.255",
+                "198.20.0.0",
+                "198.51.101.0",
+                "203.0.112.255",
+                "203.162.10.25",
+                "223.255.255.255",
+                "192.168.0.0/15",
+                "172.0.0.0/8",
+                "::/0",
+                "::/126",
+                "::2",
+                "2001:db9::1",
+                "2001:ee0:4501::21",
+                "fec0::1",
+                "fe00::1",
+                "2001:db8::/31",
+                "not-an-address",
+                "")) {
             assertFalse(IpNetworks.isSpecialPurpose(global), global);
         }
-        assertEquals("255.255.255.255/32 (limited broadcast, RFC 919)",
+        assertEquals(
+                "255.255.255.255/32 (limited broadcast, RFC 919)",
                 SpecialPurposeNetworks.covering("255.255.255.255").getFirst().toString());
-        assertEquals(List.of("224.0.0.0/4", "240.0.0.0/4"), SpecialPurposeNetworks.covering("224.0.0.0/3").stream()
-                .map(SpecialPurposeNetworks.Range::network).toList());
+        assertEquals(
+                List.of("224.0.0.0/4", "240.0.0.0/4"),
+                SpecialPurposeNetworks.covering("224.0.0.0/3").stream()
+                        .map(SpecialPurposeNetworks.Range::network)
+                        .toList());
     }
 
     @Test

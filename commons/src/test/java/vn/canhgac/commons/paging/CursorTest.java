@@ -1,15 +1,14 @@
 package vn.canhgac.commons.paging;
 
-import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.problem.DomainProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.problem.DomainProblem;
 
 class CursorTest {
 
@@ -20,7 +19,8 @@ class CursorTest {
         Cursor.Parts parts = Cursor.decode(Cursor.encode("2024-01-31", ID.toString()), 2);
         assertEquals(LocalDate.of(2024, 1, 31), parts.date(0));
         assertEquals(ID, parts.uuid(1));
-        assertEquals(OffsetDateTime.parse("2024-02-10T01:55:00Z"),
+        assertEquals(
+                OffsetDateTime.parse("2024-02-10T01:55:00Z"),
                 Cursor.decode(Cursor.encode("2024-02-10T01:55Z", "x"), 2).timestamp(0));
         assertNull(Cursor.decode(" ", 2));
     }

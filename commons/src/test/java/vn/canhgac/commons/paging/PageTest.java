@@ -1,12 +1,11 @@
 package vn.canhgac.commons.paging;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 class PageTest {
 
@@ -19,7 +18,8 @@ class PageTest {
 
     @Test
     void theLastPageHasNoCursor() {
-        assertNull(Page.of(List.of("a"), 2, Function.identity(), Function.identity()).next());
+        assertNull(Page.of(List.of("a"), 2, Function.identity(), Function.identity())
+                .next());
     }
 
     @Test

@@ -1,12 +1,11 @@
 package vn.canhgac.commons.problem;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 class ProblemMessagesTest {
 
@@ -22,17 +21,19 @@ class ProblemMessagesTest {
 
     @Test
     void aMalformedPreferenceFallsBackToEnglishInsteadOfFailing() {
-        for (String malformed : List.of("en;q=2", "vi;q=", "*;q=abc", "vi;;", "x".repeat(300), "vi-" + "a".repeat(40),
-                "\u00e9", ";", ",,,")) {
+        for (String malformed : List.of(
+                "en;q=2", "vi;q=", "*;q=abc", "vi;;", "x".repeat(300), "vi-" + "a".repeat(40), "\u00e9", ";", ",,,")) {
             assertEquals(Locale.ENGLISH, ProblemMessages.choose(malformed), malformed);
         }
     }
 
     @Test
     void formatsInBothLanguages() {
-        assertEquals("An organisation with code 'X-1' already exists.",
+        assertEquals(
+                "An organisation with code 'X-1' already exists.",
                 ProblemMessages.text(Locale.ENGLISH, "organization-exists.detail", "X-1"));
-        assertEquals("Đã có tổ chức với mã 'X-1'.",
+        assertEquals(
+                "Đã có tổ chức với mã 'X-1'.",
                 ProblemMessages.text(ProblemMessages.VIETNAMESE, "organization-exists.detail", "X-1"));
     }
 
@@ -41,7 +42,9 @@ class ProblemMessagesTest {
         var english = java.util.ResourceBundle.getBundle("canhgac-problems", Locale.ROOT);
         var vietnamese = java.util.ResourceBundle.getBundle("canhgac-problems", ProblemMessages.VIETNAMESE);
         for (String key : english.keySet()) {
-            assertEquals(true, !vietnamese.getString(key).equals(english.getString(key)) || key.startsWith("field.unknown-"),
+            assertEquals(
+                    true,
+                    !vietnamese.getString(key).equals(english.getString(key)) || key.startsWith("field.unknown-"),
                     "missing Vietnamese text for " + key);
         }
     }

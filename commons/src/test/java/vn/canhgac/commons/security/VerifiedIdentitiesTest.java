@@ -1,15 +1,14 @@
 package vn.canhgac.commons.security;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import org.junit.jupiter.api.Test;
 
 class VerifiedIdentitiesTest {
 
@@ -17,7 +16,9 @@ class VerifiedIdentitiesTest {
     private final AtomicLong clock = new AtomicLong(NOW);
     private final VerifiedIdentities identities = new VerifiedIdentities(Duration.ofMinutes(5), clock::get);
     private final SecurityIdentity operator = QuarkusSecurityIdentity.builder()
-            .setPrincipal(new QuarkusPrincipal("camranh-operator")).addRole("org-operator").build();
+            .setPrincipal(new QuarkusPrincipal("camranh-operator"))
+            .addRole("org-operator")
+            .build();
 
     @Test
     void aVerifiedTokenIsKnownUntilItExpires() {

@@ -1,22 +1,20 @@
 package vn.canhgac.commons.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-
 /** Reads a topic of the real broker from the beginning, to find the record a service published. */
 public final class CloudEventsConsumer {
 
-    private CloudEventsConsumer() {
-    }
+    private CloudEventsConsumer() {}
 
     public static Optional<ConsumerRecord<String, String>> find(String topic, String key, Duration timeout) {
         return find(topic, key, value -> true, timeout);
@@ -26,18 +24,22 @@ public final class CloudEventsConsumer {
      * The last record of the key whose value satisfies the condition, waiting for it up to the timeout: an
      * aggregate's later event (an update) may be published a relay tick after its first.
      */
-    public static Optional<ConsumerRecord<String, String>> find(String topic, String key,
-                                                                java.util.function.Predicate<String> value,
-                                                                Duration timeout) {
+    public static Optional<ConsumerRecord<String, String>> find(
+            String topic, String key, java.util.function.Predicate<String> value, Duration timeout) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CloudEventsProducer.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                CloudEventsProducer.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false))) {
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList();
                 if (partitions.isEmpty()) {
                     continue;
                 }
@@ -52,8 +54,8 @@ public final class CloudEventsConsumer {
         }
     }
 
-    private static Optional<ConsumerRecord<String, String>> drain(KafkaConsumer<String, String> consumer, String key,
-                                                                  java.util.function.Predicate<String> value) {
+    private static Optional<ConsumerRecord<String, String>> drain(
+            KafkaConsumer<String, String> consumer, String key, java.util.function.Predicate<String> value) {
         ConsumerRecord<String, String> last = null;
         for (int emptyPolls = 0; emptyPolls < 3; ) {
             var records = consumer.poll(Duration.ofMillis(500));

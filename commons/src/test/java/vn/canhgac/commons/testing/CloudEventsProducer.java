@@ -1,14 +1,13 @@
 package vn.canhgac.commons.testing;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes CloudEvents in binary mode to the real broker, as another service's outbox relay would. */
 public final class CloudEventsProducer implements AutoCloseable {
@@ -23,8 +22,8 @@ public final class CloudEventsProducer implements AutoCloseable {
     }
 
     public static String bootstrapServers() {
-        return System.getProperty("kafka.bootstrap.servers",
-                System.getenv().getOrDefault("CANHGAC_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+        return System.getProperty(
+                "kafka.bootstrap.servers", System.getenv().getOrDefault("CANHGAC_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
     }
 
     /** Sends to partition 0, so that a test can order events of different keys and wait for the last one. */

@@ -1,21 +1,20 @@
 package vn.canhgac.commons.testing;
 
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.commons.testing.Api.as;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * What every consumer of {@code inventory.organizations} must do, against the real broker and database: apply
@@ -54,15 +53,18 @@ public abstract class OrganizationReplicaContract {
         String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
         String json = """
                 {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","nameEn":null,"kind":"AGENCY",
-                 "version":%d,"deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), code, parent, path,
-                nameVi, version, Instant.now());
+                 "version":%d,"deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), code, parent, path, nameVi, version, Instant.now());
         producer.send(TOPIC, code, eventId, TYPE, json);
     }
 
     private void awaitName(String code, String nameVi) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                as("authority").get(replicaPath() + "/" + code)
-                        .then().statusCode(200).body("nameVi", equalTo(nameVi)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> as("authority")
+                        .get(replicaPath() + "/" + code)
+                        .then()
+                        .statusCode(200)
+                        .body("nameVi", equalTo(nameVi)));
     }
 
     @Test
@@ -71,14 +73,19 @@ public abstract class OrganizationReplicaContract {
         publish(code, "/UBND-KH/STTTT-KH/" + code + "/", 0, "Trung tâm Giám sát Khánh Hòa");
         awaitName(code, "Trung tâm Giám sát Khánh Hòa");
 
-        as("khanhhoa-coordinator").get(replicaPath() + "/" + code)
-                .then().statusCode(200).body("parentCode", equalTo("STTTT-KH"));
-        as("khanhhoa-coordinator").queryParam("q", "giam sat khanh hoa")
-                .get(replicaPath()).then().statusCode(200).body("items.code", hasItem(code));
-        assertProblem(as("bank-admin").get(replicaPath() + "/" + code).then(),
-                404, "not-found");
-        as("bank-admin").get(replicaPath())
-                .then().statusCode(200).body("items.code", not(hasItem(code)));
+        as("khanhhoa-coordinator")
+                .get(replicaPath() + "/" + code)
+                .then()
+                .statusCode(200)
+                .body("parentCode", equalTo("STTTT-KH"));
+        as("khanhhoa-coordinator")
+                .queryParam("q", "giam sat khanh hoa")
+                .get(replicaPath())
+                .then()
+                .statusCode(200)
+                .body("items.code", hasItem(code));
+        assertProblem(as("bank-admin").get(replicaPath() + "/" + code).then(), 404, "not-found");
+        as("bank-admin").get(replicaPath()).then().statusCode(200).body("items.code", not(hasItem(code)));
     }
 
     @Test
@@ -89,22 +96,26 @@ public abstract class OrganizationReplicaContract {
         publish(eventId, code, path, 1, "Tên gốc");
         awaitName(code, "Tên gốc");
 
-        publish(eventId, code, path, 2, "Bản phát lại");      // the same event id again: a replay
-        publish(code, path, 0, "Phiên bản cũ");               // an older version arriving late
-        String sentinel = "SENTINEL-" + run;                   // same partition, so it comes after both
+        publish(eventId, code, path, 2, "Bản phát lại"); // the same event id again: a replay
+        publish(code, path, 0, "Phiên bản cũ"); // an older version arriving late
+        String sentinel = "SENTINEL-" + run; // same partition, so it comes after both
         publish(sentinel, "/UBND-KH/STTTT-KH/" + sentinel + "/", 0, "Mốc");
         awaitName(sentinel, "Mốc");
 
-        as("authority").get(replicaPath() + "/" + code)
-                .then().statusCode(200).body("nameVi", equalTo("Tên gốc")).body("version", equalTo(1));
+        as("authority")
+                .get(replicaPath() + "/" + code)
+                .then()
+                .statusCode(200)
+                .body("nameVi", equalTo("Tên gốc"))
+                .body("version", equalTo(1));
     }
 
     @Test
     void fieldsAddedByANewerProducerAreIgnored() {
         String code = "NEWER-" + run;
         String json = ("{\"id\":\"%s\",\"code\":\"%s\",\"parentCode\":\"STTTT-KH\",\"path\":\"/UBND-KH/STTTT-KH/%s/\","
-                + "\"nameVi\":\"Bản mới hơn\",\"kind\":\"AGENCY\",\"version\":0,\"deleted\":false,"
-                + "\"updatedAt\":\"%s\",\"riskScore\":{\"value\":42,\"model\":\"v9\"}}")
+                        + "\"nameVi\":\"Bản mới hơn\",\"kind\":\"AGENCY\",\"version\":0,\"deleted\":false,"
+                        + "\"updatedAt\":\"%s\",\"riskScore\":{\"value\":42,\"model\":\"v9\"}}")
                 .formatted(UUID.randomUUID(), code, code, Instant.now());
         producer.send(TOPIC, code, UUID.randomUUID().toString(), TYPE, json);
         awaitName(code, "Bản mới hơn");
@@ -121,9 +132,14 @@ public abstract class OrganizationReplicaContract {
     @Test
     void refusesCallersWithoutAValidToken() throws InterruptedException {
         assertProblem(given().get(replicaPath()).then(), 401, "unauthorized");
-        assertProblem(given().auth().oauth2(Tokens.signedByStranger()).get(replicaPath()).then(), 401, "unauthorized");
+        assertProblem(
+                given().auth()
+                        .oauth2(Tokens.signedByStranger())
+                        .get(replicaPath())
+                        .then(),
+                401,
+                "unauthorized");
         assertProblem(given().auth().oauth2(Tokens.expired()).get(replicaPath()).then(), 401, "unauthorized");
-        as("national-feed").accept(ContentType.JSON).get(replicaPath())
-                .then().statusCode(200);
+        as("national-feed").accept(ContentType.JSON).get(replicaPath()).then().statusCode(200);
     }
 }

@@ -3,7 +3,6 @@ package vn.canhgac.commons.testing;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.build.Jwt;
-
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -22,15 +21,13 @@ public final class Tokens {
     private static final String PASSWORD = "canhgac-demo";
     private static final Map<String, CachedToken> CACHE = new ConcurrentHashMap<>();
 
-    private record CachedToken(String value, Instant expires) {
-    }
+    private record CachedToken(String value, Instant expires) {}
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String keycloakUrl() {
-        return System.getProperty("canhgac.keycloak.url",
-                System.getenv().getOrDefault("CANHGAC_KEYCLOAK_URL", "http://127.0.0.1:8180"));
+        return System.getProperty(
+                "canhgac.keycloak.url", System.getenv().getOrDefault("CANHGAC_KEYCLOAK_URL", "http://127.0.0.1:8180"));
     }
 
     public static String issuer() {
@@ -57,11 +54,15 @@ public final class Tokens {
         Map<String, String> form = isMachine(who)
                 ? Map.of("grant_type", "client_credentials", "client_id", who, "client_secret", who + "-demo-secret")
                 : Map.of("grant_type", "password", "client_id", "canhgac-cli", "username", who, "password", PASSWORD);
-        JsonPath response = RestAssured.given().formParams(form)
+        JsonPath response = RestAssured.given()
+                .formParams(form)
                 .post(issuer() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().jsonPath();
-        return new CachedToken(response.getString("access_token"),
-                Instant.now().plusSeconds(response.getLong("expires_in")));
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return new CachedToken(
+                response.getString("access_token"), Instant.now().plusSeconds(response.getLong("expires_in")));
     }
 
     private static boolean isMachine(String who) {
@@ -74,10 +75,16 @@ public final class Tokens {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair stranger = generator.generateKeyPair();
-            return Jwt.issuer(issuer()).audience("canhgac-api").subject("intruder")
-                    .claim("org", "CATTT").claim("preferred_username", "authority")
+            return Jwt.issuer(issuer())
+                    .audience("canhgac-api")
+                    .subject("intruder")
+                    .claim("org", "CATTT")
+                    .claim("preferred_username", "authority")
                     .claim("realm_access", Map.of("roles", List.of("authority")))
-                    .expiresIn(300).jws().keyId("not-a-realm-key").sign(stranger.getPrivate());
+                    .expiresIn(300)
+                    .jws()
+                    .keyId("not-a-realm-key")
+                    .sign(stranger.getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

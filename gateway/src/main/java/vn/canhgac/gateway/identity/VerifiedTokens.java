@@ -2,8 +2,6 @@ package vn.canhgac.gateway.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +9,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bearer tokens this gateway verified lately, and whose they are. A client sends the same token with every request
@@ -29,16 +28,16 @@ public class VerifiedTokens {
     /** Bounds the memory held; past it the cache starts again from empty. */
     static final int MAX_ENTRIES = 50_000;
 
-    private record Verified(String caller, long untilMillis) {
-    }
+    private record Verified(String caller, long untilMillis) {}
 
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
     private final long maxLifetimeMillis;
     private final LongSupplier clock;
 
     @Inject
-    public VerifiedTokens(@ConfigProperty(name = "canhgac.gateway.verified-tokens.max-lifetime", defaultValue = "PT5M")
-                          Duration maxLifetime) {
+    public VerifiedTokens(
+            @ConfigProperty(name = "canhgac.gateway.verified-tokens.max-lifetime", defaultValue = "PT5M")
+                    Duration maxLifetime) {
         this(maxLifetime, System::currentTimeMillis);
     }
 

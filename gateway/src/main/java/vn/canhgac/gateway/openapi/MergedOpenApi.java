@@ -4,22 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-import vn.canhgac.gateway.routing.RouteTable;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
+import vn.canhgac.gateway.routing.RouteTable;
 
 /**
  * One OpenAPI document for the whole API at {@code /openapi}: the services' own documents, merged. A service that
@@ -48,23 +47,30 @@ public class MergedOpenApi {
         List<Uni<JsonNode>> documents = routes.routes().entrySet().stream()
                 .map(route -> fetch(route.getKey(), route.getValue().managementUrl()))
                 .toList();
-        Uni.join().all(documents).andCollectFailures()
+        Uni.join()
+                .all(documents)
+                .andCollectFailures()
                 .map(fetched -> merge(json, fetched))
-                .subscribe().with(merged -> rc.response()
+                .subscribe()
+                .with(
+                        merged -> rc.response()
                                 .putHeader("Content-Type", "application/json")
                                 .end(merged.toString()),
                         rc::fail);
     }
 
     private Uni<JsonNode> fetch(String service, String baseUrl) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-                .setAbsoluteURI(baseUrl + "/q/openapi?format=json").setIdleTimeout(5_000);
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(baseUrl + "/q/openapi?format=json")
+                .setIdleTimeout(5_000);
         return client.request(options)
                 .flatMap(request -> request.send())
                 .flatMap(HttpClientResponse::body)
                 .map(this::parse)
                 .map(document -> (JsonNode) ((ObjectNode) document).put("x-service", service))
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.warnf("OpenAPI of %s unavailable: %s", service, failure.toString());
                     return json.createObjectNode().put("x-missing", service);
                 });
@@ -84,14 +90,22 @@ public class MergedOpenApi {
     static ObjectNode merge(ObjectMapper json, List<JsonNode> documents) {
         ObjectNode merged = json.createObjectNode();
         merged.put("openapi", "3.1.0");
-        merged.putObject("info").put("title", "Canh Gác API").put("version", "v1")
-                .put("description", "The whole public API, through the gateway. Authenticate with a bearer token "
-                        + "from the canhgac realm (see the README).");
+        merged.putObject("info")
+                .put("title", "Canh Gác API")
+                .put("version", "v1")
+                .put(
+                        "description",
+                        "The whole public API, through the gateway. Authenticate with a bearer token "
+                                + "from the canhgac realm (see the README).");
         merged.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode schemas = merged.putObject("components").putObject("schemas");
-        merged.with("components").putObject("securitySchemes").putObject("SecurityScheme")
-                .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+        merged.with("components")
+                .putObject("securitySchemes")
+                .putObject("SecurityScheme")
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put("bearerFormat", "JWT");
         var tags = merged.putArray("tags");
         var missing = merged.putArray("x-canhgac-missing");
         for (JsonNode document : documents) {
@@ -101,7 +115,9 @@ public class MergedOpenApi {
             }
             JsonNode own = withoutCollisions(json, document, schemas);
             own.path("paths").properties().forEach(path -> paths.set(path.getKey(), path.getValue()));
-            own.path("components").path("schemas").properties()
+            own.path("components")
+                    .path("schemas")
+                    .properties()
                     .forEach(schema -> schemas.putIfAbsent(schema.getKey(), schema.getValue()));
             own.path("tags").forEach(tags::add);
             if (own.has(BODY_LIMITS)) {

@@ -5,9 +5,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Whatever the gateway answers itself is a problem document: a path that nothing serves, a path that tries to
@@ -22,17 +21,19 @@ public class EdgeProblems {
     private static final Pattern SUSPICIOUS = Pattern.compile("(?i)%2e|%2f|%5c|%00|\\\\|[\\x00-\\x1f\\x7f]");
 
     void screenPaths(@Observes Filters filters) {
-        filters.register(rc -> {
-            String raw = rc.request().path();
-            if (raw == null || SUSPICIOUS.matcher(raw).find()) {
-                GatewayProblems.send(rc, 400, "bad-path");
-            } else if (raw.startsWith("/q/") && !raw.startsWith("/q/swagger-ui")) {
-                // Of Quarkus' own endpoints only Swagger UI is public; the rest are on the management port.
-                GatewayProblems.send(rc, 404, "not-found");
-            } else {
-                rc.next();
-            }
-        }, 1000);
+        filters.register(
+                rc -> {
+                    String raw = rc.request().path();
+                    if (raw == null || SUSPICIOUS.matcher(raw).find()) {
+                        GatewayProblems.send(rc, 400, "bad-path");
+                    } else if (raw.startsWith("/q/") && !raw.startsWith("/q/swagger-ui")) {
+                        // Of Quarkus' own endpoints only Swagger UI is public; the rest are on the management port.
+                        GatewayProblems.send(rc, 404, "not-found");
+                    } else {
+                        rc.next();
+                    }
+                },
+                1000);
     }
 
     void register(@Observes Router router) {

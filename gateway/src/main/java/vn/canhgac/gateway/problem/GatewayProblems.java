@@ -3,11 +3,10 @@ package vn.canhgac.gateway.problem;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import vn.canhgac.gateway.routing.RequestIds;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import vn.canhgac.gateway.routing.RequestIds;
 
 /**
  * The problem documents the gateway itself answers (no token, no route, too many requests, a service down),
@@ -17,12 +16,13 @@ public final class GatewayProblems {
 
     private static final String TYPE_BASE = "https://canhgac.vn/problems/";
 
-    private GatewayProblems() {
-    }
+    private GatewayProblems() {}
 
     public static void send(RoutingContext rc, int status, String kind) {
         Locale locale = language(rc.request().getHeader("Accept-Language"));
-        ResourceBundle texts = ResourceBundle.getBundle("gateway-problems", locale,
+        ResourceBundle texts = ResourceBundle.getBundle(
+                "gateway-problems",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         JsonObject problem = new JsonObject()
                 .put("type", TYPE_BASE + kind)

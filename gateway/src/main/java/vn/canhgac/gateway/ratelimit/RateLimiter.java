@@ -3,11 +3,10 @@ package vn.canhgac.gateway.ratelimit;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A token bucket per caller (the token's subject, or the client address when there is no token): a caller may
@@ -23,8 +22,9 @@ public class RateLimiter {
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     @Inject
-    public RateLimiter(@ConfigProperty(name = "canhgac.rate-limit.requests-per-second", defaultValue = "100") double perSecond,
-                       @ConfigProperty(name = "canhgac.rate-limit.burst", defaultValue = "200") double burst) {
+    public RateLimiter(
+            @ConfigProperty(name = "canhgac.rate-limit.requests-per-second", defaultValue = "100") double perSecond,
+            @ConfigProperty(name = "canhgac.rate-limit.burst", defaultValue = "200") double burst) {
         this(perSecond, burst, System::nanoTime);
     }
 
@@ -36,7 +36,8 @@ public class RateLimiter {
 
     /** Takes one token; answers 0 when allowed, else the whole seconds to wait before retrying. */
     public long acquire(String caller) {
-        return buckets.computeIfAbsent(caller, key -> new Bucket(burst, clock.getAsLong())).take();
+        return buckets.computeIfAbsent(caller, key -> new Bucket(burst, clock.getAsLong()))
+                .take();
     }
 
     @Scheduled(every = "10m")

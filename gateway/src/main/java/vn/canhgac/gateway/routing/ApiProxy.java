@@ -15,18 +15,17 @@ import io.vertx.mutiny.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import vn.canhgac.gateway.identity.VerifiedTokens;
 import vn.canhgac.gateway.problem.GatewayProblems;
 import vn.canhgac.gateway.ratelimit.RateLimiter;
-
-import java.net.ConnectException;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 
 /**
  * Forwards {@code /api/...} to the service that owns the path, once the caller's bearer token is valid.
@@ -38,8 +37,16 @@ public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     /** Hop-by-hop headers (RFC 9110 §7.6.1) are for one connection and never forwarded. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host");
 
     private final RouteTable routes;
     private final RateLimiter limiter;
@@ -47,14 +54,20 @@ public class ApiProxy {
     private final HttpClient client;
     private final long timeoutMillis;
 
-    public ApiProxy(RouteTable routes, RateLimiter limiter, VerifiedTokens verifiedTokens, Vertx vertx,
-                    @ConfigProperty(name = "canhgac.proxy.timeout", defaultValue = "PT60S") java.time.Duration timeout,
-                    @ConfigProperty(name = "canhgac.proxy.pool-size", defaultValue = "200") int poolSize) {
+    public ApiProxy(
+            RouteTable routes,
+            RateLimiter limiter,
+            VerifiedTokens verifiedTokens,
+            Vertx vertx,
+            @ConfigProperty(name = "canhgac.proxy.timeout", defaultValue = "PT60S") java.time.Duration timeout,
+            @ConfigProperty(name = "canhgac.proxy.pool-size", defaultValue = "200") int poolSize) {
         this.routes = routes;
         this.limiter = limiter;
         this.verifiedTokens = verifiedTokens;
         this.timeoutMillis = timeout.toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(poolSize).setKeepAlive(true)
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(poolSize)
+                .setKeepAlive(true)
                 .setConnectTimeout(2_000));
     }
 
@@ -82,7 +95,8 @@ public class ApiProxy {
         authenticate(rc)
                 .invoke(this::throttle)
                 .flatMap(caller -> forward(rc, owner.get(), requestId))
-                .subscribe().with(done -> { }, failure -> fail(rc, failure));
+                .subscribe()
+                .with(done -> {}, failure -> fail(rc, failure));
     }
 
     /** The caller's name, once the bearer token is valid: remembered from an earlier request, or verified now. */
@@ -100,25 +114,25 @@ public class ApiProxy {
         }
         // A token that fails verification is answered here, with a problem document: Quarkus' default handler
         // would send an empty 401 before this chain sees the failure.
-        rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER,
-                (BiConsumer<RoutingContext, Throwable>) (context, failure) -> fail(context, new Unauthenticated()));
+        rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>)
+                (context, failure) -> fail(context, new Unauthenticated()));
         Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-        return deferred
-                .onFailure().transform(failure -> new Unauthenticated())
-                .map(identity -> {
-                    if (identity.isAnonymous()) {
-                        throw new Unauthenticated();
-                    }
-                    String caller = identity.getPrincipal().getName();
-                    if (identity.getPrincipal() instanceof JsonWebToken token) {
-                        verifiedTokens.remember(authorization, caller, token.getExpirationTime());
-                    }
-                    return caller;
-                });
+        return deferred.onFailure().transform(failure -> new Unauthenticated()).map(identity -> {
+            if (identity.isAnonymous()) {
+                throw new Unauthenticated();
+            }
+            String caller = identity.getPrincipal().getName();
+            if (identity.getPrincipal() instanceof JsonWebToken token) {
+                verifiedTokens.remember(authorization, caller, token.getExpirationTime());
+            }
+            return caller;
+        });
     }
 
     private static String clientAddress(RoutingContext rc) {
-        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        return rc.request().remoteAddress() == null
+                ? "unknown"
+                : rc.request().remoteAddress().hostAddress();
     }
 
     private void throttle(String caller) {
@@ -143,9 +157,13 @@ public class ApiProxy {
             }
         });
         options.putHeader(RequestIds.HEADER, requestId)
-                .putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString())
+                .putHeader(
+                        "X-Forwarded-Host",
+                        in.authority() == null ? "" : in.authority().toString())
                 .putHeader("X-Forwarded-Proto", in.scheme())
-                .putHeader("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
+                .putHeader(
+                        "X-Forwarded-For",
+                        in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
         return client.request(options)
                 .flatMap(out -> out.send(HttpServerRequest.newInstance(in)))
                 .flatMap(response -> relay(response, HttpServerResponse.newInstance(rc.response())));
@@ -154,7 +172,8 @@ public class ApiProxy {
     private static Uni<Void> relay(HttpClientResponse from, HttpServerResponse to) {
         to.setStatusCode(from.statusCode());
         from.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase()) && !header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())
+                    && !header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
                 to.headers().add(header.getKey(), header.getValue());
             }
         });
@@ -187,7 +206,9 @@ public class ApiProxy {
             }
             case TimeoutException t -> GatewayProblems.send(rc, 504, "timeout");
             default -> {
-                LOG.warnf("Forwarding %s %s failed: %s", rc.request().method(), rc.request().path(), failure.toString());
+                LOG.warnf(
+                        "Forwarding %s %s failed: %s",
+                        rc.request().method(), rc.request().path(), failure.toString());
                 GatewayProblems.send(rc, 502, "unavailable");
             }
         }

@@ -1,7 +1,6 @@
 package vn.canhgac.gateway.routing;
 
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,14 +11,15 @@ public final class RequestIds {
     private static final String KEY = "canhgac.requestId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static String of(RoutingContext rc) {
         String id = rc.get(KEY);
         if (id == null) {
             String incoming = rc.request().getHeader(HEADER);
-            id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+            id = incoming != null && ACCEPTABLE.matcher(incoming).matches()
+                    ? incoming
+                    : UUID.randomUUID().toString();
             rc.put(KEY, id);
         }
         return id;

@@ -1,7 +1,6 @@
 package vn.canhgac.gateway.routing;
 
 import io.smallrye.config.ConfigMapping;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

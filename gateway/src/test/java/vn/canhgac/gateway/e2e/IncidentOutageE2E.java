@@ -1,13 +1,5 @@
 package vn.canhgac.gateway.e2e;
 
-import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.testing.CloudEventsConsumer;
-import vn.canhgac.commons.testing.Tokens;
-
-import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.gateway.e2e.Platform.anonymous;
 import static vn.canhgac.gateway.e2e.Platform.as;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.Tokens;
 
 /**
  * Incidents go on being reported at 2 a.m. when a part of the platform is down, and nothing is lost once it is back:
@@ -36,23 +35,47 @@ class IncidentOutageE2E {
         String incident;
         Platform.canhgac("kafka", "stop");
         try {
-            incident = as("camranh-operator").body("""
+            incident = as("camranh-operator")
+                    .body("""
                             {"title":"Báo cáo lúc mất kết nối Kafka %s","category":"PHISHING_FRAUD","severity":"MEDIUM",
                              "detectedAt":"2024-02-10T02:05:00+07:00"}""".formatted(run))
-                    .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
-            as("national-feed").contentType("text/plain").queryParam("reference", list).queryParam("kind", "AD_HOC")
-                    .body(address + "\n").post("/api/v1/botnet-lists").then().statusCode(201);
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            as("national-feed")
+                    .contentType("text/plain")
+                    .queryParam("reference", list)
+                    .queryParam("kind", "AD_HOC")
+                    .body(address + "\n")
+                    .post("/api/v1/botnet-lists")
+                    .then()
+                    .statusCode(201);
             Thread.sleep(3_000);
-            as("camranh-operator").queryParam("category", "MALWARE").queryParam("q", list).get("/api/v1/incidents")
-                    .then().statusCode(200).body("items", empty());
+            as("camranh-operator")
+                    .queryParam("category", "MALWARE")
+                    .queryParam("q", list)
+                    .get("/api/v1/incidents")
+                    .then()
+                    .statusCode(200)
+                    .body("items", empty());
         } finally {
             Platform.canhgac("kafka", "start");
         }
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                as("camranh-operator").queryParam("category", "MALWARE").queryParam("q", list).get("/api/v1/incidents")
-                        .then().statusCode(200).body("items[0].observables.value", hasItem(address))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> as("camranh-operator")
+                        .queryParam("category", "MALWARE")
+                        .queryParam("q", list)
+                        .get("/api/v1/incidents")
+                        .then()
+                        .statusCode(200)
+                        .body("items[0].observables.value", hasItem(address))
                         .body("items[0].reportingOrganization", equalTo("UBND-CAMRANH")));
-        assertTrue(CloudEventsConsumer.find(INCIDENT_EVENTS, incident, Duration.ofSeconds(60)).isPresent(),
+        assertTrue(
+                CloudEventsConsumer.find(INCIDENT_EVENTS, incident, Duration.ofSeconds(60))
+                        .isPresent(),
                 "the report's event was published once the broker was back");
     }
 
@@ -64,16 +87,33 @@ class IncidentOutageE2E {
                  "detectedAt":"2024-02-10T02:05:00+07:00"}""".formatted(run);
         Platform.canhgac("keycloak", "stop");
         try {
-            anonymous().auth().oauth2(held).contentType("application/json").body(report)
-                    .post("/api/v1/incidents").then().statusCode(201);
-            assertProblem(anonymous().auth().oauth2(Tokens.signedByStranger()).get("/api/v1/incidents").then(),
-                    401, "unauthorized");
+            anonymous()
+                    .auth()
+                    .oauth2(held)
+                    .contentType("application/json")
+                    .body(report)
+                    .post("/api/v1/incidents")
+                    .then()
+                    .statusCode(201);
+            assertProblem(
+                    anonymous()
+                            .auth()
+                            .oauth2(Tokens.signedByStranger())
+                            .get("/api/v1/incidents")
+                            .then(),
+                    401,
+                    "unauthorized");
         } finally {
             Platform.canhgac("keycloak", "start");
         }
         // A token issued after the restart (the realm's keys are the same) works as before.
-        anonymous().auth().oauth2(Tokens.fresh("camranh-operator")).queryParam("q", "mat keycloak " + run)
-                .get("/api/v1/incidents").then().statusCode(200).body("items.title", hasItem(
-                        "Báo cáo lúc mất Keycloak " + run));
+        anonymous()
+                .auth()
+                .oauth2(Tokens.fresh("camranh-operator"))
+                .queryParam("q", "mat keycloak " + run)
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
+                .body("items.title", hasItem("Báo cáo lúc mất Keycloak " + run));
     }
 }

@@ -1,7 +1,6 @@
 package vn.canhgac.gateway.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +41,11 @@ final class OpenApiOperations {
 
         /** Free text: a string that is not an enum, an id, a date or binary content. */
         boolean isText() {
-            return is("string") && !isEnum() && (format == null || !Set.of("uuid", "date", "date-time", "time",
-                    "binary", "byte").contains(format));
+            return is("string")
+                    && !isEnum()
+                    && (format == null
+                            || !Set.of("uuid", "date", "date-time", "time", "binary", "byte")
+                                    .contains(format));
         }
 
         /** A value that a typed parser refuses as text: a number, a boolean, an id or a date. */
@@ -52,18 +54,17 @@ final class OpenApiOperations {
         }
     }
 
-    record Parameter(String name, String in, boolean required, Schema schema) {
-    }
+    record Parameter(String name, String in, boolean required, Schema schema) {}
 
-    record Property(String name, Schema schema) {
-    }
+    record Property(String name, Schema schema) {}
 
     /** The JSON body: an object of these properties, or (for {@code array}) a list of such objects. */
     record Body(boolean array, List<Property> properties) {
 
         boolean hasText() {
-            return properties.stream().anyMatch(p -> p.schema().isText()
-                    || p.schema().items() != null && p.schema().items().isText());
+            return properties.stream()
+                    .anyMatch(p -> p.schema().isText()
+                            || p.schema().items() != null && p.schema().items().isText());
         }
     }
 
@@ -73,8 +74,14 @@ final class OpenApiOperations {
      * media types in the document's order (empty without a body); {@code body} is the application/json schema's
      * shape, or null; {@code returnsPage} is a keyset-paged list.
      */
-    record Operation(String method, String path, Set<String> roles, List<Parameter> parameters,
-                     List<String> contentTypes, Body body, boolean returnsPage) {
+    record Operation(
+            String method,
+            String path,
+            Set<String> roles,
+            List<Parameter> parameters,
+            List<String> contentTypes,
+            Body body,
+            boolean returnsPage) {
 
         String name() {
             return method + " " + path;
@@ -113,7 +120,8 @@ final class OpenApiOperations {
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().path(method);
                 if (operation.isObject()) {
-                    operations.add(operation(method.toUpperCase(Locale.ROOT), path.getKey(), path.getValue(), operation));
+                    operations.add(
+                            operation(method.toUpperCase(Locale.ROOT), path.getKey(), path.getValue(), operation));
                 }
             }
         });
@@ -124,8 +132,14 @@ final class OpenApiOperations {
         JsonNode content = operation.path("requestBody").path("content");
         List<String> contentTypes = new ArrayList<>();
         content.fieldNames().forEachRemaining(contentTypes::add);
-        return new Operation(method, path, roles(operation), parameters(pathItem, operation), contentTypes,
-                content.has(JSON) ? body(content.path(JSON).path("schema")) : null, returnsPage(method, operation));
+        return new Operation(
+                method,
+                path,
+                roles(operation),
+                parameters(pathItem, operation),
+                contentTypes,
+                content.has(JSON) ? body(content.path(JSON).path("schema")) : null,
+                returnsPage(method, operation));
     }
 
     /** Scopes of every security requirement, whatever the scheme is called; the document's own when none. */
@@ -145,8 +159,13 @@ final class OpenApiOperations {
             for (JsonNode parameter : declared) {
                 JsonNode resolved = resolve(parameter);
                 String in = resolved.path("in").asText();
-                parameters.put(in + ":" + resolved.path("name").asText(), new Parameter(resolved.path("name").asText(),
-                        in, resolved.path("required").asBoolean(in.equals("path")), schema(resolved.path("schema"))));
+                parameters.put(
+                        in + ":" + resolved.path("name").asText(),
+                        new Parameter(
+                                resolved.path("name").asText(),
+                                in,
+                                resolved.path("required").asBoolean(in.equals("path")),
+                                schema(resolved.path("schema"))));
             }
         }
         return List.copyOf(parameters.values());
@@ -157,15 +176,22 @@ final class OpenApiOperations {
         boolean array = "array".equals(type(schema));
         JsonNode element = array ? resolve(schema.path("items")) : schema;
         List<Property> properties = new ArrayList<>();
-        element.path("properties").properties()
+        element.path("properties")
+                .properties()
                 .forEach(property -> properties.add(new Property(property.getKey(), schema(property.getValue()))));
         return new Body(array, properties);
     }
 
     /** A keyset page: {@code items} and {@code next} (a single object may have {@code items} of its own). */
     private boolean returnsPage(String method, JsonNode operation) {
-        JsonNode schema = resolve(operation.path("responses").path("200").path("content").path(JSON).path("schema"));
-        return method.equals("GET") && schema.path("properties").has("next")
+        JsonNode schema = resolve(operation
+                .path("responses")
+                .path("200")
+                .path("content")
+                .path(JSON)
+                .path("schema"));
+        return method.equals("GET")
+                && schema.path("properties").has("next")
                 && "array".equals(type(resolve(schema.path("properties").path("items"))));
     }
 
@@ -173,13 +199,23 @@ final class OpenApiOperations {
         JsonNode resolved = resolve(node);
         String type = type(resolved);
         Schema items = "array".equals(type) ? schemaWithoutItems(resolve(resolved.path("items"))) : null;
-        return new Schema(type, text(resolved.path("format")), enumValues(resolved), example(resolved),
-                text(resolved.path("minimum")), items);
+        return new Schema(
+                type,
+                text(resolved.path("format")),
+                enumValues(resolved),
+                example(resolved),
+                text(resolved.path("minimum")),
+                items);
     }
 
     private Schema schemaWithoutItems(JsonNode resolved) {
-        return new Schema(type(resolved), text(resolved.path("format")), enumValues(resolved), example(resolved),
-                text(resolved.path("minimum")), null);
+        return new Schema(
+                type(resolved),
+                text(resolved.path("format")),
+                enumValues(resolved),
+                example(resolved),
+                text(resolved.path("minimum")),
+                null);
     }
 
     /** Follows one {@code $ref} into {@code components/schemas} (or a single-element {@code allOf} around one). */
@@ -221,7 +257,8 @@ final class OpenApiOperations {
 
     private static String example(JsonNode schema) {
         return schema.path("examples").isArray() && !schema.path("examples").isEmpty()
-                ? schema.path("examples").get(0).asText() : text(schema.path("example"));
+                ? schema.path("examples").get(0).asText()
+                : text(schema.path("example"));
     }
 
     private static String text(JsonNode node) {

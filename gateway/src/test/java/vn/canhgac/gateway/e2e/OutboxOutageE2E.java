@@ -1,14 +1,13 @@
 package vn.canhgac.gateway.e2e;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.UUID;
-
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.gateway.e2e.Platform.as;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * A committed change is never lost: with the broker down, inventory-service still accepts the change (its
@@ -22,20 +21,33 @@ class OutboxOutageE2E {
         String code = "OUTAGE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Platform.canhgac("kafka", "stop");
         try {
-            as("khanhhoa-coordinator").body("""
-                            {"code":"%s","kind":"AGENCY","nameVi":"Đơn vị lập trong lúc mất kết nối","parentCode":"STTTT-KH"}"""
-                            .formatted(code))
-                    .post("/api/v1/organizations").then().statusCode(201);
-            as("khanhhoa-coordinator").get("/api/v1/organizations/" + code).then().statusCode(200);
+            as("khanhhoa-coordinator")
+                    .body("""
+                            {"code":"%s","kind":"AGENCY","nameVi":"Đơn vị lập trong lúc mất kết nối","parentCode":"STTTT-KH"}""".formatted(code))
+                    .post("/api/v1/organizations")
+                    .then()
+                    .statusCode(201);
+            as("khanhhoa-coordinator")
+                    .get("/api/v1/organizations/" + code)
+                    .then()
+                    .statusCode(200);
             Thread.sleep(3_000);
-            assertProblem(as("khanhhoa-coordinator").get("/api/v1/exposures/organizations/" + code).then(),
-                    404, "not-found");
+            assertProblem(
+                    as("khanhhoa-coordinator")
+                            .get("/api/v1/exposures/organizations/" + code)
+                            .then(),
+                    404,
+                    "not-found");
         } finally {
             Platform.canhgac("kafka", "start");
         }
-        for (String replica : new String[]{"/api/v1/exposures/organizations/", "/api/v1/duty/organizations/"}) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    as("khanhhoa-coordinator").get(replica + code).then().statusCode(200)
+        for (String replica : new String[] {"/api/v1/exposures/organizations/", "/api/v1/duty/organizations/"}) {
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> as("khanhhoa-coordinator")
+                            .get(replica + code)
+                            .then()
+                            .statusCode(200)
                             .body("nameVi", equalTo("Đơn vị lập trong lúc mất kết nối")));
         }
     }

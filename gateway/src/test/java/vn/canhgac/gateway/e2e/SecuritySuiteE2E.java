@@ -1,5 +1,9 @@
 package vn.canhgac.gateway.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -11,14 +15,6 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.testing.Tokens;
-import vn.canhgac.gateway.e2e.OpenApiOperations.Body;
-import vn.canhgac.gateway.e2e.OpenApiOperations.Operation;
-import vn.canhgac.gateway.e2e.OpenApiOperations.Parameter;
-import vn.canhgac.gateway.e2e.OpenApiOperations.Property;
-import vn.canhgac.gateway.e2e.OpenApiOperations.Schema;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,10 +30,13 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.Tokens;
+import vn.canhgac.gateway.e2e.OpenApiOperations.Body;
+import vn.canhgac.gateway.e2e.OpenApiOperations.Operation;
+import vn.canhgac.gateway.e2e.OpenApiOperations.Parameter;
+import vn.canhgac.gateway.e2e.OpenApiOperations.Property;
+import vn.canhgac.gateway.e2e.OpenApiOperations.Schema;
 
 /**
  * The security suite: every operation of the merged OpenAPI document, whoever calls it and whatever it is sent.
@@ -57,10 +56,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class SecuritySuiteE2E {
 
-    private static final List<String> IDENTITIES = List.of("authority", "khanhhoa-ubnd", "khanhhoa-auditor",
-            "khanhhoa-coordinator", "camranh-operator", "bank-admin", "national-feed", "agency-system");
-    private static final List<String> TAMPERED_PATHS = List.of("/api/v1/%2E%2E/%2E%2E/q/metrics",
-            "/api/v1/assets%5c..", "/q/metrics", "/q/health", "/q/openapi");
+    private static final List<String> IDENTITIES = List.of(
+            "authority",
+            "khanhhoa-ubnd",
+            "khanhhoa-auditor",
+            "khanhhoa-coordinator",
+            "camranh-operator",
+            "bank-admin",
+            "national-feed",
+            "agency-system");
+    private static final List<String> TAMPERED_PATHS =
+            List.of("/api/v1/%2E%2E/%2E%2E/q/metrics", "/api/v1/assets%5c..", "/q/metrics", "/q/health", "/q/openapi");
     private static final List<String> LANGUAGES = List.of("en;q=2", "vi;q=", "*;q=abc", "vi-" + "x".repeat(297));
     private static final Set<String> CONDITIONAL_METHODS = Set.of("PUT", "PATCH", "DELETE");
     private static final String JSON_TYPE = "application/json";
@@ -74,7 +80,9 @@ class SecuritySuiteE2E {
                     .setParam("http.socket.timeout", 90_000));
 
     /** Inside every generated string, so that anything a bad request managed to store can be found afterwards. */
-    private final String marker = "SECSUITE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    private final String marker =
+            "SECSUITE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private int authorisationChecks;
@@ -84,12 +92,18 @@ class SecuritySuiteE2E {
     private int retries;
 
     /** Who calls: a demo identity (roles read from its token), or nobody valid ({@code authenticated} false). */
-    private record Caller(String name, Supplier<String> token, Set<String> roles, boolean authenticated) {
-    }
+    private record Caller(String name, Supplier<String> token, Set<String> roles, boolean authenticated) {}
 
     /** One generated request: the operation it exercises, what is special about it, and the request itself. */
-    private record Case(String operation, String input, String method, String path, Map<String, String> query,
-                        Map<String, String> headers, String contentType, String body) {
+    private record Case(
+            String operation,
+            String input,
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            String contentType,
+            String body) {
 
         Case withBody(String otherInput, String otherContentType, String otherBody) {
             return new Case(operation, otherInput, method, path, query, headers, otherContentType, otherBody);
@@ -103,8 +117,7 @@ class SecuritySuiteE2E {
     }
 
     /** A parameter value as it goes into the URL (already percent-encoded), and how a report names it. */
-    private record Value(String label, String encoded) {
-    }
+    private record Value(String label, String encoded) {}
 
     private record Answer(int status, String contentType, String body, String retryAfter) {
 
@@ -121,7 +134,8 @@ class SecuritySuiteE2E {
         }
 
         boolean isProblem() {
-            return contentType.startsWith("application/problem+json") && json().path("status").asInt(-1) == status;
+            return contentType.startsWith("application/problem+json")
+                    && json().path("status").asInt(-1) == status;
         }
 
         String problemType() {
@@ -159,9 +173,16 @@ class SecuritySuiteE2E {
         checkNothingStored(operations, named(callers, "authority"));
         checkTamperedPaths(named(callers, "anonymous"));
 
-        System.out.printf("Security suite: %d operations × %d callers = %d authorisation checks; %d bad inputs tried; "
-                        + "5xx seen = %d; non-problem 4xx = %d; retries after 429 = %d%n", operations.size(),
-                callers.size(), authorisationChecks, badInputs, serverErrors, nonProblemClientErrors, retries);
+        System.out.printf(
+                "Security suite: %d operations × %d callers = %d authorisation checks; %d bad inputs tried; "
+                        + "5xx seen = %d; non-problem 4xx = %d; retries after 429 = %d%n",
+                operations.size(),
+                callers.size(),
+                authorisationChecks,
+                badInputs,
+                serverErrors,
+                nonProblemClientErrors,
+                retries);
         notes.forEach(note -> System.out.println("Security suite: " + note));
         if (!failures.isEmpty()) {
             fail(failures.size() + " security suite failure(s):\n" + String.join("\n", failures));
@@ -175,7 +196,9 @@ class SecuritySuiteE2E {
         assertEquals(200, response.statusCode(), "GET /openapi");
         JsonNode document = parse(response.asString());
         // A service that was down is left out of the merged document, and its operations would go unchecked.
-        assertEquals(0, document.path("x-canhgac-missing").size(),
+        assertEquals(
+                0,
+                document.path("x-canhgac-missing").size(),
                 "services missing from the merged OpenAPI document: " + document.path("x-canhgac-missing"));
         return document;
     }
@@ -193,7 +216,8 @@ class SecuritySuiteE2E {
     }
 
     private static Set<String> realmRoles(String token) {
-        JsonNode claims = parse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+        JsonNode claims =
+                parse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
         Set<String> roles = new TreeSet<>();
         claims.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));
         return roles;
@@ -207,12 +231,17 @@ class SecuritySuiteE2E {
     }
 
     private static Caller named(List<Caller> callers, String name) {
-        return callers.stream().filter(caller -> caller.name().equals(name)).findFirst().orElseThrow();
+        return callers.stream()
+                .filter(caller -> caller.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The authority when the operation allows it, else the first demo identity that it allows. */
     private static Optional<Caller> allowedCaller(Operation operation, List<Caller> identities) {
-        return identities.stream().filter(caller -> operation.allows(caller.roles())).findFirst();
+        return identities.stream()
+                .filter(caller -> operation.allows(caller.roles()))
+                .findFirst();
     }
 
     // --- 1. Authorisation ---------------------------------------------------------------------------------------
@@ -221,14 +250,17 @@ class SecuritySuiteE2E {
         Case request = neutral(operation, "ids that name nothing, " + describeBody(operation));
         for (Caller caller : callers) {
             authorisationChecks++;
-            Expect expect = !caller.authenticated() ? Expect.UNAUTHENTICATED
+            Expect expect = !caller.authenticated()
+                    ? Expect.UNAUTHENTICATED
                     : operation.allows(caller.roles()) ? Expect.SERVED : Expect.FORBIDDEN;
             check(caller, request, expect);
         }
     }
 
     private static String describeBody(Operation operation) {
-        return operation.contentTypes().isEmpty() ? "no body" : "body " + operation.contentTypes().getFirst();
+        return operation.contentTypes().isEmpty()
+                ? "no body"
+                : "body " + operation.contentTypes().getFirst();
     }
 
     // --- 2. Bad input -------------------------------------------------------------------------------------------
@@ -256,9 +288,10 @@ class SecuritySuiteE2E {
             }
             for (Value value : badValues(parameter)) {
                 String input = parameter.in() + " " + parameter.name() + " = " + value.label();
-                cases.add(parameter.in().equals("path")
-                        ? request(operation, input, Map.of(parameter.name(), value.encoded()), Map.of())
-                        : request(operation, input, Map.of(), Map.of(parameter.name(), value.encoded())));
+                cases.add(
+                        parameter.in().equals("path")
+                                ? request(operation, input, Map.of(parameter.name(), value.encoded()), Map.of())
+                                : request(operation, input, Map.of(), Map.of(parameter.name(), value.encoded())));
             }
         }
         return cases;
@@ -283,7 +316,8 @@ class SecuritySuiteE2E {
             byte[] garbage = new byte[24];
             ThreadLocalRandom.current().nextBytes(garbage);
             values.add(new Value("cursor of random bytes", base64Url(garbage)));
-            values.add(new Value("cursor of a date and a non-id",
+            values.add(new Value(
+                    "cursor of a date and a non-id",
                     base64Url(("2024-01-01" + (char) 0 + "not-a-uuid").getBytes(StandardCharsets.UTF_8))));
         }
         return values;
@@ -306,15 +340,21 @@ class SecuritySuiteE2E {
         cases.add(plain.withBody("body nested 2,000 levels deep", JSON_TYPE, "[".repeat(2_000) + "]".repeat(2_000)));
         if (body.hasText()) {
             // Escapes written as JSON text and sent as such: a lone surrogate in a Java string would leave as "?".
-            cases.add(plain.withBody("every text property with a NUL escape", JSON_TYPE,
+            cases.add(plain.withBody(
+                    "every text property with a NUL escape",
+                    JSON_TYPE,
                     textBody(body, "\"" + marker + " a\\u0000b\"")));
-            cases.add(plain.withBody("every text property a lone surrogate escape", JSON_TYPE,
+            cases.add(plain.withBody(
+                    "every text property a lone surrogate escape",
+                    JSON_TYPE,
                     textBody(body, "\"" + marker + " \\ud800\"")));
-            cases.add(plain.withBody("every text property 100,000 characters", JSON_TYPE,
-                    textBody(body, quoted(padded(100_000)))));
+            cases.add(plain.withBody(
+                    "every text property 100,000 characters", JSON_TYPE, textBody(body, quoted(padded(100_000)))));
         }
         for (Property property : body.properties()) {
-            cases.add(plain.withBody("wrong JSON type for " + property.name(), JSON_TYPE,
+            cases.add(plain.withBody(
+                    "wrong JSON type for " + property.name(),
+                    JSON_TYPE,
                     wrap(body, "{" + quoted(property.name()) + ":" + wrongType(property.schema()) + "}")));
         }
         return cases;
@@ -322,9 +362,13 @@ class SecuritySuiteE2E {
 
     private List<Case> languageCases(Operation operation) {
         Case plain = neutral(operation, "");
-        return LANGUAGES.stream().map(language -> plain.withHeader("Accept-Language: "
-                + (language.length() > 40 ? "a " + language.length() + "-character tag" : language),
-                "Accept-Language", language)).toList();
+        return LANGUAGES.stream()
+                .map(language -> plain.withHeader(
+                        "Accept-Language: "
+                                + (language.length() > 40 ? "a " + language.length() + "-character tag" : language),
+                        "Accept-Language",
+                        language))
+                .toList();
     }
 
     /**
@@ -335,9 +379,9 @@ class SecuritySuiteE2E {
         List<String> members = new ArrayList<>();
         for (Property property : body.properties()) {
             Schema schema = property.schema();
-            String value = schema.isText() ? badText
-                    : schema.items() != null && schema.items().isText() ? "[" + badText + "]"
-                    : plausible(schema);
+            String value = schema.isText()
+                    ? badText
+                    : schema.items() != null && schema.items().isText() ? "[" + badText + "]" : plausible(schema);
             if (value != null) {
                 members.add(quoted(property.name()) + ":" + value);
             }
@@ -358,8 +402,8 @@ class SecuritySuiteE2E {
             return quoted(UUID.randomUUID().toString());
         }
         if (schema.isDate()) {
-            return quoted(Objects.requireNonNullElse(schema.example(),
-                    schema.format().equals("date") ? "2024-01-01" : "2024-01-01T00:00:00Z"));
+            return quoted(Objects.requireNonNullElse(
+                    schema.example(), schema.format().equals("date") ? "2024-01-01" : "2024-01-01T00:00:00Z"));
         }
         if (schema.is("integer") || schema.is("number")) {
             return Objects.requireNonNullElse(schema.minimum(), "1");
@@ -404,9 +448,13 @@ class SecuritySuiteE2E {
             if (!operation.returnsPage() || !operation.parameters("path").isEmpty()) {
                 continue;
             }
-            boolean searchable = operation.parameters("query").stream().anyMatch(p -> p.name().equals("q"));
-            Case list = request(operation, searchable ? "searched for " + marker : "first page read for " + marker,
-                    Map.of(), searchable ? Map.of("q", encode(marker)) : Map.of());
+            boolean searchable = operation.parameters("query").stream()
+                    .anyMatch(p -> p.name().equals("q"));
+            Case list = request(
+                    operation,
+                    searchable ? "searched for " + marker : "first page read for " + marker,
+                    Map.of(),
+                    searchable ? Map.of("q", encode(marker)) : Map.of());
             Answer answer = send(authority, list);
             if (answer.status() != 200 || !answer.json().path("items").isArray()) {
                 failure(list, authority, answer, "200 with items (to look for stored bad input)");
@@ -421,7 +469,9 @@ class SecuritySuiteE2E {
     private void checkTamperedPaths(Caller anonymous) {
         for (String path : TAMPERED_PATHS) {
             badInputs++;
-            check(anonymous, new Case("GET " + path, "tampered path", "GET", path, Map.of(), Map.of(), null, null),
+            check(
+                    anonymous,
+                    new Case("GET " + path, "tampered path", "GET", path, Map.of(), Map.of(), null, null),
                     Expect.REFUSED);
         }
     }
@@ -434,8 +484,8 @@ class SecuritySuiteE2E {
     }
 
     /** Like {@link #neutral}, with some path and query values replaced (already encoded). */
-    private Case request(Operation operation, String input, Map<String, String> pathValues,
-                         Map<String, String> queryValues) {
+    private Case request(
+            Operation operation, String input, Map<String, String> pathValues, Map<String, String> queryValues) {
         String path = operation.path();
         for (Parameter parameter : operation.parameters("path")) {
             String value = pathValues.getOrDefault(parameter.name(), encode(nothing(parameter.schema())));
@@ -444,16 +494,19 @@ class SecuritySuiteE2E {
         path = path.replaceAll("\\{[^}/]+}", "NO-SUCH-UNDOCUMENTED");
         Map<String, String> query = new LinkedHashMap<>(neutralQuery(operation));
         query.putAll(queryValues);
-        Map<String, String> headers = CONDITIONAL_METHODS.contains(operation.method())
-                ? Map.of("If-Match", "\"999999\"") : Map.of();
-        String contentType = operation.contentTypes().isEmpty() ? null : operation.contentTypes().getFirst();
+        Map<String, String> headers =
+                CONDITIONAL_METHODS.contains(operation.method()) ? Map.of("If-Match", "\"999999\"") : Map.of();
+        String contentType = operation.contentTypes().isEmpty()
+                ? null
+                : operation.contentTypes().getFirst();
         String body = contentType == null ? null : contentType.equals(JSON_TYPE) ? "{}" : invalidBody(contentType);
         return new Case(operation.name(), input, operation.method(), path, query, headers, contentType, body);
     }
 
     private Map<String, String> neutralQuery(Operation operation) {
         Map<String, String> query = new LinkedHashMap<>();
-        operation.parameters("query").stream().filter(Parameter::required)
+        operation.parameters("query").stream()
+                .filter(Parameter::required)
                 .forEach(parameter -> query.put(parameter.name(), encode(nothing(parameter.schema()))));
         return query;
     }
@@ -499,16 +552,26 @@ class SecuritySuiteE2E {
         return switch (expect) {
             case UNAUTHENTICATED -> status == 401 ? null : "401";
             case FORBIDDEN -> status == 403 ? null : "403";
-            case SERVED -> status == 401 || status == 403 ? "neither 401 nor 403"
-                    : answer.problemType().endsWith("/no-route") ? "a route to the service that documents it" : null;
+            case SERVED ->
+                status == 401 || status == 403
+                        ? "neither 401 nor 403"
+                        : answer.problemType().endsWith("/no-route")
+                                ? "a route to the service that documents it"
+                                : null;
             case SAFE -> null;
             case REFUSED -> status == 400 || status == 404 ? null : "400 or 404";
         };
     }
 
     private void failure(Case request, Caller caller, Answer answer, String expected) {
-        failures.add("%s | caller %s | %s | status %d | expected %s | %s".formatted(request.operation(), caller.name(),
-                request.input(), answer.status(), expected, answer.excerpt()));
+        failures.add("%s | caller %s | %s | status %d | expected %s | %s"
+                .formatted(
+                        request.operation(),
+                        caller.name(),
+                        request.input(),
+                        answer.status(),
+                        expected,
+                        answer.excerpt()));
     }
 
     /** Sends the request; over the rate limit, waits as told and sends it again. Counts what the suite reports. */
@@ -517,7 +580,8 @@ class SecuritySuiteE2E {
             Answer answer = sendOnce(caller, request);
             if (answer.status() != 429 || attempt == MAX_RETRIES) {
                 serverErrors += answer.status() >= 500 ? 1 : 0;
-                nonProblemClientErrors += answer.status() >= 400 && answer.status() < 500 && !answer.isProblem() ? 1 : 0;
+                nonProblemClientErrors +=
+                        answer.status() >= 400 && answer.status() < 500 && !answer.isProblem() ? 1 : 0;
                 return answer;
             }
             retries++;
@@ -527,13 +591,16 @@ class SecuritySuiteE2E {
 
     private static Answer sendOnce(Caller caller, Case request) {
         // Values are sent as generated (percent-escapes included), and bodies as written, whatever their type.
-        EncoderConfig encoder = EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8)
+        EncoderConfig encoder = EncoderConfig.encoderConfig()
+                .defaultContentCharset(StandardCharsets.UTF_8)
                 .appendDefaultContentCharsetToContentTypeIfUndefined(false);
         if (request.contentType() != null) {
             encoder = encoder.encodeContentTypeAs(request.contentType(), ContentType.TEXT);
         }
-        RequestSpecification spec = RestAssured.given().config(CONFIG.encoderConfig(encoder))
-                .baseUri(Platform.GATEWAY).urlEncodingEnabled(false);
+        RequestSpecification spec = RestAssured.given()
+                .config(CONFIG.encoderConfig(encoder))
+                .baseUri(Platform.GATEWAY)
+                .urlEncodingEnabled(false);
         String token = caller.token().get();
         if (token != null) {
             spec.header("Authorization", "Bearer " + token);
@@ -545,8 +612,11 @@ class SecuritySuiteE2E {
         }
         try {
             Response response = spec.request(request.method(), request.path());
-            return new Answer(response.statusCode(), Objects.toString(response.contentType(), ""),
-                    response.asString(), response.header("Retry-After"));
+            return new Answer(
+                    response.statusCode(),
+                    Objects.toString(response.contentType(), ""),
+                    response.asString(),
+                    response.header("Retry-After"));
         } catch (Exception e) {
             return new Answer(0, "", "no answer: " + e, null);
         }
@@ -555,7 +625,8 @@ class SecuritySuiteE2E {
     private static void pause(String retryAfter) {
         long seconds;
         try {
-            seconds = Math.clamp(Long.parseLong(Objects.requireNonNullElse(retryAfter, "1").trim()), 1, 10);
+            seconds = Math.clamp(
+                    Long.parseLong(Objects.requireNonNullElse(retryAfter, "1").trim()), 1, 10);
         } catch (NumberFormatException e) {
             seconds = 1;
         }
@@ -601,7 +672,8 @@ class SecuritySuiteE2E {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + json.lines().findFirst().orElse(""), e);
+            throw new IllegalStateException(
+                    "not JSON: " + json.lines().findFirst().orElse(""), e);
         }
     }
 }

@@ -1,11 +1,10 @@
 package vn.canhgac.gateway.ratelimit;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicLong;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
@@ -19,7 +18,7 @@ class RateLimiterTest {
         }
         long wait = limiter.acquire("alice");
         assertTrue(wait >= 1, "should wait, got " + wait);
-        now.addAndGet(500_000_000L);             // half a second refills one token at 2/s
+        now.addAndGet(500_000_000L); // half a second refills one token at 2/s
         assertEquals(0, limiter.acquire("alice"));
     }
 

@@ -1,13 +1,13 @@
 package vn.canhgac.gateway.routing;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.Tokens;
 
 /**
  * The gateway on its own, with real Keycloak tokens; in the test profile every route points at a closed port,
@@ -20,29 +20,53 @@ class ApiProxyTest {
     void noTokenForeignTokenAndExpiredTokenAre401() throws InterruptedException {
         assertProblem(given().get("/api/v1/organizations").then(), 401, "unauthorized")
                 .header("WWW-Authenticate", notNullValue());
-        assertProblem(given().auth().oauth2(Tokens.signedByStranger()).get("/api/v1/organizations").then(),
-                401, "unauthorized");
-        assertProblem(given().auth().oauth2(Tokens.expired()).get("/api/v1/organizations").then(),
-                401, "unauthorized");
+        assertProblem(
+                given().auth()
+                        .oauth2(Tokens.signedByStranger())
+                        .get("/api/v1/organizations")
+                        .then(),
+                401,
+                "unauthorized");
+        assertProblem(
+                given().auth()
+                        .oauth2(Tokens.expired())
+                        .get("/api/v1/organizations")
+                        .then(),
+                401,
+                "unauthorized");
     }
 
     @Test
     void aTamperedOrMalformedTokenIs401WithAProblem() {
         String token = Tokens.of("camranh-operator");
-        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 1);
+        String tampered =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 1);
         assertProblem(given().auth().oauth2(tampered).get("/api/v1/incidents").then(), 401, "unauthorized");
-        assertProblem(given().auth().oauth2("abc.def.ghi").get("/api/v1/incidents").then(), 401, "unauthorized");
+        assertProblem(
+                given().auth().oauth2("abc.def.ghi").get("/api/v1/incidents").then(), 401, "unauthorized");
     }
 
     @Test
     void anUnknownApiPathIs404() {
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).get("/api/v1/nothing-here").then(), 404, "no-route");
+        assertProblem(
+                given().auth()
+                        .oauth2(Tokens.of("authority"))
+                        .get("/api/v1/nothing-here")
+                        .then(),
+                404,
+                "no-route");
     }
 
     @Test
     void aServiceThatIsDownIs503WithRetryAfterInTheCallersLanguage() {
-        assertProblem(given().auth().oauth2(Tokens.of("authority")).header("Accept-Language", "vi")
-                .get("/api/v1/organizations").then(), 503, "unavailable")
+        assertProblem(
+                        given().auth()
+                                .oauth2(Tokens.of("authority"))
+                                .header("Accept-Language", "vi")
+                                .get("/api/v1/organizations")
+                                .then(),
+                        503,
+                        "unavailable")
                 .header("Retry-After", notNullValue())
                 .body("title", equalTo("Tạm thời không phục vụ được"));
     }
@@ -50,27 +74,38 @@ class ApiProxyTest {
     @Test
     void theRequestIdIsCreatedOrKept() {
         given().get("/api/v1/organizations").then().header("X-Request-Id", notNullValue());
-        given().header("X-Request-Id", "client-chosen-id-42").get("/api/v1/organizations")
-                .then().header("X-Request-Id", equalTo("client-chosen-id-42"))
+        given().header("X-Request-Id", "client-chosen-id-42")
+                .get("/api/v1/organizations")
+                .then()
+                .header("X-Request-Id", equalTo("client-chosen-id-42"))
                 .body("requestId", equalTo("client-chosen-id-42"));
-        given().header("X-Request-Id", "bad id with spaces").get("/api/v1/organizations")
-                .then().header("X-Request-Id", org.hamcrest.Matchers.not(equalTo("bad id with spaces")));
+        given().header("X-Request-Id", "bad id with spaces")
+                .get("/api/v1/organizations")
+                .then()
+                .header("X-Request-Id", org.hamcrest.Matchers.not(equalTo("bad id with spaces")));
     }
 
     @Test
     void browsersFromTheConsoleOriginMayCallTheApi() {
-        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "Authorization,Content-Type,If-Match")
                 .options("/api/v1/organizations")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("http://localhost:5173"));
     }
 
     @Test
     void aMalformedLanguagePreferenceStillGetsAnAnswerInEnglish() {
         for (String language : new String[] {"en;q=2", "vi;q=", "*;q=abc", "vi-" + "x".repeat(300)}) {
-            assertProblem(given().header("Accept-Language", language).get("/api/v1/organizations").then(),
-                    401, "unauthorized").header("Content-Language", "en");
+            assertProblem(
+                            given().header("Accept-Language", language)
+                                    .get("/api/v1/organizations")
+                                    .then(),
+                            401,
+                            "unauthorized")
+                    .header("Content-Language", "en");
         }
     }
 
@@ -79,8 +114,18 @@ class ApiProxyTest {
         assertProblem(given().get("/q/metrics").then(), 404, "not-found");
         assertProblem(given().get("/q/health").then(), 404, "not-found");
         assertProblem(given().get("/q/openapi").then(), 404, "not-found");
-        assertProblem(given().urlEncodingEnabled(false).get("/api/v1/%2E%2E/%2E%2E/q/metrics").then(), 400, "bad-path");
-        assertProblem(given().urlEncodingEnabled(false).get("/api/v1/assets%5c..%5c..").then(), 400, "bad-path");
+        assertProblem(
+                given().urlEncodingEnabled(false)
+                        .get("/api/v1/%2E%2E/%2E%2E/q/metrics")
+                        .then(),
+                400,
+                "bad-path");
+        assertProblem(
+                given().urlEncodingEnabled(false)
+                        .get("/api/v1/assets%5c..%5c..")
+                        .then(),
+                400,
+                "bad-path");
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
@@ -88,8 +133,12 @@ class ApiProxyTest {
     void requestsWithoutAValidTokenAreThrottledByAddressBeforeAnySignatureCheck() throws InterruptedException {
         int limited = 0;
         for (int i = 0; i < 400 && limited == 0; i++) {
-            int status = given().auth().oauth2("forged." + i + ".token").get("/api/v1/incidents").then()
-                    .extract().statusCode();
+            int status = given().auth()
+                    .oauth2("forged." + i + ".token")
+                    .get("/api/v1/incidents")
+                    .then()
+                    .extract()
+                    .statusCode();
             limited += status == 429 ? 1 : 0;
         }
         org.junit.jupiter.api.Assertions.assertEquals(1, limited, "a flood of forged tokens met the rate limit");

@@ -1,12 +1,11 @@
 package vn.canhgac.gateway.routing;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
 
@@ -32,9 +31,14 @@ class RouteTableTest {
 
     @Test
     void matchesWholeSegmentsAndPrefersTheLongestPrefix() {
-        assertEquals("inventory", table.owner("/api/v1/organizations").orElseThrow().getKey());
-        assertEquals("inventory", table.owner("/api/v1/organizations/UBND-KH").orElseThrow().getKey());
-        assertEquals("advisory", table.owner("/api/v1/assets/exposures/1").orElseThrow().getKey());
+        assertEquals(
+                "inventory", table.owner("/api/v1/organizations").orElseThrow().getKey());
+        assertEquals(
+                "inventory",
+                table.owner("/api/v1/organizations/UBND-KH").orElseThrow().getKey());
+        assertEquals(
+                "advisory",
+                table.owner("/api/v1/assets/exposures/1").orElseThrow().getKey());
         assertTrue(table.owner("/api/v1/organizationsX").isEmpty());
         assertTrue(table.owner("/api/v2/organizations").isEmpty());
     }

@@ -6,6 +6,7 @@ import vn.canhgac.incident.incident.IncidentCategory;
 import vn.canhgac.incident.incident.IncidentSeverity;
 
 /** How an alert becomes an incident: the analyst's judgement of what it is and how bad (title: the alert's if none). */
-public record AlertPromotion(@Size(max = 500) String title, @NotNull IncidentCategory category,
-                             @NotNull IncidentSeverity severity) {
-}
+public record AlertPromotion(
+        @Size(max = 500) String title,
+        @NotNull IncidentCategory category,
+        @NotNull IncidentSeverity severity) {}

@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,9 +22,6 @@ import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
 import vn.canhgac.incident.incident.IncidentView;
-
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/alerts")
 @Tag(name = "Alerts")
@@ -39,7 +38,8 @@ public class AlertResource {
 
     @POST
     @RolesAllowed({Roles.AUTHORITY, Roles.FEED, Roles.INTEGRATION})
-    @Operation(summary = "Push one alert; the same source and reference again is merged (duplicate: true), not repeated")
+    @Operation(
+            summary = "Push one alert; the same source and reference again is merged (duplicate: true), not repeated")
     public Uni<AlertView> push(@NotNull @Valid AlertInput alert) {
         return alerts.push(caller.get(), List.of(alert)).map(List::getFirst);
     }
@@ -56,8 +56,11 @@ public class AlertResource {
 
     @GET
     @Operation(summary = "Alerts in your scope, most recently pushed first; status = NEW, PROMOTED or ATTACHED")
-    public Uni<Page<AlertView>> list(@QueryParam("status") String status, @QueryParam("organization") String organization,
-                                     @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+    public Uni<Page<AlertView>> list(
+            @QueryParam("status") String status,
+            @QueryParam("organization") String organization,
+            @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
         return alerts.list(caller.get(), status, organization, after, Page.clamp(limit));
     }
 

@@ -1,5 +1,7 @@
 package vn.canhgac.incident.alert;
 
+import static vn.canhgac.commons.sql.SqlParams.bind;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
@@ -23,15 +31,6 @@ import vn.canhgac.incident.incident.IncidentService;
 import vn.canhgac.incident.incident.IncidentView;
 import vn.canhgac.incident.incident.ObservableInput;
 import vn.canhgac.incident.incident.Observables;
-
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static vn.canhgac.commons.sql.SqlParams.bind;
 
 /**
  * Alerts from monitoring feeds: pushed one by one or in bulk, merged when the same source pushes the same
@@ -79,8 +78,11 @@ public class AlertService {
             for (int o = 0; o < alert.observables().size(); o++) {
                 ObservableInput observable = alert.observables().get(o);
                 if (Observables.canonical(observable.type(), observable.value()).isEmpty()) {
-                    faults.add(new Violation("[" + i + "].observables[" + o + "].value", "bad-observable",
-                            observable.value(), observable.type().name()));
+                    faults.add(new Violation(
+                            "[" + i + "].observables[" + o + "].value",
+                            "bad-observable",
+                            observable.value(),
+                            observable.type().name()));
                 }
             }
             String key = alert.organization() + "\u0000" + alert.source() + "\u0000" + alert.sourceReference();
@@ -94,23 +96,32 @@ public class AlertService {
         List<Integer> counts = List.copyOf(times.values());
         boolean national = caller.isAuthority() || caller.is(Roles.FEED);
         // Both statements go out together (pipelined); an organisation outside the caller's reach rolls back both.
-        return scopes.of(caller).flatMap(scope -> pool.withTransaction(connection -> Uni.combine().all().unis(
-                        connection.preparedQuery(UNKNOWN_ORGANIZATIONS).execute(Tuple.of(
-                                rows.stream().map(AlertInput::organization).distinct().toArray(String[]::new),
-                                national ? "/%" : scope.likePattern())),
-                        connection.preparedQuery(UPSERT).execute(upsertRow(rows, counts)))
-                .asTuple()
-                .map(results -> {
-                    List<Violation> outside = new ArrayList<>();
-                    results.getItem1().forEach(row -> outside.add(
-                            new Violation("organization", "unknown-organization", row.getString(0))));
-                    if (!outside.isEmpty()) {
-                        throw DomainProblem.invalid(outside);
-                    }
-                    List<AlertView> views = new ArrayList<>();
-                    results.getItem2().forEach(row -> views.add(view(row, !row.getBoolean("inserted"))));
-                    return views;
-                })));
+        return scopes.of(caller)
+                .flatMap(scope -> pool.withTransaction(connection -> Uni.combine()
+                        .all()
+                        .unis(
+                                connection
+                                        .preparedQuery(UNKNOWN_ORGANIZATIONS)
+                                        .execute(Tuple.of(
+                                                rows.stream()
+                                                        .map(AlertInput::organization)
+                                                        .distinct()
+                                                        .toArray(String[]::new),
+                                                national ? "/%" : scope.likePattern())),
+                                connection.preparedQuery(UPSERT).execute(upsertRow(rows, counts)))
+                        .asTuple()
+                        .map(results -> {
+                            List<Violation> outside = new ArrayList<>();
+                            results.getItem1()
+                                    .forEach(row -> outside.add(
+                                            new Violation("organization", "unknown-organization", row.getString(0))));
+                            if (!outside.isEmpty()) {
+                                throw DomainProblem.invalid(outside);
+                            }
+                            List<AlertView> views = new ArrayList<>();
+                            results.getItem2().forEach(row -> views.add(view(row, !row.getBoolean("inserted"))));
+                            return views;
+                        })));
     }
 
     private Tuple upsertRow(List<AlertInput> rows, List<Integer> counts) {
@@ -121,10 +132,13 @@ public class AlertService {
                 .addArrayOfString(rows.stream().map(AlertInput::organization).toArray(String[]::new))
                 .addArrayOfString(rows.stream().map(AlertInput::type).toArray(String[]::new))
                 .addArrayOfString(rows.stream().map(AlertInput::title).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(rows.stream().map(AlertInput::observedAt).toArray(OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(
+                        rows.stream().map(AlertInput::observedAt).toArray(OffsetDateTime[]::new))
                 .addArrayOfInteger(counts.toArray(Integer[]::new))
                 .addArrayOfString(rows.stream().map(r -> write(r.observables())).toArray(String[]::new))
-                .addArrayOfString(rows.stream().map(r -> r.raw() == null ? null : r.raw().toString()).toArray(String[]::new));
+                .addArrayOfString(rows.stream()
+                        .map(r -> r.raw() == null ? null : r.raw().toString())
+                        .toArray(String[]::new));
     }
 
     public Uni<Page<AlertView>> list(Caller caller, String status, String organization, String after, int limit) {
@@ -144,39 +158,78 @@ public class AlertService {
                         + bind(params, cursor.uuid(1)) + ")");
             }
             return pool.preparedQuery("select " + AlertView.COLUMNS + " from alert where " + String.join(" and ", where)
-                    + " order by last_pushed_at desc, id desc limit " + (limit + 1)).execute(params).map(rows -> {
-                List<AlertView> found = new ArrayList<>();
-                rows.forEach(row -> found.add(view(row, false)));
-                return Page.of(found, limit, a -> Cursor.encode(a.lastPushedAt().atOffset(java.time.ZoneOffset.UTC)
-                        .toString(), a.id().toString()), a -> a);
-            });
+                            + " order by last_pushed_at desc, id desc limit " + (limit + 1))
+                    .execute(params)
+                    .map(rows -> {
+                        List<AlertView> found = new ArrayList<>();
+                        rows.forEach(row -> found.add(view(row, false)));
+                        return Page.of(
+                                found,
+                                limit,
+                                a -> Cursor.encode(
+                                        a.lastPushedAt()
+                                                .atOffset(java.time.ZoneOffset.UTC)
+                                                .toString(),
+                                        a.id().toString()),
+                                a -> a);
+                    });
         });
     }
 
     /** A new incident from the alert: its observables, its time, the analyst's category and severity. */
     public Uni<IncidentView> promote(Caller caller, UUID id, AlertPromotion promotion) {
-        return scopes.of(caller).flatMap(scope -> newAlert(pool, scope, id)).flatMap(alert -> incidents.draw()
-                .flatMap(ticket -> pool.withTransaction(connection -> {
-                    IncidentInput input = new IncidentInput(alert.organization(), null, List.of(),
-                            promotion.title() != null && !promotion.title().isBlank() ? promotion.title() : alert.title(),
-                            "Promoted from alert " + alert.source() + "/" + alert.sourceReference() + " (" + alert.type()
-                                    + ", pushed " + alert.occurrences() + " time(s))",
-                            promotion.category(), promotion.severity(), alert.observedAt().atOffset(java.time.ZoneOffset.UTC),
-                            null, null, null, null, "AMBER", alert.observables(), List.of(), List.of());
-                    return connection.preparedQuery("select path from organization_replica where code = $1")
-                            .execute(Tuple.of(alert.organization()))
-                            .flatMap(rows -> incidents.openOn(connection, caller, input, ticket, alert.organization(),
-                                    rows.iterator().next().getString(0)))
-                            .call(incident -> mark(connection, id, "PROMOTED", incident.id()));
-                })));
+        return scopes.of(caller)
+                .flatMap(scope -> newAlert(pool, scope, id))
+                .flatMap(alert -> incidents
+                        .draw()
+                        .flatMap(ticket -> pool.withTransaction(connection -> {
+                            IncidentInput input = new IncidentInput(
+                                    alert.organization(),
+                                    null,
+                                    List.of(),
+                                    promotion.title() != null
+                                                    && !promotion.title().isBlank()
+                                            ? promotion.title()
+                                            : alert.title(),
+                                    "Promoted from alert " + alert.source() + "/" + alert.sourceReference() + " ("
+                                            + alert.type() + ", pushed " + alert.occurrences() + " time(s))",
+                                    promotion.category(),
+                                    promotion.severity(),
+                                    alert.observedAt().atOffset(java.time.ZoneOffset.UTC),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    "AMBER",
+                                    alert.observables(),
+                                    List.of(),
+                                    List.of());
+                            return connection
+                                    .preparedQuery("select path from organization_replica where code = $1")
+                                    .execute(Tuple.of(alert.organization()))
+                                    .flatMap(rows -> incidents.openOn(
+                                            connection,
+                                            caller,
+                                            input,
+                                            ticket,
+                                            alert.organization(),
+                                            rows.iterator().next().getString(0)))
+                                    .call(incident -> mark(connection, id, "PROMOTED", incident.id()));
+                        })));
     }
 
     /** Adds the alert's observables to an existing incident in scope. */
     public Uni<IncidentView> attach(Caller caller, UUID id, UUID incidentId) {
-        return scopes.of(caller).flatMap(scope -> newAlert(pool, scope, id))
+        return scopes.of(caller)
+                .flatMap(scope -> newAlert(pool, scope, id))
                 .flatMap(alert -> incidents.get(caller, incidentId).replaceWith(alert))
-                .flatMap(alert -> pool.withTransaction(connection -> incidents.addOn(connection, caller, incidentId,
-                                alert.observables(), "alert " + alert.source() + "/" + alert.sourceReference() + " attached: "
+                .flatMap(alert -> pool.withTransaction(connection -> incidents
+                        .addOn(
+                                connection,
+                                caller,
+                                incidentId,
+                                alert.observables(),
+                                "alert " + alert.source() + "/" + alert.sourceReference() + " attached: "
                                         + alert.title())
                         .call(() -> mark(connection, id, "ATTACHED", incidentId))))
                 .flatMap(ignored -> incidents.get(caller, incidentId));
@@ -184,7 +237,8 @@ public class AlertService {
 
     private Uni<AlertView> newAlert(SqlClient client, TenantScope scope, UUID id) {
         return client.preparedQuery("select " + AlertView.COLUMNS + ", org_path from alert where id = $1")
-                .execute(Tuple.of(id)).map(rows -> {
+                .execute(Tuple.of(id))
+                .map(rows -> {
                     if (rows.size() == 0 || !scope.covers(rows.iterator().next().getString("org_path"))) {
                         throw DomainProblem.notFound("alert", id);
                     }
@@ -197,17 +251,23 @@ public class AlertService {
     }
 
     private static Uni<Void> mark(SqlClient connection, UUID id, String status, UUID incidentId) {
-        return connection.preparedQuery(MARK).execute(Tuple.of(id, status, incidentId)).invoke(rows -> {
-            if (rows.rowCount() == 0) {
-                throw DomainProblem.conflict("alert-handled", status, incidentId);
-            }
-        }).replaceWithVoid();
+        return connection
+                .preparedQuery(MARK)
+                .execute(Tuple.of(id, status, incidentId))
+                .invoke(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw DomainProblem.conflict("alert-handled", status, incidentId);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private AlertView view(Row row, boolean duplicate) {
         try {
-            return AlertView.of(row, json.readValue(row.getString("observables"),
-                    new TypeReference<List<ObservableInput>>() { }), duplicate);
+            return AlertView.of(
+                    row,
+                    json.readValue(row.getString("observables"), new TypeReference<List<ObservableInput>>() {}),
+                    duplicate);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored observables are not JSON", e);
         }

@@ -5,12 +5,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.canhgac.commons.problem.DomainProblem;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import vn.canhgac.commons.problem.DomainProblem;
 
 /**
  * The alert windows that directives declared ("Tết Bính Ngọ 2026"), by name: a window that a directive and its
@@ -60,7 +59,10 @@ public class AlertWindows {
     }
 
     private static AlertWindow window(Row row) {
-        return new AlertWindow(row.getString("name"), row.getLocalDate("starts_on"), row.getLocalDate("ends_on"),
+        return new AlertWindow(
+                row.getString("name"),
+                row.getLocalDate("starts_on"),
+                row.getLocalDate("ends_on"),
                 row.getLong("directives"));
     }
 }

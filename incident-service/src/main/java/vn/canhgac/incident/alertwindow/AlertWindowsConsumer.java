@@ -3,13 +3,12 @@ package vn.canhgac.incident.alertwindow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.commons.directive.DirectiveEvent;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.IdempotentConsumer;
-
-import java.time.LocalDate;
 
 /** Keeps the alert windows that directives declare: inside one, an incident's deadlines are halved. */
 @ApplicationScoped
@@ -34,15 +33,26 @@ public class AlertWindowsConsumer {
     public Uni<Void> onDirective(Message<String> message) {
         return consumer.consumeOnConnection("incident-service.directives", message, (connection, received) -> {
             DirectiveEvent directive = events.read(received, DirectiveEvent.class);
-            var windows = directive.alertWindows() == null ? java.util.List.<DirectiveEvent.AlertWindow>of()
+            var windows = directive.alertWindows() == null
+                    ? java.util.List.<DirectiveEvent.AlertWindow>of()
                     : directive.alertWindows();
-            return connection.preparedQuery(CLEAR).execute(Tuple.of(directive.id()))
-                    .flatMap(ignored -> connection.preparedQuery(INSERT).execute(Tuple.of(directive.id(),
-                            windows.stream().map(DirectiveEvent.AlertWindow::name).toArray(String[]::new),
-                            windows.stream().map(DirectiveEvent.AlertWindow::startsOn).toArray(LocalDate[]::new),
-                            windows.stream().map(DirectiveEvent.AlertWindow::endsOn).toArray(LocalDate[]::new))))
+            return connection
+                    .preparedQuery(CLEAR)
+                    .execute(Tuple.of(directive.id()))
+                    .flatMap(ignored -> connection
+                            .preparedQuery(INSERT)
+                            .execute(Tuple.of(
+                                    directive.id(),
+                                    windows.stream()
+                                            .map(DirectiveEvent.AlertWindow::name)
+                                            .toArray(String[]::new),
+                                    windows.stream()
+                                            .map(DirectiveEvent.AlertWindow::startsOn)
+                                            .toArray(LocalDate[]::new),
+                                    windows.stream()
+                                            .map(DirectiveEvent.AlertWindow::endsOn)
+                                            .toArray(LocalDate[]::new))))
                     .replaceWithVoid();
         });
     }
-
 }

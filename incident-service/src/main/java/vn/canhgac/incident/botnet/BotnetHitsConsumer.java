@@ -4,6 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.commons.events.EventData;
@@ -17,10 +20,6 @@ import vn.canhgac.incident.incident.IncidentService;
 import vn.canhgac.incident.incident.IncidentSeverity;
 import vn.canhgac.incident.incident.ObservableInput;
 import vn.canhgac.incident.incident.ObservableType;
-
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Botnet hits open incidents: an exposure of botnet kind, detected or reopened, opens a malware incident for the
@@ -57,32 +56,52 @@ public class BotnetHitsConsumer {
 
     private Uni<Void> apply(SqlConnection connection, ReceivedEvent received) {
         ExposureEvent exposure = events.read(received, ExposureEvent.class);
-        if (!ExposureEvent.BOTNET.equals(exposure.sourceKind()) || !"OPEN".equals(exposure.status())
+        if (!ExposureEvent.BOTNET.equals(exposure.sourceKind())
+                || !"OPEN".equals(exposure.status())
                 || exposure.botnetListId() == null) {
             return Uni.createFrom().voidItem();
         }
         ObservableInput address = new ObservableInput(ObservableType.IP, exposure.subject(), "AMBER");
         String where = exposure.hostname() != null ? " (" + exposure.hostname() + ")" : " (" + exposure.network() + ")";
-        return connection.preparedQuery(OPEN_FOR).execute(Tuple.of(exposure.organizationCode(), exposure.botnetListId()))
+        return connection
+                .preparedQuery(OPEN_FOR)
+                .execute(Tuple.of(exposure.organizationCode(), exposure.botnetListId()))
                 .flatMap(rows -> rows.size() > 0
-                        ? incidents.addOn(connection, MATCHER, rows.iterator().next().getUUID(0), List.of(address),
+                        ? incidents.addOn(
+                                connection,
+                                MATCHER,
+                                rows.iterator().next().getUUID(0),
+                                List.of(address),
                                 exposure.subject() + where + " is on " + exposure.botnetListReference())
                         : open(connection, exposure, address));
     }
 
     private Uni<Void> open(SqlConnection connection, ExposureEvent exposure, ObservableInput address) {
-        IncidentInput input = new IncidentInput(exposure.organizationCode(), null, List.of(),
+        IncidentInput input = new IncidentInput(
+                exposure.organizationCode(),
+                null,
+                List.of(),
                 "Botnet: " + exposure.botnetListReference() + " lists addresses of " + exposure.organizationCode(),
                 "Addresses of this organisation are on the botnet list " + exposure.botnetListReference()
                         + ". Find and clean the infected machines (directive 6410, item 1c).",
-                IncidentCategory.MALWARE, IncidentSeverity.HIGH, exposure.detectedAt().atOffset(ZoneOffset.UTC),
-                null, null, null, null, "AMBER", List.of(address), List.of(), List.of());
-        return incidents.draw()
-                .flatMap(ticket -> incidents.openOn(connection, MATCHER, input, ticket,
-                        exposure.organizationCode(), exposure.orgPath()))
-                .flatMap(incident -> connection.preparedQuery(REMEMBER).execute(Tuple.of(exposure.organizationCode(),
-                        exposure.botnetListId(), incident.id())))
+                IncidentCategory.MALWARE,
+                IncidentSeverity.HIGH,
+                exposure.detectedAt().atOffset(ZoneOffset.UTC),
+                null,
+                null,
+                null,
+                null,
+                "AMBER",
+                List.of(address),
+                List.of(),
+                List.of());
+        return incidents
+                .draw()
+                .flatMap(ticket -> incidents.openOn(
+                        connection, MATCHER, input, ticket, exposure.organizationCode(), exposure.orgPath()))
+                .flatMap(incident -> connection
+                        .preparedQuery(REMEMBER)
+                        .execute(Tuple.of(exposure.organizationCode(), exposure.botnetListId(), incident.id())))
                 .replaceWithVoid();
     }
-
 }

@@ -9,16 +9,15 @@ import java.util.List;
 final class Coverage {
 
     /** A shift's or a gap's bounds, start included, end excluded. */
-    record Interval(Instant from, Instant to) {
-    }
+    record Interval(Instant from, Instant to) {}
 
-    private Coverage() {
-    }
+    private Coverage() {}
 
     static List<Interval> gaps(Instant from, Instant to, List<Interval> shifts) {
         List<Interval> gaps = new ArrayList<>();
         Instant covered = from;
-        for (Interval shift : shifts.stream().sorted(Comparator.comparing(Interval::from)).toList()) {
+        for (Interval shift :
+                shifts.stream().sorted(Comparator.comparing(Interval::from)).toList()) {
             if (!shift.to().isAfter(covered)) {
                 continue;
             }

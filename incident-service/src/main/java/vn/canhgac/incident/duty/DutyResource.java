@@ -11,6 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -18,10 +21,6 @@ import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
 import vn.canhgac.incident.alertwindow.AlertWindows;
-
-import java.time.LocalDateTime;
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/duty")
 @Tag(name = "Duty rosters")
@@ -49,9 +48,10 @@ public class DutyResource {
     @GET
     @Path("/shifts")
     @Operation(summary = "An organisation's shifts overlapping a period (Vietnam time)")
-    public Uni<List<ShiftView>> shifts(@QueryParam("organization") String organization,
-                                       @NotNull @QueryParam("from") LocalDateTime from,
-                                       @NotNull @QueryParam("to") LocalDateTime to) {
+    public Uni<List<ShiftView>> shifts(
+            @QueryParam("organization") String organization,
+            @NotNull @QueryParam("from") LocalDateTime from,
+            @NotNull @QueryParam("to") LocalDateTime to) {
         return duty.shifts(caller.get(), organization, from, to);
     }
 
@@ -65,15 +65,18 @@ public class DutyResource {
 
     @GET
     @Path("/coverage")
-    @Operation(summary = "Every gap in 24/7 coverage over an alert window (window=its name) or a period (from, to); "
-            + "subtree=true for a coordinator's view")
-    public Uni<List<DutyService.CoverageReport>> coverage(@QueryParam("organization") String organization,
-                                                          @QueryParam("window") String window,
-                                                          @QueryParam("from") LocalDateTime from,
-                                                          @QueryParam("to") LocalDateTime to,
-                                                          @QueryParam("subtree") boolean subtree) {
+    @Operation(
+            summary = "Every gap in 24/7 coverage over an alert window (window=its name) or a period (from, to); "
+                    + "subtree=true for a coordinator's view")
+    public Uni<List<DutyService.CoverageReport>> coverage(
+            @QueryParam("organization") String organization,
+            @QueryParam("window") String window,
+            @QueryParam("from") LocalDateTime from,
+            @QueryParam("to") LocalDateTime to,
+            @QueryParam("subtree") boolean subtree) {
         if (window != null && !window.isBlank()) {
-            return alertWindows.named(window, "window")
+            return alertWindows
+                    .named(window, "window")
                     .flatMap(named -> duty.coverage(caller.get(), organization, named.from(), named.to(), subtree));
         }
         if (from == null || to == null) {

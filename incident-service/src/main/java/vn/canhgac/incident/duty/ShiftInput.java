@@ -4,19 +4,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import vn.canhgac.commons.organization.Contact;
-
 import java.time.LocalDateTime;
+import vn.canhgac.commons.organization.Contact;
 
 /**
  * A duty shift as a duty manager writes it: the organisation, who, in what role, the phone to call, and from when
  * to when in wall-clock time of the time zone (Asia/Ho_Chi_Minh unless said otherwise).
  */
-public record ShiftInput(@NotBlank @Size(max = 100) String organization,
-                         @NotBlank @Size(max = 200) String person,
-                         @Size(max = 200) String role,
-                         @NotBlank @Pattern(regexp = Contact.PHONE) String phone,
-                         @NotNull LocalDateTime from,
-                         @NotNull LocalDateTime to,
-                         String timeZone) {
-}
+public record ShiftInput(
+        @NotBlank @Size(max = 100) String organization,
+        @NotBlank @Size(max = 200) String person,
+        @Size(max = 200) String role,
+        @NotBlank @Pattern(regexp = Contact.PHONE) String phone,
+        @NotNull LocalDateTime from,
+        @NotNull LocalDateTime to,
+        String timeZone) {}

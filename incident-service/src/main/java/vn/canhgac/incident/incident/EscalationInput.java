@@ -7,13 +7,20 @@ import jakarta.validation.constraints.Size;
  * An escalation to a national centre (directive 6410 item 3): to whom (VNCERT for incident response, NCSC for
  * monitoring support), through which channel, and why.
  */
-public record EscalationInput(@NotNull Target to, @NotNull Channel channel, @Size(max = 5000) String note) {
+public record EscalationInput(
+        @NotNull Target to,
+        @NotNull Channel channel,
+        @Size(max = 5000) String note) {
 
     public enum Target {
-        VNCERT, NCSC
+        VNCERT,
+        NCSC
     }
 
     public enum Channel {
-        PHONE, HOTLINE, EMAIL, PLATFORM
+        PHONE,
+        HOTLINE,
+        EMAIL,
+        PLATFORM
     }
 }

@@ -2,5 +2,13 @@ package vn.canhgac.incident.incident;
 
 /** What kind of incident it is, as national incident reports classify them. */
 public enum IncidentCategory {
-    MALWARE, INTRUSION, DDOS, DEFACEMENT, PHISHING_FRAUD, DATA_LEAK, DISINFORMATION, VULNERABILITY_EXPLOITATION, OTHER
+    MALWARE,
+    INTRUSION,
+    DDOS,
+    DEFACEMENT,
+    PHISHING_FRAUD,
+    DATA_LEAK,
+    DISINFORMATION,
+    VULNERABILITY_EXPLOITATION,
+    OTHER
 }

@@ -10,7 +10,14 @@ import java.util.Set;
  * duplicate are final.
  */
 public enum IncidentStatus {
-    REPORTED, TRIAGED, CONTAINED, ERADICATED, RECOVERED, CLOSED, REJECTED, DUPLICATE;
+    REPORTED,
+    TRIAGED,
+    CONTAINED,
+    ERADICATED,
+    RECOVERED,
+    CLOSED,
+    REJECTED,
+    DUPLICATE;
 
     public Set<IncidentStatus> next() {
         return switch (this) {

@@ -1,11 +1,6 @@
 package vn.canhgac.incident.incident;
 
 import io.vertx.mutiny.sqlclient.Tuple;
-import vn.canhgac.commons.incident.IncidentEvent;
-import vn.canhgac.commons.outbox.Outbox;
-import vn.canhgac.commons.sharing.Tlp;
-import vn.canhgac.commons.text.SearchText;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -16,16 +11,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
+import vn.canhgac.commons.incident.IncidentEvent;
+import vn.canhgac.commons.outbox.Outbox;
+import vn.canhgac.commons.sharing.Tlp;
+import vn.canhgac.commons.text.SearchText;
 
 /**
  * An incident as it is first stored, computed whole before the one statement that stores it: its row, the
  * rows of its affected organisations, observables and first timeline line, its event, and the view the
  * reporter gets back, all from the same values, so nothing has to be read back.
  */
-record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String reportingPath,
-                   IncidentInput.Contact contact, IncidentInput input, Tlp tlp, SortedMap<String, String> affected,
-                   List<IncidentView.AffectedSystem> systems, List<IncidentView.AffectedAsset> assets,
-                   List<IncidentView.Observable> observables, Instant reportedAt, String actor) {
+record NewIncident(
+        UUID id,
+        Ticket ticket,
+        String reportingOrganization,
+        String reportingPath,
+        IncidentInput.Contact contact,
+        IncidentInput input,
+        Tlp tlp,
+        SortedMap<String, String> affected,
+        List<IncidentView.AffectedSystem> systems,
+        List<IncidentView.AffectedAsset> assets,
+        List<IncidentView.Observable> observables,
+        Instant reportedAt,
+        String actor) {
 
     /** Deadlines are halved inside an alert window that a directive declared (Tết). */
     private static final int ALERT_WINDOW_DIVISOR = 2;
@@ -54,20 +63,42 @@ record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String 
             )
             insert into incident_timeline (incident_id, at, actor, kind, text) values ($1, $13, $22, 'STATUS', 'REPORTED')""";
 
-    static NewIncident of(UUID id, Ticket ticket, String reportingOrganization, String reportingPath,
-                          IncidentInput input, Tlp tlp, SortedMap<String, String> affected,
-                          List<IncidentView.AffectedSystem> systems, List<IncidentView.AffectedAsset> assets,
-                          List<IncidentView.Observable> observables, String actor) {
-        IncidentInput.Contact contact = input.contact() != null ? input.contact()
-                : new IncidentInput.Contact(actor, null, null);
+    static NewIncident of(
+            UUID id,
+            Ticket ticket,
+            String reportingOrganization,
+            String reportingPath,
+            IncidentInput input,
+            Tlp tlp,
+            SortedMap<String, String> affected,
+            List<IncidentView.AffectedSystem> systems,
+            List<IncidentView.AffectedAsset> assets,
+            List<IncidentView.Observable> observables,
+            String actor) {
+        IncidentInput.Contact contact =
+                input.contact() != null ? input.contact() : new IncidentInput.Contact(actor, null, null);
         // The database keeps microseconds: the view and the event carry what a later read will show.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new NewIncident(id, ticket, reportingOrganization, reportingPath, contact, input, tlp, affected,
-                systems.stream().sorted(Comparator.comparing(IncidentView.AffectedSystem::name)
-                        .thenComparing(system -> system.id().toString())).toList(),
-                assets.stream().sorted(Comparator.comparing(IncidentView.AffectedAsset::hostname)
-                        .thenComparing(asset -> asset.id().toString())).toList(),
-                distinctSorted(observables), now, actor);
+        return new NewIncident(
+                id,
+                ticket,
+                reportingOrganization,
+                reportingPath,
+                contact,
+                input,
+                tlp,
+                affected,
+                systems.stream()
+                        .sorted(Comparator.comparing(IncidentView.AffectedSystem::name)
+                                .thenComparing(system -> system.id().toString()))
+                        .toList(),
+                assets.stream()
+                        .sorted(Comparator.comparing(IncidentView.AffectedAsset::hostname)
+                                .thenComparing(asset -> asset.id().toString()))
+                        .toList(),
+                distinctSorted(observables),
+                now,
+                actor);
     }
 
     Instant firstResponseDue() {
@@ -83,13 +114,25 @@ record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String 
     }
 
     Tuple row() {
-        return Tuple.tuple().addUUID(id).addString(ticket.reference()).addString(reportingOrganization)
-                .addString(reportingPath).addString(contact.name()).addString(contact.phone()).addString(contact.email())
-                .addString(input.title()).addString(input.description()).addString(input.category().name())
-                .addString(input.severity().name()).addOffsetDateTime(input.detectedAt())
+        return Tuple.tuple()
+                .addUUID(id)
+                .addString(ticket.reference())
+                .addString(reportingOrganization)
+                .addString(reportingPath)
+                .addString(contact.name())
+                .addString(contact.phone())
+                .addString(contact.email())
+                .addString(input.title())
+                .addString(input.description())
+                .addString(input.category().name())
+                .addString(input.severity().name())
+                .addOffsetDateTime(input.detectedAt())
                 .addOffsetDateTime(reportedAt.atOffset(ZoneOffset.UTC))
-                .addString(input.impact()).addString(input.scope()).addString(input.measuresTaken())
-                .addString(input.supportRequested()).addString(tlp.name())
+                .addString(input.impact())
+                .addString(input.scope())
+                .addString(input.measuresTaken())
+                .addString(input.supportRequested())
+                .addString(tlp.name())
                 .addOffsetDateTime(firstResponseDue().atOffset(ZoneOffset.UTC))
                 .addOffsetDateTime(resolutionDue().atOffset(ZoneOffset.UTC))
                 .addString(SearchText.foldAll(ticket.reference(), input.title(), input.description()))
@@ -97,31 +140,86 @@ record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String 
                 .addArrayOfString(affected.keySet().toArray(String[]::new))
                 .addArrayOfString(affected.values().toArray(String[]::new))
                 .addArrayOfString(observables.stream().map(o -> o.type().name()).toArray(String[]::new))
-                .addArrayOfString(observables.stream().map(IncidentView.Observable::value).toArray(String[]::new))
-                .addArrayOfString(observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new))
-                .addArrayOfUUID(systems.stream().map(IncidentView.AffectedSystem::id).toArray(UUID[]::new))
-                .addArrayOfString(systems.stream().map(IncidentView.AffectedSystem::organization).toArray(String[]::new))
-                .addArrayOfString(systems.stream().map(IncidentView.AffectedSystem::name).toArray(String[]::new))
-                .addArrayOfInteger(systems.stream().map(IncidentView.AffectedSystem::securityLevel).toArray(Integer[]::new))
-                .addArrayOfUUID(assets.stream().map(IncidentView.AffectedAsset::id).toArray(UUID[]::new))
-                .addArrayOfString(assets.stream().map(IncidentView.AffectedAsset::organization).toArray(String[]::new))
-                .addArrayOfString(assets.stream().map(IncidentView.AffectedAsset::hostname).toArray(String[]::new));
+                .addArrayOfString(
+                        observables.stream().map(IncidentView.Observable::value).toArray(String[]::new))
+                .addArrayOfString(
+                        observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new))
+                .addArrayOfUUID(
+                        systems.stream().map(IncidentView.AffectedSystem::id).toArray(UUID[]::new))
+                .addArrayOfString(systems.stream()
+                        .map(IncidentView.AffectedSystem::organization)
+                        .toArray(String[]::new))
+                .addArrayOfString(
+                        systems.stream().map(IncidentView.AffectedSystem::name).toArray(String[]::new))
+                .addArrayOfInteger(systems.stream()
+                        .map(IncidentView.AffectedSystem::securityLevel)
+                        .toArray(Integer[]::new))
+                .addArrayOfUUID(
+                        assets.stream().map(IncidentView.AffectedAsset::id).toArray(UUID[]::new))
+                .addArrayOfString(assets.stream()
+                        .map(IncidentView.AffectedAsset::organization)
+                        .toArray(String[]::new))
+                .addArrayOfString(assets.stream()
+                        .map(IncidentView.AffectedAsset::hostname)
+                        .toArray(String[]::new));
     }
 
     Outbox.Keyed event() {
-        return new Outbox.Keyed(id.toString(), new IncidentEvent(id, ticket.reference(), reportingOrganization,
-                reportingPath, List.copyOf(affected.keySet()), List.of(), input.title(), input.category().name(),
-                input.severity().name(), IncidentStatus.REPORTED.name(), tlp.name(), input.detectedAt().toInstant(),
-                reportedAt, resolutionDue(), 0));
+        return new Outbox.Keyed(
+                id.toString(),
+                new IncidentEvent(
+                        id,
+                        ticket.reference(),
+                        reportingOrganization,
+                        reportingPath,
+                        List.copyOf(affected.keySet()),
+                        List.of(),
+                        input.title(),
+                        input.category().name(),
+                        input.severity().name(),
+                        IncidentStatus.REPORTED.name(),
+                        tlp.name(),
+                        input.detectedAt().toInstant(),
+                        reportedAt,
+                        resolutionDue(),
+                        0));
     }
 
     IncidentView view() {
         IncidentStatus status = IncidentStatus.REPORTED;
-        return new IncidentView(id, ticket.reference(), reportingOrganization, contact, List.copyOf(affected.keySet()),
-                systems, assets, input.title(), input.description(), input.category(), input.severity(), status,
-                status.nextNames(), null, input.detectedAt().toInstant(), reportedAt, input.impact(), input.scope(), input.measuresTaken(),
-                input.supportRequested(), tlp.name(), firstResponseDue(), resolutionDue(), null, null, false, false,
-                observables, List.of(), null, 0, actor);
+        return new IncidentView(
+                id,
+                ticket.reference(),
+                reportingOrganization,
+                contact,
+                List.copyOf(affected.keySet()),
+                systems,
+                assets,
+                input.title(),
+                input.description(),
+                input.category(),
+                input.severity(),
+                status,
+                status.nextNames(),
+                null,
+                input.detectedAt().toInstant(),
+                reportedAt,
+                input.impact(),
+                input.scope(),
+                input.measuresTaken(),
+                input.supportRequested(),
+                tlp.name(),
+                firstResponseDue(),
+                resolutionDue(),
+                null,
+                null,
+                false,
+                false,
+                observables,
+                List.of(),
+                null,
+                0,
+                actor);
     }
 
     /** The same type and value twice is one observable (the first one's TLP), in the order a read lists them. */
@@ -129,7 +227,8 @@ record NewIncident(UUID id, Ticket ticket, String reportingOrganization, String 
         Map<String, IncidentView.Observable> distinct = new LinkedHashMap<>();
         observables.forEach(o -> distinct.putIfAbsent(o.type().name() + " " + o.value(), o));
         List<IncidentView.Observable> sorted = new ArrayList<>(distinct.values());
-        sorted.sort(Comparator.comparing((IncidentView.Observable o) -> o.type().name()).thenComparing(IncidentView.Observable::value));
+        sorted.sort(Comparator.comparing((IncidentView.Observable o) -> o.type().name())
+                .thenComparing(IncidentView.Observable::value));
         return List.copyOf(sorted);
     }
 }

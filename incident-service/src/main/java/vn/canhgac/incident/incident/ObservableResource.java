@@ -7,11 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.canhgac.commons.tenancy.CurrentCaller;
-
-import java.util.List;
 
 @Path("/api/v1/incidents/observables")
 @Tag(name = "Incidents")
@@ -28,8 +27,8 @@ public class ObservableResource {
 
     @GET
     @Operation(summary = "Which incidents in your scope saw this observable (however it was spelled)")
-    public Uni<List<IncidentView>> incidents(@NotNull @QueryParam("type") ObservableType type,
-                                             @NotBlank @QueryParam("value") String value) {
+    public Uni<List<IncidentView>> incidents(
+            @NotNull @QueryParam("type") ObservableType type, @NotBlank @QueryParam("value") String value) {
         return incidents.withObservable(caller.get(), type, value);
     }
 }

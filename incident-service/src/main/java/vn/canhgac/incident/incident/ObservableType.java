@@ -2,5 +2,9 @@ package vn.canhgac.incident.incident;
 
 /** What an observable is: an address, a domain, a URL, a file hash or an e-mail address. */
 public enum ObservableType {
-    IP, DOMAIN, URL, HASH, EMAIL
+    IP,
+    DOMAIN,
+    URL,
+    HASH,
+    EMAIL
 }

@@ -1,18 +1,20 @@
 package vn.canhgac.incident.incident;
 
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
 
 /**
  * What a report points at, resolved in the caller's scope: the reporting organisation's path, the affected
  * organisations with their paths (those of the systems and assets named included), and the systems and assets.
  */
-record ReportTargets(String reportingPath, SortedMap<String, String> affected,
-                     Named<IncidentView.AffectedSystem> systems, Named<IncidentView.AffectedAsset> assets) {
+record ReportTargets(
+        String reportingPath,
+        SortedMap<String, String> affected,
+        Named<IncidentView.AffectedSystem> systems,
+        Named<IncidentView.AffectedAsset> assets) {
 
     /** What a report named (systems or assets): those found in the caller's scope, and a fault for each other one. */
     record Named<T>(List<T> found, List<Violation> faults) {

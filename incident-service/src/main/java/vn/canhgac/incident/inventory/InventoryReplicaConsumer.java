@@ -44,9 +44,16 @@ public class InventoryReplicaConsumer {
     public Uni<Void> onSystem(Message<String> message) {
         return consumer.consumeOnConnection("incident-service.systems", message, (connection, received) -> {
             SystemEvent system = events.read(received, SystemEvent.class);
-            return connection.preparedQuery(UPSERT_SYSTEM).execute(Tuple.tuple().addUUID(system.id())
-                    .addString(system.organizationCode()).addString(system.orgPath()).addString(system.name())
-                    .addInteger(system.securityLevel()).addBoolean(system.deleted()).addLong(system.version()))
+            return connection
+                    .preparedQuery(UPSERT_SYSTEM)
+                    .execute(Tuple.tuple()
+                            .addUUID(system.id())
+                            .addString(system.organizationCode())
+                            .addString(system.orgPath())
+                            .addString(system.name())
+                            .addInteger(system.securityLevel())
+                            .addBoolean(system.deleted())
+                            .addLong(system.version()))
                     .replaceWithVoid();
         });
     }
@@ -55,9 +62,16 @@ public class InventoryReplicaConsumer {
     public Uni<Void> onAsset(Message<String> message) {
         return consumer.consumeOnConnection("incident-service.assets", message, (connection, received) -> {
             AssetEvent asset = events.read(received, AssetEvent.class);
-            return connection.preparedQuery(UPSERT_ASSET).execute(Tuple.tuple().addUUID(asset.id())
-                    .addString(asset.organizationCode()).addString(asset.orgPath()).addString(asset.hostname())
-                    .addUUID(asset.systemId()).addBoolean(asset.deleted()).addLong(asset.version()))
+            return connection
+                    .preparedQuery(UPSERT_ASSET)
+                    .execute(Tuple.tuple()
+                            .addUUID(asset.id())
+                            .addString(asset.organizationCode())
+                            .addString(asset.orgPath())
+                            .addString(asset.hostname())
+                            .addUUID(asset.systemId())
+                            .addBoolean(asset.deleted())
+                            .addLong(asset.version()))
                     .replaceWithVoid();
         });
     }

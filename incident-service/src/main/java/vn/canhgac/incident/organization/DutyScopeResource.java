@@ -12,5 +12,4 @@ import vn.canhgac.commons.organization.ReplicatedOrganizationsResource;
 @Path("/api/v1/duty/organizations")
 @Tag(name = "Duty")
 @Authenticated
-public class DutyScopeResource extends ReplicatedOrganizationsResource {
-}
+public class DutyScopeResource extends ReplicatedOrganizationsResource {}

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import vn.canhgac.commons.organization.OrganizationEvent;
 import vn.canhgac.commons.organization.OrganizationReplicaListener;
-
-import java.util.List;
 
 /** Keeps every organisation's contacts beside the shared replica: an escalation records whom it reached and how. */
 @ApplicationScoped
@@ -28,11 +27,16 @@ public class OrganizationContacts implements OrganizationReplicaListener {
     public Uni<Void> applied(OrganizationEvent event) {
         String contacts;
         try {
-            contacts = json.writeValueAsString(event.contacts() == null || event.deleted() ? List.of() : event.contacts());
+            contacts =
+                    json.writeValueAsString(event.contacts() == null || event.deleted() ? List.of() : event.contacts());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Contacts cannot be written", e);
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(UPSERT)
-                .setParameter("code", event.code()).setParameter("contacts", contacts).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(UPSERT)
+                        .setParameter("code", event.code())
+                        .setParameter("contacts", contacts)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 }

@@ -1,20 +1,19 @@
 package vn.canhgac.incident.botnet;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.canhgac.commons.testing.KhanhHoaTree;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static vn.canhgac.commons.testing.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.canhgac.commons.testing.KhanhHoaTree;
 
 /** Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing. */
 @QuarkusTest
@@ -28,8 +27,11 @@ class BotnetHitsTest {
     @BeforeEach
     void replicated() {
         for (String code : java.util.List.of("UBND-CAMRANH", "NHTM-A")) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("authority")
-                    .get("/api/v1/duty/organizations/" + code).then().statusCode(200));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> as("authority")
+                            .get("/api/v1/duty/organizations/" + code)
+                            .then()
+                            .statusCode(200));
         }
     }
 
@@ -40,33 +42,54 @@ class BotnetHitsTest {
                  "advisoryReference":null,"botnetListId":"%s","botnetListReference":"%s","assetId":null,
                  "hostname":"mail","network":null,"subject":"%s","matched":"%s: %s","severity":"HIGH",
                  "dueOn":"2024-02-12","status":"OPEN","detectedAt":"%s","statusChangedAt":"%s",
-                 "statusChangedBy":"matcher","version":0}""".formatted(id, org, path, kind, listId, list, address, list,
-                address, Instant.now(), Instant.now()));
+                 "statusChangedBy":"matcher","version":0}""".formatted(
+                        id, org, path, kind, listId, list, address, list, address, Instant.now(), Instant.now()));
     }
 
     private io.restassured.response.ValidatableResponse incidentsOf(String who) {
-        return as(who).queryParam("q", list).queryParam("category", "MALWARE")
-                .get("/api/v1/incidents").then().statusCode(200);
+        return as(who).queryParam("q", list)
+                .queryParam("category", "MALWARE")
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void hitsOfOneListInOneOrganisationShareOneIncidentAndReplaysChangeNothing() {
         String first = UUID.randomUUID().toString();
         exposure(first, "BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.25");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> incidentsOf("camranh-operator")
-                .body("items", hasSize(1)).body("items[0].observables.value", equalTo(List.of("203.0.113.25")))
-                .body("items[0].severity", equalTo("HIGH")).body("items[0].reportingOrganization", equalTo("UBND-CAMRANH")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("camranh-operator")
+                        .body("items", hasSize(1))
+                        .body("items[0].observables.value", equalTo(List.of("203.0.113.25")))
+                        .body("items[0].severity", equalTo("HIGH"))
+                        .body("items[0].reportingOrganization", equalTo("UBND-CAMRANH")));
 
-        exposure(UUID.randomUUID().toString(), "BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.26");
-        exposure(first, "BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.25");   // a replay
-        exposure(UUID.randomUUID().toString(), "ADVISORY", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "F5 BIG-IP");
+        exposure(
+                UUID.randomUUID().toString(),
+                "BOTNET",
+                "UBND-CAMRANH",
+                "/UBND-KH/STTTT-KH/UBND-CAMRANH/",
+                "203.0.113.26");
+        exposure(first, "BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.25"); // a replay
+        exposure(
+                UUID.randomUUID().toString(),
+                "ADVISORY",
+                "UBND-CAMRANH",
+                "/UBND-KH/STTTT-KH/UBND-CAMRANH/",
+                "F5 BIG-IP");
         exposure(UUID.randomUUID().toString(), "BOTNET", "NHTM-A", "/NHTM-A/", "198.51.100.9");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> incidentsOf("bank-admin").body("items", hasSize(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("bank-admin").body("items", hasSize(1)));
 
-        incidentsOf("camranh-operator").body("items", hasSize(1))
+        incidentsOf("camranh-operator")
+                .body("items", hasSize(1))
                 .body("items[0].observables.value", equalTo(List.of("203.0.113.25", "203.0.113.26")));
         String id = incidentsOf("camranh-operator").extract().path("items[0].id");
-        as("camranh-operator").get("/api/v1/incidents/" + id).then().statusCode(200)
+        as("camranh-operator")
+                .get("/api/v1/incidents/" + id)
+                .then()
+                .statusCode(200)
                 .body("timeline", hasSize(2));
         incidentsOf("bank-admin").body("items[0].observables.value", equalTo(List.of("198.51.100.9")));
     }

@@ -1,20 +1,24 @@
 package vn.canhgac.incident.incident;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.EnumSet;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 /** Every pair of statuses: only the next step, rejection and duplicate are allowed, and nothing after the end. */
 class IncidentStatusTest {
 
-    private static final List<IncidentStatus> PATH = List.of(IncidentStatus.REPORTED, IncidentStatus.TRIAGED,
-            IncidentStatus.CONTAINED, IncidentStatus.ERADICATED, IncidentStatus.RECOVERED, IncidentStatus.CLOSED);
+    private static final List<IncidentStatus> PATH = List.of(
+            IncidentStatus.REPORTED,
+            IncidentStatus.TRIAGED,
+            IncidentStatus.CONTAINED,
+            IncidentStatus.ERADICATED,
+            IncidentStatus.RECOVERED,
+            IncidentStatus.CLOSED);
 
     @ParameterizedTest
     @EnumSource(IncidentStatus.class)
@@ -33,7 +37,9 @@ class IncidentStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = IncidentStatus.class, names = {"CLOSED", "REJECTED", "DUPLICATE"})
+    @EnumSource(
+            value = IncidentStatus.class,
+            names = {"CLOSED", "REJECTED", "DUPLICATE"})
     void theEndsAreFinal(IncidentStatus end) {
         assertTrue(end.next().isEmpty());
         assertFalse(end.isOpen());

@@ -1,20 +1,44 @@
 package vn.canhgac.inventory.asset;
 
-import vn.canhgac.commons.inventory.AssetEvent;
-import vn.canhgac.commons.inventory.AssetEvent.Product;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import vn.canhgac.commons.inventory.AssetEvent;
+import vn.canhgac.commons.inventory.AssetEvent.Product;
 
 /** An asset as the API, the audit trail and its events show it. */
-public record AssetDetails(UUID id, String organizationCode, UUID systemId, String externalId, String hostname,
-                           AssetKind kind, String operatingSystem, Instant lastSeen, List<String> addresses,
-                           List<Product> products, long version, Instant createdAt, String createdBy,
-                           Instant updatedAt, String updatedBy) {
+public record AssetDetails(
+        UUID id,
+        String organizationCode,
+        UUID systemId,
+        String externalId,
+        String hostname,
+        AssetKind kind,
+        String operatingSystem,
+        Instant lastSeen,
+        List<String> addresses,
+        List<Product> products,
+        long version,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
 
     AssetEvent event(String orgPath, boolean deleted) {
-        return new AssetEvent(id, organizationCode, orgPath, systemId, externalId, hostname, kind.name(),
-                operatingSystem, lastSeen, addresses, products, version, deleted, updatedAt);
+        return new AssetEvent(
+                id,
+                organizationCode,
+                orgPath,
+                systemId,
+                externalId,
+                hostname,
+                kind.name(),
+                operatingSystem,
+                lastSeen,
+                addresses,
+                products,
+                version,
+                deleted,
+                updatedAt);
     }
 }

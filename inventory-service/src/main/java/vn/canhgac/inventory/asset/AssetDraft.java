@@ -1,15 +1,21 @@
 package vn.canhgac.inventory.asset;
 
-import vn.canhgac.commons.inventory.AssetEvent.Product;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import vn.canhgac.commons.inventory.AssetEvent.Product;
 
 /** An asset that passed the rules: canonical addresses, known kind, a natural key. Not yet bound to an organisation. */
-record AssetDraft(String organizationCode, String externalId, String hostname, AssetKind kind,
-                  String operatingSystem, UUID systemId, Instant lastSeen, List<String> addresses,
-                  List<Product> products) {
+record AssetDraft(
+        String organizationCode,
+        String externalId,
+        String hostname,
+        AssetKind kind,
+        String operatingSystem,
+        UUID systemId,
+        Instant lastSeen,
+        List<String> addresses,
+        List<Product> products) {
 
     /** The key imports match on, within the organisation: the external id, or else the hostname. */
     String naturalKey() {

@@ -6,23 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.canhgac.commons.ids.TimeOrderedIds;
-import vn.canhgac.commons.audit.AuditAction;
-import vn.canhgac.commons.audit.AuditTrail;
-import vn.canhgac.commons.audit.Change;
-import vn.canhgac.commons.events.EventTopics;
-import vn.canhgac.commons.inventory.AssetEvent;
-import vn.canhgac.commons.json.RawJson;
-import vn.canhgac.commons.outbox.Outbox;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-import vn.canhgac.commons.problem.FieldError;
-import vn.canhgac.commons.problem.ProblemMessages;
-import vn.canhgac.commons.tenancy.Caller;
-import vn.canhgac.commons.tenancy.TenantScope;
-import vn.canhgac.commons.tenancy.TenantScopes;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +17,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.commons.audit.AuditAction;
+import vn.canhgac.commons.audit.AuditTrail;
+import vn.canhgac.commons.audit.Change;
+import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.ids.TimeOrderedIds;
+import vn.canhgac.commons.inventory.AssetEvent;
+import vn.canhgac.commons.json.RawJson;
+import vn.canhgac.commons.outbox.Outbox;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.problem.FieldError;
+import vn.canhgac.commons.problem.ProblemMessages;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.tenancy.TenantScope;
+import vn.canhgac.commons.tenancy.TenantScopes;
 
 /**
  * Imports assets from a stream of rows, in one transaction: each row is checked by the same rules as the API,
@@ -59,9 +58,15 @@ public class AssetImport {
     private final int batchSize;
     private final ObjectMapper json;
 
-    public AssetImport(Pool pool, TenantScopes scopes, AssetStore store, AssetOwners owners, AuditTrail audit,
-                       Outbox outbox, ObjectMapper json,
-                       @ConfigProperty(name = "canhgac.import.batch-size", defaultValue = "1000") int batchSize) {
+    public AssetImport(
+            Pool pool,
+            TenantScopes scopes,
+            AssetStore store,
+            AssetOwners owners,
+            AuditTrail audit,
+            Outbox outbox,
+            ObjectMapper json,
+            @ConfigProperty(name = "canhgac.import.batch-size", defaultValue = "1000") int batchSize) {
         this.json = json;
         this.pool = pool;
         this.scopes = scopes;
@@ -91,8 +96,13 @@ public class AssetImport {
         long updated;
         long bad;
 
-        Run(Caller caller, TenantScope scope, ImportMode mode, String defaultOrganization, Locale locale,
-            SqlConnection connection) {
+        Run(
+                Caller caller,
+                TenantScope scope,
+                ImportMode mode,
+                String defaultOrganization,
+                Locale locale,
+                SqlConnection connection) {
             this.caller = caller;
             this.scope = scope;
             this.mode = mode;
@@ -106,8 +116,13 @@ public class AssetImport {
         }
     }
 
-    public ImportReport run(Caller caller, String format, ImportMode mode, String defaultOrganization, Locale locale,
-                            Iterator<ImportRow> rows) {
+    public ImportReport run(
+            Caller caller,
+            String format,
+            ImportMode mode,
+            String defaultOrganization,
+            Locale locale,
+            Iterator<ImportRow> rows) {
         TenantScope scope = scopes.of(caller).await().atMost(STATEMENT_WAIT);
         SqlConnection connection = pool.getConnection().await().atMost(STATEMENT_WAIT);
         try {
@@ -150,21 +165,33 @@ public class AssetImport {
             reject(run, row.number(), List.of(new Violation("organization", "required")));
             return;
         }
-        Optional<OrganizationRef> organization = run.organizations.computeIfAbsent(code, key ->
-                owners.organization(run.connection, run.scope, key).await().atMost(STATEMENT_WAIT));
+        Optional<OrganizationRef> organization = run.organizations.computeIfAbsent(
+                code,
+                key -> owners.organization(run.connection, run.scope, key)
+                        .await()
+                        .atMost(STATEMENT_WAIT));
         if (organization.isEmpty()) {
             reject(run, row.number(), List.of(new Violation("organization", "unknown-organization", code)));
             return;
         }
-        if (draft.systemId() != null && !run.systems.computeIfAbsent(draft.systemId() + organization.get().path(),
-                key -> owners.systemBelongs(run.connection, draft.systemId(), organization.get().path())
-                        .await().atMost(STATEMENT_WAIT))) {
+        if (draft.systemId() != null
+                && !run.systems.computeIfAbsent(
+                        draft.systemId() + organization.get().path(),
+                        key -> owners.systemBelongs(
+                                        run.connection,
+                                        draft.systemId(),
+                                        organization.get().path())
+                                .await()
+                                .atMost(STATEMENT_WAIT))) {
             reject(run, row.number(), List.of(new Violation("systemId", "unknown-system", draft.systemId())));
             return;
         }
         if (!run.seenKeys.add(organization.get().id() + " " + draft.naturalKey())) {
-            reject(run, row.number(), List.of(new Violation(draft.externalId() != null ? "externalId" : "hostname",
-                    "duplicate-in-file")));
+            reject(
+                    run,
+                    row.number(),
+                    List.of(new Violation(
+                            draft.externalId() != null ? "externalId" : "hostname", "duplicate-in-file")));
             return;
         }
         if (run.writing()) {
@@ -182,7 +209,9 @@ public class AssetImport {
         }
         for (Violation violation : violations) {
             if (run.errors.size() < MAX_REPORTED_ERRORS) {
-                run.errors.add(new FieldError(number, violation.field(),
+                run.errors.add(new FieldError(
+                        number,
+                        violation.field(),
                         ProblemMessages.text(run.locale, "field." + violation.messageKey(), violation.args())));
             }
         }
@@ -216,7 +245,8 @@ public class AssetImport {
         List<Change> changes = new ArrayList<>(batch.size());
         List<Outbox.Keyed> events = new ArrayList<>(batch.size());
         for (AssetStore.Bound bound : batch) {
-            AssetStore.Written w = byKey.get(bound.organization().id() + " " + bound.draft().naturalKey());
+            AssetStore.Written w =
+                    byKey.get(bound.organization().id() + " " + bound.draft().naturalKey());
             AssetDetails details = w.details(bound.organization(), bound.draft());
             ids.add(w.id());
             drafts.add(bound.draft());
@@ -226,9 +256,15 @@ public class AssetImport {
                 run.updated++;
                 existing.add(w.id());
             }
-            RawJson state = new RawJson(serialise(details.event(bound.organization().path(), false)));
-            changes.add(new Change(AuditAction.IMPORTED, AssetService.AUDIT_TYPE, w.id().toString(),
-                    bound.organization().path(), null, state));
+            RawJson state =
+                    new RawJson(serialise(details.event(bound.organization().path(), false)));
+            changes.add(new Change(
+                    AuditAction.IMPORTED,
+                    AssetService.AUDIT_TYPE,
+                    w.id().toString(),
+                    bound.organization().path(),
+                    null,
+                    state));
             events.add(new Outbox.Keyed(w.id().toString(), state));
         }
         return store.replaceParts(run.connection, ids, drafts, existing)
@@ -256,9 +292,13 @@ public class AssetImport {
     private static void awaitInFlight(Run run) {
         if (run.inFlight != null) {
             try {
-                run.inFlight.toCompletableFuture().get(STATEMENT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                run.inFlight
+                        .toCompletableFuture()
+                        .get(STATEMENT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -12,6 +12,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,15 +30,6 @@ import vn.canhgac.commons.problem.ProblemMessages;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Bulk import of assets from the spreadsheets and CMDBs agencies keep. The body is streamed: read as it arrives,
@@ -58,28 +57,45 @@ public class AssetImportResource {
     @Extension(name = "x-canhgac-large-body", value = "true")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
-    @Operation(summary = "Import assets from CSV (header row) or a JSON array; creates or updates on organisation + "
-            + "external id (else hostname). mode=all-or-nothing (default; any bad row: 422 and nothing written) or "
-            + "skip-bad-rows; organization is the default for rows that name none")
-    public RestResponse<ImportReport> importAssets(InputStream body,
-                                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                                   @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-                                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                                   @QueryParam("mode") String mode,
-                                                   @QueryParam("organization") String organization,
-                                                   HttpHeaders headers) {
+    @Operation(
+            summary = "Import assets from CSV (header row) or a JSON array; creates or updates on organisation + "
+                    + "external id (else hostname). mode=all-or-nothing (default; any bad row: 422 and nothing written) or "
+                    + "skip-bad-rows; organization is the default for rows that name none")
+    public RestResponse<ImportReport> importAssets(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @QueryParam("mode") String mode,
+            @QueryParam("organization") String organization,
+            HttpHeaders headers) {
         ImportMode importMode = ImportMode.parse(mode);
-        boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/csv");
+        boolean csv =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/csv");
         String format = csv ? "csv" : "json";
         Locale locale = ProblemMessages.choose(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Caller who = caller.get();
-        Map<String, Object> fingerprint = Map.of("format", format, "mode", importMode,
-                "organization", String.valueOf(organization), "length", String.valueOf(length));
-        return idempotency.once(who, idempotencyKey, fingerprint, ImportReport.class,
-                        () -> Uni.createFrom().item(() -> RestResponse.ok(
+        Map<String, Object> fingerprint = Map.of(
+                "format",
+                format,
+                "mode",
+                importMode,
+                "organization",
+                String.valueOf(organization),
+                "length",
+                String.valueOf(length));
+        return idempotency
+                .once(
+                        who,
+                        idempotencyKey,
+                        fingerprint,
+                        ImportReport.class,
+                        () -> Uni.createFrom()
+                                .item(() -> RestResponse.ok(
                                         imports.run(who, format, importMode, organization, locale, rows(csv, body))))
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .await().indefinitely();
+                .await()
+                .indefinitely();
     }
 
     private Iterator<ImportRow> rows(boolean csv, InputStream body) {

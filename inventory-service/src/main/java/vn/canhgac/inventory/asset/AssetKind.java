@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** What an asset is. */
 public enum AssetKind {
-    SERVER, WORKSTATION, NETWORK_DEVICE, APPLIANCE, CLOUD_INSTANCE;
+    SERVER,
+    WORKSTATION,
+    NETWORK_DEVICE,
+    APPLIANCE,
+    CLOUD_INSTANCE;
 
     /** Case- and separator-insensitive, so spreadsheets may say "Network device" or "network-device". */
     static Optional<AssetKind> parse(String text) {

@@ -4,10 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.canhgac.commons.tenancy.TenantScope;
-
 import java.util.Optional;
 import java.util.UUID;
+import vn.canhgac.commons.tenancy.TenantScope;
 
 /** Who may own an asset: an organisation in the caller's scope, and a system of that same organisation. */
 @ApplicationScoped
@@ -15,11 +14,14 @@ public class AssetOwners {
 
     /** The organisation, if it exists and is in scope; an unknown one and one out of scope look the same. */
     Uni<Optional<OrganizationRef>> organization(SqlClient connection, TenantScope scope, String code) {
-        return connection.preparedQuery("select id, code, path from organization where code = $1")
+        return connection
+                .preparedQuery("select id, code, path from organization where code = $1")
                 .execute(Tuple.of(code))
-                .map(rows -> rows.size() == 0 ? Optional.<OrganizationRef>empty()
+                .map(rows -> rows.size() == 0
+                        ? Optional.<OrganizationRef>empty()
                         : Optional.of(rows.iterator().next())
-                        .map(row -> new OrganizationRef(row.getUUID("id"), row.getString("code"), row.getString("path"))))
+                                .map(row -> new OrganizationRef(
+                                        row.getUUID("id"), row.getString("code"), row.getString("path"))))
                 .map(found -> found.filter(org -> scope.covers(org.path())));
     }
 
@@ -28,7 +30,8 @@ public class AssetOwners {
         if (systemId == null) {
             return Uni.createFrom().item(true);
         }
-        return connection.preparedQuery("select 1 from information_system where id = $1 and org_path = $2")
+        return connection
+                .preparedQuery("select 1 from information_system where id = $1 and org_path = $2")
                 .execute(Tuple.of(systemId, organizationPath))
                 .map(rows -> rows.size() == 1);
     }

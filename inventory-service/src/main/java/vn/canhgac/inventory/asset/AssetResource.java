@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -22,8 +23,6 @@ import vn.canhgac.commons.idempotency.Idempotency;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-
-import java.util.UUID;
 
 @Path("/api/v1/assets")
 @Tag(name = "Assets")
@@ -45,23 +44,31 @@ public class AssetResource {
     @POST
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
     @Operation(summary = "Register an asset with its addresses and installed products")
-    public Uni<RestResponse<AssetDetails>> create(@NotNull AssetInput input,
-                                                  @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                                  UriInfo uri) {
-        return idempotency.once(caller.get(), idempotencyKey, input, AssetDetails.class,
-                () -> assets.create(caller.get(), input).map(asset -> RestResponse.ResponseBuilder
-                        .<AssetDetails>created(uri.getAbsolutePathBuilder().path(asset.id().toString()).build())
-                        .entity(asset).tag(etag(asset)).build()));
+    public Uni<RestResponse<AssetDetails>> create(
+            @NotNull AssetInput input, @HeaderParam(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
+        return idempotency.once(
+                caller.get(),
+                idempotencyKey,
+                input,
+                AssetDetails.class,
+                () -> assets.create(caller.get(), input)
+                        .map(asset -> RestResponse.ResponseBuilder.<AssetDetails>created(uri.getAbsolutePathBuilder()
+                                        .path(asset.id().toString())
+                                        .build())
+                                .entity(asset)
+                                .tag(etag(asset))
+                                .build()));
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR, Roles.INTEGRATION})
     @Operation(summary = "Describe an asset anew (addresses and products replaced); send the ETag you read as If-Match")
-    public Uni<RestResponse<AssetDetails>> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                                  @NotNull AssetInput input) {
+    public Uni<RestResponse<AssetDetails>> update(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull AssetInput input) {
         return assets.update(caller.get(), id, ifMatch, input)
-                .map(asset -> RestResponse.ResponseBuilder.ok(asset).tag(etag(asset)).build());
+                .map(asset ->
+                        RestResponse.ResponseBuilder.ok(asset).tag(etag(asset)).build());
     }
 
     @DELETE
@@ -76,25 +83,32 @@ public class AssetResource {
     @Path("/{id}")
     @Operation(summary = "An asset in your scope, with its addresses and installed products")
     public Uni<RestResponse<AssetDetails>> get(@PathParam("id") UUID id) {
-        return assets.get(caller.get(), id).map(asset -> RestResponse.ResponseBuilder.ok(asset).tag(etag(asset)).build());
+        return assets.get(caller.get(), id)
+                .map(asset ->
+                        RestResponse.ResponseBuilder.ok(asset).tag(etag(asset)).build());
     }
 
     @GET
-    @Operation(summary = "Assets in your scope; filter by organisation subtree, system, kind, IP address or CIDR "
-            + "network, installed vendor/product/version and text; sort=hostname (default) or -lastSeen")
-    public Uni<Page<AssetDetails>> list(@QueryParam("organization") String organization,
-                                        @QueryParam("systemId") UUID systemId,
-                                        @QueryParam("kind") String kind,
-                                        @QueryParam("ip") String ip,
-                                        @QueryParam("vendor") String vendor,
-                                        @QueryParam("product") String product,
-                                        @QueryParam("version") String version,
-                                        @QueryParam("q") String query,
-                                        @QueryParam("sort") String sort,
-                                        @QueryParam("after") String after,
-                                        @QueryParam("limit") Integer limit) {
-        return search.list(caller.get(), new AssetFilter(organization, systemId, kind, ip, vendor, product, version,
-                query, sort), after, Page.clamp(limit));
+    @Operation(
+            summary = "Assets in your scope; filter by organisation subtree, system, kind, IP address or CIDR "
+                    + "network, installed vendor/product/version and text; sort=hostname (default) or -lastSeen")
+    public Uni<Page<AssetDetails>> list(
+            @QueryParam("organization") String organization,
+            @QueryParam("systemId") UUID systemId,
+            @QueryParam("kind") String kind,
+            @QueryParam("ip") String ip,
+            @QueryParam("vendor") String vendor,
+            @QueryParam("product") String product,
+            @QueryParam("version") String version,
+            @QueryParam("q") String query,
+            @QueryParam("sort") String sort,
+            @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
+        return search.list(
+                caller.get(),
+                new AssetFilter(organization, systemId, kind, ip, vendor, product, version, query, sort),
+                after,
+                Page.clamp(limit));
     }
 
     private static EntityTag etag(AssetDetails asset) {

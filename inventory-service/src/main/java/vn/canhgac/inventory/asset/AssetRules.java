@@ -1,17 +1,16 @@
 package vn.canhgac.inventory.asset;
 
-import vn.canhgac.commons.product.Cpe23;
-import vn.canhgac.commons.product.PackageUrl;
-import vn.canhgac.commons.inventory.AssetEvent.Product;
-import vn.canhgac.commons.net.IpNetworks;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.canhgac.commons.inventory.AssetEvent.Product;
+import vn.canhgac.commons.net.IpNetworks;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.product.Cpe23;
+import vn.canhgac.commons.product.PackageUrl;
 
 /**
  * The rules an asset must meet, the same for the API and for every row of an import: a known kind, an external
@@ -33,8 +32,7 @@ final class AssetRules {
         }
     }
 
-    private AssetRules() {
-    }
+    private AssetRules() {}
 
     static Checked check(AssetInput input) {
         List<Violation> violations = new ArrayList<>();
@@ -58,9 +56,18 @@ final class AssetRules {
         if (!violations.isEmpty()) {
             return new Checked(null, List.copyOf(violations));
         }
-        return new Checked(new AssetDraft(blankToNull(input.organizationCode()), externalId, hostname, kind.get(),
-                os, input.systemId(), input.lastSeen() == null ? null : input.lastSeen().toInstant(), addresses,
-                products), List.of());
+        return new Checked(
+                new AssetDraft(
+                        blankToNull(input.organizationCode()),
+                        externalId,
+                        hostname,
+                        kind.get(),
+                        os,
+                        input.systemId(),
+                        input.lastSeen() == null ? null : input.lastSeen().toInstant(),
+                        addresses,
+                        products),
+                List.of());
     }
 
     private static List<String> addresses(List<String> given, List<Violation> violations) {
@@ -75,8 +82,10 @@ final class AssetRules {
         for (int i = 0; i < given.size(); i++) {
             String text = given.get(i);
             int index = i;
-            IpNetworks.address(text).ifPresentOrElse(canonical::add,
-                    () -> violations.add(new Violation("addresses[" + index + "]", "bad-address", text)));
+            IpNetworks.address(text)
+                    .ifPresentOrElse(
+                            canonical::add,
+                            () -> violations.add(new Violation("addresses[" + index + "]", "bad-address", text)));
         }
         return List.copyOf(canonical);
     }
@@ -109,8 +118,12 @@ final class AssetRules {
             if (purl != null && !PackageUrl.isValid(purl)) {
                 violations.add(new Violation(field + ".purl", "bad-purl", purl));
             }
-            products.add(new Product(text(product.vendor(), field + ".vendor", violations), name,
-                    text(product.version(), field + ".version", violations), cpe, purl));
+            products.add(new Product(
+                    text(product.vendor(), field + ".vendor", violations),
+                    name,
+                    text(product.version(), field + ".version", violations),
+                    cpe,
+                    purl));
         }
         return products;
     }

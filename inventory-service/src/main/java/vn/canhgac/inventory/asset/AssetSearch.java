@@ -1,10 +1,14 @@
 package vn.canhgac.inventory.asset;
 
+import static vn.canhgac.commons.sql.SqlParams.bind;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import static vn.canhgac.commons.sql.SqlParams.bind;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
@@ -13,10 +17,6 @@ import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Lists assets in the caller's scope with keyset paging, filtered in SQL. An address or network filter is answered
@@ -67,50 +67,60 @@ public class AssetSearch {
     public Uni<Page<AssetDetails>> list(Caller caller, AssetFilter filter, String after, int limit) {
         Sort sort = Sort.parse(filter.sort());
         Cursor.Parts cursor = Cursor.decode(after, 2);
-        return scopes.of(caller).flatMap(scope -> pathPattern(scope, filter.organizationCode()).flatMap(path -> {
-            List<String> where = new ArrayList<>();
-            Tuple params = Tuple.tuple();
-            where.add("a.org_path like " + bind(params, path));
-            if (filter.systemId() != null) {
-                where.add("a.system_id = " + bind(params, filter.systemId()));
-            }
-            if (filter.kind() != null && !filter.kind().isBlank()) {
-                AssetKind kind = AssetKind.parse(filter.kind()).orElseThrow(() ->
-                        DomainProblem.invalidField("kind", "bad-asset-kind", filter.kind()));
-                where.add("a.kind = " + bind(params, kind.name()));
-            }
-            if (filter.ip() != null && !filter.ip().isBlank()) {
-                String network = IpNetworks.network(filter.ip()).orElseThrow(() ->
-                        DomainProblem.invalidField("ip", "bad-network", filter.ip()));
-                where.add("a.id in (select x.asset_id from asset_address x where x.address <<= "
-                        + bind(params, network) + "::text::inet)");
-            }
-            productFilter(filter, params).ifPresent(where::add);
-            if (filter.query() != null && !filter.query().isBlank()) {
-                where.add("a.search_text like " + bind(params, SearchText.containsPattern(filter.query())));
-            }
-            if (cursor != null) {
-                String value = sort == Sort.HOSTNAME ? bind(params, cursor.text(0))
-                        : NEVER_SEEN.equals(cursor.text(0)) ? "'-infinity'::timestamptz"
-                        : bind(params, cursor.timestamp(0));
-                where.add("(" + sort.key + ", a.id) " + sort.after + " (" + value + ", "
-                        + bind(params, cursor.uuid(1)) + ")");
-            }
-            String order = "order by " + sort.key + " " + sort.direction + ", a.id " + sort.direction
-                    + " limit " + (limit + 1);
-            return store.query(pool, String.join(" and ", where), params, order)
-                    .map(rows -> Page.of(rows, limit, row -> Cursor.encode(cursorValue(sort, row),
-                            row.details().id().toString()), StoredAsset::details));
-        }));
+        return scopes.of(caller)
+                .flatMap(scope -> pathPattern(scope, filter.organizationCode()).flatMap(path -> {
+                    List<String> where = new ArrayList<>();
+                    Tuple params = Tuple.tuple();
+                    where.add("a.org_path like " + bind(params, path));
+                    if (filter.systemId() != null) {
+                        where.add("a.system_id = " + bind(params, filter.systemId()));
+                    }
+                    if (filter.kind() != null && !filter.kind().isBlank()) {
+                        AssetKind kind = AssetKind.parse(filter.kind())
+                                .orElseThrow(() -> DomainProblem.invalidField("kind", "bad-asset-kind", filter.kind()));
+                        where.add("a.kind = " + bind(params, kind.name()));
+                    }
+                    if (filter.ip() != null && !filter.ip().isBlank()) {
+                        String network = IpNetworks.network(filter.ip())
+                                .orElseThrow(() -> DomainProblem.invalidField("ip", "bad-network", filter.ip()));
+                        where.add("a.id in (select x.asset_id from asset_address x where x.address <<= "
+                                + bind(params, network) + "::text::inet)");
+                    }
+                    productFilter(filter, params).ifPresent(where::add);
+                    if (filter.query() != null && !filter.query().isBlank()) {
+                        where.add("a.search_text like " + bind(params, SearchText.containsPattern(filter.query())));
+                    }
+                    if (cursor != null) {
+                        String value = sort == Sort.HOSTNAME
+                                ? bind(params, cursor.text(0))
+                                : NEVER_SEEN.equals(cursor.text(0))
+                                        ? "'-infinity'::timestamptz"
+                                        : bind(params, cursor.timestamp(0));
+                        where.add("(" + sort.key + ", a.id) " + sort.after + " (" + value + ", "
+                                + bind(params, cursor.uuid(1)) + ")");
+                    }
+                    String order = "order by " + sort.key + " " + sort.direction + ", a.id " + sort.direction
+                            + " limit " + (limit + 1);
+                    return store.query(pool, String.join(" and ", where), params, order)
+                            .map(rows -> Page.of(
+                                    rows,
+                                    limit,
+                                    row -> Cursor.encode(
+                                            cursorValue(sort, row),
+                                            row.details().id().toString()),
+                                    StoredAsset::details));
+                }));
     }
 
     private static java.util.Optional<String> productFilter(AssetFilter filter, Tuple params) {
         List<String> conditions = new ArrayList<>();
         if (filter.vendor() != null && !filter.vendor().isBlank()) {
-            conditions.add("lower(p.vendor) = " + bind(params, filter.vendor().strip().toLowerCase(Locale.ROOT)));
+            conditions.add(
+                    "lower(p.vendor) = " + bind(params, filter.vendor().strip().toLowerCase(Locale.ROOT)));
         }
         if (filter.product() != null && !filter.product().isBlank()) {
-            conditions.add("lower(p.product) = " + bind(params, filter.product().strip().toLowerCase(Locale.ROOT)));
+            conditions.add("lower(p.product) = "
+                    + bind(params, filter.product().strip().toLowerCase(Locale.ROOT)));
         }
         if (filter.version() != null && !filter.version().isBlank()) {
             conditions.add("p.version = " + bind(params, filter.version().strip()));
@@ -118,8 +128,8 @@ public class AssetSearch {
         if (conditions.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of("a.id in (select p.asset_id from asset_product p where "
-                + String.join(" and ", conditions) + ")");
+        return java.util.Optional.of(
+                "a.id in (select p.asset_id from asset_product p where " + String.join(" and ", conditions) + ")");
     }
 
     private static String cursorValue(Sort sort, StoredAsset row) {
@@ -127,12 +137,15 @@ public class AssetSearch {
         if (sort == Sort.HOSTNAME) {
             return (asset.hostname() != null ? asset.hostname() : asset.externalId()).toLowerCase(Locale.ROOT);
         }
-        return asset.lastSeen() == null ? NEVER_SEEN
+        return asset.lastSeen() == null
+                ? NEVER_SEEN
                 : asset.lastSeen().atOffset(java.time.ZoneOffset.UTC).toString();
     }
 
     private Uni<String> pathPattern(TenantScope scope, String organizationCode) {
-        return scopes.subtreePattern(scope, organizationCode,
+        return scopes.subtreePattern(
+                scope,
+                organizationCode,
                 () -> DomainProblem.invalidField("organization", "unknown-organization", organizationCode));
     }
 }

@@ -9,10 +9,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.canhgac.commons.inventory.AssetEvent.Product;
-import vn.canhgac.commons.tenancy.Caller;
-import vn.canhgac.commons.text.SearchText;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import vn.canhgac.commons.inventory.AssetEvent.Product;
+import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.text.SearchText;
 
 /**
  * The asset tables, in SQL: addresses are {@code inet} and imports write tens of thousands of rows a second,
@@ -32,20 +31,40 @@ import java.util.UUID;
 public class AssetStore {
 
     /** Result of writing one asset of a batch. */
-    record Written(UUID id, UUID organizationId, String naturalKey, boolean inserted, long version,
-                   Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+    record Written(
+            UUID id,
+            UUID organizationId,
+            String naturalKey,
+            boolean inserted,
+            long version,
+            Instant createdAt,
+            String createdBy,
+            Instant updatedAt,
+            String updatedBy) {
 
         /** The asset's full state, from what was written and what the database stamped. */
         AssetDetails details(OrganizationRef organization, AssetDraft draft) {
-            return new AssetDetails(id, organization.code(), draft.systemId(), draft.externalId(), draft.hostname(),
-                    draft.kind(), draft.operatingSystem(), draft.lastSeen(), draft.addresses(), draft.products(),
-                    version, createdAt, createdBy, updatedAt, updatedBy);
+            return new AssetDetails(
+                    id,
+                    organization.code(),
+                    draft.systemId(),
+                    draft.externalId(),
+                    draft.hostname(),
+                    draft.kind(),
+                    draft.operatingSystem(),
+                    draft.lastSeen(),
+                    draft.addresses(),
+                    draft.products(),
+                    version,
+                    createdAt,
+                    createdBy,
+                    updatedAt,
+                    updatedBy);
         }
     }
 
     /** An asset ready to write: its id if new, its organisation, its checked content. */
-    record Bound(UUID id, OrganizationRef organization, AssetDraft draft) {
-    }
+    record Bound(UUID id, OrganizationRef organization, AssetDraft draft) {}
 
     static final String SELECT_DETAILS = """
             select a.id, a.org_path, a.system_id, a.external_id, a.hostname, a.kind, a.operating_system, a.last_seen,
@@ -93,8 +112,13 @@ public class AssetStore {
     Uni<List<Written>> upsert(SqlClient connection, Caller caller, List<Bound> rows, boolean createOnly) {
         int n = rows.size();
         UUID[] ids = new UUID[n], orgIds = new UUID[n], systemIds = new UUID[n];
-        String[] paths = new String[n], keys = new String[n], externalIds = new String[n], hostnames = new String[n],
-                kinds = new String[n], systems = new String[n], search = new String[n];
+        String[] paths = new String[n],
+                keys = new String[n],
+                externalIds = new String[n],
+                hostnames = new String[n],
+                kinds = new String[n],
+                systems = new String[n],
+                search = new String[n];
         OffsetDateTime[] lastSeen = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             Bound row = rows.get(i);
@@ -111,19 +135,35 @@ public class AssetStore {
             lastSeen[i] = draft.lastSeen() == null ? null : draft.lastSeen().atOffset(ZoneOffset.UTC);
             search[i] = SearchText.foldAll(draft.hostname(), draft.externalId(), draft.operatingSystem());
         }
-        Tuple params = Tuple.tuple().addString(caller.displayName()).addArrayOfUUID(ids).addArrayOfUUID(orgIds)
-                .addArrayOfString(paths).addArrayOfUUID(systemIds).addArrayOfString(keys)
-                .addArrayOfString(externalIds).addArrayOfString(hostnames).addArrayOfString(kinds)
-                .addArrayOfString(systems).addArrayOfOffsetDateTime(lastSeen).addArrayOfString(search);
-        return connection.preparedQuery(UPSERT + (createOnly ? ON_CONFLICT_NOTHING : ON_CONFLICT_UPDATE))
+        Tuple params = Tuple.tuple()
+                .addString(caller.displayName())
+                .addArrayOfUUID(ids)
+                .addArrayOfUUID(orgIds)
+                .addArrayOfString(paths)
+                .addArrayOfUUID(systemIds)
+                .addArrayOfString(keys)
+                .addArrayOfString(externalIds)
+                .addArrayOfString(hostnames)
+                .addArrayOfString(kinds)
+                .addArrayOfString(systems)
+                .addArrayOfOffsetDateTime(lastSeen)
+                .addArrayOfString(search);
+        return connection
+                .preparedQuery(UPSERT + (createOnly ? ON_CONFLICT_NOTHING : ON_CONFLICT_UPDATE))
                 .execute(params)
                 .map(written -> {
                     List<Written> result = new ArrayList<>(n);
                     for (Row row : written) {
-                        result.add(new Written(row.getUUID("id"), row.getUUID("organization_id"),
-                                row.getString("natural_key"), row.getBoolean("inserted"), row.getLong("version"),
-                                instant(row.getOffsetDateTime("created_at")), row.getString("created_by"),
-                                instant(row.getOffsetDateTime("updated_at")), row.getString("updated_by")));
+                        result.add(new Written(
+                                row.getUUID("id"),
+                                row.getUUID("organization_id"),
+                                row.getString("natural_key"),
+                                row.getBoolean("inserted"),
+                                row.getLong("version"),
+                                instant(row.getOffsetDateTime("created_at")),
+                                row.getString("created_by"),
+                                instant(row.getOffsetDateTime("updated_at")),
+                                row.getString("updated_by")));
                     }
                     return result;
                 });
@@ -143,8 +183,11 @@ public class AssetStore {
         List<String> addresses = new ArrayList<>();
         List<UUID> productOwners = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
-        List<String> vendors = new ArrayList<>(), names = new ArrayList<>(), versions = new ArrayList<>(),
-                cpes = new ArrayList<>(), purls = new ArrayList<>();
+        List<String> vendors = new ArrayList<>(),
+                names = new ArrayList<>(),
+                versions = new ArrayList<>(),
+                cpes = new ArrayList<>(),
+                purls = new ArrayList<>();
         for (int i = 0; i < assetIds.size(); i++) {
             UUID id = assetIds.get(i);
             for (String address : drafts.get(i).addresses()) {
@@ -164,59 +207,86 @@ public class AssetStore {
             }
         }
         UUID[] owners = existing.toArray(UUID[]::new);
-        Uni<Void> cleared = owners.length == 0 ? Uni.createFrom().voidItem()
-                : connection.preparedQuery("delete from asset_address where asset_id = any($1)")
-                .execute(Tuple.of((Object) owners))
-                .flatMap(ignored -> connection.preparedQuery("delete from asset_product where asset_id = any($1)")
-                        .execute(Tuple.of((Object) owners)))
-                .replaceWithVoid();
-        return cleared
-                .flatMap(ignored -> addresses.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+        Uni<Void> cleared = owners.length == 0
+                ? Uni.createFrom().voidItem()
+                : connection
+                        .preparedQuery("delete from asset_address where asset_id = any($1)")
+                        .execute(Tuple.of((Object) owners))
+                        .flatMap(ignored -> connection
+                                .preparedQuery("delete from asset_product where asset_id = any($1)")
+                                .execute(Tuple.of((Object) owners)))
+                        .replaceWithVoid();
+        return cleared.flatMap(ignored -> addresses.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : connection
+                                .preparedQuery("""
                                 insert into asset_address (asset_id, address)
                                 select u.asset_id, u.address::inet from unnest($1::uuid[], $2::text[]) as u(asset_id, address)""")
-                        .execute(Tuple.of(addressOwners.toArray(UUID[]::new), addresses.toArray(String[]::new)))
-                        .replaceWithVoid())
-                .flatMap(ignored -> productOwners.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery("""
+                                .execute(Tuple.of(addressOwners.toArray(UUID[]::new), addresses.toArray(String[]::new)))
+                                .replaceWithVoid())
+                .flatMap(ignored -> productOwners.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : connection
+                                .preparedQuery("""
                                 insert into asset_product (asset_id, position, vendor, product, version, cpe, purl)
                                 select * from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])""")
-                        .execute(Tuple.tuple().addArrayOfUUID(productOwners.toArray(UUID[]::new))
-                                .addArrayOfInteger(positions.toArray(Integer[]::new))
-                                .addArrayOfString(vendors.toArray(String[]::new))
-                                .addArrayOfString(names.toArray(String[]::new))
-                                .addArrayOfString(versions.toArray(String[]::new))
-                                .addArrayOfString(cpes.toArray(String[]::new))
-                                .addArrayOfString(purls.toArray(String[]::new)))
-                        .replaceWithVoid());
+                                .execute(Tuple.tuple()
+                                        .addArrayOfUUID(productOwners.toArray(UUID[]::new))
+                                        .addArrayOfInteger(positions.toArray(Integer[]::new))
+                                        .addArrayOfString(vendors.toArray(String[]::new))
+                                        .addArrayOfString(names.toArray(String[]::new))
+                                        .addArrayOfString(versions.toArray(String[]::new))
+                                        .addArrayOfString(cpes.toArray(String[]::new))
+                                        .addArrayOfString(purls.toArray(String[]::new)))
+                                .replaceWithVoid());
     }
 
     /** Changes an asset if its version is still {@code expectedVersion}; answers whether it did. */
     Uni<Boolean> update(SqlClient connection, Caller caller, UUID id, long expectedVersion, AssetDraft draft) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         update asset set system_id = $3, natural_key = $4, external_id = $5, hostname = $6, kind = $7,
                                operating_system = $8, last_seen = $9, search_text = $10, version = version + 1,
                                updated_at = now(), updated_by = $11
                         where id = $1 and version = $2""")
-                .execute(Tuple.tuple().addUUID(id).addLong(expectedVersion).addUUID(draft.systemId())
-                        .addString(draft.naturalKey()).addString(draft.externalId()).addString(draft.hostname())
-                        .addString(draft.kind().name()).addString(draft.operatingSystem())
-                        .addOffsetDateTime(draft.lastSeen() == null ? null : draft.lastSeen().atOffset(ZoneOffset.UTC))
+                .execute(Tuple.tuple()
+                        .addUUID(id)
+                        .addLong(expectedVersion)
+                        .addUUID(draft.systemId())
+                        .addString(draft.naturalKey())
+                        .addString(draft.externalId())
+                        .addString(draft.hostname())
+                        .addString(draft.kind().name())
+                        .addString(draft.operatingSystem())
+                        .addOffsetDateTime(
+                                draft.lastSeen() == null
+                                        ? null
+                                        : draft.lastSeen().atOffset(ZoneOffset.UTC))
                         .addString(SearchText.foldAll(draft.hostname(), draft.externalId(), draft.operatingSystem()))
                         .addString(caller.displayName()))
                 .map(result -> result.rowCount() == 1);
     }
 
     Uni<Void> delete(SqlClient connection, UUID id) {
-        return connection.preparedQuery("delete from asset where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+        return connection
+                .preparedQuery("delete from asset where id = $1")
+                .execute(Tuple.of(id))
+                .replaceWithVoid();
     }
 
     Uni<Optional<StoredAsset>> load(SqlClient connection, UUID id) {
-        return connection.preparedQuery(SELECT_DETAILS + " where a.id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
+        return connection
+                .preparedQuery(SELECT_DETAILS + " where a.id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(read(rows.iterator().next())));
     }
 
     /** Several assets by id, in the order of the ids. */
     Uni<List<StoredAsset>> loadAll(SqlClient connection, List<UUID> ids) {
-        return connection.preparedQuery(SELECT_DETAILS + " where a.id = any($1)")
+        return connection
+                .preparedQuery(SELECT_DETAILS + " where a.id = any($1)")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, StoredAsset> byId = new HashMap<>();
@@ -224,12 +294,17 @@ public class AssetStore {
                         StoredAsset asset = read(row);
                         byId.put(asset.details().id(), asset);
                     });
-                    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+                    return ids.stream()
+                            .map(byId::get)
+                            .filter(java.util.Objects::nonNull)
+                            .toList();
                 });
     }
 
     Uni<List<StoredAsset>> query(SqlClient connection, String where, Tuple params, String orderAndLimit) {
-        return connection.preparedQuery(SELECT_DETAILS + " where " + where + " " + orderAndLimit).execute(params)
+        return connection
+                .preparedQuery(SELECT_DETAILS + " where " + where + " " + orderAndLimit)
+                .execute(params)
                 .map(this::readAll);
     }
 
@@ -242,18 +317,29 @@ public class AssetStore {
     StoredAsset read(Row row) {
         String path = row.getString("org_path");
         String[] codes = path.substring(1, path.length() - 1).split("/");
-        return new StoredAsset(new AssetDetails(row.getUUID("id"), codes[codes.length - 1], row.getUUID("system_id"),
-                row.getString("external_id"), row.getString("hostname"), AssetKind.valueOf(row.getString("kind")),
-                row.getString("operating_system"), instant(row.getOffsetDateTime("last_seen")),
-                List.of(row.getArrayOfStrings("addresses")), products(row.getString("products")),
-                row.getLong("version"), instant(row.getOffsetDateTime("created_at")), row.getString("created_by"),
-                instant(row.getOffsetDateTime("updated_at")), row.getString("updated_by")), path);
+        return new StoredAsset(
+                new AssetDetails(
+                        row.getUUID("id"),
+                        codes[codes.length - 1],
+                        row.getUUID("system_id"),
+                        row.getString("external_id"),
+                        row.getString("hostname"),
+                        AssetKind.valueOf(row.getString("kind")),
+                        row.getString("operating_system"),
+                        instant(row.getOffsetDateTime("last_seen")),
+                        List.of(row.getArrayOfStrings("addresses")),
+                        products(row.getString("products")),
+                        row.getLong("version"),
+                        instant(row.getOffsetDateTime("created_at")),
+                        row.getString("created_by"),
+                        instant(row.getOffsetDateTime("updated_at")),
+                        row.getString("updated_by")),
+                path);
     }
 
     private List<Product> products(String text) {
         try {
-            return json.readValue(text, new TypeReference<List<Product>>() {
-            });
+            return json.readValue(text, new TypeReference<List<Product>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored products are not JSON", e);
         }

@@ -1,10 +1,5 @@
 package vn.canhgac.inventory.asset;
 
-import vn.canhgac.commons.csv.CsvRecords;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-import vn.canhgac.commons.text.TextInput;
-
 import java.io.Reader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,6 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import vn.canhgac.commons.csv.CsvRecords;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.text.TextInput;
 
 /**
  * Assets from a CSV file with a header row. Columns (any order, case-insensitive, unknown ones refused):
@@ -27,8 +26,16 @@ import java.util.UUID;
  */
 final class CsvAssetRows implements Iterator<ImportRow> {
 
-    static final List<String> COLUMNS = List.of("organization", "external_id", "hostname", "kind",
-            "operating_system", "system_id", "last_seen", "addresses", "products");
+    static final List<String> COLUMNS = List.of(
+            "organization",
+            "external_id",
+            "hostname",
+            "kind",
+            "operating_system",
+            "system_id",
+            "last_seen",
+            "addresses",
+            "products");
 
     private final CsvRecords records;
     private final Map<String, Integer> columns = new HashMap<>();
@@ -46,12 +53,17 @@ final class CsvAssetRows implements Iterator<ImportRow> {
         }
         List<String> header = first.fields();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+            String name = header.get(i)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replace('-', '_')
+                    .replace(' ', '_');
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }
             if (!COLUMNS.contains(name)) {
-                throw DomainProblem.invalidField("header", "csv-unknown-column", header.get(i), String.join(",", COLUMNS));
+                throw DomainProblem.invalidField(
+                        "header", "csv-unknown-column", header.get(i), String.join(",", COLUMNS));
             }
             columns.put(name, i);
         }
@@ -72,8 +84,11 @@ final class CsvAssetRows implements Iterator<ImportRow> {
         next = records.next();
         number++;
         if (!record.readable()) {
-            return new ImportRow(number, null, List.of(new Violation(columnAt(record.faultField()),
-                    record.fault().messageKey(), record.faultArguments())));
+            return new ImportRow(
+                    number,
+                    null,
+                    List.of(new Violation(
+                            columnAt(record.faultField()), record.fault().messageKey(), record.faultArguments())));
         }
         List<String> fields = record.fields();
         List<Violation> unreadable = new ArrayList<>();
@@ -83,17 +98,26 @@ final class CsvAssetRows implements Iterator<ImportRow> {
                 unreadable.add(new Violation(column, "bad-characters"));
             }
         }
-        AssetInput input = new AssetInput(field(fields, "organization"), field(fields, "external_id"),
-                field(fields, "hostname"), field(fields, "kind"), field(fields, "operating_system"),
-                uuid(field(fields, "system_id"), unreadable), timestamp(field(fields, "last_seen"), unreadable),
-                addresses(field(fields, "addresses")), products(field(fields, "products")));
+        AssetInput input = new AssetInput(
+                field(fields, "organization"),
+                field(fields, "external_id"),
+                field(fields, "hostname"),
+                field(fields, "kind"),
+                field(fields, "operating_system"),
+                uuid(field(fields, "system_id"), unreadable),
+                timestamp(field(fields, "last_seen"), unreadable),
+                addresses(field(fields, "addresses")),
+                products(field(fields, "products")));
         return new ImportRow(number, input, unreadable);
     }
 
     /** The name of a column by its index, as the header wrote it (normalised); empty beyond the header. */
     private String columnAt(int index) {
-        return columns.entrySet().stream().filter(column -> column.getValue() == index).map(Map.Entry::getKey)
-                .findFirst().orElse("");
+        return columns.entrySet().stream()
+                .filter(column -> column.getValue() == index)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("");
     }
 
     private String field(List<String> fields, String column) {
@@ -133,7 +157,9 @@ final class CsvAssetRows implements Iterator<ImportRow> {
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split("[\\s;]+")).filter(part -> !part.isEmpty()).toList();
+        return Arrays.stream(text.split("[\\s;]+"))
+                .filter(part -> !part.isEmpty())
+                .toList();
     }
 
     private static List<ProductInput> products(String text) {
@@ -146,8 +172,8 @@ final class CsvAssetRows implements Iterator<ImportRow> {
                 continue;
             }
             String[] parts = entry.split("\\|", -1);
-            products.add(new ProductInput(part(parts, 0), part(parts, 1), part(parts, 2), part(parts, 3),
-                    part(parts, 4)));
+            products.add(
+                    new ProductInput(part(parts, 0), part(parts, 1), part(parts, 2), part(parts, 3), part(parts, 4)));
         }
         return products;
     }

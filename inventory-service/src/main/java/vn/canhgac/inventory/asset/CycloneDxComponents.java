@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.product.Cpe23;
-import vn.canhgac.commons.product.PackageUrl;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.product.Cpe23;
+import vn.canhgac.commons.product.PackageUrl;
 
 /**
  * The installed software of a CycloneDX SBOM (spec 1.2 to 1.6; JSON, or XML through {@link CycloneDxXml}): the
@@ -26,16 +25,14 @@ import java.util.List;
 final class CycloneDxComponents {
 
     /** What was read, and what was left out or changed, by place in the document. */
-    record Sbom(List<ProductInput> products, List<String> warnings) {
-    }
+    record Sbom(List<ProductInput> products, List<String> warnings) {}
 
     private final List<ProductInput> products = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private ProductInput main;
     private boolean full;
 
-    private CycloneDxComponents() {
-    }
+    private CycloneDxComponents() {}
 
     static Sbom readJson(ObjectMapper json, InputStream body) {
         CycloneDxComponents sbom = new CycloneDxComponents();
@@ -174,6 +171,8 @@ final class CycloneDxComponents {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText().strip();
+        return value == null || !value.isTextual() || value.asText().isBlank()
+                ? null
+                : value.asText().strip();
     }
 }

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.text.TextInput;
-
+import java.io.InputStream;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.InputStream;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.text.TextInput;
 
 /**
  * Reads a CycloneDX XML SBOM ({@code <bom xmlns="http://cyclonedx.org/schema/bom/1.x">}, any version) with the
@@ -28,17 +27,19 @@ final class CycloneDxXml {
     private static final int MAX_DEPTH = 64;
     /** No field of a component is longer; a megabyte of text in one element is an attack, not an SBOM. */
     private static final int MAX_TEXT = 64 * 1024;
+
     private static final XMLInputFactory FACTORY = factory();
 
-    private CycloneDxXml() {
-    }
+    private CycloneDxXml() {}
 
     static void read(InputStream body, Consumer<JsonNode> described, BiConsumer<JsonNode, String> component) {
         try {
             XMLStreamReader xml = FACTORY.createXMLStreamReader(body);
             try {
-                if (xml.nextTag() != XMLStreamConstants.START_ELEMENT || !"bom".equals(xml.getLocalName())
-                        || xml.getNamespaceURI() == null || !xml.getNamespaceURI().startsWith(NAMESPACE)) {
+                if (xml.nextTag() != XMLStreamConstants.START_ELEMENT
+                        || !"bom".equals(xml.getLocalName())
+                        || xml.getNamespaceURI() == null
+                        || !xml.getNamespaceURI().startsWith(NAMESPACE)) {
                     throw DomainProblem.invalidField("body", "cyclonedx-expected");
                 }
                 int index = 0;
@@ -102,7 +103,9 @@ final class CycloneDxXml {
                 if (!TextInput.isClean(text.toString())) {
                     throw DomainProblem.invalidField("body", "bad-characters");
                 }
-                return children ? object : JsonNodeFactory.instance.textNode(text.toString().strip());
+                return children
+                        ? object
+                        : JsonNodeFactory.instance.textNode(text.toString().strip());
             }
         }
     }

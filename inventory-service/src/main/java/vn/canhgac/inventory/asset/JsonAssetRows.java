@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
 
 /**
  * Assets from a JSON array of the same objects {@code POST /assets} takes, read one element at a time. An element
@@ -65,10 +64,15 @@ final class JsonAssetRows implements Iterator<ImportRow>, AutoCloseable {
             try {
                 return new ImportRow(number, reader.treeToValue(element, AssetInput.class), List.of());
             } catch (JsonMappingException e) {
-                String field = e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
-                        : "[" + ref.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
-                return new ImportRow(number, null, List.of(new Violation(field,
-                        e instanceof UnrecognizedPropertyException ? "unknown" : "wrong-type")));
+                String field = e.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "[");
+                return new ImportRow(
+                        number,
+                        null,
+                        List.of(new Violation(
+                                field, e instanceof UnrecognizedPropertyException ? "unknown" : "wrong-type")));
             }
         } catch (IOException e) {
             throw DomainProblem.invalidField("body", "malformed-json-row", number);

@@ -11,5 +11,4 @@ import vn.canhgac.commons.tenancy.Roles;
 @Tag(name = "Audit trail")
 // Repeated from AuditResource: the OpenAPI document does not see a superclass's class-level roles.
 @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.AUDITOR})
-public class InventoryAuditResource extends AuditResource {
-}
+public class InventoryAuditResource extends AuditResource {}

@@ -4,10 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.canhgac.commons.tenancy.OrganizationPaths;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.canhgac.commons.tenancy.OrganizationPaths;
 
 /**
  * inventory-service owns the organisations, so the tenancy rule reads their paths from the source itself. Read
@@ -30,7 +29,8 @@ public class InventoryOrganizationPaths implements OrganizationPaths {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return pool.preparedQuery("select path from organization where code = $1").execute(Tuple.of(code))
+        return pool.preparedQuery("select path from organization where code = $1")
+                .execute(Tuple.of(code))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("path"))
                 .invoke(path -> {
                     if (path != null) {

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.AttributeConverter;
+import java.util.List;
 import vn.canhgac.commons.organization.Constituency;
 import vn.canhgac.commons.organization.Contact;
-
-import java.util.List;
 
 /**
  * JSON columns of an organisation, converted here rather than by Hibernate Reactive's JSON type, which reads
@@ -17,8 +16,7 @@ final class JsonColumns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     static final class Contacts implements AttributeConverter<List<Contact>, String> {
         @Override
@@ -28,8 +26,7 @@ final class JsonColumns {
 
         @Override
         public List<Contact> convertToEntityAttribute(String text) {
-            return read(text, new TypeReference<>() {
-            });
+            return read(text, new TypeReference<>() {});
         }
     }
 
@@ -41,8 +38,7 @@ final class JsonColumns {
 
         @Override
         public Constituency convertToEntityAttribute(String text) {
-            return read(text, new TypeReference<>() {
-            });
+            return read(text, new TypeReference<>() {});
         }
     }
 

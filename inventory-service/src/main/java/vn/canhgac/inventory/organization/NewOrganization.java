@@ -5,11 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import vn.canhgac.commons.organization.Constituency;
 import vn.canhgac.commons.organization.Contact;
 import vn.canhgac.commons.organization.OrganizationKind;
-
-import java.util.List;
 
 /** A request to register an organisation under a parent in the caller's scope. */
 public record NewOrganization(

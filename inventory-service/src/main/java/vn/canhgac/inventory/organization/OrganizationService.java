@@ -6,11 +6,15 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.canhgac.commons.ids.TimeOrderedIds;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.organization.Constituency;
 import vn.canhgac.commons.organization.OrganizationEvent;
@@ -22,11 +26,6 @@ import vn.canhgac.commons.tenancy.Roles;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Registers, describes, deletes and reads organisations. Each change is audited and announced through the
@@ -49,7 +48,8 @@ public class OrganizationService {
 
     @WithTransaction
     public Uni<Organization> create(Caller caller, NewOrganization request) {
-        Constituency constituency = request.constituency() == null ? Constituency.NONE
+        Constituency constituency = request.constituency() == null
+                ? Constituency.NONE
                 : ConstituencyRules.canonical(request.constituency());
         return scopes.of(caller)
                 .flatMap(scope -> parentFor(scope, request.parentCode())
@@ -65,8 +65,8 @@ public class OrganizationService {
                         })))
                 .flatMap(parent -> insert(caller, request, constituency, parent.orElse(null)))
                 .call(org -> saveNetworks(org))
-                .call(org -> audit.record(caller, Change.created(AUDIT_TYPE, org.code, org.path,
-                        OrganizationDetails.of(org))))
+                .call(org -> audit.record(
+                        caller, Change.created(AUDIT_TYPE, org.code, org.path, OrganizationDetails.of(org))))
                 .call(this::announce);
     }
 
@@ -77,26 +77,39 @@ public class OrganizationService {
      */
     @WithTransaction
     public Uni<Organization> update(Caller caller, String code, String ifMatch, OrganizationChanges changes) {
-        Optional<Constituency> constituency = Optional.ofNullable(changes.constituency())
-                .map(ConstituencyRules::canonical);
+        Optional<Constituency> constituency =
+                Optional.ofNullable(changes.constituency()).map(ConstituencyRules::canonical);
         return inScope(caller, code)
                 .invoke(org -> IfMatch.require(ifMatch, org.version))
                 .flatMap(org -> {
                     OrganizationDetails before = OrganizationDetails.of(org);
-                    constituency.filter(requested -> !requested.equals(org.constituency)).ifPresent(requested -> {
-                        if (!caller.isAuthority() && !caller.is(Roles.COORDINATOR)) {
-                            throw new ForbiddenException("constituency");
-                        }
-                        org.constituency = requested;
-                    });
-                    org.describe(changes.nameVi(), changes.nameEn(), changes.kind(),
+                    constituency
+                            .filter(requested -> !requested.equals(org.constituency))
+                            .ifPresent(requested -> {
+                                if (!caller.isAuthority() && !caller.is(Roles.COORDINATOR)) {
+                                    throw new ForbiddenException("constituency");
+                                }
+                                org.constituency = requested;
+                            });
+                    org.describe(
+                            changes.nameVi(),
+                            changes.nameEn(),
+                            changes.kind(),
                             changes.contacts() == null ? org.contacts : changes.contacts());
                     org.updatedAt = Instant.now();
                     org.updatedBy = caller.displayName();
                     return org.<Organization>persistAndFlush()
-                            .call(saved -> constituency.isPresent() ? saveNetworks(saved) : Uni.createFrom().voidItem())
-                            .call(saved -> audit.record(caller, Change.updated(AUDIT_TYPE, saved.code, saved.path,
-                                    before, OrganizationDetails.of(saved))));
+                            .call(saved -> constituency.isPresent()
+                                    ? saveNetworks(saved)
+                                    : Uni.createFrom().voidItem())
+                            .call(saved -> audit.record(
+                                    caller,
+                                    Change.updated(
+                                            AUDIT_TYPE,
+                                            saved.code,
+                                            saved.path,
+                                            before,
+                                            OrganizationDetails.of(saved))));
                 })
                 .call(this::announce);
     }
@@ -119,10 +132,10 @@ public class OrganizationService {
                         throw DomainProblem.conflict("organization-in-use", org.code);
                     }
                 }))
-                .call(org -> audit.record(caller, Change.deleted(AUDIT_TYPE, org.code, org.path,
-                        OrganizationDetails.of(org))))
-                .call(org -> outbox.record(EventTopics.ORGANIZATIONS, OrganizationEvent.DELETED, org.code,
-                        eventOf(org, true)))
+                .call(org -> audit.record(
+                        caller, Change.deleted(AUDIT_TYPE, org.code, org.path, OrganizationDetails.of(org))))
+                .call(org -> outbox.record(
+                        EventTopics.ORGANIZATIONS, OrganizationEvent.DELETED, org.code, eventOf(org, true)))
                 .call(org -> org.delete())
                 .replaceWithVoid();
     }
@@ -133,12 +146,13 @@ public class OrganizationService {
     }
 
     private Uni<Organization> inScope(Caller caller, String code) {
-        return scopes.of(caller).flatMap(scope -> Organization.findByCode(code).map(org -> {
-            if (org == null || !scope.covers(org.path)) {
-                throw DomainProblem.notFound("organization", code);
-            }
-            return org;
-        }));
+        return scopes.of(caller)
+                .flatMap(scope -> Organization.findByCode(code).map(org -> {
+                    if (org == null || !scope.covers(org.path)) {
+                        throw DomainProblem.notFound("organization", code);
+                    }
+                    return org;
+                }));
     }
 
     /**
@@ -147,14 +161,22 @@ public class OrganizationService {
      */
     @WithSession
     public Uni<Page<OrganizationDetails>> list(Caller caller, String query, String ip, String after, int limit) {
-        Optional<String> address = Optional.ofNullable(ip).filter(text -> !text.isBlank()).map(text ->
-                IpNetworks.address(text).orElseThrow(() -> DomainProblem.invalidField("ip", "bad-address", text)));
-        return scopes.of(caller).flatMap(scope -> answeringFor(address).flatMap(ids -> Organization.<Organization>find(
-                                "path like ?1 and searchText like ?2 and code > ?3 and (?4 = false or id in ?5) order by code",
-                                scope.likePattern(), SearchText.containsPattern(query), after == null ? "" : after,
-                                address.isPresent(), ids)
-                        .page(0, limit + 1).list()
-                        .map(rows -> Page.of(rows, limit, org -> org.code, OrganizationDetails::of))));
+        Optional<String> address = Optional.ofNullable(ip)
+                .filter(text -> !text.isBlank())
+                .map(text -> IpNetworks.address(text)
+                        .orElseThrow(() -> DomainProblem.invalidField("ip", "bad-address", text)));
+        return scopes.of(caller)
+                .flatMap(scope -> answeringFor(address)
+                        .flatMap(ids -> Organization.<Organization>find(
+                                        "path like ?1 and searchText like ?2 and code > ?3 and (?4 = false or id in ?5) order by code",
+                                        scope.likePattern(),
+                                        SearchText.containsPattern(query),
+                                        after == null ? "" : after,
+                                        address.isPresent(),
+                                        ids)
+                                .page(0, limit + 1)
+                                .list()
+                                .map(rows -> Page.of(rows, limit, org -> org.code, OrganizationDetails::of))));
     }
 
     /** Ids of the organisations whose constituency contains the address (a dummy id when none, for "in"). */
@@ -163,11 +185,12 @@ public class OrganizationService {
         if (address.isEmpty()) {
             return Uni.createFrom().item(none);
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select organization_id from organization_network where network >>= cast(cast(:address as text) as inet)",
-                        UUID.class)
-                .setParameter("address", address.get())
-                .getResultList())
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select organization_id from organization_network where network >>= cast(cast(:address as text) as inet)",
+                                UUID.class)
+                        .setParameter("address", address.get())
+                        .getResultList())
                 .map(ids -> ids.isEmpty() ? none : ids);
     }
 
@@ -187,8 +210,8 @@ public class OrganizationService {
         });
     }
 
-    private Uni<Organization> insert(Caller caller, NewOrganization request, Constituency constituency,
-                                     Organization parent) {
+    private Uni<Organization> insert(
+            Caller caller, NewOrganization request, Constituency constituency, Organization parent) {
         Organization org = new Organization();
         Instant now = Instant.now();
         org.id = TimeOrderedIds.next();
@@ -206,27 +229,31 @@ public class OrganizationService {
 
     /** Keeps the constituency's networks as cidr rows too, for containment lookups. */
     private static Uni<Void> saveNetworks(Organization org) {
-        return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("delete from organization_network where organization_id = :id")
-                        .setParameter("id", org.id).executeUpdate()
-                        .flatMap(ignored -> org.constituency.networks().isEmpty() ? Uni.createFrom().item(0)
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "delete from organization_network where organization_id = :id")
+                        .setParameter("id", org.id)
+                        .executeUpdate()
+                        .flatMap(ignored -> org.constituency.networks().isEmpty()
+                                ? Uni.createFrom().item(0)
                                 : session.createNativeQuery("""
                                         insert into organization_network (organization_id, network)
                                         select :id, cast(n as cidr) from unnest(string_to_array(:networks, ',')) as n""")
-                                .setParameter("id", org.id)
-                                .setParameter("networks", String.join(",", org.constituency.networks()))
-                                .executeUpdate()))
+                                        .setParameter("id", org.id)
+                                        .setParameter("networks", String.join(",", org.constituency.networks()))
+                                        .executeUpdate()))
                 .replaceWithVoid();
     }
 
     /** Sub-organisations, systems and assets that still belong to the organisation. */
     private static Uni<Long> dependents(Organization org) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
                         select (select count(*) from organization where parent_id = :id)
                              + (select count(*) from information_system where organization_id = :id)
                              + (select count(*) from asset where organization_id = :id)""", Long.class)
-                .setParameter("id", org.id)
-                .getSingleResult());
+                        .setParameter("id", org.id)
+                        .getSingleResult());
     }
 
     /** Records the organisation's new full state in the outbox, in the transaction that changed it. */
@@ -235,7 +262,18 @@ public class OrganizationService {
     }
 
     static OrganizationEvent eventOf(Organization org, boolean deleted) {
-        return new OrganizationEvent(org.id, org.code, org.parentCode(), org.path, org.nameVi, org.nameEn, org.kind,
-                org.version, deleted, org.updatedAt, org.contacts, org.constituency);
+        return new OrganizationEvent(
+                org.id,
+                org.code,
+                org.parentCode(),
+                org.path,
+                org.nameVi,
+                org.nameEn,
+                org.kind,
+                org.version,
+                deleted,
+                org.updatedAt,
+                org.contacts,
+                org.constituency);
     }
 }

@@ -8,10 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import vn.canhgac.commons.text.SearchText;
-
 import java.time.Instant;
 import java.util.UUID;
+import vn.canhgac.commons.text.SearchText;
 
 /** An information system an organisation runs, classified by security level 1-5 (Decree 85/2016/NĐ-CP). */
 @Entity
@@ -20,32 +19,43 @@ public class InformationSystem extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "organization_id")
     public UUID organizationId;
     /** The owning organisation's path, for scoping. Organisations do not move, so it never goes stale. */
     @Column(name = "org_path")
     public String orgPath;
+
     public String name;
     public String purpose;
+
     @Column(name = "security_level")
     public short securityLevel;
     /** The reference of the document that approved the level, e.g. "QĐ 123/QĐ-UBND ngày 05/03/2024". */
     @Column(name = "level_approval")
     public String levelApproval;
+
     @Enumerated(EnumType.STRING)
     public SystemStatus status;
+
     @Column(name = "internet_facing")
     public boolean internetFacing;
+
     @Column(name = "search_text")
     public String searchText;
+
     @Version
     public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Column(name = "updated_by")
     public String updatedBy;
 

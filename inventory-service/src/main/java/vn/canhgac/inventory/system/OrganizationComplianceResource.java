@@ -23,7 +23,9 @@ public class OrganizationComplianceResource {
     }
 
     @GET
-    @Operation(summary = "Compliance of an organisation's own systems, of its subtree, and of each direct sub-organisation")
+    @Operation(
+            summary =
+                    "Compliance of an organisation's own systems, of its subtree, and of each direct sub-organisation")
     public Uni<OrganizationCompliance> get(@PathParam("code") String code) {
         return compliance.ofOrganization(caller.get(), code);
     }

@@ -13,13 +13,18 @@ public class ProtectionMeasure extends PanacheEntityBase {
 
     @Id
     public String code;
+
     public String category;
+
     @Column(name = "min_level")
     public short minLevel;
+
     @Column(name = "title_vi")
     public String titleVi;
+
     @Column(name = "title_en")
     public String titleEn;
+
     public int position;
 
     public boolean requiredAt(int securityLevel) {

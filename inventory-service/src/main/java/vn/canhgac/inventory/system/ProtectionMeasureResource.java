@@ -6,19 +6,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.canhgac.commons.problem.DomainProblem;
-
-import java.util.List;
 
 @Path("/api/v1/protection-measures")
 @Tag(name = "Information systems")
 @Authenticated
 public class ProtectionMeasureResource {
 
-    public record MeasureView(String code, String category, int minLevel, String titleVi, String titleEn) {
-    }
+    public record MeasureView(String code, String category, int minLevel, String titleVi, String titleEn) {}
 
     @GET
     @WithSession
@@ -29,7 +27,8 @@ public class ProtectionMeasureResource {
         }
         int level = securityLevel == null ? 5 : securityLevel;
         return ProtectionMeasure.<ProtectionMeasure>list("minLevel <= ?1 order by position", (short) level)
-                .map(measures -> measures.stream().map(m -> new MeasureView(m.code, m.category, m.minLevel,
-                        m.titleVi, m.titleEn)).toList());
+                .map(measures -> measures.stream()
+                        .map(m -> new MeasureView(m.code, m.category, m.minLevel, m.titleVi, m.titleEn))
+                        .toList());
     }
 }

@@ -13,5 +13,4 @@ public record SystemDescription(
         @NotNull @Min(1) @Max(5) Integer securityLevel,
         @Size(max = 255) String levelApproval,
         @NotNull SystemStatus status,
-        Boolean internetFacing) {
-}
+        Boolean internetFacing) {}

@@ -16,7 +16,9 @@ public record SystemFilter(String organizationCode, Integer securityLevel, Syste
         if (securityLevel != null && (securityLevel < 1 || securityLevel > 5)) {
             throw DomainProblem.invalidField("securityLevel", "bad-security-level");
         }
-        return scopes.subtreePattern(scope, organizationCode,
+        return scopes.subtreePattern(
+                scope,
+                organizationCode,
                 () -> DomainProblem.invalidField("organization", "unknown-organization", organizationCode));
     }
 }

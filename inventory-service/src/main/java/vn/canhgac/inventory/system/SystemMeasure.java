@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,14 +27,19 @@ public class SystemMeasure extends PanacheEntityBase {
     @Id
     @Column(name = "system_id")
     public UUID systemId;
+
     @Id
     @Column(name = "measure_code")
     public String measureCode;
+
     @Enumerated(EnumType.STRING)
     public MeasureStatus status;
+
     public String evidence;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Column(name = "updated_by")
     public String updatedBy;
 }

@@ -5,11 +5,16 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.canhgac.commons.ids.TimeOrderedIds;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.inventory.SystemEvent;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Cursor;
@@ -19,12 +24,6 @@ import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
 import vn.canhgac.inventory.organization.Organization;
-
-import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Registers and describes information systems and keeps their checklists; every change audited and announced. */
 @ApplicationScoped
@@ -46,13 +45,14 @@ public class SystemService {
     @WithTransaction
     public Uni<InformationSystem> create(Caller caller, NewSystem request) {
         return scopes.of(caller)
-                .flatMap(scope -> Organization.findByCode(request.organizationCode()).map(org -> {
-                    if (org == null || !scope.covers(org.path)) {
-                        throw DomainProblem.invalidField("organizationCode", "unknown-organization",
-                                request.organizationCode());
-                    }
-                    return org;
-                }))
+                .flatMap(scope -> Organization.findByCode(request.organizationCode())
+                        .map(org -> {
+                            if (org == null || !scope.covers(org.path)) {
+                                throw DomainProblem.invalidField(
+                                        "organizationCode", "unknown-organization", request.organizationCode());
+                            }
+                            return org;
+                        }))
                 .flatMap(org -> {
                     InformationSystem system = new InformationSystem();
                     Instant now = Instant.now();
@@ -66,8 +66,9 @@ public class SystemService {
                     system.updatedBy = caller.displayName();
                     return system.<InformationSystem>persistAndFlush();
                 })
-                .call(system -> audit.record(caller, Change.created(AUDIT_TYPE, system.id.toString(), system.orgPath,
-                        SystemDetails.of(system))))
+                .call(system -> audit.record(
+                        caller,
+                        Change.created(AUDIT_TYPE, system.id.toString(), system.orgPath, SystemDetails.of(system))))
                 .call(this::announce);
     }
 
@@ -81,8 +82,14 @@ public class SystemService {
                     system.updatedAt = Instant.now();
                     system.updatedBy = caller.displayName();
                     return system.<InformationSystem>persistAndFlush()
-                            .call(saved -> audit.record(caller, Change.updated(AUDIT_TYPE, saved.id.toString(),
-                                    saved.orgPath, before, SystemDetails.of(saved))));
+                            .call(saved -> audit.record(
+                                    caller,
+                                    Change.updated(
+                                            AUDIT_TYPE,
+                                            saved.id.toString(),
+                                            saved.orgPath,
+                                            before,
+                                            SystemDetails.of(saved))));
                 })
                 .call(this::announce);
     }
@@ -92,16 +99,23 @@ public class SystemService {
     public Uni<Void> delete(Caller caller, UUID id, String ifMatch) {
         return inScope(caller, id)
                 .invoke(system -> IfMatch.require(ifMatch, system.version))
-                .call(system -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("select count(*) from asset where system_id = :id", Long.class)
-                        .setParameter("id", system.id).getSingleResult()).invoke(assets -> {
+                .call(system -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(
+                                        "select count(*) from asset where system_id = :id", Long.class)
+                                .setParameter("id", system.id)
+                                .getSingleResult())
+                        .invoke(assets -> {
                             if (assets > 0) {
                                 throw DomainProblem.conflict("system-in-use", assets);
                             }
                         }))
-                .call(system -> audit.record(caller, Change.deleted(AUDIT_TYPE, system.id.toString(), system.orgPath,
-                        SystemDetails.of(system))))
-                .call(system -> outbox.record(EventTopics.SYSTEMS, SystemEvent.DELETED, system.id.toString(),
+                .call(system -> audit.record(
+                        caller,
+                        Change.deleted(AUDIT_TYPE, system.id.toString(), system.orgPath, SystemDetails.of(system))))
+                .call(system -> outbox.record(
+                        EventTopics.SYSTEMS,
+                        SystemEvent.DELETED,
+                        system.id.toString(),
                         eventOf(system, Map.of(), true)))
                 .call(system -> SystemMeasure.delete("systemId", system.id))
                 .call(system -> system.delete())
@@ -117,71 +131,105 @@ public class SystemService {
     @WithSession
     public Uni<Page<SystemDetails>> list(Caller caller, SystemFilter filter, String after, int limit) {
         Cursor.Parts cursor = Cursor.decode(after, 2);
-        return scopes.of(caller).flatMap(scope -> filter.organizationPath(scopes, scope).flatMap(path ->
-                InformationSystem.<InformationSystem>find("""
+        return scopes.of(caller)
+                .flatMap(scope -> filter.organizationPath(scopes, scope)
+                        .flatMap(path -> InformationSystem.<InformationSystem>find(
+                                        """
                                 orgPath like ?1 and searchText like ?2
                                 and (?3 = 0 or securityLevel = ?3) and (?4 = '' or str(status) = ?4)
                                 and (?5 = '' or name > ?5 or (name = ?5 and str(id) > ?6))
                                 order by name, str(id)""",
-                        path, SearchText.containsPattern(filter.query()),
-                        (short) (filter.securityLevel() == null ? 0 : filter.securityLevel()),
-                        filter.status() == null ? "" : filter.status().name(),
-                        cursor == null ? "" : cursor.text(0), cursor == null ? "" : cursor.uuid(1).toString())
-                        .page(0, limit + 1).list()
-                        .map(rows -> Page.of(rows, limit, s -> Cursor.encode(s.name, s.id.toString()),
-                                SystemDetails::of))));
+                                        path,
+                                        SearchText.containsPattern(filter.query()),
+                                        (short) (filter.securityLevel() == null ? 0 : filter.securityLevel()),
+                                        filter.status() == null
+                                                ? ""
+                                                : filter.status().name(),
+                                        cursor == null ? "" : cursor.text(0),
+                                        cursor == null ? "" : cursor.uuid(1).toString())
+                                .page(0, limit + 1)
+                                .list()
+                                .map(rows -> Page.of(
+                                        rows, limit, s -> Cursor.encode(s.name, s.id.toString()), SystemDetails::of))));
     }
 
     Uni<InformationSystem> inScope(Caller caller, UUID id) {
-        return scopes.of(caller).flatMap(scope -> InformationSystem.<InformationSystem>findById(id).map(system -> {
-            if (system == null || !scope.covers(system.orgPath)) {
-                throw DomainProblem.notFound("system", id);
-            }
-            return system;
-        }));
+        return scopes.of(caller)
+                .flatMap(scope -> InformationSystem.<InformationSystem>findById(id)
+                        .map(system -> {
+                            if (system == null || !scope.covers(system.orgPath)) {
+                                throw DomainProblem.notFound("system", id);
+                            }
+                            return system;
+                        }));
     }
 
     /** Records a system's status on one measure; the system's version moves on, and its new state is announced. */
     @WithTransaction
     public Uni<ChecklistItem> assess(Caller caller, UUID id, String code, MeasureAssessment assessment) {
-        return inScope(caller, id).flatMap(system -> ProtectionMeasure.<ProtectionMeasure>findById(code)
-                .onItem().ifNull().failWith(() -> DomainProblem.notFound("measure", code))
-                .flatMap(measure -> SystemMeasure.<SystemMeasure>findById(new SystemMeasure.Key(id, code))
-                        .flatMap(existing -> {
-                            ChecklistItem before = existing == null ? null
-                                    : ChecklistItem.of(measure, system.securityLevel, existing);
-                            SystemMeasure line = existing != null ? existing : new SystemMeasure();
-                            line.systemId = id;
-                            line.measureCode = code;
-                            line.status = assessment.status();
-                            line.evidence = assessment.evidence();
-                            line.updatedAt = Instant.now();
-                            line.updatedBy = caller.displayName();
-                            system.updatedAt = line.updatedAt;
-                            system.updatedBy = line.updatedBy;
-                            ChecklistItem after = ChecklistItem.of(measure, system.securityLevel, line);
-                            return line.persist().call(() -> system.persistAndFlush())
-                                    .call(() -> audit.record(caller, new Change(
-                                            before == null ? vn.canhgac.commons.audit.AuditAction.CREATED
-                                                    : vn.canhgac.commons.audit.AuditAction.UPDATED,
-                                            AUDIT_MEASURE_TYPE, id + "/" + code, system.orgPath, before, after)))
-                                    .call(() -> announce(system))
-                                    .replaceWith(after);
-                        })));
+        return inScope(caller, id)
+                .flatMap(system -> ProtectionMeasure.<ProtectionMeasure>findById(code)
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> DomainProblem.notFound("measure", code))
+                        .flatMap(measure -> SystemMeasure.<SystemMeasure>findById(new SystemMeasure.Key(id, code))
+                                .flatMap(existing -> {
+                                    ChecklistItem before = existing == null
+                                            ? null
+                                            : ChecklistItem.of(measure, system.securityLevel, existing);
+                                    SystemMeasure line = existing != null ? existing : new SystemMeasure();
+                                    line.systemId = id;
+                                    line.measureCode = code;
+                                    line.status = assessment.status();
+                                    line.evidence = assessment.evidence();
+                                    line.updatedAt = Instant.now();
+                                    line.updatedBy = caller.displayName();
+                                    system.updatedAt = line.updatedAt;
+                                    system.updatedBy = line.updatedBy;
+                                    ChecklistItem after = ChecklistItem.of(measure, system.securityLevel, line);
+                                    return line.persist()
+                                            .call(() -> system.persistAndFlush())
+                                            .call(() -> audit.record(
+                                                    caller,
+                                                    new Change(
+                                                            before == null
+                                                                    ? vn.canhgac.commons.audit.AuditAction.CREATED
+                                                                    : vn.canhgac.commons.audit.AuditAction.UPDATED,
+                                                            AUDIT_MEASURE_TYPE,
+                                                            id + "/" + code,
+                                                            system.orgPath,
+                                                            before,
+                                                            after)))
+                                            .call(() -> announce(system))
+                                            .replaceWith(after);
+                                })));
     }
 
     /** Records the system's full state, checklist included, in the outbox. */
     private Uni<?> announce(InformationSystem system) {
         return SystemMeasure.<SystemMeasure>list("systemId", system.id)
-                .map(lines -> lines.stream().collect(Collectors.toMap(line -> line.measureCode,
-                        line -> line.status.name(), (a, b) -> a, TreeMap::new)))
-                .flatMap(measures -> outbox.record(EventTopics.SYSTEMS, SystemEvent.UPSERTED, system.id.toString(),
+                .map(lines -> lines.stream()
+                        .collect(Collectors.toMap(
+                                line -> line.measureCode, line -> line.status.name(), (a, b) -> a, TreeMap::new)))
+                .flatMap(measures -> outbox.record(
+                        EventTopics.SYSTEMS,
+                        SystemEvent.UPSERTED,
+                        system.id.toString(),
                         eventOf(system, measures, false)));
     }
 
     static SystemEvent eventOf(InformationSystem system, Map<String, String> measures, boolean deleted) {
-        return new SystemEvent(system.id, system.organizationCode(), system.orgPath, system.name,
-                system.securityLevel, system.status.name(), system.internetFacing, measures, system.version,
-                deleted, system.updatedAt);
+        return new SystemEvent(
+                system.id,
+                system.organizationCode(),
+                system.orgPath,
+                system.name,
+                system.securityLevel,
+                system.status.name(),
+                system.internetFacing,
+                measures,
+                system.version,
+                deleted,
+                system.updatedAt);
     }
 }

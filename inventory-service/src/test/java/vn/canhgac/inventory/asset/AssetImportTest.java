@@ -1,12 +1,5 @@
 package vn.canhgac.inventory.asset;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import vn.canhgac.inventory.DemoTree;
-
-import java.util.List;
-
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,6 +7,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.inventory.DemoTree.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.inventory.DemoTree;
 
 /** Bulk import of assets from CSV and JSON, against the real PostgreSQL, Kafka and Keycloak. */
 @QuarkusTest
@@ -35,25 +34,52 @@ class AssetImportTest {
     @Test
     void aCsvImportCreatesThenUpdatesOnTheNaturalKey() {
         String file = csv(
-                "UBND-CAMRANH,CMDB-%s-1,web-%s,Server,Ubuntu 22.04,10.9.0.1;2001:db8:9::1,\"Apache|HTTP Server|2.4.57|cpe:2.3:a:apache:http_server:2.4.57:*:*:*:*:*:*:*;Oracle|MySQL|8.0.35\"".formatted(run, run),
-                "UBND-CAMRANH,CMDB-%s-2,\"db-%s\",server,\"Windows Server 2019, Datacenter\",10.9.0.2,".formatted(run, run),
+                "UBND-CAMRANH,CMDB-%s-1,web-%s,Server,Ubuntu 22.04,10.9.0.1;2001:db8:9::1,\"Apache|HTTP Server|2.4.57|cpe:2.3:a:apache:http_server:2.4.57:*:*:*:*:*:*:*;Oracle|MySQL|8.0.35\""
+                        .formatted(run, run),
+                "UBND-CAMRANH,CMDB-%s-2,\"db-%s\",server,\"Windows Server 2019, Datacenter\",10.9.0.2,"
+                        .formatted(run, run),
                 ",,pc-%s,workstation,,10.9.0.3,".formatted(run));
-        as("camranh-operator").contentType("text/csv").queryParam("organization", "UBND-CAMRANH").body(file)
-                .post(IMPORTS).then().statusCode(200)
-                .body("rows", equalTo(3)).body("created", equalTo(3)).body("updated", equalTo(0))
-                .body("skipped", equalTo(0)).body("errors", empty());
-        as("camranh-operator").queryParam("q", "web-" + run).get("/api/v1/assets").then().statusCode(200)
+        as("camranh-operator")
+                .contentType("text/csv")
+                .queryParam("organization", "UBND-CAMRANH")
+                .body(file)
+                .post(IMPORTS)
+                .then()
+                .statusCode(200)
+                .body("rows", equalTo(3))
+                .body("created", equalTo(3))
+                .body("updated", equalTo(0))
+                .body("skipped", equalTo(0))
+                .body("errors", empty());
+        as("camranh-operator")
+                .queryParam("q", "web-" + run)
+                .get("/api/v1/assets")
+                .then()
+                .statusCode(200)
                 .body("items[0].addresses", equalTo(List.of("10.9.0.1", "2001:db8:9::1")))
                 .body("items[0].products.product", equalTo(List.of("HTTP Server", "MySQL")))
                 .body("items[0].externalId", equalTo("CMDB-" + run + "-1"));
-        as("camranh-operator").queryParam("q", "db-" + run).get("/api/v1/assets").then()
+        as("camranh-operator")
+                .queryParam("q", "db-" + run)
+                .get("/api/v1/assets")
+                .then()
                 .body("items[0].operatingSystem", equalTo("Windows Server 2019, Datacenter"));
 
-        as("camranh-operator").contentType("text/csv").queryParam("organization", "UBND-CAMRANH")
-                .body(file.replace("10.9.0.3", "10.9.0.33")).post(IMPORTS).then().statusCode(200)
-                .body("created", equalTo(0)).body("updated", equalTo(3));
-        as("camranh-operator").queryParam("q", "pc-" + run).get("/api/v1/assets").then()
-                .body("items", hasSize(1)).body("items[0].addresses", equalTo(List.of("10.9.0.33")))
+        as("camranh-operator")
+                .contentType("text/csv")
+                .queryParam("organization", "UBND-CAMRANH")
+                .body(file.replace("10.9.0.3", "10.9.0.33"))
+                .post(IMPORTS)
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("updated", equalTo(3));
+        as("camranh-operator")
+                .queryParam("q", "pc-" + run)
+                .get("/api/v1/assets")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].addresses", equalTo(List.of("10.9.0.33")))
                 .body("items[0].version", equalTo(1));
     }
 
@@ -65,8 +91,15 @@ class AssetImportTest {
                 "UBND-CAMRANH,,bad2-%s,server,,10.8.0.999,\"F5|BIG-IP|16|cpe:2.3:bad\"".formatted(run),
                 "NHTM-A,,foreign-%s,server,,10.8.0.4,".formatted(run),
                 "UBND-CAMRANH,,good-%s,server,,10.8.0.5,".formatted(run));
-        assertProblem(as("camranh-operator").contentType("text/csv").header("Accept-Language", "vi").body(file)
-                .post(IMPORTS).then(), 422, "import-rejected")
+        assertProblem(
+                        as("camranh-operator")
+                                .contentType("text/csv")
+                                .header("Accept-Language", "vi")
+                                .body(file)
+                                .post(IMPORTS)
+                                .then(),
+                        422,
+                        "import-rejected")
                 .body("errors.row", hasItems(2, 3, 4, 5))
                 .body("errors.field", hasItems("kind", "addresses[0]", "products[0].cpe", "organization", "hostname"))
                 .body("title", equalTo("Từ chối nhập dữ liệu"));
@@ -79,11 +112,22 @@ class AssetImportTest {
                 "UBND-CAMRANH,,ok1-%s,server,,10.7.0.1,".formatted(run),
                 "UBND-CAMRANH,,,server,,10.7.0.2,",
                 "UBND-CAMRANH,,ok2-%s,appliance,,10.7.0.3,".formatted(run));
-        as("camranh-operator").contentType("text/csv").queryParam("mode", "skip-bad-rows").body(file)
-                .post(IMPORTS).then().statusCode(200)
-                .body("rows", equalTo(3)).body("created", equalTo(2)).body("skipped", equalTo(1))
-                .body("errors[0].row", equalTo(2)).body("errors[0].field", equalTo("hostname"));
-        as("camranh-operator").queryParam("q", run).get("/api/v1/assets").then()
+        as("camranh-operator")
+                .contentType("text/csv")
+                .queryParam("mode", "skip-bad-rows")
+                .body(file)
+                .post(IMPORTS)
+                .then()
+                .statusCode(200)
+                .body("rows", equalTo(3))
+                .body("created", equalTo(2))
+                .body("skipped", equalTo(1))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].field", equalTo("hostname"));
+        as("camranh-operator")
+                .queryParam("q", run)
+                .get("/api/v1/assets")
+                .then()
                 .body("items.hostname", equalTo(List.of("ok1-" + run, "ok2-" + run)));
     }
 
@@ -92,29 +136,74 @@ class AssetImportTest {
         String body = """
                 [{"organizationCode":"UBND-CAMRANH","externalId":"J-%s","hostname":"json-%s","kind":"CLOUD_INSTANCE",
                   "addresses":["203.0.113.10"],"products":[{"vendor":"Zimbra","product":"Collaboration","version":"9.0"}]},
-                 {"organizationCode":"UBND-CAMRANH","hostname":"json2-%s","kind":"SERVER","cores":8}]"""
-                .formatted(run, run, run);
+                 {"organizationCode":"UBND-CAMRANH","hostname":"json2-%s","kind":"SERVER","cores":8}]""".formatted(run, run, run);
         assertProblem(as("camranh-operator").body(body).post(IMPORTS).then(), 422, "import-rejected")
-                .body("errors[0].row", equalTo(2)).body("errors[0].field", equalTo("cores"));
-        as("camranh-operator").queryParam("mode", "skip-bad-rows").header("Idempotency-Key", "json-" + run).body(body)
-                .post(IMPORTS).then().statusCode(200).body("created", equalTo(1)).body("skipped", equalTo(1));
-        as("camranh-operator").queryParam("mode", "skip-bad-rows").header("Idempotency-Key", "json-" + run).body(body)
-                .post(IMPORTS).then().statusCode(200).header("Idempotent-Replayed", "true").body("created", equalTo(1));
-        as("camranh-operator").queryParam("ip", "203.0.113.10").get("/api/v1/assets").then()
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].field", equalTo("cores"));
+        as("camranh-operator")
+                .queryParam("mode", "skip-bad-rows")
+                .header("Idempotency-Key", "json-" + run)
+                .body(body)
+                .post(IMPORTS)
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1))
+                .body("skipped", equalTo(1));
+        as("camranh-operator")
+                .queryParam("mode", "skip-bad-rows")
+                .header("Idempotency-Key", "json-" + run)
+                .body(body)
+                .post(IMPORTS)
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("created", equalTo(1));
+        as("camranh-operator")
+                .queryParam("ip", "203.0.113.10")
+                .get("/api/v1/assets")
+                .then()
                 .body("items.hostname", hasItem("json-" + run));
     }
 
     @Test
     void unreadableFilesAreRefusedAndChangeNothing() {
-        assertProblem(as("camranh-operator").contentType("text/csv").body("name,ip\nx,1.2.3.4\n").post(IMPORTS).then(),
-                400, "invalid-request").body("errors[0].field", equalTo("header"));
-        assertProblem(as("camranh-operator").body("{\"assets\":1}").post(IMPORTS).then(), 400, "invalid-request");
-        assertProblem(as("camranh-operator").body("[{\"organizationCode\":\"UBND-CAMRANH\",\"hostname\":\"broken-%s\",\"kind\":\"SERVER\"},{\"hostn"
-                .formatted(run)).post(IMPORTS).then(), 400, "invalid-request");
-        assertProblem(as("camranh-operator").contentType("text/csv").queryParam("mode", "sometimes")
-                .body(csv("UBND-CAMRANH,,m-%s,server,,,".formatted(run))).post(IMPORTS).then(), 400, "invalid-request");
-        assertProblem(as("khanhhoa-ubnd").contentType("application/xml").body("<assets/>").post(IMPORTS).then(),
-                415, "http-415");
+        assertProblem(
+                        as("camranh-operator")
+                                .contentType("text/csv")
+                                .body("name,ip\nx,1.2.3.4\n")
+                                .post(IMPORTS)
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body("errors[0].field", equalTo("header"));
+        assertProblem(
+                as("camranh-operator").body("{\"assets\":1}").post(IMPORTS).then(), 400, "invalid-request");
+        assertProblem(
+                as("camranh-operator")
+                        .body(
+                                "[{\"organizationCode\":\"UBND-CAMRANH\",\"hostname\":\"broken-%s\",\"kind\":\"SERVER\"},{\"hostn"
+                                        .formatted(run))
+                        .post(IMPORTS)
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("camranh-operator")
+                        .contentType("text/csv")
+                        .queryParam("mode", "sometimes")
+                        .body(csv("UBND-CAMRANH,,m-%s,server,,,".formatted(run)))
+                        .post(IMPORTS)
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("khanhhoa-ubnd")
+                        .contentType("application/xml")
+                        .body("<assets/>")
+                        .post(IMPORTS)
+                        .then(),
+                415,
+                "http-415");
         as("camranh-operator").queryParam("q", run).get("/api/v1/assets").then().body("items", empty());
     }
 }

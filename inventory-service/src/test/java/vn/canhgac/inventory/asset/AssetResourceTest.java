@@ -1,15 +1,5 @@
 package vn.canhgac.inventory.asset;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.testing.CloudEventsConsumer;
-import vn.canhgac.inventory.DemoTree;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +9,15 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.inventory.DemoTree.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.inventory.DemoTree;
 
 /** Assets with their addresses and products, against the real PostgreSQL, Kafka and Keycloak. */
 @QuarkusTest
@@ -39,15 +38,23 @@ class AssetResourceTest {
                          "products":[{"vendor":"Synacor","product":"Zimbra Collaboration","version":"8.8.15",
                                       "cpe":"cpe:2.3:a:synacor:zimbra_collaboration_suite:8.8.15:-:*:*:*:*:*:*"},
                                      {"product":"log4j-core","version":"2.14.1",
-                                      "purl":"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"}]}"""
-                        .formatted(hostname, address, Integer.toHexString(hostname.hashCode() & 0xffff)))
-                .post(PATH).then().statusCode(201).header("ETag", equalTo("\"0\"")).extract().path("id");
+                                      "purl":"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"}]}""".formatted(hostname, address, Integer.toHexString(hostname.hashCode() & 0xffff)))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .header("ETag", equalTo("\"0\""))
+                .extract()
+                .path("id");
     }
 
     @Test
     void anAssetIsRegisteredWithCanonicalAddressesReadAndAnnounced() {
         String id = mailServer("camranh-operator", "mail-" + run + ".camranh.gov.vn", "10.20.30.40");
-        as("camranh-operator").get(PATH + "/" + id).then().statusCode(200).header("ETag", equalTo("\"0\""))
+        as("camranh-operator")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"0\""))
                 .body("kind", equalTo("SERVER"))
                 .body("addresses", hasItem("10.20.30.40"))
                 .body("products[0].vendor", equalTo("Synacor"))
@@ -61,20 +68,49 @@ class AssetResourceTest {
     @Test
     void searchesByNetworkAddressProductAndText() {
         String id = mailServer("camranh-operator", "portal-" + run + ".camranh.gov.vn", "172.16.99.7");
-        as("khanhhoa-ubnd").queryParam("ip", "172.16.99.0/24").get(PATH).then().statusCode(200)
+        as("khanhhoa-ubnd")
+                .queryParam("ip", "172.16.99.0/24")
+                .get(PATH)
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id));
-        as("khanhhoa-ubnd").queryParam("ip", "172.16.99.7").get(PATH).then().statusCode(200)
+        as("khanhhoa-ubnd")
+                .queryParam("ip", "172.16.99.7")
+                .get(PATH)
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id));
-        as("khanhhoa-ubnd").queryParam("ip", "172.16.98.0/24").get(PATH).then().statusCode(200)
+        as("khanhhoa-ubnd")
+                .queryParam("ip", "172.16.98.0/24")
+                .get(PATH)
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(id)));
-        as("khanhhoa-ubnd").queryParam("product", "ZIMBRA COLLABORATION").queryParam("version", "8.8.15")
-                .queryParam("q", "portal-" + run.toLowerCase()).get(PATH).then().statusCode(200)
+        as("khanhhoa-ubnd")
+                .queryParam("product", "ZIMBRA COLLABORATION")
+                .queryParam("version", "8.8.15")
+                .queryParam("q", "portal-" + run.toLowerCase())
+                .get(PATH)
+                .then()
+                .statusCode(200)
                 .body("items.id", equalTo(List.of(id)));
-        as("bank-admin").queryParam("ip", "172.16.99.7").get(PATH).then().statusCode(200).body("items", empty());
-        assertProblem(as("khanhhoa-ubnd").queryParam("ip", "172.16.99.0/40").get(PATH).then(), 400, "invalid-request")
+        as("bank-admin")
+                .queryParam("ip", "172.16.99.7")
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items", empty());
+        assertProblem(
+                        as("khanhhoa-ubnd")
+                                .queryParam("ip", "172.16.99.0/40")
+                                .get(PATH)
+                                .then(),
+                        400,
+                        "invalid-request")
                 .body("errors[0].field", equalTo("ip"));
         assertProblem(as("khanhhoa-ubnd").queryParam("sort", "colour").get(PATH).then(), 400, "invalid-request");
-        assertProblem(as("khanhhoa-ubnd").queryParam("after", "garbage!").get(PATH).then(), 400, "invalid-request");
+        assertProblem(
+                as("khanhhoa-ubnd").queryParam("after", "garbage!").get(PATH).then(), 400, "invalid-request");
     }
 
     @Test
@@ -82,40 +118,93 @@ class AssetResourceTest {
         for (int i = 0; i < 3; i++) {
             mailServer("camranh-operator", "page-" + i + "-" + run + ".camranh.gov.vn", "192.0.2." + (10 + i));
         }
-        var first = as("camranh-operator").queryParam("q", "page-").queryParam("q", run.toLowerCase())
-                .queryParam("limit", 2).get(PATH).then().statusCode(200).body("items.size()", equalTo(2))
-                .extract().jsonPath();
-        as("camranh-operator").queryParam("q", "page-").queryParam("limit", 2).queryParam("after", first.getString("next"))
-                .get(PATH).then().statusCode(200).body("items.id", not(hasItems(first.getString("items[0].id"))));
-        as("camranh-operator").queryParam("sort", "-lastSeen").queryParam("limit", 1).get(PATH).then().statusCode(200)
+        var first = as("camranh-operator")
+                .queryParam("q", "page-")
+                .queryParam("q", run.toLowerCase())
+                .queryParam("limit", 2)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .extract()
+                .jsonPath();
+        as("camranh-operator")
+                .queryParam("q", "page-")
+                .queryParam("limit", 2)
+                .queryParam("after", first.getString("next"))
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItems(first.getString("items[0].id"))));
+        as("camranh-operator")
+                .queryParam("sort", "-lastSeen")
+                .queryParam("limit", 1)
+                .get(PATH)
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(1));
     }
 
     @Test
     void badAssetsAreRefusedFieldByFieldAndNothingIsStored() {
         String hostname = "bad-" + run;
-        assertProblem(as("camranh-operator").body("""
+        assertProblem(
+                        as("camranh-operator")
+                                .body("""
                         {"organizationCode":"UBND-CAMRANH","hostname":"%s","kind":"toaster",
                          "addresses":["10.0.0.1","mail.camranh.gov.vn","300.1.1.1"],
                          "products":[{"vendor":"F5"},{"product":"BIG-IP","cpe":"cpe:2.3:a:f5:big-ip"},
                                      {"product":"x","purl":"maven/x"}]}""".formatted(hostname))
-                .post(PATH).then(), 400, "invalid-request")
-                .body("errors.field", hasItems("kind", "addresses[1]", "addresses[2]", "products[0].product",
-                        "products[1].cpe", "products[2].purl"));
+                                .post(PATH)
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body(
+                        "errors.field",
+                        hasItems(
+                                "kind",
+                                "addresses[1]",
+                                "addresses[2]",
+                                "products[0].product",
+                                "products[1].cpe",
+                                "products[2].purl"));
         assertProblem(as("camranh-operator").body("""
                         {"organizationCode":"UBND-CAMRANH","kind":"SERVER"}""").post(PATH).then(), 400, "invalid-request")
                 .body("errors[0].field", equalTo("hostname"));
-        assertProblem(as("camranh-operator").body("""
+        assertProblem(
+                        as("camranh-operator")
+                                .body("""
                         {"organizationCode":"NHTM-A","hostname":"%s","kind":"SERVER"}""".formatted(hostname))
-                .post(PATH).then(), 400, "invalid-request").body("errors[0].field", equalTo("organizationCode"));
-        assertProblem(as("camranh-operator").body("""
+                                .post(PATH)
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body("errors[0].field", equalTo("organizationCode"));
+        assertProblem(
+                        as("camranh-operator")
+                                .body("""
                         {"organizationCode":"UBND-CAMRANH","hostname":"%s","kind":"SERVER",
                          "systemId":"00000000-0000-0000-0000-000000000001"}""".formatted(hostname))
-                .post(PATH).then(), 400, "invalid-request").body("errors[0].field", equalTo("systemId"));
-        assertProblem(as("camranh-operator").body("""
+                                .post(PATH)
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body("errors[0].field", equalTo("systemId"));
+        assertProblem(
+                        as("camranh-operator")
+                                .body("""
                         {"organizationCode":"UBND-CAMRANH","hostname":"%s","kind":"SERVER","ram":"16G"}""".formatted(hostname))
-                .post(PATH).then(), 400, "invalid-request").body("errors[0].field", equalTo("ram"));
-        as("camranh-operator").queryParam("q", hostname).get(PATH).then().statusCode(200).body("items", empty());
+                                .post(PATH)
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body("errors[0].field", equalTo("ram"));
+        as("camranh-operator")
+                .queryParam("q", hostname)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items", empty());
     }
 
     @Test
@@ -123,12 +212,29 @@ class AssetResourceTest {
         String hostname = "dup-" + run + ".camranh.gov.vn";
         String body = """
                 {"organizationCode":"UBND-CAMRANH","hostname":"%s","kind":"WORKSTATION"}""".formatted(hostname);
-        String id = as("camranh-operator").header("Idempotency-Key", "asset-" + run).body(body).post(PATH)
-                .then().statusCode(201).extract().path("id");
-        as("camranh-operator").header("Idempotency-Key", "asset-" + run).body(body).post(PATH)
-                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
-        assertProblem(as("camranh-operator").body(body.replace(hostname, hostname.toUpperCase())).post(PATH).then(),
-                409, "asset-exists");
+        String id = as("camranh-operator")
+                .header("Idempotency-Key", "asset-" + run)
+                .body(body)
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("camranh-operator")
+                .header("Idempotency-Key", "asset-" + run)
+                .body(body)
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(id));
+        assertProblem(
+                as("camranh-operator")
+                        .body(body.replace(hostname, hostname.toUpperCase()))
+                        .post(PATH)
+                        .then(),
+                409,
+                "asset-exists");
     }
 
     @Test
@@ -137,24 +243,51 @@ class AssetResourceTest {
         String changes = """
                 {"hostname":"upd-%s","kind":"SERVER","addresses":["198.51.100.6"],"products":[]}""".formatted(run);
         assertProblem(as("camranh-operator").body(changes).put(PATH + "/" + id).then(), 428, "precondition-required");
-        as("camranh-operator").header("If-Match", "\"0\"").body(changes).put(PATH + "/" + id).then().statusCode(200)
-                .header("ETag", equalTo("\"1\"")).body("addresses", equalTo(List.of("198.51.100.6")))
+        as("camranh-operator")
+                .header("If-Match", "\"0\"")
+                .body(changes)
+                .put(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("addresses", equalTo(List.of("198.51.100.6")))
                 .body("products", empty());
-        assertProblem(as("camranh-operator").header("If-Match", "\"0\"").body(changes).put(PATH + "/" + id).then(),
-                412, "precondition-failed");
-        assertProblem(as("camranh-operator").header("If-Match", "\"1\"")
-                .body(changes.replace("{", "{\"organizationCode\":\"STTTT-KH\",")).put(PATH + "/" + id).then(),
-                400, "invalid-request");
+        assertProblem(
+                as("camranh-operator")
+                        .header("If-Match", "\"0\"")
+                        .body(changes)
+                        .put(PATH + "/" + id)
+                        .then(),
+                412,
+                "precondition-failed");
+        assertProblem(
+                as("camranh-operator")
+                        .header("If-Match", "\"1\"")
+                        .body(changes.replace("{", "{\"organizationCode\":\"STTTT-KH\","))
+                        .put(PATH + "/" + id)
+                        .then(),
+                400,
+                "invalid-request");
 
         assertProblem(as("camranh-operator").delete(PATH + "/" + id).then(), 428, "precondition-required");
-        as("camranh-operator").header("If-Match", "\"1\"").delete(PATH + "/" + id).then().statusCode(204);
+        as("camranh-operator")
+                .header("If-Match", "\"1\"")
+                .delete(PATH + "/" + id)
+                .then()
+                .statusCode(204);
         assertProblem(as("camranh-operator").get(PATH + "/" + id).then(), 404, "not-found");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CloudEventsConsumer
-                .find("test.inventory.assets", id, Duration.ofSeconds(5))
-                .map(r -> "canhgac.asset.deleted.v1".equals(CloudEventsConsumer.header(r, "ce_type")))
-                .orElse(false));
-        as("khanhhoa-ubnd").queryParam("entityType", "asset").queryParam("entityId", id).get("/api/v1/audit")
-                .then().statusCode(200).body("items.action", equalTo(List.of("DELETED", "UPDATED", "CREATED")))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> CloudEventsConsumer.find("test.inventory.assets", id, Duration.ofSeconds(5))
+                        .map(r -> "canhgac.asset.deleted.v1".equals(CloudEventsConsumer.header(r, "ce_type")))
+                        .orElse(false));
+        as("khanhhoa-ubnd")
+                .queryParam("entityType", "asset")
+                .queryParam("entityId", id)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .body("items.action", equalTo(List.of("DELETED", "UPDATED", "CREATED")))
                 .body("items[1].before.addresses", hasItem("198.51.100.5"))
                 .body("items[1].after.addresses", equalTo(List.of("198.51.100.6")));
     }
@@ -175,20 +308,45 @@ class AssetResourceTest {
                     "components":[{"type":"library","name":"openssl","version":"1.1.1k","supplier":{"name":"OpenSSL"}}]},
                    {"type":"library","name":"jquery","version":"3.5.1","purl":"jquery 3.5.1"},
                    {"type":"library","version":"0.0.1"}]}""";
-        assertProblem(as("camranh-operator").contentType("application/vnd.cyclonedx+json").body(sbom)
-                .put(PATH + "/" + id + "/sbom").then(), 428, "precondition-required");
-        as("camranh-operator").contentType("application/vnd.cyclonedx+json").header("If-Match", "\"0\"").body(sbom)
-                .put(PATH + "/" + id + "/sbom").then().statusCode(200).header("ETag", equalTo("\"1\""))
+        assertProblem(
+                as("camranh-operator")
+                        .contentType("application/vnd.cyclonedx+json")
+                        .body(sbom)
+                        .put(PATH + "/" + id + "/sbom")
+                        .then(),
+                428,
+                "precondition-required");
+        as("camranh-operator")
+                .contentType("application/vnd.cyclonedx+json")
+                .header("If-Match", "\"0\"")
+                .body(sbom)
+                .put(PATH + "/" + id + "/sbom")
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"1\""))
                 .header("Canhgac-Sbom-Warnings", equalTo("2"))
-                .body("products.product", equalTo(List.of("Zimbra Collaboration", "log4j-core", "BIG-IP", "openssl",
-                        "jquery")))
+                .body(
+                        "products.product",
+                        equalTo(List.of("Zimbra Collaboration", "log4j-core", "BIG-IP", "openssl", "jquery")))
                 .body("products[0].cpe", equalTo("cpe:2.3:a:synacor:zimbra_collaboration_suite:8.8.15:*:*:*:*:*:*:*"))
                 .body("products[4].purl", equalTo(null))
                 .body("addresses", hasItem("198.51.100.77"));
-        assertProblem(as("camranh-operator").contentType("application/vnd.cyclonedx+json")
-                .body("{\"bomFormat\":\"SPDX\"}").put(PATH + "/" + id + "/sbom").then(), 400, "invalid-request");
-        assertProblem(as("bank-admin").contentType("application/vnd.cyclonedx+json").body(sbom)
-                .put(PATH + "/" + id + "/sbom").then(), 404, "not-found");
+        assertProblem(
+                as("camranh-operator")
+                        .contentType("application/vnd.cyclonedx+json")
+                        .body("{\"bomFormat\":\"SPDX\"}")
+                        .put(PATH + "/" + id + "/sbom")
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("bank-admin")
+                        .contentType("application/vnd.cyclonedx+json")
+                        .body(sbom)
+                        .put(PATH + "/" + id + "/sbom")
+                        .then(),
+                404,
+                "not-found");
     }
 
     @Test
@@ -210,9 +368,14 @@ class AssetResourceTest {
                       <cpe>cpe:/a:canh:thu_vien:1.0</cpe></component>
                   </components>
                 </bom>""";
-        as("camranh-operator").contentType("application/vnd.cyclonedx+xml").header("If-Match", "\"0\"")
-                .body(sbom.getBytes(StandardCharsets.UTF_8)).put(PATH + "/" + id + "/sbom").then()
-                .statusCode(200).header("Canhgac-Sbom-Warnings", equalTo("0"))
+        as("camranh-operator")
+                .contentType("application/vnd.cyclonedx+xml")
+                .header("If-Match", "\"0\"")
+                .body(sbom.getBytes(StandardCharsets.UTF_8))
+                .put(PATH + "/" + id + "/sbom")
+                .then()
+                .statusCode(200)
+                .header("Canhgac-Sbom-Warnings", equalTo("0"))
                 .body("products.product", equalTo(List.of("cong-dich-vu", "log4j-core", "log4j-api", "thư-viện")))
                 .body("products[3].vendor", equalTo("Phần mềm Cánh"))
                 .body("products[3].cpe", equalTo("cpe:2.3:a:canh:thu_vien:1.0:*:*:*:*:*:*:*"));
@@ -220,11 +383,29 @@ class AssetResourceTest {
         String entity = """
                 <?xml version="1.0"?><!DOCTYPE bom [<!ENTITY x SYSTEM "file:///etc/passwd">]>
                 <bom xmlns="http://cyclonedx.org/schema/bom/1.4"><components><component><name>&x;</name></component></components></bom>""";
-        assertProblem(as("camranh-operator").contentType("application/xml").header("If-Match", "\"1\"").body(entity)
-                .put(PATH + "/" + id + "/sbom").then(), 400, "invalid-request");
-        assertProblem(as("camranh-operator").contentType("application/xml").header("If-Match", "\"1\"")
-                .body("<bom xmlns=\"urn:spdx\"/>").put(PATH + "/" + id + "/sbom").then(), 400, "invalid-request");
-        as("camranh-operator").get(PATH + "/" + id).then().statusCode(200).body("version", equalTo(1))
+        assertProblem(
+                as("camranh-operator")
+                        .contentType("application/xml")
+                        .header("If-Match", "\"1\"")
+                        .body(entity)
+                        .put(PATH + "/" + id + "/sbom")
+                        .then(),
+                400,
+                "invalid-request");
+        assertProblem(
+                as("camranh-operator")
+                        .contentType("application/xml")
+                        .header("If-Match", "\"1\"")
+                        .body("<bom xmlns=\"urn:spdx\"/>")
+                        .put(PATH + "/" + id + "/sbom")
+                        .then(),
+                400,
+                "invalid-request");
+        as("camranh-operator")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
                 .body("products", hasSize(4));
     }
 }

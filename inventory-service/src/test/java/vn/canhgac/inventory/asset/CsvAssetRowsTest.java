@@ -1,19 +1,18 @@
 package vn.canhgac.inventory.asset;
 
-import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.problem.DomainProblem;
-import vn.canhgac.commons.problem.DomainProblem.Violation;
-import vn.canhgac.commons.problem.ProblemMessages;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.problem.ProblemMessages;
 
 /** Reading the rows of an asset CSV, without the database: what becomes an error of which row and column. */
 class CsvAssetRowsTest {
@@ -49,8 +48,12 @@ class CsvAssetRowsTest {
         assertTrue(message(violation).contains("line 3"), message(violation));
         assertTrue(ProblemMessages.text(ProblemMessages.VIETNAMESE, "field.csv-unterminated-quote", violation.args())
                 .contains("dòng 3"));
-        assertEquals(List.of("edge-lb", "motcua"), rows.subList(2, 4).stream().map(r -> r.input().hostname()).toList());
-        assertEquals(List.of(3L, 4L), rows.subList(2, 4).stream().map(ImportRow::number).toList());
+        assertEquals(
+                List.of("edge-lb", "motcua"),
+                rows.subList(2, 4).stream().map(r -> r.input().hostname()).toList());
+        assertEquals(
+                List.of(3L, 4L),
+                rows.subList(2, 4).stream().map(ImportRow::number).toList());
         assertTrue(rows.get(2).unreadable().isEmpty());
     }
 
@@ -64,22 +67,23 @@ class CsvAssetRowsTest {
 
     @Test
     void aNulOrALoneSurrogateMakesItsRowBadNamingTheColumn() {
-        List<ImportRow> rows = read(HEADER
-                + "A,1,host\u0000name,server,\n"
-                + "A,2,two,\"ser\uD800ver\",\n"
-                + "A,3,three,server,\n");
-        assertEquals(List.of("hostname"),
+        List<ImportRow> rows =
+                read(HEADER + "A,1,host\u0000name,server,\n" + "A,2,two,\"ser\uD800ver\",\n" + "A,3,three,server,\n");
+        assertEquals(
+                List.of("hostname"),
                 rows.get(0).unreadable().stream().map(Violation::field).toList());
         assertEquals("bad-characters", rows.get(0).unreadable().getFirst().messageKey());
-        assertEquals(List.of("kind"), rows.get(1).unreadable().stream().map(Violation::field).toList());
+        assertEquals(
+                List.of("kind"),
+                rows.get(1).unreadable().stream().map(Violation::field).toList());
         assertTrue(rows.get(2).unreadable().isEmpty());
         assertEquals("three", rows.get(2).input().hostname());
     }
 
     @Test
     void aQuotedFieldMaySpanLinesAndAHeaderThatNeverEndsIsRefused() {
-        List<ImportRow> rows = read("organization,hostname,products\nA,multi,\"F5|BIG-IP|16.1.4;\nNginx|nginx|1.24.0\"\n"
-                + "A,next,\n");
+        List<ImportRow> rows = read(
+                "organization,hostname,products\nA,multi,\"F5|BIG-IP|16.1.4;\nNginx|nginx|1.24.0\"\n" + "A,next,\n");
         assertEquals(2, rows.getFirst().input().products().size());
         assertEquals("next", rows.getLast().input().hostname());
         DomainProblem problem = assertThrows(DomainProblem.class, () -> read("organization,\"hostname\n"));

@@ -1,9 +1,8 @@
 package vn.canhgac.inventory.asset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import vn.canhgac.commons.product.Cpe23;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.product.Cpe23;
 
 /**
  * The SBOM corpus (src/test/resources/sbom-corpus, see its PROVENANCE.md): CycloneDX 1.2 to 1.6, JSON and XML, in
@@ -29,7 +28,8 @@ class SbomCorpusTest {
     void everySbomGivesExactlyItsProducts() throws IOException {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         for (List<String> row : csv(resource("expected-products.csv"))) {
-            String cpe = row.get(5).isEmpty() || Cpe23.isValid(row.get(5)) ? row.get(5)
+            String cpe = row.get(5).isEmpty() || Cpe23.isValid(row.get(5))
+                    ? row.get(5)
                     : Cpe23.fromUri(row.get(5)).orElse("");
             expected.computeIfAbsent(row.get(0), d -> new ArrayList<>())
                     .add(String.join(" | ", row.get(1), row.get(2), row.get(3), row.get(4), cpe));
@@ -43,8 +43,10 @@ class SbomCorpusTest {
             CycloneDxComponents.Sbom sbom = document.endsWith(".xml")
                     ? CycloneDxComponents.readXml(new ByteArrayInputStream(body))
                     : CycloneDxComponents.readJson(JSON, new ByteArrayInputStream(body));
-            List<String> read = sbom.products().stream().map(p -> String.join(" | ", blank(p.vendor()), p.product(),
-                    blank(p.version()), blank(p.purl()), blank(p.cpe()))).toList();
+            List<String> read = sbom.products().stream()
+                    .map(p -> String.join(
+                            " | ", blank(p.vendor()), p.product(), blank(p.version()), blank(p.purl()), blank(p.cpe())))
+                    .toList();
             List<String> wanted = expected.getOrDefault(document, List.of());
             for (int i = 0; i < Math.max(read.size(), wanted.size()); i++) {
                 String got = i < read.size() ? read.get(i) : "(nothing)";
@@ -61,7 +63,8 @@ class SbomCorpusTest {
                         + sbom.warnings());
             }
         }
-        System.out.printf("SBOM corpus: %d documents, %d of %d products read right%n",
+        System.out.printf(
+                "SBOM corpus: %d documents, %d of %d products read right%n",
                 csv(resource("expected-warnings.csv")).size(), right, total);
         report.forEach(System.out::println);
         assertEquals(List.of(), report);

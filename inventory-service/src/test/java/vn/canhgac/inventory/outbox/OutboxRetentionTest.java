@@ -1,16 +1,15 @@
 package vn.canhgac.inventory.outbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.outbox.OutboxRelay;
-
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The outbox is a queue, not an archive: published rows go after the retention (7 days), pending ones never. */
 @QuarkusTest
@@ -33,13 +32,31 @@ class OutboxRetentionTest {
         insert(run, 9, 8);
         insert(run, 2, 1);
         VertxContextSupport.subscribeAndAwait(relay::purge);
-        assertEquals(1L, pool.preparedQuery("select count(*) from outbox_event where event_key = $1")
-                .execute(Tuple.of(run)).await().indefinitely().iterator().next().getLong(0));
-        assertEquals(1L, pool.preparedQuery("select count(*) from outbox_event where event_key = $1 and published_at > now() - interval '2 days'")
-                .execute(Tuple.of(run)).await().indefinitely().iterator().next().getLong(0));
+        assertEquals(
+                1L,
+                pool.preparedQuery("select count(*) from outbox_event where event_key = $1")
+                        .execute(Tuple.of(run))
+                        .await()
+                        .indefinitely()
+                        .iterator()
+                        .next()
+                        .getLong(0));
+        assertEquals(
+                1L,
+                pool.preparedQuery(
+                                "select count(*) from outbox_event where event_key = $1 and published_at > now() - interval '2 days'")
+                        .execute(Tuple.of(run))
+                        .await()
+                        .indefinitely()
+                        .iterator()
+                        .next()
+                        .getLong(0));
     }
 
     private void insert(String key, int daysAgo, int publishedDaysAgo) {
-        pool.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), key, daysAgo, publishedDaysAgo)).await().indefinitely();
+        pool.preparedQuery(INSERT)
+                .execute(Tuple.of(UUID.randomUUID(), key, daysAgo, publishedDaysAgo))
+                .await()
+                .indefinitely();
     }
 }
