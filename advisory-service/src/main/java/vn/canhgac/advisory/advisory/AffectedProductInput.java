@@ -73,59 +73,17 @@ public record AffectedProductInput(
     }
 
     public AffectedProductInput investigated() {
-        return new AffectedProductInput(
-                vendor,
-                product,
-                cpe,
-                purl,
-                versionExact,
-                startIncluding,
-                startExcluding,
-                endIncluding,
-                endExcluding,
-                fixedIn,
-                true,
-                versionScheme,
-                notAffectedCves,
-                platform);
+        return withMarks(true, versionScheme, notAffectedCves, platform);
     }
 
     /** The same product, its versions read in the scheme of a {@code vers:} range or a purl type. */
     public AffectedProductInput inScheme(String scheme) {
-        return new AffectedProductInput(
-                vendor,
-                product,
-                cpe,
-                purl,
-                versionExact,
-                startIncluding,
-                startExcluding,
-                endIncluding,
-                endExcluding,
-                fixedIn,
-                underInvestigation,
-                scheme,
-                notAffectedCves,
-                platform);
+        return withMarks(underInvestigation, scheme, notAffectedCves, platform);
     }
 
     /** The same versions as a VEX statement: not affected by these CVEs. */
     public AffectedProductInput notAffectedBy(List<String> cves) {
-        return new AffectedProductInput(
-                vendor,
-                product,
-                cpe,
-                purl,
-                versionExact,
-                startIncluding,
-                startExcluding,
-                endIncluding,
-                endExcluding,
-                fixedIn,
-                null,
-                versionScheme,
-                cves,
-                platform);
+        return withMarks(null, versionScheme, cves, platform);
     }
 
     /**
@@ -133,6 +91,12 @@ public record AffectedProductInput(
      * whose CPE names that target software; {@code unknown} matches those that name none.
      */
     public AffectedProductInput on(String os) {
+        return withMarks(underInvestigation, versionScheme, notAffectedCves, os);
+    }
+
+    /** The same product and versions, with what the document says of them. */
+    private AffectedProductInput withMarks(
+            Boolean investigating, String scheme, List<String> notAffectedBy, String os) {
         return new AffectedProductInput(
                 vendor,
                 product,
@@ -144,9 +108,9 @@ public record AffectedProductInput(
                 endIncluding,
                 endExcluding,
                 fixedIn,
-                underInvestigation,
-                versionScheme,
-                notAffectedCves,
+                investigating,
+                scheme,
+                notAffectedBy,
                 os);
     }
 
