@@ -26,20 +26,20 @@ ok()   { printf '\033[1;32m✓\033[0m %s\n' "$*" >&2; }
 warn() { printf '\033[1;33m!\033[0m %s\n' "$*" >&2; }
 die()  { printf '\033[1;31m✗\033[0m %s\n' "$*" >&2; exit 1; }
 
-# A JDK 21 or newer: JAVA_HOME if it is one, else the newest under /usr/lib/jvm.
+# A JDK 25 or newer (the build compiles for Java 25): JAVA_HOME if it is one, else the newest under /usr/lib/jvm.
 find_java() {
   local candidate version
   for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
     candidate="${candidate%/}"
     [ -x "$candidate/bin/javac" ] || continue
     version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
-    if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
+    if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
       export JAVA_HOME="$candidate"
       export PATH="$JAVA_HOME/bin:$PATH"
       return 0
     fi
   done
-  die "Canh Gác needs a JDK 21 or newer (Java 25 recommended): install one, or set JAVA_HOME."
+  die "Canh Gác needs a JDK 25 or newer (Temurin's, /usr/lib/jvm/temurin-25-jdk-amd64): install one, or set JAVA_HOME."
 }
 
 # Maven through the wrapper (Quarkus needs Maven 3.9+), quiet about the JDK's Unsafe deprecation notes.
