@@ -1,16 +1,20 @@
 package vn.canhgac.advisory.inventory;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionScheme;
 import vn.canhgac.commons.inventory.AssetEvent;
+import vn.canhgac.commons.tenancy.TenantScope;
 
 /**
  * The assets as exposure matching knows them, from {@code inventory.assets} only: owner, addresses and installed
@@ -38,6 +42,42 @@ public class AssetReplicas {
             from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
                  as u(position, identity, vendor, product, version, version_key, stream)
             on conflict do nothing""";
+
+    private static final String MATCHED_ASSET = """
+            select id, organization_code, org_path, hostname, version, deleted,
+                   array(select host(address) from asset_address_replica where asset_id = a.id order by address) as addresses
+            from asset_replica a where id = $1""";
+    private static final String MATCHED_PRODUCTS = """
+            select identity, vendor, product, version, version_key, stream from installed_product
+            where asset_id = $1 order by position, identity""";
+
+    /** The asset as the matcher sees it, if it is in the scope; null when it is unknown or out of the scope. */
+    public Uni<MatchedAsset> matched(SqlClient client, TenantScope scope, UUID id) {
+        return client.preparedQuery(MATCHED_ASSET).execute(Tuple.of(id)).flatMap(rows -> {
+            Row asset = rows.size() == 0 ? null : rows.iterator().next();
+            if (asset == null || !scope.covers(asset.getString("org_path"))) {
+                return Uni.createFrom().nullItem();
+            }
+            return client.preparedQuery(MATCHED_PRODUCTS).execute(Tuple.of(id)).map(products -> {
+                List<MatchedAsset.InstalledProduct> installed = new ArrayList<>();
+                products.forEach(p -> installed.add(new MatchedAsset.InstalledProduct(
+                        p.getString("identity"),
+                        p.getString("vendor"),
+                        p.getString("product"),
+                        p.getString("version"),
+                        p.getString("version_key"),
+                        p.getString("stream"))));
+                return new MatchedAsset(
+                        asset.getUUID("id"),
+                        asset.getString("organization_code"),
+                        asset.getString("hostname"),
+                        asset.getLong("version"),
+                        asset.getBoolean("deleted"),
+                        List.of(asset.getArrayOfStrings("addresses")),
+                        installed);
+            });
+        });
+    }
 
     /** Applies the event on the caller's connection; answers false when it is not newer than the replica. */
     public Uni<Boolean> apply(SqlConnection connection, AssetEvent asset) {

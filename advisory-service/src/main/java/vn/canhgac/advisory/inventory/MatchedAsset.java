@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * An asset as the matcher sees it: what inventory last announced (version), its addresses, and each installed
- * product under the identities it is recognised by, with the version key ranges are compared against. Answers
- * "why did (or didn't) this advisory match?" without reading the database.
+ * product under the identities it is recognised by, with the version key ranges are compared against and the stream
+ * (a distribution's release, an operating system) a range must share. Answers "why did (or didn't) this advisory
+ * match?" without reading the database.
  */
 public record MatchedAsset(
         UUID id,
@@ -17,5 +18,6 @@ public record MatchedAsset(
         List<String> addresses,
         List<InstalledProduct> products) {
 
-    public record InstalledProduct(String identity, String vendor, String product, String version, String versionKey) {}
+    public record InstalledProduct(
+            String identity, String vendor, String product, String version, String versionKey, String stream) {}
 }
