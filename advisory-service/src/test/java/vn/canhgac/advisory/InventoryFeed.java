@@ -1,5 +1,9 @@
 package vn.canhgac.advisory;
 
+import static org.awaitility.Awaitility.await;
+import static vn.canhgac.commons.testing.Api.as;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,13 +40,23 @@ public final class InventoryFeed implements AutoCloseable {
 
     /** Waits until advisory-service's replica holds the organisation (its events are consumed apart from assets). */
     public static void awaitOrganization(String code) {
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
-                .pollInterval(java.time.Duration.ofMillis(200))
-                .untilAsserted(() -> io.restassured.RestAssured.given()
-                        .auth()
-                        .oauth2(vn.canhgac.commons.testing.Tokens.of("authority"))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> as("authority")
                         .get("/api/v1/exposures/organizations/" + code)
+                        .then()
+                        .statusCode(200));
+    }
+
+    /** Waits until advisory-service's read model holds the asset (and has matched it). */
+    public static void awaitAsset(UUID id) {
+        awaitAsset(id, Duration.ofSeconds(30));
+    }
+
+    public static void awaitAsset(UUID id, Duration atMost) {
+        await().atMost(atMost)
+                .untilAsserted(() -> as("authority")
+                        .get("/api/v1/exposures/assets/" + id)
                         .then()
                         .statusCode(200));
     }

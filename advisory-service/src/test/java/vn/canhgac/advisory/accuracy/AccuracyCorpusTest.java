@@ -1,6 +1,5 @@
 package vn.canhgac.advisory.accuracy;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.canhgac.commons.testing.Api.as;
 
@@ -89,13 +88,7 @@ class AccuracyCorpusTest {
     @Test
     void everyDocumentProducesExactlyTheExposuresItMust() throws IOException {
         InventoryFeed.awaitOrganization(UNIT);
-        HOSTNAMES
-                .keySet()
-                .forEach(id -> await().atMost(Duration.ofSeconds(60))
-                        .untilAsserted(() -> as("authority")
-                                .get("/api/v1/exposures/assets/" + id)
-                                .then()
-                                .statusCode(200)));
+        HOSTNAMES.keySet().forEach(id -> InventoryFeed.awaitAsset(id, Duration.ofSeconds(60)));
 
         Map<String, List<Expectation>> byDocument = new LinkedHashMap<>();
         PARTS.stream()

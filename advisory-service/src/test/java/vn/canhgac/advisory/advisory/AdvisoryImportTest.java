@@ -217,11 +217,7 @@ class AdvisoryImportTest {
         inventory.asset(
                 gw32, UNIT, UNIT_PATH, "gw-32", 0, List.of(), List.of(Product.named("Canh Software", product, "3.2")));
         for (UUID asset : List.of(gw31, gw32)) {
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> as("authority")
-                            .get("/api/v1/exposures/assets/" + asset)
-                            .then()
-                            .statusCode(200));
+            InventoryFeed.awaitAsset(asset);
         }
         String advisory = as("authority")
                 .contentType(ContentType.JSON)
@@ -291,11 +287,7 @@ class AdvisoryImportTest {
                 0,
                 List.of(),
                 List.of(Product.named("Canh Software", product, "3.1")));
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> as("authority")
-                        .get("/api/v1/exposures/assets/" + later)
-                        .then()
-                        .statusCode(200));
+        InventoryFeed.awaitAsset(later);
         as("authority")
                 .queryParam("assetId", later)
                 .get("/api/v1/exposures")

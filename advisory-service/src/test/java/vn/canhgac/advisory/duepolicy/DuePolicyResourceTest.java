@@ -1,13 +1,11 @@
 package vn.canhgac.advisory.duepolicy;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -135,11 +133,7 @@ class DuePolicyResourceTest {
                     0,
                     List.of(),
                     List.of(Product.named("Canh Software", product, "1.0")));
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> as("authority")
-                            .get("/api/v1/exposures/assets/" + asset)
-                            .then()
-                            .statusCode(200));
+            InventoryFeed.awaitAsset(asset);
             as("authority")
                     .contentType(ContentType.JSON)
                     .body("""

@@ -146,11 +146,7 @@ class WithdrawalTest {
         UUID later = UUID.randomUUID();
         inventory.asset(
                 later, UNIT, UNIT_PATH, "portal-wd-2", 0, List.of(), List.of(Product.named("Acme", product, "1.6")));
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> as("authority")
-                        .get("/api/v1/exposures/assets/" + later)
-                        .then()
-                        .statusCode(200));
+        InventoryFeed.awaitAsset(later);
         as("authority")
                 .queryParam("advisoryId", advisory)
                 .get("/api/v1/exposures")
