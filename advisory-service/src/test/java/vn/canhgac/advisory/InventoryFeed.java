@@ -1,6 +1,9 @@
 package vn.canhgac.advisory;
 
 import static org.awaitility.Awaitility.await;
+import static vn.canhgac.commons.contracts.EventContracts.ASSET_DELETED;
+import static vn.canhgac.commons.contracts.EventContracts.ASSET_UPSERTED;
+import static vn.canhgac.commons.contracts.EventContracts.ORGANIZATION_UPSERTED;
 import static vn.canhgac.commons.testing.Api.as;
 
 import java.time.Duration;
@@ -8,7 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
+import vn.canhgac.commons.contracts.AssetEvent;
+import vn.canhgac.commons.organization.OrganizationKind;
 import vn.canhgac.commons.testing.CloudEventsProducer;
 import vn.canhgac.commons.testing.OrganizationFeed;
 
@@ -17,9 +21,6 @@ import vn.canhgac.commons.testing.OrganizationFeed;
  * the real broker, as inventory-service's outbox relay would, so that advisory-service builds its read model.
  */
 public final class InventoryFeed implements AutoCloseable {
-
-    public static final String ORGANIZATIONS = "test.inventory.organizations";
-    public static final String ASSETS = "test.inventory.assets";
 
     /** An installed product as inventory announces it. */
     public record Product(String vendor, String product, String version, String cpe, String purl) {
@@ -79,15 +80,11 @@ public final class InventoryFeed implements AutoCloseable {
     }
 
     public void organization(String code, String path, long version, List<String> networks, String kind) {
-        OrganizationFeed.publish(
-                producer,
-                code,
-                path,
-                kind,
-                version,
-                ",\"contacts\":[],\"constituency\":{\"networks\":["
-                        + networks.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(","))
-                        + "],\"asns\":[]}");
+        producer.publish(
+                ORGANIZATION_UPSERTED,
+                OrganizationFeed.withNetworks(
+                        OrganizationFeed.organization(code, path, OrganizationKind.valueOf(kind), version, code),
+                        networks));
     }
 
     public void asset(
@@ -111,34 +108,24 @@ public final class InventoryFeed implements AutoCloseable {
             List<String> addresses,
             List<Product> products,
             boolean deleted) {
-        String json = """
-                {"id":"%s","organizationCode":"%s","orgPath":"%s","systemId":null,"externalId":null,"hostname":"%s",
-                 "kind":"SERVER","operatingSystem":"Linux","lastSeen":null,"addresses":[%s],"products":[%s],
-                 "version":%d,"deleted":%s,"updatedAt":"%s"}""".formatted(
-                        id,
-                        organization,
-                        orgPath,
-                        hostname,
-                        addresses.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")),
-                        products.stream().map(InventoryFeed::json).collect(Collectors.joining(",")),
-                        version,
-                        deleted,
-                        Instant.now());
-        producer.send(
-                ASSETS,
-                id.toString(),
-                eventId,
-                deleted ? "canhgac.asset.deleted.v1" : "canhgac.asset.upserted.v1",
-                json);
-    }
-
-    private static String json(Product p) {
-        return "{\"vendor\":%s,\"product\":%s,\"version\":%s,\"cpe\":%s,\"purl\":%s}"
-                .formatted(quote(p.vendor()), quote(p.product()), quote(p.version()), quote(p.cpe()), quote(p.purl()));
-    }
-
-    private static String quote(String text) {
-        return text == null ? "null" : "\"" + text + "\"";
+        AssetEvent event = new AssetEvent(
+                id,
+                organization,
+                orgPath,
+                null,
+                null,
+                hostname,
+                "SERVER",
+                "Linux",
+                null,
+                addresses,
+                products.stream()
+                        .map(p -> new AssetEvent.Product(p.vendor(), p.product(), p.version(), p.cpe(), p.purl()))
+                        .toList(),
+                version,
+                deleted,
+                Instant.now());
+        producer.publish(deleted ? ASSET_DELETED : ASSET_UPSERTED, event, eventId);
     }
 
     @Override

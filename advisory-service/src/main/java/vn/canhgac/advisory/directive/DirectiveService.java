@@ -1,5 +1,7 @@
 package vn.canhgac.advisory.directive;
 
+import static vn.canhgac.commons.contracts.EventContracts.DIRECTIVE_ISSUED;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,8 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
-import vn.canhgac.commons.directive.DirectiveEvent;
-import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.contracts.DirectiveEvent;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Cursor;
@@ -364,11 +365,7 @@ public class DirectiveService {
                 .flatMap(ignored -> read(connection, id))
                 .call(directive -> audit.recordAll(
                         connection, caller, List.of(Change.created("directive", id.toString(), issuerPath, directive))))
-                .call(directive -> outbox.recordAll(
-                        connection,
-                        EventTopics.DIRECTIVES,
-                        DirectiveEvent.ISSUED,
-                        List.of(new Outbox.Keyed(id.toString(), event(directive)))));
+                .call(directive -> outbox.recordAll(connection, DIRECTIVE_ISSUED, List.of(event(directive))));
     }
 
     private static DirectiveEvent event(DirectiveDetails directive) {

@@ -1,5 +1,8 @@
 package vn.canhgac.advisory.exposure;
 
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -9,8 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.canhgac.commons.events.EventTopics;
-import vn.canhgac.commons.exposure.ExposureEvent;
+import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.outbox.Outbox;
 
 /**
@@ -534,15 +536,13 @@ public class ExposureMatcher {
     }
 
     private Uni<MatchReport> announce(SqlConnection connection, Iterable<Row> rows) {
-        List<Outbox.Keyed> detected = new ArrayList<>();
-        List<Outbox.Keyed> changed = new ArrayList<>();
+        List<ExposureEvent> detected = new ArrayList<>();
+        List<ExposureEvent> changed = new ArrayList<>();
         for (Row row : rows) {
-            ExposureEvent event = ExposureRows.event(row);
-            (row.getString("prior_status") == null ? detected : changed)
-                    .add(new Outbox.Keyed(event.id().toString(), event));
+            (row.getString("prior_status") == null ? detected : changed).add(ExposureRows.event(row));
         }
-        return outbox.recordAll(connection, EventTopics.EXPOSURES, ExposureEvent.DETECTED, detected)
-                .call(() -> outbox.recordAll(connection, EventTopics.EXPOSURES, ExposureEvent.STATUS_CHANGED, changed))
+        return outbox.recordAll(connection, EXPOSURE_DETECTED, detected)
+                .call(() -> outbox.recordAll(connection, EXPOSURE_STATUS_CHANGED, changed))
                 .replaceWith(new MatchReport(detected.size(), changed.size()));
     }
 }

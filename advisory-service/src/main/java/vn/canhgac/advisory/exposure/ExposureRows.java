@@ -1,7 +1,7 @@
 package vn.canhgac.advisory.exposure;
 
 import io.vertx.mutiny.sqlclient.Row;
-import vn.canhgac.commons.exposure.ExposureEvent;
+import vn.canhgac.commons.contracts.ExposureEvent;
 
 /** Reads an exposure (its columns, the advisory's and the list's references) from a result row. */
 final class ExposureRows {

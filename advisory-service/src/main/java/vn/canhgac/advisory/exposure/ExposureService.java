@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.exposure;
 
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 import static vn.canhgac.commons.sql.SqlParams.bind;
 
 import io.smallrye.mutiny.Uni;
@@ -14,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.canhgac.commons.concurrency.IfMatch;
-import vn.canhgac.commons.events.EventTopics;
-import vn.canhgac.commons.exposure.ExposureEvent;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
@@ -236,11 +235,7 @@ public class ExposureService {
                 .flatMap(ignored ->
                         connection.preparedQuery(SELECT + " where x.id = $1").execute(Tuple.of(exposure.id())))
                 .map(rows -> rows.iterator().next())
-                .call(row -> outbox.recordAll(
-                        connection,
-                        EventTopics.EXPOSURES,
-                        ExposureEvent.STATUS_CHANGED,
-                        List.of(new Outbox.Keyed(exposure.id().toString(), ExposureRows.event(row)))))
+                .call(row -> outbox.recordAll(connection, EXPOSURE_STATUS_CHANGED, List.of(ExposureRows.event(row))))
                 .map(ExposureView::of);
     }
 

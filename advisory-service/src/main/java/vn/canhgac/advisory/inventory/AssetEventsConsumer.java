@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
+import vn.canhgac.commons.contracts.AssetEvent;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.IdempotentConsumer;
-import vn.canhgac.commons.inventory.AssetEvent;
 
 /**
  * Keeps the asset read model from {@code inventory.assets} and matches every changed asset against the active

@@ -13,7 +13,7 @@ import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionScheme;
-import vn.canhgac.commons.inventory.AssetEvent;
+import vn.canhgac.commons.contracts.AssetEvent;
 import vn.canhgac.commons.tenancy.TenantScope;
 
 /**

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
-import vn.canhgac.commons.organization.OrganizationEvent;
+import vn.canhgac.commons.contracts.OrganizationEvent;
 import vn.canhgac.commons.organization.OrganizationReplicaListener;
 
 /**

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import vn.canhgac.commons.contracts.OrganizationEvent;
 import vn.canhgac.commons.text.SearchText;
 
 /** An organisation as a consuming service knows it, from inventory's events. */

@@ -1,6 +1,7 @@
 package vn.canhgac.commons.organization;
 
 import io.smallrye.mutiny.Uni;
+import vn.canhgac.commons.contracts.OrganizationEvent;
 
 /**
  * A service that keeps more of an organisation than the shared replica does (advisory-service: its

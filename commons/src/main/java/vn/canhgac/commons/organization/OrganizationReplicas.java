@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.commons.contracts.OrganizationEvent;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.ReceivedEvent;
 import vn.canhgac.commons.paging.Page;

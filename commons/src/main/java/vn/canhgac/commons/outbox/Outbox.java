@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import vn.canhgac.commons.contracts.EventContract;
 import vn.canhgac.commons.events.EventTopics;
-import vn.canhgac.commons.json.RawJson;
 import vn.canhgac.commons.requestid.RequestIdFilter;
 
 /**
@@ -26,9 +26,6 @@ public class Outbox {
             from unnest($4::text[], $5::text[]) with ordinality as u(event_key, payload, position)
             order by u.position""";
 
-    /** An event of a batch: the aggregate's id and its payload. */
-    public record Keyed(String key, Object data) {}
-
     private final ObjectMapper json;
     private final EventTopics topics;
 
@@ -37,19 +34,14 @@ public class Outbox {
         this.topics = topics;
     }
 
-    /**
-     * @param topic   the logical topic ({@code inventory.organizations}); the environment's prefix is added here
-     * @param type    the CloudEvent type, versioned ({@code canhgac.organization.upserted.v1})
-     * @param key     the aggregate's id: Kafka key and CloudEvent subject
-     * @param data    the payload, serialised as JSON
-     */
-    public Uni<OutboxEvent> record(String topic, String type, String key, Object data) {
+    /** Records one event of the given contract; its key (and subject) is the contract's key of the data. */
+    public <T> Uni<OutboxEvent> record(EventContract<T> contract, T data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
-        event.topic = topics.physical(topic);
-        event.type = type;
-        event.key = key;
-        event.subject = key;
+        event.topic = topics.physical(contract.topic());
+        event.type = contract.type();
+        event.key = contract.keyOf(data);
+        event.subject = event.key;
         event.payload = serialise(data);
         event.occurredAt = Instant.now();
         event.requestId = RequestIdFilter.current();
@@ -57,9 +49,6 @@ public class Outbox {
     }
 
     private String serialise(Object data) {
-        if (data instanceof RawJson raw) {
-            return raw.json();
-        }
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
@@ -71,7 +60,23 @@ public class Outbox {
      * Records a batch of events of one type on a SQL connection whose transaction the caller holds (bulk
      * imports), in the order given, in one statement.
      */
-    public Uni<Void> recordAll(SqlClient connection, String topic, String type, List<Keyed> events) {
+    public <T> Uni<Void> recordAll(SqlClient connection, EventContract<T> contract, List<T> events) {
+        return recordAllSerialised(
+                connection,
+                contract,
+                events.stream().map(e -> serialised(contract, e)).toList());
+    }
+
+    /** Serialises an event once, when the caller also keeps its JSON (an import's audit trail holds the same). */
+    public <T> Serialised<T> serialised(EventContract<T> contract, T data) {
+        return new Serialised<>(contract.keyOf(data), serialise(data));
+    }
+
+    /** An event's key and JSON, written by {@link #serialised}. */
+    public record Serialised<T>(String key, String json) {}
+
+    public <T> Uni<Void> recordAllSerialised(
+            SqlClient connection, EventContract<T> contract, List<Serialised<T>> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -79,11 +84,11 @@ public class Outbox {
         String[] payloads = new String[events.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = events.get(i).key();
-            payloads[i] = serialise(events.get(i).data());
+            payloads[i] = events.get(i).json();
         }
         Tuple row = Tuple.tuple()
-                .addString(topics.physical(topic))
-                .addString(type)
+                .addString(topics.physical(contract.topic()))
+                .addString(contract.type())
                 .addString(RequestIdFilter.current())
                 .addArrayOfString(keys)
                 .addArrayOfString(payloads);

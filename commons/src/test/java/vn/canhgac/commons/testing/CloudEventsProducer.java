@@ -3,14 +3,19 @@ package vn.canhgac.commons.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.canhgac.commons.contracts.EventContract;
 
 /** Publishes CloudEvents in binary mode to the real broker, as another service's outbox relay would. */
 public final class CloudEventsProducer implements AutoCloseable {
+
+    /** The integration tests' environment prefix ({@code canhgac.topics.prefix} in their profile). */
+    public static final String TOPIC_PREFIX = "test.";
 
     private final KafkaProducer<String, String> producer;
 
@@ -37,6 +42,19 @@ public final class CloudEventsProducer implements AutoCloseable {
         header(record, "ce_time", Instant.now().toString());
         header(record, "content-type", "application/json");
         sendAndWait(record);
+    }
+
+    /**
+     * Publishes an event of a contract as the producing service's relay would: on the tests' topic
+     * ({@code test.} + the contract's topic), keyed by the contract, with its data serialised from the record.
+     */
+    public <T> void publish(EventContract<T> contract, T data) {
+        publish(contract, data, UUID.randomUUID().toString());
+    }
+
+    /** The same, with the CloudEvent id given (a test of redelivery sends one id twice). */
+    public <T> void publish(EventContract<T> contract, T data, String eventId) {
+        send(TOPIC_PREFIX + contract.topic(), contract.keyOf(data), eventId, contract.type(), EventJson.write(data));
     }
 
     /** A record that is not a CloudEvent at all, as a misconfigured producer would send. */

@@ -1,7 +1,14 @@
 package vn.canhgac.commons.testing;
 
+import static vn.canhgac.commons.contracts.EventContracts.ORGANIZATION_UPSERTED;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import vn.canhgac.commons.contracts.OrganizationEvent;
+import vn.canhgac.commons.organization.Constituency;
+import vn.canhgac.commons.organization.Contact;
+import vn.canhgac.commons.organization.OrganizationKind;
 
 /**
  * Announces organisations on {@code test.inventory.organizations} as inventory-service would, so that a
@@ -9,7 +16,7 @@ import java.util.UUID;
  */
 public final class OrganizationFeed {
 
-    public static final String TOPIC = "test.inventory.organizations";
+    public static final String TOPIC = CloudEventsProducer.TOPIC_PREFIX + ORGANIZATION_UPSERTED.topic();
 
     private OrganizationFeed() {}
 
@@ -23,24 +30,58 @@ public final class OrganizationFeed {
 
     /** An organisation of kind AGENCY, named by its code, without contacts or constituency. */
     public static void publish(CloudEventsProducer producer, String code, String path) {
-        publish(producer, code, path, "AGENCY", "");
+        producer.publish(ORGANIZATION_UPSERTED, organization(code, path, OrganizationKind.AGENCY, 0, code));
     }
 
-    /**
-     * @param extraFields more JSON members for the event ({@code ,"contacts":[...]}), or empty
-     */
-    public static void publish(
-            CloudEventsProducer producer, String code, String path, String kind, String extraFields) {
-        publish(producer, code, path, kind, 0, extraFields);
-    }
-
-    public static void publish(
-            CloudEventsProducer producer, String code, String path, String kind, long version, String extraFields) {
+    /** An organisation's event with no contacts and no constituency; {@code with...} adds them. */
+    public static OrganizationEvent organization(
+            String code, String path, OrganizationKind kind, long version, String nameVi) {
         String[] codes = path.substring(1, path.length() - 1).split("/");
-        String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
-        producer.send(TOPIC, code, UUID.randomUUID().toString(), "canhgac.organization.upserted.v1", """
-                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","kind":"%s","version":%d,
-                 "deleted":false,"updatedAt":"%s"%s}""".formatted(
-                        UUID.randomUUID(), code, parent, path, code, kind, version, Instant.now(), extraFields));
+        String parent = codes.length > 1 ? codes[codes.length - 2] : null;
+        return new OrganizationEvent(
+                UUID.randomUUID(),
+                code,
+                parent,
+                path,
+                nameVi,
+                null,
+                kind,
+                version,
+                false,
+                Instant.now(),
+                List.of(),
+                Constituency.NONE);
+    }
+
+    public static OrganizationEvent withContacts(OrganizationEvent event, List<Contact> contacts) {
+        return new OrganizationEvent(
+                event.id(),
+                event.code(),
+                event.parentCode(),
+                event.path(),
+                event.nameVi(),
+                event.nameEn(),
+                event.kind(),
+                event.version(),
+                event.deleted(),
+                event.updatedAt(),
+                contacts,
+                event.constituency());
+    }
+
+    public static OrganizationEvent withNetworks(OrganizationEvent event, List<String> networks) {
+        return new OrganizationEvent(
+                event.id(),
+                event.code(),
+                event.parentCode(),
+                event.path(),
+                event.nameVi(),
+                event.nameEn(),
+                event.kind(),
+                event.version(),
+                event.deleted(),
+                event.updatedAt(),
+                event.contacts(),
+                new Constituency(networks, List.of()));
     }
 }

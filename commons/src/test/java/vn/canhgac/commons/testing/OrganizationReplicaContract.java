@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static vn.canhgac.commons.contracts.EventContracts.ORGANIZATION_UPSERTED;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.organization.OrganizationKind;
 
 /**
  * What every consumer of {@code inventory.organizations} must do, against the real broker and database: apply
@@ -23,8 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class OrganizationReplicaContract {
 
-    private static final String TOPIC = "test.inventory.organizations";
-    private static final String TYPE = "canhgac.organization.upserted.v1";
     private static CloudEventsProducer producer;
 
     private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -49,12 +49,10 @@ public abstract class OrganizationReplicaContract {
     }
 
     static void publish(String eventId, String code, String path, long version, String nameVi) {
-        String[] codes = path.substring(1, path.length() - 1).split("/");
-        String parent = codes.length > 1 ? "\"" + codes[codes.length - 2] + "\"" : "null";
-        String json = """
-                {"id":"%s","code":"%s","parentCode":%s,"path":"%s","nameVi":"%s","nameEn":null,"kind":"AGENCY",
-                 "version":%d,"deleted":false,"updatedAt":"%s"}""".formatted(UUID.randomUUID(), code, parent, path, nameVi, version, Instant.now());
-        producer.send(TOPIC, code, eventId, TYPE, json);
+        producer.publish(
+                ORGANIZATION_UPSERTED,
+                OrganizationFeed.organization(code, path, OrganizationKind.AGENCY, version, nameVi),
+                eventId);
     }
 
     private void awaitName(String code, String nameVi) {
@@ -117,13 +115,13 @@ public abstract class OrganizationReplicaContract {
                         + "\"nameVi\":\"Bản mới hơn\",\"kind\":\"AGENCY\",\"version\":0,\"deleted\":false,"
                         + "\"updatedAt\":\"%s\",\"riskScore\":{\"value\":42,\"model\":\"v9\"}}")
                 .formatted(UUID.randomUUID(), code, code, Instant.now());
-        producer.send(TOPIC, code, UUID.randomUUID().toString(), TYPE, json);
+        producer.send(OrganizationFeed.TOPIC, code, UUID.randomUUID().toString(), ORGANIZATION_UPSERTED.type(), json);
         awaitName(code, "Bản mới hơn");
     }
 
     @Test
     void aRecordThatIsNotACloudEventIsSetAsideAndConsumptionGoesOn() {
-        producer.sendRaw(TOPIC, "GARBAGE-" + run, "{not json at all");
+        producer.sendRaw(OrganizationFeed.TOPIC, "GARBAGE-" + run, "{not json at all");
         String code = "AFTER-GARBAGE-" + run;
         publish(code, "/UBND-KH/STTTT-KH/" + code + "/", 0, "Vẫn tiếp tục");
         awaitName(code, "Vẫn tiếp tục");

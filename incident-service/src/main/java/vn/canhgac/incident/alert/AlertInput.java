@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
-import vn.canhgac.incident.incident.ObservableInput;
+import vn.canhgac.incident.handling.ObservableInput;
 
 /**
  * An alert as a monitoring feed pushes it: the source and its own reference (together they identify the alert,

@@ -21,7 +21,7 @@ import vn.canhgac.commons.limits.LargeBody;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-import vn.canhgac.incident.incident.IncidentView;
+import vn.canhgac.incident.handling.IncidentView;
 
 @Path("/api/v1/alerts")
 @Tag(name = "Alerts")

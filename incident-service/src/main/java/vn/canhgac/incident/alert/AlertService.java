@@ -26,11 +26,11 @@ import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.Roles;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
-import vn.canhgac.incident.incident.IncidentInput;
-import vn.canhgac.incident.incident.IncidentService;
-import vn.canhgac.incident.incident.IncidentView;
-import vn.canhgac.incident.incident.ObservableInput;
-import vn.canhgac.incident.incident.Observables;
+import vn.canhgac.incident.handling.IncidentInput;
+import vn.canhgac.incident.handling.IncidentService;
+import vn.canhgac.incident.handling.IncidentView;
+import vn.canhgac.incident.handling.ObservableInput;
+import vn.canhgac.incident.handling.Observables;
 
 /**
  * Alerts from monitoring feeds: pushed one by one or in bulk, merged when the same source pushes the same

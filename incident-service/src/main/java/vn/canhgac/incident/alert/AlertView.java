@@ -4,7 +4,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import vn.canhgac.incident.incident.ObservableInput;
+import vn.canhgac.incident.handling.ObservableInput;
 
 /** An alert as the API shows it: how often it was pushed, and what became of it. */
 public record AlertView(

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import vn.canhgac.commons.directive.DirectiveEvent;
+import vn.canhgac.commons.contracts.DirectiveEvent;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.IdempotentConsumer;
 

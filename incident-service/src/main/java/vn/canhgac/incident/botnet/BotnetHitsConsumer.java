@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.IdempotentConsumer;
 import vn.canhgac.commons.events.ReceivedEvent;
-import vn.canhgac.commons.exposure.ExposureEvent;
 import vn.canhgac.commons.tenancy.Caller;
-import vn.canhgac.incident.incident.IncidentCategory;
-import vn.canhgac.incident.incident.IncidentInput;
-import vn.canhgac.incident.incident.IncidentService;
-import vn.canhgac.incident.incident.IncidentSeverity;
-import vn.canhgac.incident.incident.ObservableInput;
-import vn.canhgac.incident.incident.ObservableType;
+import vn.canhgac.incident.handling.IncidentCategory;
+import vn.canhgac.incident.handling.IncidentInput;
+import vn.canhgac.incident.handling.IncidentService;
+import vn.canhgac.incident.handling.IncidentSeverity;
+import vn.canhgac.incident.handling.ObservableInput;
+import vn.canhgac.incident.handling.ObservableType;
 
 /**
  * Botnet hits open incidents: an exposure of botnet kind, detected or reopened, opens a malware incident for the

@@ -5,10 +5,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import vn.canhgac.commons.contracts.AssetEvent;
+import vn.canhgac.commons.contracts.SystemEvent;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.IdempotentConsumer;
-import vn.canhgac.commons.inventory.AssetEvent;
-import vn.canhgac.commons.inventory.SystemEvent;
 
 /**
  * Keeps the systems and assets that incidents can name, from inventory's full-state events; an event older than

@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import vn.canhgac.commons.organization.OrganizationEvent;
+import vn.canhgac.commons.contracts.OrganizationEvent;
 import vn.canhgac.commons.organization.OrganizationReplicaListener;
 
 /** Keeps every organisation's contacts beside the shared replica: an escalation records whom it reached and how. */

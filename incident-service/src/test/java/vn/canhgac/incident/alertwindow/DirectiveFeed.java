@@ -1,7 +1,11 @@
 package vn.canhgac.incident.alertwindow;
 
+import static vn.canhgac.commons.contracts.EventContracts.DIRECTIVE_ISSUED;
+
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import vn.canhgac.commons.contracts.DirectiveEvent;
 import vn.canhgac.commons.testing.KhanhHoaTree;
 
 /** Announces a directive that declares an alert window, as advisory-service would on test.advisory.directives. */
@@ -12,14 +16,16 @@ public final class DirectiveFeed {
     public static void declare(String window, LocalDate startsOn, LocalDate endsOn) {
         UUID directive = UUID.randomUUID();
         KhanhHoaTree.producer()
-                .send(
-                        "test.advisory.directives",
-                        directive.toString(),
-                        UUID.randomUUID().toString(),
-                        "canhgac.directive.issued.v1",
-                        """
-                        {"id":"%s","reference":"6410/BTTTT-CATTT-%s","issuerCode":"CATTT","parentId":null,
-                         "subject":"Tết","issuedOn":"%s","reportDueOn":null,
-                         "alertWindows":[{"name":"%s","startsOn":"%s","endsOn":"%s"}]}""".formatted(directive, directive, startsOn.minusDays(14), window, startsOn, endsOn));
+                .publish(
+                        DIRECTIVE_ISSUED,
+                        new DirectiveEvent(
+                                directive,
+                                "6410/BTTTT-CATTT-" + directive,
+                                "CATTT",
+                                null,
+                                "Tết",
+                                startsOn.minusDays(14),
+                                null,
+                                List.of(new DirectiveEvent.AlertWindow(window, startsOn, endsOn))));
     }
 }

@@ -3,16 +3,19 @@ package vn.canhgac.incident.botnet;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.testing.KhanhHoaTree;
 
 /** Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing. */
@@ -37,13 +40,32 @@ class BotnetHitsTest {
 
     private void exposure(String eventId, String kind, String org, String path, String address) {
         UUID id = UUID.randomUUID();
-        KhanhHoaTree.producer().send(EXPOSURES, id.toString(), eventId, "canhgac.exposure.detected.v1", """
-                {"id":"%s","organizationCode":"%s","orgPath":"%s","sourceKind":"%s","advisoryId":null,
-                 "advisoryReference":null,"botnetListId":"%s","botnetListReference":"%s","assetId":null,
-                 "hostname":"mail","network":null,"subject":"%s","matched":"%s: %s","severity":"HIGH",
-                 "dueOn":"2024-02-12","status":"OPEN","detectedAt":"%s","statusChangedAt":"%s",
-                 "statusChangedBy":"matcher","version":0}""".formatted(
-                        id, org, path, kind, listId, list, address, list, address, Instant.now(), Instant.now()));
+        Instant now = Instant.now();
+        KhanhHoaTree.producer()
+                .publish(
+                        EXPOSURE_DETECTED,
+                        new ExposureEvent(
+                                id,
+                                org,
+                                path,
+                                kind,
+                                null,
+                                null,
+                                listId,
+                                list,
+                                null,
+                                "mail",
+                                null,
+                                address,
+                                list + ": " + address,
+                                "HIGH",
+                                LocalDate.parse("2024-02-12"),
+                                "OPEN",
+                                now,
+                                now,
+                                "matcher",
+                                0),
+                        eventId);
     }
 
     private io.restassured.response.ValidatableResponse incidentsOf(String who) {

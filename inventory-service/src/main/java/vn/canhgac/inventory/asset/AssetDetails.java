@@ -3,8 +3,8 @@ package vn.canhgac.inventory.asset;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import vn.canhgac.commons.inventory.AssetEvent;
-import vn.canhgac.commons.inventory.AssetEvent.Product;
+import vn.canhgac.commons.contracts.AssetEvent;
+import vn.canhgac.commons.contracts.AssetEvent.Product;
 
 /** An asset as the API, the audit trail and its events show it. */
 public record AssetDetails(

@@ -3,7 +3,7 @@ package vn.canhgac.inventory.asset;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import vn.canhgac.commons.inventory.AssetEvent.Product;
+import vn.canhgac.commons.contracts.AssetEvent.Product;
 
 /** An asset that passed the rules: canonical addresses, known kind, a natural key. Not yet bound to an organisation. */
 record AssetDraft(

@@ -1,5 +1,7 @@
 package vn.canhgac.inventory.asset;
 
+import static vn.canhgac.commons.contracts.EventContracts.ASSET_UPSERTED;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,9 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.audit.AuditAction;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
-import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.contracts.AssetEvent;
 import vn.canhgac.commons.ids.TimeOrderedIds;
-import vn.canhgac.commons.inventory.AssetEvent;
 import vn.canhgac.commons.json.RawJson;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.problem.DomainProblem;
@@ -243,7 +244,7 @@ public class AssetImport {
         List<UUID> existing = new ArrayList<>();
         List<AssetDraft> drafts = new ArrayList<>(batch.size());
         List<Change> changes = new ArrayList<>(batch.size());
-        List<Outbox.Keyed> events = new ArrayList<>(batch.size());
+        List<Outbox.Serialised<AssetEvent>> events = new ArrayList<>(batch.size());
         for (AssetStore.Bound bound : batch) {
             AssetStore.Written w =
                     byKey.get(bound.organization().id() + " " + bound.draft().naturalKey());
@@ -256,8 +257,9 @@ public class AssetImport {
                 run.updated++;
                 existing.add(w.id());
             }
-            RawJson state =
-                    new RawJson(serialise(details.event(bound.organization().path(), false)));
+            Outbox.Serialised<AssetEvent> event = outbox.serialised(
+                    ASSET_UPSERTED, details.event(bound.organization().path(), false));
+            RawJson state = new RawJson(event.json());
             changes.add(new Change(
                     AuditAction.IMPORTED,
                     AssetService.AUDIT_TYPE,
@@ -265,11 +267,11 @@ public class AssetImport {
                     bound.organization().path(),
                     null,
                     state));
-            events.add(new Outbox.Keyed(w.id().toString(), state));
+            events.add(event);
         }
         return store.replaceParts(run.connection, ids, drafts, existing)
                 .call(() -> audit.recordAll(run.connection, run.caller, changes))
-                .call(() -> outbox.recordAll(run.connection, EventTopics.ASSETS, AssetEvent.UPSERTED, events));
+                .call(() -> outbox.recordAllSerialised(run.connection, ASSET_UPSERTED, events));
     }
 
     /** Lets a batch in flight finish (or fail) before the transaction is rolled back. */
@@ -278,14 +280,6 @@ public class AssetImport {
             awaitInFlight(run);
         } catch (RuntimeException ignored) {
             // the failure being handled is the one to report
-        }
-    }
-
-    private String serialise(AssetEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

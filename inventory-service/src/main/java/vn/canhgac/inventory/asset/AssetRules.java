@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import vn.canhgac.commons.inventory.AssetEvent.Product;
+import vn.canhgac.commons.contracts.AssetEvent.Product;
 import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.product.Cpe23;

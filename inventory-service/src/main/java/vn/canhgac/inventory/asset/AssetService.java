@@ -1,5 +1,8 @@
 package vn.canhgac.inventory.asset;
 
+import static vn.canhgac.commons.contracts.EventContracts.ASSET_DELETED;
+import static vn.canhgac.commons.contracts.EventContracts.ASSET_UPSERTED;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -9,9 +12,7 @@ import java.util.UUID;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
-import vn.canhgac.commons.events.EventTopics;
 import vn.canhgac.commons.ids.TimeOrderedIds;
-import vn.canhgac.commons.inventory.AssetEvent;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.Caller;
@@ -194,9 +195,7 @@ public class AssetService {
         return audit.recordAll(connection, caller, List.of(change))
                 .call(() -> outbox.recordAll(
                         connection,
-                        EventTopics.ASSETS,
-                        deleted ? AssetEvent.DELETED : AssetEvent.UPSERTED,
-                        List.of(new Outbox.Keyed(
-                                asset.details().id().toString(), asset.details().event(asset.orgPath(), deleted)))));
+                        deleted ? ASSET_DELETED : ASSET_UPSERTED,
+                        List.of(asset.details().event(asset.orgPath(), deleted))));
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import vn.canhgac.commons.inventory.AssetEvent.Product;
+import vn.canhgac.commons.contracts.AssetEvent.Product;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.text.SearchText;
 

@@ -1,5 +1,8 @@
 package vn.canhgac.inventory.organization;
 
+import static vn.canhgac.commons.contracts.EventContracts.ORGANIZATION_DELETED;
+import static vn.canhgac.commons.contracts.EventContracts.ORGANIZATION_UPSERTED;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -13,11 +16,10 @@ import java.util.UUID;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
-import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.contracts.OrganizationEvent;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.organization.Constituency;
-import vn.canhgac.commons.organization.OrganizationEvent;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
@@ -134,8 +136,7 @@ public class OrganizationService {
                 }))
                 .call(org -> audit.record(
                         caller, Change.deleted(AUDIT_TYPE, org.code, org.path, OrganizationDetails.of(org))))
-                .call(org -> outbox.record(
-                        EventTopics.ORGANIZATIONS, OrganizationEvent.DELETED, org.code, eventOf(org, true)))
+                .call(org -> outbox.record(ORGANIZATION_DELETED, eventOf(org, true)))
                 .call(org -> org.delete())
                 .replaceWithVoid();
     }
@@ -258,7 +259,7 @@ public class OrganizationService {
 
     /** Records the organisation's new full state in the outbox, in the transaction that changed it. */
     private Uni<?> announce(Organization org) {
-        return outbox.record(EventTopics.ORGANIZATIONS, OrganizationEvent.UPSERTED, org.code, eventOf(org, false));
+        return outbox.record(ORGANIZATION_UPSERTED, eventOf(org, false));
     }
 
     static OrganizationEvent eventOf(Organization org, boolean deleted) {

@@ -1,5 +1,8 @@
 package vn.canhgac.inventory.system;
 
+import static vn.canhgac.commons.contracts.EventContracts.SYSTEM_DELETED;
+import static vn.canhgac.commons.contracts.EventContracts.SYSTEM_UPSERTED;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -13,9 +16,8 @@ import java.util.stream.Collectors;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
-import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.contracts.SystemEvent;
 import vn.canhgac.commons.ids.TimeOrderedIds;
-import vn.canhgac.commons.inventory.SystemEvent;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
@@ -112,11 +114,7 @@ public class SystemService {
                 .call(system -> audit.record(
                         caller,
                         Change.deleted(AUDIT_TYPE, system.id.toString(), system.orgPath, SystemDetails.of(system))))
-                .call(system -> outbox.record(
-                        EventTopics.SYSTEMS,
-                        SystemEvent.DELETED,
-                        system.id.toString(),
-                        eventOf(system, Map.of(), true)))
+                .call(system -> outbox.record(SYSTEM_DELETED, eventOf(system, Map.of(), true)))
                 .call(system -> SystemMeasure.delete("systemId", system.id))
                 .call(system -> system.delete())
                 .replaceWithVoid();
@@ -211,11 +209,7 @@ public class SystemService {
                 .map(lines -> lines.stream()
                         .collect(Collectors.toMap(
                                 line -> line.measureCode, line -> line.status.name(), (a, b) -> a, TreeMap::new)))
-                .flatMap(measures -> outbox.record(
-                        EventTopics.SYSTEMS,
-                        SystemEvent.UPSERTED,
-                        system.id.toString(),
-                        eventOf(system, measures, false)));
+                .flatMap(measures -> outbox.record(SYSTEM_UPSERTED, eventOf(system, measures, false)));
     }
 
     static SystemEvent eventOf(InformationSystem system, Map<String, String> measures, boolean deleted) {

@@ -1,0 +1,92 @@
+package vn.canhgac.commons.contracts;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import vn.canhgac.commons.events.EventTopics;
+
+/**
+ * Every event the platform publishes, in one place: for each topic its key and its types, each tied to the record
+ * of its data. Producers record events through these ({@code outbox.record(ASSET_UPSERTED, event)}), so a topic,
+ * a type and a payload cannot be mixed up; the schemas in {@code contracts/} describe them for other systems.
+ */
+public final class EventContracts {
+
+    /** {@code inventory.organizations}, keyed by the organisation's code, compacted. */
+    public static final EventContract<OrganizationEvent> ORGANIZATION_UPSERTED = new EventContract<>(
+            EventTopics.ORGANIZATIONS,
+            "canhgac.organization.upserted",
+            1,
+            OrganizationEvent.class,
+            OrganizationEvent::code);
+
+    public static final EventContract<OrganizationEvent> ORGANIZATION_DELETED = new EventContract<>(
+            EventTopics.ORGANIZATIONS,
+            "canhgac.organization.deleted",
+            1,
+            OrganizationEvent.class,
+            OrganizationEvent::code);
+
+    /** {@code inventory.systems}, keyed by the system's id, compacted. */
+    public static final EventContract<SystemEvent> SYSTEM_UPSERTED = new EventContract<>(
+            EventTopics.SYSTEMS, "canhgac.system.upserted", 1, SystemEvent.class, e -> text(e.id()));
+
+    public static final EventContract<SystemEvent> SYSTEM_DELETED =
+            new EventContract<>(EventTopics.SYSTEMS, "canhgac.system.deleted", 1, SystemEvent.class, e -> text(e.id()));
+
+    /** {@code inventory.assets}, keyed by the asset's id, compacted. */
+    public static final EventContract<AssetEvent> ASSET_UPSERTED =
+            new EventContract<>(EventTopics.ASSETS, "canhgac.asset.upserted", 1, AssetEvent.class, e -> text(e.id()));
+
+    public static final EventContract<AssetEvent> ASSET_DELETED =
+            new EventContract<>(EventTopics.ASSETS, "canhgac.asset.deleted", 1, AssetEvent.class, e -> text(e.id()));
+
+    /** {@code advisory.exposures}, keyed by the exposure's id. */
+    public static final EventContract<ExposureEvent> EXPOSURE_DETECTED = new EventContract<>(
+            EventTopics.EXPOSURES, "canhgac.exposure.detected", 1, ExposureEvent.class, e -> text(e.id()));
+
+    public static final EventContract<ExposureEvent> EXPOSURE_STATUS_CHANGED = new EventContract<>(
+            EventTopics.EXPOSURES, "canhgac.exposure.status-changed", 1, ExposureEvent.class, e -> text(e.id()));
+
+    /** {@code advisory.directives}, keyed by the directive's id. */
+    public static final EventContract<DirectiveEvent> DIRECTIVE_ISSUED = new EventContract<>(
+            EventTopics.DIRECTIVES, "canhgac.directive.issued", 1, DirectiveEvent.class, e -> text(e.id()));
+
+    /** {@code incident.incidents}, keyed by the incident's id. */
+    public static final EventContract<IncidentEvent> INCIDENT_REPORTED = new EventContract<>(
+            EventTopics.INCIDENTS, "canhgac.incident.reported", 1, IncidentEvent.class, e -> text(e.id()));
+
+    public static final EventContract<IncidentEvent> INCIDENT_STATUS_CHANGED = new EventContract<>(
+            EventTopics.INCIDENTS, "canhgac.incident.status-changed", 1, IncidentEvent.class, e -> text(e.id()));
+
+    public static final EventContract<IncidentEvent> INCIDENT_ESCALATED = new EventContract<>(
+            EventTopics.INCIDENTS, "canhgac.incident.escalated", 1, IncidentEvent.class, e -> text(e.id()));
+
+    private static final List<EventContract<?>> ALL = List.of(
+            ORGANIZATION_UPSERTED,
+            ORGANIZATION_DELETED,
+            SYSTEM_UPSERTED,
+            SYSTEM_DELETED,
+            ASSET_UPSERTED,
+            ASSET_DELETED,
+            EXPOSURE_DETECTED,
+            EXPOSURE_STATUS_CHANGED,
+            DIRECTIVE_ISSUED,
+            INCIDENT_REPORTED,
+            INCIDENT_STATUS_CHANGED,
+            INCIDENT_ESCALATED);
+
+    private EventContracts() {}
+
+    public static List<EventContract<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<EventContract<?>> ofType(String type) {
+        return ALL.stream().filter(c -> c.type().equals(type)).findFirst();
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}
