@@ -22,6 +22,7 @@ import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.FieldError;
 import vn.canhgac.commons.problem.ProblemMessages;
+import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
 
 /**
@@ -105,13 +106,13 @@ public class BotnetListImport {
             networks.add(entry.network());
             labels.add(entry.label());
             if (networks.size() == BATCH && tally.clean()) {
-                inFlight = send(connection, id, networks, labels, inFlight);
+                inFlight = send(connection, networks, labels, inFlight);
                 networks = new ArrayList<>(BATCH);
                 labels = new ArrayList<>(BATCH);
             }
         }
         if (tally.clean() && !networks.isEmpty()) {
-            inFlight = send(connection, id, networks, labels, inFlight);
+            inFlight = send(connection, networks, labels, inFlight);
         }
         inFlight.toCompletableFuture().join();
         BotnetListDetails.Skipped left = tally.verdict();
@@ -156,7 +157,10 @@ public class BotnetListImport {
                 .atMost(WAIT)
                 .withMatching(report)
                 .withSkipped(left);
-        audit.recordAll(connection, caller, List.of(Change.created("botnet-list", id.toString(), "/", list)))
+        audit.record(
+                        OpenTransaction.on(connection),
+                        caller,
+                        List.of(Change.created("botnet-list", id.toString(), "/", list)))
                 .await()
                 .atMost(WAIT);
         return new Imported(list, true);
@@ -236,11 +240,7 @@ public class BotnetListImport {
 
     /** Sends a batch once the previous one is written: one batch in flight while the next is read. */
     private CompletionStage<Void> send(
-            SqlConnection connection,
-            UUID id,
-            List<String> networks,
-            List<String> labels,
-            CompletionStage<Void> previous) {
+            SqlConnection connection, List<String> networks, List<String> labels, CompletionStage<Void> previous) {
         previous.toCompletableFuture().join();
         return store.stageEntries(connection, networks, labels).subscribeAsCompletionStage();
     }

@@ -1,12 +1,8 @@
 package vn.canhgac.advisory.botnet;
 
-import static vn.canhgac.commons.sql.SqlParams.bind;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.canhgac.commons.net.IpNetworks;
@@ -44,21 +40,9 @@ public class BotnetListService {
 
     public Uni<Page<BotnetListDetails>> list(String after, int limit) {
         Cursor.Parts cursor = Cursor.decode(after, 2);
-        Tuple params = Tuple.tuple();
-        String where = "reference not like 'pending:%'";
-        if (cursor != null) {
-            where += " and (issued_on, id) < ($1, $2)";
-            params.addLocalDate(cursor.date(0)).addUUID(cursor.uuid(1));
-        }
-        return pool.preparedQuery("select " + BotnetListStore.COLUMNS + " from botnet_list where " + where
-                        + " order by issued_on desc, id desc limit " + (limit + 1))
-                .execute(params)
-                .map(rows -> {
-                    List<BotnetListDetails> lists = new ArrayList<>();
-                    rows.forEach(row -> lists.add(BotnetListStore.details(row)));
-                    return Page.of(
-                            lists, limit, l -> Cursor.encode(l.issuedOn().toString(), l.id().toString()), l -> l);
-                });
+        return store.page(pool, cursor, limit)
+                .map(lists ->
+                        Page.of(lists, limit, l -> Cursor.encode(l.issuedOn().toString(), l.id().toString()), l -> l));
     }
 
     public Uni<Diff> diff(UUID id) {
@@ -66,17 +50,7 @@ public class BotnetListService {
             if (list.previousId() == null) {
                 return Uni.createFrom().item(new Diff(id, null, null, list.entryCount(), 0, 0));
             }
-            return get(list.previousId())
-                    .flatMap(previous -> pool.preparedQuery(BotnetListStore.DIFF)
-                            .execute(Tuple.of(id, previous.id()))
-                            .map(rows -> rows.iterator().next())
-                            .map(row -> new Diff(
-                                    id,
-                                    previous.id(),
-                                    previous.reference(),
-                                    row.getLong("added"),
-                                    row.getLong("removed"),
-                                    row.getLong("kept"))));
+            return get(list.previousId()).flatMap(previous -> store.diff(pool, id, previous));
         });
     }
 
@@ -87,28 +61,9 @@ public class BotnetListService {
                 ? null
                 : IpNetworks.network(cursor.text(0))
                         .orElseThrow(() -> DomainProblem.invalidField("after", "bad-cursor"));
-        return get(id).flatMap(list -> {
-            Tuple params = Tuple.tuple();
-            String listId = bind(params, change == Change.REMOVED ? list.previousId() : id);
-            String where = "e.list_id = " + listId;
-            if (change != null && list.previousId() != null) {
-                String other = bind(params, change == Change.REMOVED ? id : list.previousId());
-                where += (change == Change.KEPT ? " and exists" : " and not exists")
-                        + " (select 1 from botnet_entry o where o.list_id = " + other + " and o.network = e.network)";
-            }
-            if (from != null) {
-                where += " and e.network > " + bind(params, from) + "::text::cidr";
-            }
-            if (change == Change.REMOVED && list.previousId() == null) {
-                return Uni.createFrom().item(new Page<Entry>(List.of(), null));
-            }
-            String sql = "select e.network::text as network, e.label from botnet_entry e where " + where
-                    + " order by e.network limit " + (limit + 1);
-            return pool.preparedQuery(sql).execute(params).map(rows -> {
-                List<Entry> found = new ArrayList<>();
-                rows.forEach(row -> found.add(new Entry(row.getString("network"), row.getString("label"))));
-                return Page.of(found, limit, e -> Cursor.encode(e.network()), e -> e);
-            });
-        });
+        return get(id).flatMap(list -> change == Change.REMOVED && list.previousId() == null
+                        ? Uni.createFrom().item(List.<Entry>of())
+                        : store.entries(pool, list, change, from, limit))
+                .map(found -> Page.of(found, limit, e -> Cursor.encode(e.network()), e -> e));
     }
 }

@@ -5,8 +5,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.canhgac.commons.paging.Cursor;
+import vn.canhgac.commons.sql.Conditions;
 
 /** The botnet list tables, in SQL, on the connection the caller holds the transaction of. */
 @ApplicationScoped
@@ -50,7 +53,7 @@ public class BotnetListStore {
                 previous_id = (select p.id from botnet_list p where p.issuer = $5 and p.id <> $1 and p.issued_on <= $6
                                and p.reference not like 'pending:%' order by p.issued_on desc, p.created_at desc limit 1)
             where id = $1""";
-    static final String DIFF = """
+    private static final String DIFF = """
             select count(*) filter (where b.network is null) as added,
                    count(*) filter (where a.network is null) as removed,
                    count(*) filter (where a.network is not null and b.network is not null) as kept
@@ -157,5 +160,58 @@ public class BotnetListStore {
                 .preparedQuery(sql)
                 .execute(Tuple.of(value, except))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    }
+
+    /** A page of published lists (not those still being imported), newest first. */
+    public Uni<List<BotnetListDetails>> page(SqlClient client, Cursor.Parts after, int limit) {
+        Conditions where = Conditions.on(Tuple.tuple(), "reference not like 'pending:%'");
+        if (after != null) {
+            where.and("(issued_on, id) < (?, ?)", after.date(0), after.uuid(1));
+        }
+        String sql = "select " + COLUMNS + " from botnet_list" + where.clause()
+                + " order by issued_on desc, id desc limit " + (limit + 1);
+        return client.preparedQuery(sql).execute(where.params()).map(rows -> {
+            List<BotnetListDetails> lists = new ArrayList<>();
+            rows.forEach(row -> lists.add(details(row)));
+            return lists;
+        });
+    }
+
+    public Uni<BotnetListService.Diff> diff(SqlClient client, UUID id, BotnetListDetails previous) {
+        return client.preparedQuery(DIFF)
+                .execute(Tuple.of(id, previous.id()))
+                .map(rows -> rows.iterator().next())
+                .map(row -> new BotnetListService.Diff(
+                        id,
+                        previous.id(),
+                        previous.reference(),
+                        row.getLong("added"),
+                        row.getLong("removed"),
+                        row.getLong("kept")));
+    }
+
+    /**
+     * A page of a list's entries by network after {@code from}; with a change, only those added since, removed
+     * since (read from the previous list), or kept from the previous list.
+     */
+    public Uni<List<BotnetListService.Entry>> entries(
+            SqlClient client, BotnetListDetails list, BotnetListService.Change change, String from, int limit) {
+        boolean removed = change == BotnetListService.Change.REMOVED;
+        Conditions where = Conditions.on(Tuple.tuple()).and("e.list_id = ?", removed ? list.previousId() : list.id());
+        if (change != null && list.previousId() != null) {
+            where.and(
+                    (change == BotnetListService.Change.KEPT ? "exists" : "not exists")
+                            + " (select 1 from botnet_entry o where o.list_id = ? and o.network = e.network)",
+                    removed ? list.id() : list.previousId());
+        }
+        where.whenPresent(from, "e.network > ?::text::cidr");
+        String sql = "select e.network::text as network, e.label from botnet_entry e" + where.clause()
+                + " order by e.network limit " + (limit + 1);
+        return client.preparedQuery(sql).execute(where.params()).map(rows -> {
+            List<BotnetListService.Entry> found = new ArrayList<>();
+            rows.forEach(
+                    row -> found.add(new BotnetListService.Entry(row.getString("network"), row.getString("label"))));
+            return found;
+        });
     }
 }

@@ -28,10 +28,6 @@ import vn.canhgac.commons.tenancy.Roles;
 @Authenticated
 public class DirectiveResource {
 
-    private static final String[] ISSUERS = {Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN};
-    private static final String[] RECIPIENTS = {Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.ORG_OPERATOR
-    };
-
     private final DirectiveService directives;
     private final CurrentCaller caller;
 

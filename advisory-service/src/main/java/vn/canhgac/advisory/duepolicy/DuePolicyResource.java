@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
 
@@ -55,8 +56,8 @@ public class DuePolicyResource {
         return pool.withTransaction(connection -> store.lock(connection).flatMap(before -> {
                     IfMatch.require(ifMatch, before.version());
                     return store.write(connection, policy, who.displayName())
-                            .call(after -> audit.recordAll(
-                                    connection,
+                            .call(after -> audit.record(
+                                    OpenTransaction.on(connection),
                                     who,
                                     List.of(Change.updated(AUDIT_TYPE, "national", "/", before, after))));
                 }))

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.outbox.Outbox;
+import vn.canhgac.commons.sql.OpenTransaction;
 
 /**
  * The matching engine. Each entry point gathers candidate hits with set-based SQL over the read model (equality
@@ -541,8 +542,8 @@ public class ExposureMatcher {
         for (Row row : rows) {
             (row.getString("prior_status") == null ? detected : changed).add(ExposureRows.event(row));
         }
-        return outbox.recordAll(connection, EXPOSURE_DETECTED, detected)
-                .call(() -> outbox.recordAll(connection, EXPOSURE_STATUS_CHANGED, changed))
+        return outbox.record(OpenTransaction.on(connection), EXPOSURE_DETECTED, detected)
+                .call(() -> outbox.record(OpenTransaction.on(connection), EXPOSURE_STATUS_CHANGED, changed))
                 .replaceWith(new MatchReport(detected.size(), changed.size()));
     }
 }

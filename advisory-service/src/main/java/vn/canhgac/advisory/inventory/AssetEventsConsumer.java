@@ -34,7 +34,7 @@ public class AssetEventsConsumer {
 
     @Incoming("assets")
     public Uni<Void> onAsset(Message<String> message) {
-        return consumer.consumeOnConnection(CONSUMER, message, (connection, event) -> {
+        return consumer.consume(CONSUMER, message, (connection, event) -> {
             AssetEvent asset = events.read(event, AssetEvent.class);
             return replicas.apply(connection, asset).flatMap(applied -> {
                 if (!applied) {

@@ -1,10 +1,10 @@
 package vn.canhgac.advisory.inventory;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 import vn.canhgac.commons.contracts.OrganizationEvent;
 import vn.canhgac.commons.organization.OrganizationReplicaListener;
 
@@ -15,12 +15,12 @@ import vn.canhgac.commons.organization.OrganizationReplicaListener;
 @ApplicationScoped
 public class ConstituencyReplicas implements OrganizationReplicaListener {
 
-    private static final String CLEAR_RANGES = "delete from constituency_range where organization_code = :code";
-    private static final String CLEAR_BUCKETS = "delete from constituency_bucket where organization_code = :code";
+    private static final String CLEAR_RANGES = "delete from constituency_range where organization_code = $1";
+    private static final String CLEAR_BUCKETS = "delete from constituency_bucket where organization_code = $1";
     private static final String INSERT_RANGES = """
             insert into constituency_range (organization_code, org_path, network, wide)
-            select :code, :path, n, (family(n) = 4 and masklen(n) < 8) or (family(n) = 6 and masklen(n) < 32)
-            from (select distinct unnest(string_to_array(:networks, ','))::cidr as n) as networks""";
+            select $1, $2, n, (family(n) = 4 and masklen(n) < 8) or (family(n) = 6 and masklen(n) < 32)
+            from (select distinct unnest($3::text[])::cidr as n) as networks""";
     /** IPv4 ranges from /8 to /15 are cut into their /16s; longer ones, and IPv6 ones, fall into one bucket. */
     private static final String INSERT_BUCKETS = """
             insert into constituency_bucket (bucket, organization_code, network)
@@ -31,33 +31,29 @@ public class ConstituencyReplicas implements OrganizationReplicaListener {
             from constituency_range c
             cross join lateral generate_series(0, case when family(c.network) = 4 and masklen(c.network) < 16
                                                        then (1 << (16 - masklen(c.network))) - 1 else 0 end) as g(i)
-            where c.organization_code = :code and not c.wide""";
+            where c.organization_code = $1 and not c.wide""";
 
     private static final String MARK_CHANGED = """
-            insert into constituency_change (organization_code, changed_at) values (:code, now())
+            insert into constituency_change (organization_code, changed_at) values ($1, now())
             on conflict (organization_code) do update set changed_at = now()""";
 
     @Override
-    public Uni<Void> applied(OrganizationEvent event) {
+    public Uni<Void> applied(SqlConnection connection, OrganizationEvent event) {
         List<String> networks = event.deleted() || event.constituency() == null
                 ? List.of()
                 : event.constituency().networks();
-        return Panache.getSession()
-                .flatMap(session -> update(session, CLEAR_RANGES, event)
-                        .call(() -> update(session, CLEAR_BUCKETS, event))
-                        .call(() -> networks.isEmpty()
-                                ? Uni.createFrom().voidItem()
-                                : session.createNativeQuery(INSERT_RANGES)
-                                        .setParameter("code", event.code())
-                                        .setParameter("path", event.path())
-                                        .setParameter("networks", String.join(",", networks))
-                                        .executeUpdate())
-                        .call(() -> update(session, INSERT_BUCKETS, event))
-                        .call(() -> update(session, MARK_CHANGED, event))
-                        .replaceWithVoid());
-    }
-
-    private static Uni<Integer> update(Mutiny.Session session, String sql, OrganizationEvent event) {
-        return session.createNativeQuery(sql).setParameter("code", event.code()).executeUpdate();
+        Tuple code = Tuple.of(event.code());
+        return connection
+                .preparedQuery(CLEAR_RANGES)
+                .execute(code)
+                .call(() -> connection.preparedQuery(CLEAR_BUCKETS).execute(code))
+                .call(() -> networks.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : connection
+                                .preparedQuery(INSERT_RANGES)
+                                .execute(Tuple.of(event.code(), event.path(), networks.toArray(String[]::new))))
+                .call(() -> connection.preparedQuery(INSERT_BUCKETS).execute(code))
+                .call(() -> connection.preparedQuery(MARK_CHANGED).execute(code))
+                .replaceWithVoid();
     }
 }

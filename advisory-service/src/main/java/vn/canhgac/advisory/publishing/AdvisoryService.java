@@ -1,15 +1,11 @@
 package vn.canhgac.advisory.publishing;
 
-import static vn.canhgac.commons.sql.SqlParams.bind;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.advisory.exposure.MatchReport;
@@ -21,8 +17,8 @@ import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
+import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
-import vn.canhgac.commons.text.SearchText;
 
 /**
  * Publishes advisories and matches each, in the transaction that stores it, against every installed product
@@ -88,8 +84,8 @@ public class AdvisoryService {
                         : Uni.createFrom().nullItem())
                 .onItem()
                 .ifNotNull()
-                .call(advisory -> audit.recordAll(
-                        connection,
+                .call(advisory -> audit.record(
+                        OpenTransaction.on(connection),
                         caller,
                         List.of(Change.created(AUDIT_TYPE, advisory.id().toString(), "/", advisory))));
     }
@@ -130,8 +126,8 @@ public class AdvisoryService {
                                                     ? matcher.raiseKnownExploited(connection, id)
                                                     : Uni.createFrom().nullItem())
                                             .map(after::withMatching)))
-                            .call(after -> audit.recordAll(
-                                    connection,
+                            .call(after -> audit.record(
+                                    OpenTransaction.on(connection),
                                     caller,
                                     List.of(Change.updated(AUDIT_TYPE, id.toString(), "/", before, after)))));
         });
@@ -151,27 +147,9 @@ public class AdvisoryService {
 
     public Uni<Page<AdvisoryDetails>> list(String query, Severity severity, String cve, String after, int limit) {
         Cursor.Parts cursor = Cursor.decode(after, 2);
-        Tuple params = Tuple.tuple();
-        List<String> where = new ArrayList<>(List.of("true"));
-        if (query != null && !query.isBlank()) {
-            where.add("search_text like " + bind(params, SearchText.containsPattern(query)));
-        }
-        if (severity != null) {
-            where.add("severity = " + bind(params, severity.name()));
-        }
-        if (cve != null && !cve.isBlank()) {
-            where.add(bind(params, cve.strip().toUpperCase(Locale.ROOT)) + " = any(cves)");
-        }
-        if (cursor != null) {
-            where.add("(issued_on, id) < (" + bind(params, cursor.date(0)) + ", " + bind(params, cursor.uuid(1)) + ")");
-        }
-        String sql = "select " + AdvisoryStore.COLUMNS + " from advisory where " + String.join(" and ", where)
-                + " order by issued_on desc, id desc limit " + (limit + 1);
-        return pool.preparedQuery(sql).execute(params).map(rows -> {
-            List<AdvisoryDetails> found = new ArrayList<>();
-            rows.forEach(row -> found.add(AdvisoryStore.details(row, null)));
-            return Page.of(found, limit, a -> Cursor.encode(a.issuedOn().toString(), a.id().toString()), a -> a);
-        });
+        return store.page(pool, query, severity, cve, cursor, limit)
+                .map(found ->
+                        Page.of(found, limit, a -> Cursor.encode(a.issuedOn().toString(), a.id().toString()), a -> a));
     }
 
     private static void checkRanges(List<AffectedProductInput> affected, String field) {

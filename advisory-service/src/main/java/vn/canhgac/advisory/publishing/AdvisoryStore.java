@@ -9,13 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionRange;
 import vn.canhgac.commons.ids.TimeOrderedIds;
+import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.sharing.Tlp;
+import vn.canhgac.commons.sql.Conditions;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.text.SearchText;
 
@@ -136,6 +139,25 @@ public class AdvisoryStore {
                 .preparedQuery(NEW_REVISION_SAME_CONTENT)
                 .execute(Tuple.of(id, revision))
                 .replaceWithVoid();
+    }
+
+    /** A page of advisories, newest first, with the filters given (text, severity, CVE). */
+    public Uni<List<AdvisoryDetails>> page(
+            SqlClient client, String query, Severity severity, String cve, Cursor.Parts after, int limit) {
+        Conditions where = Conditions.on(Tuple.tuple())
+                .whenPresent(query, "search_text like ?", SearchText::containsPattern)
+                .whenPresent(severity, "severity = ?", Enum::name)
+                .whenPresent(cve, "? = any(cves)", c -> c.strip().toUpperCase(Locale.ROOT));
+        if (after != null) {
+            where.and("(issued_on, id) < (?, ?)", after.date(0), after.uuid(1));
+        }
+        String sql = "select " + COLUMNS + " from advisory" + where.clause()
+                + " order by issued_on desc, id desc limit " + (limit + 1);
+        return client.preparedQuery(sql).execute(where.params()).map(rows -> {
+            List<AdvisoryDetails> found = new ArrayList<>();
+            rows.forEach(row -> found.add(details(row, null)));
+            return found;
+        });
     }
 
     public Uni<AdvisoryDetails> find(SqlClient connection, UUID id) {

@@ -12,6 +12,7 @@ import vn.canhgac.advisory.withdrawal.WithdrawalStore.Kind;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
 
 /**
@@ -54,8 +55,8 @@ public class WithdrawalService {
                                         actor,
                                         reason,
                                         closed.statusChanged())))
-                        .call(withdrawal -> audit.recordAll(
-                                connection,
+                        .call(withdrawal -> audit.record(
+                                OpenTransaction.on(connection),
                                 caller,
                                 List.of(Change.updated(
                                         kind.auditType,

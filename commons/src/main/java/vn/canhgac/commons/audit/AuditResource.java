@@ -1,9 +1,5 @@
 package vn.canhgac.commons.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,10 +29,9 @@ public abstract class AuditResource {
     CurrentCaller caller;
 
     @Inject
-    ObjectMapper json;
+    AuditEntries entries;
 
     @GET
-    @WithSession
     @Operation(summary = "Changes in your scope, newest first; filter by object, actor and time (ISO-8601 with offset)")
     public Uni<Page<AuditRecord>> list(
             @QueryParam("entityType") String entityType,
@@ -50,48 +45,10 @@ public abstract class AuditResource {
         Instant to = instant("until", until, Instant.parse("9999-12-31T00:00:00Z"));
         long before = cursor(after);
         int size = Page.clamp(limit);
+        AuditEntries.Filter filter = new AuditEntries.Filter(entityType, entityId, actor, from, to);
         return scopes.of(caller.get())
-                .flatMap(scope -> AuditEntry.<AuditEntry>find(
-                                """
-                                orgPath like ?1 and id < ?2 and occurredAt >= ?3 and occurredAt < ?4
-                                and (?5 = '' or entityType = ?5) and (?6 = '' or entityId = ?6)
-                                and (?7 = '' or actor = ?7) order by id desc""",
-                                scope.likePattern(),
-                                before,
-                                from,
-                                to,
-                                blank(entityType),
-                                blank(entityId),
-                                blank(actor))
-                        .page(0, size + 1)
-                        .list()
-                        .map(rows -> Page.of(rows, size, entry -> String.valueOf(entry.id), this::view)));
-    }
-
-    private AuditRecord view(AuditEntry entry) {
-        return new AuditRecord(
-                entry.id,
-                entry.occurredAt,
-                entry.actor,
-                entry.actorOrg,
-                entry.action,
-                entry.entityType,
-                entry.entityId,
-                tree(entry.before),
-                tree(entry.after),
-                entry.requestId);
-    }
-
-    private JsonNode tree(String value) {
-        try {
-            return value == null ? null : json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored audit state is not JSON", e);
-        }
-    }
-
-    private static String blank(String value) {
-        return value == null ? "" : value;
+                .flatMap(scope -> entries.page(scope.likePattern(), filter, before, size))
+                .map(records -> Page.of(records, size, entry -> String.valueOf(entry.id()), entry -> entry));
     }
 
     private static long cursor(String after) {

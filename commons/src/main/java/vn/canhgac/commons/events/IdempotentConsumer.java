@@ -1,6 +1,5 @@
 package vn.canhgac.commons.events;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,7 +7,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -34,23 +32,18 @@ public class IdempotentConsumer {
         this.pool = pool;
     }
 
-    /** Applies the event once, in a Hibernate Reactive transaction (Panache entities). */
-    public Uni<Void> consume(String consumer, Message<String> message, Function<ReceivedEvent, Uni<Void>> work) {
-        return handle(consumer, message, event -> applyOnce(consumer, event, work));
-    }
-
     /**
-     * Applies the event once, on a SQL connection whose transaction also holds the "processed" marker (read
-     * models written with the reactive SQL client).
+     * Applies the event once: the work runs on a SQL connection whose transaction also holds the "processed"
+     * marker ({@code consumer/eventId}: one consumer applies an event once; two consumers each apply it).
      */
-    public Uni<Void> consumeOnConnection(
+    public Uni<Void> consume(
             String consumer, Message<String> message, BiFunction<SqlConnection, ReceivedEvent, Uni<Void>> work) {
         return handle(
                 consumer,
                 message,
                 event -> pool.withTransaction(connection -> connection
                         .preparedQuery(MARK_PROCESSED)
-                        .execute(Tuple.of(ProcessedEvent.idOf(consumer, event.id())))
+                        .execute(Tuple.of(consumer + "/" + event.id()))
                         .flatMap(marked -> marked.rowCount() == 0
                                 ? Uni.createFrom().item(false)
                                 : work.apply(connection, event).replaceWith(true))));
@@ -77,21 +70,6 @@ public class IdempotentConsumer {
                     LOG.errorf("%s: event %s rejected: %s", consumer, event.id(), failure);
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
-    }
-
-    /** Applies the event unless this consumer already did; answers whether it was applied now. */
-    public Uni<Boolean> applyOnce(String consumer, ReceivedEvent event, Function<ReceivedEvent, Uni<Void>> work) {
-        String id = ProcessedEvent.idOf(consumer, event.id());
-        return Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(id)
-                .flatMap(seen -> {
-                    if (seen != null) {
-                        return Uni.createFrom().item(false);
-                    }
-                    ProcessedEvent marker = new ProcessedEvent();
-                    marker.id = id;
-                    marker.processedAt = Instant.now();
-                    return work.apply(event).flatMap(done -> marker.persist()).replaceWith(true);
-                }));
     }
 
     /** A malformed event will never apply; anything else (database down, lock timeout) may on a later try. */

@@ -1,6 +1,7 @@
 package vn.canhgac.commons.organization;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.canhgac.commons.contracts.OrganizationEvent;
 
 /**
@@ -10,5 +11,5 @@ import vn.canhgac.commons.contracts.OrganizationEvent;
  */
 public interface OrganizationReplicaListener {
 
-    Uni<Void> applied(OrganizationEvent event);
+    Uni<Void> applied(SqlConnection connection, OrganizationEvent event);
 }

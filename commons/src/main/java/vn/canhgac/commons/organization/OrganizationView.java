@@ -1,5 +1,6 @@
 package vn.canhgac.commons.organization;
 
+import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 
 /** What a consuming service shows of an organisation it knows (its replica), e.g. to prove replication. */
@@ -12,14 +13,14 @@ public record OrganizationView(
         long version,
         Instant updatedAt) {
 
-    static OrganizationView of(OrganizationReplica replica) {
+    static OrganizationView of(Row row) {
         return new OrganizationView(
-                replica.code,
-                replica.parentCode,
-                replica.nameVi,
-                replica.nameEn,
-                replica.kind,
-                replica.version,
-                replica.updatedAt);
+                row.getString("code"),
+                row.getString("parent_code"),
+                row.getString("name_vi"),
+                row.getString("name_en"),
+                OrganizationKind.valueOf(row.getString("kind")),
+                row.getLong("version"),
+                row.getOffsetDateTime("updated_at").toInstant());
     }
 }

@@ -1,6 +1,5 @@
 package vn.canhgac.commons.organization;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -30,7 +29,6 @@ public abstract class ReplicatedOrganizationsResource {
     CurrentCaller caller;
 
     @GET
-    @WithSession
     @Operation(summary = "Organisations this service knows, in your scope; q searches with or without diacritics")
     public Uni<Page<OrganizationView>> list(
             @QueryParam("q") String query, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
@@ -39,7 +37,6 @@ public abstract class ReplicatedOrganizationsResource {
 
     @GET
     @Path("/{code}")
-    @WithSession
     @Operation(summary = "One organisation as this service knows it")
     public Uni<OrganizationView> get(@PathParam("code") String code) {
         return scopes.of(caller.get()).flatMap(scope -> replicas.get(scope, code));

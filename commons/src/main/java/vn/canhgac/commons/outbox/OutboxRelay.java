@@ -2,18 +2,23 @@ package vn.canhgac.commons.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -39,11 +44,42 @@ public class OutboxRelay {
             select id, event_id, topic, event_key, event_type, subject, payload::text as payload, occurred_at,
                    request_id, published_at, attempts, last_error
             from outbox_event where published_at is null
-            order by id limit :limit for update skip locked""";
-    private static final String STAMP = "update outbox_event set published_at = now() where id in (:ids)";
+            order by id limit $1 for update skip locked""";
+    private static final String STAMP = "update outbox_event set published_at = now() where id = any($1)";
+    private static final String NOTE_FAILURES = """
+            update outbox_event o set attempts = o.attempts + 1, last_error = f.error
+            from unnest($1::bigint[], $2::text[]) as f(id, error) where o.id = f.id""";
     private static final String PURGE = """
             delete from outbox_event where id in (select id from outbox_event
-                where published_at < :cutoff limit :limit)""";
+                where published_at < $1 limit $2)""";
+
+    /** A row waiting to be published. */
+    private record Pending(
+            long id,
+            UUID eventId,
+            String topic,
+            String key,
+            String type,
+            String subject,
+            String payload,
+            OffsetDateTime occurredAt,
+            String requestId) {
+
+        static Pending of(Row row) {
+            return new Pending(
+                    row.getLong("id"),
+                    row.getUUID("event_id"),
+                    row.getString("topic"),
+                    row.getString("event_key"),
+                    row.getString("event_type"),
+                    row.getString("subject"),
+                    row.getString("payload"),
+                    row.getOffsetDateTime("occurred_at"),
+                    row.getString("request_id"));
+        }
+    }
+
+    private final Pool pool;
 
     private final MutinyEmitter<String> emitter;
     private final URI source;
@@ -53,11 +89,13 @@ public class OutboxRelay {
     private final Counter failed;
 
     public OutboxRelay(
+            Pool pool,
             @Channel("outbox") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "canhgac.outbox.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "canhgac.outbox.retention", defaultValue = "P7D") Duration retention,
             MeterRegistry metrics) {
+        this.pool = pool;
         this.emitter = emitter;
         this.source = URI.create("/canhgac/" + application);
         this.batchSize = batchSize;
@@ -87,17 +125,42 @@ public class OutboxRelay {
 
     /** Sends one batch of pending rows; answers how many were published. */
     public Uni<Integer> relayBatch() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(CLAIM, OutboxEvent.class)
-                        .setParameter("limit", batchSize)
-                        .getResultList()
-                        .flatMap(this::sendAll)
-                        .flatMap(sent -> sent.isEmpty()
-                                ? Uni.createFrom().item(0)
-                                : session.createNativeQuery(STAMP)
-                                        .setParameter("ids", sent)
-                                        .executeUpdate()
-                                        .replaceWith(sent.size()))));
+        return pool.withTransaction(connection -> connection
+                .preparedQuery(CLAIM)
+                .execute(Tuple.of(batchSize))
+                .map(rows -> {
+                    List<Pending> batch = new ArrayList<>(rows.size());
+                    rows.forEach(row -> batch.add(Pending.of(row)));
+                    return batch;
+                })
+                .flatMap(this::sendAll)
+                .call(outcomes -> noteFailures(connection, outcomes))
+                .flatMap(outcomes -> stamp(connection, outcomes)));
+    }
+
+    /** Stamps the rows the broker acknowledged; answers how many. */
+    private static Uni<Integer> stamp(SqlConnection connection, List<Outcome> outcomes) {
+        Long[] sent = outcomes.stream()
+                .filter(o -> o.error() == null)
+                .map(Outcome::id)
+                .toArray(Long[]::new);
+        return sent.length == 0
+                ? Uni.createFrom().item(0)
+                : connection.preparedQuery(STAMP).execute(Tuple.of(sent)).replaceWith(sent.length);
+    }
+
+    /** A row the broker refused keeps its error and a count of attempts, and waits for the next tick. */
+    private static Uni<Void> noteFailures(SqlConnection connection, List<Outcome> outcomes) {
+        List<Outcome> failures =
+                outcomes.stream().filter(o -> o.error() != null).toList();
+        return failures.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection
+                        .preparedQuery(NOTE_FAILURES)
+                        .execute(Tuple.of(
+                                failures.stream().map(Outcome::id).toArray(Long[]::new),
+                                failures.stream().map(Outcome::error).toArray(String[]::new)))
+                        .replaceWithVoid();
     }
 
     /** Deletes published rows past their retention, a bounded batch per tick. */
@@ -107,13 +170,8 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> purge() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(PURGE)
-                                .setParameter(
-                                        "cutoff",
-                                        OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
-                                .setParameter("limit", 50_000)
-                                .executeUpdate()))
+        return pool.preparedQuery(PURGE)
+                .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention), 50_000))
                 .onFailure()
                 .invoke(failure -> LOG.warnf("Outbox purge postponed: %s", failure.toString()))
                 .onFailure()
@@ -121,48 +179,43 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    /** The ids of the rows the broker acknowledged; a row it refused keeps its error and waits for the next tick. */
-    private Uni<List<Long>> sendAll(List<OutboxEvent> batch) {
+    /** What became of a row: sent, or refused with the broker's error. */
+    private record Outcome(long id, String error) {}
+
+    private Uni<List<Outcome>> sendAll(List<Pending> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Uni<Long>> sends = batch.stream().map(this::send).toList();
-        return Uni.join()
-                .all(sends)
-                .andFailFast()
-                .map(results ->
-                        results.stream().filter(java.util.Objects::nonNull).toList());
+        return Uni.join().all(batch.stream().map(this::send).toList()).andFailFast();
     }
 
-    private Uni<Long> send(OutboxEvent row) {
+    private Uni<Outcome> send(Pending row) {
         return emitter.sendMessage(toMessage(row))
                 .map(ignored -> {
                     published.increment();
-                    return row.id;
+                    return new Outcome(row.id(), null);
                 })
                 .onFailure()
                 .recoverWithItem(failure -> {
-                    row.attempts++;
-                    row.lastError = String.valueOf(failure.getMessage());
                     failed.increment();
-                    return null;
+                    return new Outcome(row.id(), String.valueOf(failure.getMessage()));
                 });
     }
 
-    private Message<String> toMessage(OutboxEvent row) {
+    private Message<String> toMessage(Pending row) {
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(row.eventId.toString())
+                .withId(row.eventId().toString())
                 .withSource(source)
-                .withType(row.type)
-                .withSubject(row.subject)
-                .withTimestamp(row.occurredAt.atZone(ZoneOffset.UTC))
+                .withType(row.type())
+                .withSubject(row.subject())
+                .withTimestamp(row.occurredAt().atZoneSameInstant(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withExtension("requestid", row.requestId == null ? "" : row.requestId)
+                .withExtension("requestid", row.requestId() == null ? "" : row.requestId())
                 .build();
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.key)
+                .withTopic(row.topic())
+                .withKey(row.key())
                 .build();
-        return Message.of(row.payload, Metadata.of(cloudEvent, record));
+        return Message.of(row.payload(), Metadata.of(cloudEvent, record));
     }
 }

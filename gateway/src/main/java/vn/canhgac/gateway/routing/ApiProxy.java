@@ -16,6 +16,7 @@ import io.vertx.mutiny.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -152,7 +153,7 @@ public class ApiProxy {
                 .setAbsoluteURI(owner.getValue().url() + rc.normalizedPath() + (query == null ? "" : "?" + query))
                 .setIdleTimeout(timeoutMillis);
         in.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 options.addHeader(header.getKey(), header.getValue());
             }
         });
@@ -172,7 +173,7 @@ public class ApiProxy {
     private static Uni<Void> relay(HttpClientResponse from, HttpServerResponse to) {
         to.setStatusCode(from.statusCode());
         from.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))
                     && !header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
                 to.headers().add(header.getKey(), header.getValue());
             }

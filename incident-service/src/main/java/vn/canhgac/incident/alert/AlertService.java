@@ -1,23 +1,14 @@
 package vn.canhgac.incident.alert;
 
-import static vn.canhgac.commons.sql.SqlParams.bind;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
@@ -39,33 +30,16 @@ import vn.canhgac.incident.handling.Observables;
 @ApplicationScoped
 public class AlertService {
 
-    private static final String UPSERT = """
-            insert into alert as x (id, source, source_ref, organization_code, org_path, type, title, observed_at,
-                first_pushed_at, last_pushed_at, occurrences, observables, raw, status, version)
-            select u.id, u.source, u.ref, o.code, o.path, u.type, u.title, u.observed, now(), now(), u.times,
-                   u.observables::json, u.raw::json, 'NEW', 0
-            from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-                        $8::int[], $9::text[], $10::text[])
-                 as u(id, source, ref, org, type, title, observed, times, observables, raw)
-            join organization_replica o on o.code = u.org and not o.deleted
-            on conflict (organization_code, source, source_ref) do update set occurrences = x.occurrences + excluded.occurrences,
-                last_pushed_at = now(), raw = coalesce(excluded.raw, x.raw), version = x.version + 1
-            returning\s""" + AlertView.COLUMNS + ", (xmax = 0) as inserted";
-    private static final String UNKNOWN_ORGANIZATIONS = """
-            select c from unnest($1::text[]) as c except select code from organization_replica where not deleted and path like $2""";
-    private static final String MARK = """
-            update alert set status = $2, incident_id = $3, version = version + 1 where id = $1 and status = 'NEW'""";
-
     private final Pool pool;
     private final TenantScopes scopes;
     private final IncidentService incidents;
-    private final ObjectMapper json;
+    private final AlertStore store;
 
-    public AlertService(Pool pool, TenantScopes scopes, IncidentService incidents, ObjectMapper json) {
+    public AlertService(Pool pool, TenantScopes scopes, IncidentService incidents, AlertStore store) {
         this.pool = pool;
         this.scopes = scopes;
         this.incidents = incidents;
-        this.json = json;
+        this.store = store;
     }
 
     /** Stores the alerts (merging repeats); answers each with whether it was a repeat. */
@@ -100,80 +74,40 @@ public class AlertService {
                 .flatMap(scope -> pool.withTransaction(connection -> Uni.combine()
                         .all()
                         .unis(
-                                connection
-                                        .preparedQuery(UNKNOWN_ORGANIZATIONS)
-                                        .execute(Tuple.of(
-                                                rows.stream()
-                                                        .map(AlertInput::organization)
-                                                        .distinct()
-                                                        .toArray(String[]::new),
-                                                national ? "/%" : scope.likePattern())),
-                                connection.preparedQuery(UPSERT).execute(upsertRow(rows, counts)))
+                                store.unknownOrganizations(
+                                        connection,
+                                        rows.stream()
+                                                .map(AlertInput::organization)
+                                                .distinct()
+                                                .toList(),
+                                        national ? "/%" : scope.likePattern()),
+                                store.upsert(connection, rows, counts))
                         .asTuple()
                         .map(results -> {
                             List<Violation> outside = new ArrayList<>();
                             results.getItem1()
-                                    .forEach(row -> outside.add(
-                                            new Violation("organization", "unknown-organization", row.getString(0))));
+                                    .forEach(code ->
+                                            outside.add(new Violation("organization", "unknown-organization", code)));
                             if (!outside.isEmpty()) {
                                 throw DomainProblem.invalid(outside);
                             }
-                            List<AlertView> views = new ArrayList<>();
-                            results.getItem2().forEach(row -> views.add(view(row, !row.getBoolean("inserted"))));
-                            return views;
+                            return results.getItem2();
                         })));
-    }
-
-    private Tuple upsertRow(List<AlertInput> rows, List<Integer> counts) {
-        return Tuple.tuple()
-                .addArrayOfUUID(rows.stream().map(r -> TimeOrderedIds.next()).toArray(UUID[]::new))
-                .addArrayOfString(rows.stream().map(AlertInput::source).toArray(String[]::new))
-                .addArrayOfString(rows.stream().map(AlertInput::sourceReference).toArray(String[]::new))
-                .addArrayOfString(rows.stream().map(AlertInput::organization).toArray(String[]::new))
-                .addArrayOfString(rows.stream().map(AlertInput::type).toArray(String[]::new))
-                .addArrayOfString(rows.stream().map(AlertInput::title).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(
-                        rows.stream().map(AlertInput::observedAt).toArray(OffsetDateTime[]::new))
-                .addArrayOfInteger(counts.toArray(Integer[]::new))
-                .addArrayOfString(rows.stream().map(r -> write(r.observables())).toArray(String[]::new))
-                .addArrayOfString(rows.stream()
-                        .map(r -> r.raw() == null ? null : r.raw().toString())
-                        .toArray(String[]::new));
     }
 
     public Uni<Page<AlertView>> list(Caller caller, String status, String organization, String after, int limit) {
         Cursor.Parts cursor = Cursor.decode(after, 2);
-        return scopes.of(caller).flatMap(scope -> {
-            Tuple params = Tuple.tuple();
-            List<String> where = new ArrayList<>();
-            where.add("org_path like " + bind(params, scope.likePattern()));
-            if (organization != null && !organization.isBlank()) {
-                where.add("organization_code = " + bind(params, organization));
-            }
-            if (status != null && !status.isBlank()) {
-                where.add("status = " + bind(params, status.strip().toUpperCase(java.util.Locale.ROOT)));
-            }
-            if (cursor != null) {
-                where.add("(last_pushed_at, id) < (" + bind(params, cursor.timestamp(0)) + ", "
-                        + bind(params, cursor.uuid(1)) + ")");
-            }
-            return pool.preparedQuery("select " + AlertView.COLUMNS + " from alert where " + String.join(" and ", where)
-                            + " order by last_pushed_at desc, id desc limit " + (limit + 1))
-                    .execute(params)
-                    .map(rows -> {
-                        List<AlertView> found = new ArrayList<>();
-                        rows.forEach(row -> found.add(view(row, false)));
-                        return Page.of(
-                                found,
-                                limit,
-                                a -> Cursor.encode(
-                                        a.lastPushedAt()
-                                                .atOffset(java.time.ZoneOffset.UTC)
-                                                .toString(),
-                                        a.id().toString()),
-                                a -> a);
-                    });
-        });
+        return scopes.of(caller)
+                .flatMap(scope -> store.page(pool, scope.likePattern(), organization, status, cursor, limit))
+                .map(found -> Page.of(
+                        found,
+                        limit,
+                        a -> Cursor.encode(
+                                a.lastPushedAt()
+                                        .atOffset(java.time.ZoneOffset.UTC)
+                                        .toString(),
+                                a.id().toString()),
+                        a -> a));
     }
 
     /** A new incident from the alert: its observables, its time, the analyst's category and severity. */
@@ -204,16 +138,9 @@ public class AlertService {
                                     alert.observables(),
                                     List.of(),
                                     List.of());
-                            return connection
-                                    .preparedQuery("select path from organization_replica where code = $1")
-                                    .execute(Tuple.of(alert.organization()))
-                                    .flatMap(rows -> incidents.openOn(
-                                            connection,
-                                            caller,
-                                            input,
-                                            ticket,
-                                            alert.organization(),
-                                            rows.iterator().next().getString(0)))
+                            return store.organizationPath(connection, alert.organization())
+                                    .flatMap(path -> incidents.openOn(
+                                            connection, caller, input, ticket, alert.organization(), path))
                                     .call(incident -> mark(connection, id, "PROMOTED", incident.id()));
                         })));
     }
@@ -236,48 +163,25 @@ public class AlertService {
     }
 
     private Uni<AlertView> newAlert(SqlClient client, TenantScope scope, UUID id) {
-        return client.preparedQuery("select " + AlertView.COLUMNS + ", org_path from alert where id = $1")
-                .execute(Tuple.of(id))
-                .map(rows -> {
-                    if (rows.size() == 0 || !scope.covers(rows.iterator().next().getString("org_path"))) {
-                        throw DomainProblem.notFound("alert", id);
-                    }
-                    AlertView alert = view(rows.iterator().next(), false);
-                    if (!alert.status().equals("NEW")) {
-                        throw DomainProblem.conflict("alert-handled", alert.status(), alert.incidentId());
-                    }
-                    return alert;
-                });
+        return store.find(client, id).map(found -> {
+            if (found == null || !scope.covers(found.path())) {
+                throw DomainProblem.notFound("alert", id);
+            }
+            AlertView alert = found.alert();
+            if (!alert.status().equals("NEW")) {
+                throw DomainProblem.conflict("alert-handled", alert.status(), alert.incidentId());
+            }
+            return alert;
+        });
     }
 
-    private static Uni<Void> mark(SqlClient connection, UUID id, String status, UUID incidentId) {
-        return connection
-                .preparedQuery(MARK)
-                .execute(Tuple.of(id, status, incidentId))
-                .invoke(rows -> {
-                    if (rows.rowCount() == 0) {
+    private Uni<Void> mark(SqlClient connection, UUID id, String status, UUID incidentId) {
+        return store.mark(connection, id, status, incidentId)
+                .invoke(marked -> {
+                    if (!marked) {
                         throw DomainProblem.conflict("alert-handled", status, incidentId);
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private AlertView view(Row row, boolean duplicate) {
-        try {
-            return AlertView.of(
-                    row,
-                    json.readValue(row.getString("observables"), new TypeReference<List<ObservableInput>>() {}),
-                    duplicate);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored observables are not JSON", e);
-        }
-    }
-
-    private String write(List<ObservableInput> observables) {
-        try {
-            return json.writeValueAsString(observables);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -23,10 +23,7 @@ public record AlertView(
         UUID incidentId,
         boolean duplicate) {
 
-    static final String COLUMNS = """
-            id, source, source_ref, organization_code, type, title, observed_at, first_pushed_at, last_pushed_at,
-            occurrences, observables::text as observables, status, incident_id""";
-
+    /** An alert read by {@link AlertStore}. */
     static AlertView of(Row row, List<ObservableInput> observables, boolean duplicate) {
         return new AlertView(
                 row.getUUID("id"),

@@ -31,7 +31,7 @@ public class AlertWindowsConsumer {
 
     @Incoming("directives")
     public Uni<Void> onDirective(Message<String> message) {
-        return consumer.consumeOnConnection("incident-service.directives", message, (connection, received) -> {
+        return consumer.consume("incident-service.directives", message, (connection, received) -> {
             DirectiveEvent directive = events.read(received, DirectiveEvent.class);
             var windows = directive.alertWindows() == null
                     ? java.util.List.<DirectiveEvent.AlertWindow>of()

@@ -51,7 +51,7 @@ public class BotnetHitsConsumer {
 
     @Incoming("exposures")
     public Uni<Void> onExposure(Message<String> message) {
-        return consumer.consumeOnConnection(CONSUMER, message, this::apply);
+        return consumer.consume(CONSUMER, message, this::apply);
     }
 
     private Uni<Void> apply(SqlConnection connection, ReceivedEvent received) {

@@ -62,18 +62,7 @@ public record IncidentView(
         }
     }
 
-    static final String COLUMNS = """
-            i.*, array(select organization_code from incident_affected a where a.incident_id = i.id
-                       order by organization_code) as affected,
-            array(select type || ' ' || tlp || ' ' || value from incident_observable o where o.incident_id = i.id
-                  order by type, value) as observed,
-            array(select organization_code from incident_escalation e where e.incident_id = i.id
-                  order by escalated_at) as escalated_to,
-            array(select system_id || ' ' || security_level || ' ' || organization_code || ' ' || name
-                  from incident_system s where s.incident_id = i.id order by name, system_id) as systems,
-            array(select asset_id || ' ' || organization_code || ' ' || hostname
-                  from incident_asset a where a.incident_id = i.id order by hostname, asset_id) as assets""";
-
+    /** An incident read by {@link IncidentStore}; its timeline only when one incident is read, else null. */
     static IncidentView of(Row row, List<TimelineEntry> timeline) {
         IncidentStatus status = IncidentStatus.valueOf(row.getString("status"));
         Instant now = Instant.now();

@@ -42,7 +42,7 @@ public class InventoryReplicaConsumer {
 
     @Incoming("systems")
     public Uni<Void> onSystem(Message<String> message) {
-        return consumer.consumeOnConnection("incident-service.systems", message, (connection, received) -> {
+        return consumer.consume("incident-service.systems", message, (connection, received) -> {
             SystemEvent system = events.read(received, SystemEvent.class);
             return connection
                     .preparedQuery(UPSERT_SYSTEM)
@@ -60,7 +60,7 @@ public class InventoryReplicaConsumer {
 
     @Incoming("assets")
     public Uni<Void> onAsset(Message<String> message) {
-        return consumer.consumeOnConnection("incident-service.assets", message, (connection, received) -> {
+        return consumer.consume("incident-service.assets", message, (connection, received) -> {
             AssetEvent asset = events.read(received, AssetEvent.class);
             return connection
                     .preparedQuery(UPSERT_ASSET)

@@ -2,8 +2,9 @@ package vn.canhgac.incident.organization;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import vn.canhgac.commons.contracts.OrganizationEvent;
@@ -14,7 +15,7 @@ import vn.canhgac.commons.organization.OrganizationReplicaListener;
 public class OrganizationContacts implements OrganizationReplicaListener {
 
     private static final String UPSERT = """
-            insert into organization_contact (organization_code, contacts) values (:code, cast(:contacts as json))
+            insert into organization_contact (organization_code, contacts) values ($1, cast($2 as json))
             on conflict (organization_code) do update set contacts = excluded.contacts""";
 
     private final ObjectMapper json;
@@ -24,7 +25,7 @@ public class OrganizationContacts implements OrganizationReplicaListener {
     }
 
     @Override
-    public Uni<Void> applied(OrganizationEvent event) {
+    public Uni<Void> applied(SqlConnection connection, OrganizationEvent event) {
         String contacts;
         try {
             contacts =
@@ -32,11 +33,9 @@ public class OrganizationContacts implements OrganizationReplicaListener {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Contacts cannot be written", e);
         }
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(UPSERT)
-                        .setParameter("code", event.code())
-                        .setParameter("contacts", contacts)
-                        .executeUpdate())
+        return connection
+                .preparedQuery(UPSERT)
+                .execute(Tuple.of(event.code(), contacts))
                 .replaceWithVoid();
     }
 }

@@ -2,7 +2,6 @@ package vn.canhgac.inventory.asset;
 
 import static vn.canhgac.commons.contracts.EventContracts.ASSET_UPSERTED;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -31,6 +30,7 @@ import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.problem.FieldError;
 import vn.canhgac.commons.problem.ProblemMessages;
+import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
@@ -57,7 +57,6 @@ public class AssetImport {
     private final AuditTrail audit;
     private final Outbox outbox;
     private final int batchSize;
-    private final ObjectMapper json;
 
     public AssetImport(
             Pool pool,
@@ -66,9 +65,7 @@ public class AssetImport {
             AssetOwners owners,
             AuditTrail audit,
             Outbox outbox,
-            ObjectMapper json,
             @ConfigProperty(name = "canhgac.import.batch-size", defaultValue = "1000") int batchSize) {
-        this.json = json;
         this.pool = pool;
         this.scopes = scopes;
         this.store = store;
@@ -270,8 +267,8 @@ public class AssetImport {
             events.add(event);
         }
         return store.replaceParts(run.connection, ids, drafts, existing)
-                .call(() -> audit.recordAll(run.connection, run.caller, changes))
-                .call(() -> outbox.recordAllSerialised(run.connection, ASSET_UPSERTED, events));
+                .call(() -> audit.record(OpenTransaction.on(run.connection), run.caller, changes))
+                .call(() -> outbox.recordSerialised(OpenTransaction.on(run.connection), ASSET_UPSERTED, events));
     }
 
     /** Lets a batch in flight finish (or fail) before the transaction is rolled back. */

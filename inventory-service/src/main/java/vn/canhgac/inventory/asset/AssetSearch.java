@@ -1,7 +1,5 @@
 package vn.canhgac.inventory.asset;
 
-import static vn.canhgac.commons.sql.SqlParams.bind;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -13,6 +11,7 @@ import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.sql.Conditions;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
@@ -69,39 +68,21 @@ public class AssetSearch {
         Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller)
                 .flatMap(scope -> pathPattern(scope, filter.organizationCode()).flatMap(path -> {
-                    List<String> where = new ArrayList<>();
-                    Tuple params = Tuple.tuple();
-                    where.add("a.org_path like " + bind(params, path));
-                    if (filter.systemId() != null) {
-                        where.add("a.system_id = " + bind(params, filter.systemId()));
-                    }
-                    if (filter.kind() != null && !filter.kind().isBlank()) {
-                        AssetKind kind = AssetKind.parse(filter.kind())
-                                .orElseThrow(() -> DomainProblem.invalidField("kind", "bad-asset-kind", filter.kind()));
-                        where.add("a.kind = " + bind(params, kind.name()));
-                    }
-                    if (filter.ip() != null && !filter.ip().isBlank()) {
-                        String network = IpNetworks.network(filter.ip())
-                                .orElseThrow(() -> DomainProblem.invalidField("ip", "bad-network", filter.ip()));
-                        where.add("a.id in (select x.asset_id from asset_address x where x.address <<= "
-                                + bind(params, network) + "::text::inet)");
-                    }
-                    productFilter(filter, params).ifPresent(where::add);
-                    if (filter.query() != null && !filter.query().isBlank()) {
-                        where.add("a.search_text like " + bind(params, SearchText.containsPattern(filter.query())));
-                    }
+                    Conditions where = Conditions.on(Tuple.tuple())
+                            .and("a.org_path like ?", path)
+                            .whenPresent(filter.systemId(), "a.system_id = ?")
+                            .whenPresent(kindOf(filter), "a.kind = ?", Enum::name)
+                            .whenPresent(
+                                    networkOf(filter),
+                                    "a.id in (select x.asset_id from asset_address x where x.address <<= ?::text::inet)");
+                    productFilter(filter, where);
+                    where.whenPresent(filter.query(), "a.search_text like ?", SearchText::containsPattern);
                     if (cursor != null) {
-                        String value = sort == Sort.HOSTNAME
-                                ? bind(params, cursor.text(0))
-                                : NEVER_SEEN.equals(cursor.text(0))
-                                        ? "'-infinity'::timestamptz"
-                                        : bind(params, cursor.timestamp(0));
-                        where.add("(" + sort.key + ", a.id) " + sort.after + " (" + value + ", "
-                                + bind(params, cursor.uuid(1)) + ")");
+                        after(where, sort, cursor);
                     }
                     String order = "order by " + sort.key + " " + sort.direction + ", a.id " + sort.direction
                             + " limit " + (limit + 1);
-                    return store.query(pool, String.join(" and ", where), params, order)
+                    return store.query(pool, where, order)
                             .map(rows -> Page.of(
                                     rows,
                                     limit,
@@ -112,24 +93,54 @@ public class AssetSearch {
                 }));
     }
 
-    private static java.util.Optional<String> productFilter(AssetFilter filter, Tuple params) {
+    private static AssetKind kindOf(AssetFilter filter) {
+        if (filter.kind() == null || filter.kind().isBlank()) {
+            return null;
+        }
+        return AssetKind.parse(filter.kind())
+                .orElseThrow(() -> DomainProblem.invalidField("kind", "bad-asset-kind", filter.kind()));
+    }
+
+    private static String networkOf(AssetFilter filter) {
+        if (filter.ip() == null || filter.ip().isBlank()) {
+            return null;
+        }
+        return IpNetworks.network(filter.ip())
+                .orElseThrow(() -> DomainProblem.invalidField("ip", "bad-network", filter.ip()));
+    }
+
+    /** Vendor, product and version name one installed product together: one subquery holds them all. */
+    private static void productFilter(AssetFilter filter, Conditions where) {
         List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         if (filter.vendor() != null && !filter.vendor().isBlank()) {
-            conditions.add(
-                    "lower(p.vendor) = " + bind(params, filter.vendor().strip().toLowerCase(Locale.ROOT)));
+            conditions.add("lower(p.vendor) = ?");
+            values.add(filter.vendor().strip().toLowerCase(Locale.ROOT));
         }
         if (filter.product() != null && !filter.product().isBlank()) {
-            conditions.add("lower(p.product) = "
-                    + bind(params, filter.product().strip().toLowerCase(Locale.ROOT)));
+            conditions.add("lower(p.product) = ?");
+            values.add(filter.product().strip().toLowerCase(Locale.ROOT));
         }
         if (filter.version() != null && !filter.version().isBlank()) {
-            conditions.add("p.version = " + bind(params, filter.version().strip()));
+            conditions.add("p.version = ?");
+            values.add(filter.version().strip());
         }
-        if (conditions.isEmpty()) {
-            return java.util.Optional.empty();
+        if (!conditions.isEmpty()) {
+            where.and(
+                    "a.id in (select p.asset_id from asset_product p where " + String.join(" and ", conditions) + ")",
+                    values.toArray());
         }
-        return java.util.Optional.of(
-                "a.id in (select p.asset_id from asset_product p where " + String.join(" and ", conditions) + ")");
+    }
+
+    private static void after(Conditions where, Sort sort, Cursor.Parts cursor) {
+        String keyset = "(" + sort.key + ", a.id) " + sort.after;
+        if (sort == Sort.HOSTNAME) {
+            where.and(keyset + " (?, ?)", cursor.text(0), cursor.uuid(1));
+        } else if (NEVER_SEEN.equals(cursor.text(0))) {
+            where.and(keyset + " ('-infinity'::timestamptz, ?)", cursor.uuid(1));
+        } else {
+            where.and(keyset + " (?, ?)", cursor.timestamp(0), cursor.uuid(1));
+        }
     }
 
     private static String cursorValue(Sort sort, StoredAsset row) {

@@ -15,6 +15,7 @@ import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
@@ -192,9 +193,9 @@ public class AssetService {
     /** Audits the change and records the asset's full state (or its deletion) in the outbox. */
     private Uni<Void> announce(
             SqlConnection connection, Caller caller, Change change, StoredAsset asset, boolean deleted) {
-        return audit.recordAll(connection, caller, List.of(change))
-                .call(() -> outbox.recordAll(
-                        connection,
+        return audit.record(OpenTransaction.on(connection), caller, List.of(change))
+                .call(() -> outbox.record(
+                        OpenTransaction.on(connection),
                         deleted ? ASSET_DELETED : ASSET_UPSERTED,
                         List.of(asset.details().event(asset.orgPath(), deleted))));
     }

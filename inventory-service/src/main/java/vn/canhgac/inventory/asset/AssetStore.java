@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import vn.canhgac.commons.contracts.AssetEvent.Product;
+import vn.canhgac.commons.sql.Conditions;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.text.SearchText;
 
@@ -301,10 +302,10 @@ public class AssetStore {
                 });
     }
 
-    Uni<List<StoredAsset>> query(SqlClient connection, String where, Tuple params, String orderAndLimit) {
+    Uni<List<StoredAsset>> query(SqlClient connection, Conditions where, String orderAndLimit) {
         return connection
-                .preparedQuery(SELECT_DETAILS + " where " + where + " " + orderAndLimit)
-                .execute(params)
+                .preparedQuery(SELECT_DETAILS + where.clause() + " " + orderAndLimit)
+                .execute(where.params())
                 .map(this::readAll);
     }
 

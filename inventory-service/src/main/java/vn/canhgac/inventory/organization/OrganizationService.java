@@ -28,6 +28,7 @@ import vn.canhgac.commons.tenancy.Roles;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
+import vn.canhgac.inventory.persistence.PanacheTransaction;
 
 /**
  * Registers, describes, deletes and reads organisations. Each change is audited and announced through the
@@ -68,7 +69,9 @@ public class OrganizationService {
                 .flatMap(parent -> insert(caller, request, constituency, parent.orElse(null)))
                 .call(org -> saveNetworks(org))
                 .call(org -> audit.record(
-                        caller, Change.created(AUDIT_TYPE, org.code, org.path, OrganizationDetails.of(org))))
+                        PanacheTransaction.current(),
+                        caller,
+                        Change.created(AUDIT_TYPE, org.code, org.path, OrganizationDetails.of(org))))
                 .call(this::announce);
     }
 
@@ -105,6 +108,7 @@ public class OrganizationService {
                                     ? saveNetworks(saved)
                                     : Uni.createFrom().voidItem())
                             .call(saved -> audit.record(
+                                    PanacheTransaction.current(),
                                     caller,
                                     Change.updated(
                                             AUDIT_TYPE,
@@ -135,8 +139,10 @@ public class OrganizationService {
                     }
                 }))
                 .call(org -> audit.record(
-                        caller, Change.deleted(AUDIT_TYPE, org.code, org.path, OrganizationDetails.of(org))))
-                .call(org -> outbox.record(ORGANIZATION_DELETED, eventOf(org, true)))
+                        PanacheTransaction.current(),
+                        caller,
+                        Change.deleted(AUDIT_TYPE, org.code, org.path, OrganizationDetails.of(org))))
+                .call(org -> outbox.record(PanacheTransaction.current(), ORGANIZATION_DELETED, eventOf(org, true)))
                 .call(org -> org.delete())
                 .replaceWithVoid();
     }
@@ -259,7 +265,7 @@ public class OrganizationService {
 
     /** Records the organisation's new full state in the outbox, in the transaction that changed it. */
     private Uni<?> announce(Organization org) {
-        return outbox.record(ORGANIZATION_UPSERTED, eventOf(org, false));
+        return outbox.record(PanacheTransaction.current(), ORGANIZATION_UPSERTED, eventOf(org, false));
     }
 
     static OrganizationEvent eventOf(Organization org, boolean deleted) {

@@ -26,6 +26,7 @@ import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScopes;
 import vn.canhgac.commons.text.SearchText;
 import vn.canhgac.inventory.organization.Organization;
+import vn.canhgac.inventory.persistence.PanacheTransaction;
 
 /** Registers and describes information systems and keeps their checklists; every change audited and announced. */
 @ApplicationScoped
@@ -69,6 +70,7 @@ public class SystemService {
                     return system.<InformationSystem>persistAndFlush();
                 })
                 .call(system -> audit.record(
+                        PanacheTransaction.current(),
                         caller,
                         Change.created(AUDIT_TYPE, system.id.toString(), system.orgPath, SystemDetails.of(system))))
                 .call(this::announce);
@@ -85,6 +87,7 @@ public class SystemService {
                     system.updatedBy = caller.displayName();
                     return system.<InformationSystem>persistAndFlush()
                             .call(saved -> audit.record(
+                                    PanacheTransaction.current(),
                                     caller,
                                     Change.updated(
                                             AUDIT_TYPE,
@@ -112,9 +115,11 @@ public class SystemService {
                             }
                         }))
                 .call(system -> audit.record(
+                        PanacheTransaction.current(),
                         caller,
                         Change.deleted(AUDIT_TYPE, system.id.toString(), system.orgPath, SystemDetails.of(system))))
-                .call(system -> outbox.record(SYSTEM_DELETED, eventOf(system, Map.of(), true)))
+                .call(system ->
+                        outbox.record(PanacheTransaction.current(), SYSTEM_DELETED, eventOf(system, Map.of(), true)))
                 .call(system -> SystemMeasure.delete("systemId", system.id))
                 .call(system -> system.delete())
                 .replaceWithVoid();
@@ -188,6 +193,7 @@ public class SystemService {
                                     return line.persist()
                                             .call(() -> system.persistAndFlush())
                                             .call(() -> audit.record(
+                                                    PanacheTransaction.current(),
                                                     caller,
                                                     new Change(
                                                             before == null
@@ -209,7 +215,8 @@ public class SystemService {
                 .map(lines -> lines.stream()
                         .collect(Collectors.toMap(
                                 line -> line.measureCode, line -> line.status.name(), (a, b) -> a, TreeMap::new)))
-                .flatMap(measures -> outbox.record(SYSTEM_UPSERTED, eventOf(system, measures, false)));
+                .flatMap(measures ->
+                        outbox.record(PanacheTransaction.current(), SYSTEM_UPSERTED, eventOf(system, measures, false)));
     }
 
     static SystemEvent eventOf(InformationSystem system, Map<String, String> measures, boolean deleted) {

@@ -1,0 +1,139 @@
+package vn.canhgac.advisory.exposure;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import vn.canhgac.commons.paging.Cursor;
+import vn.canhgac.commons.sql.Conditions;
+import vn.canhgac.commons.text.SearchText;
+
+/** The exposures' SQL (the matcher's set-based statements apart): lists, one exposure, its history, summaries. */
+@ApplicationScoped
+public class ExposureStore {
+
+    private static final String SELECT = "select " + ExposureRows.COLUMNS + " from exposure x " + ExposureRows.JOINS;
+    private static final String HISTORY = """
+            select at, actor, from_status, to_status, note from exposure_history where exposure_id = $1 order by id""";
+    private static final String CHANGE = """
+            update exposure x set status = $2, status_changed_at = now(), status_changed_by = $3, version = version + 1,
+                due_on = case when x.status = 'TO_CONFIRM' and $2 = 'OPEN'
+                              then exposure_due(x.severity, (select due_on from advisory where id = x.advisory_id),
+                                                current_date)
+                              else x.due_on end
+            where id = $1""";
+    private static final String RECORD = """
+            insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+            values ($1, now(), $2, $3, $4, $5)""";
+    /** Per organisation of the level asked for: its whole subtree's exposures, by status. */
+    private static final String SUMMARY = """
+            select o.code, o.name_vi, o.path,
+                   count(x.id) filter (where x.status = 'TO_CONFIRM') as to_confirm,
+                   count(x.id) filter (where x.status = 'OPEN') as open,
+                   count(x.id) filter (where x.status = 'ACKNOWLEDGED') as acknowledged,
+                   count(x.id) filter (where x.status = 'IN_PROGRESS') as in_progress,
+                   count(x.id) filter (where x.status = 'MITIGATED') as mitigated,
+                   count(x.id) filter (where x.status = 'RESOLVED') as resolved,
+                   count(x.id) filter (where x.status = 'RISK_ACCEPTED') as risk_accepted,
+                   count(x.id) filter (where x.status = 'FALSE_POSITIVE') as false_positive,
+                   count(x.id) filter (where x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS') and x.due_on < $1)
+                       as overdue
+            from organization_replica o
+            left join exposure x on x.org_path like o.path || '%%'
+            where not o.deleted and %s
+            group by o.code, o.name_vi, o.path
+            order by length(o.path), o.code""";
+
+    private static final String ORGANIZATION_AND_CHILDREN = "(o.code = $2 or o.parent_code = $2)";
+    private static final String TOP_LEVEL = "o.parent_code is null";
+
+    /** One page of exposures under the path pattern, by due date, with the filters given. */
+    public Uni<List<ExposureView>> page(
+            SqlClient client,
+            String pathPattern,
+            ExposureFilter filter,
+            LocalDate today,
+            Cursor.Parts after,
+            int limit) {
+        Conditions where = Conditions.on(Tuple.tuple())
+                .and("x.org_path like ?", pathPattern)
+                .whenPresent(
+                        filter.statuses().isEmpty() ? null : filter.statuses(),
+                        "x.status = any(?)",
+                        statuses -> statuses.stream().map(Enum::name).toArray(String[]::new))
+                .whenPresent(filter.sourceKind(), "x.source_kind = ?")
+                .whenPresent(filter.advisoryId(), "x.advisory_id = ?")
+                .whenPresent(filter.botnetListId(), "x.botnet_list_id = ?")
+                .whenPresent(filter.assetId(), "x.asset_id = ?")
+                .whenPresent(filter.severity(), "x.severity = ?")
+                .whenPresent(
+                        filter.overdue() ? today : null,
+                        "x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS') and x.due_on < ?")
+                .whenPresent(
+                        filter.query(),
+                        "(lower(x.subject) like ? or lower(x.matched) like ? or lower(coalesce(x.hostname, '')) like ?)",
+                        SearchText::containsPattern);
+        if (after != null) {
+            where.and("(x.due_on, x.id) > (?, ?)", after.date(0), after.uuid(1));
+        }
+        String sql = SELECT + where.clause() + " order by x.due_on, x.id limit " + (limit + 1);
+        return client.preparedQuery(sql).execute(where.params()).map(rows -> {
+            List<ExposureView> found = new ArrayList<>();
+            rows.forEach(row -> found.add(ExposureView.of(row)));
+            return found;
+        });
+    }
+
+    /** The exposure's row, or null; {@code lock} holds it until the transaction ends. */
+    public Uni<Row> find(SqlClient client, UUID id, boolean lock) {
+        return client.preparedQuery(SELECT + " where x.id = $1" + (lock ? " for update of x" : ""))
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+    }
+
+    public Uni<List<ExposureView.HistoryEntry>> history(SqlClient client, UUID id) {
+        return client.preparedQuery(HISTORY).execute(Tuple.of(id)).map(rows -> {
+            List<ExposureView.HistoryEntry> history = new ArrayList<>();
+            rows.forEach(row -> history.add(new ExposureView.HistoryEntry(
+                    row.getOffsetDateTime("at").toInstant(),
+                    row.getString("actor"),
+                    row.getString("from_status"),
+                    row.getString("to_status"),
+                    row.getString("note"))));
+            return history;
+        });
+    }
+
+    /** Moves the exposure and writes the step in its history; answers its new row. */
+    public Uni<Row> move(SqlClient client, ExposureView exposure, StatusChange change, String actor) {
+        return client.preparedQuery(CHANGE)
+                .execute(Tuple.of(exposure.id(), change.status().name(), actor))
+                .flatMap(ignored -> client.preparedQuery(RECORD)
+                        .execute(Tuple.tuple()
+                                .addUUID(exposure.id())
+                                .addString(actor)
+                                .addString(exposure.status().name())
+                                .addString(change.status().name())
+                                .addString(change.note())))
+                .flatMap(ignored -> find(client, exposure.id(), false));
+    }
+
+    /** Rows of the organisation and its children (or the top level when {@code code} is null), by status. */
+    public Uni<List<Row>> summary(SqlClient client, String code, LocalDate today) {
+        Tuple params = Tuple.of(today);
+        if (code != null) {
+            params.addString(code);
+        }
+        String sql = SUMMARY.formatted(code == null ? TOP_LEVEL : ORGANIZATION_AND_CHILDREN);
+        return client.preparedQuery(sql).execute(params).map(rows -> {
+            List<Row> found = new ArrayList<>();
+            rows.forEach(found::add);
+            return found;
+        });
+    }
+}

@@ -1,0 +1,387 @@
+package vn.canhgac.incident.handling;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import vn.canhgac.commons.contracts.IncidentEvent;
+import vn.canhgac.commons.paging.Cursor;
+import vn.canhgac.commons.sql.Conditions;
+import vn.canhgac.commons.tenancy.TenantScope;
+import vn.canhgac.commons.text.SearchText;
+
+/**
+ * The incident tables, in SQL, on the client or connection the caller gives (and holds the transaction of). A
+ * read of one incident answers null when the scope does not see it.
+ */
+@ApplicationScoped
+public class IncidentStore {
+
+    /** A system or asset a report names, with the organisation that owns it. */
+    record Owned<T>(UUID id, String organization, String path, T item) {}
+
+    private static final String COLUMNS = """
+            i.*, array(select organization_code from incident_affected a where a.incident_id = i.id
+                       order by organization_code) as affected,
+            array(select type || ' ' || tlp || ' ' || value from incident_observable o where o.incident_id = i.id
+                  order by type, value) as observed,
+            array(select organization_code from incident_escalation e where e.incident_id = i.id
+                  order by escalated_at) as escalated_to,
+            array(select system_id || ' ' || security_level || ' ' || organization_code || ' ' || name
+                  from incident_system s where s.incident_id = i.id order by name, system_id) as systems,
+            array(select asset_id || ' ' || organization_code || ' ' || hostname
+                  from incident_asset a where a.incident_id = i.id order by hostname, asset_id) as assets""";
+    private static final String SELECT = "select " + COLUMNS + " from incident i";
+    /** Seen by the scope whose LIKE pattern is $1: reported, affected or escalated to in it. */
+    private static final String VISIBLE = """
+            (i.reporting_path like $1
+             or exists (select 1 from incident_affected a where a.incident_id = i.id and a.org_path like $1)
+             or exists (select 1 from incident_escalation e where e.incident_id = i.id and e.org_path like $1))""";
+
+    private static final String ONE = SELECT + " where i.id = $2 and " + VISIBLE;
+    private static final String WITH_OBSERVABLE = SELECT + " where " + VISIBLE
+            + " and exists (select 1 from incident_observable o "
+            + "where o.incident_id = i.id and o.type = $2 and o.value = $3) order by i.reported_at desc limit 200";
+    private static final String IN_ORGANIZATION = """
+            (i.reporting_path like ? or exists (select 1 from incident_affected a where a.incident_id = i.id and a.org_path like ?))""";
+    private static final String OVERDUE = """
+            i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE') and (i.resolution_due < now() \
+            or (i.first_response_at is null and i.first_response_due < now()))""";
+
+    /** A reference's number and the deadlines' regime of the moment, in one round trip outside any transaction. */
+    private static final String DRAW = """
+            select next_incident_number($1) as number,
+                   exists (select 1 from alert_window where $2::date between starts_on and ends_on) as in_alert_window""";
+
+    private static final String INSERT = """
+            with incident as (
+                insert into incident (id, reference, reporting_org, reporting_path, reporter_name, reporter_phone,
+                    reporter_email, title, description, category, severity, status, detected_at, reported_at, impact,
+                    scope, measures_taken, support_requested, tlp, first_response_due, resolution_due, search_text,
+                    version, created_at, created_by, updated_at, updated_by)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'REPORTED', $12, $13, $14, $15, $16, $17, $18,
+                        $19, $20, $21, 0, $13, $22, $13, $22)
+            ), affected as (
+                insert into incident_affected (incident_id, organization_code, org_path)
+                select $1, a.code, a.path from unnest($23::text[], $24::text[]) as a(code, path)
+            ), observed as (
+                insert into incident_observable (incident_id, type, value, tlp, added_at, added_by)
+                select $1, o.type, o.value, o.tlp, $13, $22 from unnest($25::text[], $26::text[], $27::text[]) as o(type, value, tlp)
+            ), systems as (
+                insert into incident_system (incident_id, system_id, organization_code, name, security_level)
+                select $1, s.id, s.org, s.name, s.level from unnest($28::uuid[], $29::text[], $30::text[], $31::int[])
+                    as s(id, org, name, level)
+            ), assets as (
+                insert into incident_asset (incident_id, asset_id, organization_code, hostname)
+                select $1, a.id, a.org, a.hostname from unnest($32::uuid[], $33::text[], $34::text[]) as a(id, org, hostname)
+            )
+            insert into incident_timeline (incident_id, at, actor, kind, text) values ($1, $13, $22, 'STATUS', 'REPORTED')""";
+    private static final String SYSTEMS = """
+            select id, organization_code, org_path, name, security_level from system_replica where id = any($1) and not deleted""";
+    private static final String ASSETS = """
+            select id, organization_code, org_path, coalesce(hostname, '') as hostname from asset_replica
+            where id = any($1) and not deleted""";
+    private static final String ESCALATE = """
+            insert into incident_escalation (incident_id, organization_code, org_path, channel, escalated_at, escalated_by)
+            select $1, o.code, o.path, $3, now(), $4 from organization_replica o where o.code = $2 and not o.deleted
+            on conflict (incident_id, organization_code) do update set channel = excluded.channel,
+                escalated_at = excluded.escalated_at, escalated_by = excluded.escalated_by""";
+    private static final String ASSIGN = """
+            update incident set assignee_person = $2, assignee_org = $3, first_response_at = coalesce(first_response_at, now()),
+                version = version + 1, updated_at = now(), updated_by = $4 where id = $1""";
+    private static final String CONTACTS =
+            "select contacts::text from organization_contact where organization_code = $1";
+    private static final String INSERT_OBSERVABLES = """
+            insert into incident_observable (incident_id, type, value, tlp, added_at, added_by)
+            select $1, u.type, u.value, u.tlp, now(), $5 from unnest($2::text[], $3::text[], $4::text[]) as u(type, value, tlp)
+            on conflict do nothing""";
+    private static final String TIMELINE = """
+            insert into incident_timeline (incident_id, at, actor, kind, text, data) values ($1, now(), $2, $3, $4, $5::text::json)""";
+    private static final String READ_TIMELINE = """
+            select at, actor, kind, text, data::text as data from incident_timeline where incident_id = $1 order by id""";
+    private static final String CHANGE_STATUS = """
+            update incident set status = $2, version = version + 1, updated_at = now(), updated_by = $3,
+                first_response_at = coalesce(first_response_at, now()),
+                closed_at = case when $4 then now() else closed_at end
+            where id = $1""";
+    private static final String RESPONDED = """
+            update incident set first_response_at = coalesce(first_response_at, now()), version = version + 1,
+                updated_at = now(), updated_by = $2 where id = $1""";
+
+    /**
+     * Draws the next reference of today's year (a gap if the report then fails), and tells whether today is in an
+     * alert window.
+     */
+    Uni<Ticket> draw(SqlClient client, LocalDate today) {
+        return client.preparedQuery(DRAW)
+                .execute(Tuple.of(today.getYear(), today))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Ticket(
+                            "INC-%d-%06d".formatted(today.getYear(), row.getLong("number")),
+                            row.getBoolean("in_alert_window"));
+                });
+    }
+
+    /** The incident with everything it points at and its first timeline line, in one statement. */
+    Uni<Void> insert(SqlClient connection, NewIncident incident) {
+        return connection.preparedQuery(INSERT).execute(row(incident)).replaceWithVoid();
+    }
+
+    /** The incident with its timeline, or null. */
+    Uni<IncidentView> visible(SqlClient client, TenantScope scope, UUID id) {
+        return one(client, scope, id, false)
+                .flatMap(row -> row == null
+                        ? Uni.createFrom().nullItem()
+                        : timelineOf(client, id).map(timeline -> IncidentView.of(row, timeline)));
+    }
+
+    /** Locks the incident until the transaction ends and answers where it stands, or null. */
+    Uni<IncidentStatus> lock(SqlClient connection, TenantScope scope, UUID id) {
+        return one(connection, scope, id, true)
+                .map(row -> row == null ? null : IncidentStatus.valueOf(row.getString("status")));
+    }
+
+    /** The incident as its event tells it, whoever's scope it is in; or null. */
+    Uni<IncidentEvent> eventOf(SqlClient connection, UUID id) {
+        return one(connection, TenantScope.everything(null), id, false).map(row -> {
+            if (row == null) {
+                return null;
+            }
+            IncidentView incident = IncidentView.of(row, null);
+            return new IncidentEvent(
+                    incident.id(),
+                    incident.reference(),
+                    incident.reportingOrganization(),
+                    row.getString("reporting_path"),
+                    incident.affectedOrganizations(),
+                    incident.escalatedTo(),
+                    incident.title(),
+                    incident.category().name(),
+                    incident.severity().name(),
+                    incident.status().name(),
+                    incident.tlp(),
+                    incident.detectedAt(),
+                    incident.reportedAt(),
+                    incident.resolutionDue(),
+                    incident.version());
+        });
+    }
+
+    /**
+     * One page of the incidents the scope sees, newest first; {@code organizationPattern} (null for none) keeps
+     * those reported by or affecting that subtree.
+     */
+    Uni<List<IncidentView>> page(
+            SqlClient client,
+            TenantScope scope,
+            String organizationPattern,
+            IncidentFilter filter,
+            Cursor.Parts after,
+            int limit) {
+        Conditions where = Conditions.on(Tuple.of(scope.likePattern()), VISIBLE)
+                .whenPresent(organizationPattern, IN_ORGANIZATION)
+                .whenPresent(filter.status(), "i.status = ?", Enum::name)
+                .whenPresent(filter.severity(), "i.severity = ?", Enum::name)
+                .whenPresent(filter.category(), "i.category = ?", Enum::name)
+                .when(filter.overdue(), OVERDUE)
+                .whenPresent(filter.query(), "i.search_text like ?", SearchText::containsPattern);
+        if (after != null) {
+            where.and("(i.reported_at, i.id) < (?, ?)", after.timestamp(0), after.uuid(1));
+        }
+        String sql = SELECT + where.clause() + " order by i.reported_at desc, i.id desc limit " + (limit + 1);
+        return client.preparedQuery(sql).execute(where.params()).map(IncidentStore::views);
+    }
+
+    /** The incidents the scope sees that hold the observable (canonical value), newest first, at most 200. */
+    Uni<List<IncidentView>> withObservable(SqlClient client, TenantScope scope, ObservableType type, String value) {
+        return client.preparedQuery(WITH_OBSERVABLE)
+                .execute(Tuple.of(scope.likePattern(), type.name(), value))
+                .map(IncidentStore::views);
+    }
+
+    Uni<List<IncidentView.TimelineEntry>> timelineOf(SqlClient client, UUID id) {
+        return client.preparedQuery(READ_TIMELINE).execute(Tuple.of(id)).map(rows -> {
+            List<IncidentView.TimelineEntry> timeline = new ArrayList<>();
+            rows.forEach(t -> timeline.add(new IncidentView.TimelineEntry(
+                    t.getOffsetDateTime("at").toInstant(),
+                    t.getString("actor"),
+                    t.getString("kind"),
+                    t.getString("text"),
+                    t.getString("data"))));
+            return timeline;
+        });
+    }
+
+    /** A line on the timeline; {@code data} is JSON text, or null. */
+    Uni<Void> addToTimeline(SqlClient connection, UUID id, String actor, String kind, String text, String data) {
+        return connection
+                .preparedQuery(TIMELINE)
+                .execute(Tuple.of(id, actor, kind, text, data))
+                .replaceWithVoid();
+    }
+
+    /** Adds the observables the incident does not hold yet. */
+    Uni<Void> addObservables(SqlClient connection, UUID id, String actor, List<IncidentView.Observable> observables) {
+        if (observables.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection
+                .preparedQuery(INSERT_OBSERVABLES)
+                .execute(Tuple.of(
+                        id,
+                        observables.stream().map(o -> o.type().name()).toArray(String[]::new),
+                        observables.stream().map(IncidentView.Observable::value).toArray(String[]::new),
+                        observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new),
+                        actor))
+                .replaceWithVoid();
+    }
+
+    /** Moves the incident to the status; a status that is not open stamps its closing time. */
+    Uni<Void> changeStatus(SqlClient connection, UUID id, IncidentStatus status, String actor) {
+        return connection
+                .preparedQuery(CHANGE_STATUS)
+                .execute(Tuple.of(id, status.name(), actor, !status.isOpen()))
+                .replaceWithVoid();
+    }
+
+    /** Stops the response clock, unless it was stopped already. */
+    Uni<Void> responded(SqlClient connection, UUID id, String actor) {
+        return connection.preparedQuery(RESPONDED).execute(Tuple.of(id, actor)).replaceWithVoid();
+    }
+
+    /** Hands the incident to the person and organisation (either may be null); the response clock stops. */
+    Uni<Void> assign(SqlClient connection, UUID id, String person, String organization, String actor) {
+        return connection
+                .preparedQuery(ASSIGN)
+                .execute(Tuple.of(id, person, organization, actor))
+                .replaceWithVoid();
+    }
+
+    /** Lets the organisation see the incident; false when it is not a known organisation. */
+    Uni<Boolean> escalate(SqlClient connection, UUID id, String organization, String channel, String actor) {
+        return connection
+                .preparedQuery(ESCALATE)
+                .execute(Tuple.of(id, organization, channel, actor))
+                .map(written -> written.rowCount() != 0);
+    }
+
+    /** The contact data inventory holds for the organisation, JSON text; null when it holds none. */
+    Uni<String> contactsOf(SqlClient connection, String organization) {
+        return connection
+                .preparedQuery(CONTACTS)
+                .execute(Tuple.of(organization))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
+    /** The systems of these ids that inventory knows, whatever their organisation. */
+    Uni<List<Owned<IncidentView.AffectedSystem>>> systems(SqlClient client, List<UUID> ids) {
+        return owned(
+                client,
+                SYSTEMS,
+                ids,
+                row -> new IncidentView.AffectedSystem(
+                        row.getUUID("id"),
+                        row.getString("organization_code"),
+                        row.getString("name"),
+                        row.getInteger("security_level")));
+    }
+
+    /** The assets of these ids that inventory knows, whatever their organisation. */
+    Uni<List<Owned<IncidentView.AffectedAsset>>> assets(SqlClient client, List<UUID> ids) {
+        return owned(
+                client,
+                ASSETS,
+                ids,
+                row -> new IncidentView.AffectedAsset(
+                        row.getUUID("id"), row.getString("organization_code"), row.getString("hostname")));
+    }
+
+    private static <T> Uni<List<Owned<T>>> owned(SqlClient client, String sql, List<UUID> ids, Function<Row, T> item) {
+        return client.preparedQuery(sql)
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<Owned<T>> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(new Owned<>(
+                            row.getUUID("id"),
+                            row.getString("organization_code"),
+                            row.getString("org_path"),
+                            item.apply(row))));
+                    return found;
+                });
+    }
+
+    private static Uni<Row> one(SqlClient client, TenantScope scope, UUID id, boolean lock) {
+        return client.preparedQuery(ONE + (lock ? " for update of i" : ""))
+                .execute(Tuple.of(scope.likePattern(), id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+    }
+
+    private static List<IncidentView> views(Iterable<Row> rows) {
+        List<IncidentView> found = new ArrayList<>();
+        rows.forEach(row -> found.add(IncidentView.of(row, null)));
+        return found;
+    }
+
+    private static Tuple row(NewIncident incident) {
+        IncidentInput input = incident.input();
+        List<IncidentView.Observable> observables = incident.observables();
+        List<IncidentView.AffectedSystem> systems = incident.systems();
+        List<IncidentView.AffectedAsset> assets = incident.assets();
+        return Tuple.tuple()
+                .addUUID(incident.id())
+                .addString(incident.ticket().reference())
+                .addString(incident.reportingOrganization())
+                .addString(incident.reportingPath())
+                .addString(incident.contact().name())
+                .addString(incident.contact().phone())
+                .addString(incident.contact().email())
+                .addString(input.title())
+                .addString(input.description())
+                .addString(input.category().name())
+                .addString(input.severity().name())
+                .addOffsetDateTime(input.detectedAt())
+                .addOffsetDateTime(incident.reportedAt().atOffset(ZoneOffset.UTC))
+                .addString(input.impact())
+                .addString(input.scope())
+                .addString(input.measuresTaken())
+                .addString(input.supportRequested())
+                .addString(incident.tlp().name())
+                .addOffsetDateTime(incident.firstResponseDue().atOffset(ZoneOffset.UTC))
+                .addOffsetDateTime(incident.resolutionDue().atOffset(ZoneOffset.UTC))
+                .addString(SearchText.foldAll(incident.ticket().reference(), input.title(), input.description()))
+                .addString(incident.actor())
+                .addArrayOfString(incident.affected().keySet().toArray(String[]::new))
+                .addArrayOfString(incident.affected().values().toArray(String[]::new))
+                .addArrayOfString(observables.stream().map(o -> o.type().name()).toArray(String[]::new))
+                .addArrayOfString(
+                        observables.stream().map(IncidentView.Observable::value).toArray(String[]::new))
+                .addArrayOfString(
+                        observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new))
+                .addArrayOfUUID(
+                        systems.stream().map(IncidentView.AffectedSystem::id).toArray(UUID[]::new))
+                .addArrayOfString(systems.stream()
+                        .map(IncidentView.AffectedSystem::organization)
+                        .toArray(String[]::new))
+                .addArrayOfString(
+                        systems.stream().map(IncidentView.AffectedSystem::name).toArray(String[]::new))
+                .addArrayOfInteger(systems.stream()
+                        .map(IncidentView.AffectedSystem::securityLevel)
+                        .toArray(Integer[]::new))
+                .addArrayOfUUID(
+                        assets.stream().map(IncidentView.AffectedAsset::id).toArray(UUID[]::new))
+                .addArrayOfString(assets.stream()
+                        .map(IncidentView.AffectedAsset::organization)
+                        .toArray(String[]::new))
+                .addArrayOfString(assets.stream()
+                        .map(IncidentView.AffectedAsset::hostname)
+                        .toArray(String[]::new));
+    }
+}
