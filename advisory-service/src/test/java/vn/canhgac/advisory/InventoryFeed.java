@@ -15,6 +15,7 @@ import vn.canhgac.commons.contracts.AssetEvent;
 import vn.canhgac.commons.organization.OrganizationKind;
 import vn.canhgac.commons.testing.CloudEventsProducer;
 import vn.canhgac.commons.testing.OrganizationFeed;
+import vn.canhgac.commons.testing.RunIds;
 
 /**
  * Publishes inventory's events (organisations with their constituency, assets with addresses and products) to
@@ -63,7 +64,7 @@ public final class InventoryFeed implements AutoCloseable {
     }
 
     public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return prefix + "-" + RunIds.next(8).toUpperCase();
     }
 
     /** A feed with a unit of the demo's Khánh Hòa chain: {@code /UBND-KH/STTTT-KH/<unit>/}, without constituency. */

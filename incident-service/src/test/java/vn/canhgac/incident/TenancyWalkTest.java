@@ -12,13 +12,13 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.testing.Api;
 import vn.canhgac.commons.testing.KhanhHoaTree;
+import vn.canhgac.commons.testing.RunIds;
 
 /**
  * Walks every endpoint of incident-service with the token of another organisation (a bank's administrator) aimed
@@ -30,7 +30,7 @@ import vn.canhgac.commons.testing.KhanhHoaTree;
 @ExtendWith(KhanhHoaTree.class)
 class TenancyWalkTest {
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String run = RunIds.next(8);
     private final String ip = "198.18." + ThreadLocalRandom.current().nextInt(256) + "."
             + (1 + ThreadLocalRandom.current().nextInt(254));
     private String incidentId;

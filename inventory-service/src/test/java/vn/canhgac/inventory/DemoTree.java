@@ -3,8 +3,8 @@ package vn.canhgac.inventory;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.UUID;
 import vn.canhgac.commons.testing.Api;
+import vn.canhgac.commons.testing.RunIds;
 
 /**
  * The demo organisation tree the tests of every concept stand on, created through the API once per JVM (creating
@@ -41,6 +41,6 @@ public final class DemoTree {
 
     /** A short random suffix, so that each run's objects are its own. */
     public static String unique() {
-        return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return RunIds.next(6).toUpperCase();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -122,7 +123,7 @@ public class ExposureResource {
                         name.strip(),
                         String.join(
                                 ", ",
-                                java.util.Arrays.stream(ExposureStatus.values())
+                                Arrays.stream(ExposureStatus.values())
                                         .map(Enum::name)
                                         .toList()));
             }

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -89,7 +90,7 @@ public class AssetReplicas {
                 .addString(asset.externalId())
                 .addLong(asset.version())
                 .addBoolean(asset.deleted())
-                .addOffsetDateTime(asset.updatedAt().atOffset(java.time.ZoneOffset.UTC));
+                .addOffsetDateTime(asset.updatedAt().atOffset(ZoneOffset.UTC));
         return connection
                 .preparedQuery(UPSERT)
                 .execute(row)

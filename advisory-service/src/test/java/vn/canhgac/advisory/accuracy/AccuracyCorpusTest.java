@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.commons.testing.RunIds;
 
 /**
  * The accuracy corpus (src/test/resources/accuracy, see its PROVENANCE.md): documents in the shapes national CERTs
@@ -36,8 +37,7 @@ import vn.canhgac.advisory.InventoryFeed.Product;
 @QuarkusTest
 class AccuracyCorpusTest {
 
-    private static final String RUN =
-            UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    private static final String RUN = RunIds.next(8).toUpperCase();
     private static final String UNIT = "ACC-" + RUN;
     private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
     private static final ObjectMapper JSON = new ObjectMapper();

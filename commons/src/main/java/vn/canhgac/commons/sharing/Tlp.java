@@ -1,5 +1,7 @@
 package vn.canhgac.commons.sharing;
 
+import java.util.Locale;
+
 /** Traffic Light Protocol 2.0 labels (FIRST): who a piece of information may be shared with. */
 public enum Tlp {
     CLEAR,
@@ -14,7 +16,7 @@ public enum Tlp {
             return null;
         }
         String name = text.strip()
-                .toUpperCase(java.util.Locale.ROOT)
+                .toUpperCase(Locale.ROOT)
                 .replace("TLP:", "")
                 .replace('+', '_')
                 .replace("WHITE", "CLEAR");

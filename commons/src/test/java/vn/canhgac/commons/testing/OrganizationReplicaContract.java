@@ -27,7 +27,7 @@ public abstract class OrganizationReplicaContract {
 
     private static CloudEventsProducer producer;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private final String run = RunIds.next(6).toUpperCase();
 
     /** The path under which the service serves its replica, e.g. {@code /api/v1/exposures/organizations}. */
     protected abstract String replicaPath();

@@ -16,6 +16,7 @@ import io.vertx.mutiny.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +61,7 @@ public class ApiProxy {
             RateLimiter limiter,
             VerifiedTokens verifiedTokens,
             Vertx vertx,
-            @ConfigProperty(name = "canhgac.proxy.timeout", defaultValue = "PT60S") java.time.Duration timeout,
+            @ConfigProperty(name = "canhgac.proxy.timeout", defaultValue = "PT60S") Duration timeout,
             @ConfigProperty(name = "canhgac.proxy.pool-size", defaultValue = "200") int poolSize) {
         this.routes = routes;
         this.limiter = limiter;

@@ -8,9 +8,9 @@ import static vn.canhgac.gateway.e2e.Platform.as;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.RunIds;
 
 /**
  * From inventory to exposure through the gateway with real tokens: an agency registers a server, the national
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExposureE2E {
 
-    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final String run = RunIds.next(6);
     private final String address = "45.103." + ThreadLocalRandom.current().nextInt(256) + "."
             + (1 + ThreadLocalRandom.current().nextInt(254));
 

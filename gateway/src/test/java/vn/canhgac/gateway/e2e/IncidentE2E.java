@@ -9,8 +9,8 @@ import static vn.canhgac.gateway.e2e.Platform.as;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.RunIds;
 
 /**
  * An incident's life through the gateway with real tokens: a district reports it at 2 a.m., the department
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class IncidentE2E {
 
-    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final String run = RunIds.next(6);
 
     @Test
     void aReportedIncidentIsTriagedEscalatedAndSeenByTheRightPeopleOnly() {

@@ -10,10 +10,10 @@ import static vn.canhgac.gateway.e2e.Platform.anonymous;
 import static vn.canhgac.gateway.e2e.Platform.as;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.RunIds;
 import vn.canhgac.commons.testing.Tokens;
 
 /**
@@ -25,7 +25,7 @@ class IncidentOutageE2E {
 
     private static final String INCIDENT_EVENTS = "e2e.incident.incidents";
 
-    private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private final String run = RunIds.next(6).toUpperCase();
 
     @Test
     void whatHappensWhileKafkaIsDownReachesItsReadersWhenItReturns() throws Exception {

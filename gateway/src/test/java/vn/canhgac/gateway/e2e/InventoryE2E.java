@@ -8,13 +8,13 @@ import static vn.canhgac.gateway.e2e.Platform.as;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.RunIds;
 
 /** The inventory through the gateway: a system, its assets imported from a CSV file, searched by network. */
 class InventoryE2E {
 
-    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final String run = RunIds.next(6);
 
     @Test
     void anAgencyImportsItsInventoryThroughTheGatewayAndFindsItByNetwork() {

@@ -10,8 +10,8 @@ import static vn.canhgac.gateway.e2e.Platform.anonymous;
 import static vn.canhgac.gateway.e2e.Platform.as;
 
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.RunIds;
 
 /**
  * The thin slice through every part: a Khánh Hòa coordinator registers an organisation through the gateway;
@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class OrganizationSliceE2E {
 
-    private final String code =
-            "E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    private final String code = "E2E-" + RunIds.next(8).toUpperCase();
 
     @Test
     void anOrganisationCreatedByACoordinatorReachesEveryServiceAndOnlyTheRightTenants() {

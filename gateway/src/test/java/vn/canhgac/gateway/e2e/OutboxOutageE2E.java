@@ -6,8 +6,8 @@ import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.gateway.e2e.Platform.as;
 
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.RunIds;
 
 /**
  * A committed change is never lost: with the broker down, inventory-service still accepts the change (its
@@ -18,7 +18,7 @@ class OutboxOutageE2E {
 
     @Test
     void whatWasCommittedWhileKafkaWasDownIsDeliveredWhenItReturns() throws Exception {
-        String code = "OUTAGE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String code = "OUTAGE-" + RunIds.next(8).toUpperCase();
         Platform.canhgac("kafka", "stop");
         try {
             as("khanhhoa-coordinator")

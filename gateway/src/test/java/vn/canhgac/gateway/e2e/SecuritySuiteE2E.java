@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.RunIds;
 import vn.canhgac.commons.testing.Tokens;
 import vn.canhgac.gateway.e2e.OpenApiOperations.Body;
 import vn.canhgac.gateway.e2e.OpenApiOperations.Operation;
@@ -80,8 +81,7 @@ class SecuritySuiteE2E {
                     .setParam("http.socket.timeout", 90_000));
 
     /** Inside every generated string, so that anything a bad request managed to store can be found afterwards. */
-    private final String marker =
-            "SECSUITE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    private final String marker = "SECSUITE-" + RunIds.next(8).toUpperCase();
 
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -526,7 +526,7 @@ class SecuritySuiteE2E {
         if (schema.is("boolean")) {
             return "false";
         }
-        return "NO-SUCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return "NO-SUCH-" + RunIds.next(8).toUpperCase();
     }
 
     private void check(Caller caller, Case request, Expect expect) {

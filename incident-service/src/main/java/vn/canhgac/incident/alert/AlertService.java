@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,10 +104,7 @@ public class AlertService {
                         found,
                         limit,
                         a -> Cursor.encode(
-                                a.lastPushedAt()
-                                        .atOffset(java.time.ZoneOffset.UTC)
-                                        .toString(),
-                                a.id().toString()),
+                                a.lastPushedAt().atOffset(ZoneOffset.UTC).toString(), a.id().toString()),
                         a -> a));
     }
 
@@ -129,7 +127,7 @@ public class AlertService {
                                             + alert.type() + ", pushed " + alert.occurrences() + " time(s))",
                                     promotion.category(),
                                     promotion.severity(),
-                                    alert.observedAt().atOffset(java.time.ZoneOffset.UTC),
+                                    alert.observedAt().atOffset(ZoneOffset.UTC),
                                     null,
                                     null,
                                     null,

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.commons.contracts.DirectiveEvent;
@@ -33,9 +34,8 @@ public class AlertWindowsConsumer {
     public Uni<Void> onDirective(Message<String> message) {
         return consumer.consume("incident-service.directives", message, (connection, received) -> {
             DirectiveEvent directive = events.read(received, DirectiveEvent.class);
-            var windows = directive.alertWindows() == null
-                    ? java.util.List.<DirectiveEvent.AlertWindow>of()
-                    : directive.alertWindows();
+            var windows =
+                    directive.alertWindows() == null ? List.<DirectiveEvent.AlertWindow>of() : directive.alertWindows();
             return connection
                     .preparedQuery(CLEAR)
                     .execute(Tuple.of(directive.id()))

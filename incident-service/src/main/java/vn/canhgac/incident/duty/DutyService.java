@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ public class DutyService {
             String path = org.path();
             List<String> chain = new ArrayList<>(
                     Arrays.asList(path.substring(1, path.length() - 1).split("/")));
-            java.util.Collections.reverse(chain);
+            Collections.reverse(chain);
             return store.onDuty(pool, chain, OffsetDateTime.now()).map(shifts -> {
                 Map<String, List<ShiftView>> byOrganization = new LinkedHashMap<>();
                 shifts.forEach(shift -> byOrganization

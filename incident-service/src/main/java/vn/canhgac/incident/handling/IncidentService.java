@@ -5,6 +5,7 @@ import static vn.canhgac.commons.contracts.EventContracts.INCIDENT_REPORTED;
 import static vn.canhgac.commons.contracts.EventContracts.INCIDENT_STATUS_CHANGED;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -227,7 +228,7 @@ public class IncidentService {
                                 entry.text(),
                                 entry.reference() == null
                                         ? null
-                                        : new io.vertx.core.json.JsonObject()
+                                        : new JsonObject()
                                                 .put("reference", entry.reference())
                                                 .encode()))
                         .flatMap(ignored -> store.responded(connection, id, caller.displayName()))))

@@ -13,18 +13,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.testing.KhanhHoaTree;
+import vn.canhgac.commons.testing.RunIds;
 
 /** Alerts pushed by feeds, merged on repeat, promoted to an incident or attached to one, in scope only. */
 @QuarkusTest
 @ExtendWith(KhanhHoaTree.class)
 class AlertResourceTest {
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String run = RunIds.next(8);
 
     @BeforeEach
     void replicated() {

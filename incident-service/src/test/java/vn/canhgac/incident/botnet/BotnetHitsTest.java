@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.testing.KhanhHoaTree;
+import vn.canhgac.commons.testing.RunIds;
 
 /** Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing. */
 @QuarkusTest
@@ -24,7 +25,7 @@ import vn.canhgac.commons.testing.KhanhHoaTree;
 class BotnetHitsTest {
 
     private static final String EXPOSURES = "test.advisory.exposures";
-    private final String list = "BOTNET-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String list = "BOTNET-" + RunIds.next(8);
     private final UUID listId = UUID.randomUUID();
 
     @BeforeEach

@@ -13,11 +13,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.testing.KhanhHoaTree;
+import vn.canhgac.commons.testing.RunIds;
 import vn.canhgac.incident.alertwindow.DirectiveFeed;
 
 /** Rosters through the API: coverage of Tết across a month's end, on duty now with the parent's fall-back. */
@@ -47,7 +47,7 @@ class DutyResourceTest {
     /** A directive and its forward both declare the window; coverage is checked against it by name. */
     @Test
     void coverageIsCheckedOverAnAlertWindowByItsName() {
-        String window = "Tết Nhâm Tý 2032 " + UUID.randomUUID().toString().substring(0, 6);
+        String window = "Tết Nhâm Tý 2032 " + RunIds.next(6);
         DirectiveFeed.declare(window, LocalDate.parse("2032-02-09"), LocalDate.parse("2032-02-11"));
         DirectiveFeed.declare(window, LocalDate.parse("2032-02-10"), LocalDate.parse("2032-02-12"));
         await().atMost(Duration.ofSeconds(30))

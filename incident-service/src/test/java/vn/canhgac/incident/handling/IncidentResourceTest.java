@@ -33,6 +33,7 @@ import vn.canhgac.commons.organization.Contact;
 import vn.canhgac.commons.organization.OrganizationKind;
 import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.OrganizationFeed;
+import vn.canhgac.commons.testing.RunIds;
 import vn.canhgac.incident.alertwindow.DirectiveFeed;
 
 /** Incidents against the real PostgreSQL, Kafka and Keycloak: report, scope, workflow, timeline, observables. */
@@ -40,7 +41,7 @@ import vn.canhgac.incident.alertwindow.DirectiveFeed;
 @ExtendWith(KhanhHoaTree.class)
 class IncidentResourceTest {
 
-    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final String run = RunIds.next(6);
 
     @BeforeAll
     static void vncert() {

@@ -2,6 +2,7 @@ package vn.canhgac.inventory.asset;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import vn.canhgac.commons.contracts.AssetEvent.Product;
 
@@ -19,6 +20,6 @@ record AssetDraft(
 
     /** The key imports match on, within the organisation: the external id, or else the hostname. */
     String naturalKey() {
-        return externalId != null ? "id:" + externalId : "host:" + hostname.toLowerCase(java.util.Locale.ROOT);
+        return externalId != null ? "id:" + externalId : "host:" + hostname.toLowerCase(Locale.ROOT);
     }
 }

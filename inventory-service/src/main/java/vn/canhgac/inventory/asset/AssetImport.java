@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.audit.AuditAction;
 import vn.canhgac.commons.audit.AuditTrail;
@@ -88,7 +92,7 @@ public class AssetImport {
         final Set<String> seenKeys = new HashSet<>();
         final List<AssetStore.Bound> batch = new ArrayList<>();
         final List<FieldError> errors = new ArrayList<>();
-        java.util.concurrent.CompletionStage<Void> inFlight;
+        CompletionStage<Void> inFlight;
         long rows;
         long created;
         long updated;
@@ -283,17 +287,15 @@ public class AssetImport {
     private static void awaitInFlight(Run run) {
         if (run.inFlight != null) {
             try {
-                run.inFlight
-                        .toCompletableFuture()
-                        .get(STATEMENT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
+                run.inFlight.toCompletableFuture().get(STATEMENT_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException runtime
                         ? runtime
                         : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new IllegalStateException("An import batch did not finish in " + STATEMENT_WAIT, e);
             } finally {
                 run.inFlight = null;

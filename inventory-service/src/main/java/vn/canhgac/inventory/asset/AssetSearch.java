@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +151,7 @@ public class AssetSearch {
         }
         return asset.lastSeen() == null
                 ? NEVER_SEEN
-                : asset.lastSeen().atOffset(java.time.ZoneOffset.UTC).toString();
+                : asset.lastSeen().atOffset(ZoneOffset.UTC).toString();
     }
 
     private Uni<String> pathPattern(TenantScope scope, String organizationCode) {

@@ -5,8 +5,10 @@ import static vn.canhgac.commons.contracts.EventContracts.ASSET_UPSERTED;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import vn.canhgac.commons.audit.AuditTrail;
@@ -138,7 +140,7 @@ public class AssetService {
                                 current.systemId(),
                                 current.lastSeen() == null
                                         ? null
-                                        : current.lastSeen().atOffset(java.time.ZoneOffset.UTC),
+                                        : current.lastSeen().atOffset(ZoneOffset.UTC),
                                 current.addresses(),
                                 products)));
     }
@@ -162,7 +164,7 @@ public class AssetService {
         return scopes.of(caller).flatMap(scope -> inScope(pool, scope, id)).map(StoredAsset::details);
     }
 
-    private Uni<StoredAsset> inScope(io.vertx.mutiny.sqlclient.SqlClient connection, TenantScope scope, UUID id) {
+    private Uni<StoredAsset> inScope(SqlClient connection, TenantScope scope, UUID id) {
         return store.load(connection, id)
                 .map(found -> found.filter(asset -> scope.covers(asset.orgPath()))
                         .orElseThrow(() -> DomainProblem.notFound("asset", id)));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import vn.canhgac.commons.contracts.AssetEvent.Product;
@@ -295,10 +296,7 @@ public class AssetStore {
                         StoredAsset asset = read(row);
                         byId.put(asset.details().id(), asset);
                     });
-                    return ids.stream()
-                            .map(byId::get)
-                            .filter(java.util.Objects::nonNull)
-                            .toList();
+                    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
                 });
     }
 

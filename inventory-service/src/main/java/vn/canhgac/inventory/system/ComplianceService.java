@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScopes;
@@ -41,7 +43,7 @@ public class ComplianceService {
     }
 
     @WithSession
-    public Uni<Compliance> ofSystem(Caller caller, java.util.UUID id) {
+    public Uni<Compliance> ofSystem(Caller caller, UUID id) {
         return systems.inScope(caller, id)
                 .flatMap(system -> byPath(system.orgPath, system.id.toString()))
                 .map(rows -> rows.stream().map(PathCompliance::compliance).reduce(Compliance.NONE, Compliance::plus));
@@ -70,7 +72,7 @@ public class ComplianceService {
                                                 .toList()))));
     }
 
-    private static Compliance sum(List<PathCompliance> rows, java.util.function.Predicate<String> paths) {
+    private static Compliance sum(List<PathCompliance> rows, Predicate<String> paths) {
         return rows.stream()
                 .filter(row -> paths.test(row.path()))
                 .map(PathCompliance::compliance)

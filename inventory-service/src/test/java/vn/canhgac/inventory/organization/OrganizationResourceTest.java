@@ -17,11 +17,11 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.Api;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.RunIds;
 import vn.canhgac.commons.testing.Tokens;
 import vn.canhgac.inventory.DemoTree;
 
@@ -30,7 +30,7 @@ import vn.canhgac.inventory.DemoTree;
 class OrganizationResourceTest {
 
     private static final String PATH = "/api/v1/organizations";
-    private final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private final String run = RunIds.next(6).toUpperCase();
 
     @BeforeEach
     void demoTree() {
