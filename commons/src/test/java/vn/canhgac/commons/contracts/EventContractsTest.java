@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -99,32 +101,32 @@ class EventContractsTest {
 
     @Test
     void theCompatibilityCheckCatchesWhatBreaksConsumers() {
-        JsonNode published = JSON.valueToTree(java.util.Map.of(
+        JsonNode published = JSON.valueToTree(Map.of(
                 "type",
                 "object",
                 "properties",
-                java.util.Map.of(
-                        "id", java.util.Map.of("type", "string", "format", "uuid"),
-                        "kind", java.util.Map.of("type", "string", "enum", List.of("A", "B")))));
-        JsonNode renamed = JSON.valueToTree(java.util.Map.of(
+                Map.of(
+                        "id", Map.of("type", "string", "format", "uuid"),
+                        "kind", Map.of("type", "string", "enum", List.of("A", "B")))));
+        JsonNode renamed = JSON.valueToTree(Map.of(
                 "type",
                 "object",
                 "properties",
-                java.util.Map.of(
-                        "identifier", java.util.Map.of("type", "string", "format", "uuid"),
-                        "kind", java.util.Map.of("type", "string", "enum", List.of("A")))));
-        JsonNode grown = JSON.valueToTree(java.util.Map.of(
+                Map.of(
+                        "identifier", Map.of("type", "string", "format", "uuid"),
+                        "kind", Map.of("type", "string", "enum", List.of("A")))));
+        JsonNode grown = JSON.valueToTree(Map.of(
                 "type",
                 "object",
                 "properties",
-                java.util.Map.of(
-                        "id", java.util.Map.of("type", "string", "format", "uuid"),
-                        "kind", java.util.Map.of("type", "string", "enum", List.of("A", "B", "C")),
-                        "note", java.util.Map.of("type", List.of("string", "null")))));
+                Map.of(
+                        "id", Map.of("type", "string", "format", "uuid"),
+                        "kind", Map.of("type", "string", "enum", List.of("A", "B", "C")),
+                        "note", Map.of("type", List.of("string", "null")))));
         assertEquals(
                 List.of("/kind: value \"B\" is no longer allowed", "/id: removed (or renamed)"),
                 JsonSchemas.incompatibilities(published, renamed).stream()
-                        .sorted(java.util.Comparator.reverseOrder())
+                        .sorted(Comparator.reverseOrder())
                         .toList());
         assertEquals(List.of(), JsonSchemas.incompatibilities(published, grown));
     }

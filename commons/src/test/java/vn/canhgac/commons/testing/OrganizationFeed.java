@@ -54,6 +54,14 @@ public final class OrganizationFeed {
     }
 
     public static OrganizationEvent withContacts(OrganizationEvent event, List<Contact> contacts) {
+        return with(event, contacts, event.constituency());
+    }
+
+    public static OrganizationEvent withNetworks(OrganizationEvent event, List<String> networks) {
+        return with(event, event.contacts(), new Constituency(networks, List.of()));
+    }
+
+    private static OrganizationEvent with(OrganizationEvent event, List<Contact> contacts, Constituency constituency) {
         return new OrganizationEvent(
                 event.id(),
                 event.code(),
@@ -66,22 +74,6 @@ public final class OrganizationFeed {
                 event.deleted(),
                 event.updatedAt(),
                 contacts,
-                event.constituency());
-    }
-
-    public static OrganizationEvent withNetworks(OrganizationEvent event, List<String> networks) {
-        return new OrganizationEvent(
-                event.id(),
-                event.code(),
-                event.parentCode(),
-                event.path(),
-                event.nameVi(),
-                event.nameEn(),
-                event.kind(),
-                event.version(),
-                event.deleted(),
-                event.updatedAt(),
-                event.contacts(),
-                new Constituency(networks, List.of()));
+                constituency);
     }
 }
