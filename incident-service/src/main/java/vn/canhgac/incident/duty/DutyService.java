@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -109,7 +110,7 @@ public class DutyService {
             List<String> chain = new ArrayList<>(
                     Arrays.asList(path.substring(1, path.length() - 1).split("/")));
             Collections.reverse(chain);
-            return store.onDuty(pool, chain, OffsetDateTime.now()).map(shifts -> {
+            return store.onDuty(pool, chain, OffsetDateTime.now(ZoneOffset.UTC)).map(shifts -> {
                 Map<String, List<ShiftView>> byOrganization = new LinkedHashMap<>();
                 shifts.forEach(shift -> byOrganization
                         .computeIfAbsent(shift.organization(), k -> new ArrayList<>())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -45,9 +46,9 @@ final class IncidentStix {
                 .put("created_by_ref", identity);
         stixIncident
                 .putArray("labels")
-                .add(incident.category().name().toLowerCase())
-                .add(incident.severity().name().toLowerCase())
-                .add(incident.status().name().toLowerCase());
+                .add(incident.category().name().toLowerCase(Locale.ROOT))
+                .add(incident.severity().name().toLowerCase(Locale.ROOT))
+                .add(incident.status().name().toLowerCase(Locale.ROOT));
         for (IncidentView.Observable observable : incident.observables()) {
             String indicator = id("indicator", incident.id(), observable.type() + ":" + observable.value());
             ObjectNode node = objects.addObject()
@@ -62,7 +63,8 @@ final class IncidentStix {
                     .put("valid_from", incident.detectedAt().toString())
                     .put("created_by_ref", identity);
             node.putArray("indicator_types").add("malicious-activity");
-            node.putArray("labels").add("tlp:" + observable.tlp().toLowerCase().replace('_', '+'));
+            node.putArray("labels")
+                    .add("tlp:" + observable.tlp().toLowerCase(Locale.ROOT).replace('_', '+'));
             objects.addObject()
                     .put("type", "relationship")
                     .put("spec_version", SPEC)

@@ -80,7 +80,7 @@ public class AssetImport {
     }
 
     /** One import's state: counts, errors, caches, the batch being filled. */
-    private final class Run {
+    private static final class Run {
         final Caller caller;
         final TenantScope scope;
         final ImportMode mode;
