@@ -215,3 +215,43 @@ cmd_bench_accuracy() {
     "$CANHGAC_ROOT"/advisory-service/target/surefire-reports/*AccuracyCorpusTest-output.txt \
     "$CANHGAC_ROOT"/inventory-service/target/surefire-reports/*SbomCorpusTest-output.txt 2>/dev/null || true
 }
+
+# GET /assets/{id} alone, through the gateway and straight to inventory-service, on a quiet platform: the other
+# services (and any read-model backlog they are applying) are stopped for the length of the measurement, then
+# started again. Uses the assets of the last `./canhgac bench` run.
+cmd_bench_get() {
+  find_java
+  http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
+  ensure_wrk
+  mkdir -p "$BENCH_DIR"
+  local work org token gateway report
+  work=$(mktemp -d); chmod 755 "$work"
+  report="$BENCH_DIR/get-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+  org=$(bench_psql -Atc "select code from organization where code like 'BENCH-%' order by code desc limit 1")
+  [ -n "$org" ] || die "Run ./canhgac bench once first: it imports the assets this reads"
+  BENCH_WORK=$work
+  trap 'rm -rf "$BENCH_WORK"; gateway_restore; start_service advisory-service platform; start_service incident-service platform' EXIT
+  stop_pid advisory-service; stop_pid incident-service
+  gateway_unthrottled
+  token=$(token_for authority)
+  bench_psql -Atc "select id from asset where org_path = '/$org/' limit 1000" > "$work/ids.txt"
+  cat > "$work/get.lua" <<LUA
+local ids = {}
+for line in io.lines("$work/ids.txt") do ids[#ids + 1] = line end
+local n = 0
+wrk.headers["Authorization"] = "Bearer $token"
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/api/v1/assets/" .. ids[(n % #ids) + 1])
+end
+LUA
+  "${WRK[@]}" -t2 -c32 -d20s -s "$work/get.lua" "$gateway" > /dev/null
+  { echo "GET /assets/{id} on a quiet platform (advisory- and incident-service stopped), 32 connections:"
+    echo "  through the gateway, 30 s:"
+    "${WRK[@]}" -t2 -c32 -d30s --latency -s "$work/get.lua" "$gateway" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket" | sed 's/^/  /'
+    echo "  straight to inventory-service, 15 s:"
+    "${WRK[@]}" -t2 -c32 -d15s --latency -s "$work/get.lua" "http://$CANHGAC_HOST:$CANHGAC_INVENTORY_PORT" \
+      | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket" | sed 's/^/  /'; } | tee "$report"
+  ok "Benchmark written to $report"
+}
