@@ -68,7 +68,7 @@ public final class Rows {
         return rows.size();
     }
 
-    /** {@code insert ... select ... from unnest($n::text[], ...) with ordinality ... order by position}. */
+    /** {@code insert ... select ... from unnest($n::text[], ...) with ordinality ... order by its row number}. */
     public String arrayStatement() {
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class Rows {
         }
         return "insert into " + table + " (" + String.join(", ", names) + ") select " + String.join(", ", values)
                 + " from unnest(" + String.join(", ", arrays) + ") with ordinality as u(" + String.join(", ", aliases)
-                + ", position) order by u.position";
+                + ", row_number) order by u.row_number";
     }
 
     /** The parameters of {@link #arrayStatement}: the same values, then one text array per per-row column. */

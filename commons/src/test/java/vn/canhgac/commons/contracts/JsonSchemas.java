@@ -129,9 +129,10 @@ final class JsonSchemas {
     }
 
     /**
-     * What a consumer built on {@code newer} could not read in data written to {@code older} (or the reverse, for a
-     * field that disappeared): removed or retyped fields, removed enum values, newly required fields. Adding an
-     * optional field is compatible: consumers read events leniently.
+     * What one side could not read of what the other writes: a field removed, renamed or retyped, a value removed
+     * from an enum (newer consumers cannot read older events) or added to one (older consumers read enums strictly:
+     * an unknown value sends the event to the dead-letter topic), a free string made an enum, a field newly
+     * required. Adding an optional field is compatible: consumers ignore fields they do not know.
      */
     static List<String> incompatibilities(JsonNode older, JsonNode newer) {
         List<String> problems = new ArrayList<>();
@@ -150,6 +151,14 @@ final class JsonSchemas {
         for (JsonNode value : older.path("enum")) {
             if (!contains(newer.path("enum"), value)) {
                 problems.add(at + ": value " + value + " is no longer allowed");
+            }
+        }
+        if (newer.has("enum") && !older.has("enum")) {
+            problems.add(at + ": a free value became an enum");
+        }
+        for (JsonNode value : newer.path("enum")) {
+            if (older.has("enum") && !contains(older.get("enum"), value)) {
+                problems.add(at + ": value " + value + " is new, and consumers of the published version refuse it");
             }
         }
         Iterator<Map.Entry<String, JsonNode>> properties =

@@ -15,7 +15,7 @@ import vn.canhgac.commons.organization.OrganizationReplicaListener;
 public class OrganizationContacts implements OrganizationReplicaListener {
 
     private static final String UPSERT = """
-            insert into organization_contact (organization_code, contacts) values ($1, cast($2 as json))
+            insert into organization_contact (organization_code, contacts) values ($1, cast($2::text as json))
             on conflict (organization_code) do update set contacts = excluded.contacts""";
 
     private final ObjectMapper json;

@@ -307,7 +307,11 @@ class IncidentResourceTest {
                 .body("timeline.find { it.kind == 'ESCALATION' }.text", org.hamcrest.Matchers.containsString("HOTLINE"))
                 .body(
                         "timeline.find { it.kind == 'ESCALATION' }.data",
-                        org.hamcrest.Matchers.containsString("086.9100.317"));
+                        org.hamcrest.Matchers.containsString("086.9100.317"))
+                // the contacts are a JSON array, not a string holding one
+                .body(
+                        "timeline.find { it.kind == 'ESCALATION' }.data",
+                        org.hamcrest.Matchers.startsWith("{\"contacts\":["));
         assertProblem(
                 as("camranh-operator")
                         .contentType(ContentType.JSON)
