@@ -154,13 +154,13 @@ public class ExposureMatcher {
             from asset_replica a join asset_address_replica aa on aa.asset_id = a.id
             join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and e.network = aa.address
-            where a.id = $1 and not a.deleted
+            where a.id = any($1) and not a.deleted
             union all
             """ + ASSET_BOTNET_COLUMNS + """
             from asset_replica a join asset_address_replica aa on aa.asset_id = a.id
             join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and not e.host and aa.address <<= e.network
-            where a.id = $1 and not a.deleted""";
+            where a.id = any($1) and not a.deleted""";
 
     private static final String CONSTITUENCY_HITS =
             RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
@@ -233,7 +233,7 @@ public class ExposureMatcher {
     private static final String UNRESOLVED = "('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
 
     private static final String RETIRE_ASSET = closing(
-            "select id, status from exposure where asset_id = $1 and status in " + UNRESOLVED + " for update",
+            "select id, status from exposure where asset_id = any($1) and status in " + UNRESOLVED + " for update",
             "RESOLVED",
             "'matcher'",
             "'the asset was deleted from inventory'");
@@ -245,7 +245,7 @@ public class ExposureMatcher {
     private static final String SUPERSEDE_RANGE_HITS = closing(
             """
             select x.id, x.status from exposure x
-            join asset_replica a on a.id = $1 and not a.deleted
+            join asset_replica a on a.id = any($1) and not a.deleted
             join asset_address_replica aa on aa.asset_id = a.id
             where x.source_kind = 'BOTNET' and x.asset_id is null
               and x.organization_code = a.organization_code and x.subject = host(aa.address)
@@ -492,15 +492,27 @@ public class ExposureMatcher {
 
     /** One asset against every active advisory and botnet list. */
     public Uni<MatchReport> matchAsset(SqlConnection connection, UUID assetId) {
+        return matchAssets(connection, List.of(assetId));
+    }
+
+    /**
+     * Changed assets against every active advisory and botnet list, in one set-based pass per kind of hit (a
+     * batch of asset events from inventory).
+     */
+    public Uni<MatchReport> matchAssets(SqlConnection connection, List<UUID> assetIds) {
+        if (assetIds.isEmpty()) {
+            return Uni.createFrom().item(MatchReport.NONE);
+        }
+        Object ids = assetIds.toArray(UUID[]::new);
         return lock(connection, LOCK_SHARED)
-                .flatMap(locked -> write(connection, ADVISORY_HITS + "where p.asset_id = $1", Tuple.of(assetId)))
-                .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(assetId, activeDays))
+                .flatMap(locked -> write(connection, ADVISORY_HITS + "where p.asset_id = any($1)", Tuple.of(ids)))
+                .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(ids, activeDays))
                         .map(advisories::plus))
                 .call(() -> connection
                         .preparedQuery(SUPERSEDE_RANGE_HITS)
-                        .execute(Tuple.of(assetId))
+                        .execute(Tuple.of(ids))
                         .flatMap(rows -> announce(connection, rows)))
-                .call(() -> supersedeKev(connection, "k.asset_id = $1", assetId));
+                .call(() -> supersedeKev(connection, "k.asset_id = any($1)", ids));
     }
 
     /** One organisation's constituency against every active botnet list. */
@@ -509,11 +521,14 @@ public class ExposureMatcher {
                 .flatMap(locked -> write(connection, CONSTITUENCY_HITS, Tuple.of(organizationCode, activeDays)));
     }
 
-    /** Resolves the open exposures of an asset that inventory deleted. */
-    public Uni<MatchReport> retireAsset(SqlConnection connection, UUID assetId) {
+    /** Resolves the open exposures of assets that inventory deleted. */
+    public Uni<MatchReport> retireAssets(SqlConnection connection, List<UUID> assetIds) {
+        if (assetIds.isEmpty()) {
+            return Uni.createFrom().item(MatchReport.NONE);
+        }
         return connection
                 .preparedQuery(RETIRE_ASSET)
-                .execute(Tuple.of(assetId))
+                .execute(Tuple.of((Object) assetIds.toArray(UUID[]::new)))
                 .flatMap(rows -> announce(connection, rows));
     }
 

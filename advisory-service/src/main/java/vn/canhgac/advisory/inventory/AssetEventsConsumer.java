@@ -1,31 +1,33 @@
 package vn.canhgac.advisory.inventory;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.commons.contracts.AssetEvent;
+import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
-import vn.canhgac.commons.events.IdempotentConsumer;
 
 /**
  * Keeps the asset read model from {@code inventory.assets} and matches every changed asset against the active
- * advisories and botnet lists, in the transaction that applies the event: an exposure is never missed because
- * the service stopped between the two. A deleted asset's open exposures are resolved.
+ * advisories and botnet lists, a batch of events at a time, in the transaction that applies them: an exposure is
+ * never missed because the service stopped between the two. A deleted asset's open exposures are resolved.
  */
 @ApplicationScoped
 public class AssetEventsConsumer {
 
     private static final String CONSUMER = "advisory-service.assets";
 
-    private final IdempotentConsumer consumer;
+    private final BatchConsumer consumer;
     private final AssetReplicas replicas;
     private final ExposureMatcher matcher;
     private final EventData events;
 
     public AssetEventsConsumer(
-            IdempotentConsumer consumer, AssetReplicas replicas, ExposureMatcher matcher, EventData events) {
+            BatchConsumer consumer, AssetReplicas replicas, ExposureMatcher matcher, EventData events) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.matcher = matcher;
@@ -33,18 +35,23 @@ public class AssetEventsConsumer {
     }
 
     @Incoming("assets")
-    public Uni<Void> onAsset(Message<String> message) {
-        return consumer.consume(CONSUMER, message, (connection, event) -> {
-            AssetEvent asset = events.read(event, AssetEvent.class);
-            return replicas.apply(connection, asset).flatMap(applied -> {
-                if (!applied) {
-                    return Uni.createFrom().voidItem();
-                }
-                return (asset.deleted()
-                                ? matcher.retireAsset(connection, asset.id())
-                                : matcher.matchAsset(connection, asset.id()))
-                        .replaceWithVoid();
-            });
-        });
+    public Uni<Void> onAssets(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(
+                CONSUMER,
+                batch,
+                event -> events.read(event, AssetEvent.class),
+                (connection, received) -> replicas.applyAll(
+                                connection,
+                                received.stream().map(BatchConsumer.Read::data).toList())
+                        .flatMap(applied -> matcher.retireAssets(connection, idsOf(applied, true))
+                                .call(() -> matcher.matchAssets(connection, idsOf(applied, false))))
+                        .replaceWithVoid());
+    }
+
+    private static List<UUID> idsOf(List<AssetEvent> assets, boolean deleted) {
+        return assets.stream()
+                .filter(a -> a.deleted() == deleted)
+                .map(AssetEvent::id)
+                .toList();
     }
 }

@@ -6,9 +6,14 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ProductIdentity;
@@ -24,24 +29,28 @@ import vn.canhgac.commons.tenancy.TenantScope;
 @ApplicationScoped
 public class AssetReplicas {
 
+    /** Takes each asset unless the replica holds its version or a newer one; answers the ids it took. */
     private static final String UPSERT = """
             insert into asset_replica (id, organization_code, org_path, hostname, external_id, version, deleted, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
+                                 $7::boolean[], $8::timestamptz[])
             on conflict (id) do update set organization_code = excluded.organization_code,
                 org_path = excluded.org_path, hostname = excluded.hostname, external_id = excluded.external_id,
                 version = excluded.version, deleted = excluded.deleted, updated_at = excluded.updated_at
             where asset_replica.version < excluded.version
             returning id""";
-    private static final String CLEAR_ADDRESSES = "delete from asset_address_replica where asset_id = $1";
-    private static final String CLEAR_PRODUCTS = "delete from installed_product where asset_id = $1";
+
+    private static final String CLEAR_ADDRESSES = "delete from asset_address_replica where asset_id = any($1)";
+    private static final String CLEAR_PRODUCTS = "delete from installed_product where asset_id = any($1)";
     private static final String INSERT_ADDRESSES = """
             insert into asset_address_replica (asset_id, address)
-            select $1, a::inet from unnest($2::text[]) as a on conflict do nothing""";
+            select u.asset_id, u.address::inet from unnest($1::uuid[], $2::text[]) as u(asset_id, address)
+            on conflict do nothing""";
     private static final String INSERT_PRODUCTS = """
             insert into installed_product (asset_id, position, identity, vendor, product, version, version_key, stream)
-            select $1, u.position, u.identity, u.vendor, u.product, u.version, u.version_key, u.stream
-            from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-                 as u(position, identity, vendor, product, version, version_key, stream)
+            select u.asset_id, u.position, u.identity, u.vendor, u.product, u.version, u.version_key, u.stream
+            from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                 as u(asset_id, position, identity, vendor, product, version, version_key, stream)
             on conflict do nothing""";
 
     private static final String MATCHED_ASSET = """
@@ -80,43 +89,67 @@ public class AssetReplicas {
         });
     }
 
-    /** Applies the event on the caller's connection; answers false when it is not newer than the replica. */
-    public Uni<Boolean> apply(SqlConnection connection, AssetEvent asset) {
-        Tuple row = Tuple.tuple()
-                .addUUID(asset.id())
-                .addString(asset.organizationCode())
-                .addString(asset.orgPath())
-                .addString(asset.hostname())
-                .addString(asset.externalId())
-                .addLong(asset.version())
-                .addBoolean(asset.deleted())
-                .addOffsetDateTime(asset.updatedAt().atOffset(ZoneOffset.UTC));
-        return connection
-                .preparedQuery(UPSERT)
-                .execute(row)
-                .flatMap(written -> written.rowCount() == 0
-                        ? Uni.createFrom().item(false)
-                        : replaceParts(connection, asset).replaceWith(true));
+    /**
+     * Applies a batch of asset events on the caller's connection, an asset's newest version only; answers the
+     * events the replica took (those newer than what it held), in their order.
+     */
+    public Uni<List<AssetEvent>> applyAll(SqlConnection connection, List<AssetEvent> events) {
+        Map<UUID, AssetEvent> newest = new LinkedHashMap<>();
+        for (AssetEvent event : events) {
+            newest.merge(event.id(), event, (held, next) -> next.version() > held.version() ? next : held);
+        }
+        List<AssetEvent> candidates = List.copyOf(newest.values());
+        Tuple rows = Tuple.tuple()
+                .addArrayOfUUID(candidates.stream().map(AssetEvent::id).toArray(UUID[]::new))
+                .addArrayOfString(
+                        candidates.stream().map(AssetEvent::organizationCode).toArray(String[]::new))
+                .addArrayOfString(candidates.stream().map(AssetEvent::orgPath).toArray(String[]::new))
+                .addArrayOfString(candidates.stream().map(AssetEvent::hostname).toArray(String[]::new))
+                .addArrayOfString(
+                        candidates.stream().map(AssetEvent::externalId).toArray(String[]::new))
+                .addArrayOfLong(candidates.stream().map(AssetEvent::version).toArray(Long[]::new))
+                .addArrayOfBoolean(candidates.stream().map(AssetEvent::deleted).toArray(Boolean[]::new))
+                .addArrayOfOffsetDateTime(candidates.stream()
+                        .map(e -> e.updatedAt().atOffset(ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new));
+        return connection.preparedQuery(UPSERT).execute(rows).flatMap(written -> {
+            Set<UUID> taken = new HashSet<>();
+            written.forEach(row -> taken.add(row.getUUID("id")));
+            List<AssetEvent> applied =
+                    candidates.stream().filter(e -> taken.contains(e.id())).toList();
+            return replaceParts(connection, applied).replaceWith(applied);
+        });
     }
 
-    private Uni<Void> replaceParts(SqlConnection connection, AssetEvent asset) {
-        Uni<Void> cleared = connection
-                .preparedQuery(CLEAR_ADDRESSES)
-                .execute(Tuple.of(asset.id()))
-                .flatMap(ignored -> connection.preparedQuery(CLEAR_PRODUCTS).execute(Tuple.of(asset.id())))
-                .replaceWithVoid();
-        if (asset.deleted()) {
-            return cleared;
+    private Uni<Void> replaceParts(SqlConnection connection, List<AssetEvent> applied) {
+        if (applied.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        List<String> addresses = asset.addresses() == null ? List.of() : asset.addresses();
-        Products products = Products.of(asset.products());
-        return cleared.flatMap(ignored -> connection
+        Tuple ids = Tuple.of((Object) applied.stream().map(AssetEvent::id).toArray(UUID[]::new));
+        List<UUID> addressOwners = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        Products products = Products.empty();
+        for (AssetEvent asset : applied) {
+            if (asset.deleted()) {
+                continue;
+            }
+            for (String address : asset.addresses() == null ? List.<String>of() : asset.addresses()) {
+                addressOwners.add(asset.id());
+                addresses.add(address);
+            }
+            products.add(asset.id(), asset.products());
+        }
+        return connection
+                .preparedQuery(CLEAR_ADDRESSES)
+                .execute(ids)
+                .flatMap(ignored -> connection.preparedQuery(CLEAR_PRODUCTS).execute(ids))
+                .flatMap(ignored -> connection
                         .preparedQuery(INSERT_ADDRESSES)
-                        .execute(Tuple.of(asset.id(), addresses.toArray(String[]::new))))
+                        .execute(Tuple.of(addressOwners.toArray(UUID[]::new), addresses.toArray(String[]::new))))
                 .flatMap(ignored -> connection
                         .preparedQuery(INSERT_PRODUCTS)
                         .execute(Tuple.tuple()
-                                .addUUID(asset.id())
+                                .addArrayOfUUID(products.assets.toArray(UUID[]::new))
                                 .addArrayOfInteger(products.positions.toArray(Integer[]::new))
                                 .addArrayOfString(products.identities.toArray(String[]::new))
                                 .addArrayOfString(products.vendors.toArray(String[]::new))
@@ -129,6 +162,7 @@ public class AssetReplicas {
 
     /** One row per (product, identity), as columns for unnest. */
     private record Products(
+            List<UUID> assets,
             List<Integer> positions,
             List<String> identities,
             List<String> vendors,
@@ -137,8 +171,9 @@ public class AssetReplicas {
             List<String> keys,
             List<String> streams) {
 
-        static Products of(List<AssetEvent.Product> products) {
-            Products rows = new Products(
+        static Products empty() {
+            return new Products(
+                    new ArrayList<>(),
                     new ArrayList<>(),
                     new ArrayList<>(),
                     new ArrayList<>(),
@@ -146,8 +181,12 @@ public class AssetReplicas {
                     new ArrayList<>(),
                     new ArrayList<>(),
                     new ArrayList<>());
+        }
+
+        /** Adds an asset's products, each under every identity it has. */
+        void add(UUID asset, List<AssetEvent.Product> products) {
             if (products == null) {
-                return rows;
+                return;
             }
             for (int position = 0; position < products.size(); position++) {
                 AssetEvent.Product product = products.get(position);
@@ -159,16 +198,16 @@ public class AssetReplicas {
                         release != null ? release : OsPlatform.stream(OsPlatform.ofTargetSoftware(product.cpe()));
                 for (String identity :
                         ProductIdentity.all(product.vendor(), product.product(), product.cpe(), product.purl())) {
-                    rows.positions.add(position);
-                    rows.identities.add(identity);
-                    rows.vendors.add(name[0]);
-                    rows.names.add(name[1]);
-                    rows.versions.add(version);
-                    rows.keys.add(VersionScheme.ofPurl(product.purl()).key(version));
-                    rows.streams.add(stream);
+                    assets.add(asset);
+                    positions.add(position);
+                    identities.add(identity);
+                    vendors.add(name[0]);
+                    names.add(name[1]);
+                    versions.add(version);
+                    keys.add(VersionScheme.ofPurl(product.purl()).key(version));
+                    streams.add(stream);
                 }
             }
-            return rows;
         }
     }
 }

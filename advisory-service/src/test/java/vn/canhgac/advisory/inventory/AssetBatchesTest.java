@@ -1,0 +1,236 @@
+package vn.canhgac.advisory.inventory;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.canhgac.commons.contracts.EventContracts.ASSET_UPSERTED;
+import static vn.canhgac.commons.testing.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.advisory.exposure.ExposureMatcher;
+import vn.canhgac.commons.contracts.AssetEvent;
+import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.CloudEventsProducer;
+
+/**
+ * The asset read model applies inventory's events in batches (issue 13): an event delivered twice, in one batch or
+ * two (a replay after a crash before the offsets were committed), applies once; an older version arriving late
+ * changes nothing; a record that can never apply is set aside on the dead-letter topic and the rest of its batch
+ * goes on; and matching a batch finds exactly what matching its assets one at a time finds.
+ */
+@QuarkusTest
+class AssetBatchesTest {
+
+    private static final String UNIT = InventoryFeed.unique("BATCH");
+    private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
+    private static final String NET = InventoryFeed.randomNetwork24();
+    private static final String ASSETS = CloudEventsProducer.TOPIC_PREFIX + ASSET_UPSERTED.topic();
+    private static final String DEAD_LETTERS = "test.dead-letter.advisory-service";
+    private static InventoryFeed inventory;
+    private static CloudEventsProducer producer;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ExposureMatcher matcher;
+
+    @BeforeAll
+    static void feeds() {
+        inventory = InventoryFeed.withUnitOfKhanhHoa(UNIT);
+        producer = new CloudEventsProducer();
+    }
+
+    @AfterAll
+    static void close() {
+        inventory.close();
+        producer.close();
+    }
+
+    @BeforeEach
+    void replicated() {
+        InventoryFeed.awaitOrganization(UNIT);
+    }
+
+    @Test
+    void anEventTwiceAndAnOlderVersionLateApplyOnce() {
+        UUID asset = UUID.randomUUID();
+        AssetEvent second = event(asset, "mail-v2", 2, NET + "20");
+        producer.publish(ASSET_UPSERTED, second, "dup-" + asset);
+        producer.publish(ASSET_UPSERTED, second, "dup-" + asset); // the same event again: the same batch or the next
+        producer.publish(ASSET_UPSERTED, event(asset, "mail-v1", 1, NET + "21")); // an older version, late
+        UUID sentinel = UUID.randomUUID();
+        producer.publish(ASSET_UPSERTED, event(sentinel, "sentinel", 0, NET + "22"));
+        InventoryFeed.awaitAsset(sentinel);
+        as("authority")
+                .get("/api/v1/exposures/assets/" + asset)
+                .then()
+                .statusCode(200)
+                .body("hostname", equalTo("mail-v2"))
+                .body("version", equalTo(2))
+                .body("addresses", equalTo(List.of(NET + "20")));
+
+        // A replay of everything, as after a crash between the transaction and the offset commit: nothing changes.
+        producer.publish(ASSET_UPSERTED, second, "dup-" + asset);
+        UUID later = UUID.randomUUID();
+        producer.publish(ASSET_UPSERTED, event(later, "later", 0, NET + "23"));
+        InventoryFeed.awaitAsset(later);
+        as("authority")
+                .get("/api/v1/exposures/assets/" + asset)
+                .then()
+                .body("hostname", equalTo("mail-v2"))
+                .body("version", equalTo(2));
+    }
+
+    @Test
+    void aRecordThatCanNeverApplyIsSetAsideAndItsBatchGoesOn() {
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String garbageKey = "GARBAGE-" + UUID.randomUUID();
+        String malformedKey = UUID.randomUUID().toString();
+        producer.publish(ASSET_UPSERTED, event(before, "before", 0, NET + "30"));
+        producer.sendRaw(ASSETS, garbageKey, "{not a cloud event");
+        producer.send(ASSETS, malformedKey, UUID.randomUUID().toString(), ASSET_UPSERTED.type(), """
+                {"id":"not-a-uuid","version":"seven"}""");
+        producer.publish(ASSET_UPSERTED, event(after, "after", 0, NET + "31"));
+
+        InventoryFeed.awaitAsset(before);
+        InventoryFeed.awaitAsset(after);
+        ConsumerRecord<String, String> garbage = CloudEventsConsumer.find(
+                        DEAD_LETTERS, garbageKey, Duration.ofSeconds(30))
+                .orElseThrow(
+                        () -> new AssertionError("the record that is no CloudEvent is not on the dead-letter topic"));
+        assertEquals("{not a cloud event", garbage.value());
+        assertEquals(ASSETS, CloudEventsConsumer.header(garbage, "dead-letter-topic"));
+        ConsumerRecord<String, String> malformed = CloudEventsConsumer.find(
+                        DEAD_LETTERS, malformedKey, Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the unreadable event is not on the dead-letter topic"));
+        assertTrue(CloudEventsConsumer.header(malformed, "dead-letter-reason").contains("AssetEvent"));
+        assertEquals(ASSET_UPSERTED.type(), CloudEventsConsumer.header(malformed, "ce_type"));
+    }
+
+    @Test
+    void matchingABatchFindsWhatMatchingEachAssetFinds() {
+        String advisory = as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"reference":"%s","issuer":"NCSC","title":"OpenSSL và BIG-IP","issuedOn":"2024-01-10",
+                         "severity":"HIGH","cves":["CVE-2023-5678"],"dueOn":"2024-01-24",
+                         "affected":[{"vendor":"OpenSSL","product":"OpenSSL","startIncluding":"3.0.0","endExcluding":"3.0.13"},
+                                     {"vendor":"F5","product":"BIG-IP","startIncluding":"16.1.0","endExcluding":"16.1.4.1"}]}""".formatted(InventoryFeed.unique("BATCH-ADV")))
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("national-feed")
+                .contentType("text/plain")
+                .queryParam("reference", InventoryFeed.unique("BATCH-LIST"))
+                .queryParam("kind", "AD_HOC")
+                .body(NET + "41\n" + NET + "43\n" + NET + "45\n")
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201);
+
+        List<UUID> assets = new ArrayList<>();
+        String[] openssl = {"3.0.11", "3.0.13", "1.1.1w", "3.0.2"};
+        String[] bigip = {"16.1.4", "16.1.4.1", "15.1.10", "16.1.0"};
+        for (int i = 0; i < 12; i++) {
+            UUID id = UUID.randomUUID();
+            assets.add(id);
+            inventory.asset(
+                    id,
+                    UNIT,
+                    UNIT_PATH,
+                    "host-" + i,
+                    0,
+                    List.of(NET + (40 + i)),
+                    List.of(
+                            Product.named("OpenSSL", "OpenSSL", openssl[i % 4]),
+                            Product.named("F5", "BIG-IP", bigip[(i / 4) % 4])));
+        }
+        assets.forEach(InventoryFeed::awaitAsset);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("authority")
+                        .queryParam("advisoryId", advisory)
+                        .get("/api/v1/exposures")
+                        .then()
+                        .body("items", hasSize(10))); // OpenSSL 3.0.11 and 3.0.2 on six assets, BIG-IP 16.1.4 on four
+
+        List<String> consumed = exposures(assets);
+        reset(assets);
+        for (UUID asset : assets) {
+            pool.withTransaction(c -> matcher.matchAsset(c, asset)).await().indefinitely();
+        }
+        List<String> oneByOne = exposures(assets);
+        reset(assets);
+        pool.withTransaction(c -> matcher.matchAssets(c, assets)).await().indefinitely();
+        List<String> batched = exposures(assets);
+
+        assertFalse(consumed.isEmpty());
+        assertEquals(oneByOne, batched);
+        assertEquals(consumed, batched);
+    }
+
+    private List<String> exposures(List<UUID> assets) {
+        return pool.preparedQuery("""
+                        select dedup_key || '|' || status || '|' || severity || '|' || due_on || '|' || matched
+                        from exposure where asset_id = any($1) order by dedup_key""")
+                .execute(Tuple.of((Object) assets.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<String> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(row.getString(0)));
+                    return found;
+                })
+                .await()
+                .indefinitely();
+    }
+
+    private void reset(List<UUID> assets) {
+        Tuple ids = Tuple.of((Object) assets.toArray(UUID[]::new));
+        pool.withTransaction(c -> c.preparedQuery(
+                                "delete from exposure_history where exposure_id in (select id from exposure where asset_id = any($1))")
+                        .execute(ids)
+                        .flatMap(ignored -> c.preparedQuery("delete from exposure where asset_id = any($1)")
+                                .execute(ids)))
+                .await()
+                .indefinitely();
+    }
+
+    private static AssetEvent event(UUID id, String hostname, long version, String address) {
+        return new AssetEvent(
+                id,
+                UNIT,
+                UNIT_PATH,
+                null,
+                null,
+                hostname,
+                "SERVER",
+                "Linux",
+                null,
+                List.of(address),
+                List.of(),
+                version,
+                false,
+                Instant.now());
+    }
+}

@@ -1,0 +1,195 @@
+package vn.canhgac.commons.events;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies CloudEvents a batch at a time, each event once: a read model catches up with thousands of events in one
+ * transaction instead of one transaction each. Per batch, in one transaction: the "processed" markers of its events
+ * ({@code consumer/eventId}; an event already marked, in an earlier batch or twice in this one, is dropped), then
+ * the consumer's set-based work on the rest, in their order. Offsets are committed after that transaction, so a
+ * crash between the two replays the batch, and the markers make the replay change nothing.
+ * <p>
+ * A record that is not a CloudEvent, or whose data the consumer cannot read, goes to the dead-letter topic and its
+ * batch goes on. If the work itself refuses the batch for good (a value the database rejects), the batch is applied
+ * again one event per transaction so that only the culprit is set aside. A failure that may pass (the database down)
+ * is retried with back-off, the whole batch, and nothing is acknowledged meanwhile.
+ */
+@ApplicationScoped
+public class BatchConsumer {
+
+    private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
+
+    private static final String MARK_PROCESSED = """
+            insert into processed_event (id, processed_at) select m, now() from unnest($1::text[]) as m
+            on conflict do nothing returning id""";
+
+    private final Pool pool;
+    private final DeadLetters deadLetters;
+    private final ConsumerFreshness freshness;
+
+    public BatchConsumer(Pool pool, DeadLetters deadLetters, ConsumerFreshness freshness) {
+        this.pool = pool;
+        this.deadLetters = deadLetters;
+        this.freshness = freshness;
+    }
+
+    /** An event read into its data, with the record it came from. */
+    public record Read<T>(ReceivedEvent event, T data) {}
+
+    /**
+     * @param consumer the consumer's name ({@code advisory-service.assets}): its markers and its freshness
+     * @param read     reads an event's data; an {@link IllegalArgumentException} sets the record aside
+     * @param work     applies the events not applied before, in their order, on the batch's connection
+     */
+    public <T> Uni<Void> consume(
+            String consumer,
+            KafkaRecordBatch<String, String> batch,
+            Function<ReceivedEvent, T> read,
+            BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work) {
+        List<Read<T>> events = new ArrayList<>();
+        Map<KafkaRecord<String, String>, Throwable> rejected = new LinkedHashMap<>();
+        Map<Read<T>, KafkaRecord<String, String>> records = new LinkedHashMap<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            ReceivedEvent event = received(record);
+            if (event == null) {
+                rejected.put(record, new IllegalArgumentException("not a CloudEvent"));
+                continue;
+            }
+            try {
+                Read<T> one = new Read<>(event, read.apply(event));
+                events.add(one);
+                records.put(one, record);
+            } catch (IllegalArgumentException e) {
+                rejected.put(record, e);
+            }
+        }
+        return applyAll(consumer, events, work)
+                .onFailure(BatchConsumer::isPermanent)
+                .recoverWithUni(failure -> {
+                    LOG.warnf(
+                            "%s: a batch of %d was refused (%s); applying it one event at a time",
+                            consumer, events.size(), failure.toString());
+                    return oneByOne(consumer, events, work, records, rejected);
+                })
+                .call(() -> setAside(consumer, rejected))
+                .invoke(() -> freshness.applied(consumer, batch))
+                .call(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private <T> Uni<Void> applyAll(
+            String consumer, List<Read<T>> events, BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] markers = events.stream().map(e -> marker(consumer, e.event())).toArray(String[]::new);
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery(MARK_PROCESSED)
+                        .execute(Tuple.of((Object) markers))
+                        .flatMap(marked -> {
+                            Set<String> fresh = new HashSet<>();
+                            marked.forEach(row -> fresh.add(row.getString(0)));
+                            List<Read<T>> toApply = new ArrayList<>();
+                            for (Read<T> event : events) {
+                                if (fresh.remove(marker(consumer, event.event()))) {
+                                    toApply.add(event);
+                                }
+                            }
+                            return toApply.isEmpty() ? Uni.createFrom().voidItem() : work.apply(connection, toApply);
+                        }))
+                .onFailure(failure -> !isPermanent(failure))
+                .invoke(f -> LOG.warnf("%s: a batch of %d not applied yet (%s); retrying", consumer, events.size(), f))
+                .onFailure(failure -> !isPermanent(failure))
+                .retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+                .indefinitely();
+    }
+
+    /** Applies each event in its own transaction; one that is refused for good joins the rejected records. */
+    private <T> Uni<Void> oneByOne(
+            String consumer,
+            List<Read<T>> events,
+            BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work,
+            Map<Read<T>, KafkaRecord<String, String>> records,
+            Map<KafkaRecord<String, String>, Throwable> rejected) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Read<T> event : events) {
+            chain = chain.call(() -> applyAll(consumer, List.of(event), work)
+                    .onFailure(BatchConsumer::isPermanent)
+                    .recoverWithItem(failure -> {
+                        rejected.put(records.get(event), failure);
+                        return null;
+                    }));
+        }
+        return chain;
+    }
+
+    private Uni<Void> setAside(String consumer, Map<KafkaRecord<String, String>, Throwable> rejected) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<KafkaRecord<String, String>, Throwable> entry : rejected.entrySet()) {
+            LOG.errorf(
+                    "%s: record %s-%d@%d set aside: %s",
+                    consumer,
+                    entry.getKey().getTopic(),
+                    entry.getKey().getPartition(),
+                    DeadLetters.offsetOf(entry.getKey()),
+                    entry.getValue());
+            chain = chain.call(() -> deadLetters.send(entry.getKey(), entry.getValue()));
+        }
+        return chain;
+    }
+
+    private static String marker(String consumer, ReceivedEvent event) {
+        return consumer + "/" + event.id();
+    }
+
+    /**
+     * A refusal that will not pass by retrying: data this consumer cannot read, or a value the database rejects
+     * (SQLSTATE class 22, data exception, or 23, integrity constraint). Anything else (connection refused, a lock
+     * timeout) may pass.
+     */
+    static boolean isPermanent(Throwable failure) {
+        if (failure instanceof IllegalArgumentException) {
+            return true;
+        }
+        if (failure instanceof PgException pg) {
+            String state = pg.getSqlState();
+            return state != null && (state.startsWith("22") || state.startsWith("23"));
+        }
+        return false;
+    }
+
+    /** The CloudEvent of a record in binary mode (its {@code ce_} headers), or null when it is none. */
+    static ReceivedEvent received(KafkaRecord<String, String> record) {
+        String id = header(record, "ce_id");
+        String type = header(record, "ce_type");
+        if (id == null || type == null || record.getPayload() == null) {
+            return null;
+        }
+        return new ReceivedEvent(
+                id, type, header(record, "ce_subject"), header(record, "ce_source"), record.getPayload());
+    }
+
+    private static String header(KafkaRecord<String, String> record, String name) {
+        Header header = record.getHeaders().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
