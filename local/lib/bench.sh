@@ -255,3 +255,61 @@ LUA
       | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket" | sed 's/^/  /'; } | tee "$report"
   ok "Benchmark written to $report"
 }
+
+# How fast the read models catch up: advisory- and incident-service are stopped, ASSETS assets are imported and
+# their events published (a backlog of ASSETS events on inventory.assets), then both start again and the time until
+# each read model holds every asset is measured (advisory-service also matches each one against every advisory and
+# list). Default 100,000.
+cmd_bench_catchup() {
+  local assets=${1:-100000}
+  find_java
+  http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
+  mkdir -p "$BENCH_DIR"
+  local run report gateway token org work t0 t1 pending
+  run=$(date +%s); report="$BENCH_DIR/catchup-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+  org="CATCHUP-$run"
+  work=$(mktemp -d)
+  BENCH_WORK=$work
+  trap 'rm -rf "$BENCH_WORK"; gateway_restore; start_service advisory-service platform; start_service incident-service platform' EXIT
+  gateway_unthrottled
+  token=$(token_for authority)
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"OTHER\",\"nameVi\":\"Đo tốc độ đuổi kịp $run\"}"
+  sleep 3   # the organisation reaches both replicas before they stop
+  local advisory_before incident_before
+  advisory_before=$(psql_admin -d advisory -Atc "select count(*) from asset_replica")
+  incident_before=$(psql_admin -d incident -Atc "select count(*) from asset_replica")
+  stop_pid advisory-service; stop_pid incident-service
+  generate_csv "$assets" "$org" "$run" > "$work/assets.csv"
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: text/csv' --data-binary @"$work/assets.csv" || die "The import failed"
+  while :; do
+    pending=$(bench_psql -Atc "select count(*) from outbox_event where published_at is null")
+    [ "$pending" = 0 ] && break
+    sleep 1
+  done
+  {
+    echo "Canh Gác read-model catch-up, $(date -u +%Y%m%dT%H%M%SZ), $(nproc) cores"
+    echo "backlog  $assets asset events on inventory.assets, advisory- and incident-service stopped meanwhile"
+  } | tee "$report"
+  t0=$(millis)
+  start_service advisory-service platform; start_service incident-service platform
+  local advisory_ms="" incident_ms="" now
+  while [ -z "$advisory_ms" ] || [ -z "$incident_ms" ]; do
+    sleep 1
+    now=$(millis)
+    if [ -z "$advisory_ms" ] && [ "$(psql_admin -d advisory -Atc "select count(*) from asset_replica")" -ge $((advisory_before + assets)) ]; then
+      advisory_ms=$((now - t0))
+    fi
+    if [ -z "$incident_ms" ] && [ "$(psql_admin -d incident -Atc "select count(*) from asset_replica")" -ge $((incident_before + assets)) ]; then
+      incident_ms=$((now - t0))
+    fi
+    [ $((now - t0)) -gt 1800000 ] && die "Not caught up after 30 minutes"
+  done
+  printf 'advisory-service  read model + matching of %d assets: %.1f s after start (%.0f events/s, start included)\n' \
+    "$assets" "$(echo "$advisory_ms / 1000" | bc -l)" "$(echo "$assets * 1000 / $advisory_ms" | bc -l)" | tee -a "$report"
+  printf 'incident-service  read model of %d assets: %.1f s after start (%.0f events/s, start included)\n' \
+    "$assets" "$(echo "$incident_ms / 1000" | bc -l)" "$(echo "$assets * 1000 / $incident_ms" | bc -l)" | tee -a "$report"
+  ok "Benchmark written to $report"
+}

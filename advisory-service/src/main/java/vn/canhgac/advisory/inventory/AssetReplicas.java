@@ -10,9 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.canhgac.advisory.product.OsPlatform;
@@ -20,6 +18,7 @@ import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionScheme;
 import vn.canhgac.commons.contracts.AssetEvent;
+import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.tenancy.TenantScope;
 
 /**
@@ -94,11 +93,7 @@ public class AssetReplicas {
      * events the replica took (those newer than what it held), in their order.
      */
     public Uni<List<AssetEvent>> applyAll(SqlConnection connection, List<AssetEvent> events) {
-        Map<UUID, AssetEvent> newest = new LinkedHashMap<>();
-        for (AssetEvent event : events) {
-            newest.merge(event.id(), event, (held, next) -> next.version() > held.version() ? next : held);
-        }
-        List<AssetEvent> candidates = List.copyOf(newest.values());
+        List<AssetEvent> candidates = BatchConsumer.newestOf(events, AssetEvent::id, AssetEvent::version);
         Tuple rows = Tuple.tuple()
                 .addArrayOfUUID(candidates.stream().map(AssetEvent::id).toArray(UUID[]::new))
                 .addArrayOfString(

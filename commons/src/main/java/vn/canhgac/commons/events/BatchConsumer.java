@@ -1,5 +1,6 @@
 package vn.canhgac.commons.events;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
@@ -130,20 +132,23 @@ public class BatchConsumer {
             BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work,
             Map<Read<T>, KafkaRecord<String, String>> records,
             Map<KafkaRecord<String, String>, Throwable> rejected) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Read<T> event : events) {
-            chain = chain.call(() -> applyAll(consumer, List.of(event), work)
-                    .onFailure(BatchConsumer::isPermanent)
-                    .recoverWithItem(failure -> {
-                        rejected.put(records.get(event), failure);
-                        return null;
-                    }));
-        }
-        return chain;
+        return Multi.createFrom()
+                .iterable(events)
+                .onItem()
+                .transformToUniAndConcatenate(event -> applyAll(consumer, List.of(event), work)
+                        .onFailure(BatchConsumer::isPermanent)
+                        .recoverWithItem(failure -> {
+                            rejected.put(records.get(event), failure);
+                            return null;
+                        }))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private Uni<Void> setAside(String consumer, Map<KafkaRecord<String, String>, Throwable> rejected) {
         Uni<Void> chain = Uni.createFrom().voidItem();
+        // rarely more than a few: a chain is enough
         for (Map.Entry<KafkaRecord<String, String>, Throwable> entry : rejected.entrySet()) {
             LOG.errorf(
                     "%s: record %s-%d@%d set aside: %s",
@@ -155,6 +160,26 @@ public class BatchConsumer {
             chain = chain.call(() -> deadLetters.send(entry.getKey(), entry.getValue()));
         }
         return chain;
+    }
+
+    /** The data of the events, in order. */
+    public static <T> List<T> data(List<Read<T>> events) {
+        return events.stream().map(Read::data).toList();
+    }
+
+    /**
+     * One event per aggregate, its newest version, in the order the aggregates first appear: a batch may carry
+     * several versions of one aggregate, and one statement cannot update a row twice.
+     */
+    public static <T> List<T> newestOf(List<T> events, Function<T, ?> key, ToLongFunction<T> version) {
+        Map<Object, T> newest = new LinkedHashMap<>();
+        for (T event : events) {
+            newest.merge(
+                    key.apply(event),
+                    event,
+                    (held, next) -> version.applyAsLong(next) > version.applyAsLong(held) ? next : held);
+        }
+        return List.copyOf(newest.values());
     }
 
     private static String marker(String consumer, ReceivedEvent event) {

@@ -1,6 +1,8 @@
 package vn.canhgac.incident.botnet;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.commons.contracts.ExposureEvent;
+import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
-import vn.canhgac.commons.events.IdempotentConsumer;
-import vn.canhgac.commons.events.ReceivedEvent;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.incident.handling.IncidentCategory;
 import vn.canhgac.incident.handling.IncidentInput;
@@ -39,28 +39,40 @@ public class BotnetHitsConsumer {
             insert into botnet_incident (organization_code, botnet_list_id, incident_id) values ($1, $2, $3)
             on conflict (organization_code, botnet_list_id) do update set incident_id = excluded.incident_id""";
 
-    private final IdempotentConsumer consumer;
+    private final BatchConsumer consumer;
     private final IncidentService incidents;
     private final EventData events;
 
-    public BotnetHitsConsumer(IdempotentConsumer consumer, IncidentService incidents, EventData events) {
+    public BotnetHitsConsumer(BatchConsumer consumer, IncidentService incidents, EventData events) {
         this.consumer = consumer;
         this.incidents = incidents;
         this.events = events;
     }
 
+    /** A batch of exposure events in one transaction; its botnet hits in their order (an incident, then its additions). */
     @Incoming("exposures")
-    public Uni<Void> onExposure(Message<String> message) {
-        return consumer.consume(CONSUMER, message, this::apply);
+    public Uni<Void> onExposures(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(
+                CONSUMER,
+                batch,
+                event -> events.read(event, ExposureEvent.class),
+                (connection, received) -> Multi.createFrom()
+                        .iterable(BatchConsumer.data(received))
+                        .filter(BotnetHitsConsumer::isBotnetHit)
+                        .onItem()
+                        .transformToUniAndConcatenate(exposure -> apply(connection, exposure))
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
 
-    private Uni<Void> apply(SqlConnection connection, ReceivedEvent received) {
-        ExposureEvent exposure = events.read(received, ExposureEvent.class);
-        if (!ExposureEvent.BOTNET.equals(exposure.sourceKind())
-                || !"OPEN".equals(exposure.status())
-                || exposure.botnetListId() == null) {
-            return Uni.createFrom().voidItem();
-        }
+    private static boolean isBotnetHit(ExposureEvent exposure) {
+        return ExposureEvent.BOTNET.equals(exposure.sourceKind())
+                && "OPEN".equals(exposure.status())
+                && exposure.botnetListId() != null;
+    }
+
+    private Uni<Void> apply(SqlConnection connection, ExposureEvent exposure) {
         ObservableInput address = new ObservableInput(ObservableType.IP, exposure.subject(), "AMBER");
         String where = exposure.hostname() != null ? " (" + exposure.hostname() + ")" : " (" + exposure.network() + ")";
         return connection
