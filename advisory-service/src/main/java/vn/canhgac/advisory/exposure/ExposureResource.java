@@ -20,7 +20,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.canhgac.advisory.inventory.AssetEventsConsumer;
 import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.events.ReadModel;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
@@ -44,6 +46,7 @@ public class ExposureResource {
             summary = "Exposures in your scope, soonest due first",
             description = "organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY "
                     + "or BOTNET; overdue = only unresolved ones past their due date; q = words of what matched")
+    @ReadModel(AssetEventsConsumer.CONSUMER)
     public Uni<Page<ExposureView>> list(
             @QueryParam("organization") String organization,
             @QueryParam("status") String status,
@@ -72,6 +75,7 @@ public class ExposureResource {
     @GET
     @Path("/summary")
     @Operation(summary = "Counts by status of an organisation and of each of its children, subtrees rolled up")
+    @ReadModel(AssetEventsConsumer.CONSUMER)
     public Uni<List<ExposureSummary>> summary(@QueryParam("organization") String organization) {
         return exposures.summary(caller.get(), organization);
     }

@@ -19,7 +19,8 @@ import vn.canhgac.commons.events.EventData;
 @ApplicationScoped
 public class AssetEventsConsumer {
 
-    private static final String CONSUMER = "advisory-service.assets";
+    /** The read model's name: its processed markers and its freshness. */
+    public static final String CONSUMER = "advisory-service.assets";
 
     private final BatchConsumer consumer;
     private final AssetReplicas replicas;

@@ -3,6 +3,7 @@ package vn.canhgac.advisory.inventory;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,15 @@ class AssetBatchesTest {
                 .then()
                 .body("hostname", equalTo("mail-v2"))
                 .body("version", equalTo(2));
+
+        // Lists built from the read model say how fresh it is.
+        as("authority")
+                .queryParam("organization", UNIT)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .header("Canhgac-Data-As-Of", notNullValue())
+                .header("Canhgac-Data-Behind", notNullValue());
     }
 
     @Test
@@ -172,6 +182,7 @@ class AssetBatchesTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> as("authority")
                         .queryParam("advisoryId", advisory)
+                        .queryParam("organization", UNIT)
                         .get("/api/v1/exposures")
                         .then()
                         .body("items", hasSize(10))); // OpenSSL 3.0.11 and 3.0.2 on six assets, BIG-IP 16.1.4 on four

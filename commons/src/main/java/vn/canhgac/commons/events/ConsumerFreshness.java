@@ -11,15 +11,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How fresh each read model is: the time of the newest event it applied (when its producer published it) and how
- * many events it applied. Lists built from a read model show it ({@code ReadModelHeaders}), and it is a metric
- * ({@code canhgac.read.model.age.seconds}), beside the Kafka client's own lag per partition.
+ * How fresh each read model is: the publication time of the newest event it applied, and how many events of its
+ * topic wait to be applied (the Kafka consumer's own lag, per partition, summed). Lists built from a read model
+ * show both ({@link ReadModel}); the age is also a metric ({@code canhgac.read.model.age.seconds}).
  */
 @ApplicationScoped
 public class ConsumerFreshness {
 
-    /** What a read model holds: events up to {@code asOf}, applied at {@code appliedAt}. */
-    public record Freshness(Instant asOf, Instant appliedAt, long applied) {}
+    /** What a read model holds: events up to {@code asOf} (their publication), applied at {@code appliedAt}. */
+    public record Freshness(String topic, Instant asOf, Instant appliedAt, long applied) {}
 
     private final Map<String, Freshness> consumers = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
@@ -30,32 +30,64 @@ public class ConsumerFreshness {
 
     void applied(String consumer, KafkaRecordBatch<String, String> batch) {
         long newest = 0;
+        String topic = null;
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             newest = Math.max(newest, record.getTimestamp().toEpochMilli());
+            topic = record.getTopic();
         }
-        if (newest == 0) {
+        if (topic == null) {
             return;
         }
-        Instant asOf = Instant.ofEpochMilli(newest);
-        int count = batch.getRecords().size();
-        Freshness before = consumers.get(consumer);
-        if (before == null) {
+        Freshness now = new Freshness(
+                topic,
+                Instant.ofEpochMilli(newest),
+                Instant.now(),
+                batch.getRecords().size());
+        if (consumers.putIfAbsent(consumer, now) == null) {
             Gauge.builder("canhgac.read.model.age.seconds", () -> ageSeconds(consumer))
                     .description("Seconds between now and the publication of the newest event a read model applied")
                     .tag("consumer", consumer)
                     .register(metrics);
+            return;
         }
         consumers.merge(
                 consumer,
-                new Freshness(asOf, Instant.now(), count),
-                (old, now) -> new Freshness(
-                        old.asOf().isAfter(now.asOf()) ? old.asOf() : now.asOf(),
-                        now.appliedAt(),
-                        old.applied() + now.applied()));
+                now,
+                (old, next) -> new Freshness(
+                        next.topic(),
+                        old.asOf().isAfter(next.asOf()) ? old.asOf() : next.asOf(),
+                        next.appliedAt(),
+                        old.applied() + next.applied()));
     }
 
     public Optional<Freshness> of(String consumer) {
         return Optional.ofNullable(consumers.get(consumer));
+    }
+
+    /** Events of the consumer's topic not applied yet, from the Kafka client's lag; empty when not known. */
+    public Optional<Long> behind(String consumer) {
+        Freshness freshness = consumers.get(consumer);
+        if (freshness == null) {
+            return Optional.empty();
+        }
+        double lag = metrics
+                .find("kafka.consumer.fetch.manager.records.lag")
+                .tag("topic", freshness.topic().replace('.', '_'))
+                .gauges()
+                .stream()
+                .mapToDouble(Gauge::value)
+                .filter(value -> !Double.isNaN(value) && value >= 0)
+                .sum();
+        double lagWithDots =
+                metrics
+                        .find("kafka.consumer.fetch.manager.records.lag")
+                        .tag("topic", freshness.topic())
+                        .gauges()
+                        .stream()
+                        .mapToDouble(Gauge::value)
+                        .filter(value -> !Double.isNaN(value) && value >= 0)
+                        .sum();
+        return Optional.of((long) Math.max(lag, lagWithDots));
     }
 
     private double ageSeconds(String consumer) {

@@ -1,0 +1,57 @@
+package vn.canhgac.commons.events;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Writes the freshness headers of {@link ReadModel} answers: the oldest of their read models, the sum of what waits. */
+@Provider
+public class ReadModelHeaders implements ContainerResponseFilter {
+
+    public static final String AS_OF = "Canhgac-Data-As-Of";
+    public static final String BEHIND = "Canhgac-Data-Behind";
+
+    @Context
+    ResourceInfo resource;
+
+    private final ConsumerFreshness freshness;
+
+    public ReadModelHeaders(ConsumerFreshness freshness) {
+        this.freshness = freshness;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        ReadModel readModel = resource == null || resource.getResourceMethod() == null
+                ? null
+                : resource.getResourceMethod().getAnnotation(ReadModel.class);
+        if (readModel == null || response.getStatus() >= 300) {
+            return;
+        }
+        Instant asOf = null;
+        long behind = 0;
+        boolean known = false;
+        for (String consumer : readModel.value()) {
+            Optional<ConsumerFreshness.Freshness> one = freshness.of(consumer);
+            if (one.isPresent() && (asOf == null || one.get().asOf().isBefore(asOf))) {
+                asOf = one.get().asOf();
+            }
+            Optional<Long> waiting = freshness.behind(consumer);
+            if (waiting.isPresent()) {
+                behind += waiting.get();
+                known = true;
+            }
+        }
+        if (asOf != null) {
+            response.getHeaders().putSingle(AS_OF, asOf.toString());
+        }
+        if (known) {
+            response.getHeaders().putSingle(BEHIND, String.valueOf(behind));
+        }
+    }
+}
