@@ -107,8 +107,7 @@ class AssetBatchesTest {
                 .get("/api/v1/exposures")
                 .then()
                 .statusCode(200)
-                .header("Canhgac-Data-As-Of", notNullValue())
-                .header("Canhgac-Data-Behind", notNullValue());
+                .header("Canhgac-Data-As-Of", notNullValue());
     }
 
     @Test

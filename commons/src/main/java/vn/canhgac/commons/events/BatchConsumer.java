@@ -54,10 +54,12 @@ public class BatchConsumer {
         this.freshness = freshness;
     }
 
-    /** An event read into its data, with the record it came from. */
+    /** An event read into its data. */
     public record Read<T>(ReceivedEvent event, T data) {}
 
     /**
+     * Applies a batch of records: the events not applied before, then the batch's offsets.
+     *
      * @param consumer the consumer's name ({@code advisory-service.assets}): its markers and its freshness
      * @param read     reads an event's data; an {@link IllegalArgumentException} sets the record aside
      * @param work     applies the events not applied before, in their order, on the batch's connection

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,24 +71,18 @@ public class ConsumerFreshness {
         if (freshness == null) {
             return Optional.empty();
         }
-        double lag = metrics
-                .find("kafka.consumer.fetch.manager.records.lag")
-                .tag("topic", freshness.topic().replace('.', '_'))
-                .gauges()
-                .stream()
-                .mapToDouble(Gauge::value)
+        // Kafka names the topic with '_' for '.' in its partition metrics.
+        String topic = freshness.topic().replace('.', '_');
+        List<Double> lags = metrics.find("kafka.consumer.fetch.manager.records.lag").gauges().stream()
+                .filter(gauge -> topic.equals(
+                        String.valueOf(gauge.getId().getTag("topic")).replace('.', '_')))
+                .map(Gauge::value)
                 .filter(value -> !Double.isNaN(value) && value >= 0)
-                .sum();
-        double lagWithDots =
-                metrics
-                        .find("kafka.consumer.fetch.manager.records.lag")
-                        .tag("topic", freshness.topic())
-                        .gauges()
-                        .stream()
-                        .mapToDouble(Gauge::value)
-                        .filter(value -> !Double.isNaN(value) && value >= 0)
-                        .sum();
-        return Optional.of((long) Math.max(lag, lagWithDots));
+                .toList();
+        return lags.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        (long) lags.stream().mapToDouble(Double::doubleValue).sum());
     }
 
     private double ageSeconds(String consumer) {
