@@ -90,8 +90,10 @@ class AssetBatchesTest {
                 .body("version", equalTo(2))
                 .body("addresses", equalTo(List.of(NET + "20")));
 
-        // A replay of everything, as after a crash between the transaction and the offset commit: nothing changes.
+        // A replay, as after a crash between the transaction and the offset commit: nothing changes, even where the
+        // version check alone would let it in (an event id is applied once, whatever it carries).
         producer.publish(ASSET_UPSERTED, second, "dup-" + asset);
+        producer.publish(ASSET_UPSERTED, event(asset, "mail-v3", 3, NET + "24"), "dup-" + asset);
         UUID later = UUID.randomUUID();
         producer.publish(ASSET_UPSERTED, event(later, "later", 0, NET + "23"));
         InventoryFeed.awaitAsset(later);
@@ -135,6 +137,29 @@ class AssetBatchesTest {
                 .orElseThrow(() -> new AssertionError("the unreadable event is not on the dead-letter topic"));
         assertTrue(CloudEventsConsumer.header(malformed, "dead-letter-reason").contains("AssetEvent"));
         assertEquals(ASSET_UPSERTED.type(), CloudEventsConsumer.header(malformed, "ce_type"));
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesIsSetAsideAndTheOthersApplyOnce() {
+        UUID before = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        producer.publish(ASSET_UPSERTED, event(before, "before", 0, NET + "32"));
+        producer.publish(ASSET_UPSERTED, event(refused, "refused", 0, "not-an-ip")); // readable, but no inet
+        producer.publish(ASSET_UPSERTED, event(after, "after", 0, NET + "33"));
+
+        InventoryFeed.awaitAsset(before);
+        InventoryFeed.awaitAsset(after);
+        ConsumerRecord<String, String> setAside = CloudEventsConsumer.find(
+                        DEAD_LETTERS, refused.toString(), Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the refused event is not on the dead-letter topic"));
+        assertEquals(ASSET_UPSERTED.type(), CloudEventsConsumer.header(setAside, "ce_type"));
+        as("authority").get("/api/v1/exposures/assets/" + refused).then().statusCode(404);
+        as("authority")
+                .get("/api/v1/exposures/assets/" + before)
+                .then()
+                .statusCode(200)
+                .body("addresses", equalTo(List.of(NET + "32")));
     }
 
     @Test
@@ -197,6 +222,13 @@ class AssetBatchesTest {
         List<String> batched = exposures(assets);
 
         assertFalse(consumed.isEmpty());
+        assertEquals(3, consumed.stream().filter(x -> x.startsWith("B|")).count(), "the listed addresses 41, 43, 45");
+        assertEquals(
+                10,
+                consumed.stream()
+                        .filter(x -> x.startsWith("A|" + advisory + "|"))
+                        .count(),
+                String.join("\n", consumed));
         assertEquals(oneByOne, batched);
         assertEquals(consumed, batched);
     }

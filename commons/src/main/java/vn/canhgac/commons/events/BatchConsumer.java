@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,10 @@ import org.jboss.logging.Logger;
  * crash between the two replays the batch, and the markers make the replay change nothing.
  * <p>
  * A record that is not a CloudEvent, or whose data the consumer cannot read, goes to the dead-letter topic and its
- * batch goes on. If the work itself refuses the batch for good (a value the database rejects), the batch is applied
- * again one event per transaction so that only the culprit is set aside. A failure that may pass (the database down)
- * is retried with back-off, the whole batch, and nothing is acknowledged meanwhile.
+ * batch goes on. If the work refuses the batch for good (a value the database rejects), or still fails after a few
+ * retries, the batch is applied again one event per transaction, so that only a culprit is set aside; a single event
+ * that fails in a way that may pass (the database down) is retried with back-off until it passes, and nothing is
+ * acknowledged meanwhile.
  */
 @ApplicationScoped
 public class BatchConsumer {
@@ -43,6 +45,9 @@ public class BatchConsumer {
     private static final String MARK_PROCESSED = """
             insert into processed_event (id, processed_at) select m, now() from unnest($1::text[]) as m
             on conflict do nothing returning id""";
+
+    /** A batch retries a failure that may pass this many times, then goes one event at a time (one may be the cause). */
+    private static final long BATCH_RETRIES = 5;
 
     private final Pool pool;
     private final DeadLetters deadLetters;
@@ -71,7 +76,8 @@ public class BatchConsumer {
             BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work) {
         List<Read<T>> events = new ArrayList<>();
         Map<KafkaRecord<String, String>, Throwable> rejected = new LinkedHashMap<>();
-        Map<Read<T>, KafkaRecord<String, String>> records = new LinkedHashMap<>();
+        // by identity: the same event delivered twice is two records
+        Map<Read<T>, KafkaRecord<String, String>> records = new IdentityHashMap<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             ReceivedEvent event = received(record);
             if (event == null) {
@@ -79,15 +85,19 @@ public class BatchConsumer {
                 continue;
             }
             try {
-                Read<T> one = new Read<>(event, read.apply(event));
+                T data = read.apply(event);
+                if (data == null) {
+                    throw new IllegalArgumentException("Event " + event.id() + " has no data");
+                }
+                Read<T> one = new Read<>(event, data);
                 events.add(one);
                 records.put(one, record);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 rejected.put(record, e);
             }
         }
-        return applyAll(consumer, events, work)
-                .onFailure(BatchConsumer::isPermanent)
+        return applyAll(consumer, events, work, events.size() > 1 ? BATCH_RETRIES : Long.MAX_VALUE)
+                .onFailure()
                 .recoverWithUni(failure -> {
                     LOG.warnf(
                             "%s: a batch of %d was refused (%s); applying it one event at a time",
@@ -96,11 +106,25 @@ public class BatchConsumer {
                 })
                 .call(() -> setAside(consumer, rejected))
                 .invoke(() -> freshness.applied(consumer, batch))
-                .call(() -> Uni.createFrom().completionStage(batch.ack()));
+                .call(() -> Uni.createFrom().completionStage(batch.ack()))
+                // The channel stops for good on a failure here: log it; the markers make a redelivery harmless.
+                .onFailure()
+                .invoke(failure -> LOG.errorf("%s: a batch could not be acknowledged: %s", consumer, failure))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
+    /**
+     * Applies the events in one transaction. A failure that may pass is retried with back-off, at most
+     * {@code transientRetries} times (then the caller applies the batch one event at a time, in case one of them is
+     * the cause); a failure that will not pass fails at once.
+     */
     private <T> Uni<Void> applyAll(
-            String consumer, List<Read<T>> events, BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work) {
+            String consumer,
+            List<Read<T>> events,
+            BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work,
+            long transientRetries) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -120,11 +144,11 @@ public class BatchConsumer {
                             return toApply.isEmpty() ? Uni.createFrom().voidItem() : work.apply(connection, toApply);
                         }))
                 .onFailure(failure -> !isPermanent(failure))
-                .invoke(f -> LOG.warnf("%s: a batch of %d not applied yet (%s); retrying", consumer, events.size(), f))
+                .invoke(f -> LOG.warnf("%s: %d events not applied yet (%s); retrying", consumer, events.size(), f))
                 .onFailure(failure -> !isPermanent(failure))
                 .retry()
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
-                .indefinitely();
+                .atMost(transientRetries);
     }
 
     /** Applies each event in its own transaction; one that is refused for good joins the rejected records. */
@@ -137,7 +161,7 @@ public class BatchConsumer {
         return Multi.createFrom()
                 .iterable(events)
                 .onItem()
-                .transformToUniAndConcatenate(event -> applyAll(consumer, List.of(event), work)
+                .transformToUniAndConcatenate(event -> applyAll(consumer, List.of(event), work, Long.MAX_VALUE)
                         .onFailure(BatchConsumer::isPermanent)
                         .recoverWithItem(failure -> {
                             rejected.put(records.get(event), failure);
@@ -148,20 +172,29 @@ public class BatchConsumer {
                 .replaceWithVoid();
     }
 
+    /** Sends the rejected records to the dead-letter topic, in order; a send that fails is retried. */
     private Uni<Void> setAside(String consumer, Map<KafkaRecord<String, String>, Throwable> rejected) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        // rarely more than a few: a chain is enough
-        for (Map.Entry<KafkaRecord<String, String>, Throwable> entry : rejected.entrySet()) {
-            LOG.errorf(
-                    "%s: record %s-%d@%d set aside: %s",
-                    consumer,
-                    entry.getKey().getTopic(),
-                    entry.getKey().getPartition(),
-                    DeadLetters.offsetOf(entry.getKey()),
-                    entry.getValue());
-            chain = chain.call(() -> deadLetters.send(entry.getKey(), entry.getValue()));
-        }
-        return chain;
+        return Multi.createFrom()
+                .iterable(rejected.entrySet())
+                .onItem()
+                .transformToUniAndConcatenate(entry -> {
+                    LOG.errorf(
+                            "%s: record %s-%d@%d set aside: %s",
+                            consumer,
+                            entry.getKey().getTopic(),
+                            entry.getKey().getPartition(),
+                            DeadLetters.offsetOf(entry.getKey()),
+                            entry.getValue());
+                    return deadLetters
+                            .send(entry.getKey(), entry.getValue())
+                            .onFailure()
+                            .retry()
+                            .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+                            .indefinitely();
+                })
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     /** The data of the events, in order. */

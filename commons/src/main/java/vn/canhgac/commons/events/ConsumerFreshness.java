@@ -23,6 +23,7 @@ public class ConsumerFreshness {
     public record Freshness(String topic, Instant asOf, Instant appliedAt, long applied) {}
 
     private final Map<String, Freshness> consumers = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Long>> newestByPartition = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
     public ConsumerFreshness(MeterRegistry metrics) {
@@ -30,35 +31,30 @@ public class ConsumerFreshness {
     }
 
     void applied(String consumer, KafkaRecordBatch<String, String> batch) {
-        long newest = 0;
+        Map<Integer, Long> partitions = newestByPartition.computeIfAbsent(consumer, c -> new ConcurrentHashMap<>());
         String topic = null;
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            newest = Math.max(newest, record.getTimestamp().toEpochMilli());
+            partitions.merge(record.getPartition(), record.getTimestamp().toEpochMilli(), Math::max);
             topic = record.getTopic();
         }
         if (topic == null) {
             return;
         }
-        Freshness now = new Freshness(
-                topic,
-                Instant.ofEpochMilli(newest),
-                Instant.now(),
-                batch.getRecords().size());
-        if (consumers.putIfAbsent(consumer, now) == null) {
+        // A read model is as fresh as its most behind partition (each partition is its own consumer).
+        Instant asOf = Instant.ofEpochMilli(
+                partitions.values().stream().mapToLong(Long::longValue).min().orElse(0));
+        long applied = batch.getRecords().size();
+        Freshness before = consumers.get(consumer);
+        consumers.put(
+                consumer,
+                new Freshness(topic, asOf, Instant.now(), before == null ? applied : before.applied() + applied));
+        if (before == null) {
             Gauge.builder("canhgac.read.model.age.seconds", () -> ageSeconds(consumer))
-                    .description("Seconds between now and the publication of the newest event a read model applied")
+                    .description("Seconds between now and the publication of the newest event a read model applied"
+                            + " (it grows while nothing is published: read it beside the lag)")
                     .tag("consumer", consumer)
                     .register(metrics);
-            return;
         }
-        consumers.merge(
-                consumer,
-                now,
-                (old, next) -> new Freshness(
-                        next.topic(),
-                        old.asOf().isAfter(next.asOf()) ? old.asOf() : next.asOf(),
-                        next.appliedAt(),
-                        old.applied() + next.applied()));
     }
 
     public Optional<Freshness> of(String consumer) {

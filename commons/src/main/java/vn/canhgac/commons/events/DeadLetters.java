@@ -29,7 +29,17 @@ public class DeadLetters {
     public Uni<Void> send(KafkaRecord<String, String> record, Throwable reason) {
         RecordHeaders headers = new RecordHeaders(record.getHeaders().toArray());
         header(headers, "dead-letter-reason", String.valueOf(reason.getMessage()));
-        header(headers, "dead-letter-cause-class-name", reason.getClass().getName());
+        header(headers, "dead-letter-exception-class-name", reason.getClass().getName());
+        if (reason.getCause() != null) {
+            header(
+                    headers,
+                    "dead-letter-cause",
+                    String.valueOf(reason.getCause().getMessage()));
+            header(
+                    headers,
+                    "dead-letter-cause-class-name",
+                    reason.getCause().getClass().getName());
+        }
         header(headers, "dead-letter-topic", record.getTopic());
         header(headers, "dead-letter-partition", String.valueOf(record.getPartition()));
         header(headers, "dead-letter-offset", String.valueOf(offsetOf(record)));
