@@ -15,11 +15,13 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,6 +162,45 @@ class AssetBatchesTest {
                 .then()
                 .statusCode(200)
                 .body("addresses", equalTo(List.of(NET + "32")));
+    }
+
+    /** The database down while a batch arrives: the batch waits, nothing is acknowledged, and it applies once back. */
+    @Test
+    void aBatchThatArrivesWhileTheDatabaseIsDownAppliesWhenItIsBack() throws Exception {
+        List<UUID> assets = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        platform("postgres", "stop");
+        try {
+            for (int i = 0; i < assets.size(); i++) {
+                producer.publish(
+                        ASSET_UPSERTED,
+                        event(assets.get(i), "outage-" + i, 0, NET + (60 + i)),
+                        "outage-" + assets.get(i));
+            }
+            Thread.sleep(3_000); // the consumer polls them and finds no database
+        } finally {
+            platform("postgres", "start");
+        }
+        assets.forEach(id -> InventoryFeed.awaitAsset(id, Duration.ofSeconds(90)));
+        assertEquals(
+                3,
+                pool.preparedQuery("select count(*) from processed_event where id = any($1)")
+                        .execute(Tuple.of((Object) assets.stream()
+                                .map(id -> "advisory-service.assets/outage-" + id)
+                                .toArray(String[]::new)))
+                        .map(rows -> rows.iterator().next().getLong(0))
+                        .await()
+                        .indefinitely(),
+                "each event applied once");
+    }
+
+    private static void platform(String... command) throws Exception {
+        File root = new File(System.getProperty("user.dir")).getParentFile();
+        List<String> line = new ArrayList<>(List.of(new File(root, "canhgac").getPath()));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).directory(root).inheritIO().start();
+        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("./canhgac " + String.join(" ", command) + " failed");
+        }
     }
 
     @Test
