@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads the data of a received CloudEvent into its contract. Lenient on purpose: a newer producer may add fields,
  * and an older consumer must still apply its events. Data that does not read at all is an
- * {@link IllegalArgumentException}, which {@link IdempotentConsumer} sends to the dead-letter topic.
+ * {@link IllegalArgumentException}, which {@link BatchConsumer} sends to the dead-letter topic.
  */
 @ApplicationScoped
 public class EventData {

@@ -1,12 +1,15 @@
 package vn.canhgac.commons.organization;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import vn.canhgac.commons.events.IdempotentConsumer;
+import vn.canhgac.commons.contracts.OrganizationEvent;
+import vn.canhgac.commons.events.BatchConsumer;
+import vn.canhgac.commons.events.EventData;
 
 /**
  * Keeps the service's replica of inventory's organisations, from their events only. Present in the services
@@ -16,21 +19,35 @@ import vn.canhgac.commons.events.IdempotentConsumer;
 @IfBuildProperty(name = "canhgac.organizations.replica", stringValue = "true")
 public class OrganizationEventsConsumer {
 
-    private final IdempotentConsumer consumer;
+    private final BatchConsumer consumer;
+    private final EventData events;
     private final OrganizationReplicas replicas;
     private final String consumerName;
 
     public OrganizationEventsConsumer(
-            IdempotentConsumer consumer,
+            BatchConsumer consumer,
+            EventData events,
             OrganizationReplicas replicas,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.consumer = consumer;
+        this.events = events;
         this.replicas = replicas;
         this.consumerName = application + ".organizations";
     }
 
+    /** A batch of organisation events in one transaction, applied in their order (a parent before its child). */
     @Incoming("organizations")
-    public Uni<Void> onOrganization(Message<String> message) {
-        return consumer.consume(consumerName, message, replicas::apply);
+    public Uni<Void> onOrganizations(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(
+                consumerName,
+                batch,
+                event -> events.read(event, OrganizationEvent.class),
+                (connection, received) -> Multi.createFrom()
+                        .iterable(BatchConsumer.data(received))
+                        .onItem()
+                        .transformToUniAndConcatenate(organization -> replicas.apply(connection, organization))
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
 }

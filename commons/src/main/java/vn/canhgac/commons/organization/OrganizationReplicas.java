@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.contracts.OrganizationEvent;
-import vn.canhgac.commons.events.EventData;
-import vn.canhgac.commons.events.ReceivedEvent;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.OrganizationPaths;
@@ -51,25 +49,21 @@ public class OrganizationReplicas implements OrganizationPaths {
             where not deleted and path like $1 and search_text like $2 and code > $3 order by code limit $4""";
 
     private final Pool pool;
-    private final EventData events;
     private final Instance<OrganizationReplicaListener> listeners;
     private final RecentPaths recentPaths;
 
     public OrganizationReplicas(
             Pool pool,
-            EventData events,
             Instance<OrganizationReplicaListener> listeners,
             @ConfigProperty(name = "canhgac.organization-paths.cache-lifetime", defaultValue = "PT30S")
                     Duration pathLifetime) {
         this.pool = pool;
-        this.events = events;
         this.listeners = listeners;
         this.recentPaths = new RecentPaths(pathLifetime, System::currentTimeMillis);
     }
 
     /** Applies an event in the caller's transaction; an event older than the replica is ignored. */
-    public Uni<Void> apply(SqlConnection connection, ReceivedEvent received) {
-        OrganizationEvent event = events.read(received, OrganizationEvent.class);
+    public Uni<Void> apply(SqlConnection connection, OrganizationEvent event) {
         return connection
                 .preparedQuery(APPLY)
                 .execute(Tuple.tuple()

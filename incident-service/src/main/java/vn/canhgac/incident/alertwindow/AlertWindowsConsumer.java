@@ -1,15 +1,17 @@
 package vn.canhgac.incident.alertwindow;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.canhgac.commons.contracts.DirectiveEvent;
+import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
-import vn.canhgac.commons.events.IdempotentConsumer;
 
 /** Keeps the alert windows that directives declare: inside one, an incident's deadlines are halved. */
 @ApplicationScoped
@@ -22,37 +24,49 @@ public class AlertWindowsConsumer {
                  as u(name, starts_on, ends_on)
             on conflict do nothing""";
 
-    private final IdempotentConsumer consumer;
+    private final BatchConsumer consumer;
     private final EventData events;
 
-    public AlertWindowsConsumer(IdempotentConsumer consumer, EventData events) {
+    public AlertWindowsConsumer(BatchConsumer consumer, EventData events) {
         this.consumer = consumer;
         this.events = events;
     }
 
+    /** A batch of directives in one transaction: each one's windows replace what it declared before. */
     @Incoming("directives")
-    public Uni<Void> onDirective(Message<String> message) {
-        return consumer.consume("incident-service.directives", message, (connection, received) -> {
-            DirectiveEvent directive = events.read(received, DirectiveEvent.class);
-            var windows =
-                    directive.alertWindows() == null ? List.<DirectiveEvent.AlertWindow>of() : directive.alertWindows();
-            return connection
-                    .preparedQuery(CLEAR)
-                    .execute(Tuple.of(directive.id()))
-                    .flatMap(ignored -> connection
-                            .preparedQuery(INSERT)
-                            .execute(Tuple.of(
-                                    directive.id(),
-                                    windows.stream()
-                                            .map(DirectiveEvent.AlertWindow::name)
-                                            .toArray(String[]::new),
-                                    windows.stream()
-                                            .map(DirectiveEvent.AlertWindow::startsOn)
-                                            .toArray(LocalDate[]::new),
-                                    windows.stream()
-                                            .map(DirectiveEvent.AlertWindow::endsOn)
-                                            .toArray(LocalDate[]::new))))
-                    .replaceWithVoid();
-        });
+    public Uni<Void> onDirectives(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(
+                "incident-service.directives",
+                batch,
+                event -> events.read(event, DirectiveEvent.class),
+                (connection, received) -> Multi.createFrom()
+                        .iterable(BatchConsumer.data(received))
+                        .onItem()
+                        .transformToUniAndConcatenate(directive -> replace(connection, directive))
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
+    }
+
+    private static Uni<Void> replace(SqlConnection connection, DirectiveEvent directive) {
+        var windows =
+                directive.alertWindows() == null ? List.<DirectiveEvent.AlertWindow>of() : directive.alertWindows();
+        return connection
+                .preparedQuery(CLEAR)
+                .execute(Tuple.of(directive.id()))
+                .flatMap(ignored -> connection
+                        .preparedQuery(INSERT)
+                        .execute(Tuple.of(
+                                directive.id(),
+                                windows.stream()
+                                        .map(DirectiveEvent.AlertWindow::name)
+                                        .toArray(String[]::new),
+                                windows.stream()
+                                        .map(DirectiveEvent.AlertWindow::startsOn)
+                                        .toArray(LocalDate[]::new),
+                                windows.stream()
+                                        .map(DirectiveEvent.AlertWindow::endsOn)
+                                        .toArray(LocalDate[]::new))))
+                .replaceWithVoid();
     }
 }
