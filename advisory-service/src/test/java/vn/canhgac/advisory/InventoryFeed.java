@@ -109,7 +109,23 @@ public final class InventoryFeed implements AutoCloseable {
             List<String> addresses,
             List<Product> products,
             boolean deleted) {
-        AssetEvent event = new AssetEvent(
+        producer.publish(
+                deleted ? ASSET_DELETED : ASSET_UPSERTED,
+                assetEvent(id, organization, orgPath, hostname, version, addresses, products, deleted),
+                eventId);
+    }
+
+    /** An asset's event as inventory writes it: a Linux server, updated now. */
+    public static AssetEvent assetEvent(
+            UUID id,
+            String organization,
+            String orgPath,
+            String hostname,
+            long version,
+            List<String> addresses,
+            List<Product> products,
+            boolean deleted) {
+        return new AssetEvent(
                 id,
                 organization,
                 orgPath,
@@ -126,7 +142,6 @@ public final class InventoryFeed implements AutoCloseable {
                 version,
                 deleted,
                 Instant.now());
-        producer.publish(deleted ? ASSET_DELETED : ASSET_UPSERTED, event, eventId);
     }
 
     @Override

@@ -17,7 +17,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -300,20 +299,6 @@ class AssetBatchesTest {
     }
 
     private static AssetEvent event(UUID id, String hostname, long version, String address) {
-        return new AssetEvent(
-                id,
-                UNIT,
-                UNIT_PATH,
-                null,
-                null,
-                hostname,
-                "SERVER",
-                "Linux",
-                null,
-                List.of(address),
-                List.of(),
-                version,
-                false,
-                Instant.now());
+        return InventoryFeed.assetEvent(id, UNIT, UNIT_PATH, hostname, version, List.of(address), List.of(), false);
     }
 }

@@ -158,40 +158,44 @@ public class BatchConsumer {
             BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work,
             Map<Read<T>, KafkaRecord<String, String>> records,
             Map<KafkaRecord<String, String>, Throwable> rejected) {
-        return Multi.createFrom()
-                .iterable(events)
-                .onItem()
-                .transformToUniAndConcatenate(event -> applyAll(consumer, List.of(event), work, Long.MAX_VALUE)
+        return inOrder(
+                events,
+                event -> applyAll(consumer, List.of(event), work, Long.MAX_VALUE)
                         .onFailure(BatchConsumer::isPermanent)
                         .recoverWithItem(failure -> {
                             rejected.put(records.get(event), failure);
                             return null;
-                        }))
-                .collect()
-                .last()
-                .replaceWithVoid();
+                        }));
     }
 
     /** Sends the rejected records to the dead-letter topic, in order; a send that fails is retried. */
     private Uni<Void> setAside(String consumer, Map<KafkaRecord<String, String>, Throwable> rejected) {
+        return inOrder(List.copyOf(rejected.entrySet()), entry -> {
+            LOG.errorf(
+                    "%s: record %s-%d@%d set aside: %s",
+                    consumer,
+                    entry.getKey().getTopic(),
+                    entry.getKey().getPartition(),
+                    DeadLetters.offsetOf(entry.getKey()),
+                    entry.getValue());
+            return deadLetters
+                    .send(entry.getKey(), entry.getValue())
+                    .onFailure()
+                    .retry()
+                    .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+                    .indefinitely();
+        });
+    }
+
+    /**
+     * Runs a step for each item, one after the other, in their order (a batch's events one at a time, on its
+     * connection); stack-safe however many there are.
+     */
+    public static <T> Uni<Void> inOrder(List<T> items, Function<T, Uni<?>> step) {
         return Multi.createFrom()
-                .iterable(rejected.entrySet())
+                .iterable(items)
                 .onItem()
-                .transformToUniAndConcatenate(entry -> {
-                    LOG.errorf(
-                            "%s: record %s-%d@%d set aside: %s",
-                            consumer,
-                            entry.getKey().getTopic(),
-                            entry.getKey().getPartition(),
-                            DeadLetters.offsetOf(entry.getKey()),
-                            entry.getValue());
-                    return deadLetters
-                            .send(entry.getKey(), entry.getValue())
-                            .onFailure()
-                            .retry()
-                            .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
-                            .indefinitely();
-                })
+                .transformToUniAndConcatenate(step)
                 .collect()
                 .last()
                 .replaceWithVoid();

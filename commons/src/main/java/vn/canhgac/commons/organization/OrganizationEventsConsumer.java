@@ -1,7 +1,6 @@
 package vn.canhgac.commons.organization;
 
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,12 +41,7 @@ public class OrganizationEventsConsumer {
                 consumerName,
                 batch,
                 event -> events.read(event, OrganizationEvent.class),
-                (connection, received) -> Multi.createFrom()
-                        .iterable(BatchConsumer.data(received))
-                        .onItem()
-                        .transformToUniAndConcatenate(organization -> replicas.apply(connection, organization))
-                        .collect()
-                        .last()
-                        .replaceWithVoid());
+                (connection, received) -> BatchConsumer.inOrder(
+                        BatchConsumer.data(received), organization -> replicas.apply(connection, organization)));
     }
 }

@@ -1,6 +1,5 @@
 package vn.canhgac.incident.alertwindow;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -39,13 +38,8 @@ public class AlertWindowsConsumer {
                 "incident-service.directives",
                 batch,
                 event -> events.read(event, DirectiveEvent.class),
-                (connection, received) -> Multi.createFrom()
-                        .iterable(BatchConsumer.data(received))
-                        .onItem()
-                        .transformToUniAndConcatenate(directive -> replace(connection, directive))
-                        .collect()
-                        .last()
-                        .replaceWithVoid());
+                (connection, received) -> BatchConsumer.inOrder(
+                        BatchConsumer.data(received), directive -> replace(connection, directive)));
     }
 
     private static Uni<Void> replace(SqlConnection connection, DirectiveEvent directive) {

@@ -1,6 +1,5 @@
 package vn.canhgac.incident.botnet;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -56,14 +55,11 @@ public class BotnetHitsConsumer {
                 CONSUMER,
                 batch,
                 event -> events.read(event, ExposureEvent.class),
-                (connection, received) -> Multi.createFrom()
-                        .iterable(BatchConsumer.data(received))
-                        .filter(BotnetHitsConsumer::isBotnetHit)
-                        .onItem()
-                        .transformToUniAndConcatenate(exposure -> apply(connection, exposure))
-                        .collect()
-                        .last()
-                        .replaceWithVoid());
+                (connection, received) -> BatchConsumer.inOrder(
+                        BatchConsumer.data(received).stream()
+                                .filter(BotnetHitsConsumer::isBotnetHit)
+                                .toList(),
+                        exposure -> apply(connection, exposure)));
     }
 
     private static boolean isBotnetHit(ExposureEvent exposure) {
