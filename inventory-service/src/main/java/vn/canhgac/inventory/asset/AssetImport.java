@@ -8,7 +8,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -45,8 +47,9 @@ import vn.canhgac.commons.tenancy.TenantScopes;
  * natural key; addresses and products replaced), audited and announced. Only the current batch and the set of
  * keys seen (to refuse a key twice in one file) are held in memory. A bad row is never written, even in part.
  *
- * <p>Runs on a worker thread: it reads a blocking stream, and waits on each batch so that reading never runs
- * ahead of writing.
+ * <p>Runs on a worker thread: it reads a blocking stream. A few batches are in flight on the connection at once
+ * (the client pipelines their statements), so that PostgreSQL, the import's bottleneck, never waits for the
+ * thread to check the next rows or to serialise a batch's events; reading never runs further ahead than that.
  */
 @ApplicationScoped
 public class AssetImport {
@@ -61,6 +64,7 @@ public class AssetImport {
     private final AuditTrail audit;
     private final Outbox outbox;
     private final int batchSize;
+    private final int batchesInFlight;
 
     public AssetImport(
             Pool pool,
@@ -69,7 +73,8 @@ public class AssetImport {
             AssetOwners owners,
             AuditTrail audit,
             Outbox outbox,
-            @ConfigProperty(name = "canhgac.import.batch-size", defaultValue = "1000") int batchSize) {
+            @ConfigProperty(name = "canhgac.import.batch-size", defaultValue = "1000") int batchSize,
+            @ConfigProperty(name = "canhgac.import.batches-in-flight", defaultValue = "3") int batchesInFlight) {
         this.pool = pool;
         this.scopes = scopes;
         this.store = store;
@@ -77,6 +82,7 @@ public class AssetImport {
         this.audit = audit;
         this.outbox = outbox;
         this.batchSize = batchSize;
+        this.batchesInFlight = batchesInFlight;
     }
 
     /** One import's state: counts, errors, caches, the batch being filled. */
@@ -92,7 +98,7 @@ public class AssetImport {
         final Set<String> seenKeys = new HashSet<>();
         final List<AssetStore.Bound> batch = new ArrayList<>();
         final List<FieldError> errors = new ArrayList<>();
-        CompletionStage<Void> inFlight;
+        final Deque<CompletionStage<Void>> inFlight = new ArrayDeque<>();
         long rows;
         long created;
         long updated;
@@ -221,8 +227,10 @@ public class AssetImport {
 
     /**
      * Sends the batch's statements: assets, their addresses and products, one audit entry and one event per
-     * asset. The statements run while the next batch is read and checked; the previous batch must have finished
-     * first, so at most one batch is in flight and a failure surfaces at the latest with the next one.
+     * asset. The statements run while the next batches are read and checked; when {@code batchesInFlight} are
+     * already sent, the oldest must finish first, so a failure surfaces a few batches later at the latest. The
+     * batches of one file never touch the same asset (a key twice in a file is refused), so their statements may
+     * interleave.
      */
     private void flush(Run run) {
         if (run.batch.isEmpty() || !run.writing()) {
@@ -231,11 +239,12 @@ public class AssetImport {
         }
         List<AssetStore.Bound> batch = List.copyOf(run.batch);
         run.batch.clear();
-        awaitInFlight(run);
-        run.inFlight = store.upsert(run.connection, run.caller, batch, false)
+        while (run.inFlight.size() >= batchesInFlight) {
+            await(run.inFlight.removeFirst());
+        }
+        run.inFlight.addLast(store.upsert(run.connection, run.caller, batch, false)
                 .flatMap(written -> write(run, batch, written))
-                .subscribeAsCompletionStage()
-                .thenApply(ignored -> null);
+                .subscribeAsCompletionStage());
     }
 
     private Uni<Void> write(Run run, List<AssetStore.Bound> batch, List<AssetStore.Written> written) {
@@ -284,22 +293,31 @@ public class AssetImport {
         }
     }
 
+    /** Lets every batch in flight finish; the first failure is thrown once all have. */
     private static void awaitInFlight(Run run) {
-        if (run.inFlight != null) {
+        RuntimeException first = null;
+        while (!run.inFlight.isEmpty()) {
             try {
-                run.inFlight.toCompletableFuture().get(STATEMENT_WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime
-                        ? runtime
-                        : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("An import batch did not finish in " + STATEMENT_WAIT, e);
-            } finally {
-                run.inFlight = null;
+                await(run.inFlight.removeFirst());
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
             }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static void await(CompletionStage<Void> batch) {
+        try {
+            batch.toCompletableFuture().get(STATEMENT_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("An import batch did not finish in " + STATEMENT_WAIT, e);
         }
     }
 }

@@ -5,10 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.inventory.DemoTree.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,9 @@ class AssetImportTest {
 
     private static final String IMPORTS = "/api/v1/assets/imports";
     private final String run = DemoTree.unique().toLowerCase();
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void demoTree() {
@@ -163,6 +170,52 @@ class AssetImportTest {
                 .get("/api/v1/assets")
                 .then()
                 .body("items.hostname", hasItem("json-" + run));
+    }
+
+    /**
+     * Several batches are in flight at once: when the database refuses one in the middle (a trigger stands in for
+     * a fault), the whole file is rolled back, the batches before and after it included, and nothing is announced.
+     */
+    @Test
+    void aBatchTheDatabaseRefusesRollsBackTheWholeImport() {
+        execute("""
+                create or replace function refuse_boom() returns trigger language plpgsql as $$
+                begin if new.product like 'boom-%' then raise exception 'refused for the test'; end if; return new; end $$""");
+        execute(
+                "create or replace trigger refuse_boom before insert on asset_product for each row execute function refuse_boom()");
+        try {
+            StringBuilder file = new StringBuilder("organization,hostname,kind,products\r\n");
+            for (int i = 0; i < 4_500; i++) {
+                String product = i == 2_100 ? "Vendor|boom-" + run + "|1.0" : "nginx|nginx|1.24.0";
+                file.append("UBND-CAMRANH,multi-%s-%d,server,%s\r\n".formatted(run, i, product));
+            }
+            as("camranh-operator")
+                    .contentType("text/csv")
+                    .body(file.toString())
+                    .post(IMPORTS)
+                    .then()
+                    .statusCode(500)
+                    .contentType("application/problem+json");
+        } finally {
+            execute("drop trigger refuse_boom on asset_product");
+        }
+        assertEquals(0L, count("select count(*) from asset where hostname like 'multi-' || $1 || '-%'"));
+        assertEquals(0L, count("select count(*) from outbox_event where payload::text like '%multi-' || $1 || '-%'"));
+        assertEquals(0L, count("select count(*) from audit_entry where after::text like '%multi-' || $1 || '-%'"));
+    }
+
+    private void execute(String sql) {
+        pool.query(sql).execute().await().indefinitely();
+    }
+
+    private long count(String sql) {
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(run))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
     }
 
     @Test
