@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,7 +54,15 @@ public class ApiProxy {
     private final RouteTable routes;
     private final RateLimiter limiter;
     private final VerifiedTokens verifiedTokens;
-    private final HttpClient client;
+    /**
+     * One client per event loop, used only from that loop: its connections are opened there, so a request and its
+     * forwarded copy never change threads. With one shared client a pooled connection usually belonged to another
+     * loop, and every forwarded request cost a hand-over and a selector wake-up.
+     */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
     private final long timeoutMillis;
 
     public ApiProxy(
@@ -67,10 +76,11 @@ public class ApiProxy {
         this.limiter = limiter;
         this.verifiedTokens = verifiedTokens;
         this.timeoutMillis = timeout.toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.vertx = vertx;
+        this.clientOptions = new HttpClientOptions()
                 .setMaxPoolSize(poolSize)
                 .setKeepAlive(true)
-                .setConnectTimeout(2_000));
+                .setConnectTimeout(2_000);
     }
 
     void register(@Observes Router router) {
@@ -87,6 +97,7 @@ public class ApiProxy {
 
     void proxy(RoutingContext rc) {
         rc.request().pause();
+        MetricPaths.name(rc.normalizedPath());
         String requestId = RequestIds.of(rc);
         rc.response().putHeader(RequestIds.HEADER, requestId);
         var owner = routes.owner(rc.normalizedPath());
@@ -166,7 +177,8 @@ public class ApiProxy {
                 .putHeader(
                         "X-Forwarded-For",
                         in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
-        return client.request(options)
+        return clients.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(clientOptions))
+                .request(options)
                 .flatMap(out -> out.send(HttpServerRequest.newInstance(in)))
                 .flatMap(response -> relay(response, HttpServerResponse.newInstance(rc.response())));
     }
