@@ -1,0 +1,156 @@
+# The mixed soak of docs/performance.md (issue 13), against the platform ./canhgac up started:
+#
+#   ./canhgac bench soak [MINUTES]    MINUTES of mixed load (default 30)
+#
+# For MINUTES, at once and at a steady pace, through the gateway:
+#   reads    GET /assets/{id} and GET /exposures?limit=20 (wrk, 4 connections, 5 ms between requests each);
+#   reports  POST /incidents as Cam Ranh's operator (wrk, 2 connections, 50 ms apart);
+#   alerts   POST /alerts as the national feed, half of them repeats (wrk, 2 connections, 50 ms apart);
+#   imports  2,000 assets every minute;
+#   lists    a botnet list of 1,000 of those assets' addresses every 5 minutes.
+# Every 10 s it samples the platform's own metrics: the gateway's requests, mean latency and 5xx answers, each
+# service's heap, and each service's Kafka consumer lag. The samples go to .run/bench/soak-<stamp>.csv, the plots
+# (PNG, drawn by local/tools/SoakPlot.java with the JDK alone) to docs/soak/, and a summary to the report.
+
+SOAK_INTERVAL=10
+
+# soak_wrk SECONDS CONNECTIONS SCRIPT OUT: one wrk run of a paced script (its delay() spaces each connection's requests).
+soak_wrk() {
+  local seconds=$1 connections=$2 script=$3 out=$4
+  "${WRK[@]}" -t1 -c"$connections" -d"${seconds}s" -s "$script" "$gateway" >> "$out" 2>&1
+}
+
+# soak_script FILE DELAY_MS BODY: a wrk script whose request() is BODY (it may use n, the request's number, and ids).
+soak_script() {
+  local file=$1 delay=$2 body=$3
+  cat > "$file" <<LUA
+local n = 0
+local ids = {}
+for line in io.lines("$work/ids.txt") do ids[#ids + 1] = line end
+delay = function() return $delay end
+request = function()
+  n = n + 1
+  $body
+end
+LUA
+}
+
+soak_reads() {
+  while [ "$(date +%s)" -lt "$end" ]; do
+    soak_script "$work/reads.lua" 5 "
+  local headers = {[\"Authorization\"] = \"Bearer $(token_for authority)\"}
+  if n % 2 == 0 then return wrk.format(\"GET\", \"/api/v1/assets/\" .. ids[(n % #ids) + 1], headers) end
+  return wrk.format(\"GET\", \"/api/v1/exposures?limit=20\", headers)"
+    soak_wrk "$(soak_slice)" 4 "$work/reads.lua" "$work/reads.out"
+  done
+}
+
+soak_reports() {
+  while [ "$(date +%s)" -lt "$end" ]; do
+    soak_script "$work/reports.lua" 50 "
+  local body = '{\"title\":\"Soak ' .. n .. '-' .. math.random(1, 1000000000) .. '\",\"category\":\"MALWARE\",\"severity\":\"MEDIUM\",\"detectedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.7\"}]}'
+  return wrk.format(\"POST\", \"/api/v1/incidents\", {[\"Authorization\"] = \"Bearer $(token_for camranh-operator)\", [\"Content-Type\"] = \"application/json\"}, body)"
+    soak_wrk "$(soak_slice)" 2 "$work/reports.lua" "$work/reports.out"
+  done
+}
+
+soak_alerts() {
+  while [ "$(date +%s)" -lt "$end" ]; do
+    soak_script "$work/alerts.lua" 50 "
+  local body = '{\"source\":\"SOAK\",\"sourceReference\":\"$run-' .. math.floor(n / 2) .. '-' .. math.random(1, 1000000000) % 2 .. '\",\"organization\":\"UBND-CAMRANH\",\"type\":\"beacon\",\"title\":\"Soak ' .. n .. '\",\"observedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.8\"}]}'
+  return wrk.format(\"POST\", \"/api/v1/alerts\", {[\"Authorization\"] = \"Bearer $(token_for national-feed)\", [\"Content-Type\"] = \"application/json\"}, body)"
+    soak_wrk "$(soak_slice)" 2 "$work/alerts.lua" "$work/alerts.out"
+  done
+}
+
+# Tokens live five minutes: each wrk run lasts at most four, then starts again with fresh ones.
+soak_slice() { local left=$(( end - $(date +%s) )); echo $(( left < 240 ? (left > 1 ? left : 1) : 240 )); }
+
+# Sleeps N seconds, or until the end if that comes first.
+soak_sleep() { local left=$(( end - $(date +%s) )); sleep $(( left < $1 ? (left > 0 ? left : 0) : $1 )); }
+
+soak_imports() {
+  local k=0 code
+  while [ "$(date +%s)" -lt "$end" ]; do
+    generate_csv 2000 "$org" "${run}i$k" > "$work/import.csv"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$gateway/api/v1/assets/imports" \
+      -H "Authorization: Bearer $(token_for authority)" -H 'Content-Type: text/csv' --data-binary @"$work/import.csv")
+    echo "$(date +%s) $code" >> "$work/imports.out"
+    k=$((k + 1))
+    soak_sleep 60
+  done
+}
+
+soak_lists() {
+  local k=0 code
+  while :; do
+    soak_sleep 150
+    [ "$(date +%s)" -lt "$end" ] || break
+    { echo "# soak list $k"; bench_psql -c "select host(address) from asset_address a join asset s on s.id = a.asset_id
+        where s.org_path = '/$org/' and family(address) = 4 order by random() limit 1000"; } > "$work/list.txt"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST \
+      "$gateway/api/v1/botnet-lists?reference=SOAK-$run-$k&issuer=SOAK&kind=AD_HOC" \
+      -H "Authorization: Bearer $(token_for national-feed)" -H 'Content-Type: text/plain' --data-binary @"$work/list.txt")
+    echo "$(date +%s) $code" >> "$work/lists.out"
+    k=$((k + 1))
+    soak_sleep 150
+  done
+}
+
+# One line of samples: time, gateway requests and seconds (cumulative), gateway 5xx (cumulative), then per service
+# its heap in MiB and its consumers' summed lag.
+soak_sample() {
+  local t=$1 line gw port
+  gw=$(curl -s -m 5 "http://$CANHGAC_HOST:9080/q/metrics")
+  line="$t,$(echo "$gw" | awk '/^http_server_requests_seconds_count\{.*uri="\/api/ {c += $2} END {printf "%d", c}'),"
+  line+="$(echo "$gw" | awk '/^http_server_requests_seconds_sum\{.*uri="\/api/ {s += $2} END {printf "%.3f", s}'),"
+  line+="$(echo "$gw" | awk '/^http_server_requests_seconds_count\{.*status="5/ {c += $2} END {printf "%d", c}')"
+  for port in 9080 9081 9082 9083; do
+    local m; m=$(curl -s -m 5 "http://$CANHGAC_HOST:$port/q/metrics")
+    line+=",$(echo "$m" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%.1f", s / 1048576}')"
+    line+=",$(echo "$m" | awk '/^kafka_consumer_fetch_manager_records_lag_max\{/ && $2 != "NaN" {s += $2} END {printf "%d", s}')"
+  done
+  echo "$line"
+}
+
+cmd_bench_soak() {
+  local minutes=${1:-30}
+  find_java
+  http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
+  ensure_wrk
+  mkdir -p "$BENCH_DIR" "$CANHGAC_ROOT/docs/soak"
+  local run stamp report csv gateway org work end
+  run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  report="$BENCH_DIR/soak-$stamp.txt"; csv="$BENCH_DIR/soak-$stamp.csv"
+  gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+  org="SOAK-$run"
+  work=$(mktemp -d); chmod 755 "$work"
+  BENCH_WORK=$work
+  trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$BENCH_WORK"; gateway_restore' EXIT
+  gateway_unthrottled
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $(token_for authority)" \
+    -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"OTHER\",\"nameVi\":\"Chạy bền $run\"}"
+  generate_csv 2000 "$org" "${run}s" > "$work/seed.csv"
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $(token_for authority)" \
+    -H 'Content-Type: text/csv' --data-binary @"$work/seed.csv" || die "The seed import failed"
+  bench_psql -c "select id from asset where org_path = '/$org/' limit 1000" > "$work/ids.txt"
+
+  say "Soak: $minutes minutes of reads, reports, alerts, imports and lists; samples every $SOAK_INTERVAL s"
+  echo "seconds,requests,request_seconds,errors_5xx,gateway_heap_mib,gateway_lag,inventory_heap_mib,inventory_lag,advisory_heap_mib,advisory_lag,incident_heap_mib,incident_lag" > "$csv"
+  end=$(( $(date +%s) + minutes * 60 ))
+  soak_reads & soak_reports & soak_alerts & soak_imports & soak_lists &
+  local start; start=$(date +%s)
+  while [ "$(date +%s)" -lt "$end" ]; do
+    soak_sample $(( $(date +%s) - start )) >> "$csv"
+    sleep "$SOAK_INTERVAL"
+  done
+  wait
+  soak_sample $(( $(date +%s) - start )) >> "$csv"
+
+  java "$CANHGAC_ROOT/local/tools/SoakPlot.java" "$csv" "$CANHGAC_ROOT/docs/soak" | tee "$report"
+  { echo "wrk runs (reads, reports, alerts): non-2xx answers"
+    grep -h "Non-2xx" "$work"/*.out | awk '{s += $NF} END {print "  " s + 0}'
+    echo "imports (status: count)"; awk '{print "  " $2}' "$work/imports.out" | sort | uniq -c
+    echo "botnet lists (status: count)"; awk '{print "  " $2}' "$work/lists.out" 2>/dev/null | sort | uniq -c; } | tee -a "$report"
+  ok "Samples in $csv, plots in docs/soak/, summary in $report"
+}
