@@ -3,7 +3,8 @@
 #   ./canhgac bench soak [MINUTES]    MINUTES of mixed load (default 30)
 #
 # For MINUTES, at once and at a steady pace, through the gateway:
-#   reads    GET /assets/{id} and GET /exposures?limit=20 (wrk, 4 connections, 5 ms between requests each);
+#   reads    GET /assets/{id} (the authority) and GET /exposures?limit=20 (Khánh Hòa's coordinator) (wrk, 4
+#            connections, 5 ms between requests each);
 #   reports  POST /incidents as Cam Ranh's operator (wrk, 2 connections, 50 ms apart);
 #   alerts   POST /alerts as the national feed, half of them repeats (wrk, 2 connections, 50 ms apart);
 #   imports  2,000 assets every minute;
@@ -38,9 +39,10 @@ LUA
 soak_reads() {
   while [ "$(date +%s)" -lt "$end" ]; do
     soak_script "$work/reads.lua" 5 "
-  local headers = {[\"Authorization\"] = \"Bearer $(token_for authority)\"}
-  if n % 2 == 0 then return wrk.format(\"GET\", \"/api/v1/assets/\" .. ids[(n % #ids) + 1], headers) end
-  return wrk.format(\"GET\", \"/api/v1/exposures?limit=20\", headers)"
+  if n % 2 == 0 then
+    return wrk.format(\"GET\", \"/api/v1/assets/\" .. ids[(n % #ids) + 1], {[\"Authorization\"] = \"Bearer $(soak_token authority)\"})
+  end
+  return wrk.format(\"GET\", \"/api/v1/exposures?limit=20\", {[\"Authorization\"] = \"Bearer $(soak_token khanhhoa-coordinator)\"})"
     soak_wrk "$(soak_slice)" 4 "$work/reads.lua" "$work/reads.out"
   done
 }
@@ -49,7 +51,7 @@ soak_reports() {
   while [ "$(date +%s)" -lt "$end" ]; do
     soak_script "$work/reports.lua" 50 "
   local body = '{\"title\":\"Soak ' .. n .. '-' .. math.random(1, 1000000000) .. '\",\"category\":\"MALWARE\",\"severity\":\"MEDIUM\",\"detectedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.7\"}]}'
-  return wrk.format(\"POST\", \"/api/v1/incidents\", {[\"Authorization\"] = \"Bearer $(token_for camranh-operator)\", [\"Content-Type\"] = \"application/json\"}, body)"
+  return wrk.format(\"POST\", \"/api/v1/incidents\", {[\"Authorization\"] = \"Bearer $(soak_token camranh-operator)\", [\"Content-Type\"] = \"application/json\"}, body)"
     soak_wrk "$(soak_slice)" 2 "$work/reports.lua" "$work/reports.out"
   done
 }
@@ -58,12 +60,23 @@ soak_alerts() {
   while [ "$(date +%s)" -lt "$end" ]; do
     soak_script "$work/alerts.lua" 50 "
   local body = '{\"source\":\"SOAK\",\"sourceReference\":\"$run-' .. math.floor(n / 2) .. '-' .. math.random(1, 1000000000) % 2 .. '\",\"organization\":\"UBND-CAMRANH\",\"type\":\"beacon\",\"title\":\"Soak ' .. n .. '\",\"observedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.8\"}]}'
-  return wrk.format(\"POST\", \"/api/v1/alerts\", {[\"Authorization\"] = \"Bearer $(token_for national-feed)\", [\"Content-Type\"] = \"application/json\"}, body)"
+  return wrk.format(\"POST\", \"/api/v1/alerts\", {[\"Authorization\"] = \"Bearer $(soak_token national-feed)\", [\"Content-Type\"] = \"application/json\"}, body)"
     soak_wrk "$(soak_slice)" 2 "$work/alerts.lua" "$work/alerts.out"
   done
 }
 
-# Tokens live five minutes: each wrk run lasts at most four, then starts again with fresh ones.
+# Tokens live five minutes: one loop fetches the three callers' tokens every three minutes, one after the other
+# (several password grants for one user at the same instant are refused by Keycloak's brute-force protection), and
+# each wrk run lasts at most four minutes, then starts again with the freshest.
+soak_fetch_tokens() {
+  local who
+  for who in authority khanhhoa-coordinator camranh-operator national-feed; do
+    (token_for "$who") > "$work/token-$who.new" && mv "$work/token-$who.new" "$work/token-$who"
+  done
+}
+soak_tokens() { while [ "$(date +%s)" -lt "$end" ]; do soak_sleep 180; soak_fetch_tokens; done; }
+soak_token() { cat "$work/token-$1"; }
+
 soak_slice() { local left=$(( end - $(date +%s) )); echo $(( left < 240 ? (left > 1 ? left : 1) : 240 )); }
 
 # Sleeps N seconds, or until the end if that comes first.
@@ -74,7 +87,7 @@ soak_imports() {
   while [ "$(date +%s)" -lt "$end" ]; do
     generate_csv 2000 "$org" "${run}i$k" > "$work/import.csv"
     code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$gateway/api/v1/assets/imports" \
-      -H "Authorization: Bearer $(token_for authority)" -H 'Content-Type: text/csv' --data-binary @"$work/import.csv")
+      -H "Authorization: Bearer $(soak_token authority)" -H 'Content-Type: text/csv' --data-binary @"$work/import.csv") || code=000
     echo "$(date +%s) $code" >> "$work/imports.out"
     k=$((k + 1))
     soak_sleep 60
@@ -87,10 +100,10 @@ soak_lists() {
     soak_sleep 150
     [ "$(date +%s)" -lt "$end" ] || break
     { echo "# soak list $k"; bench_psql -c "select host(address) from asset_address a join asset s on s.id = a.asset_id
-        where s.org_path = '/$org/' and family(address) = 4 order by random() limit 1000"; } > "$work/list.txt"
+        where s.org_path = '/$org/' and family(address) = 4 order by random() limit 1000" || true; } > "$work/list.txt"
     code=$(curl -s -o /dev/null -w '%{http_code}' -X POST \
       "$gateway/api/v1/botnet-lists?reference=SOAK-$run-$k&issuer=SOAK&kind=AD_HOC" \
-      -H "Authorization: Bearer $(token_for national-feed)" -H 'Content-Type: text/plain' --data-binary @"$work/list.txt")
+      -H "Authorization: Bearer $(soak_token national-feed)" -H 'Content-Type: text/plain' --data-binary @"$work/list.txt") || code=000
     echo "$(date +%s) $code" >> "$work/lists.out"
     k=$((k + 1))
     soak_sleep 150
@@ -102,13 +115,13 @@ soak_lists() {
 soak_sample() {
   local t=$1 line gw port
   gw=$(curl -s -m 5 "http://$CANHGAC_HOST:9080/q/metrics")
-  line="$t,$(echo "$gw" | awk '/^http_server_requests_seconds_count\{.*uri="\/api/ {c += $2} END {printf "%d", c}'),"
-  line+="$(echo "$gw" | awk '/^http_server_requests_seconds_sum\{.*uri="\/api/ {s += $2} END {printf "%.3f", s}'),"
-  line+="$(echo "$gw" | awk '/^http_server_requests_seconds_count\{.*status="5/ {c += $2} END {printf "%d", c}')"
+  line="$t,$(echo "$gw" | awk '/^http_server_requests_seconds_count\{.*uri="\/api/ {c += $NF} END {printf "%d", c}'),"
+  line+="$(echo "$gw" | awk '/^http_server_requests_seconds_sum\{.*uri="\/api/ {s += $NF} END {printf "%.3f", s}'),"
+  line+="$(echo "$gw" | awk '/^http_server_requests_seconds_count\{.*status="5/ {c += $NF} END {printf "%d", c}')"
   for port in 9080 9081 9082 9083; do
     local m; m=$(curl -s -m 5 "http://$CANHGAC_HOST:$port/q/metrics")
-    line+=",$(echo "$m" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%.1f", s / 1048576}')"
-    line+=",$(echo "$m" | awk '/^kafka_consumer_fetch_manager_records_lag_max\{/ && $2 != "NaN" {s += $2} END {printf "%d", s}')"
+    line+=",$(echo "$m" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%.1f", s / 1048576}')"
+    line+=",$(echo "$m" | awk '/^kafka_consumer_fetch_manager_records_lag_max\{/ && $NF != "NaN" {s += $NF} END {printf "%d", s}')"
   done
   echo "$line"
 }
@@ -128,29 +141,34 @@ cmd_bench_soak() {
   BENCH_WORK=$work
   trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$BENCH_WORK"; gateway_restore' EXIT
   gateway_unthrottled
-  curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $(token_for authority)" \
+  soak_fetch_tokens
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $(soak_token authority)" \
     -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"OTHER\",\"nameVi\":\"Chạy bền $run\"}"
   generate_csv 2000 "$org" "${run}s" > "$work/seed.csv"
-  curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $(token_for authority)" \
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $(soak_token authority)" \
     -H 'Content-Type: text/csv' --data-binary @"$work/seed.csv" || die "The seed import failed"
   bench_psql -c "select id from asset where org_path = '/$org/' limit 1000" > "$work/ids.txt"
 
   say "Soak: $minutes minutes of reads, reports, alerts, imports and lists; samples every $SOAK_INTERVAL s"
   echo "seconds,requests,request_seconds,errors_5xx,gateway_heap_mib,gateway_lag,inventory_heap_mib,inventory_lag,advisory_heap_mib,advisory_lag,incident_heap_mib,incident_lag" > "$csv"
   end=$(( $(date +%s) + minutes * 60 ))
-  soak_reads & soak_reports & soak_alerts & soak_imports & soak_lists &
+  local loops=() loop
+  for loop in soak_tokens soak_reads soak_reports soak_alerts soak_imports soak_lists; do
+    "$loop" & loops+=($!)
+  done
   local start; start=$(date +%s)
   while [ "$(date +%s)" -lt "$end" ]; do
     soak_sample $(( $(date +%s) - start )) >> "$csv"
     sleep "$SOAK_INTERVAL"
   done
-  wait
+  # The load loops only: the gateway, restarted unthrottled by this shell, is one of its children too.
+  wait "${loops[@]}" || true   # a loop that stopped early shows in the samples, not as the soak's failure
   soak_sample $(( $(date +%s) - start )) >> "$csv"
 
   java "$CANHGAC_ROOT/local/tools/SoakPlot.java" "$csv" "$CANHGAC_ROOT/docs/soak" | tee "$report"
   { echo "wrk runs (reads, reports, alerts): non-2xx answers"
-    grep -h "Non-2xx" "$work"/*.out | awk '{s += $NF} END {print "  " s + 0}'
-    echo "imports (status: count)"; awk '{print "  " $2}' "$work/imports.out" | sort | uniq -c
+    { grep -h "Non-2xx" "$work"/*.out || true; } | awk '{s += $NF} END {print "  " s + 0}'
+    echo "imports (status: count)"; awk '{print "  " $2}' "$work/imports.out" 2>/dev/null | sort | uniq -c
     echo "botnet lists (status: count)"; awk '{print "  " $2}' "$work/lists.out" 2>/dev/null | sort | uniq -c; } | tee -a "$report"
   ok "Samples in $csv, plots in docs/soak/, summary in $report"
 }
