@@ -47,26 +47,27 @@ soak_reads() {
   done
 }
 
-soak_reports() {
+# soak_posts NAME PATH CALLER BODY: POSTs to PATH as CALLER, 2 connections 50 ms apart, until the end; BODY is a Lua
+# expression of the request's number n.
+soak_posts() {
+  local name=$1 path=$2 caller=$3 body=$4
   while [ "$(date +%s)" -lt "$end" ]; do
-    soak_script "$work/reports.lua" 50 "
-  local body = '{\"title\":\"Soak ' .. n .. '-' .. math.random(1, 1000000000) .. '\",\"category\":\"MALWARE\",\"severity\":\"MEDIUM\",\"detectedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.7\"}]}'
-  return wrk.format(\"POST\", \"/api/v1/incidents\", {[\"Authorization\"] = \"Bearer $(soak_token camranh-operator)\", [\"Content-Type\"] = \"application/json\"}, body)"
-    soak_wrk "$(soak_slice)" 2 "$work/reports.lua" "$work/reports.out"
+    soak_script "$work/$name.lua" 50 "
+  return wrk.format(\"POST\", \"$path\", {[\"Authorization\"] = \"Bearer $(soak_token "$caller")\", [\"Content-Type\"] = \"application/json\"}, $body)"
+    soak_wrk "$(soak_slice)" 2 "$work/$name.lua" "$work/$name.out"
   done
+}
+
+soak_reports() {
+  soak_posts reports /api/v1/incidents camranh-operator "'{\"title\":\"Soak ' .. n .. '-' .. math.random(1, 1000000000) .. '\",\"category\":\"MALWARE\",\"severity\":\"MEDIUM\",\"detectedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.7\"}]}'"
 }
 
 soak_alerts() {
-  while [ "$(date +%s)" -lt "$end" ]; do
-    soak_script "$work/alerts.lua" 50 "
-  local body = '{\"source\":\"SOAK\",\"sourceReference\":\"$run-' .. math.floor(n / 2) .. '-' .. math.random(1, 1000000000) % 2 .. '\",\"organization\":\"UBND-CAMRANH\",\"type\":\"beacon\",\"title\":\"Soak ' .. n .. '\",\"observedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.8\"}]}'
-  return wrk.format(\"POST\", \"/api/v1/alerts\", {[\"Authorization\"] = \"Bearer $(soak_token national-feed)\", [\"Content-Type\"] = \"application/json\"}, body)"
-    soak_wrk "$(soak_slice)" 2 "$work/alerts.lua" "$work/alerts.out"
-  done
+  soak_posts alerts /api/v1/alerts national-feed "'{\"source\":\"SOAK\",\"sourceReference\":\"$run-' .. math.floor(n / 2) .. '-' .. math.random(1, 1000000000) % 2 .. '\",\"organization\":\"UBND-CAMRANH\",\"type\":\"beacon\",\"title\":\"Soak ' .. n .. '\",\"observedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.8\"}]}'"
 }
 
-# Tokens live five minutes: one loop fetches the three callers' tokens every three minutes, one after the other
-# (several password grants for one user at the same instant are refused by Keycloak's brute-force protection), and
+# Tokens live five minutes: one loop fetches the four callers' tokens every three minutes, one after the other
+# (when every loop asked Keycloak for its own at the same instant, one request was refused with a 400), and
 # each wrk run lasts at most four minutes, then starts again with the freshest.
 soak_fetch_tokens() {
   local who
