@@ -11,7 +11,8 @@
 #   lists    a botnet list of 1,000 of those assets' addresses every 5 minutes.
 # Every 10 s it samples the platform's own metrics: the gateway's requests, mean latency and 5xx answers, each
 # service's heap, and each service's Kafka consumer lag. The samples go to .run/bench/soak-<stamp>.csv, the plots
-# (PNG, drawn by local/tools/SoakPlot.java with the JDK alone) to docs/soak/, and a summary to the report.
+# (PNG, drawn by local/tools/SoakPlot.java with the JDK alone) to .run/bench/soak-<stamp>/, and a summary to the
+# report. A soak of 30 minutes or more also replaces the plots that docs/performance.md shows (docs/soak/).
 
 SOAK_INTERVAL=10
 
@@ -132,7 +133,7 @@ cmd_bench_soak() {
   find_java
   http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   ensure_wrk
-  mkdir -p "$BENCH_DIR" "$CANHGAC_ROOT/docs/soak"
+  mkdir -p "$BENCH_DIR"
   local run stamp report csv gateway org work end
   run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ)
   report="$BENCH_DIR/soak-$stamp.txt"; csv="$BENCH_DIR/soak-$stamp.csv"
@@ -166,10 +167,11 @@ cmd_bench_soak() {
   wait "${loops[@]}" || true   # a loop that stopped early shows in the samples, not as the soak's failure
   soak_sample $(( $(date +%s) - start )) >> "$csv"
 
-  java "$CANHGAC_ROOT/local/tools/SoakPlot.java" "$csv" "$CANHGAC_ROOT/docs/soak" | tee "$report"
+  java "$CANHGAC_ROOT/local/tools/SoakPlot.java" "$csv" "$BENCH_DIR/soak-$stamp" | tee "$report"
+  [ "$minutes" -lt 30 ] || cp "$BENCH_DIR/soak-$stamp"/*.png "$CANHGAC_ROOT/docs/soak/"
   { echo "wrk runs (reads, reports, alerts): non-2xx answers"
     { grep -h "Non-2xx" "$work"/*.out || true; } | awk '{s += $NF} END {print "  " s + 0}'
     echo "imports (status: count)"; awk '{print "  " $2}' "$work/imports.out" 2>/dev/null | sort | uniq -c
     echo "botnet lists (status: count)"; awk '{print "  " $2}' "$work/lists.out" 2>/dev/null | sort | uniq -c; } | tee -a "$report"
-  ok "Samples in $csv, plots in docs/soak/, summary in $report"
+  ok "Samples in $csv, plots in $BENCH_DIR/soak-$stamp/, summary in $report"
 }
