@@ -84,29 +84,32 @@ soak_slice() { local left=$(( end - $(date +%s) )); echo $(( left < 240 ? (left 
 # Sleeps N seconds, or until the end if that comes first.
 soak_sleep() { local left=$(( end - $(date +%s) )); sleep $(( left < $1 ? (left > 0 ? left : 0) : $1 )); }
 
+# soak_post NAME CALLER TYPE FILE PATH: POSTs FILE to PATH as CALLER; "time status" goes to NAME.out (000: no answer).
+soak_post() {
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$gateway$5" -H "Authorization: Bearer $(soak_token "$2")" \
+    -H "Content-Type: $3" --data-binary @"$4") || code=000
+  echo "$(date +%s) $code" >> "$work/$1.out"
+}
+
 soak_imports() {
-  local k=0 code
+  local k=0
   while [ "$(date +%s)" -lt "$end" ]; do
     generate_csv 2000 "$org" "${run}i$k" > "$work/import.csv"
-    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$gateway/api/v1/assets/imports" \
-      -H "Authorization: Bearer $(soak_token authority)" -H 'Content-Type: text/csv' --data-binary @"$work/import.csv") || code=000
-    echo "$(date +%s) $code" >> "$work/imports.out"
+    soak_post imports authority text/csv "$work/import.csv" /api/v1/assets/imports
     k=$((k + 1))
     soak_sleep 60
   done
 }
 
 soak_lists() {
-  local k=0 code
+  local k=0
   while :; do
     soak_sleep 150
     [ "$(date +%s)" -lt "$end" ] || break
     { echo "# soak list $k"; bench_psql -c "select host(address) from asset_address a join asset s on s.id = a.asset_id
         where s.org_path = '/$org/' and family(address) = 4 order by random() limit 1000" || true; } > "$work/list.txt"
-    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST \
-      "$gateway/api/v1/botnet-lists?reference=SOAK-$run-$k&issuer=SOAK&kind=AD_HOC" \
-      -H "Authorization: Bearer $(soak_token national-feed)" -H 'Content-Type: text/plain' --data-binary @"$work/list.txt") || code=000
-    echo "$(date +%s) $code" >> "$work/lists.out"
+    soak_post lists national-feed text/plain "$work/list.txt" "/api/v1/botnet-lists?reference=SOAK-$run-$k&issuer=SOAK&kind=AD_HOC"
     k=$((k + 1))
     soak_sleep 150
   done
