@@ -80,9 +80,11 @@ advisory_with_50_ranges() {
 cleanup_read_model() {
   local run=$1
   bench_advisory_psql <<SQL >/dev/null
-delete from exposure where org_path like '/BENCHX-$run/%'
+create temp table bench_exposure as select id from exposure where org_path like '/BENCHX-$run/%'
     or botnet_list_id in (select id from botnet_list where reference = 'BENCH-$run')
     or advisory_id in (select id from advisory where reference = 'BENCH-ADV-$run');
+delete from exposure_history where exposure_id in (select id from bench_exposure);
+delete from exposure where id in (select id from bench_exposure);
 delete from botnet_entry where list_id in (select id from botnet_list where reference = 'BENCH-$run');
 delete from botnet_list where reference = 'BENCH-$run';
 delete from advisory where reference = 'BENCH-ADV-$run';
@@ -129,6 +131,9 @@ cmd_bench_exposures() {
   sed -e '/^#/d' -e 's/ .*//' "$work/botnet.txt" > "$work/entries.txt"; chmod 644 "$work/entries.txt"
   local plain
   plain=$(bench_advisory_psql <<SQL
+-- The session settings the service's import runs with (no JIT, work_mem 64MB).
+set jit = off;
+set work_mem = '64MB';
 \timing on
 create temp table plain_entry (network cidr);
 \copy plain_entry from '$work/entries.txt'

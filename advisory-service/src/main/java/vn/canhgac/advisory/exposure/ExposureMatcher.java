@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.outbox.Outbox;
-import vn.canhgac.commons.sql.OpenTransaction;
+import vn.canhgac.commons.requestid.RequestIdFilter;
 
 /**
  * The matching engine. Each entry point gathers candidate hits with set-based SQL over the read model (equality
@@ -185,7 +184,7 @@ public class ExposureMatcher {
     /** A withdrawn exposure reopens too: a later list or advisory that names the same hit is new evidence. */
     private static final String REOPENABLE = "('RESOLVED', 'MITIGATED', 'WITHDRAWN')";
 
-    /** Writes the candidates; answers the exposures detected now or reopened, with their status before. */
+    /** Writes the candidates; its step {@code changed} holds the exposures detected now or reopened, with their status before. */
     private static final String UPSERT = """
             with candidate as (%s),
             chosen as (select distinct on (dedup_key) * from candidate order by dedup_key, rank_date desc, evidence),
@@ -217,12 +216,12 @@ public class ExposureMatcher {
                                 then 'detected on the product name alone, version to confirm: ' || matched
                             when prior_status is null then 'detected: ' || matched
                             else 'reopened on new evidence: ' || matched end
-                from news)
-            select %3$s, x.prior_status from news x %4$s""";
+                from news),
+            changed as (select %3$s, x.prior_status from news x %4$s)""";
 
     /**
      * Closes the exposures a selection names, in one statement: each moves to the target status, its history says
-     * who moved it and why, and the rows come back for their events. The selection answers {@code id, status} of
+     * who moved it and why, and its step {@code changed} holds them for their events. The selection answers {@code id, status} of
      * the exposures to close and locks them; actor and note are SQL expressions.
      */
     private static String closing(String selection, String target, String actor, String note) {
@@ -232,8 +231,8 @@ public class ExposureMatcher {
                                 status_changed_by = %s, version = x.version + 1
                             from prior where x.id = prior.id returning x.*, prior.status as prior_status),
                 history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                            select id, now(), %s, prior_status, '%s', %s from written)
-                select %s, x.prior_status from written x %s""".formatted(selection, target, actor, actor, target, note, ExposureRows.COLUMNS, ExposureRows.JOINS);
+                            select id, now(), %s, prior_status, '%s', %s from written),
+                changed as (select %s, x.prior_status from written x %s)""".formatted(selection, target, actor, actor, target, note, ExposureRows.COLUMNS, ExposureRows.JOINS);
     }
 
     private static final String UNRESOLVED = "('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
@@ -346,8 +345,8 @@ public class ExposureMatcher {
             history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
                         select id, now(), 'matcher', prior_status, status,
                                'no longer stated not affected: ' || (select reference from advisory where id = $1)
-                        from written)
-            select\s""" + ExposureRows.COLUMNS + ", x.prior_status from written x " + ExposureRows.JOINS;
+                        from written),
+            changed as (select\s""" + ExposureRows.COLUMNS + ", x.prior_status from written x " + ExposureRows.JOINS + ")";
 
     private static final String STATEMENT_CVES = """
             select distinct unnest(not_affected_cves) from affected_product where advisory_id = $1""";
@@ -388,12 +387,31 @@ public class ExposureMatcher {
               and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
               and not (v.known_exploited and %s > %s)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("v.severity"));
 
-    private final Outbox outbox;
+    /**
+     * The end of every statement that changes exposures: the events of its step {@code changed}, written by the
+     * database into the outbox, and the counts.
+     */
+    private final String announcing;
+
     private final int activeDays;
 
     public ExposureMatcher(
             Outbox outbox, @ConfigProperty(name = "canhgac.botnet.active-days", defaultValue = "62") int activeDays) {
-        this.outbox = outbox;
+        this.announcing = ",\nannounced as (%s)\n"
+                        .formatted(outbox.insertSql(
+                                EXPOSURE_DETECTED,
+                                "changed",
+                                "case when prior_status is null then %s else %s end"
+                                        .formatted(
+                                                Outbox.sqlText(EXPOSURE_DETECTED.type()),
+                                                Outbox.sqlText(EXPOSURE_STATUS_CHANGED.type())),
+                                "id::text",
+                                ExposureRows.EVENT_JSON,
+                                "$REQUEST_ID"))
+                + """
+                select count(*) filter (where prior_status is null) as detected,
+                       count(*) filter (where prior_status is not null) as changed
+                from changed""";
         this.activeDays = activeDays;
     }
 
@@ -421,18 +439,12 @@ public class ExposureMatcher {
 
     /** Resolves what a revised advisory no longer finds; the reason names the revision. */
     public Uni<MatchReport> retireStale(SqlConnection connection, UUID advisoryId, String reason) {
-        return connection
-                .preparedQuery(RETIRE_STALE)
-                .execute(Tuple.of(advisoryId, reason))
-                .flatMap(rows -> announce(connection, rows));
+        return announce(connection, RETIRE_STALE, Tuple.of(advisoryId, reason));
     }
 
     /** Closes what other advisories found where this one's VEX statements say "not affected". */
     public Uni<MatchReport> applyNotAffected(SqlConnection connection, UUID advisoryId) {
-        return connection
-                .preparedQuery(APPLY_NOT_AFFECTED)
-                .execute(Tuple.of(advisoryId))
-                .flatMap(rows -> announce(connection, rows));
+        return announce(connection, APPLY_NOT_AFFECTED, Tuple.of(advisoryId));
     }
 
     /** The CVEs an advisory's statements are about (read before a revision replaces them). */
@@ -456,10 +468,7 @@ public class ExposureMatcher {
         if (cves.isEmpty()) {
             return Uni.createFrom().item(MatchReport.NONE);
         }
-        return connection
-                .preparedQuery(LIFT_NOT_AFFECTED)
-                .execute(Tuple.of(advisoryId))
-                .flatMap(rows -> announce(connection, rows))
+        return announce(connection, LIFT_NOT_AFFECTED, Tuple.of(advisoryId))
                 .flatMap(lifted -> write(
                                 connection,
                                 ADVISORY_HITS + "where v.id <> $1 and v.cves && $2::text[]",
@@ -484,10 +493,7 @@ public class ExposureMatcher {
     }
 
     private Uni<Void> supersedeKev(SqlConnection connection, String scope, Object parameter) {
-        return connection
-                .preparedQuery(SUPERSEDE_KEV.formatted(scope))
-                .execute(Tuple.of(parameter))
-                .flatMap(rows -> announce(connection, rows))
+        return announce(connection, SUPERSEDE_KEV.formatted(scope), Tuple.of(parameter))
                 .replaceWithVoid();
     }
 
@@ -514,10 +520,7 @@ public class ExposureMatcher {
                 .flatMap(locked -> write(connection, ADVISORY_HITS + "where p.asset_id = any($1)", Tuple.of(ids)))
                 .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(ids, activeDays))
                         .map(advisories::plus))
-                .call(() -> connection
-                        .preparedQuery(SUPERSEDE_RANGE_HITS)
-                        .execute(Tuple.of(ids))
-                        .flatMap(rows -> announce(connection, rows)))
+                .call(() -> announce(connection, SUPERSEDE_RANGE_HITS, Tuple.of(ids)))
                 .call(() -> supersedeKev(connection, "k.asset_id = any($1)", ids));
     }
 
@@ -532,20 +535,14 @@ public class ExposureMatcher {
         if (assetIds.isEmpty()) {
             return Uni.createFrom().item(MatchReport.NONE);
         }
-        return connection
-                .preparedQuery(RETIRE_ASSET)
-                .execute(Tuple.of((Object) assetIds.toArray(UUID[]::new)))
-                .flatMap(rows -> announce(connection, rows));
+        return announce(connection, RETIRE_ASSET, Tuple.of((Object) assetIds.toArray(UUID[]::new)));
     }
 
     /** Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason. */
     public Uni<MatchReport> withdraw(
             SqlConnection connection, boolean botnetList, UUID id, String actor, String reason) {
         String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
-        return connection
-                .preparedQuery(sql)
-                .execute(Tuple.of(id, actor, reason))
-                .flatMap(rows -> announce(connection, rows));
+        return announce(connection, sql, Tuple.of(id, actor, reason));
     }
 
     private static Uni<Void> lock(SqlConnection connection, String statement) {
@@ -554,17 +551,22 @@ public class ExposureMatcher {
 
     private Uni<MatchReport> write(SqlConnection connection, String candidates, Tuple parameters) {
         String sql = UPSERT.formatted(candidates, REOPENABLE, ExposureRows.COLUMNS, ExposureRows.JOINS);
-        return connection.preparedQuery(sql).execute(parameters).flatMap(rows -> announce(connection, rows));
+        return announce(connection, sql, parameters);
     }
 
-    private Uni<MatchReport> announce(SqlConnection connection, Iterable<Row> rows) {
-        List<ExposureEvent> detected = new ArrayList<>();
-        List<ExposureEvent> changed = new ArrayList<>();
-        for (Row row : rows) {
-            (row.getString("prior_status") == null ? detected : changed).add(ExposureRows.event(row));
-        }
-        return outbox.record(OpenTransaction.on(connection), EXPOSURE_DETECTED, detected)
-                .call(() -> outbox.record(OpenTransaction.on(connection), EXPOSURE_STATUS_CHANGED, changed))
-                .replaceWith(new MatchReport(detected.size(), changed.size()));
+    /**
+     * Runs a statement whose last step {@code changed} holds the exposures it detected or changed (with their
+     * status before, null for new ones), recording their events in the same statement; answers how many of each.
+     */
+    private Uni<MatchReport> announce(SqlConnection connection, String changes, Tuple parameters) {
+        String sql = changes + announcing.replace("$REQUEST_ID", "$" + (parameters.size() + 1));
+        return connection
+                .preparedQuery(sql)
+                .execute(parameters.addString(RequestIdFilter.current()))
+                .map(rows -> {
+                    Row counts = rows.iterator().next();
+                    return new MatchReport(
+                            Math.toIntExact(counts.getLong("detected")), Math.toIntExact(counts.getLong("changed")));
+                });
     }
 }

@@ -17,7 +17,25 @@ final class ExposureRows {
     static final String JOINS = """
             left join advisory v on v.id = x.advisory_id left join botnet_list l on l.id = x.botnet_list_id""";
 
+    /**
+     * The event of an exposure read with {@link #COLUMNS}, as JSON the database writes: what {@link #event} would
+     * serialise to (ExposureEventsTest holds them to it), for statements that record their own events.
+     */
+    static final String EVENT_JSON = """
+            json_build_object('id', id, 'organizationCode', organization_code, 'orgPath', org_path,
+                'sourceKind', source_kind, 'advisoryId', advisory_id, 'advisoryReference', advisory_reference,
+                'botnetListId', botnet_list_id, 'botnetListReference', botnet_list_reference, 'assetId', asset_id,
+                'hostname', hostname, 'network', network, 'subject', subject, 'matched', matched,
+                'severity', severity, 'dueOn', due_on, 'status', status, 'detectedAt', %s,
+                'statusChangedAt', %s, 'statusChangedBy', status_changed_by, 'version', version)""".formatted(instant("detected_at"), instant("status_changed_at"));
+
     private ExposureRows() {}
+
+    /** A timestamp as Jackson writes an Instant: ISO 8601 in UTC, the fraction in groups of three digits. */
+    private static String instant(String column) {
+        return "regexp_replace(regexp_replace(to_char(" + column
+                + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '000$', ''), '\\.000$', '') || 'Z'";
+    }
 
     static ExposureEvent event(Row row) {
         return new ExposureEvent(

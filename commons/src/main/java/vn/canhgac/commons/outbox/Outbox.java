@@ -54,6 +54,27 @@ public class Outbox {
         return transaction.insert(rows);
     }
 
+    /**
+     * A step of a statement's {@code with} chain that records one event of {@code contract}'s topic per row of
+     * {@code from}, for a statement that makes many changes at once and writes their events itself: sending a
+     * hundred thousand changed rows back to be serialised here cost more than making the changes. {@code type},
+     * {@code key} and {@code payload} are SQL over a row ({@link #sqlText} writes a contract's type);
+     * {@code requestId} is the statement's parameter that holds {@link RequestIdFilter#current()}, e.g. {@code $4}.
+     * The payload must be what the contract's Java record serialises to: the caller tests that it is.
+     */
+    public String insertSql(
+            EventContract<?> contract, String from, String type, String key, String payload, String requestId) {
+        return """
+                insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at,
+                    request_id)
+                select gen_random_uuid(), %1$s, %3$s, %2$s, %3$s, %4$s, now(), %5$s::text from %6$s""".formatted(sqlText(topics.physical(contract.topic())), type, key, payload, requestId, from);
+    }
+
+    /** A string as an SQL literal. */
+    public static String sqlText(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /** Serialises an event once, for a caller that also keeps its JSON. */
     public <T> Serialised<T> serialised(EventContract<T> contract, T data) {
         try {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Writes the JSON Schema of an event's data from its record, as Jackson writes it, compares two versions of a
  * schema for backward compatibility, and checks a document against a schema (the subset these schemas use).
  */
-final class JsonSchemas {
+public final class JsonSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Map<String, Pattern> FORMATS = Map.of(
@@ -186,7 +186,7 @@ final class JsonSchemas {
     }
 
     /** Where {@code document} breaks {@code schema}: wrong types, formats, enum values, missing required fields. */
-    static List<String> violations(JsonNode schema, JsonNode document) {
+    public static List<String> violations(JsonNode schema, JsonNode document) {
         List<String> problems = new ArrayList<>();
         validate("", schema, document, problems);
         return problems;

@@ -49,7 +49,9 @@ public class ApiProxy {
             "trailer",
             "transfer-encoding",
             "upgrade",
-            "host");
+            "host",
+            // Answered by the gateway itself, once the caller is known (below).
+            "expect");
 
     private final RouteTable routes;
     private final RateLimiter limiter;
@@ -177,6 +179,12 @@ public class ApiProxy {
                 .putHeader(
                         "X-Forwarded-For",
                         in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
+        // A client that asks before sending a large body (curl does above 1 MB) is told to go on only once its token
+        // is valid and it is within its rate: never answered, it waited a second before sending; refused, it sends
+        // nothing.
+        if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
+            in.response().writeContinue();
+        }
         return clients.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(clientOptions))
                 .request(options)
                 .flatMap(out -> out.send(HttpServerRequest.newInstance(in)))

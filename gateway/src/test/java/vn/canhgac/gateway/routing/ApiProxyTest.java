@@ -1,11 +1,19 @@
 package vn.canhgac.gateway.routing;
 
 import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.Tokens;
 
@@ -143,5 +151,24 @@ class ApiProxyTest {
         }
         org.junit.jupiter.api.Assertions.assertEquals(1, limited, "a flood of forged tokens met the rate limit");
         Thread.sleep(2_500); // the address's bucket refills for the other tests
+    }
+
+    @Test
+    void aLargeUploadIsToldToGoOnOnlyOnceItsCallerIsKnown() throws Exception {
+        String asked = "POST /api/v1/botnet-lists?reference=X HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: text/plain\r\nContent-Length: 5000000\r\nExpect: 100-continue\r\n";
+        assertThat(firstLine(asked + "\r\n"), containsString(" 401 "));
+        assertThat(
+                firstLine(asked + "Authorization: Bearer " + Tokens.of("national-feed") + "\r\n\r\n"),
+                containsString(" 100 "));
+    }
+
+    /** The first status line the gateway answers to a request head sent alone, without its body. */
+    private static String firstLine(String head) throws IOException {
+        try (var socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), US_ASCII)).readLine();
+        }
     }
 }

@@ -1,0 +1,190 @@
+package vn.canhgac.advisory.exposure;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.canhgac.commons.testing.Api.as;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.commons.contracts.EventContract;
+import vn.canhgac.commons.contracts.EventContracts;
+import vn.canhgac.commons.contracts.ExposureEvent;
+import vn.canhgac.commons.contracts.JsonSchemas;
+
+/**
+ * The matcher writes the events of the exposures it changes in SQL, in the statement that changes them. Every
+ * event it wrote, through each kind of statement (detected by an advisory, by a botnet list on an asset and on a
+ * constituency, reopened by a later list, withdrawn), reads as the contract's record with no field left over and
+ * is valid against its schema, and the last one of each exposure is exactly the record of its row.
+ */
+@QuarkusTest
+class ExposureEventsTest {
+
+    private static InventoryFeed inventory;
+    private static final String UNIT = InventoryFeed.unique("EVENTS");
+    private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
+    private static final String NET = InventoryFeed.randomNetwork24();
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeAll
+    static void inventory() {
+        inventory = new InventoryFeed();
+        inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
+        inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
+        inventory.organization(UNIT, UNIT_PATH, 0, List.of(NET + "0/24"));
+    }
+
+    @AfterAll
+    static void close() {
+        inventory.close();
+    }
+
+    @Test
+    void theEventsTheDatabaseWritesAreTheRecordsTheServiceWouldSerialise() throws IOException {
+        InventoryFeed.awaitOrganization(UNIT);
+        UUID gateway = UUID.randomUUID();
+        String product = InventoryFeed.unique("edge");
+        inventory.asset(
+                gateway,
+                UNIT,
+                UNIT_PATH,
+                "edge-gw",
+                0,
+                List.of(NET + "25"),
+                List.of(new Product("Acme", product, "7.2.1", null, null)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("authority")
+                        .get("/api/v1/exposures/assets/" + gateway)
+                        .then()
+                        .statusCode(200));
+        String advisory = as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"reference":"%s","issuer":"NCSC","title":"Lỗ hổng","issuedOn":"2026-11-01","severity":"HIGH",
+                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"7.0","endExcluding":"7.3"}]}""".formatted(InventoryFeed.unique("EV"), product))
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String first = list(NET + "25 mirai\n" + NET + "77\n");
+        String onAsset = as("authority")
+                .queryParam("botnetListId", first)
+                .queryParam("assetId", gateway)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
+        as("authority")
+                .contentType(ContentType.JSON)
+                .body("{\"status\":\"MITIGATED\",\"note\":\"chặn ở tường lửa\"}")
+                .post("/api/v1/exposures/" + onAsset + "/status")
+                .then()
+                .statusCode(200);
+        list(NET + "25\n"); // new evidence: reopened
+        as("authority")
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"nhầm sản phẩm\"}")
+                .post("/api/v1/advisories/" + advisory + "/withdrawal")
+                .then()
+                .statusCode(200);
+
+        Map<UUID, ExposureEvent> last = new HashMap<>();
+        Map<String, Integer> kinds = new HashMap<>();
+        for (Row event : matcherEvents()) {
+            JsonNode payload = json.readTree(event.getString("payload"));
+            ExposureEvent written = json.treeToValue(payload, ExposureEvent.class);
+            assertEquals(payload, json.readTree(json.writeValueAsString(written)), "no field unknown to the record");
+            assertEquals(List.of(), JsonSchemas.violations(schema(event.getString("event_type")), payload));
+            assertEquals(written.id().toString(), event.getString("event_key"));
+            last.put(written.id(), written);
+            kinds.merge(event.getString("event_type") + " " + written.status(), 1, Integer::sum);
+        }
+        assertEquals(
+                Map.of(
+                        "canhgac.exposure.detected.v1 OPEN", 3,
+                        "canhgac.exposure.status-changed.v1 OPEN", 1,
+                        "canhgac.exposure.status-changed.v1 WITHDRAWN", 1),
+                kinds,
+                "advisory hit, asset hit and constituency hit detected; the asset hit reopened; the advisory hit "
+                        + "withdrawn (the Authority's own change of status is written by the service, not here)");
+        for (ExposureEvent written : last.values()) {
+            assertEquals(ExposureRows.event(current(written.id())), written, "the last event of " + written.id());
+        }
+    }
+
+    private static String list(String text) {
+        return as("national-feed")
+                .contentType("text/plain")
+                .queryParam("reference", InventoryFeed.unique("EVL"))
+                .body(text)
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The unit's events the matcher wrote, oldest first (not the Authority's own change of status). */
+    private List<Row> matcherEvents() {
+        List<Row> events = new ArrayList<>();
+        pool.preparedQuery("""
+                        select event_type, event_key, payload::text as payload from outbox_event
+                        where payload->>'organizationCode' = $1 and payload->>'statusChangedBy' = 'matcher'
+                           or payload->>'organizationCode' = $1 and payload->>'status' = 'WITHDRAWN'
+                        order by id""")
+                .execute(Tuple.of(UNIT))
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .forEach(events::add);
+        assertTrue(events.size() >= 5, "events: " + events.size());
+        return events;
+    }
+
+    private Row current(UUID id) {
+        return pool.preparedQuery("select " + ExposureRows.COLUMNS + " from exposure x " + ExposureRows.JOINS
+                        + " where x.id = $1")
+                .execute(Tuple.of(id))
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next();
+    }
+
+    private JsonNode schema(String type) throws IOException {
+        EventContract<?> contract = type.equals(EventContracts.EXPOSURE_DETECTED.type())
+                ? EventContracts.EXPOSURE_DETECTED
+                : EventContracts.EXPOSURE_STATUS_CHANGED;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(contract.schemaResource())) {
+            return json.readTree(in);
+        }
+    }
+}
