@@ -90,6 +90,8 @@ delete from botnet_list where reference = 'BENCH-$run';
 delete from advisory where reference = 'BENCH-ADV-$run';
 delete from constituency_bucket where organization_code like 'BX$run-%';
 delete from constituency_range where org_path like '/BENCHX-$run/%';
+delete from installed_product where asset_id in (select id from asset_replica where org_path like '/BENCHX-$run/%');
+delete from asset_address_replica where asset_id in (select id from asset_replica where org_path like '/BENCHX-$run/%');
 delete from asset_replica where org_path like '/BENCHX-$run/%';
 delete from organization_replica where path like '/BENCHX-$run/%';
 SQL

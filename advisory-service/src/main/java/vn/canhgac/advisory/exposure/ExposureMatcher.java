@@ -430,12 +430,24 @@ public class ExposureMatcher {
     public Uni<MatchReport> matchAdvisory(SqlConnection connection, UUID advisoryId) {
         return lock(connection, LOCK_EXCLUSIVE)
                 .flatMap(locked -> write(connection, ADVISORY_HITS + "where r.advisory_id = $1", Tuple.of(advisoryId)))
-                .call(() -> supersedeKev(connection, """
-                        k.asset_id in (select asset_id from exposure where advisory_id = $1
-                                       union select same.asset_id from affected_product r
-                                       join installed_product same on same.identity = r.identity
-                                       where r.advisory_id = $1)""", advisoryId));
+                .call(() -> supersedeKev(connection, SUPERSEDED_BY_ADVISORY, advisoryId));
     }
+
+    /**
+     * The KEV hits a new advisory may supersede, or a new KEV entry's own that an advisory with versions already
+     * decides: only about the advisory's CVEs, and nothing at all (a one-time check first) when no active advisory
+     * with versions is about any of them. Without the bounds, re-importing a KEV catalogue on a platform where 50,000
+     * assets ran a product it names looked at every KEV hit of those assets once per entry: more than the gateway's
+     * 60 s for one catalogue.
+     */
+    private static final String SUPERSEDED_BY_ADVISORY = """
+            exists (select 1 from advisory o where o.status = 'ACTIVE' and o.source_format <> 'KEV'
+                    and o.cves && (select n.cves from advisory n where n.id = $1))
+            and v.cves && (select n.cves from advisory n where n.id = $1)
+            and k.asset_id in (select asset_id from exposure where advisory_id = $1
+                               union select same.asset_id from affected_product r
+                               join installed_product same on same.identity = r.identity
+                               where r.advisory_id = $1)""";
 
     /** Resolves what a revised advisory no longer finds; the reason names the revision. */
     public Uni<MatchReport> retireStale(SqlConnection connection, UUID advisoryId, String reason) {

@@ -1,0 +1,171 @@
+# How fresh the exposures are after an import (issue 13), against the platform ./canhgac up started.
+#
+#   ./canhgac bench freshness [ASSETS]
+#
+# 1. The platform holds what a national deployment would: a KEV catalogue of 1,400 entries and 600 other
+#    advisories with version ranges (2,000 active advisories), and a botnet list of 1,000,000 entries, all published
+#    through the gateway. Some of them name the products and addresses the import will bring; most name nothing here.
+# 2. ASSETS assets (default 100,000; five products and one public address each) are imported as one CSV file
+#    through the gateway, as an agency would.
+# 3. From the import's answer, the agency's exposure summary is read through the gateway every half second, as a
+#    console would: the figure is the time until it shows the final count (the count no longer changes and the
+#    read model says nothing is waiting to be applied).
+# Everything it publishes is removed at the end (by SQL); the agency and its assets stay, like the catch-up's.
+
+freshness_advisory_psql() { psql_admin -d advisory "$@"; }
+
+# The KEV catalogue: 1,400 entries as CISA writes them. Four name products the import brings (Zimbra, BIG-IP,
+# Exchange, Log4j: all in the real catalogue), the rest products nobody here has.
+freshness_kev() {
+  local run=$1
+  awk -v run="$run" 'BEGIN {
+    split("Synacor|Zimbra Collaboration Suite (ZCS);F5|BIG-IP;Microsoft|Exchange Server;Apache|Log4j2", hit, ";")
+    printf "{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"%s\",", run
+    printf "\"dateReleased\":\"2026-11-30T17:00:00.000Z\",\"count\":1400,\"vulnerabilities\":["
+    for (i = 0; i < 1400; i++) {
+      if (i < 4) { split(hit[i + 1], f, "|"); vendor = f[1]; product = f[2] }
+      else { vendor = "Kevvendor" (i % 300); product = "Kevproduct " i }
+      printf "%s{\"cveID\":\"CVE-2026-%d\",\"vendorProject\":\"%s\",\"product\":\"%s\",", (i ? "," : ""), 1000000 + (run % 1000) * 2000 + i, vendor, product
+      printf "\"vulnerabilityName\":\"%s %s Vulnerability\",\"dateAdded\":\"2026-11-01\",", vendor, product
+      printf "\"shortDescription\":\"%s %s contains a vulnerability.\",", vendor, product
+      printf "\"requiredAction\":\"Apply mitigations per vendor instructions or discontinue use of the product if mitigations are unavailable.\","
+      printf "\"dueDate\":\"2026-11-22\",\"knownRansomwareCampaignUse\":\"Unknown\",\"notes\":\"\",\"cwes\":[\"CWE-20\"]}"
+    }
+    print "]}"
+  }'
+}
+
+# Advisory K of the 600: the first ten name versions the import brings, the others products nobody here has.
+freshness_advisory() {
+  local run=$1 k=$2
+  awk -v run="$run" -v k="$k" 'BEGIN {
+    split("nginx|nginx|1.20.0|1.25.3;Apache|HTTP Server|2.4.0|2.4.58;OpenSSL|OpenSSL|3.0.0|3.0.13;Oracle|MySQL|8.0.0|8.0.36;PostgreSQL|PostgreSQL|15.0|15.5;OpenBSD|OpenSSH|9.0|9.6;nginx|nginx|1.0|1.2;Apache|HTTP Server|2.2.0|2.2.34;OpenSSL|OpenSSL|1.1.1|1.1.1w;Oracle|MySQL|5.7.0|5.7.44", r, ";")
+    if (k < 10) { split(r[k + 1], f, "|") } else { f[1] = "Benchvendor" (k % 97); f[2] = "Benchproduct " k; f[3] = "1.0"; f[4] = "2.0" }
+    printf "{\"reference\":\"FRESH-%s-%d\",\"issuer\":\"NCSC\",\"title\":\"%s %s\",\"issuedOn\":\"2026-11-30\",", run, k, f[1], f[2]
+    printf "\"severity\":\"%s\",\"cves\":[\"CVE-2026-%d\"],", (k % 3 ? "HIGH" : "CRITICAL"), 1000000 + (run % 1000) * 2000 + 1400 + k
+    printf "\"affected\":[{\"vendor\":\"%s\",\"product\":\"%s\",\"startIncluding\":\"%s\",\"endExcluding\":\"%s\"}]}", f[1], f[2], f[3], f[4]
+  }'
+}
+
+# The import's assets: asset I has address 27.N.x.y (public; N chosen per run) and five of ten products.
+freshness_csv() {
+  local assets=$1 org=$2 run=$3 net=$4
+  awk -v n="$assets" -v org="$org" -v run="$run" -v net="$net" 'BEGIN {
+    print "organization,external_id,hostname,kind,operating_system,addresses,products"
+    split("nginx|nginx|1.24.0;Apache|HTTP Server|2.4.57;OpenSSL|OpenSSL|3.0.11;Oracle|MySQL|8.0.35;PostgreSQL|PostgreSQL|15.4;Synacor|Zimbra Collaboration|8.8.15;F5|BIG-IP|16.1.4;Microsoft|Exchange Server|2016;Apache|Log4j|2.17.1;OpenBSD|OpenSSH|9.3p1", p, ";")
+    for (i = 0; i < n; i++) {
+      products = p[i % 10 + 1] ";" p[(i + 1) % 10 + 1] ";" p[(i + 3) % 10 + 1] ";" p[(i + 5) % 10 + 1] ";" p[(i + 7) % 10 + 1]
+      printf "%s,F%s-%d,fresh-%s-%d.example.gov.vn,server,Ubuntu 22.04,27.%d.%d.%d,\"%s\"\n", \
+        org, run, i, run, i, net + int(i / 65536), int(i / 256) % 256, i % 256, products
+    }
+  }'
+}
+
+# 1,000,000 entries: every tenth asset of the import (10,000 of 100,000), the rest in 45.0.0.0/8.
+freshness_list() {
+  local assets=$1 net=$2
+  awk -v n="$assets" -v net="$net" 'BEGIN {
+    print "# benchmark botnet list"
+    hits = 0
+    for (i = 0; i < n; i += 10) { printf "27.%d.%d.%d\n", net + int(i / 65536), int(i / 256) % 256, i % 256; hits++ }
+    for (i = hits; i < 1000000; i++) printf "45.%d.%d.%d\n", int(i / 65536) % 256, int(i / 256) % 256, i % 256
+  }'
+}
+
+freshness_cleanup() {
+  local run=$1 org=$2
+  freshness_advisory_psql <<SQL >/dev/null
+-- CVE-2026-N: N from 1,000,000 + (run mod 1,000) × 2,000, one per advisory of the run.
+create temp table fresh_advisory as select id from advisory
+where cves && array(select 'CVE-2026-' || (1000000 + ($run % 1000) * 2000 + g) from generate_series(0, 1999) g);
+create temp table fresh_list as select id from botnet_list where reference = 'FRESH-$run';
+create temp table fresh_exposure as select id from exposure where organization_code = '$org'
+    or advisory_id in (select id from fresh_advisory) or botnet_list_id in (select id from fresh_list);
+delete from exposure_history where exposure_id in (select id from fresh_exposure);
+delete from exposure where id in (select id from fresh_exposure);
+delete from advisory where id in (select id from fresh_advisory);
+delete from botnet_entry where list_id in (select id from fresh_list);
+delete from botnet_list where id in (select id from fresh_list);
+SQL
+  freshness_advisory_psql -c "vacuum analyze botnet_entry" -c "vacuum analyze exposure" >/dev/null
+}
+
+# The agency's count of exposures and how many events its read model still has to apply, through the gateway.
+freshness_poll() {
+  local token=$1 org=$2 headers count
+  headers=$(mktemp)
+  # The first row is the agency's own: every status counted.
+  count=$(curl -fsS -D "$headers" "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/api/v1/exposures/summary?organization=$org" \
+    -H "Authorization: Bearer $token" | awk -v RS='}' 'NR == 1' \
+    | grep -oE '"(toConfirm|open|acknowledged|inProgress|mitigated|resolved|riskAccepted|falsePositive)":[0-9]+' \
+    | awk -F: '{s += $2} END {print s + 0}')
+  echo "${count:-0} $(awk -F': ' 'tolower($1) == "canhgac-data-behind" {print $2 + 0}' "$headers" | tr -d '\r')"
+  rm -f "$headers"
+}
+
+cmd_bench_freshness() {
+  local assets=${1:-100000}
+  find_java
+  http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
+  mkdir -p "$BENCH_DIR"
+  local run stamp report gateway org net work token feed t0 t1 k
+  run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/freshness-$stamp.txt"
+  gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+  org="FRESH-$run"; net=$(( 64 + (run % 48) * 4 ))
+  work=$(mktemp -d); chmod 755 "$work"
+  BENCH_WORK=$work; BENCH_RUN=$run; BENCH_ORG=$org
+  trap 'rm -rf "$BENCH_WORK"; freshness_cleanup "$BENCH_RUN" "$BENCH_ORG"; gateway_restore' EXIT
+  gateway_unthrottled
+  { echo "Canh Gác freshness benchmark, $stamp, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+    echo "JVM $(java -version 2>&1 | head -1), services -Xmx512m SerialGC (as ./canhgac up starts them)"; } | tee "$report"
+
+  token=$(token_for authority)
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"AGENCY\",\"nameVi\":\"Đo độ tươi $run\"}" \
+    || die "Could not create the agency"
+
+  say "Publishing 2,000 advisories (a KEV catalogue of 1,400, 600 others) and a botnet list of 1,000,000 entries"
+  t0=$(millis)
+  freshness_kev "$run" > "$work/kev.json"
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/advisories/imports/kev" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary @"$work/kev.json" || die "The KEV import failed"
+  for ((k = 0; k < 600; k++)); do
+    (( k % 100 == 0 )) && token=$(token_for authority)
+    freshness_advisory "$run" "$k" | curl -fsS -o /dev/null -X POST "$gateway/api/v1/advisories" \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @- || die "Advisory $k failed"
+  done
+  freshness_list "$assets" "$net" > "$work/list.txt"
+  feed=$(token_for national-feed)
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/botnet-lists?reference=FRESH-$run&issuer=FRESH-$run&kind=AD_HOC" \
+    -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain' --data-binary @"$work/list.txt" \
+    || die "The botnet list failed"
+  t1=$(millis)
+  echo "setup    2,000 advisories and a 1,000,000-entry list published in $(( (t1 - t0) / 1000 )) s (not part of the figure)" \
+    | tee -a "$report"
+  echo "active   $(freshness_advisory_psql -Atc "select count(*) from advisory where status = 'ACTIVE'") advisories, $(freshness_advisory_psql -Atc "select count(*) from botnet_list where withdrawn_at is null") botnet lists" | tee -a "$report"
+
+  say "Importing $assets assets through the gateway, then reading the agency's summary until it is complete"
+  freshness_csv "$assets" "$org" "$run" "$net" > "$work/assets.csv"
+  token=$(token_for authority)
+  t0=$(millis)
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: text/csv' --data-binary @"$work/assets.csv" || die "The import failed"
+  t1=$(millis)
+  local answered=$t1 count behind last=-1 last_change=$t1 token_at=$t1 now
+  echo "import   $assets assets through the gateway: answered in $(echo "scale=1; ($t1 - $t0) / 1000" | bc) s" | tee -a "$report"
+  while :; do
+    read -r count behind < <(freshness_poll "$token" "$org")
+    now=$(millis)
+    if [ "$count" != "$last" ]; then last=$count; last_change=$now; fi
+    # Complete: nothing waiting to be applied and the count unchanged for 10 s.
+    if [ "${behind:-1}" = 0 ] && [ $((now - last_change)) -ge 10000 ] && [ "$count" -gt 0 ]; then break; fi
+    [ $((now - answered)) -gt 1800000 ] && die "Not complete after 30 minutes"
+    if [ $((now - token_at)) -ge 200000 ]; then token=$(token_for authority); token_at=$now; fi
+    sleep 0.5
+  done
+  printf 'fresh    every exposure of the %d assets (%d) visible through the API %.1f s after the import answered\n' \
+    "$assets" "$last" "$(echo "($last_change - $answered) / 1000" | bc -l)" | tee -a "$report"
+  freshness_advisory_psql -Atc "select '    ' || kind || ': ' || n from (select source_kind || ' ' || status as kind, count(*) as n
+      from exposure where organization_code = '$org' group by 1) s order by 1" | tee -a "$report"
+  ok "Benchmark written to $report"
+}
