@@ -184,7 +184,10 @@ public class ExposureMatcher {
     /** A withdrawn exposure reopens too: a later list or advisory that names the same hit is new evidence. */
     private static final String REOPENABLE = "('RESOLVED', 'MITIGATED', 'WITHDRAWN')";
 
-    /** Writes the candidates; its step {@code changed} holds the exposures detected now or reopened, with their status before. */
+    /**
+     * Writes the candidates; its step {@code changed} holds the exposures detected now or reopened, with their status
+     * before.
+     */
     private static final String UPSERT = """
             with candidate as (%s),
             chosen as (select distinct on (dedup_key) * from candidate order by dedup_key, rank_date desc, evidence),
@@ -221,8 +224,8 @@ public class ExposureMatcher {
 
     /**
      * Closes the exposures a selection names, in one statement: each moves to the target status, its history says
-     * who moved it and why, and its step {@code changed} holds them for their events. The selection answers {@code id, status} of
-     * the exposures to close and locks them; actor and note are SQL expressions.
+     * who moved it and why, and its step {@code changed} holds them for their events. The selection answers
+     * {@code id, status} of the exposures to close and locks them; actor and note are SQL expressions.
      */
     private static String closing(String selection, String target, String actor, String note) {
         return """
