@@ -93,7 +93,7 @@ class ExposureEventsTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String first = list(NET + "25 mirai\n" + NET + "77\n");
+        String first = Publishing.botnetList(NET + "25 mirai\n" + NET + "77\n");
         String onAsset = as("authority")
                 .queryParam("botnetListId", first)
                 .queryParam("assetId", gateway)
@@ -103,19 +103,9 @@ class ExposureEventsTest {
                 .body("items", hasSize(1))
                 .extract()
                 .path("items[0].id");
-        as("authority")
-                .contentType(ContentType.JSON)
-                .body("{\"status\":\"MITIGATED\",\"note\":\"chặn ở tường lửa\"}")
-                .post("/api/v1/exposures/" + onAsset + "/status")
-                .then()
-                .statusCode(200);
-        list(NET + "25\n"); // new evidence: reopened
-        as("authority")
-                .contentType(ContentType.JSON)
-                .body("{\"reason\":\"nhầm sản phẩm\"}")
-                .post("/api/v1/advisories/" + advisory + "/withdrawal")
-                .then()
-                .statusCode(200);
+        Publishing.changeStatus(onAsset, "MITIGATED", "chặn ở tường lửa");
+        Publishing.botnetList(NET + "25\n"); // new evidence: reopened
+        Publishing.withdrawAdvisory(advisory, "nhầm sản phẩm");
 
         Map<UUID, ExposureEvent> last = new HashMap<>();
         Map<String, Integer> kinds = new HashMap<>();
@@ -139,18 +129,6 @@ class ExposureEventsTest {
         for (ExposureEvent written : last.values()) {
             assertEquals(ExposureRows.event(current(written.id())), written, "the last event of " + written.id());
         }
-    }
-
-    private static String list(String text) {
-        return as("national-feed")
-                .contentType("text/plain")
-                .queryParam("reference", InventoryFeed.unique("EVL"))
-                .body(text)
-                .post("/api/v1/botnet-lists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     /** The unit's events the matcher wrote, oldest first (not the Authority's own change of status). */

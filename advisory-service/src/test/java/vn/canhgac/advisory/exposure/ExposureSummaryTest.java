@@ -90,7 +90,7 @@ class ExposureSummaryTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String list = list(NET + "200\n" + NET + "201\n" + NET + "9\n");
+        String list = Publishing.botnetList(NET + "200\n" + NET + "201\n" + NET + "9\n");
         List<String> hits = as("authority")
                 .queryParam("organization", UNIT)
                 .queryParam("botnetListId", list)
@@ -108,17 +108,13 @@ class ExposureSummaryTest {
                 .body("items", hasSize(3))
                 .extract()
                 .path("items.id");
-        status(found.get(0), "ACKNOWLEDGED", null);
-        status(found.get(1), "RISK_ACCEPTED", "máy chủ sắp ngừng dùng");
-        status(hits.get(0), "MITIGATED", "chặn ở tường lửa");
-        status(hits.get(1), "RESOLVED", null);
-        list(NET + "200\n" + NET + "201\n" + NET + "9\n"); // reopens the mitigated and the resolved hit
-        as("authority")
-                .contentType(ContentType.JSON)
-                .body("{\"reason\":\"nhầm\"}")
-                .post("/api/v1/advisories/" + advisory + "/withdrawal")
-                .then()
-                .statusCode(200);
+        Publishing.changeStatus(found.get(0), "ACKNOWLEDGED", null);
+        Publishing.changeStatus(found.get(1), "RISK_ACCEPTED", "máy chủ sắp ngừng dùng");
+        Publishing.changeStatus(hits.get(0), "MITIGATED", "chặn ở tường lửa");
+        Publishing.changeStatus(hits.get(1), "RESOLVED", null);
+        Publishing.botnetList(
+                NET + "200\n" + NET + "201\n" + NET + "9\n"); // reopens the mitigated and the resolved hit
+        Publishing.withdrawAdvisory(advisory, "nhầm");
 
         assertEquals(counted(), summarised());
         tally.fold().await().atMost(Duration.ofSeconds(10));
@@ -133,27 +129,6 @@ class ExposureSummaryTest {
                 .next();
         assertEquals(keys.getLong("keys"), keys.getLong("rows"), "folded: one row per key");
         assertTrue(keys.getLong("rows") > 0);
-    }
-
-    private static String list(String text) {
-        return as("national-feed")
-                .contentType("text/plain")
-                .queryParam("reference", InventoryFeed.unique("TALLYL"))
-                .body(text)
-                .post("/api/v1/botnet-lists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static void status(String exposure, String status, String note) {
-        as("authority")
-                .contentType(ContentType.JSON)
-                .body(note == null ? Map.of("status", status) : Map.of("status", status, "note", note))
-                .post("/api/v1/exposures/" + exposure + "/status")
-                .then()
-                .statusCode(200);
     }
 
     /** The summary's rows, the unit's and its child's, as the API answers them. */

@@ -1,0 +1,45 @@
+package vn.canhgac.advisory.exposure;
+
+import static vn.canhgac.commons.testing.Api.as;
+
+import io.restassured.http.ContentType;
+import java.util.Map;
+import vn.canhgac.advisory.InventoryFeed;
+
+/** What the exposure tests do through the API before they look at the exposures: lists, withdrawals, statuses. */
+final class Publishing {
+
+    private Publishing() {}
+
+    /** A botnet list of these lines under a new reference, from the national feed; answers its id. */
+    static String botnetList(String text) {
+        return as("national-feed")
+                .contentType("text/plain")
+                .queryParam("reference", InventoryFeed.unique("LIST"))
+                .body(text)
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    static void withdrawAdvisory(String advisory, String reason) {
+        as("authority")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", reason))
+                .post("/api/v1/advisories/" + advisory + "/withdrawal")
+                .then()
+                .statusCode(200);
+    }
+
+    /** The Authority moves an exposure to {@code status}, with a note when one is given. */
+    static void changeStatus(String exposure, String status, String note) {
+        as("authority")
+                .contentType(ContentType.JSON)
+                .body(note == null ? Map.of("status", status) : Map.of("status", status, "note", note))
+                .post("/api/v1/exposures/" + exposure + "/status")
+                .then()
+                .statusCode(200);
+    }
+}
