@@ -91,23 +91,8 @@ class ExposureSummaryTest {
                 .extract()
                 .path("id");
         String list = Publishing.botnetList(NET + "200\n" + NET + "201\n" + NET + "9\n");
-        List<String> hits = as("authority")
-                .queryParam("organization", UNIT)
-                .queryParam("botnetListId", list)
-                .get("/api/v1/exposures")
-                .then()
-                .statusCode(200)
-                .body("items", hasSize(3))
-                .extract()
-                .path("items.id");
-        List<String> found = as("authority")
-                .queryParam("advisoryId", advisory)
-                .get("/api/v1/exposures")
-                .then()
-                .statusCode(200)
-                .body("items", hasSize(3))
-                .extract()
-                .path("items.id");
+        List<String> hits = threeExposures(Map.of("organization", UNIT, "botnetListId", list));
+        List<String> found = threeExposures(Map.of("advisoryId", advisory));
         Publishing.changeStatus(found.get(0), "ACKNOWLEDGED", null);
         Publishing.changeStatus(found.get(1), "RISK_ACCEPTED", "máy chủ sắp ngừng dùng");
         Publishing.changeStatus(hits.get(0), "MITIGATED", "chặn ở tường lửa");
@@ -129,6 +114,18 @@ class ExposureSummaryTest {
                 .next();
         assertEquals(keys.getLong("keys"), keys.getLong("rows"), "folded: one row per key");
         assertTrue(keys.getLong("rows") > 0);
+    }
+
+    /** The ids of the exposures this query finds, three of them. */
+    private static List<String> threeExposures(Map<String, String> query) {
+        return as("authority")
+                .queryParams(query)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(3))
+                .extract()
+                .path("items.id");
     }
 
     /** The summary's rows, the unit's and its child's, as the API answers them. */
