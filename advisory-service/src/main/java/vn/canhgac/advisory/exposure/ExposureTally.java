@@ -18,8 +18,13 @@ public class ExposureTally {
 
     private static final Logger LOG = Logger.getLogger(ExposureTally.class);
 
+    /** Only keys with more than one row are folded: a quiet minute rewrites nothing. */
     private static final String FOLD = """
-            with taken as (delete from exposure_tally returning org_path, status, due_on, n)
+            with taken as (
+                delete from exposure_tally t
+                using (select org_path, status, due_on from exposure_tally group by 1, 2, 3 having count(*) > 1) d
+                where t.org_path = d.org_path and t.status = d.status and t.due_on is not distinct from d.due_on
+                returning t.org_path, t.status, t.due_on, t.n)
             insert into exposure_tally (org_path, status, due_on, n)
             select org_path, status, due_on, sum(n) from taken group by 1, 2, 3 having sum(n) <> 0""";
 
