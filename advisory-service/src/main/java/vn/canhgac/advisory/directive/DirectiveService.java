@@ -1,12 +1,14 @@
 package vn.canhgac.advisory.directive;
 
 import static vn.canhgac.commons.contracts.EventContracts.DIRECTIVE_ISSUED;
+import static vn.canhgac.commons.contracts.EventContracts.DIRECTIVE_REPORTED;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.contracts.DirectiveEvent;
+import vn.canhgac.commons.contracts.DirectiveReportEvent;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Cursor;
@@ -119,6 +122,15 @@ public class DirectiveService {
                                         report.text())
                                 .invoke(recipient -> requireRecipient(recipient, directive)))
                         .call(directive -> store.reportItems(connection, id, caller.orgCode(), report.items()))
+                        .call(directive -> outbox.record(
+                                OpenTransaction.on(connection),
+                                DIRECTIVE_REPORTED,
+                                List.of(new DirectiveReportEvent(
+                                        id,
+                                        directive.reference(),
+                                        caller.orgCode(),
+                                        Instant.now(),
+                                        caller.displayName()))))
                         .call(directive -> audit.record(
                                 OpenTransaction.on(connection),
                                 caller,
@@ -181,20 +193,22 @@ public class DirectiveService {
                 .flatMap(
                         ignored -> store.insertRecipients(connection, id, caller.orgCode(), recipientsIn, codes, input))
                 .invoke(recipients -> {
-                    if (recipients == 0) {
+                    if (recipients.isEmpty()) {
                         throw DomainProblem.invalidField("recipients", "directive-no-recipient");
                     }
                 })
-                .flatMap(ignored -> store.read(connection, id))
-                .call(directive -> audit.record(
-                        OpenTransaction.on(connection),
-                        caller,
-                        List.of(Change.created("directive", id.toString(), issuerPath, directive))))
-                .call(directive ->
-                        outbox.record(OpenTransaction.on(connection), DIRECTIVE_ISSUED, List.of(event(directive))));
+                .flatMap(recipients -> store.read(connection, id)
+                        .call(directive -> audit.record(
+                                OpenTransaction.on(connection),
+                                caller,
+                                List.of(Change.created("directive", id.toString(), issuerPath, directive))))
+                        .call(directive -> outbox.record(
+                                OpenTransaction.on(connection),
+                                DIRECTIVE_ISSUED,
+                                List.of(event(directive, recipients)))));
     }
 
-    private static DirectiveEvent event(DirectiveDetails directive) {
+    private static DirectiveEvent event(DirectiveDetails directive, List<String> recipients) {
         return new DirectiveEvent(
                 directive.id(),
                 directive.reference(),
@@ -205,7 +219,9 @@ public class DirectiveService {
                 directive.reportDueOn(),
                 directive.alertWindows().stream()
                         .map(w -> new DirectiveEvent.AlertWindow(w.name(), w.startsOn(), w.endsOn()))
-                        .toList());
+                        .toList(),
+                recipients.stream().sorted().toList(),
+                directive.createdBy());
     }
 
     private Uni<DirectiveDetails> visible(SqlClient client, Caller caller, UUID id) {

@@ -52,7 +52,8 @@ public class DirectiveStore {
             insert into directive_recipient (directive_id, organization_code, org_path)
             select $1, o.code, o.path from organization_replica o
             where not o.deleted and o.code <> $2 and o.path like $3 and (o.code = any($4) or o.kind = any($5))
-            on conflict do nothing""";
+            on conflict do nothing
+            returning organization_code""";
     private static final String ITEMS =
             "select code, text from directive_item where directive_id = $1 order by position";
     private static final String WINDOWS = """
@@ -184,8 +185,8 @@ public class DirectiveStore {
                 .replaceWithVoid();
     }
 
-    /** Addresses the directive to the organisations named or of the kinds named, under the path; answers how many. */
-    public Uni<Integer> insertRecipients(
+    /** Addresses the directive to the organisations named or of the kinds named, under the path; answers whom. */
+    public Uni<List<String>> insertRecipients(
             SqlClient client, UUID id, String issuerCode, String pathPattern, String[] codes, DirectiveInput input) {
         return client.preparedQuery(INSERT_RECIPIENTS)
                 .execute(Tuple.tuple()
@@ -194,7 +195,11 @@ public class DirectiveStore {
                         .addString(pathPattern)
                         .addArrayOfString(codes)
                         .addArrayOfString(kinds(input)))
-                .map(rows -> rows.rowCount());
+                .map(rows -> {
+                    List<String> codesAddressed = new ArrayList<>();
+                    rows.forEach(row -> codesAddressed.add(row.getString(0)));
+                    return codesAddressed;
+                });
     }
 
     /** Marks the recipient's acknowledgement (the first one stays); answers whether it is a recipient. */

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Data of {@code canhgac.directive.issued.v1} on {@code advisory.directives}: a directive as issued (or forwarded),
- * keyed by its id, with the alert windows it declares, inside which incident deadlines tighten.
+ * keyed by its id, with the alert windows it declares, inside which incident deadlines tighten, and the codes of
+ * the organisations it was sent to (added in place: older events lack them).
  */
 @RegisterForReflection
 public record DirectiveEvent(
@@ -18,7 +19,9 @@ public record DirectiveEvent(
         String subject,
         LocalDate issuedOn,
         LocalDate reportDueOn,
-        List<AlertWindow> alertWindows) {
+        List<AlertWindow> alertWindows,
+        List<String> recipients,
+        String issuedBy) {
 
     /** A period of heightened alert (Tết), whole days in Vietnam time, both ends included. */
     @RegisterForReflection

@@ -52,6 +52,24 @@ public final class EventContracts {
     public static final EventContract<DirectiveEvent> DIRECTIVE_ISSUED = new EventContract<>(
             EventTopics.DIRECTIVES, "canhgac.directive.issued", 1, DirectiveEvent.class, e -> text(e.id()));
 
+    /**
+     * {@code advisory.directives}: a recipient's report, keyed by directive and recipient ({@code id/code}), not
+     * by the directive alone: the topic is compacted, and the report must not replace the directive's own event.
+     */
+    public static final EventContract<DirectiveReportEvent> DIRECTIVE_REPORTED = new EventContract<>(
+            EventTopics.DIRECTIVES,
+            "canhgac.directive.reported",
+            1,
+            DirectiveReportEvent.class,
+            e -> e.directiveId() == null ? null : e.directiveId() + "/" + e.organizationCode());
+
+    /** {@code incident.duty}, keyed by the shift's id, compacted. */
+    public static final EventContract<DutyShiftEvent> DUTY_SHIFT_ADDED = new EventContract<>(
+            EventTopics.DUTY, "canhgac.duty-shift.added", 1, DutyShiftEvent.class, e -> text(e.id()));
+
+    public static final EventContract<DutyShiftEvent> DUTY_SHIFT_DELETED = new EventContract<>(
+            EventTopics.DUTY, "canhgac.duty-shift.deleted", 1, DutyShiftEvent.class, e -> text(e.id()));
+
     /** {@code incident.incidents}, keyed by the incident's id. */
     public static final EventContract<IncidentEvent> INCIDENT_REPORTED = new EventContract<>(
             EventTopics.INCIDENTS, "canhgac.incident.reported", 1, IncidentEvent.class, e -> text(e.id()));
@@ -72,6 +90,9 @@ public final class EventContracts {
             EXPOSURE_DETECTED,
             EXPOSURE_STATUS_CHANGED,
             DIRECTIVE_ISSUED,
+            DIRECTIVE_REPORTED,
+            DUTY_SHIFT_ADDED,
+            DUTY_SHIFT_DELETED,
             INCIDENT_REPORTED,
             INCIDENT_STATUS_CHANGED,
             INCIDENT_ESCALATED);

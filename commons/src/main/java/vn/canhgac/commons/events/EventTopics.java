@@ -17,6 +17,7 @@ public class EventTopics {
     public static final String EXPOSURES = "advisory.exposures";
     public static final String INCIDENTS = "incident.incidents";
     public static final String DIRECTIVES = "advisory.directives";
+    public static final String DUTY = "incident.duty";
 
     private final String prefix;
 

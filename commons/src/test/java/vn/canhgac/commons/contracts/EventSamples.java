@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import vn.canhgac.commons.organization.Constituency;
 import vn.canhgac.commons.organization.Contact;
+import vn.canhgac.commons.organization.ContactRole;
 import vn.canhgac.commons.organization.OrganizationKind;
 
 /** One event of each data record, with every field set, as the golden files hold them. */
@@ -30,7 +31,12 @@ final class EventSamples {
                     false,
                     AT,
                     List.of(new Contact(
-                            "Trần Văn An", "security focal point", "0258.3854.123", null, "an@camranh.gov.vn")),
+                            "Trần Văn An",
+                            "Phó Chánh Văn phòng",
+                            "0258.3854.123",
+                            null,
+                            "an@camranh.gov.vn",
+                            List.of(ContactRole.SECURITY_FOCAL_POINT))),
                     new Constituency(List.of("203.162.10.0/24"), List.of(45899L)));
         }
         if (dataClass == SystemEvent.class) {
@@ -102,7 +108,30 @@ final class EventSamples {
                     LocalDate.parse("2026-01-20"),
                     LocalDate.parse("2026-02-25"),
                     List.of(new DirectiveEvent.AlertWindow(
-                            "Tết Bính Ngọ", LocalDate.parse("2026-02-14"), LocalDate.parse("2026-02-22"))));
+                            "Tết Bính Ngọ", LocalDate.parse("2026-02-14"), LocalDate.parse("2026-02-22"))),
+                    List.of("STTTT-KH", "UBND-CAMRANH"),
+                    "Nguyễn Văn Bình");
+        }
+        if (dataClass == DirectiveReportEvent.class) {
+            return new DirectiveReportEvent(
+                    UUID.fromString("0190b3a4-7c1e-7d2a-9a41-5f3c8e2d1a06"),
+                    "6410/BTTTT-CATTT",
+                    "UBND-CAMRANH",
+                    AT,
+                    "Lê Thị Cúc");
+        }
+        if (dataClass == DutyShiftEvent.class) {
+            return new DutyShiftEvent(
+                    UUID.fromString("0190b3a4-7c1e-7d2a-9a41-5f3c8e2d1a08"),
+                    "UBND-CAMRANH",
+                    "/UBND-KH/STTTT-KH/UBND-CAMRANH/",
+                    "Phạm Văn Dũng",
+                    "Trực ca đêm",
+                    "0905.123.456",
+                    "dung@camranh.gov.vn",
+                    Instant.parse("2026-02-16T15:00:00Z"),
+                    Instant.parse("2026-02-17T01:00:00Z"),
+                    false);
         }
         if (dataClass == IncidentEvent.class) {
             return new IncidentEvent(

@@ -1,5 +1,7 @@
 package vn.canhgac.incident.alertwindow;
 
+import static vn.canhgac.commons.contracts.EventContracts.DIRECTIVE_ISSUED;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -31,7 +33,10 @@ public class AlertWindowsConsumer {
         this.events = events;
     }
 
-    /** A batch of directives in one transaction: each one's windows replace what it declared before. */
+    /**
+     * A batch of directives in one transaction: each one's windows replace what it declared before (the topic's
+     * reports are not about windows).
+     */
     @Incoming("directives")
     public Uni<Void> onDirectives(KafkaRecordBatch<String, String> batch) {
         return consumer.consume(
@@ -39,7 +44,12 @@ public class AlertWindowsConsumer {
                 batch,
                 event -> events.read(event, DirectiveEvent.class),
                 (connection, received) -> BatchConsumer.inOrder(
-                        BatchConsumer.data(received), directive -> replace(connection, directive)));
+                        received.stream()
+                                .filter(r ->
+                                        DIRECTIVE_ISSUED.type().equals(r.event().type()))
+                                .map(BatchConsumer.Read::data)
+                                .toList(),
+                        directive -> replace(connection, directive)));
     }
 
     private static Uni<Void> replace(SqlConnection connection, DirectiveEvent directive) {

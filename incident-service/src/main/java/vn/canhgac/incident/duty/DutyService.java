@@ -1,5 +1,8 @@
 package vn.canhgac.incident.duty;
 
+import static vn.canhgac.commons.contracts.EventContracts.DUTY_SHIFT_ADDED;
+import static vn.canhgac.commons.contracts.EventContracts.DUTY_SHIFT_DELETED;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.canhgac.commons.ids.TimeOrderedIds;
+import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
@@ -26,7 +31,8 @@ import vn.canhgac.commons.tenancy.TenantScopes;
 /**
  * Duty rosters: shifts per organisation, the gaps in 24/7 coverage of a period (across midnight and month ends
  * alike: shifts are instants), who is on duty now with the fall-back to the parent organisation's duty officer,
- * and a coordinator's view of the coverage of its whole subtree.
+ * and a coordinator's view of the coverage of its whole subtree. Shifts added and deleted are announced on
+ * {@code incident.duty}.
  */
 @ApplicationScoped
 public class DutyService {
@@ -50,11 +56,13 @@ public class DutyService {
     private final Pool pool;
     private final TenantScopes scopes;
     private final DutyStore store;
+    private final Outbox outbox;
 
-    public DutyService(Pool pool, TenantScopes scopes, DutyStore store) {
+    public DutyService(Pool pool, TenantScopes scopes, DutyStore store, Outbox outbox) {
         this.pool = pool;
         this.scopes = scopes;
         this.store = store;
+        this.outbox = outbox;
     }
 
     public Uni<ShiftView> addShift(Caller caller, ShiftInput input) {
@@ -66,7 +74,10 @@ public class DutyService {
         }
         UUID id = TimeOrderedIds.next();
         return organizationField(caller, input.organization())
-                .flatMap(org -> store.insert(pool, id, org, input, from, to, zone, caller.displayName()))
+                .flatMap(org -> pool.withTransaction(
+                        connection -> store.insert(connection, id, org, input, from, to, zone, caller.displayName())
+                                .flatMap(added -> outbox.record(
+                                        OpenTransaction.on(connection), DUTY_SHIFT_ADDED, List.of(added)))))
                 .flatMap(ignored -> store.shift(pool, id));
     }
 
@@ -80,7 +91,11 @@ public class DutyService {
                     if (path == null || !scope.covers(path)) {
                         throw DomainProblem.notFound("shift", id);
                     }
-                    return store.delete(pool, id);
+                    return pool.withTransaction(connection -> store.delete(connection, id)
+                            .flatMap(deleted -> deleted == null
+                                    ? Uni.createFrom().voidItem()
+                                    : outbox.record(
+                                            OpenTransaction.on(connection), DUTY_SHIFT_DELETED, List.of(deleted))));
                 }));
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.canhgac.commons.contracts.DutyShiftEvent;
 
 /** The duty shifts, and the organisations they cover, in SQL. */
 @ApplicationScoped
@@ -30,10 +31,11 @@ public class DutyStore {
             "select code, name_vi, path from organization_replica where not deleted and code = $1 order by path";
     private static final String INSERT = """
             insert into duty_shift (id, organization_code, org_path, person, role, phone, starts_at, ends_at, time_zone,
-                created_at, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10)""";
+                created_at, created_by, email) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10, $11)
+            returning *""";
     private static final String SHIFT = "select * from duty_shift where id = $1";
     private static final String SHIFT_PATH = "select org_path from duty_shift where id = $1";
-    private static final String DELETE = "delete from duty_shift where id = $1";
+    private static final String DELETE = "delete from duty_shift where id = $1 returning *";
     private static final String OVERLAPPING = """
             select * from duty_shift where organization_code = any($1) and starts_at < $3 and ends_at > $2
             order by organization_code, starts_at""";
@@ -60,8 +62,8 @@ public class DutyStore {
                 });
     }
 
-    /** A shift of the organisation, from and to already in the time zone's offsets. */
-    Uni<Void> insert(
+    /** A shift of the organisation, from and to already in the time zone's offsets; answers its event. */
+    Uni<DutyShiftEvent> insert(
             SqlClient client,
             UUID id,
             Organization organization,
@@ -81,8 +83,9 @@ public class DutyStore {
                         .addOffsetDateTime(from)
                         .addOffsetDateTime(to)
                         .addString(zone.getId())
-                        .addString(actor))
-                .replaceWithVoid();
+                        .addString(actor)
+                        .addString(input.email()))
+                .map(rows -> event(rows.iterator().next(), false));
     }
 
     /** The shift; fails when there is none. */
@@ -99,8 +102,25 @@ public class DutyStore {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
-    Uni<Void> delete(SqlClient client, UUID id) {
-        return client.preparedQuery(DELETE).execute(Tuple.of(id)).replaceWithVoid();
+    /** Deletes the shift; answers its last event, or null when there was no such shift. */
+    Uni<DutyShiftEvent> delete(SqlClient client, UUID id) {
+        return client.preparedQuery(DELETE)
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : event(rows.iterator().next(), true));
+    }
+
+    private static DutyShiftEvent event(Row row, boolean deleted) {
+        return new DutyShiftEvent(
+                row.getUUID("id"),
+                row.getString("organization_code"),
+                row.getString("org_path"),
+                row.getString("person"),
+                row.getString("role"),
+                row.getString("phone"),
+                row.getString("email"),
+                row.getOffsetDateTime("starts_at").toInstant(),
+                row.getOffsetDateTime("ends_at").toInstant(),
+                deleted);
     }
 
     /** The organisation's shifts that overlap the period, by start. */

@@ -12,6 +12,7 @@ public record ShiftView(
         String person,
         String role,
         String phone,
+        String email,
         LocalDateTime from,
         LocalDateTime to,
         String timeZone) {
@@ -24,6 +25,7 @@ public record ShiftView(
                 row.getString("person"),
                 row.getString("role"),
                 row.getString("phone"),
+                row.getString("email"),
                 row.getOffsetDateTime("starts_at").atZoneSameInstant(zone).toLocalDateTime(),
                 row.getOffsetDateTime("ends_at").atZoneSameInstant(zone).toLocalDateTime(),
                 zone.getId());

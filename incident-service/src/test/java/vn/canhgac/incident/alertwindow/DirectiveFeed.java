@@ -26,6 +26,8 @@ public final class DirectiveFeed {
                                 "Tết",
                                 startsOn.minusDays(14),
                                 null,
-                                List.of(new DirectiveEvent.AlertWindow(window, startsOn, endsOn))));
+                                List.of(new DirectiveEvent.AlertWindow(window, startsOn, endsOn)),
+                                List.of(),
+                                "Cục An toàn thông tin"));
     }
 }
