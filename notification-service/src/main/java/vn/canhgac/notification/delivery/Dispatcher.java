@@ -1,0 +1,202 @@
+package vn.canhgac.notification.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import vn.canhgac.notification.notice.NoticeFacts;
+import vn.canhgac.notification.notice.NoticeKind;
+
+/**
+ * Sends what is due, every second, on every replica: digests whose time has come become deliveries, then the due
+ * deliveries are claimed (each by one replica: {@code skip locked} and a claim that lapses if the replica dies
+ * mid-send), sent, and their outcome recorded. A failure is retried with back-off; nothing is dropped while the
+ * SMTP server or a receiver is down.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final int CLAIMED_AT_ONCE = 200;
+    private static final int SENT_AT_ONCE = 16;
+
+    private static final String GATHER_DIGESTS = """
+            with due as (
+                select channel, address from digest_entry group by channel, address
+                having min(flush_after) <= now() limit 500),
+            taken as (
+                delete from digest_entry e using due where e.channel = due.channel and e.address = due.address
+                returning e.*)
+            insert into delivery (id, channel, address, organization_code, language, digest_of, next_attempt_at)
+            select 'msg_' || replace(gen_random_uuid()::text, '-', ''), channel, address, min(organization_code),
+                   min(language), array_agg(notification_id order by notification_id), now()
+              from taken group by channel, address""";
+
+    private static final String CLAIM = """
+            update delivery d set claimed_until = now() + interval '2 minutes', attempts = d.attempts + 1
+             where d.id in (select id from delivery
+                             where state = 'PENDING' and next_attempt_at <= now()
+                               and (claimed_until is null or claimed_until < now())
+                             order by next_attempt_at limit $1 for update skip locked)
+            returning d.id""";
+
+    private static final String CONTENT = """
+            select d.id, d.channel, d.address, d.organization_code, d.language, d.attempts, d.created_at,
+                   n.id as notification_id, n.kind, n.severity, n.created_at as notified_at, n.facts::text as facts,
+                   coalesce(case when d.language = 'en' then o.name_en end, o.name_vi, d.organization_code) as org_name
+              from delivery d
+              join notification n on n.id = d.notification_id or n.id = any(d.digest_of)
+              left join organization_replica o on o.code = d.organization_code
+             where d.id = any($1)
+             order by d.id, n.id""";
+
+    private static final String SUBSCRIPTIONS = """
+            select id::text, url, secret, previous_secret, enabled,
+                   previous_secret is not null and previous_secret_expires_at > now() as previous_valid
+              from webhook_subscription where id::text = any($1)""";
+
+    private final Pool pool;
+    private final EmailChannel email;
+    private final WebhookChannel webhooks;
+    private final DeliveryOutcomes outcomes;
+    private final ObjectMapper json;
+
+    public Dispatcher(
+            Pool pool, EmailChannel email, WebhookChannel webhooks, DeliveryOutcomes outcomes, ObjectMapper json) {
+        this.pool = pool;
+        this.email = email;
+        this.webhooks = webhooks;
+        this.outcomes = outcomes;
+        this.json = json;
+    }
+
+    @Scheduled(
+            every = "${canhgac.notifications.dispatch-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return pool.query(GATHER_DIGESTS)
+                .execute()
+                .flatMap(ignored -> sendDue())
+                .onFailure()
+                .invoke(failure -> LOG.warnf("Sending paused for a round: %s", failure.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Claims and sends due deliveries until none is left; answers how many were tried. */
+    public Uni<Integer> sendDue() {
+        return claim().flatMap(claimed -> claimed.isEmpty()
+                ? Uni.createFrom().item(0)
+                : Multi.createFrom()
+                        .iterable(claimed)
+                        .onItem()
+                        .transformToUni(this::send)
+                        .merge(SENT_AT_ONCE)
+                        .collect()
+                        .asList()
+                        .flatMap(sent -> claimed.size() < CLAIMED_AT_ONCE
+                                ? Uni.createFrom().item(sent.size())
+                                : sendDue().map(more -> more + sent.size())));
+    }
+
+    private Uni<List<Outgoing>> claim() {
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery(CLAIM)
+                        .execute(Tuple.of(CLAIMED_AT_ONCE))
+                        .map(rows -> {
+                            List<String> ids = new ArrayList<>();
+                            rows.forEach(row -> ids.add(row.getString(0)));
+                            return ids.toArray(String[]::new);
+                        }))
+                .flatMap(ids -> ids.length == 0
+                        ? Uni.createFrom().item(List.<Outgoing>of())
+                        : pool.preparedQuery(CONTENT)
+                                .execute(Tuple.of((Object) ids))
+                                .map(this::outgoing));
+    }
+
+    private Uni<Void> send(Outgoing delivery) {
+        if (Outgoing.EMAIL.equals(delivery.channel())) {
+            return email.send(delivery)
+                    .map(ignored -> new WebhookChannel.Answer(250, null))
+                    .onFailure()
+                    .recoverWithItem(failure -> new WebhookChannel.Answer(0, String.valueOf(failure.getMessage())))
+                    .flatMap(answer -> outcomes.record(delivery, answer, null));
+        }
+        return subscription(delivery.address()).flatMap(subscription -> {
+            if (subscription == null) {
+                return outcomes.abandon(delivery, "webhook deleted or disabled");
+            }
+            return webhooks.send(delivery, subscription)
+                    .flatMap(answer -> outcomes.record(delivery, answer, subscription.id()));
+        });
+    }
+
+    /** The subscription when it is enabled, with its valid secrets; null otherwise. */
+    Uni<WebhookChannel.Subscription> subscription(String id) {
+        return pool.preparedQuery(SUBSCRIPTIONS)
+                .execute(Tuple.of((Object) new String[] {id}))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    if (!row.getBoolean("enabled")) {
+                        return null;
+                    }
+                    List<String> secrets = new ArrayList<>(List.of(row.getString("secret")));
+                    if (row.getBoolean("previous_valid")) {
+                        secrets.add(row.getString("previous_secret"));
+                    }
+                    return new WebhookChannel.Subscription(row.getString("id"), row.getString("url"), secrets);
+                });
+    }
+
+    private List<Outgoing> outgoing(Iterable<Row> rows) {
+        Map<String, Row> deliveries = new LinkedHashMap<>();
+        Map<String, List<Outgoing.Carried>> carried = new HashMap<>();
+        for (Row row : rows) {
+            String id = row.getString("id");
+            deliveries.putIfAbsent(id, row);
+            carried.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(new Outgoing.Carried(
+                            row.getUUID("notification_id"),
+                            NoticeKind.valueOf(row.getString("kind")),
+                            row.getString("severity"),
+                            row.getOffsetDateTime("notified_at").toInstant(),
+                            facts(row.getString("facts"))));
+        }
+        List<Outgoing> outgoing = new ArrayList<>();
+        deliveries.forEach((id, row) -> outgoing.add(new Outgoing(
+                id,
+                row.getString("channel"),
+                row.getString("address"),
+                row.getString("organization_code"),
+                row.getString("org_name"),
+                row.getString("language"),
+                row.getInteger("attempts"),
+                row.getOffsetDateTime("created_at").toInstant(),
+                carried.get(id))));
+        return outgoing;
+    }
+
+    private NoticeFacts facts(String text) {
+        try {
+            return json.readValue(text, NoticeFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored facts cannot be read", e);
+        }
+    }
+}

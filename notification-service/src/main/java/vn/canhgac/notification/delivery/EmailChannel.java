@@ -1,0 +1,28 @@
+package vn.canhgac.notification.delivery;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Sends a delivery as an e-mail over SMTP: HTML and plain text, in the recipient's language. */
+@ApplicationScoped
+public class EmailChannel {
+
+    private final ReactiveMailer mailer;
+    private final MessageRenderer renderer;
+
+    public EmailChannel(ReactiveMailer mailer, MessageRenderer renderer) {
+        this.mailer = mailer;
+        this.renderer = renderer;
+    }
+
+    public Uni<Void> send(Outgoing delivery) {
+        Message message = renderer.message(delivery);
+        Mail mail = Mail.withHtml(delivery.address(), message.subject(), renderer.html(message))
+                .setText(renderer.text(message))
+                .addHeader("X-Canhgac-Delivery", delivery.id())
+                .addHeader("X-Canhgac-Kind", delivery.kind().name());
+        return mailer.send(mail);
+    }
+}

@@ -1,0 +1,111 @@
+package vn.canhgac.notification.delivery;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.notification.notice.NoticeFacts;
+
+/**
+ * Words a delivery in its recipient's language (bundle {@code notification-messages}), with absolute links into
+ * the console, and lays it out as an e-mail's HTML and plain text (Qute templates {@code notification.*}).
+ */
+@ApplicationScoped
+public class MessageRenderer {
+
+    /** A message lists at most this many items; the rest are counted, and the link leads to them. */
+    static final int LISTED = 50;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+
+    private final Template html;
+    private final Template text;
+    private final String consoleUrl;
+
+    public MessageRenderer(
+            @Location("notification.html") Template html,
+            @Location("notification.txt") Template text,
+            @ConfigProperty(name = "canhgac.console.url") String consoleUrl) {
+        this.html = html;
+        this.text = text;
+        this.consoleUrl = consoleUrl.endsWith("/") ? consoleUrl.substring(0, consoleUrl.length() - 1) : consoleUrl;
+    }
+
+    public Message message(Outgoing delivery) {
+        ResourceBundle words = ResourceBundle.getBundle(
+                "notification-messages",
+                Locale.forLanguageTag(delivery.language()),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        List<Outgoing.Carried> carried = delivery.notifications();
+        NoticeFacts first = carried.getFirst().facts();
+        List<Message.Line> lines = new ArrayList<>();
+        carried.forEach(n -> n.facts()
+                .items()
+                .forEach(item -> lines.add(new Message.Line(item.text(), item.severity(), absolute(item.link())))));
+        int count = lines.isEmpty() ? carried.size() : lines.size();
+        Map<String, String> values = new HashMap<>(first.values());
+        values.putIfAbsent("count", String.valueOf(count));
+        if (carried.size() > 1) {
+            values.put("count", String.valueOf(count));
+        }
+        values.put("reference", nonNull(first.reference()));
+        values.put("headline", nonNull(first.headline()));
+        values.put("organization", delivery.organizationName());
+        String kind = delivery.kind().name();
+        String link = carried.size() > 1
+                ? absolute("/exposures?organization=" + delivery.organization())
+                : absolute(first.link());
+        List<Message.Line> listed = lines.stream().limit(LISTED).toList();
+        String more = lines.size() > LISTED
+                ? fill(words.getString("more"), Map.of("count", String.valueOf(lines.size() - LISTED)))
+                : null;
+        return new Message(
+                delivery.language(),
+                fill(words.getString(kind + ".subject"), values),
+                fill(words.getString(kind + ".intro"), values),
+                listed,
+                more,
+                link,
+                words.getString("open"),
+                fill(words.getString("footer"), values));
+    }
+
+    public String html(Message message) {
+        return html.data("message", message).render();
+    }
+
+    public String text(Message message) {
+        return text.data("message", message).render();
+    }
+
+    /** The console's address of a link ({@code /exposures/...}), or null. */
+    public String absolute(String link) {
+        if (link == null) {
+            return null;
+        }
+        return consoleUrl + link;
+    }
+
+    private static String fill(String pattern, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(pattern);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.getOrDefault(matcher.group(1), "");
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+}

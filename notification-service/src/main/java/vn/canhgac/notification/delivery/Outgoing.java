@@ -1,0 +1,50 @@
+package vn.canhgac.notification.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import vn.canhgac.notification.notice.NoticeFacts;
+import vn.canhgac.notification.notice.NoticeKind;
+
+/**
+ * A delivery claimed for sending, with what it carries: one notification, or the notifications a digest gathers.
+ *
+ * @param address an e-mail address, or a webhook subscription's id
+ */
+public record Outgoing(
+        String id,
+        String channel,
+        String address,
+        String organization,
+        String organizationName,
+        String language,
+        int attempts,
+        Instant createdAt,
+        List<Carried> notifications) {
+
+    public static final String EMAIL = "EMAIL";
+    public static final String WEBHOOK = "WEBHOOK";
+
+    /** A notification in the delivery. */
+    public record Carried(UUID id, NoticeKind kind, String severity, Instant createdAt, NoticeFacts facts) {}
+
+    public NoticeKind kind() {
+        return notifications.getFirst().kind();
+    }
+
+    public String severity() {
+        return notifications.stream()
+                .map(Carried::severity)
+                .max((a, b) -> Integer.compare(rank(a), rank(b)))
+                .orElse("LOW");
+    }
+
+    private static int rank(String severity) {
+        return switch (severity) {
+            case "CRITICAL" -> 4;
+            case "HIGH" -> 3;
+            case "MEDIUM" -> 2;
+            default -> 1;
+        };
+    }
+}
