@@ -16,6 +16,11 @@ DEMO_ORGANIZATIONS=(
 declare -A DEMO_CONTACTS=(
   [VNCERT]='[{"name":"Trung tâm Ứng cứu khẩn cấp không gian mạng Việt Nam (VNCERT/CC)","role":"Ứng cứu sự cố","phone":"024.3640.4421","hotline":"086.9100.317","email":"ir@vncert.vn"}]'
   [NCSC]='[{"name":"Trung tâm Giám sát an toàn không gian mạng quốc gia (NCSC)","role":"Hỗ trợ giám sát, cảnh báo sớm","phone":"02432091616","hotline":"0389942878","email":"ais@mic.gov.vn"}]'
+  # The demo's own people (addresses under demo.canhgac.vn, delivered to the local SMTP server): who is told what.
+  [UBND-KH]='[{"name":"Văn phòng UBND tỉnh Khánh Hòa","role":"Chánh Văn phòng","phone":"0258.3822.661","email":"vanphong@khanhhoa.demo.canhgac.vn","roles":["LEADER"]}]'
+  [STTTT-KH]='[{"name":"Phòng Bưu chính, Viễn thông và CNTT","role":"Đầu mối ứng cứu sự cố tỉnh","phone":"0258.3560.123","email":"attt@stttt-khanhhoa.demo.canhgac.vn","roles":["SECURITY_FOCAL_POINT","DUTY_DESK"]},{"name":"Giám đốc Sở Thông tin và Truyền thông","role":"Giám đốc","phone":"0258.3560.100","email":"giamdoc@stttt-khanhhoa.demo.canhgac.vn","roles":["LEADER"]}]'
+  [UBND-CAMRANH]='[{"name":"Trần Văn An","role":"Chuyên viên CNTT, đầu mối an toàn thông tin","phone":"0258.3854.123","email":"an@camranh.demo.canhgac.vn","roles":["SECURITY_FOCAL_POINT","TECHNICAL"]},{"name":"Chủ tịch UBND thành phố Cam Ranh","role":"Chủ tịch","phone":"0258.3854.100","email":"chutich@camranh.demo.canhgac.vn","roles":["LEADER"]}]'
+  [NHTM-A]='[{"name":"Trung tâm điều hành an ninh mạng (SOC)","role":"Trực 24/7","phone":"028.3821.0000","email":"soc@nhtm-a.demo.canhgac.vn","roles":["SECURITY_FOCAL_POINT","DUTY_DESK"]}]'
 )
 
 # The address space Cam Ranh answers for (demo data): botnet entries in it that are no

@@ -1,4 +1,4 @@
-# The four Quarkus applications, built by the Maven wrapper and run as fast-jars.
+# The five Quarkus applications, built by the Maven wrapper and run as fast-jars.
 # Each environment gets its own databases and topic prefix: "platform" (./canhgac up) uses inventory, ...;
 # "e2e" (the end-to-end tests) uses inventory_e2e, ... and topics prefixed "e2e.", on ports 1808x.
 
@@ -8,6 +8,7 @@ service_port() {
     inventory-service) echo "$CANHGAC_INVENTORY_PORT" ;;
     advisory-service) echo "$CANHGAC_ADVISORY_PORT" ;;
     incident-service) echo "$CANHGAC_INCIDENT_PORT" ;;
+    notification-service) echo "$CANHGAC_NOTIFICATION_PORT" ;;
   esac
 }
 
@@ -42,7 +43,13 @@ start_service() {
     "-Dcanhgac.gateway.routes.incident.url=http://$CANHGAC_HOST:$CANHGAC_INCIDENT_PORT"
     "-Dcanhgac.gateway.routes.inventory.management-url=http://$CANHGAC_HOST:$(management_port inventory-service)"
     "-Dcanhgac.gateway.routes.advisory.management-url=http://$CANHGAC_HOST:$(management_port advisory-service)"
-    "-Dcanhgac.gateway.routes.incident.management-url=http://$CANHGAC_HOST:$(management_port incident-service)")
+    "-Dcanhgac.gateway.routes.incident.management-url=http://$CANHGAC_HOST:$(management_port incident-service)"
+    "-Dcanhgac.gateway.routes.notification.url=http://$CANHGAC_HOST:$CANHGAC_NOTIFICATION_PORT"
+    "-Dcanhgac.gateway.routes.notification.management-url=http://$CANHGAC_HOST:$(management_port notification-service)"
+    "-Dcanhgac.smtp.host=$CANHGAC_HOST" "-Dcanhgac.smtp.port=$CANHGAC_SMTP_PORT"
+    "-Dcanhgac.console.url=http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+    # On this machine webhooks may reach receivers on loopback (the tests', the benchmark's); nowhere else private.
+    "-Dcanhgac.webhooks.allowed-networks=${CANHGAC_WEBHOOK_ALLOWED_NETWORKS:-127.0.0.1/32}")
   [ "$name" != gateway ] && props+=("-Dcanhgac.db.name=${name%-service}$db_suffix")
   [ -n "$prefix" ] && props+=("-Dcanhgac.topics.prefix=$prefix")
   launch "$tag" java -Xms64m -Xmx512m -XX:+UseSerialGC "${props[@]}" ${CANHGAC_JAVA_OPTS:-} -jar "$jar"

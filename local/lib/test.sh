@@ -1,7 +1,7 @@
 # ./canhgac test: every test against real parts. Starts what is not running, stops what it started.
 #   1. unit and integration tests of every module (mvnw install): the services' @QuarkusTest suites run
-#      against the real PostgreSQL (databases *_test), Kafka (topics test.*) and Keycloak;
-#   2. end-to-end tests through the gateway: the four services run as packaged jars on ports 1808x with
+#      against the real PostgreSQL (databases *_test), Kafka (topics test.*), Keycloak and SMTP server;
+#   2. end-to-end tests through the gateway: the five services run as packaged jars on ports 1808x with
 #      databases *_e2e and topics e2e.*, so a platform started by ./canhgac up is left alone.
 
 started_here=()
@@ -15,6 +15,7 @@ stop_what_we_started() {
       keycloak) keycloak_stop ;;
       kafka) kafka_stop ;;
       postgres) postgres_stop ;;
+      mail) mail_stop ;;
     esac
   done
   exit $status
@@ -37,6 +38,7 @@ cmd_test() {
   postgres_ready || started_here+=(postgres)
   kafka_ready || started_here+=(kafka)
   keycloak_ready || started_here+=(keycloak)
+  mail_ready || started_here+=(mail)
   infra_up
   local db
   for db in "${DATABASES[@]}"; do
@@ -44,7 +46,9 @@ cmd_test() {
     recreate_database "${db}_e2e" "$db"
   done
   local -a props=("-Dcanhgac.keycloak.url=$CANHGAC_KEYCLOAK_URL" "-Dkafka.bootstrap.servers=$CANHGAC_KAFKA_BOOTSTRAP"
-    "-Dcanhgac.db.host=$CANHGAC_HOST" "-Dcanhgac.db.port=$CANHGAC_PG_PORT")
+    "-Dcanhgac.db.host=$CANHGAC_HOST" "-Dcanhgac.db.port=$CANHGAC_PG_PORT"
+    "-Dcanhgac.smtp.host=$CANHGAC_HOST" "-Dcanhgac.smtp.port=$CANHGAC_SMTP_PORT"
+    "-Dcanhgac.mail.api=http://$CANHGAC_HOST:$CANHGAC_MAIL_API_PORT")
 
   rm -rf "$CANHGAC_ROOT"/*/target/surefire-reports
   say "Unit and integration tests (real PostgreSQL, Kafka, Keycloak)"
@@ -54,7 +58,8 @@ cmd_test() {
   [ $unit_status -eq 0 ] || die "Unit or integration tests failed (reports: */target/surefire-reports)"
 
   say "End-to-end tests through the gateway"
-  export CANHGAC_GATEWAY_PORT=18080 CANHGAC_INVENTORY_PORT=18081 CANHGAC_ADVISORY_PORT=18082 CANHGAC_INCIDENT_PORT=18083
+  export CANHGAC_GATEWAY_PORT=18080 CANHGAC_INVENTORY_PORT=18081 CANHGAC_ADVISORY_PORT=18082 CANHGAC_INCIDENT_PORT=18083 \
+    CANHGAC_NOTIFICATION_PORT=18084
   start_all_services e2e
   load_demo_data "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
   local e2e_status=0

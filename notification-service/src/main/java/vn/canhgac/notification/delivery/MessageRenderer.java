@@ -25,6 +25,7 @@ public class MessageRenderer {
     static final int LISTED = 50;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     private final Template html;
     private final Template text;
@@ -59,6 +60,9 @@ public class MessageRenderer {
         values.put("reference", nonNull(first.reference()));
         values.put("headline", nonNull(first.headline()));
         values.put("organization", delivery.organizationName());
+        // Dates as Vietnam writes them (20/02/2026), in both languages; the facts keep ISO dates for machines.
+        values.replaceAll((name, value) ->
+                ISO_DATE.matcher(value).matches() ? ISO_DATE.matcher(value).replaceAll("$3/$2/$1") : value);
         String kind = delivery.kind().name();
         String link = carried.size() > 1
                 ? absolute("/exposures?organization=" + delivery.organization())

@@ -51,7 +51,8 @@ public class Notices {
 
     private static final String EMAIL_DIGEST_ENTRIES = "insert into digest_entry (channel, address, organization_code,"
             + " language, notification_id, flush_after) select 'EMAIL', c.email, n.organization_code,"
-            + " coalesce(p.language, $2), n.id, greatest(now() + make_interval(mins => coalesce(p.digest_minutes, $3)),"
+            + " coalesce(p.language, $2), n.id, greatest(now() + greatest(make_interval(mins =>"
+            + " coalesce(p.digest_minutes, $3)), make_interval(secs => $4)),"
             + " release_at(p.quiet_from, p.quiet_to, n.severity)) " + CONTACTS_WHO_WANT_IT
             + " and n.gathered on conflict do nothing";
 
@@ -93,13 +94,22 @@ public class Notices {
 
     private final ObjectMapper json;
     private final double webhookGatheringSeconds;
+    private final double minimumGatheringSeconds;
 
+    /**
+     * @param webhookGathering how long new exposures are gathered before a webhook receives them in one delivery
+     * @param minimumGathering the least time a digest waits, so that a contact with a digest interval of 0 still
+     *                         gets the exposures of one import or list in one message
+     */
     public Notices(
             ObjectMapper json,
             @ConfigProperty(name = "canhgac.notifications.webhook-gathering", defaultValue = "PT10S")
-                    Duration webhookGathering) {
+                    Duration webhookGathering,
+            @ConfigProperty(name = "canhgac.notifications.minimum-gathering", defaultValue = "PT10S")
+                    Duration minimumGathering) {
         this.json = json;
         this.webhookGatheringSeconds = webhookGathering.toMillis() / 1000.0;
+        this.minimumGatheringSeconds = minimumGathering.toMillis() / 1000.0;
     }
 
     /** Records the notifications not recorded before and fans them out; answers how many were new. */
@@ -159,7 +169,8 @@ public class Notices {
                 .execute(Tuple.of(ids, language))
                 .flatMap(ignored -> connection
                         .preparedQuery(EMAIL_DIGEST_ENTRIES)
-                        .execute(Tuple.of(ids, language, ContactPreference.DEFAULT_DIGEST_MINUTES)))
+                        .execute(Tuple.of(
+                                ids, language, ContactPreference.DEFAULT_DIGEST_MINUTES, minimumGatheringSeconds)))
                 .flatMap(ignored -> connection.preparedQuery(DIRECT_EMAILS).execute(Tuple.of(ids, language, URGENT)))
                 .flatMap(ignored -> connection.preparedQuery(WEBHOOKS).execute(Tuple.of((Object) ids)))
                 .flatMap(ignored -> connection

@@ -1,0 +1,197 @@
+package vn.canhgac.notification.source;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.canhgac.commons.testing.Api.as;
+import static vn.canhgac.notification.testing.TestContacts.BANK_SOC;
+import static vn.canhgac.notification.testing.TestContacts.CAMRANH_FOCAL_POINT;
+import static vn.canhgac.notification.testing.TestContacts.CAMRANH_LEADER;
+import static vn.canhgac.notification.testing.TestContacts.DEPARTMENT_DUTY;
+import static vn.canhgac.notification.testing.TestContacts.DEPARTMENT_FOCAL_POINT;
+import static vn.canhgac.notification.testing.TestContacts.PROVINCE_LEADER;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.canhgac.commons.testing.KhanhHoaTree;
+import vn.canhgac.commons.testing.RunIds;
+import vn.canhgac.notification.testing.Events;
+import vn.canhgac.notification.testing.MailServer;
+import vn.canhgac.notification.testing.TestContacts;
+
+/**
+ * Events from the other services reach the right people through the real SMTP server, and only them: a directive
+ * its recipients' leaders and focal points, new exposures their organisation in one digest (critical ones at once),
+ * an incident its organisation and every coordinator above; the bank, outside Khánh Hòa, hears nothing.
+ */
+@QuarkusTest
+@ExtendWith(KhanhHoaTree.class)
+class NotificationsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private static final String CAMRANH = "UBND-CAMRANH";
+    private static final String CAMRANH_PATH = "/UBND-KH/STTTT-KH/UBND-CAMRANH/";
+
+    @BeforeEach
+    void contacts() {
+        TestContacts.announce(KhanhHoaTree.producer());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> as("khanhhoa-coordinator")
+                        .queryParam("organization", CAMRANH)
+                        .get("/api/v1/notification-preferences")
+                        .then()
+                        .statusCode(200)
+                        .body("email", org.hamcrest.Matchers.hasItem(CAMRANH_FOCAL_POINT)));
+    }
+
+    @Test
+    void aDirectiveReachesItsRecipientsLeaderAndFocalPointAndNobodyElse() {
+        String reference = "6410-" + RunIds.next(6);
+        Events.issue(
+                Events.directive(reference, LocalDate.now(), LocalDate.now().plusDays(20), CAMRANH));
+
+        await().atMost(PATIENCE)
+                .until(() -> MailServer.about(CAMRANH_FOCAL_POINT, reference).size() == 1
+                        && MailServer.about(CAMRANH_LEADER, reference).size() == 1);
+        MailServer.Delivered mail =
+                MailServer.about(CAMRANH_FOCAL_POINT, reference).getFirst();
+        assertTrue(mail.subject().startsWith("[Canh Gác] Văn bản chỉ đạo " + reference), mail.subject());
+        assertTrue(mail.mime().contains("text/html") && mail.mime().contains("text/plain"), "HTML and plain text");
+        for (String other : List.of(BANK_SOC, DEPARTMENT_FOCAL_POINT, DEPARTMENT_DUTY, PROVINCE_LEADER)) {
+            assertEquals(List.of(), MailServer.about(other, reference), other + " is no recipient");
+        }
+        // In the console: Cam Ranh's operator sees it, unread; the bank's admin does not.
+        as("camranh-operator")
+                .queryParam("unread", true)
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.facts.reference == '" + reference + "' }.kind", equalTo("DIRECTIVE_ISSUED"));
+        as("bank-admin")
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .body("items.findAll { it.facts.reference == '" + reference + "' }.size()", equalTo(0));
+    }
+
+    @Test
+    void newExposuresAreGatheredIntoOneDigestAndACriticalOneGoesAtOnce() {
+        choose(CAMRANH, CAMRANH_FOCAL_POINT, Map.of("digestMinutes", 0));
+        String reference = "ZIMBRA-" + RunIds.next(6);
+        for (int i = 0; i < 3; i++) {
+            Events.detect(Events.exposure(CAMRANH, CAMRANH_PATH, reference, "HIGH", "mail" + i + ".camranh.gov.vn"));
+        }
+        String critical = "BIGIP-" + RunIds.next(6);
+        Events.detect(Events.exposure(CAMRANH, CAMRANH_PATH, critical, "CRITICAL", "vpn.camranh.gov.vn"));
+
+        await().atMost(PATIENCE)
+                .until(() -> MailServer.inbox(CAMRANH_FOCAL_POINT).stream()
+                                .anyMatch(m -> m.text().contains(reference))
+                        && MailServer.inbox(CAMRANH_FOCAL_POINT).stream()
+                                .anyMatch(m -> m.text().contains(critical)));
+        List<MailServer.Delivered> digests = MailServer.inbox(CAMRANH_FOCAL_POINT).stream()
+                .filter(m -> m.text().contains(reference))
+                .toList();
+        assertEquals(1, digests.size(), "one digest for the three exposures");
+        assertTrue(
+                digests.getFirst().subject().contains("3 điểm yếu"),
+                digests.getFirst().subject());
+        // The leader is not an exposure contact; the bank hears nothing of Cam Ranh.
+        assertEquals(
+                0,
+                MailServer.inbox(CAMRANH_LEADER).stream()
+                        .filter(m -> m.text().contains(reference))
+                        .count());
+        assertEquals(
+                0,
+                MailServer.inbox(BANK_SOC).stream()
+                        .filter(m -> m.text().contains(reference))
+                        .count());
+    }
+
+    @Test
+    void anIncidentReachesItsOrganisationAndEveryCoordinatorAboveButNotTheBank() {
+        String reference = "SC-" + RunIds.next(6);
+        Events.report(Events.incident(
+                reference, CAMRANH, CAMRANH_PATH, "HIGH", Instant.now().plusSeconds(86_400)));
+
+        await().atMost(PATIENCE)
+                .until(() -> MailServer.about(CAMRANH_FOCAL_POINT, reference).size() == 1
+                        && MailServer.about(DEPARTMENT_FOCAL_POINT, reference).size() == 1
+                        && MailServer.about(DEPARTMENT_DUTY, reference).size() == 1
+                        && MailServer.about(PROVINCE_LEADER, reference).size() == 1);
+        assertEquals(List.of(), MailServer.about(BANK_SOC, reference));
+        as("khanhhoa-coordinator")
+                .get("/api/v1/notifications/unread-count")
+                .then()
+                .statusCode(200)
+                .body("unread", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void aContactsMinimumSeverityAndLanguageAreHonoured() {
+        choose(CAMRANH, CAMRANH_LEADER, Map.of("minSeverity", "CRITICAL", "language", "en"));
+        String high = "SC-H-" + RunIds.next(6);
+        String critical = "SC-C-" + RunIds.next(6);
+        Events.report(Events.incident(
+                high, CAMRANH, CAMRANH_PATH, "HIGH", Instant.now().plusSeconds(86_400)));
+        Events.report(Events.incident(
+                critical, CAMRANH, CAMRANH_PATH, "CRITICAL", Instant.now().plusSeconds(86_400)));
+
+        await().atMost(PATIENCE)
+                .until(() -> MailServer.about(CAMRANH_LEADER, critical).size() == 1
+                        && MailServer.about(CAMRANH_FOCAL_POINT, high).size() == 1);
+        assertTrue(
+                MailServer.about(CAMRANH_LEADER, critical).getFirst().subject().startsWith("[Canh Gác] Incident "));
+        assertEquals(List.of(), MailServer.about(CAMRANH_LEADER, high), "below the leader's minimum severity");
+    }
+
+    @Test
+    void preferencesAreReadAndChosenWithinTheScopeOnly() {
+        as("bank-admin")
+                .queryParam("organization", CAMRANH)
+                .get("/api/v1/notification-preferences")
+                .then()
+                .statusCode(404);
+        as("bank-admin")
+                .contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Map.of("channels", List.of("EMAIL"), "minSeverity", "LOW", "digestMinutes", 5, "language", "vi"))
+                .put("/api/v1/notification-preferences/" + CAMRANH + "/" + CAMRANH_FOCAL_POINT)
+                .then()
+                .statusCode(404);
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Map.of(
+                        "channels", List.of("SMS"), "minSeverity", "SOMETIMES", "digestMinutes", -1, "language", "fr"))
+                .put("/api/v1/notification-preferences/" + CAMRANH + "/" + CAMRANH_FOCAL_POINT)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    /** Changes some of a contact's preferences, as Khánh Hòa's coordinator. */
+    static void choose(String organization, String email, Map<String, Object> changes) {
+        Map<String, Object> preference = new java.util.HashMap<>(
+                Map.of("channels", List.of("EMAIL"), "minSeverity", "LOW", "digestMinutes", 60, "language", "vi"));
+        preference.putAll(changes);
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(preference)
+                .put("/api/v1/notification-preferences/" + organization + "/" + email)
+                .then()
+                .statusCode(200);
+    }
+}
