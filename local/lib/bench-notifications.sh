@@ -1,0 +1,109 @@
+# The notification benchmark of docs/performance.md (issue 14), against the platform ./canhgac up started:
+#   ./canhgac bench notifications [ORGS]   a botnet list that hits ORGS organisations (default 1,000), each with a
+#                                          contact (digest interval 0) and a webhook to a local receiver: the time
+#                                          from the list's import returning to ORGS digests accepted by the SMTP
+#                                          server and ORGS signed webhook deliveries accepted by the receiver.
+# The organisations, assets, contacts and webhooks are written straight into the read models by SQL (setup, not
+# measured), as the incident benchmark does; the list goes through the gateway like a national feed's.
+
+bench_receiver() {
+  # A webhook receiver as an agency would run one: verifies each signature (Standard Webhooks), counts distinct
+  # webhook-ids, answers 204.
+  cat > "$1/receiver.py" <<'PY'
+import base64, hashlib, hmac, json, sys, threading, time
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+secret = base64.b64decode(sys.argv[2][len("whsec_"):])
+seen, bad, lock = {}, [0], threading.Lock()
+class Hook(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["content-length"]))
+        mid, ts = self.headers["webhook-id"], self.headers["webhook-timestamp"]
+        expected = "v1," + base64.b64encode(hmac.new(secret, f"{mid}.{ts}.".encode() + body, hashlib.sha256).digest()).decode()
+        ok = any(hmac.compare_digest(expected, s) for s in self.headers["webhook-signature"].split(" "))
+        with lock:
+            if ok: seen.setdefault(mid, time.time())
+            else: bad[0] += 1
+            with open(sys.argv[3], "w") as out: json.dump({"verified": len(seen), "bad": bad[0], "last": max(seen.values(), default=0)}, out)
+        self.send_response(204); self.end_headers()
+    def log_message(self, *args): pass
+ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Hook).serve_forever()
+PY
+}
+
+cmd_bench_notifications() {
+  local orgs=${1:-1000}
+  find_java
+  http_ok "http://$CANHGAC_HOST:$(management_port notification-service)/q/health/ready" || die "Start the platform first: ./canhgac up"
+  mkdir -p "$BENCH_DIR"
+  local run stamp report work feed port secret t0 t1 sent_mail sent_hooks octet
+  run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/notifications-$stamp.txt"
+  work=$(mktemp -d); chmod 755 "$work"; BENCH_WORK=$work
+  port=$((20000 + run % 10000))
+  secret="whsec_$(head -c 32 /dev/urandom | base64)"
+  bench_receiver "$work"
+  python3 "$work/receiver.py" "$port" "$secret" "$work/received.json" & local receiver=$!
+  trap 'kill $receiver 2>/dev/null; rm -rf "$BENCH_WORK"; gateway_restore' EXIT
+  gateway_unthrottled
+  { echo "Canh Gác notification benchmark, $stamp, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+    echo "JVM $(java -version 2>&1 | head -1), services -Xmx512m SerialGC (as ./canhgac up starts them)"; } | tee "$report"
+
+  say "Setting up $orgs organisations, each with an asset, a contact and a webhook (SQL, not measured)"
+  # Public addresses (botnet lists skip private and documentation ranges), a new /16 on every run.
+  octet=$((64 + run % 64))
+  psql_admin -d advisory <<SQL >/dev/null
+insert into organization_replica (code, id, parent_code, path, name_vi, kind, search_text, version, updated_at)
+select 'BN$run-' || g, gen_random_uuid(), null, '/BN$run-' || g || '/', 'Đơn vị ' || g, 'AGENCY', 'don vi', 0, now()
+from generate_series(0, $orgs - 1) g;
+insert into asset_replica (id, organization_code, org_path, hostname, version, updated_at)
+select md5('BN$run-' || g)::uuid, 'BN$run-' || g, '/BN$run-' || g || '/', 'bn' || g, 0, now()
+from generate_series(0, $orgs - 1) g;
+insert into asset_address_replica (asset_id, address)
+select md5('BN$run-' || g)::uuid, ('46.$octet.' || (g / 256) || '.' || (g % 256))::inet from generate_series(0, $orgs - 1) g;
+SQL
+  psql_admin -d notification <<SQL >/dev/null
+insert into organization_replica (code, id, parent_code, path, name_vi, kind, search_text, version, updated_at)
+select 'BN$run-' || g, gen_random_uuid(), null, '/BN$run-' || g || '/', 'Đơn vị ' || g, 'AGENCY', 'don vi', 0, now()
+from generate_series(0, $orgs - 1) g;
+insert into contact (organization_code, email, name, roles)
+select 'BN$run-' || g, 'soc-' || g || '@bn$run.bench.test', 'SOC ' || g, '{SECURITY_FOCAL_POINT}' from generate_series(0, $orgs - 1) g;
+insert into contact_preference (organization_code, email, channels, min_severity, digest_minutes, language, updated_at, updated_by)
+select 'BN$run-' || g, 'soc-' || g || '@bn$run.bench.test', '{EMAIL}', 'LOW', 0, 'vi', now(), 'bench' from generate_series(0, $orgs - 1) g;
+insert into webhook_subscription (id, organization_code, url, event_types, secret, created_at, created_by, updated_at)
+select gen_random_uuid(), 'BN$run-' || g, 'http://127.0.0.1:$port/hook', '{}', '$secret', now(), 'bench', now()
+from generate_series(0, $orgs - 1) g;
+SQL
+  awk -v octet="$octet" -v n="$orgs" 'BEGIN { for (g = 0; g < n; g++) printf "46.%d.%d.%d\n", octet, int(g / 256), g % 256 }' > "$work/hits.txt"
+
+  say "Botnet list hitting $orgs organisations, through the gateway"
+  feed=$(token_for national-feed)
+  t0=$(millis)
+  curl -fsS -o /dev/null -X POST "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/api/v1/botnet-lists?reference=BN-$run&issuer=BN-$run" \
+    -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain' --data-binary @"$work/hits.txt"
+  t1=$(millis)
+  echo "import   list of $orgs addresses imported and matched: $(( t1 - t0 )) ms" | tee -a "$report"
+  t0=$t1
+  while :; do
+    sent_mail=$(psql_admin -d notification -c "select count(*) from delivery where channel = 'EMAIL' and state = 'SENT'
+                                               and organization_code like 'BN$run-%'")
+    sent_hooks=$(python3 -c "import json; print(json.load(open('$work/received.json'))['verified'])" 2>/dev/null || echo 0)
+    [ "$sent_mail" -ge "$orgs" ] && [ "$sent_hooks" -ge "$orgs" ] && break
+    (( $(millis) - t0 < 300000 )) || { echo "    after 300 s: $sent_mail e-mails, $sent_hooks webhooks" | tee -a "$report"; break; }
+    sleep 0.5
+  done
+  local mail_last hook_last in_smtp
+  mail_last=$(psql_admin -d notification -c "select (extract(epoch from max(sent_at)) * 1000)::bigint from delivery
+                                             where channel = 'EMAIL' and organization_code like 'BN$run-%'")
+  hook_last=$(python3 -c "import json; print(int(json.load(open('$work/received.json'))['last'] * 1000))")
+  in_smtp=0
+  for g in $(seq 0 $((orgs - 1))); do
+    [ "$(curl -s "http://$CANHGAC_HOST:$CANHGAC_MAIL_API_PORT/api/user/soc-$g@bn$run.bench.test/messages/" | grep -o '"uid"' | wc -l)" = 1 ] \
+      && in_smtp=$((in_smtp + 1))
+  done
+  printf 'email    %s digests accepted by the SMTP server (%s mailboxes hold exactly one), the last %.1f s after the import returned\n' \
+    "$sent_mail" "$in_smtp" "$(echo "($mail_last - $t0) / 1000" | bc -l)" | tee -a "$report"
+  printf 'webhooks %s deliveries with a valid signature (%s refused), the last %.1f s after the import returned\n' \
+    "$sent_hooks" "$(python3 -c "import json; print(json.load(open('$work/received.json'))['bad'])")" \
+    "$(echo "($hook_last - $t0) / 1000" | bc -l)" | tee -a "$report"
+  psql_admin -d notification -c "select 'attempts ' || count(*) || ' deliveries, ' || sum(attempts) || ' attempts' from delivery
+                                 where organization_code like 'BN$run-%'" | tee -a "$report"
+}
