@@ -18,6 +18,7 @@ import vn.canhgac.commons.contracts.DirectiveReportEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.ReceivedEvent;
+import vn.canhgac.notification.notice.EventAge;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
@@ -47,12 +48,15 @@ public class DirectiveEventsConsumer {
     private final EventData events;
     private final Notices notices;
     private final ObjectMapper json;
+    private final EventAge age;
 
-    public DirectiveEventsConsumer(BatchConsumer consumer, EventData events, Notices notices, ObjectMapper json) {
+    public DirectiveEventsConsumer(
+            BatchConsumer consumer, EventData events, Notices notices, ObjectMapper json, EventAge age) {
         this.consumer = consumer;
         this.events = events;
         this.notices = notices;
         this.json = json;
+        this.age = age;
     }
 
     @Incoming("directives")
@@ -95,14 +99,16 @@ public class DirectiveEventsConsumer {
                                 ? ""
                                 : directive.reportDueOn().toString()),
                 List.of());
-        List<Notice> told = recipients.stream()
-                .map(code -> Notice.of(
-                        "directive-issued:" + directive.id() + ":" + code,
-                        NoticeKind.DIRECTIVE_ISSUED,
-                        code,
-                        "HIGH",
-                        facts))
-                .toList();
+        List<Notice> told = !age.isNews(directive.issuedOn())
+                ? List.of()
+                : recipients.stream()
+                        .map(code -> Notice.of(
+                                "directive-issued:" + directive.id() + ":" + code,
+                                NoticeKind.DIRECTIVE_ISSUED,
+                                code,
+                                "HIGH",
+                                facts))
+                        .toList();
         return connection
                 .preparedQuery(KEEP)
                 .execute(Tuple.tuple()

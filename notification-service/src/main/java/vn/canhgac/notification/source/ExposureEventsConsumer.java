@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
+import vn.canhgac.notification.notice.EventAge;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
@@ -45,11 +46,13 @@ public class ExposureEventsConsumer {
     private final BatchConsumer consumer;
     private final EventData events;
     private final Notices notices;
+    private final EventAge age;
 
-    public ExposureEventsConsumer(BatchConsumer consumer, EventData events, Notices notices) {
+    public ExposureEventsConsumer(BatchConsumer consumer, EventData events, Notices notices, EventAge age) {
         this.consumer = consumer;
         this.events = events;
         this.notices = notices;
+        this.age = age;
     }
 
     @Incoming("exposures")
@@ -63,7 +66,7 @@ public class ExposureEventsConsumer {
                     List<Notice> told = typed.stream()
                             .filter(t -> EXPOSURE_DETECTED.type().equals(t.type()))
                             .map(Typed::exposure)
-                            .filter(e -> TELLING.contains(e.status()))
+                            .filter(e -> TELLING.contains(e.status()) && age.isNews(e.detectedAt()))
                             .map(ExposureEventsConsumer::detected)
                             .toList();
                     return keep(

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.canhgac.commons.contracts.IncidentEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
+import vn.canhgac.notification.notice.EventAge;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
@@ -48,11 +49,13 @@ public class IncidentEventsConsumer {
     private final BatchConsumer consumer;
     private final EventData events;
     private final Notices notices;
+    private final EventAge age;
 
-    public IncidentEventsConsumer(BatchConsumer consumer, EventData events, Notices notices) {
+    public IncidentEventsConsumer(BatchConsumer consumer, EventData events, Notices notices, EventAge age) {
         this.consumer = consumer;
         this.events = events;
         this.notices = notices;
+        this.age = age;
     }
 
     private record Typed(String type, IncidentEvent incident) {}
@@ -66,7 +69,10 @@ public class IncidentEventsConsumer {
                 (connection, received) -> {
                     List<Typed> typed = BatchConsumer.data(received);
                     List<Notice> told = new ArrayList<>();
-                    typed.forEach(t -> told.addAll(notices(t)));
+                    typed.stream()
+                            .filter(t -> age.isNews(t.incident().reportedAt())
+                                    || INCIDENT_ESCALATED.type().equals(t.type()))
+                            .forEach(t -> told.addAll(notices(t)));
                     return keep(
                                     connection,
                                     BatchConsumer.newestOf(

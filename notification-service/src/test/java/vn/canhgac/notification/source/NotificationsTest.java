@@ -124,6 +124,49 @@ class NotificationsTest {
     }
 
     @Test
+    void historyReplayedFromTheTopicsTellsNobody() throws Exception {
+        String reference = "OLD-" + RunIds.next(6);
+        var fresh = Events.exposure(CAMRANH, CAMRANH_PATH, reference, "CRITICAL", "old.camranh.gov.vn");
+        Events.detect(new vn.canhgac.commons.contracts.ExposureEvent(
+                fresh.id(),
+                fresh.organizationCode(),
+                fresh.orgPath(),
+                fresh.sourceKind(),
+                fresh.advisoryId(),
+                fresh.advisoryReference(),
+                null,
+                null,
+                fresh.assetId(),
+                fresh.hostname(),
+                null,
+                fresh.subject(),
+                fresh.matched(),
+                fresh.severity(),
+                fresh.dueOn(),
+                fresh.status(),
+                Instant.now().minusSeconds(3 * 86_400),
+                fresh.statusChangedAt(),
+                fresh.statusChangedBy(),
+                1));
+        String directive = "OLD-D-" + RunIds.next(6);
+        Events.issue(Events.directive(
+                directive, LocalDate.now().minusDays(30), LocalDate.now().plusDays(5), CAMRANH));
+        String marker = "NEW-" + RunIds.next(6);
+        Events.issue(Events.directive(marker, LocalDate.now(), LocalDate.now().plusDays(20), CAMRANH));
+
+        // The newer directive, published after both, arrives: the old ones were applied, and told nobody.
+        await().atMost(PATIENCE)
+                .until(() -> MailServer.about(CAMRANH_FOCAL_POINT, marker).size() == 1);
+        Thread.sleep(4_000);
+        assertEquals(List.of(), MailServer.about(CAMRANH_FOCAL_POINT, directive));
+        assertEquals(
+                0,
+                MailServer.inbox(CAMRANH_FOCAL_POINT).stream()
+                        .filter(m -> m.text().contains(reference))
+                        .count());
+    }
+
+    @Test
     void anIncidentReachesItsOrganisationAndEveryCoordinatorAboveButNotTheBank() {
         String reference = "SC-" + RunIds.next(6);
         Events.report(Events.incident(
