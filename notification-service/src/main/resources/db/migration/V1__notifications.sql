@@ -3,18 +3,19 @@
 create function severity_rank(severity text) returns int immutable language sql as $$
     select case severity when 'CRITICAL' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end $$;
 
--- When a message may go out: at once, or when the recipient's quiet hours (Vietnam time) end; critical items
--- ignore quiet hours.
-create function release_at(quiet_from time, quiet_to time, severity text) returns timestamptz stable language sql as $$
+-- When a message due at `due` may go out: then, or when the recipient's quiet hours (Vietnam time) end; critical
+-- items ignore quiet hours.
+create function release_at(quiet_from time, quiet_to time, severity text, due timestamptz) returns timestamptz
+    stable language sql as $$
     select case
-        when quiet_from is null or quiet_to is null or quiet_from = quiet_to or severity = 'CRITICAL' then now()
+        when quiet_from is null or quiet_to is null or quiet_from = quiet_to or severity = 'CRITICAL' then due
         when (quiet_from < quiet_to and local_now::time >= quiet_from and local_now::time < quiet_to)
           or (quiet_from > quiet_to and (local_now::time >= quiet_from or local_now::time < quiet_to))
           then ((date_trunc('day', local_now) + quiet_to
                  + case when quiet_to <= local_now::time then interval '1 day' else interval '0' end)
                 at time zone 'Asia/Ho_Chi_Minh')
-        else now() end
-    from (select now() at time zone 'Asia/Ho_Chi_Minh' as local_now) t $$;
+        else due end
+    from (select due at time zone 'Asia/Ho_Chi_Minh' as local_now) t $$;
 
 -- Each organisation's contacts that have an e-mail, from inventory's organisation events.
 create table contact (
@@ -167,6 +168,7 @@ create table delivery (
     attempts          int         not null default 0,
     next_attempt_at   timestamptz not null,
     claimed_until     timestamptz,
+    claim             uuid,
     last_status       int,
     last_error        text,
     created_at        timestamptz not null default now(),

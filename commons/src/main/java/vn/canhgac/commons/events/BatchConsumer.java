@@ -11,6 +11,9 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -249,7 +252,23 @@ public class BatchConsumer {
             return null;
         }
         return new ReceivedEvent(
-                id, type, header(record, "ce_subject"), header(record, "ce_source"), record.getPayload());
+                id,
+                type,
+                header(record, "ce_subject"),
+                header(record, "ce_source"),
+                record.getPayload(),
+                time(header(record, "ce_time")));
+    }
+
+    private static Instant time(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String header(KafkaRecord<String, String> record, String name) {

@@ -33,13 +33,18 @@ public final class CloudEventsProducer implements AutoCloseable {
 
     /** Sends to partition 0, so that a test can order events of different keys and wait for the last one. */
     public void send(String topic, String key, String id, String type, String json) {
+        send(topic, key, id, type, json, Instant.now());
+    }
+
+    /** The same, recorded by its producer at {@code time} (an event replayed from a topic's history). */
+    public void send(String topic, String key, String id, String type, String json, Instant time) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, key, json);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", id);
         header(record, "ce_type", type);
         header(record, "ce_source", "/canhgac/tests");
         header(record, "ce_subject", key);
-        header(record, "ce_time", Instant.now().toString());
+        header(record, "ce_time", time.toString());
         header(record, "content-type", "application/json");
         sendAndWait(record);
     }
@@ -55,6 +60,17 @@ public final class CloudEventsProducer implements AutoCloseable {
     /** The same, with the CloudEvent id given (a test of redelivery sends one id twice). */
     public <T> void publish(EventContract<T> contract, T data, String eventId) {
         send(TOPIC_PREFIX + contract.topic(), contract.keyOf(data), eventId, contract.type(), EventJson.write(data));
+    }
+
+    /** Publishes an event as if its producer had recorded it at {@code time}. */
+    public <T> void publishAt(EventContract<T> contract, T data, Instant time) {
+        send(
+                TOPIC_PREFIX + contract.topic(),
+                contract.keyOf(data),
+                UUID.randomUUID().toString(),
+                contract.type(),
+                EventJson.write(data),
+                time);
     }
 
     /** A record that is not a CloudEvent at all, as a misconfigured producer would send. */

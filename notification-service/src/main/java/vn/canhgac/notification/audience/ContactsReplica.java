@@ -24,6 +24,14 @@ public class ContactsReplica implements OrganizationReplicaListener {
             delete from contact where organization_code = $1 and not (email = any($2))""";
     private static final String FORGET_PREFERENCES = """
             delete from contact_preference where organization_code = $1 and not (email = any($2))""";
+    /** Someone who left the organisation's contacts receives nothing more of it, not even what was queued. */
+    private static final String FORGET_WAITING = """
+            with gone as (delete from digest_entry where channel = 'EMAIL' and organization_code = $1
+                           and not (address = any($2)) returning 1)
+            delete from delivery where channel = 'EMAIL' and organization_code = $1 and state = 'PENDING'
+               and claim is null and not (address = any($2))
+               and address not in (select email from duty_shift_replica where email is not null)""";
+
     private static final String UPSERT = """
             insert into contact (organization_code, email, name, roles)
             select $1, u.email, u.name, u.roles::text[] from unnest($2::text[], $3::text[], $4::text[]) as u(email, name, roles)
@@ -49,6 +57,7 @@ public class ContactsReplica implements OrganizationReplicaListener {
                 .execute(Tuple.of(event.code(), emails))
                 .flatMap(
                         ignored -> connection.preparedQuery(FORGET_PREFERENCES).execute(Tuple.of(event.code(), emails)))
+                .flatMap(ignored -> connection.preparedQuery(FORGET_WAITING).execute(Tuple.of(event.code(), emails)))
                 .flatMap(ignored -> connection
                         .preparedQuery(UPSERT)
                         .execute(Tuple.of(

@@ -29,18 +29,28 @@ public class DeliveryOutcomes {
     private static final String ATTEMPT = """
             insert into delivery_attempt (delivery_id, attempted_at, status, error, millis)
             values ($1, now(), $2, $3, 0)""";
+    /** Every outcome is recorded only under the claim it was sent with: a claim that lapsed belongs to another. */
     private static final String DELIVERED = """
-            update delivery set state = 'SENT', sent_at = now(), claimed_until = null, last_status = $2, last_error = null
-             where id = $1""";
+            update delivery set state = 'SENT', sent_at = now(), claimed_until = null, claim = null, last_status = $2,
+                   last_error = null
+             where id = $1 and claim = $3 and state = 'PENDING'""";
+
     private static final String RETRY = """
             update delivery set state = case when created_at < now() - make_interval(secs => $4) then 'FAILED'
                                              else 'PENDING' end,
-                   next_attempt_at = now() + make_interval(secs => $5), claimed_until = null,
+                   next_attempt_at = now() + make_interval(secs => $5), claimed_until = null, claim = null,
                    last_status = $2, last_error = $3
-             where id = $1
+             where id = $1 and claim = $6 and state = 'PENDING'
             returning state""";
     private static final String ABANDON = """
-            update delivery set state = 'FAILED', claimed_until = null, last_error = $2 where id = $1""";
+            update delivery set state = 'FAILED', claimed_until = null, claim = null, last_error = $2
+             where id = $1 and claim = $3""";
+    /** Waits for its webhook to be enabled again (enabling it sends what waited); the claim's attempt is undone. */
+    private static final String PARK = """
+            update delivery set next_attempt_at = now() + interval '1 hour', claimed_until = null, claim = null,
+                   attempts = greatest(attempts - 1, 0)
+             where id = $1 and claim = $2""";
+
     private static final String RECEIVER_ANSWERED = """
             update webhook_subscription set consecutive_failures = 0 where id = $1::uuid and consecutive_failures > 0""";
     private static final String RECEIVER_FAILED = """
@@ -80,10 +90,17 @@ public class DeliveryOutcomes {
                         : failed(connection, delivery, answer, subscription)));
     }
 
-    /** The delivery cannot be sent at all (its webhook is gone or disabled): failed, without retries. */
+    /** The delivery cannot be sent at all (its webhook was deleted): failed, without retries. */
     public Uni<Void> abandon(Outgoing delivery, String reason) {
         return pool.preparedQuery(ABANDON)
-                .execute(Tuple.of(delivery.id(), reason))
+                .execute(Tuple.of(delivery.id(), reason, delivery.claim()))
+                .replaceWithVoid();
+    }
+
+    /** Its webhook is disabled: the delivery waits, nothing is lost. */
+    public Uni<Void> park(Outgoing delivery) {
+        return pool.preparedQuery(PARK)
+                .execute(Tuple.of(delivery.id(), delivery.claim()))
                 .replaceWithVoid();
     }
 
@@ -91,7 +108,7 @@ public class DeliveryOutcomes {
             SqlConnection connection, Outgoing delivery, WebhookChannel.Answer answer, String subscription) {
         return connection
                 .preparedQuery(DELIVERED)
-                .execute(Tuple.of(delivery.id(), answer.status()))
+                .execute(Tuple.of(delivery.id(), answer.status(), delivery.claim()))
                 .flatMap(ignored -> subscription == null
                         ? Uni.createFrom().voidItem()
                         : connection
@@ -114,8 +131,12 @@ public class DeliveryOutcomes {
                         .addInteger(answer.status() == 0 ? null : answer.status())
                         .addString(answer.error())
                         .addDouble(retryFor.toMillis() / 1000.0)
-                        .addDouble(delay.toMillis() / 1000.0))
+                        .addDouble(delay.toMillis() / 1000.0)
+                        .addUUID(delivery.claim()))
                 .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem(); // the claim lapsed: another replica has the delivery
+                    }
                     boolean gaveUp = "FAILED".equals(rows.iterator().next().getString(0));
                     return subscription == null
                             ? Uni.createFrom().voidItem()

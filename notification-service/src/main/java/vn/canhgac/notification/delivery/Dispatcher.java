@@ -28,23 +28,28 @@ import vn.canhgac.notification.notice.NoticeKind;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final int CLAIMED_AT_ONCE = 200;
+    /** At most this many claimed at once: sent 16 at a time, 10 s each at worst, well within the 2-minute claim. */
+    private static final int CLAIMED_AT_ONCE = 64;
+
     private static final int SENT_AT_ONCE = 16;
 
     private static final String GATHER_DIGESTS = """
             with due as (
-                select channel, address from digest_entry group by channel, address
-                having min(flush_after) <= now() limit 500),
+                select distinct channel, address, organization_code from digest_entry where flush_after <= now()
+                limit 500),
             taken as (
-                delete from digest_entry e using due where e.channel = due.channel and e.address = due.address
+                delete from digest_entry e using due
+                 where e.channel = due.channel and e.address = due.address
+                   and e.organization_code = due.organization_code
                 returning e.*)
             insert into delivery (id, channel, address, organization_code, language, digest_of, next_attempt_at)
-            select 'msg_' || replace(gen_random_uuid()::text, '-', ''), channel, address, min(organization_code),
+            select 'msg_' || replace(gen_random_uuid()::text, '-', ''), channel, address, organization_code,
                    min(language), array_agg(notification_id order by notification_id), now()
-              from taken group by channel, address""";
+              from taken group by channel, address, organization_code""";
 
     private static final String CLAIM = """
-            update delivery d set claimed_until = now() + interval '2 minutes', attempts = d.attempts + 1
+            update delivery d set claimed_until = now() + interval '2 minutes', claim = gen_random_uuid(),
+                   attempts = d.attempts + 1
              where d.id in (select id from delivery
                              where state = 'PENDING' and next_attempt_at <= now()
                                and (claimed_until is null or claimed_until < now())
@@ -52,7 +57,7 @@ public class Dispatcher {
             returning d.id""";
 
     private static final String CONTENT = """
-            select d.id, d.channel, d.address, d.organization_code, d.language, d.attempts, d.created_at,
+            select d.id, d.claim, d.channel, d.address, d.organization_code, d.language, d.attempts, d.created_at,
                    n.id as notification_id, n.kind, n.severity, n.created_at as notified_at, n.facts::text as facts,
                    coalesce(case when d.language = 'en' then o.name_en end, o.name_vi, d.organization_code) as org_name
               from delivery d
@@ -102,7 +107,7 @@ public class Dispatcher {
                 : Multi.createFrom()
                         .iterable(claimed)
                         .onItem()
-                        .transformToUni(this::send)
+                        .transformToUni(this::sendOne)
                         .merge(SENT_AT_ONCE)
                         .collect()
                         .asList()
@@ -127,6 +132,22 @@ public class Dispatcher {
                                 .map(this::outgoing));
     }
 
+    /**
+     * Sends one delivery and records what became of it; a delivery that cannot even be worded or sent (a broken
+     * template, a failure recording its outcome) is recorded as an attempt that failed, and never stops the others.
+     */
+    private Uni<Void> sendOne(Outgoing delivery) {
+        return Uni.createFrom()
+                .deferred(() -> send(delivery))
+                .onFailure()
+                .recoverWithUni(failure ->
+                        outcomes.record(delivery, new WebhookChannel.Answer(0, "not sent: " + failure), null))
+                .onFailure()
+                .invoke(failure -> LOG.errorf("Delivery %s: outcome not recorded: %s", delivery.id(), failure))
+                .onFailure()
+                .recoverWithNull();
+    }
+
     private Uni<Void> send(Outgoing delivery) {
         if (Outgoing.EMAIL.equals(delivery.channel())) {
             return email.send(delivery)
@@ -137,14 +158,17 @@ public class Dispatcher {
         }
         return subscription(delivery.address()).flatMap(subscription -> {
             if (subscription == null) {
-                return outcomes.abandon(delivery, "webhook deleted or disabled");
+                return outcomes.abandon(delivery, "webhook deleted");
+            }
+            if (subscription.disabled()) {
+                return outcomes.park(delivery);
             }
             return webhooks.send(delivery, subscription)
                     .flatMap(answer -> outcomes.record(delivery, answer, subscription.id()));
         });
     }
 
-    /** The subscription when it is enabled, with its valid secrets; null otherwise. */
+    /** The subscription with its valid secrets (none while it is disabled), or null when it was deleted. */
     Uni<WebhookChannel.Subscription> subscription(String id) {
         return pool.preparedQuery(SUBSCRIPTIONS)
                 .execute(Tuple.of((Object) new String[] {id}))
@@ -154,7 +178,7 @@ public class Dispatcher {
                     }
                     Row row = rows.iterator().next();
                     if (!row.getBoolean("enabled")) {
-                        return null;
+                        return WebhookChannel.Subscription.disabledOne(row.getString("id"));
                     }
                     List<String> secrets = new ArrayList<>(List.of(row.getString("secret")));
                     if (row.getBoolean("previous_valid")) {
@@ -181,6 +205,7 @@ public class Dispatcher {
         List<Outgoing> outgoing = new ArrayList<>();
         deliveries.forEach((id, row) -> outgoing.add(new Outgoing(
                 id,
+                row.getUUID("claim"),
                 row.getString("channel"),
                 row.getString("address"),
                 row.getString("organization_code"),

@@ -4,10 +4,13 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 
 /** Sends a delivery as an e-mail over SMTP: HTML and plain text, in the recipient's language. */
 @ApplicationScoped
 public class EmailChannel {
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
 
     private final ReactiveMailer mailer;
     private final MessageRenderer renderer;
@@ -23,6 +26,7 @@ public class EmailChannel {
                 .setText(renderer.text(message))
                 .addHeader("X-Canhgac-Delivery", delivery.id())
                 .addHeader("X-Canhgac-Kind", delivery.kind().name());
-        return mailer.send(mail);
+        // An SMTP server that accepts the connection and then hangs must not hold the delivery for ever.
+        return mailer.send(mail).ifNoItem().after(SEND_TIMEOUT).fail();
     }
 }

@@ -41,9 +41,14 @@ public class MessageRenderer {
     }
 
     public Message message(Outgoing delivery) {
+        return message(delivery, delivery.language());
+    }
+
+    /** The delivery in the language given (webhooks are worded in English). */
+    public Message message(Outgoing delivery, String language) {
         ResourceBundle words = ResourceBundle.getBundle(
                 "notification-messages",
-                Locale.forLanguageTag(delivery.language()),
+                Locale.forLanguageTag(language),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<Outgoing.Carried> carried = delivery.notifications();
         NoticeFacts first = carried.getFirst().facts();
@@ -72,7 +77,7 @@ public class MessageRenderer {
                 ? fill(words.getString("more"), Map.of("count", String.valueOf(lines.size() - LISTED)))
                 : null;
         return new Message(
-                delivery.language(),
+                language,
                 fill(words.getString(kind + ".subject"), values),
                 fill(words.getString(kind + ".intro"), values),
                 listed,

@@ -9,10 +9,12 @@ import vn.canhgac.notification.notice.NoticeKind;
 /**
  * A delivery claimed for sending, with what it carries: one notification, or the notifications a digest gathers.
  *
+ * @param claim   the token of this replica's claim: an outcome is recorded only while the claim is its own
  * @param address an e-mail address, or a webhook subscription's id
  */
 public record Outgoing(
         String id,
+        UUID claim,
         String channel,
         String address,
         String organization,

@@ -28,7 +28,17 @@ import vn.canhgac.notification.webhook.TargetGuard;
 public class WebhookChannel {
 
     /** The subscription a delivery goes to, with the secrets that sign it now. */
-    public record Subscription(String id, String url, List<String> secrets) {}
+    public record Subscription(String id, String url, List<String> secrets) {
+
+        static Subscription disabledOne(String id) {
+            return new Subscription(id, null, List.of());
+        }
+
+        /** A disabled webhook has no secret to sign with: its deliveries wait until it is enabled again. */
+        boolean disabled() {
+            return secrets.isEmpty();
+        }
+    }
 
     /** What the receiver answered: its status, or 0 with the reason when there was no answer. */
     public record Answer(int status, String error) {
@@ -39,6 +49,8 @@ public class WebhookChannel {
     }
 
     private static final int TIMEOUT_MS = 10_000;
+    /** A delivery lists at most this many items (the digest of a large list); {@code itemCount} says how many. */
+    private static final int LISTED = 500;
 
     private final HttpClient client;
     private final TargetGuard guard;
@@ -92,8 +104,9 @@ public class WebhookChannel {
                                     Signatures.header(subscription.secrets(), delivery.id(), timestamp, payload));
                     return client.request(request)
                             .flatMap(sent -> sent.send(Buffer.buffer(payload)))
-                            .flatMap(response ->
-                                    response.body().map(ignored -> new Answer(response.statusCode(), null)));
+                            // The body is not kept: a receiver could send any amount of it.
+                            .flatMap(
+                                    response -> response.end().map(ignored -> new Answer(response.statusCode(), null)));
                 })
                 .ifNoItem()
                 .after(java.time.Duration.ofMillis(TIMEOUT_MS + 2_000))
@@ -107,16 +120,7 @@ public class WebhookChannel {
      * kind, its data the notification's facts in English with the items listed.
      */
     public String payload(Outgoing delivery) {
-        Message message = renderer.message(new Outgoing(
-                delivery.id(),
-                delivery.channel(),
-                delivery.address(),
-                delivery.organization(),
-                delivery.organizationName(),
-                "en",
-                delivery.attempts(),
-                delivery.createdAt(),
-                delivery.notifications()));
+        Message message = renderer.message(delivery, "en");
         ObjectNode event = json.createObjectNode()
                 .put("specversion", "1.0")
                 .put("id", delivery.id())
@@ -136,14 +140,19 @@ public class WebhookChannel {
                 json.valueToTree(delivery.notifications().getFirst().facts().values()));
         data.put("reference", delivery.notifications().getFirst().facts().reference());
         data.put("headline", delivery.notifications().getFirst().facts().headline());
+        data.put(
+                "itemCount",
+                delivery.notifications().stream()
+                        .mapToInt(n -> n.facts().items().size())
+                        .sum());
         ArrayNode items = data.putArray("items");
-        delivery.notifications()
-                .forEach(n -> n.facts()
-                        .items()
-                        .forEach(item -> items.addObject()
-                                .put("text", item.text())
-                                .put("severity", item.severity())
-                                .put("link", renderer.absolute(item.link()))));
+        delivery.notifications().stream()
+                .flatMap(n -> n.facts().items().stream())
+                .limit(LISTED)
+                .forEach(item -> items.addObject()
+                        .put("text", item.text())
+                        .put("severity", item.severity())
+                        .put("link", renderer.absolute(item.link())));
         ArrayNode notifications = data.putArray("notifications");
         delivery.notifications().forEach(n -> notifications.add(n.id().toString()));
         try {

@@ -3,33 +3,36 @@ package vn.canhgac.notification.notice;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.commons.events.ReceivedEvent;
 
 /**
  * Whether an event is news: a service that starts on a platform with years of history (or replays a topic from
- * the start) keeps every exposure, incident and directive for its reminders, but tells nobody about an exposure
- * detected or an incident reported long ago, nor about a directive issued weeks ago.
+ * the start) keeps every exposure, incident and directive for its reminders, but tells nobody about what was
+ * published long ago. Age is judged by when the producer recorded the event (its CloudEvent time), not by dates
+ * people type (a letter signed ten days ago and entered today is news), and generously (a week by default), so
+ * that a consumer that was down for hours still tells what happened meanwhile.
  */
 @ApplicationScoped
 public class EventAge {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private final Duration news;
 
-    public EventAge(@ConfigProperty(name = "canhgac.notifications.news-for", defaultValue = "PT24H") Duration news) {
+    public EventAge(@ConfigProperty(name = "canhgac.notifications.news-for", defaultValue = "P7D") Duration news) {
         this.news = news;
     }
 
-    /** Whether something that happened at this instant is still news (an unknown time is). */
+    /** Whether the event was published recently enough to tell (an event that does not say when is). */
+    public boolean isNews(ReceivedEvent event) {
+        return isNews(event.time());
+    }
+
     public boolean isNews(Instant at) {
         return at == null || at.isAfter(Instant.now().minus(news));
     }
 
-    /** Whether a directive issued on this day is still news: issued within the last week. */
-    public boolean isNews(LocalDate issuedOn) {
-        return issuedOn == null || !issuedOn.isBefore(LocalDate.now(VIETNAM).minusDays(7));
+    /** How far back a deadline may lie to be told as passed (a breach older than that is history too). */
+    public Duration news() {
+        return news;
     }
 }

@@ -46,14 +46,14 @@ public class Notices {
 
     private static final String EMAILS = "insert into delivery (id, channel, address, organization_code, language,"
             + " notification_id, next_attempt_at) select " + NEW_ID + ", 'EMAIL', c.email, n.organization_code,"
-            + " coalesce(p.language, $2), n.id, release_at(p.quiet_from, p.quiet_to, n.severity) "
+            + " coalesce(p.language, $2), n.id, release_at(p.quiet_from, p.quiet_to, n.severity, now()) "
             + CONTACTS_WHO_WANT_IT + " and not n.gathered on conflict do nothing";
 
     private static final String EMAIL_DIGEST_ENTRIES = "insert into digest_entry (channel, address, organization_code,"
             + " language, notification_id, flush_after) select 'EMAIL', c.email, n.organization_code,"
-            + " coalesce(p.language, $2), n.id, greatest(now() + greatest(make_interval(mins =>"
-            + " coalesce(p.digest_minutes, $3)), make_interval(secs => $4)),"
-            + " release_at(p.quiet_from, p.quiet_to, n.severity)) " + CONTACTS_WHO_WANT_IT
+            + " coalesce(p.language, $2), n.id, release_at(p.quiet_from, p.quiet_to, n.severity, now()"
+            + " + greatest(make_interval(mins => coalesce(p.digest_minutes, $3)), make_interval(secs => $4))) "
+            + CONTACTS_WHO_WANT_IT
             + " and n.gathered on conflict do nothing";
 
     /** The one address named, and whoever is on duty now for what cannot wait. */

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.canhgac.notification.notice.EventAge;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
@@ -64,6 +66,7 @@ public class Reminders {
             update incident_replica i set sla_told = true
              where i.id in (select id from incident_replica
                              where not sla_told and resolution_due < now()
+                               and resolution_due > now() - make_interval(secs => $1)
                                and status not in ('RECOVERED', 'CLOSED', 'REJECTED', 'DUPLICATE')
                              limit 1000 for update skip locked)
             returning i.id, i.reference, i.title, i.severity, i.reporting_organization, i.reporting_path,
@@ -91,7 +94,7 @@ public class Reminders {
     private static final String SHIFTS_STARTING = """
             update duty_shift_replica s set starting_told = true
              where s.id in (select id from duty_shift_replica
-                             where not deleted and not starting_told
+                             where not deleted and not starting_told and email is not null
                                and starts_at > now() and starts_at <= now() + interval '1 hour'
                              for update skip locked)
             returning s.id, s.organization_code, s.person, s.email, s.starts_at, s.ends_at""";
@@ -101,17 +104,20 @@ public class Reminders {
     private final Pool pool;
     private final Notices notices;
     private final SchedulerLease lease;
+    private final EventAge age;
     private final int escalateAfterDays;
 
     public Reminders(
             Pool pool,
             Notices notices,
             SchedulerLease lease,
+            EventAge age,
             @ConfigProperty(name = "canhgac.notifications.escalate-overdue-after-days", defaultValue = "7")
                     int escalateAfterDays) {
         this.pool = pool;
         this.notices = notices;
         this.lease = lease;
+        this.age = age;
         this.escalateAfterDays = escalateAfterDays;
     }
 
@@ -227,8 +233,7 @@ public class Reminders {
                             default -> NoticeKind.EXPOSURES_DUE_SOON;
                         };
                         due.add(Notice.of(
-                                kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + told + ":"
-                                        + exposures.getFirst().getUUID("id") + ":" + exposures.size(),
+                                kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + told + ":" + identity(exposures),
                                 kind,
                                 told,
                                 worst(exposures, r -> r.getString("severity")),
@@ -236,6 +241,16 @@ public class Reminders {
                     });
                     return notices.record(connection, due);
                 });
+    }
+
+    /** The exposures and their due dates: a due date moved (a reopening) makes a new reminder. */
+    private static UUID identity(List<Row> exposures) {
+        StringBuilder all = new StringBuilder();
+        exposures.forEach(r -> all.append(r.getUUID("id"))
+                .append('@')
+                .append(r.getLocalDate("due_on"))
+                .append(';'));
+        return UUID.nameUUIDFromBytes(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static NoticeFacts exposureFacts(List<Row> exposures) {
@@ -259,32 +274,35 @@ public class Reminders {
     }
 
     private Uni<Integer> incidents(SqlConnection connection) {
-        return connection.preparedQuery(INCIDENTS_PAST_SLA).execute().flatMap(rows -> {
-            List<Notice> due = new ArrayList<>();
-            for (Row row : rows) {
-                List<String> chain = chainOf(row.getString("reporting_path"));
-                NoticeFacts facts = new NoticeFacts(
-                        row.getString("reference"),
-                        row.getString("title"),
-                        "/incidents/" + row.getUUID("id"),
-                        Map.of(
-                                "organization", row.getString("reporting_organization"),
-                                "due",
-                                        TIME.format(row.getOffsetDateTime("resolution_due")
-                                                .atZoneSameInstant(VIETNAM))),
-                        List.of());
-                // The reporting organisation and its parent coordinator.
-                for (String code : chain.subList(0, Math.min(2, chain.size()))) {
-                    due.add(Notice.of(
-                            "incident-sla-breached:" + row.getUUID("id") + ":" + code,
-                            NoticeKind.INCIDENT_SLA_BREACHED,
-                            code,
-                            row.getString("severity"),
-                            facts));
-                }
-            }
-            return notices.record(connection, due);
-        });
+        return connection
+                .preparedQuery(INCIDENTS_PAST_SLA)
+                .execute(Tuple.of((double) age.news().toSeconds()))
+                .flatMap(rows -> {
+                    List<Notice> due = new ArrayList<>();
+                    for (Row row : rows) {
+                        List<String> chain = chainOf(row.getString("reporting_path"));
+                        NoticeFacts facts = new NoticeFacts(
+                                row.getString("reference"),
+                                row.getString("title"),
+                                "/incidents/" + row.getUUID("id"),
+                                Map.of(
+                                        "organization", row.getString("reporting_organization"),
+                                        "due",
+                                                TIME.format(row.getOffsetDateTime("resolution_due")
+                                                        .atZoneSameInstant(VIETNAM))),
+                                List.of());
+                        // The reporting organisation and its parent coordinator.
+                        for (String code : chain.subList(0, Math.min(2, chain.size()))) {
+                            due.add(Notice.of(
+                                    "incident-sla-breached:" + row.getUUID("id") + ":" + code,
+                                    NoticeKind.INCIDENT_SLA_BREACHED,
+                                    code,
+                                    row.getString("severity"),
+                                    facts));
+                        }
+                    }
+                    return notices.record(connection, due);
+                });
     }
 
     private Uni<Integer> coverageGaps(SqlConnection connection, LocalDate today) {

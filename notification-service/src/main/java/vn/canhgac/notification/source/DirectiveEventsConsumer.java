@@ -71,10 +71,17 @@ public class DirectiveEventsConsumer {
 
     private Uni<?> apply(SqlConnection connection, ReceivedEvent event) {
         if (DIRECTIVE_ISSUED.type().equals(event.type())) {
-            return issued(connection, events.read(event, DirectiveEvent.class));
+            DirectiveEvent directive = events.read(event, DirectiveEvent.class);
+            if (directive.id() == null || directive.reference() == null || directive.issuerCode() == null) {
+                throw new IllegalArgumentException("A directive event without id, reference or issuer");
+            }
+            return issued(connection, directive, age.isNews(event));
         }
         if (DIRECTIVE_REPORTED.type().equals(event.type())) {
             DirectiveReportEvent report = events.read(event, DirectiveReportEvent.class);
+            if (report.directiveId() == null || report.organizationCode() == null || report.reportedAt() == null) {
+                throw new IllegalArgumentException("A report event without directive, organisation or time");
+            }
             return connection
                     .preparedQuery(REPORTED)
                     .execute(Tuple.of(
@@ -85,7 +92,7 @@ public class DirectiveEventsConsumer {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<?> issued(SqlConnection connection, DirectiveEvent directive) {
+    private Uni<?> issued(SqlConnection connection, DirectiveEvent directive, boolean news) {
         List<String> recipients = directive.recipients() == null ? List.of() : directive.recipients();
         NoticeFacts facts = new NoticeFacts(
                 directive.reference(),
@@ -99,7 +106,7 @@ public class DirectiveEventsConsumer {
                                 ? ""
                                 : directive.reportDueOn().toString()),
                 List.of());
-        List<Notice> told = !age.isNews(directive.issuedOn())
+        List<Notice> told = !news
                 ? List.of()
                 : recipients.stream()
                         .map(code -> Notice.of(

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,12 +34,23 @@ public class DutyShiftsConsumer {
         this.events = events;
     }
 
+    /** A shift without what every one has is set aside (dead-letter topic), not retried. */
+    private static DutyShiftEvent valid(DutyShiftEvent shift) {
+        if (shift.id() == null
+                || shift.organizationCode() == null
+                || shift.startsAt() == null
+                || shift.endsAt() == null) {
+            throw new IllegalArgumentException("A duty shift event without id, organisation, start or end");
+        }
+        return shift;
+    }
+
     @Incoming("duty")
     public Uni<Void> onShifts(KafkaRecordBatch<String, String> batch) {
         return consumer.consume(
                 "notification-service.duty",
                 batch,
-                event -> events.read(event, DutyShiftEvent.class),
+                event -> valid(events.read(event, DutyShiftEvent.class)),
                 (connection, received) -> {
                     // A shift is added once and deleted once: within a batch, its deletion wins.
                     Map<UUID, DutyShiftEvent> byId = new LinkedHashMap<>();
@@ -59,7 +71,9 @@ public class DutyShiftsConsumer {
                                             .map(DutyShiftEvent::person)
                                             .toArray(String[]::new))
                                     .addArrayOfString(shifts.stream()
-                                            .map(DutyShiftEvent::email)
+                                            .map(s -> s.email() == null
+                                                    ? null
+                                                    : s.email().toLowerCase(Locale.ROOT))
                                             .toArray(String[]::new))
                                     .addArrayOfString(shifts.stream()
                                             .map(DutyShiftEvent::phone)

@@ -38,9 +38,12 @@ public class ExposureEventsConsumer {
             on conflict (id) do update set organization_code = excluded.organization_code,
                 severity = excluded.severity, status = excluded.status, due_on = excluded.due_on,
                 label = excluded.label, version = excluded.version,
-                due_soon_told = exposure_replica.due_soon_told and exposure_replica.due_on = excluded.due_on,
-                overdue_told = exposure_replica.overdue_told and exposure_replica.due_on = excluded.due_on,
-                escalated_told = exposure_replica.escalated_told and exposure_replica.due_on = excluded.due_on
+                due_soon_told = exposure_replica.due_soon_told
+                                and exposure_replica.due_on is not distinct from excluded.due_on,
+                overdue_told = exposure_replica.overdue_told
+                               and exposure_replica.due_on is not distinct from excluded.due_on,
+                escalated_told = exposure_replica.escalated_told
+                                 and exposure_replica.due_on is not distinct from excluded.due_on
             where exposure_replica.version < excluded.version""";
 
     private final BatchConsumer consumer;
@@ -60,13 +63,13 @@ public class ExposureEventsConsumer {
         return consumer.consume(
                 "notification-service.exposures",
                 batch,
-                event -> new Typed(event.type(), events.read(event, ExposureEvent.class)),
+                event -> new Typed(event.type(), age.isNews(event), valid(events.read(event, ExposureEvent.class))),
                 (connection, received) -> {
                     List<Typed> typed = BatchConsumer.data(received);
                     List<Notice> told = typed.stream()
-                            .filter(t -> EXPOSURE_DETECTED.type().equals(t.type()))
+                            .filter(t -> EXPOSURE_DETECTED.type().equals(t.type()) && t.news())
                             .map(Typed::exposure)
-                            .filter(e -> TELLING.contains(e.status()) && age.isNews(e.detectedAt()))
+                            .filter(e -> TELLING.contains(e.status()))
                             .map(ExposureEventsConsumer::detected)
                             .toList();
                     return keep(
@@ -80,7 +83,18 @@ public class ExposureEventsConsumer {
                 });
     }
 
-    private record Typed(String type, ExposureEvent exposure) {}
+    private record Typed(String type, boolean news, ExposureEvent exposure) {}
+
+    /** An exposure without what every one has is set aside (dead-letter topic), not retried. */
+    private static ExposureEvent valid(ExposureEvent exposure) {
+        if (exposure.id() == null
+                || exposure.organizationCode() == null
+                || exposure.status() == null
+                || exposure.severity() == null) {
+            throw new IllegalArgumentException("An exposure event without id, organisation, status or severity");
+        }
+        return exposure;
+    }
 
     static Notice detected(ExposureEvent exposure) {
         NoticeFacts.Item item = new NoticeFacts.Item(label(exposure), exposure.severity(), link(exposure));

@@ -43,7 +43,8 @@ public class IncidentEventsConsumer {
             on conflict (id) do update set reference = excluded.reference, title = excluded.title,
                 severity = excluded.severity, status = excluded.status, resolution_due = excluded.resolution_due,
                 version = excluded.version,
-                sla_told = incident_replica.sla_told and incident_replica.resolution_due = excluded.resolution_due
+                sla_told = incident_replica.sla_told
+                           and incident_replica.resolution_due is not distinct from excluded.resolution_due
             where incident_replica.version < excluded.version""";
 
     private final BatchConsumer consumer;
@@ -58,21 +59,31 @@ public class IncidentEventsConsumer {
         this.age = age;
     }
 
-    private record Typed(String type, IncidentEvent incident) {}
+    private record Typed(String type, boolean news, IncidentEvent incident) {}
+
+    /** An incident without what every one has is set aside (dead-letter topic), not retried. */
+    private static IncidentEvent valid(IncidentEvent incident) {
+        if (incident.id() == null
+                || incident.reportingOrganization() == null
+                || incident.reportingPath() == null
+                || !incident.reportingPath().matches("/([^/]+/)+")
+                || incident.severity() == null
+                || incident.status() == null) {
+            throw new IllegalArgumentException("An incident event without id, organisation, path, severity or status");
+        }
+        return incident;
+    }
 
     @Incoming("incidents")
     public Uni<Void> onIncidents(KafkaRecordBatch<String, String> batch) {
         return consumer.consume(
                 "notification-service.incidents",
                 batch,
-                event -> new Typed(event.type(), events.read(event, IncidentEvent.class)),
+                event -> new Typed(event.type(), age.isNews(event), valid(events.read(event, IncidentEvent.class))),
                 (connection, received) -> {
                     List<Typed> typed = BatchConsumer.data(received);
                     List<Notice> told = new ArrayList<>();
-                    typed.stream()
-                            .filter(t -> age.isNews(t.incident().reportedAt())
-                                    || INCIDENT_ESCALATED.type().equals(t.type()))
-                            .forEach(t -> told.addAll(notices(t)));
+                    typed.stream().filter(Typed::news).forEach(t -> told.addAll(notices(t)));
                     return keep(
                                     connection,
                                     BatchConsumer.newestOf(
@@ -101,17 +112,23 @@ public class IncidentEventsConsumer {
             return List.of();
         }
         NoticeFacts facts = facts(incident);
-        String event = kind == NoticeKind.INCIDENT_ESCALATED
-                ? String.join(",", incident.escalatedTo() == null ? List.of() : incident.escalatedTo())
-                : "";
-        return told.stream()
-                .map(code -> Notice.of(
-                        kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + incident.id() + ":" + event + ":" + code,
+        // An escalation is told once per centre: escalating to NCSC after VNCERT tells of NCSC only.
+        List<String> occasions = kind == NoticeKind.INCIDENT_ESCALATED && incident.escalatedTo() != null
+                ? incident.escalatedTo()
+                : List.of("");
+        List<Notice> notices = new ArrayList<>();
+        for (String occasion : occasions) {
+            for (String code : told) {
+                notices.add(Notice.of(
+                        kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + incident.id() + ":" + occasion + ":"
+                                + code,
                         kind,
                         code,
                         incident.severity(),
-                        facts))
-                .toList();
+                        facts));
+            }
+        }
+        return notices;
     }
 
     static NoticeFacts facts(IncidentEvent incident) {

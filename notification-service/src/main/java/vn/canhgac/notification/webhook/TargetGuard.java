@@ -67,8 +67,8 @@ public class TargetGuard {
                 .map(addresses -> {
                     for (InetAddress address : addresses) {
                         if (!permitted(address)) {
-                            throw DomainProblem.invalidField(
-                                    "url", "webhook-target-refused", uri.getHost(), address.getHostAddress());
+                            // The address is not told: the answer would map the operator's internal DNS.
+                            throw DomainProblem.invalidField("url", "webhook-target-refused", uri.getHost());
                         }
                     }
                     boolean https = uri.getScheme().equalsIgnoreCase("https");
@@ -86,10 +86,20 @@ public class TargetGuard {
     }
 
     boolean permitted(InetAddress address) {
-        if (allowed.stream().anyMatch(network -> network.contains(address))) {
+        if (address instanceof Inet6Address scoped
+                && (scoped.getScopeId() != 0 || scoped.getScopedInterface() != null)) {
+            return false; // a zone (fe80::1%eth0) names a local interface
+        }
+        InetAddress bare;
+        try {
+            bare = InetAddress.getByAddress(address.getAddress());
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        if (allowed.stream().anyMatch(network -> network.contains(bare))) {
             return true;
         }
-        for (InetAddress seen : withEmbedded(address)) {
+        for (InetAddress seen : withEmbedded(bare)) {
             if (seen.isAnyLocalAddress()
                     || seen.isLoopbackAddress()
                     || seen.isLinkLocalAddress()
@@ -102,13 +112,18 @@ public class TargetGuard {
         return true;
     }
 
-    /** The address, and the IPv4 address it carries when it is NAT64 (64:ff9b::/96) or 6to4 (2002::/16). */
+    /**
+     * The address, and the IPv4 address it carries when it is IPv4-compatible (::/96), NAT64 (64:ff9b::/96) or
+     * 6to4 (2002::/16).
+     */
     private static List<InetAddress> withEmbedded(InetAddress address) {
         List<InetAddress> seen = new ArrayList<>(List.of(address));
         if (address instanceof Inet6Address) {
             byte[] bytes = address.getAddress();
             try {
-                if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == (byte) 0xff && bytes[3] == (byte) 0x9b) {
+                if (Arrays.equals(Arrays.copyOfRange(bytes, 0, 12), new byte[12])) {
+                    seen.add(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
+                } else if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == (byte) 0xff && bytes[3] == (byte) 0x9b) {
                     seen.add(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
                 } else if (bytes[0] == 0x20 && bytes[1] == 0x02) {
                     seen.add(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 2, 6)));

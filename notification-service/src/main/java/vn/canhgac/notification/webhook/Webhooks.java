@@ -47,14 +47,19 @@ public class Webhooks {
             "select " + COLUMNS + " from webhook_subscription where id = $1 and organization_code = $2";
     private static final String UPDATE = "update webhook_subscription set url = $3, description = $4,"
             + " event_types = $5, version = version + 1, updated_at = now() where id = $1 and organization_code = $2"
-            + " returning " + COLUMNS;
-    private static final String DELETE = "delete from webhook_subscription where id = $1 and organization_code = $2";
+            + " and version = $6 returning " + COLUMNS;
+    private static final String DELETE =
+            "delete from webhook_subscription where id = $1 and organization_code = $2 and version = $3";
     private static final String ROTATE = "update webhook_subscription set previous_secret = secret,"
             + " previous_secret_expires_at = now() + interval '24 hours', secret = $3, version = version + 1,"
             + " updated_at = now() where id = $1 and organization_code = $2 returning " + COLUMNS;
     private static final String ENABLE = "update webhook_subscription set enabled = true, disabled_reason = null,"
             + " disabled_at = null, consecutive_failures = 0, version = version + 1, updated_at = now()"
             + " where id = $1 and organization_code = $2 returning " + COLUMNS;
+    /** What waited while the webhook was disabled goes now. */
+    private static final String RESUME = "update delivery set next_attempt_at = now() where channel = 'WEBHOOK'"
+            + " and address = $1 and state = 'PENDING' and claim is null";
+
     private static final String DELIVERIES = """
             select d.id, d.state, d.attempts, d.last_status, d.last_error, d.created_at, d.next_attempt_at, d.sent_at,
                    (select n.kind from notification n where n.id = coalesce(d.notification_id, d.digest_of[1])) as kind
@@ -119,14 +124,26 @@ public class Webhooks {
                                 .addString(current.organization())
                                 .addString(input.url())
                                 .addString(input.description())
-                                .addArrayOfString(types)))
-                .map(rows -> one(rows, id, null));
+                                .addArrayOfString(types)
+                                .addLong(current.version())))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw DomainProblem.preconditionFailed(); // changed between the check and the write
+                    }
+                    return one(rows, id, null);
+                });
     }
 
     public Uni<Void> delete(Caller caller, UUID id, String ifMatch) {
         return get(caller, id)
                 .invoke(current -> IfMatch.require(ifMatch, current.version()))
-                .flatMap(current -> pool.preparedQuery(DELETE).execute(Tuple.of(id, current.organization())))
+                .flatMap(current ->
+                        pool.preparedQuery(DELETE).execute(Tuple.of(id, current.organization(), current.version())))
+                .invoke(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw DomainProblem.preconditionFailed(); // changed between the check and the write
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -138,9 +155,11 @@ public class Webhooks {
     }
 
     public Uni<WebhookView> enable(Caller caller, UUID id) {
-        return pool.preparedQuery(ENABLE)
+        return pool.withTransaction(connection -> connection
+                .preparedQuery(ENABLE)
                 .execute(Tuple.of(id, organizationOf(caller)))
-                .map(rows -> one(rows, id, null));
+                .map(rows -> one(rows, id, null))
+                .call(view -> connection.preparedQuery(RESUME).execute(Tuple.of(id.toString()))));
     }
 
     public Uni<Page<DeliveryView>> deliveries(Caller caller, UUID id, String after, int limit) {

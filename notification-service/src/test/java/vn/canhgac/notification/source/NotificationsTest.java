@@ -125,32 +125,20 @@ class NotificationsTest {
 
     @Test
     void historyReplayedFromTheTopicsTellsNobody() throws Exception {
+        Instant longAgo = Instant.now().minus(java.time.Duration.ofDays(10));
         String reference = "OLD-" + RunIds.next(6);
-        var fresh = Events.exposure(CAMRANH, CAMRANH_PATH, reference, "CRITICAL", "old.camranh.gov.vn");
-        Events.detect(new vn.canhgac.commons.contracts.ExposureEvent(
-                fresh.id(),
-                fresh.organizationCode(),
-                fresh.orgPath(),
-                fresh.sourceKind(),
-                fresh.advisoryId(),
-                fresh.advisoryReference(),
-                null,
-                null,
-                fresh.assetId(),
-                fresh.hostname(),
-                null,
-                fresh.subject(),
-                fresh.matched(),
-                fresh.severity(),
-                fresh.dueOn(),
-                fresh.status(),
-                Instant.now().minusSeconds(3 * 86_400),
-                fresh.statusChangedAt(),
-                fresh.statusChangedBy(),
-                1));
+        KhanhHoaTree.producer()
+                .publishAt(
+                        vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED,
+                        Events.exposure(CAMRANH, CAMRANH_PATH, reference, "CRITICAL", "old.camranh.gov.vn"),
+                        longAgo);
         String directive = "OLD-D-" + RunIds.next(6);
-        Events.issue(Events.directive(
-                directive, LocalDate.now().minusDays(30), LocalDate.now().plusDays(5), CAMRANH));
+        KhanhHoaTree.producer()
+                .publishAt(
+                        vn.canhgac.commons.contracts.EventContracts.DIRECTIVE_ISSUED,
+                        Events.directive(
+                                directive, LocalDate.now(), LocalDate.now().plusDays(5), CAMRANH),
+                        longAgo);
         String marker = "NEW-" + RunIds.next(6);
         Events.issue(Events.directive(marker, LocalDate.now(), LocalDate.now().plusDays(20), CAMRANH));
 

@@ -37,7 +37,11 @@ class TargetGuardTest {
                 "::ffff:169.254.169.254",
                 "64:ff9b::a9fe:a9fe",
                 "2002:a9fe:a9fe::1",
-                "64:ff9b::7f00:1"
+                "64:ff9b::7f00:1",
+                "::7f00:1",
+                "::a9fe:a9fe",
+                "fe80::1%1",
+                "fd00::1%1"
             })
     void insideAddressesAreRefused(String address) throws Exception {
         assertFalse(guard.permitted(InetAddress.getByName(address)), address);
