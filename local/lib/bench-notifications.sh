@@ -4,7 +4,9 @@
 #                                          from the list's import returning to ORGS digests accepted by the SMTP
 #                                          server and ORGS signed webhook deliveries accepted by the receiver.
 # The organisations, assets, contacts and webhooks are written straight into the read models by SQL (setup, not
-# measured), as the incident benchmark does; the list goes through the gateway like a national feed's.
+# measured), as the incident benchmark does; the list goes through the gateway like a national feed's. Each hit
+# also opens a malware incident in incident-service, whose report is told too (at once): the figures count the
+# digests of new exposures, and say how many messages went out in all.
 
 bench_receiver() {
   # A webhook receiver as an agency would run one: verifies each signature (Standard Webhooks), counts distinct
@@ -13,7 +15,7 @@ bench_receiver() {
 import base64, hashlib, hmac, json, sys, threading, time
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 secret = base64.b64decode(sys.argv[2][len("whsec_"):])
-seen, bad, lock = {}, [0], threading.Lock()
+seen, digests, bad, lock = {}, {}, [0], threading.Lock()
 class Hook(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers["content-length"]))
@@ -21,9 +23,12 @@ class Hook(BaseHTTPRequestHandler):
         expected = "v1," + base64.b64encode(hmac.new(secret, f"{mid}.{ts}.".encode() + body, hashlib.sha256).digest()).decode()
         ok = any(hmac.compare_digest(expected, s) for s in self.headers["webhook-signature"].split(" "))
         with lock:
-            if ok: seen.setdefault(mid, time.time())
+            if ok:
+                seen.setdefault(mid, time.time())
+                if json.loads(body)["type"] == "canhgac.notification.exposure-detected.v1": digests.setdefault(mid, time.time())
             else: bad[0] += 1
-            with open(sys.argv[3], "w") as out: json.dump({"verified": len(seen), "bad": bad[0], "last": max(seen.values(), default=0)}, out)
+            with open(sys.argv[3], "w") as out:
+                json.dump({"verified": len(seen), "digests": len(digests), "bad": bad[0], "last": max(digests.values(), default=0)}, out)
         self.send_response(204); self.end_headers()
     def log_message(self, *args): pass
 ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Hook).serve_forever()
@@ -42,7 +47,8 @@ cmd_bench_notifications() {
   secret="whsec_$(head -c 32 /dev/urandom | base64)"
   bench_receiver "$work"
   python3 "$work/receiver.py" "$port" "$secret" "$work/received.json" & local receiver=$!
-  trap 'kill $receiver 2>/dev/null; rm -rf "$BENCH_WORK"; gateway_restore' EXIT
+  BENCH_RECEIVER=$receiver
+  trap 'kill "$BENCH_RECEIVER" 2>/dev/null; rm -rf "$BENCH_WORK"; gateway_restore' EXIT
   gateway_unthrottled
   { echo "Canh Gác notification benchmark, $stamp, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
     echo "JVM $(java -version 2>&1 | head -1), services -Xmx512m SerialGC (as ./canhgac up starts them)"; } | tee "$report"
@@ -84,26 +90,28 @@ SQL
   t0=$t1
   while :; do
     sent_mail=$(psql_admin -d notification -c "select count(*) from delivery where channel = 'EMAIL' and state = 'SENT'
-                                               and organization_code like 'BN$run-%'")
-    sent_hooks=$(python3 -c "import json; print(json.load(open('$work/received.json'))['verified'])" 2>/dev/null || echo 0)
+                                               and digest_of is not null and organization_code like 'BN$run-%'")
+    sent_hooks=$(python3 -c "import json; print(json.load(open('$work/received.json'))['digests'])" 2>/dev/null || echo 0)
     [ "$sent_mail" -ge "$orgs" ] && [ "$sent_hooks" -ge "$orgs" ] && break
     (( $(millis) - t0 < 300000 )) || { echo "    after 300 s: $sent_mail e-mails, $sent_hooks webhooks" | tee -a "$report"; break; }
     sleep 0.5
   done
   local mail_last hook_last in_smtp
   mail_last=$(psql_admin -d notification -c "select (extract(epoch from max(sent_at)) * 1000)::bigint from delivery
-                                             where channel = 'EMAIL' and organization_code like 'BN$run-%'")
+                                             where channel = 'EMAIL' and digest_of is not null
+                                               and organization_code like 'BN$run-%'")
   hook_last=$(python3 -c "import json; print(int(json.load(open('$work/received.json'))['last'] * 1000))")
   in_smtp=0
   for g in $(seq 0 $((orgs - 1))); do
-    [ "$(curl -s "http://$CANHGAC_HOST:$CANHGAC_MAIL_API_PORT/api/user/soc-$g@bn$run.bench.test/messages/" | grep -o '"uid"' | wc -l)" = 1 ] \
+    [ "$(curl -s "http://$CANHGAC_HOST:$CANHGAC_MAIL_API_PORT/api/user/soc-$g@bn$run.bench.test/messages/" | grep -o 'điểm yếu, nguy cơ mới' | wc -l)" = 1 ] \
       && in_smtp=$((in_smtp + 1))
   done
-  printf 'email    %s digests accepted by the SMTP server (%s mailboxes hold exactly one), the last %.1f s after the import returned\n' \
+  printf 'email    %s digests accepted by the SMTP server (%s mailboxes hold exactly one digest), the last %.1f s after the import returned\n' \
     "$sent_mail" "$in_smtp" "$(echo "($mail_last - $t0) / 1000" | bc -l)" | tee -a "$report"
-  printf 'webhooks %s deliveries with a valid signature (%s refused), the last %.1f s after the import returned\n' \
+  printf 'webhooks %s digest deliveries with a valid signature (%s refused), the last %.1f s after the import returned\n' \
     "$sent_hooks" "$(python3 -c "import json; print(json.load(open('$work/received.json'))['bad'])")" \
     "$(echo "($hook_last - $t0) / 1000" | bc -l)" | tee -a "$report"
-  psql_admin -d notification -c "select 'attempts ' || count(*) || ' deliveries, ' || sum(attempts) || ' attempts' from delivery
-                                 where organization_code like 'BN$run-%'" | tee -a "$report"
+  psql_admin -d notification -c "select 'in all   ' || count(*) || ' deliveries (digests and incident reports, e-mail and webhooks), '
+                                 || sum(attempts) || ' attempts, ' || count(*) filter (where state = 'SENT') || ' sent'
+                                 from delivery where organization_code like 'BN$run-%'" | tee -a "$report"
 }

@@ -1,5 +1,6 @@
 package vn.canhgac.notification.delivery;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -7,8 +8,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.canhgac.notification.notice.Notice;
@@ -17,42 +20,82 @@ import vn.canhgac.notification.notice.NoticeKind;
 import vn.canhgac.notification.notice.Notices;
 
 /**
- * Records what became of an attempt: delivered, or to be retried after the next delay of the back-off (5 s, 30 s,
- * 2 min, ... 2 h) until the retry period (24 h) is over, then failed. A webhook that fails too many times in a row,
- * or gives up a delivery, is disabled, and its organisation is told.
+ * Records what became of a round of attempts, set-based, in one transaction: delivered, or to be retried after the
+ * next delay of the back-off (5 s, 30 s, 2 min, ... 2 h) until the retry period (24 h) is over, then failed; parked
+ * while its webhook is disabled; failed at once when its webhook was deleted. Each outcome is recorded only under the
+ * claim it was sent with (a claim that lapsed belongs to another replica). A webhook that fails too many times in a
+ * row, or gives up a delivery, is disabled, and its organisation is told.
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
-    private static final String ATTEMPT = """
-            insert into delivery_attempt (delivery_id, attempted_at, status, error, millis)
-            values ($1, now(), $2, $3, 0)""";
-    /** Every outcome is recorded only under the claim it was sent with: a claim that lapsed belongs to another. */
-    private static final String DELIVERED = """
-            update delivery set state = 'SENT', sent_at = now(), claimed_until = null, claim = null, last_status = $2,
-                   last_error = null
-             where id = $1 and claim = $3 and state = 'PENDING'""";
+    /** What became of one claimed delivery. */
+    public record Attempt(Outgoing delivery, Disposition disposition, WebhookChannel.Answer answer) {
 
+        static Attempt answered(Outgoing delivery, WebhookChannel.Answer answer) {
+            return new Attempt(delivery, Disposition.ANSWERED, answer);
+        }
+
+        static Attempt parked(Outgoing delivery) {
+            return new Attempt(delivery, Disposition.PARKED, null);
+        }
+
+        static Attempt abandoned(Outgoing delivery, String reason) {
+            return new Attempt(delivery, Disposition.ABANDONED, new WebhookChannel.Answer(0, reason));
+        }
+
+        boolean delivered() {
+            return disposition == Disposition.ANSWERED && answer.delivered();
+        }
+
+        boolean failed() {
+            return disposition == Disposition.ANSWERED && !answer.delivered();
+        }
+
+        Integer status() {
+            return answer == null || answer.status() == 0 ? null : answer.status();
+        }
+    }
+
+    /** Sent (the answer says how it went), parked (its webhook is disabled), abandoned (its webhook is gone). */
+    public enum Disposition {
+        ANSWERED,
+        PARKED,
+        ABANDONED
+    }
+
+    private static final String ATTEMPTS = """
+            insert into delivery_attempt (delivery_id, attempted_at, status, error, millis)
+            select id, now(), status, error, 0 from unnest($1::text[], $2::int[], $3::text[]) as u(id, status, error)""";
+    private static final String DELIVERED = """
+            update delivery d set state = 'SENT', sent_at = now(), claimed_until = null, claim = null,
+                   last_status = u.status, last_error = null
+              from unnest($1::text[], $2::int[], $3::uuid[]) as u(id, status, claim)
+             where d.id = u.id and d.claim = u.claim and d.state = 'PENDING'""";
     private static final String RETRY = """
-            update delivery set state = case when created_at < now() - make_interval(secs => $4) then 'FAILED'
-                                             else 'PENDING' end,
-                   next_attempt_at = now() + make_interval(secs => $5), claimed_until = null, claim = null,
-                   last_status = $2, last_error = $3
-             where id = $1 and claim = $6 and state = 'PENDING'
-            returning state""";
+            update delivery d set state = case when d.created_at < now() - make_interval(secs => $6) then 'FAILED'
+                                               else 'PENDING' end,
+                   next_attempt_at = now() + make_interval(secs => u.delay), claimed_until = null, claim = null,
+                   last_status = u.status, last_error = u.error
+              from unnest($1::text[], $2::int[], $3::text[], $4::float8[], $5::uuid[]) as u(id, status, error, delay, claim)
+             where d.id = u.id and d.claim = u.claim and d.state = 'PENDING'
+            returning d.id, d.state""";
     private static final String ABANDON = """
-            update delivery set state = 'FAILED', claimed_until = null, claim = null, last_error = $2
-             where id = $1 and claim = $3""";
+            update delivery d set state = 'FAILED', claimed_until = null, claim = null, last_error = u.reason
+              from unnest($1::text[], $2::text[], $3::uuid[]) as u(id, reason, claim)
+             where d.id = u.id and d.claim = u.claim""";
     /** Waits for its webhook to be enabled again (enabling it sends what waited); the claim's attempt is undone. */
     private static final String PARK = """
-            update delivery set next_attempt_at = now() + interval '1 hour', claimed_until = null, claim = null,
-                   attempts = greatest(attempts - 1, 0)
-             where id = $1 and claim = $2""";
+            update delivery d set next_attempt_at = now() + interval '1 hour', claimed_until = null, claim = null,
+                   attempts = greatest(d.attempts - 1, 0)
+              from unnest($1::text[], $2::uuid[]) as u(id, claim)
+             where d.id = u.id and d.claim = u.claim""";
 
-    private static final String RECEIVER_ANSWERED = """
-            update webhook_subscription set consecutive_failures = 0 where id = $1::uuid and consecutive_failures > 0""";
+    private static final String RECEIVERS_ANSWERED = """
+            update webhook_subscription set consecutive_failures = 0
+             where id::text = any($1) and consecutive_failures > 0""";
     private static final String RECEIVER_FAILED = """
             update webhook_subscription set consecutive_failures = consecutive_failures + 1,
                    enabled = not ($2 or consecutive_failures + 1 >= $3),
@@ -81,67 +124,100 @@ public class DeliveryOutcomes {
         this.disableAfter = disableAfter;
     }
 
-    public Uni<Void> record(Outgoing delivery, WebhookChannel.Answer answer, String subscription) {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery(ATTEMPT)
-                .execute(Tuple.of(delivery.id(), answer.status() == 0 ? null : answer.status(), answer.error()))
-                .flatMap(ignored -> answer.delivered()
-                        ? delivered(connection, delivery, answer, subscription)
-                        : failed(connection, delivery, answer, subscription)));
-    }
-
-    /** The delivery cannot be sent at all (its webhook was deleted): failed, without retries. */
-    public Uni<Void> abandon(Outgoing delivery, String reason) {
-        return pool.preparedQuery(ABANDON)
-                .execute(Tuple.of(delivery.id(), reason, delivery.claim()))
-                .replaceWithVoid();
-    }
-
-    /** Its webhook is disabled: the delivery waits, nothing is lost. */
-    public Uni<Void> park(Outgoing delivery) {
-        return pool.preparedQuery(PARK)
-                .execute(Tuple.of(delivery.id(), delivery.claim()))
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> delivered(
-            SqlConnection connection, Outgoing delivery, WebhookChannel.Answer answer, String subscription) {
-        return connection
-                .preparedQuery(DELIVERED)
-                .execute(Tuple.of(delivery.id(), answer.status(), delivery.claim()))
-                .flatMap(ignored -> subscription == null
-                        ? Uni.createFrom().voidItem()
-                        : connection
-                                .preparedQuery(RECEIVER_ANSWERED)
-                                .execute(Tuple.of(subscription))
-                                .replaceWithVoid());
-    }
-
-    private Uni<Void> failed(
-            SqlConnection connection, Outgoing delivery, WebhookChannel.Answer answer, String subscription) {
-        // attempts counts this one (it is counted when the delivery is claimed)
-        Duration delay = delays.get(Math.min(Math.max(delivery.attempts() - 1, 0), delays.size() - 1));
-        LOG.infof(
+    public Uni<Void> recordAll(List<Attempt> attempts) {
+        List<Attempt> answered = attempts.stream()
+                .filter(a -> a.disposition() == Disposition.ANSWERED)
+                .toList();
+        List<Attempt> delivered = answered.stream().filter(Attempt::delivered).toList();
+        List<Attempt> failed = answered.stream().filter(Attempt::failed).toList();
+        List<Attempt> parked = only(attempts, Disposition.PARKED);
+        List<Attempt> abandoned = only(attempts, Disposition.ABANDONED);
+        failed.forEach(a -> LOG.infof(
                 "Delivery %s (%s) failed (%d %s); next try in %s",
-                delivery.id(), delivery.channel(), answer.status(), answer.error(), delay);
+                a.delivery().id(),
+                a.delivery().channel(),
+                a.answer().status(),
+                a.answer().error(),
+                delayOf(a)));
+        return pool.withTransaction(connection -> connection
+                .preparedQuery(ATTEMPTS)
+                .execute(Tuple.of(ids(answered), statuses(answered), errors(answered)))
+                .flatMap(ignored -> connection
+                        .preparedQuery(DELIVERED)
+                        .execute(Tuple.of(ids(delivered), statuses(delivered), claims(delivered))))
+                .flatMap(ignored -> connection.preparedQuery(PARK).execute(Tuple.of(ids(parked), claims(parked))))
+                .flatMap(ignored -> connection
+                        .preparedQuery(ABANDON)
+                        .execute(Tuple.of(ids(abandoned), errors(abandoned), claims(abandoned))))
+                .flatMap(ignored -> connection.preparedQuery(RECEIVERS_ANSWERED).execute(Tuple.of((Object)
+                        delivered.stream()
+                                .filter(a ->
+                                        Outgoing.WEBHOOK.equals(a.delivery().channel()))
+                                .map(a -> a.delivery().address())
+                                .distinct()
+                                .toArray(String[]::new))))
+                .flatMap(ignored -> retry(connection, failed)));
+    }
+
+    /** Schedules the failed ones' next try (or gives them up), then counts each failing webhook's failures. */
+    private Uni<Void> retry(SqlConnection connection, List<Attempt> failed) {
+        if (failed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return connection
                 .preparedQuery(RETRY)
                 .execute(Tuple.tuple()
-                        .addString(delivery.id())
-                        .addInteger(answer.status() == 0 ? null : answer.status())
-                        .addString(answer.error())
-                        .addDouble(retryFor.toMillis() / 1000.0)
-                        .addDouble(delay.toMillis() / 1000.0)
-                        .addUUID(delivery.claim()))
+                        .addArrayOfString(ids(failed))
+                        .addArrayOfInteger(statuses(failed))
+                        .addArrayOfString(errors(failed))
+                        .addArrayOfDouble(failed.stream()
+                                .map(a -> delayOf(a).toMillis() / 1000.0)
+                                .toArray(Double[]::new))
+                        .addArrayOfUUID(claims(failed))
+                        .addDouble(retryFor.toMillis() / 1000.0))
                 .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().voidItem(); // the claim lapsed: another replica has the delivery
-                    }
-                    boolean gaveUp = "FAILED".equals(rows.iterator().next().getString(0));
-                    return subscription == null
-                            ? Uni.createFrom().voidItem()
-                            : receiverFailed(connection, subscription, gaveUp);
+                    Map<String, Boolean> gaveUp = new HashMap<>();
+                    rows.forEach(row -> gaveUp.put(row.getString("id"), "FAILED".equals(row.getString("state"))));
+                    List<Attempt> webhookFailures = failed.stream()
+                            .filter(a -> Outgoing.WEBHOOK.equals(a.delivery().channel())
+                                    && gaveUp.containsKey(a.delivery().id()))
+                            .toList();
+                    return Multi.createFrom()
+                            .iterable(webhookFailures)
+                            .onItem()
+                            .transformToUniAndConcatenate(a -> receiverFailed(
+                                    connection,
+                                    a.delivery().address(),
+                                    gaveUp.get(a.delivery().id())))
+                            .collect()
+                            .last()
+                            .replaceWithVoid();
                 });
+    }
+
+    /** The next delay of the back-off; the delivery's attempts count this one (counted when it was claimed). */
+    private Duration delayOf(Attempt attempt) {
+        return delays.get(Math.min(Math.max(attempt.delivery().attempts() - 1, 0), delays.size() - 1));
+    }
+
+    private static List<Attempt> only(List<Attempt> attempts, Disposition disposition) {
+        return attempts.stream().filter(a -> a.disposition() == disposition).toList();
+    }
+
+    private static String[] ids(List<Attempt> attempts) {
+        return attempts.stream().map(a -> a.delivery().id()).toArray(String[]::new);
+    }
+
+    private static Integer[] statuses(List<Attempt> attempts) {
+        return attempts.stream().map(Attempt::status).toArray(Integer[]::new);
+    }
+
+    private static String[] errors(List<Attempt> attempts) {
+        return attempts.stream().map(a -> a.answer().error()).toArray(String[]::new);
+    }
+
+    private static UUID[] claims(List<Attempt> attempts) {
+        return attempts.stream().map(a -> a.delivery().claim()).toArray(UUID[]::new);
     }
 
     private Uni<Void> receiverFailed(SqlConnection connection, String subscription, boolean gaveUp) {

@@ -36,7 +36,7 @@ public class Dispatcher {
     private static final String GATHER_DIGESTS = """
             with due as (
                 select distinct channel, address, organization_code from digest_entry where flush_after <= now()
-                limit 500),
+                limit 5000),
             taken as (
                 delete from digest_entry e using due
                  where e.channel = due.channel and e.address = due.address
@@ -59,17 +59,15 @@ public class Dispatcher {
     private static final String CONTENT = """
             select d.id, d.claim, d.channel, d.address, d.organization_code, d.language, d.attempts, d.created_at,
                    n.id as notification_id, n.kind, n.severity, n.created_at as notified_at, n.facts::text as facts,
-                   coalesce(case when d.language = 'en' then o.name_en end, o.name_vi, d.organization_code) as org_name
+                   coalesce(case when d.language = 'en' then o.name_en end, o.name_vi, d.organization_code) as org_name,
+                   w.id is not null as subscribed, w.url, w.secret, w.previous_secret, w.enabled,
+                   w.previous_secret is not null and w.previous_secret_expires_at > now() as previous_valid
               from delivery d
               join notification n on n.id = d.notification_id or n.id = any(d.digest_of)
               left join organization_replica o on o.code = d.organization_code
+              left join webhook_subscription w on d.channel = 'WEBHOOK' and w.id::text = d.address
              where d.id = any($1)
              order by d.id, n.id""";
-
-    private static final String SUBSCRIPTIONS = """
-            select id::text, url, secret, previous_secret, enabled,
-                   previous_secret is not null and previous_secret_expires_at > now() as previous_valid
-              from webhook_subscription where id::text = any($1)""";
 
     private final Pool pool;
     private final EmailChannel email;
@@ -90,9 +88,7 @@ public class Dispatcher {
             every = "${canhgac.notifications.dispatch-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return pool.query(GATHER_DIGESTS)
-                .execute()
-                .flatMap(ignored -> sendDue())
+        return sendDue()
                 .onFailure()
                 .invoke(failure -> LOG.warnf("Sending paused for a round: %s", failure.toString()))
                 .onFailure()
@@ -100,20 +96,28 @@ public class Dispatcher {
                 .replaceWithVoid();
     }
 
-    /** Claims and sends due deliveries until none is left; answers how many were tried. */
+    /**
+     * Gathers the digests that are due, claims and sends due deliveries, records their outcomes in one transaction,
+     * and goes on until none is left; answers how many were tried. Digests are gathered on every round, so that a
+     * backlog of immediate messages does not hold them back.
+     */
     public Uni<Integer> sendDue() {
-        return claim().flatMap(claimed -> claimed.isEmpty()
-                ? Uni.createFrom().item(0)
-                : Multi.createFrom()
-                        .iterable(claimed)
-                        .onItem()
-                        .transformToUni(this::sendOne)
-                        .merge(SENT_AT_ONCE)
-                        .collect()
-                        .asList()
-                        .flatMap(sent -> claimed.size() < CLAIMED_AT_ONCE
-                                ? Uni.createFrom().item(sent.size())
-                                : sendDue().map(more -> more + sent.size())));
+        return pool.query(GATHER_DIGESTS)
+                .execute()
+                .flatMap(ignored -> claim())
+                .flatMap(claimed -> claimed.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : Multi.createFrom()
+                                .iterable(claimed)
+                                .onItem()
+                                .transformToUni(this::attempt)
+                                .merge(SENT_AT_ONCE)
+                                .collect()
+                                .asList()
+                                .call(outcomes::recordAll)
+                                .flatMap(sent -> claimed.size() < CLAIMED_AT_ONCE
+                                        ? Uni.createFrom().item(sent.size())
+                                        : sendDue().map(more -> more + sent.size())));
     }
 
     private Uni<List<Outgoing>> claim() {
@@ -133,59 +137,48 @@ public class Dispatcher {
     }
 
     /**
-     * Sends one delivery and records what became of it; a delivery that cannot even be worded or sent (a broken
-     * template, a failure recording its outcome) is recorded as an attempt that failed, and never stops the others.
+     * Sends one delivery and says what became of it; one that cannot even be worded or sent (a broken template) is an
+     * attempt that failed, and never stops the others.
      */
-    private Uni<Void> sendOne(Outgoing delivery) {
+    private Uni<DeliveryOutcomes.Attempt> attempt(Outgoing delivery) {
         return Uni.createFrom()
                 .deferred(() -> send(delivery))
                 .onFailure()
-                .recoverWithUni(failure ->
-                        outcomes.record(delivery, new WebhookChannel.Answer(0, "not sent: " + failure), null))
-                .onFailure()
-                .invoke(failure -> LOG.errorf("Delivery %s: outcome not recorded: %s", delivery.id(), failure))
-                .onFailure()
-                .recoverWithNull();
+                .recoverWithItem(failure -> DeliveryOutcomes.Attempt.answered(
+                        delivery, new WebhookChannel.Answer(0, "not sent: " + failure)));
     }
 
-    private Uni<Void> send(Outgoing delivery) {
+    private Uni<DeliveryOutcomes.Attempt> send(Outgoing delivery) {
         if (Outgoing.EMAIL.equals(delivery.channel())) {
             return email.send(delivery)
                     .map(ignored -> new WebhookChannel.Answer(250, null))
                     .onFailure()
                     .recoverWithItem(failure -> new WebhookChannel.Answer(0, String.valueOf(failure.getMessage())))
-                    .flatMap(answer -> outcomes.record(delivery, answer, null));
+                    .map(answer -> DeliveryOutcomes.Attempt.answered(delivery, answer));
         }
-        return subscription(delivery.address()).flatMap(subscription -> {
-            if (subscription == null) {
-                return outcomes.abandon(delivery, "webhook deleted");
-            }
-            if (subscription.disabled()) {
-                return outcomes.park(delivery);
-            }
-            return webhooks.send(delivery, subscription)
-                    .flatMap(answer -> outcomes.record(delivery, answer, subscription.id()));
-        });
+        WebhookChannel.Subscription subscription = delivery.webhook();
+        if (subscription == null) {
+            return Uni.createFrom().item(DeliveryOutcomes.Attempt.abandoned(delivery, "webhook deleted"));
+        }
+        if (subscription.disabled()) {
+            return Uni.createFrom().item(DeliveryOutcomes.Attempt.parked(delivery));
+        }
+        return webhooks.send(delivery, subscription).map(answer -> DeliveryOutcomes.Attempt.answered(delivery, answer));
     }
 
-    /** The subscription with its valid secrets (none while it is disabled), or null when it was deleted. */
-    Uni<WebhookChannel.Subscription> subscription(String id) {
-        return pool.preparedQuery(SUBSCRIPTIONS)
-                .execute(Tuple.of((Object) new String[] {id}))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    if (!row.getBoolean("enabled")) {
-                        return WebhookChannel.Subscription.disabledOne(row.getString("id"));
-                    }
-                    List<String> secrets = new ArrayList<>(List.of(row.getString("secret")));
-                    if (row.getBoolean("previous_valid")) {
-                        secrets.add(row.getString("previous_secret"));
-                    }
-                    return new WebhookChannel.Subscription(row.getString("id"), row.getString("url"), secrets);
-                });
+    /** The delivery's webhook with its valid secrets (none while it is disabled), or null when it was deleted. */
+    private static WebhookChannel.Subscription webhook(Row row) {
+        if (!"WEBHOOK".equals(row.getString("channel")) || !row.getBoolean("subscribed")) {
+            return null;
+        }
+        if (!row.getBoolean("enabled")) {
+            return WebhookChannel.Subscription.disabledOne(row.getString("address"));
+        }
+        List<String> secrets = new ArrayList<>(List.of(row.getString("secret")));
+        if (row.getBoolean("previous_valid")) {
+            secrets.add(row.getString("previous_secret"));
+        }
+        return new WebhookChannel.Subscription(row.getString("address"), row.getString("url"), secrets);
     }
 
     private List<Outgoing> outgoing(Iterable<Row> rows) {
@@ -213,6 +206,7 @@ public class Dispatcher {
                 row.getString("language"),
                 row.getInteger("attempts"),
                 row.getOffsetDateTime("created_at").toInstant(),
+                webhook(row),
                 carried.get(id))));
         return outgoing;
     }

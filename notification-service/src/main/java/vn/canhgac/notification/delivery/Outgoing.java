@@ -11,6 +11,7 @@ import vn.canhgac.notification.notice.NoticeKind;
  *
  * @param claim   the token of this replica's claim: an outcome is recorded only while the claim is its own
  * @param address an e-mail address, or a webhook subscription's id
+ * @param webhook the subscription of a webhook delivery (null for e-mail, or when it was deleted)
  */
 public record Outgoing(
         String id,
@@ -22,6 +23,7 @@ public record Outgoing(
         String language,
         int attempts,
         Instant createdAt,
+        WebhookChannel.Subscription webhook,
         List<Carried> notifications) {
 
     public static final String EMAIL = "EMAIL";
