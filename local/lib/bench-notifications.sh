@@ -9,30 +9,68 @@
 # digests of new exposures, and say how many messages went out in all.
 
 bench_receiver() {
-  # A webhook receiver as an agency would run one: verifies each signature (Standard Webhooks), counts distinct
-  # webhook-ids, answers 204.
-  cat > "$1/receiver.py" <<'PY'
-import base64, hashlib, hmac, json, sys, threading, time
-from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
-secret = base64.b64decode(sys.argv[2][len("whsec_"):])
-seen, digests, bad, lock = {}, {}, [0], threading.Lock()
-class Hook(BaseHTTPRequestHandler):
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["content-length"]))
-        mid, ts = self.headers["webhook-id"], self.headers["webhook-timestamp"]
-        expected = "v1," + base64.b64encode(hmac.new(secret, f"{mid}.{ts}.".encode() + body, hashlib.sha256).digest()).decode()
-        ok = any(hmac.compare_digest(expected, s) for s in self.headers["webhook-signature"].split(" "))
-        with lock:
-            if ok:
-                seen.setdefault(mid, time.time())
-                if json.loads(body)["type"] == "canhgac.notification.exposure-detected.v1": digests.setdefault(mid, time.time())
-            else: bad[0] += 1
-            with open(sys.argv[3], "w") as out:
-                json.dump({"verified": len(seen), "digests": len(digests), "bad": bad[0], "last": max(digests.values(), default=0)}, out)
-        self.send_response(204); self.end_headers()
-    def log_message(self, *args): pass
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Hook).serve_forever()
-PY
+  # A webhook receiver as an agency would run one (the JDK's HTTP server, a thread pool): verifies each signature
+  # (Standard Webhooks), counts distinct webhook-ids (digests apart), answers 204, writes its counts once a second.
+  cat > "$1/Receiver.java" <<'JAVA'
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+public class Receiver {
+    public static void main(String[] args) throws Exception {
+        byte[] key = Base64.getDecoder().decode(args[1].substring("whsec_".length()));
+        Map<String, Long> seen = new ConcurrentHashMap<>(), digests = new ConcurrentHashMap<>();
+        AtomicInteger bad = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 200);
+        server.setExecutor(Executors.newFixedThreadPool(32));
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+                byte[] expected = ("v1," + Base64.getEncoder().encodeToString(mac.doFinal(body))).getBytes(StandardCharsets.UTF_8);
+                boolean ok = false;
+                for (String signature : exchange.getRequestHeaders().getFirst("webhook-signature").split(" ")) {
+                    ok |= MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
+                }
+                if (ok) {
+                    seen.putIfAbsent(id, System.currentTimeMillis());
+                    if (new String(body, StandardCharsets.UTF_8).contains("\"type\":\"canhgac.notification.exposure-detected.v1\"")) {
+                        digests.putIfAbsent(id, System.currentTimeMillis());
+                    }
+                } else {
+                    bad.incrementAndGet();
+                }
+            } catch (Exception e) {
+                bad.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        while (true) {
+            Thread.sleep(500);
+            long last = digests.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            Files.writeString(Path.of(args[2] + ".tmp"), "{\"verified\": " + seen.size() + ", \"digests\": "
+                    + digests.size() + ", \"bad\": " + bad.get() + ", \"last\": " + last / 1000.0 + "}");
+            Files.move(Path.of(args[2] + ".tmp"), Path.of(args[2]), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
+JAVA
 }
 
 cmd_bench_notifications() {
@@ -46,7 +84,7 @@ cmd_bench_notifications() {
   port=$((20000 + run % 10000))
   secret="whsec_$(head -c 32 /dev/urandom | base64)"
   bench_receiver "$work"
-  python3 "$work/receiver.py" "$port" "$secret" "$work/received.json" & local receiver=$!
+  "$JAVA_HOME/bin/java" -Xmx256m "$work/Receiver.java" "$port" "$secret" "$work/received.json" & local receiver=$!
   BENCH_RECEIVER=$receiver
   trap 'kill "$BENCH_RECEIVER" 2>/dev/null; rm -rf "$BENCH_WORK"; gateway_restore' EXIT
   gateway_unthrottled

@@ -28,10 +28,10 @@ import vn.canhgac.notification.notice.NoticeKind;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    /** At most this many claimed at once: sent 16 at a time, 10 s each at worst, well within the 2-minute claim. */
-    private static final int CLAIMED_AT_ONCE = 64;
+    /** At most this many claimed at once: sent 64 at a time, 20 s each at worst, within the 2-minute claim. */
+    private static final int CLAIMED_AT_ONCE = 256;
 
-    private static final int SENT_AT_ONCE = 16;
+    private static final int SENT_AT_ONCE = 64;
 
     private static final String GATHER_DIGESTS = """
             with due as (
