@@ -153,3 +153,98 @@ SQL
                                  || sum(attempts) || ' attempts, ' || count(*) filter (where state = 'SENT') || ' sent'
                                  from delivery where organization_code like 'BN$run-%'" | tee -a "$report"
 }
+
+# ./canhgac bench notifications sustained [MINUTES] [PER_MINUTE]: PER_MINUTE new-exposure events (default 10,000) a
+# minute for MINUTES (default 10), straight onto advisory.exposures as advisory-service would publish them, for 100
+# organisations with a contact and a webhook each (gathered into digests). Every 30 s: the notification-service's
+# consumer lag, what waits to be sent, its heap after the last collection and its RSS.
+bench_producer() {
+  cat > "$1/Producer.java" <<'JAVA'
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+public class Producer {
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0], prefix = args[1];
+        int minutes = Integer.parseInt(args[2]), perMinute = Integer.parseInt(args[3]);
+        Properties config = new Properties();
+        config.put("bootstrap.servers", bootstrap);
+        config.put("linger.ms", "5");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            long start = System.currentTimeMillis(), sent = 0, total = (long) minutes * perMinute;
+            while (sent < total) {
+                long due = (System.currentTimeMillis() - start) * perMinute / 60_000;
+                for (; sent < Math.min(due, total); sent++) {
+                    String id = UUID.randomUUID().toString(), org = prefix + "-" + (sent % 100);
+                    String json = "{\"id\":\"" + id + "\",\"organizationCode\":\"" + org + "\",\"orgPath\":\"/" + org
+                            + "/\",\"sourceKind\":\"ADVISORY\",\"advisoryId\":\"" + UUID.randomUUID()
+                            + "\",\"advisoryReference\":\"SOAK-" + (sent % 500) + "\",\"hostname\":\"h" + sent
+                            + ".soak.test\",\"subject\":\"Zimbra 8.8.15\",\"severity\":\"MEDIUM\",\"dueOn\":\""
+                            + LocalDate.now().plusDays(30) + "\",\"status\":\"OPEN\",\"detectedAt\":\"" + Instant.now()
+                            + "\",\"version\":1}";
+                    ProducerRecord<String, String> record = new ProducerRecord<>("advisory.exposures", id, json);
+                    record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("ce_type", "canhgac.exposure.detected.v1".getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("ce_source", "/canhgac/bench".getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+                    producer.send(record);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+}
+JAVA
+}
+
+cmd_bench_notifications_sustained() {
+  local minutes=${1:-10} per_minute=${2:-10000}
+  find_java
+  http_ok "http://$CANHGAC_HOST:$(management_port notification-service)/q/health/ready" || die "Start the platform first: ./canhgac up"
+  mkdir -p "$BENCH_DIR"
+  local run stamp report work port secret
+  run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/notifications-sustained-$stamp.txt"
+  work=$(mktemp -d); chmod 755 "$work"; BENCH_WORK=$work
+  port=$((20000 + run % 10000))
+  secret="whsec_$(head -c 32 /dev/urandom | base64)"
+  bench_receiver "$work"; bench_producer "$work"
+  "$JAVA_HOME/bin/java" -Xmx128m "$work/Receiver.java" "$port" "$secret" "$work/received.json" & BENCH_RECEIVER=$!
+  trap 'kill "$BENCH_RECEIVER" 2>/dev/null; rm -rf "$BENCH_WORK"' EXIT
+  { echo "Canh Gác sustained notification benchmark, $stamp, $(nproc) cores: $per_minute events a minute for $minutes min"
+    echo "seconds,lag,waiting_deliveries,waiting_digest_entries,sent,heap_after_gc_mib,rss_mib"; } | tee "$report"
+  psql_admin -d notification <<SQL >/dev/null
+insert into organization_replica (code, id, parent_code, path, name_vi, kind, search_text, version, updated_at)
+select 'BS$run-' || g, gen_random_uuid(), null, '/BS$run-' || g || '/', 'Đơn vị ' || g, 'AGENCY', 'don vi', 0, now()
+from generate_series(0, 99) g;
+insert into contact (organization_code, email, name, roles)
+select 'BS$run-' || g, 'soc-' || g || '@bs$run.bench.test', 'SOC ' || g, '{}' from generate_series(0, 99) g;
+insert into contact_preference (organization_code, email, channels, min_severity, digest_minutes, language, updated_at, updated_by)
+select 'BS$run-' || g, 'soc-' || g || '@bs$run.bench.test', '{EMAIL}', 'LOW', 0, 'vi', now(), 'bench' from generate_series(0, 99) g;
+insert into webhook_subscription (id, organization_code, url, event_types, secret, created_at, created_by, updated_at)
+select gen_random_uuid(), 'BS$run-' || g, 'http://127.0.0.1:$port/hook', '{}', '$secret', now(), 'bench', now()
+from generate_series(0, 99) g;
+SQL
+  "$JAVA_HOME/bin/java" -Xmx128m -cp "$KAFKA_HOME/libs/*" "$work/Producer.java" "$CANHGAC_KAFKA_BOOTSTRAP" "BS$run" \
+    "$minutes" "$per_minute" > "$work/producer.log" 2>&1 & local producer=$!
+  local began=$SECONDS metrics lag waiting entries sent heap rss
+  while kill -0 "$producer" 2>/dev/null || (( SECONDS - began < minutes * 60 + 60 )); do
+    sleep 30
+    metrics=$(curl -s "http://$CANHGAC_HOST:$(management_port notification-service)/q/metrics")
+    lag=$(echo "$metrics" | awk '/^kafka_consumer_fetch_manager_records_lag\{.*topic="advisory.exposures"/ {s += $2} END {printf "%d", s}')
+    heap=$(echo "$metrics" | awk '/^jvm_gc_live_data_size_bytes/ {printf "%.0f", $2 / 1048576}')
+    waiting=$(psql_admin -d notification -c "select count(*) from delivery where state = 'PENDING'")
+    entries=$(psql_admin -d notification -c "select count(*) from digest_entry")
+    sent=$(psql_admin -d notification -c "select count(*) from delivery where state = 'SENT' and organization_code like 'BS$run-%'")
+    rss=$(ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/notification-service.pid")" | awk '{printf "%.0f", $1 / 1024}')
+    echo "$((SECONDS - began)),$lag,$waiting,$entries,$sent,$heap,$rss" | tee -a "$report"
+  done
+  echo "notifications recorded: $(psql_admin -d notification -c "select count(*) from notification where organization_code like 'BS$run-%'"); webhook digests verified: $(cat "$work/received.json")" | tee -a "$report"
+}
