@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
+import vn.canhgac.notification.notice.Severities;
 
 /**
  * A delivery claimed for sending, with what it carries: one notification, or the notifications a digest gathers.
@@ -37,18 +38,6 @@ public record Outgoing(
     }
 
     public String severity() {
-        return notifications.stream()
-                .map(Carried::severity)
-                .max((a, b) -> Integer.compare(rank(a), rank(b)))
-                .orElse("LOW");
-    }
-
-    private static int rank(String severity) {
-        return switch (severity) {
-            case "CRITICAL" -> 4;
-            case "HIGH" -> 3;
-            case "MEDIUM" -> 2;
-            default -> 1;
-        };
+        return Severities.worst(notifications.stream().map(Carried::severity).toList());
     }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.canhgac.notification.notice.EventAge;
@@ -24,6 +23,7 @@ import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
 import vn.canhgac.notification.notice.Notices;
+import vn.canhgac.notification.notice.Severities;
 
 /**
  * The timers: report deadlines of directives (in 3 days, in 1 day, passed), exposures due soon, overdue and overdue
@@ -236,7 +236,9 @@ public class Reminders {
                                 kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + told + ":" + identity(exposures),
                                 kind,
                                 told,
-                                worst(exposures, r -> r.getString("severity")),
+                                Severities.worst(exposures.stream()
+                                        .map(r -> r.getString("severity"))
+                                        .toList()),
                                 exposureFacts(exposures)));
                     });
                     return notices.record(connection, due);
@@ -280,7 +282,7 @@ public class Reminders {
                 .flatMap(rows -> {
                     List<Notice> due = new ArrayList<>();
                     for (Row row : rows) {
-                        List<String> chain = chainOf(row.getString("reporting_path"));
+                        List<String> chain = Notice.chainOf(row.getString("reporting_path"));
                         NoticeFacts facts = new NoticeFacts(
                                 row.getString("reference"),
                                 row.getString("title"),
@@ -361,31 +363,5 @@ public class Reminders {
             }
             return notices.record(connection, due);
         });
-    }
-
-    private static List<String> chainOf(String path) {
-        List<String> codes =
-                new ArrayList<>(List.of(path.substring(1, path.length() - 1).split("/")));
-        java.util.Collections.reverse(codes);
-        return codes;
-    }
-
-    private static String worst(List<Row> rows, Function<Row, String> severity) {
-        String worst = "LOW";
-        for (Row row : rows) {
-            if (rank(severity.apply(row)) > rank(worst)) {
-                worst = severity.apply(row);
-            }
-        }
-        return worst;
-    }
-
-    private static int rank(String severity) {
-        return switch (severity) {
-            case "CRITICAL" -> 4;
-            case "HIGH" -> 3;
-            case "MEDIUM" -> 2;
-            default -> 1;
-        };
     }
 }

@@ -101,10 +101,10 @@ public class IncidentEventsConsumer {
         NoticeKind kind;
         if (INCIDENT_REPORTED.type().equals(typed.type())) {
             kind = NoticeKind.INCIDENT_REPORTED;
-            told.addAll(chain(incident.reportingPath()));
+            told.addAll(Notice.chainOf(incident.reportingPath()));
         } else if (INCIDENT_ESCALATED.type().equals(typed.type())) {
             kind = NoticeKind.INCIDENT_ESCALATED;
-            told.addAll(chain(incident.reportingPath()));
+            told.addAll(Notice.chainOf(incident.reportingPath()));
             if (incident.escalatedTo() != null) {
                 told.addAll(incident.escalatedTo());
             }
@@ -146,14 +146,6 @@ public class IncidentEventsConsumer {
                                         ? ""
                                         : incident.resolutionDue().toString()),
                 List.of());
-    }
-
-    /** The organisation of a path and every one above it: {@code /A/B/C/} is C, B, A. */
-    static List<String> chain(String path) {
-        List<String> codes =
-                new ArrayList<>(List.of(path.substring(1, path.length() - 1).split("/")));
-        java.util.Collections.reverse(codes);
-        return codes;
     }
 
     private static Uni<?> keep(SqlConnection connection, List<IncidentEvent> incidents) {
