@@ -83,6 +83,23 @@ class RemindersTest {
     }
 
     @Test
+    void aReportDueTomorrowIsRemindedOnce() {
+        String reference = "D1-" + RunIds.next(6);
+        DirectiveEvent directive =
+                Events.issue(Events.directive(reference, today.minusDays(10), today.plusDays(1), CAMRANH));
+        awaitRow("select 1 from directive_recipient where directive_id = $1", directive.id());
+
+        runTwice();
+
+        String subject = "Ngày mai đến hạn báo cáo " + reference;
+        await().atMost(PATIENCE)
+                .until(() -> MailServer.about(CAMRANH_LEADER, subject).size() == 1);
+        pause();
+        assertEquals(1, MailServer.about(CAMRANH_LEADER, subject).size());
+        assertEquals(List.of(), MailServer.about(CAMRANH_LEADER, "Còn 3 ngày đến hạn báo cáo " + reference));
+    }
+
+    @Test
     void aPassedDeadlineRemindsWhoHasNotReportedAndTellsTheIssuerWho() {
         String reference = "OD-" + RunIds.next(6);
         DirectiveEvent directive =

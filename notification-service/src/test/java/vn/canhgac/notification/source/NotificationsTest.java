@@ -174,6 +174,36 @@ class NotificationsTest {
     }
 
     @Test
+    void anEscalationIsToldOncePerCentreUpTheChain() {
+        String reference = "SC-E-" + RunIds.next(6);
+        var incident = Events.incident(
+                reference, CAMRANH, CAMRANH_PATH, "HIGH", Instant.now().plusSeconds(86_400));
+        Events.escalate(incident, List.of("VNCERT"));
+        Events.escalate(incident, List.of("VNCERT", "NCSC"));
+
+        String vncert = "Sự cố " + reference + " đã được chuyển lên VNCERT";
+        String both = "Sự cố " + reference + " đã được chuyển lên VNCERT, NCSC";
+        await().atMost(PATIENCE)
+                .until(() -> MailServer.about(DEPARTMENT_DUTY, reference).size() == 2);
+        pauseBriefly();
+        assertEquals(
+                1,
+                MailServer.about(DEPARTMENT_DUTY, vncert).stream()
+                        .filter(m -> !m.subject().contains("NCSC"))
+                        .count());
+        assertEquals(1, MailServer.about(DEPARTMENT_DUTY, both).size(), "the second escalation tells of NCSC once");
+        assertEquals(List.of(), MailServer.about(BANK_SOC, reference));
+    }
+
+    private static void pauseBriefly() {
+        try {
+            Thread.sleep(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aContactsMinimumSeverityAndLanguageAreHonoured() {
         choose(CAMRANH, CAMRANH_LEADER, Map.of("minSeverity", "CRITICAL", "language", "en"));
         String high = "SC-H-" + RunIds.next(6);

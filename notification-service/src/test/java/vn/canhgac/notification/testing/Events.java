@@ -88,6 +88,29 @@ public final class Events {
                 1);
     }
 
+    /** The incident as escalated to these centres (all it was escalated to so far). */
+    public static void escalate(IncidentEvent incident, List<String> centres) {
+        KhanhHoaTree.producer()
+                .publish(
+                        vn.canhgac.commons.contracts.EventContracts.INCIDENT_ESCALATED,
+                        new IncidentEvent(
+                                incident.id(),
+                                incident.reference(),
+                                incident.reportingOrganization(),
+                                incident.reportingPath(),
+                                incident.affectedOrganizations(),
+                                centres,
+                                incident.title(),
+                                incident.category(),
+                                incident.severity(),
+                                "TRIAGED",
+                                incident.tlp(),
+                                incident.detectedAt(),
+                                incident.reportedAt(),
+                                incident.resolutionDue(),
+                                incident.version() + centres.size()));
+    }
+
     public static IncidentEvent report(IncidentEvent incident) {
         KhanhHoaTree.producer().publish(INCIDENT_REPORTED, incident);
         return incident;
