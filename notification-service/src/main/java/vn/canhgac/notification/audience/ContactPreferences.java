@@ -32,7 +32,9 @@ public class ContactPreferences {
             on conflict (organization_code, email) do update set channels = excluded.channels,
                 min_severity = excluded.min_severity, digest_minutes = excluded.digest_minutes,
                 language = excluded.language, quiet_from = excluded.quiet_from, quiet_to = excluded.quiet_to,
-                version = contact_preference.version + 1, updated_at = now(), updated_by = excluded.updated_by""";
+                version = contact_preference.version + 1, updated_at = now(), updated_by = excluded.updated_by
+            where contact_preference.version = $10
+            returning version""";
 
     private final Pool pool;
     private final TenantScopes scopes;
@@ -64,7 +66,14 @@ public class ContactPreferences {
                                         .addString(preference.language())
                                         .addLocalTime(preference.quietFrom())
                                         .addLocalTime(preference.quietTo())
-                                        .addString(caller.displayName())))
+                                        .addString(caller.displayName())
+                                        .addLong(current.version()))
+                                .invoke(rows -> {
+                                    if (rows.size() == 0) {
+                                        // changed by someone else between the check and the write
+                                        throw DomainProblem.preconditionFailed();
+                                    }
+                                }))
                         .flatMap(ignored -> one(code, address)));
     }
 

@@ -23,6 +23,8 @@ import vn.canhgac.notification.audience.ContactPreference;
 public class Notices {
 
     private static final String NEW_ID = "'msg_' || replace(gen_random_uuid()::text, '-', '')";
+    private static final String LANGUAGE_OF = "coalesce((select p.language from contact_preference p"
+            + " where p.organization_code = n.organization_code and p.email = %s), $2)";
 
     private static final String INSERT = """
             insert into notification (id, dedup_key, kind, organization_code, severity, audience_roles, gathered,
@@ -56,12 +58,16 @@ public class Notices {
             + CONTACTS_WHO_WANT_IT
             + " and n.gathered on conflict do nothing";
 
-    /** The one address named, and whoever is on duty now for what cannot wait. */
+    /**
+     * The one address named, and whoever is on duty now for what cannot wait; in the language the address chose
+     * as a contact of the organisation, if it is one.
+     */
     private static final String DIRECT_EMAILS = "insert into delivery (id, channel, address, organization_code,"
             + " language, notification_id, next_attempt_at) select " + NEW_ID + ", 'EMAIL', n.direct_email,"
-            + " n.organization_code, $2, n.id, now() from notification n where n.id = any($1)"
-            + " and n.direct_email is not null"
-            + " union all select " + NEW_ID + ", 'EMAIL', s.email, n.organization_code, $2, n.id, now()"
+            + " n.organization_code, " + LANGUAGE_OF.formatted("n.direct_email") + ", n.id, now()"
+            + " from notification n where n.id = any($1) and n.direct_email is not null"
+            + " union all select " + NEW_ID + ", 'EMAIL', s.email, n.organization_code, "
+            + LANGUAGE_OF.formatted("s.email") + ", n.id, now()"
             + " from notification n join duty_shift_replica s on s.organization_code = n.organization_code"
             + " and not s.deleted and s.email is not null and s.starts_at <= now() and s.ends_at > now()"
             + " where n.id = any($1) and n.direct_email is null and not n.gathered"

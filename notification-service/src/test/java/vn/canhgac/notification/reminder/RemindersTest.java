@@ -12,6 +12,7 @@ import static vn.canhgac.notification.testing.TestContacts.CAMRANH_FOCAL_POINT;
 import static vn.canhgac.notification.testing.TestContacts.CAMRANH_LEADER;
 import static vn.canhgac.notification.testing.TestContacts.DEPARTMENT_DUTY;
 import static vn.canhgac.notification.testing.TestContacts.DEPARTMENT_FOCAL_POINT;
+import static vn.canhgac.notification.testing.TestContacts.PROVINCE_LEADER;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -197,6 +198,38 @@ class RemindersTest {
 
         await().atMost(PATIENCE).until(() -> MailServer.inbox(person).size() == 1);
         assertTrue(MailServer.inbox(person).getFirst().subject().startsWith("[Canh Gác] Ca trực của bạn bắt đầu lúc"));
+    }
+
+    @Test
+    void aShiftStartingIsToldInTheLanguageThePersonChoseAsAContact() {
+        vn.canhgac.commons.testing.Api.as("khanhhoa-ubnd")
+                .contentType(io.restassured.http.ContentType.JSON)
+                .header("If-Match", "*")
+                .body(java.util.Map.of(
+                        "channels", List.of("EMAIL"), "minSeverity", "LOW", "digestMinutes", 60, "language", "en"))
+                .put("/api/v1/notification-preferences/UBND-KH/" + PROVINCE_LEADER)
+                .then()
+                .statusCode(200);
+        DutyShiftEvent shift = new DutyShiftEvent(
+                UUID.randomUUID(),
+                "UBND-KH",
+                "/UBND-KH/",
+                "Lãnh đạo trực",
+                null,
+                "0258.3822.661",
+                PROVINCE_LEADER.toUpperCase(java.util.Locale.ROOT),
+                Instant.now().plusSeconds(1200),
+                Instant.now().plusSeconds(1200 + 3600),
+                false);
+        KhanhHoaTree.producer().publish(DUTY_SHIFT_ADDED, shift);
+        awaitRow("select 1 from duty_shift_replica where id = $1", shift.id());
+
+        runTwice();
+
+        await().atMost(PATIENCE)
+                .until(() -> MailServer.about(PROVINCE_LEADER, "Your duty shift starts at")
+                                .size()
+                        == 1);
     }
 
     @Test

@@ -246,6 +246,18 @@ class NotificationsTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aStalePreferenceIsRefusedWith412() {
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"999\"")
+                .body(Map.of("channels", List.of("EMAIL"), "minSeverity", "LOW", "digestMinutes", 5, "language", "vi"))
+                .put("/api/v1/notification-preferences/" + CAMRANH + "/" + CAMRANH_FOCAL_POINT)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+    }
+
     /** Changes some of a contact's preferences, as Khánh Hòa's coordinator. */
     static void choose(String organization, String email, Map<String, Object> changes) {
         Map<String, Object> preference = new java.util.HashMap<>(
