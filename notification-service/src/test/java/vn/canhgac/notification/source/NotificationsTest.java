@@ -82,6 +82,26 @@ class NotificationsTest {
                 .then()
                 .statusCode(200)
                 .body("items.findAll { it.facts.reference == '" + reference + "' }.size()", equalTo(0));
+        // Read for oneself only, and only one's own organisation's.
+        String id = as("camranh-operator")
+                .get("/api/v1/notifications")
+                .then()
+                .extract()
+                .path("items.find { it.facts.reference == '" + reference + "' }.id");
+        as("bank-admin").post("/api/v1/notifications/" + id + "/read").then().statusCode(404);
+        as("camranh-operator")
+                .post("/api/v1/notifications/" + id + "/read")
+                .then()
+                .statusCode(204);
+        as("camranh-operator")
+                .get("/api/v1/notifications")
+                .then()
+                .body("items.find { it.id == '" + id + "' }.read", equalTo(true));
+        as("agency-system")
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.read", equalTo(false));
     }
 
     @Test
