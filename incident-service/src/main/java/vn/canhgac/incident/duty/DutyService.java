@@ -14,8 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
 
@@ -121,10 +120,7 @@ public class DutyService {
 
     public Uni<OnDuty> onDutyNow(Caller caller, String organization) {
         return organization(caller, organization).flatMap(org -> {
-            String path = org.path();
-            List<String> chain = new ArrayList<>(
-                    Arrays.asList(path.substring(1, path.length() - 1).split("/")));
-            Collections.reverse(chain);
+            List<String> chain = OrganizationPaths.upward(org.path());
             return store.onDuty(pool, chain, OffsetDateTime.now(ZoneOffset.UTC)).map(shifts -> {
                 Map<String, List<ShiftView>> byOrganization = new LinkedHashMap<>();
                 shifts.forEach(shift -> byOrganization

@@ -114,13 +114,13 @@ public class DeliveryOutcomes {
             Pool pool,
             Notices notices,
             @ConfigProperty(name = "canhgac.notifications.retry-delays", defaultValue = "5s,30s,2m,5m,15m,30m,1h,2h")
-                    List<String> delays,
-            @ConfigProperty(name = "canhgac.notifications.retry-for", defaultValue = "24h") String retryFor,
+                    List<Duration> delays,
+            @ConfigProperty(name = "canhgac.notifications.retry-for", defaultValue = "24h") Duration retryFor,
             @ConfigProperty(name = "canhgac.webhooks.disable-after-failures", defaultValue = "100") int disableAfter) {
         this.pool = pool;
         this.notices = notices;
-        this.delays = delays.stream().map(DeliveryOutcomes::duration).toList();
-        this.retryFor = duration(retryFor);
+        this.delays = List.copyOf(delays);
+        this.retryFor = retryFor;
         this.disableAfter = disableAfter;
     }
 
@@ -247,10 +247,5 @@ public class DeliveryOutcomes {
                                             facts)))
                             .replaceWithVoid();
                 });
-    }
-
-    private static Duration duration(String text) {
-        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
-        return Duration.parse("PT" + value.replace("m", "M").replace("h", "H").replace("s", "S"));
     }
 }

@@ -1,9 +1,5 @@
 package vn.canhgac.notification.notice;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 /**
  * Something an organisation must be told, before it is fanned out to contacts, webhooks and the console.
  *
@@ -17,14 +13,6 @@ public record Notice(
 
     public static Notice of(String dedupKey, NoticeKind kind, String organization, String severity, NoticeFacts facts) {
         return new Notice(dedupKey, kind, organization, severity, null, facts);
-    }
-
-    /** The organisation of a path and every one above it: {@code /A/B/C/} is C, B, A. */
-    public static List<String> chainOf(String path) {
-        List<String> codes =
-                new ArrayList<>(List.of(path.substring(1, path.length() - 1).split("/")));
-        Collections.reverse(codes);
-        return codes;
     }
 
     /** Gathered into a digest rather than sent at once: new exposures that are not critical. */

@@ -1,6 +1,10 @@
 package vn.canhgac.notification.notice;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import vn.canhgac.commons.organization.ContactRole;
 
 /**
@@ -41,8 +45,15 @@ public enum NoticeKind {
 
     /** The CloudEvent type of this kind on webhooks. */
     public String eventType() {
-        return "canhgac.notification."
-                + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".v1";
+        return "canhgac.notification." + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".v1";
+    }
+
+    /** A reminder's or report's key: this kind and what makes it one ({@code directive_overdue:<id>:<org>}). */
+    public String key(Object... parts) {
+        return Stream.concat(
+                        Stream.of(name().toLowerCase(Locale.ROOT)),
+                        Arrays.stream(parts).map(String::valueOf))
+                .collect(Collectors.joining(":"));
     }
 
     /** Whether a webhook may subscribe to it (a disabled webhook is told by e-mail and in the console only). */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.notification.notice.EventAge;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
@@ -163,7 +164,7 @@ public class Reminders {
                     continue;
                 }
                 due.add(Notice.of(
-                        kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + row.getUUID("id") + ":" + recipient,
+                        kind.key(row.getUUID("id"), recipient),
                         kind,
                         recipient,
                         kind == NoticeKind.DIRECTIVE_DUE_IN_3_DAYS ? "MEDIUM" : "HIGH",
@@ -233,7 +234,7 @@ public class Reminders {
                             default -> NoticeKind.EXPOSURES_DUE_SOON;
                         };
                         due.add(Notice.of(
-                                kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + told + ":" + identity(exposures),
+                                kind.key(told, identity(exposures)),
                                 kind,
                                 told,
                                 Severities.worst(exposures.stream()
@@ -282,7 +283,7 @@ public class Reminders {
                 .flatMap(rows -> {
                     List<Notice> due = new ArrayList<>();
                     for (Row row : rows) {
-                        List<String> chain = Notice.chainOf(row.getString("reporting_path"));
+                        List<String> chain = OrganizationPaths.upward(row.getString("reporting_path"));
                         NoticeFacts facts = new NoticeFacts(
                                 row.getString("reference"),
                                 row.getString("title"),

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.canhgac.commons.contracts.IncidentEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
+import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.notification.notice.EventAge;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
@@ -101,10 +102,10 @@ public class IncidentEventsConsumer {
         NoticeKind kind;
         if (INCIDENT_REPORTED.type().equals(typed.type())) {
             kind = NoticeKind.INCIDENT_REPORTED;
-            told.addAll(Notice.chainOf(incident.reportingPath()));
+            told.addAll(OrganizationPaths.upward(incident.reportingPath()));
         } else if (INCIDENT_ESCALATED.type().equals(typed.type())) {
             kind = NoticeKind.INCIDENT_ESCALATED;
-            told.addAll(Notice.chainOf(incident.reportingPath()));
+            told.addAll(OrganizationPaths.upward(incident.reportingPath()));
             if (incident.escalatedTo() != null) {
                 told.addAll(incident.escalatedTo());
             }
@@ -119,13 +120,7 @@ public class IncidentEventsConsumer {
         List<Notice> notices = new ArrayList<>();
         for (String occasion : occasions) {
             for (String code : told) {
-                notices.add(Notice.of(
-                        kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + incident.id() + ":" + occasion + ":"
-                                + code,
-                        kind,
-                        code,
-                        incident.severity(),
-                        facts));
+                notices.add(Notice.of(kind.key(incident.id(), occasion, code), kind, code, incident.severity(), facts));
             }
         }
         return notices;
