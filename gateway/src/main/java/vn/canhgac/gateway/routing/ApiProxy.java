@@ -1,5 +1,6 @@
 package vn.canhgac.gateway.routing;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,7 @@ import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import vn.canhgac.gateway.console.CsrfTokens;
 import vn.canhgac.gateway.identity.VerifiedTokens;
 import vn.canhgac.gateway.problem.GatewayProblems;
 import vn.canhgac.gateway.ratelimit.RateLimiter;
@@ -33,7 +35,9 @@ import vn.canhgac.gateway.ratelimit.RateLimiter;
 /**
  * Forwards {@code /api/...} to the service that owns the path, once the caller's bearer token is valid.
  * Bodies stream through in both directions (an import of a large file is never held in memory here); the token
- * is relayed as it came, because every service validates it again; the request id goes with it.
+ * is relayed as it came, because every service validates it again; the request id goes with it. The web console
+ * sends its session cookie instead: the access token of that session is relayed exactly as a client's would be,
+ * and the cookie itself never leaves the gateway.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -51,11 +55,17 @@ public class ApiProxy {
             "upgrade",
             "host",
             // Answered by the gateway itself, once the caller is known (below).
-            "expect");
+            "expect",
+            // The console's session and its CSRF token are the gateway's business only.
+            "cookie",
+            "x-csrf-token");
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final RouteTable routes;
     private final RateLimiter limiter;
     private final VerifiedTokens verifiedTokens;
+    private final CsrfTokens csrf;
     /**
      * One client per event loop, used only from that loop: its connections are opened there, so a request and its
      * forwarded copy never change threads. With one shared client a pooled connection usually belonged to another
@@ -71,12 +81,14 @@ public class ApiProxy {
             RouteTable routes,
             RateLimiter limiter,
             VerifiedTokens verifiedTokens,
+            CsrfTokens csrf,
             Vertx vertx,
             @ConfigProperty(name = "canhgac.proxy.timeout", defaultValue = "PT60S") Duration timeout,
             @ConfigProperty(name = "canhgac.proxy.pool-size", defaultValue = "200") int poolSize) {
         this.routes = routes;
         this.limiter = limiter;
         this.verifiedTokens = verifiedTokens;
+        this.csrf = csrf;
         this.timeoutMillis = timeout.toMillis();
         this.vertx = vertx;
         this.clientOptions = new HttpClientOptions()
@@ -108,18 +120,24 @@ public class ApiProxy {
             return;
         }
         authenticate(rc)
-                .invoke(this::throttle)
-                .flatMap(caller -> forward(rc, owner.get(), requestId))
+                .invoke(caller -> throttle(caller.name()))
+                .flatMap(caller -> forward(rc, owner.get(), requestId, caller.authorization()))
                 .subscribe()
                 .with(done -> {}, failure -> fail(rc, failure));
     }
 
-    /** The caller's name, once the bearer token is valid: remembered from an earlier request, or verified now. */
-    private Uni<String> authenticate(RoutingContext rc) {
+    /** Who calls, and the Authorization header that goes to the service on its behalf. */
+    private record Caller(String name, String authorization) {}
+
+    /**
+     * The caller, once the bearer token is valid (remembered from an earlier request, or verified now), or once the
+     * console's session is valid and, for a request that changes something, carries its CSRF token.
+     */
+    private Uni<Caller> authenticate(RoutingContext rc) {
         String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
         String known = verifiedTokens.caller(authorization);
         if (known != null) {
-            return Uni.createFrom().item(known);
+            return Uni.createFrom().item(new Caller(known, authorization));
         }
         // No token, or one not verified yet: throttled by client address before its signature costs anything, so
         // a flood of forged or missing tokens is refused at the rate of a single caller.
@@ -137,11 +155,27 @@ public class ApiProxy {
                 throw new Unauthenticated();
             }
             String caller = identity.getPrincipal().getName();
+            if (authorization == null) {
+                return sessionCaller(rc, identity, caller);
+            }
             if (identity.getPrincipal() instanceof JsonWebToken token) {
                 verifiedTokens.remember(authorization, caller, token.getExpirationTime());
             }
-            return caller;
+            return new Caller(caller, authorization);
         });
+    }
+
+    private Caller sessionCaller(RoutingContext rc, SecurityIdentity identity, String caller) {
+        AccessTokenCredential accessToken = identity.getCredential(AccessTokenCredential.class);
+        if (accessToken == null || !(identity.getPrincipal() instanceof JsonWebToken idToken)) {
+            throw new Unauthenticated();
+        }
+        if (!SAFE_METHODS.contains(rc.request().method().name())) {
+            if (!csrf.matches(idToken, rc.request().getHeader(CsrfTokens.HEADER))) {
+                throw new CrossSite();
+            }
+        }
+        return new Caller(caller, "Bearer " + accessToken.getToken());
     }
 
     private static String clientAddress(RoutingContext rc) {
@@ -157,7 +191,8 @@ public class ApiProxy {
         }
     }
 
-    private Uni<Void> forward(RoutingContext rc, Map.Entry<String, RouteTable.Route> owner, String requestId) {
+    private Uni<Void> forward(
+            RoutingContext rc, Map.Entry<String, RouteTable.Route> owner, String requestId, String authorization) {
         io.vertx.core.http.HttpServerRequest in = rc.request();
         // Forward the path that was routed (dot segments resolved), never the raw one: "/api/v1/x/../../q/..."
         // must not reach a path other than the one whose owner was chosen.
@@ -171,7 +206,8 @@ public class ApiProxy {
                 options.addHeader(header.getKey(), header.getValue());
             }
         });
-        options.putHeader(RequestIds.HEADER, requestId)
+        options.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization)
+                .putHeader(RequestIds.HEADER, requestId)
                 .putHeader(
                         "X-Forwarded-Host",
                         in.authority() == null ? "" : in.authority().toString())
@@ -218,6 +254,7 @@ public class ApiProxy {
                 rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"canhgac\"");
                 GatewayProblems.send(rc, 401, "unauthorized");
             }
+            case CrossSite c -> GatewayProblems.send(rc, 403, "csrf");
             case RateLimited limited -> {
                 rc.response().putHeader("Retry-After", Long.toString(limited.seconds));
                 GatewayProblems.send(rc, 429, "rate-limited");
@@ -238,6 +275,12 @@ public class ApiProxy {
 
     private static final class Unauthenticated extends RuntimeException {
         Unauthenticated() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class CrossSite extends RuntimeException {
+        CrossSite() {
             super(null, null, false, false);
         }
     }

@@ -1,0 +1,82 @@
+import { Anchor, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session';
+import { DueBadge } from '../ui/Badges';
+import { Empty, QueryView } from '../ui/States';
+
+export default function DirectivesPage() {
+  const { t, date } = useI18n();
+  const session = useSession();
+  const [box, setBox] = useState<'inbox' | 'sent'>('inbox');
+  const directives = useQuery({
+    queryKey: ['directives'],
+    queryFn: () => unwrap(api.GET('/api/v1/directives', { params: { query: { limit: 200 } } })),
+  });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('directivesTitle')}</Title>
+        <SegmentedControl
+          value={box}
+          onChange={(v) => setBox(v as 'inbox' | 'sent')}
+          data={[
+            { value: 'inbox', label: t('inbox') },
+            { value: 'sent', label: t('sent') },
+          ]}
+        />
+      </Group>
+      <QueryView query={directives}>
+        {(page) => {
+          const rows = (page.items ?? []).filter((d) => (box === 'sent') === (d.issuerCode === session.organization));
+          if (!rows.length) return <Empty>{t('noDirectives')}</Empty>;
+          return (
+            <Table.ScrollContainer minWidth={640}>
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('reference')}</Table.Th>
+                    <Table.Th>{t('subject')}</Table.Th>
+                    <Table.Th>{t('issuer')}</Table.Th>
+                    <Table.Th>{t('issuedOn')}</Table.Th>
+                    <Table.Th>{t('reportDueOn')}</Table.Th>
+                    {box === 'sent' && <Table.Th>{t('reported')}</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/directives/${d.id}`} fw={600}>
+                          {d.reference}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text lineClamp={2} size="sm">
+                          {d.subject}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{d.issuerCode}</Table.Td>
+                      <Table.Td>{date(d.issuedOn)}</Table.Td>
+                      <Table.Td>
+                        <DueBadge dueOn={d.reportDueOn} />
+                      </Table.Td>
+                      {box === 'sent' && (
+                        <Table.Td>
+                          {d.reported}/{d.recipients}
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          );
+        }}
+      </QueryView>
+    </Stack>
+  );
+}

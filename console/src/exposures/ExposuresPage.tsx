@@ -1,0 +1,248 @@
+import { Alert, Button, Checkbox, Drawer, Group, Select, Stack, Switch, Table, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { components } from '../api/schema';
+import { useI18n } from '../i18n/i18n';
+import { useCan } from '../session';
+import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
+import { ProblemAlert } from '../ui/Problems';
+import { Empty, QueryView } from '../ui/States';
+
+type Exposure = components['schemas']['ExposureView'];
+type Status = components['schemas']['ExposureStatus'];
+const STATUSES: Status[] = ['TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED', 'RESOLVED', 'RISK_ACCEPTED', 'FALSE_POSITIVE', 'WITHDRAWN'];
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+
+/** Filters live in the address, so a filtered list can be bookmarked, shared and linked from the overview. */
+export default function ExposuresPage() {
+  const { t, tv } = useI18n();
+  const can = useCan();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = (name: string) => params.get(name) ?? undefined;
+  const setFilter = (name: string, value: string | null | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next);
+  };
+  const query = {
+    organization: filter('organization'),
+    severity: filter('severity') as (typeof SEVERITIES)[number] | undefined,
+    status: filter('status') as Status | undefined,
+    overdue: filter('overdue') === 'true' ? true : undefined,
+    q: filter('q'),
+    advisoryId: filter('advisoryId'),
+    botnetListId: filter('botnetListId'),
+    assetId: filter('assetId'),
+    limit: 50,
+  };
+  const list = useInfiniteQuery({
+    queryKey: ['exposures', query],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/exposures', { params: { query: { ...query, after: pageParam } } })),
+    getNextPageParam: (page) => page.next ?? undefined,
+  });
+  const [selected, setSelected] = useState<string[]>([]);
+  const rows = list.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  return (
+    <Stack>
+      <Title order={2}>{t('exposuresTitle')}</Title>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label={t('search')} description={t('searchHint')} defaultValue={query.q} onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value)} w={240} />
+        <Select label={t('severity')} data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))} value={query.severity ?? null} onChange={(v) => setFilter('severity', v)} clearable w={150} />
+        <Select label={t('status')} data={STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))} value={query.status ?? null} onChange={(v) => setFilter('status', v)} clearable w={170} />
+        <TextInput label={t('organization')} defaultValue={query.organization} onKeyDown={(e) => e.key === 'Enter' && setFilter('organization', e.currentTarget.value)} w={170} />
+        <Switch label={t('onlyOverdue')} checked={!!query.overdue} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)} mb={8} />
+      </Group>
+      {can('POST /api/v1/exposures/status') && selected.length > 0 && <BulkChange ids={selected} onDone={() => setSelected([])} />}
+      <QueryView query={list}>
+        {() =>
+          rows.length === 0 ? (
+            <Empty>{t('noExposures')}</Empty>
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={720}>
+                <Table striped highlightOnHover aria-label={t('exposuresTitle')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={40}>
+                        <Checkbox aria-label={t('selectAll')} checked={selected.length === rows.length} onChange={(e) => setSelected(e.currentTarget.checked ? rows.map((r) => r.id!) : [])} />
+                      </Table.Th>
+                      <Table.Th>{t('severity')}</Table.Th>
+                      <Table.Th>{t('subjectCol')}</Table.Th>
+                      <Table.Th>{t('asset')}</Table.Th>
+                      <Table.Th>{t('organization')}</Table.Th>
+                      <Table.Th>{t('status')}</Table.Th>
+                      <Table.Th>{t('dueOn')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((e) => (
+                      <Table.Tr key={e.id} data-testid={`exposure-${e.id}`} style={{ cursor: 'pointer' }} onClick={() => navigate(`/exposures/${e.id}?${params}`)}>
+                        <Table.Td onClick={(ev) => ev.stopPropagation()}>
+                          <Checkbox
+                            aria-label={`${t('select')} ${e.subject}`}
+                            checked={selected.includes(e.id!)}
+                            onChange={(ev) => setSelected(ev.currentTarget.checked ? [...selected, e.id!] : selected.filter((s) => s !== e.id))}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <SeverityBadge severity={e.severity} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" fw={600}>
+                            {e.advisoryReference ?? e.botnetListReference}
+                          </Text>
+                          <Text size="xs" c="dimmed" lineClamp={1}>
+                            {e.subject}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{e.hostname ?? e.network}</Text>
+                        </Table.Td>
+                        <Table.Td>{e.organizationCode}</Table.Td>
+                        <Table.Td>
+                          <StatusBadge prefix="ex" status={e.status} />
+                        </Table.Td>
+                        <Table.Td>
+                          <DueBadge dueOn={e.dueOn} done={['MITIGATED', 'RESOLVED', 'RISK_ACCEPTED', 'FALSE_POSITIVE', 'WITHDRAWN'].includes(e.status ?? '')} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {list.hasNextPage && (
+                <Button variant="light" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                  {t('more')}
+                </Button>
+              )}
+            </>
+          )
+        }
+      </QueryView>
+      <Drawer opened={!!id} onClose={() => navigate(`/exposures?${params}`)} position="right" size="lg" title={t('exposuresTitle')}>
+        {id && <ExposureDetail id={id} />}
+      </Drawer>
+    </Stack>
+  );
+}
+
+function BulkChange({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+  const { t, tv } = useI18n();
+  const client = useQueryClient();
+  const [status, setStatus] = useState<Status | null>(null);
+  const [note, setNote] = useState('');
+  const change = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/exposures/status', { body: { ids, status: status!, note: note || undefined } })),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['exposures'] });
+      client.invalidateQueries({ queryKey: ['exposure-summary'] });
+    },
+  });
+  return (
+    <Alert color="blue" title={t('changeStatusOf', { n: ids.length })}>
+      <Group align="flex-end" wrap="wrap">
+        <Select label={t('status')} data={STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))} value={status} onChange={(v) => setStatus(v as Status)} w={190} />
+        <TextInput label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Button disabled={!status} loading={change.isPending} onClick={() => change.mutate()}>
+          {t('changeStatus')}
+        </Button>
+        {change.isSuccess && (
+          <Button variant="subtle" onClick={onDone}>
+            {t('close')}
+          </Button>
+        )}
+      </Group>
+      {change.data && <Text size="sm" mt="xs">{t('bulkResult', { changed: change.data.changed?.length ?? 0, refused: change.data.refused?.length ?? 0 })}</Text>}
+      <ProblemAlert error={change.error} />
+    </Alert>
+  );
+}
+
+function ExposureDetail({ id }: { id: string }) {
+  const { t, tv, dateTime, date } = useI18n();
+  const can = useCan();
+  const client = useQueryClient();
+  const exposure = useQuery({
+    queryKey: ['exposure', id],
+    queryFn: () => unwrap(api.GET('/api/v1/exposures/{id}', { params: { path: { id } } })),
+  });
+  const [status, setStatus] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const change = useMutation({
+    mutationFn: (e: Exposure) =>
+      unwrap(
+        api.POST('/api/v1/exposures/{id}/status', {
+          params: { path: { id }, header: { 'If-Match': `"${e.version}"` } },
+          body: { status: status as Status, note: note || undefined },
+        }),
+      ),
+    onSuccess: () => {
+      setStatus(null);
+      setNote('');
+      client.invalidateQueries({ queryKey: ['exposure', id] });
+      client.invalidateQueries({ queryKey: ['exposures'] });
+      client.invalidateQueries({ queryKey: ['exposure-summary'] });
+    },
+  });
+  return (
+    <QueryView query={exposure}>
+      {(e) => (
+        <Stack>
+          <Group>
+            <SeverityBadge severity={e.severity} />
+            <StatusBadge prefix="ex" status={e.status} />
+            <DueBadge dueOn={e.dueOn} />
+          </Group>
+          <Title order={3} size="h4">
+            {e.advisoryReference ?? e.botnetListReference}
+          </Title>
+          <Text>{e.subject}</Text>
+          <Text size="sm">
+            <b>{t('asset')}:</b> {e.hostname ?? e.network} · {e.organizationCode}
+          </Text>
+          <Alert color="gray" title={t('matchedWhy')}>
+            {e.matched}
+          </Alert>
+          {e.remediation && (
+            <Text size="sm">
+              <b>{t('remediation')}:</b> {e.remediation}
+            </Text>
+          )}
+          <Text size="sm">
+            <b>{t('dueOn')}:</b> {date(e.dueOn)}
+          </Text>
+          {can('POST /api/v1/exposures/{id}/status') && !!e.allowedNext?.length && (
+            <Stack gap="xs">
+              <Select label={t('changeStatus')} data={e.allowedNext.map((s) => ({ value: s, label: tv('ex', s) }))} value={status} onChange={setStatus} />
+              <Textarea label={t('note')} value={note} onChange={(ev) => setNote(ev.currentTarget.value)} autosize minRows={2} />
+              <ProblemAlert error={change.error} />
+              {change.isSuccess && <Alert color="green">{t('statusChanged')}</Alert>}
+              <Button disabled={!status} loading={change.isPending} onClick={() => change.mutate(e)}>
+                {t('save')}
+              </Button>
+            </Stack>
+          )}
+          <Title order={4} size="h5">
+            {t('history')}
+          </Title>
+          <Timeline bulletSize={12} lineWidth={2}>
+            {(e.history ?? []).map((h, i) => (
+              <Timeline.Item key={i} title={`${tv('ex', h.fromStatus) || '—'} → ${tv('ex', h.toStatus)}`}>
+                <Text size="xs" c="dimmed">
+                  {h.actor} · {dateTime(h.at)}
+                </Text>
+                {h.note && <Text size="sm">{h.note}</Text>}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Stack>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,197 @@
+import { Alert, Button, Card, FileButton, Group, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ProblemError, api, unwrap, type Problem } from '../api/client';
+import type { components } from '../api/schema';
+import { useI18n } from '../i18n/i18n';
+import { useCan, useSession } from '../session';
+import { ProblemAlert } from '../ui/Problems';
+import { Empty, QueryView } from '../ui/States';
+
+type ImportReport = components['schemas']['ImportReport'];
+
+/** An address or a CIDR goes to the ip filter; anything else searches names and products. */
+function searchQuery(text: string) {
+  const trimmed = text.trim();
+  if (!trimmed) return {};
+  return /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(trimmed) && /[.:]/.test(trimmed) ? { ip: trimmed } : { q: trimmed };
+}
+
+export function AssetsTab() {
+  const { t } = useI18n();
+  const can = useCan();
+  const [search, setSearch] = useState('');
+  const assets = useInfiniteQuery({
+    queryKey: ['assets', search],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/assets', { params: { query: { ...searchQuery(search), after: pageParam, limit: 50 } } })),
+    getNextPageParam: (page) => page.next ?? undefined,
+  });
+  const rows = assets.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  return (
+    <Stack>
+      {can('POST /api/v1/assets/imports') && <AssetImport />}
+      <TextInput
+        label={t('search')}
+        description={t('assetSearch')}
+        onKeyDown={(e) => e.key === 'Enter' && setSearch(e.currentTarget.value)}
+        onBlur={(e) => setSearch(e.currentTarget.value)}
+        maw={420}
+      />
+      <QueryView query={assets}>
+        {() =>
+          rows.length === 0 ? (
+            <Empty>{t('noAssets')}</Empty>
+          ) : (
+            <>
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped aria-label={t('assets')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('hostname')}</Table.Th>
+                      <Table.Th>{t('addresses')}</Table.Th>
+                      <Table.Th>{t('products')}</Table.Th>
+                      <Table.Th>{t('organization')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((a) => (
+                      <Table.Tr key={a.id}>
+                        <Table.Td>{a.hostname ?? a.externalId}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{(a.addresses ?? []).join(', ')}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs">{(a.products ?? []).map((p) => [p.vendor, p.product, p.version].filter(Boolean).join(' ')).join('; ')}</Text>
+                        </Table.Td>
+                        <Table.Td>{a.organizationCode}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              {assets.hasNextPage && (
+                <Button variant="light" onClick={() => assets.fetchNextPage()} loading={assets.isFetchingNextPage}>
+                  {t('more')}
+                </Button>
+              )}
+            </>
+          )
+        }
+      </QueryView>
+    </Stack>
+  );
+}
+
+/**
+ * Uploads a file with a progress bar (XMLHttpRequest reports upload progress; fetch does not) and shows each bad
+ * row's errors against its row number.
+ */
+function AssetImport() {
+  const { t } = useI18n();
+  const session = useSession();
+  const client = useQueryClient();
+  const [mode, setMode] = useState<'ALL_OR_NOTHING' | 'SKIP_BAD_ROWS'>('ALL_OR_NOTHING');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const upload = (file: File | null) => {
+    if (!file) return;
+    setReport(null);
+    setProblem(null);
+    setProgress(0);
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/v1/assets/imports?mode=${mode}&organization=${encodeURIComponent(session.organization)}`);
+    request.setRequestHeader('Content-Type', file.name.endsWith('.csv') ? 'text/csv' : 'application/json');
+    request.setRequestHeader('Accept-Language', document.documentElement.lang || 'vi');
+    request.setRequestHeader('X-Requested-With', 'JavaScript');
+    request.setRequestHeader('X-CSRF-Token', session.csrfToken);
+    request.setRequestHeader('Idempotency-Key', crypto.randomUUID());
+    request.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((100 * e.loaded) / e.total));
+    request.onload = () => {
+      setProgress(null);
+      const body = request.responseText ? JSON.parse(request.responseText) : {};
+      if (request.status >= 200 && request.status < 300) {
+        setReport(body as ImportReport);
+        client.invalidateQueries({ queryKey: ['assets'] });
+      } else {
+        setProblem({ status: request.status, ...body });
+      }
+    };
+    request.onerror = () => {
+      setProgress(null);
+      setProblem({ title: t('offline') });
+    };
+    request.send(file);
+  };
+  const rowErrors = report?.errors?.length ? report.errors : problem?.errors?.some((e) => e.row !== undefined) ? problem.errors : [];
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {t('importAssets')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('importHint')}
+      </Text>
+      <Group mt="sm" align="flex-end">
+        <div>
+          <Text size="sm" fw={500} id="import-mode">
+            {t('importMode')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="import-mode"
+            value={mode}
+            onChange={(v) => setMode(v as typeof mode)}
+            data={[
+              { value: 'ALL_OR_NOTHING', label: t('allOrNothing') },
+              { value: 'SKIP_BAD_ROWS', label: t('skipBadRows') },
+            ]}
+          />
+        </div>
+        <FileButton onChange={upload} accept=".csv,.json,text/csv,application/json">
+          {(props) => (
+            <Button {...props} data-testid="import-file">
+              {t('chooseFile')}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {progress !== null && (
+        <Stack gap={4} mt="sm">
+          <Text size="sm">{t('uploading', { percent: progress })}</Text>
+          <Progress value={progress} aria-label={t('uploading', { percent: progress })} />
+        </Stack>
+      )}
+      {report && (
+        <Alert color={report.errors?.length ? 'orange' : 'green'} mt="sm">
+          {t('importDone', { rows: report.rows, created: report.created, updated: report.updated, skipped: report.skipped })}
+        </Alert>
+      )}
+      {problem && (
+        <Stack mt="sm">
+          {rowErrors?.length ? <Alert color="red" role="alert" title={problem.title}>{t('importRefused')}</Alert> : <ProblemAlert error={new ProblemError(problem)} />}
+        </Stack>
+      )}
+      {!!rowErrors?.length && (
+        <Table mt="sm" aria-label={t('problem')} data-testid="row-errors">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('row')}</Table.Th>
+              <Table.Th>{t('field')}</Table.Th>
+              <Table.Th>{t('problem')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rowErrors.map((e, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{e.row}</Table.Td>
+                <Table.Td>{e.field}</Table.Td>
+                <Table.Td>{e.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

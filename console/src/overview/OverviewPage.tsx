@@ -1,0 +1,281 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { components } from '../api/schema';
+import { daysUntil, useI18n } from '../i18n/i18n';
+import { useSession } from '../session';
+import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
+import { Empty, QueryView } from '../ui/States';
+
+type Summary = components['schemas']['ExposureSummary'];
+
+/**
+ * The first screen, also on a phone: who is on duty now, what is overdue, which directives wait for an answer and
+ * which incidents are open. Counts come from the services' aggregates; lists are short pages.
+ */
+export function OverviewPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const organization = params.get('organization') ?? undefined;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('overviewTitle')}</Title>
+        {organization && organization !== session.organization && (
+          <Anchor component="button" onClick={() => setParams({})}>
+            ← {session.organization}
+          </Anchor>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <OnDutyCard organization={organization ?? session.organization} />
+        <DirectivesAwaiting />
+      </SimpleGrid>
+      <ExposureSummaryCard organization={organization} onDrill={(code) => setParams({ organization: code })} />
+      <OpenIncidents organization={organization} />
+    </Stack>
+  );
+}
+
+function OnDutyCard({ organization }: { organization: string }) {
+  const { t, localDateTime } = useI18n();
+  const now = useQuery({
+    queryKey: ['duty-now', organization],
+    queryFn: () => unwrap(api.GET('/api/v1/duty/now', { params: { query: { organization } } })),
+  });
+  return (
+    <Card withBorder aria-labelledby="on-duty">
+      <Title order={3} size="h4" id="on-duty">
+        {t('onDutyNow')}
+      </Title>
+      <QueryView query={now}>
+        {(duty) =>
+          duty.shifts?.length ? (
+            <Stack gap={4} mt="xs">
+              {duty.fallback && <Text size="xs" c="dimmed">{t('fallbackDuty')} {duty.onDutyFor}</Text>}
+              {duty.shifts.map((s) => (
+                <Group key={s.id} justify="space-between" wrap="nowrap">
+                  <div>
+                    <Text fw={600}>{s.person}</Text>
+                    <Text size="sm" c="dimmed">
+                      {s.role} · {localDateTime(s.from)} → {localDateTime(s.to)}
+                    </Text>
+                  </div>
+                  <Anchor href={`tel:${s.phone}`} fw={600}>
+                    {s.phone}
+                  </Anchor>
+                </Group>
+              ))}
+            </Stack>
+          ) : (
+            <Text c="dimmed" mt="xs">
+              {t('nobodyOnDuty')}
+            </Text>
+          )
+        }
+      </QueryView>
+    </Card>
+  );
+}
+
+function DirectivesAwaiting() {
+  const { t } = useI18n();
+  const session = useSession();
+  const directives = useQuery({
+    queryKey: ['directives', 'overview'],
+    queryFn: () => unwrap(api.GET('/api/v1/directives', { params: { query: { limit: 50 } } })),
+  });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {t('directivesAwaiting')}
+      </Title>
+      <QueryView query={directives}>
+        {(page) => {
+          // Received, with a report still due: the compiled counts are the issuer's; ours is the detail screen's.
+          const waiting = (page.items ?? []).filter(
+            (d) => d.issuerCode !== session.organization && d.reportDueOn && daysUntil(d.reportDueOn) > -30,
+          );
+          return waiting.length ? (
+            <Stack gap={6} mt="xs">
+              {waiting.slice(0, 6).map((d) => (
+                <Group key={d.id} justify="space-between" wrap="nowrap">
+                  <Anchor component={Link} to={`/directives/${d.id}`} lineClamp={1}>
+                    {d.reference} — {d.subject}
+                  </Anchor>
+                  <DueBadge dueOn={d.reportDueOn} />
+                </Group>
+              ))}
+            </Stack>
+          ) : (
+            <Text c="dimmed" mt="xs">
+              {t('noDirectivesAwaiting')}
+            </Text>
+          );
+        }}
+      </QueryView>
+    </Card>
+  );
+}
+
+function openOf(s: Summary) {
+  return (s.toConfirm ?? 0) + (s.open ?? 0) + (s.acknowledged ?? 0) + (s.inProgress ?? 0);
+}
+
+function ExposureSummaryCard({ organization, onDrill }: { organization?: string; onDrill: (code: string) => void }) {
+  const { t, number } = useI18n();
+  const summary = useQuery({
+    queryKey: ['exposure-summary', organization],
+    queryFn: async () => {
+      const answer = await api.GET('/api/v1/exposures/summary', { params: { query: { organization } } });
+      const rows: Summary[] = await unwrap(Promise.resolve(answer));
+      // How fresh the read model is: the console says "as of" rather than showing an old picture as current.
+      const asOf = answer.response.headers.get('Canhgac-Data-As-Of');
+      return { rows, asOf, behind: Number(answer.response.headers.get('Canhgac-Data-Behind') ?? 0) };
+    },
+  });
+  return (
+    <Card withBorder>
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {t('exposuresByOrganization')}
+        </Title>
+        {summary.data?.asOf && <AsOf asOf={summary.data.asOf} behind={summary.data.behind} />}
+      </Group>
+      <QueryView query={summary}>
+        {({ rows }) => {
+          if (!rows.length) return <Empty>{t('noExposures')}</Empty>;
+          const max = Math.max(1, ...rows.map((r) => openOf(r) + (r.mitigated ?? 0)));
+          const [own, ...children] = rows;
+          return (
+            <Stack gap="sm" mt="sm">
+              <SimpleGrid cols={{ base: 3 }}>
+                <Figure label={t('openExposures')} value={number(openOf(own))} href={`/exposures?organization=${own.organizationCode}`} />
+                <Figure label={t('overdueExposures')} value={number(own.overdue)} color="red.9" href={`/exposures?organization=${own.organizationCode}&overdue=true`} />
+                <Figure label={t('mitigated')} value={number(own.mitigated)} color="green.9" />
+              </SimpleGrid>
+              <Table.ScrollContainer minWidth={420}>
+                <Table verticalSpacing={6} aria-label={t('exposuresByOrganization')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('organization')}</Table.Th>
+                      <Table.Th ta="right">{t('openExposures')}</Table.Th>
+                      <Table.Th ta="right">{t('overdueExposures')}</Table.Th>
+                      <Table.Th w="35%">
+                        <span aria-hidden="true">▇</span>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {children.map((row) => (
+                      <Table.Tr key={row.organizationCode} data-testid={`summary-${row.organizationCode}`}>
+                        <Table.Td>
+                          <Anchor component="button" onClick={() => onDrill(row.organizationCode!)} aria-label={t('drillDown', { name: row.nameVi })}>
+                            {row.nameVi}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td ta="right" data-testid="open">{number(openOf(row))}</Table.Td>
+                        <Table.Td ta="right" data-testid="overdue">{number(row.overdue)}</Table.Td>
+                        <Table.Td>
+                          <Bar total={max} parts={[[row.overdue ?? 0, 'var(--mantine-color-red-9)'], [openOf(row) - (row.overdue ?? 0), 'var(--mantine-color-orange-6)'], [row.mitigated ?? 0, 'var(--mantine-color-green-7)']]} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Stack>
+          );
+        }}
+      </QueryView>
+    </Card>
+  );
+}
+
+function Figure({ label, value, color, href }: { label: string; value: string; color?: string; href?: string }) {
+  const content = (
+    <Stack gap={0} align="center">
+      <Text size="xl" fw={700} c={color}>
+        {value}
+      </Text>
+      <Text size="sm">{label}</Text>
+    </Stack>
+  );
+  return href ? (
+    <Anchor component={Link} to={href} underline="never" c="inherit">
+      {content}
+    </Anchor>
+  ) : (
+    content
+  );
+}
+
+function Bar({ total, parts }: { total: number; parts: [number, string][] }) {
+  return (
+    <div className="bar-track" aria-hidden="true">
+      {parts.map(([value, color], i) => (
+        <div key={i} className="bar-segment" style={{ width: `${(100 * Math.max(0, value)) / total}%`, background: color }} />
+      ))}
+    </div>
+  );
+}
+
+export function AsOf({ asOf, behind }: { asOf: string; behind?: number }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <Tooltip label={asOf}>
+      <Text size="xs" c="dimmed">
+        {t('asOf', { time: dateTime(asOf) })}
+        {behind ? ` · ${t('catchingUp')}` : ''}
+      </Text>
+    </Tooltip>
+  );
+}
+
+function OpenIncidents({ organization }: { organization?: string }) {
+  const { t, dateTime } = useI18n();
+  const incidents = useQuery({
+    queryKey: ['incidents', 'open', organization],
+    queryFn: () => unwrap(api.GET('/api/v1/incidents', { params: { query: { organization, limit: 20 } } })),
+  });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {t('openIncidents')}
+      </Title>
+      <QueryView query={incidents}>
+        {(page) => {
+          const open = (page.items ?? []).filter((i) => !['CLOSED', 'REJECTED', 'DUPLICATE'].includes(i.status ?? ''));
+          return open.length ? (
+            <Stack gap={6} mt="xs">
+              {open.map((i) => (
+                <Group key={i.id} justify="space-between" wrap="nowrap">
+                  <Group gap="xs" wrap="nowrap">
+                    <SeverityBadge severity={i.severity} />
+                    <Anchor component={Link} to={`/incidents/${i.id}`} lineClamp={1}>
+                      {i.reference} — {i.title}
+                    </Anchor>
+                  </Group>
+                  <Group gap={4} wrap="nowrap">
+                    <StatusBadge prefix="in" status={i.status} />
+                    {(i.firstResponseOverdue || i.resolutionOverdue) && (
+                      <Badge color="red.9" title={dateTime(i.resolutionDue)}>
+                        {t('slaBreached')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Group>
+              ))}
+            </Stack>
+          ) : (
+            <Text c="dimmed" mt="xs">
+              {t('noOpenIncidents')}
+            </Text>
+          );
+        }}
+      </QueryView>
+    </Card>
+  );
+}
