@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
@@ -64,9 +64,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')} lang={language === 'vi' ? 'en' : 'vi'}>
               {t('switchLanguage')}
             </Button>
-            <ActionIcon component="a" href="/logout" variant="subtle" size="lg" aria-label={t('signOut')} title={t('signOut')}>
-              <span aria-hidden="true">⎋</span>
-            </ActionIcon>
+            <Button component="a" href="/logout" variant="default" size="compact-sm">
+              {t('signOut')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { call, unique } from './api';
+import { signIn, signOut } from './people';
+import { shoot } from './screenshots';
+
+test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, which acknowledges and reports; the coordinator sees the compiled report', async ({ page }) => {
+  const run = unique();
+  const national = `6410-E2E-${run}/BTTTT-CATTT`;
+  const provincial = `839-E2E-${run}/STTTT`;
+  const issued = await call<{ id: string }>('authority', 'POST', '/api/v1/directives', {
+    reference: national,
+    subject: 'Tăng cường bảo đảm an toàn thông tin mạng dịp Tết',
+    recipients: ['STTTT-KH'],
+    reportDueOn: '2099-01-31',
+    items: [
+      { code: '1', text: 'Rà soát, khắc phục các lỗ hổng đã được cảnh báo' },
+      { code: '2', text: 'Bố trí trực 24/7 trong dịp Tết' },
+    ],
+    alertWindows: [{ name: `Tết ${run}`, startsOn: '2099-01-20', endsOn: '2099-01-30' }],
+  });
+
+  await signIn(page, 'khanhhoa-coordinator', `/directives/${issued.id}`);
+  await expect(page.getByRole('heading', { name: national })).toBeVisible();
+  await page.getByLabel('Số, ký hiệu').fill(provincial);
+  await page.getByLabel('Hạn báo cáo').fill('2099-01-25');
+  await page.getByLabel('Đơn vị nhận (mã, cách nhau bởi dấu phẩy)').fill('UBND-CAMRANH');
+  await page.getByLabel('Nhiệm vụ bổ sung (mỗi dòng một nhiệm vụ)').fill('Báo cáo kết quả rà soát về Sở trước ngày 25/01');
+  await page.getByRole('button', { name: 'Chuyển tiếp xuống đơn vị trực thuộc' }).click();
+  await expect(page.getByText(new RegExp(`Đã chuyển tiếp.*${provincial}`)).first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, 'camranh-operator', '/directives');
+  await page.getByRole('link', { name: provincial }).click();
+  await expect(page.getByText('Báo cáo kết quả rà soát về Sở trước ngày 25/01')).toBeVisible();
+  await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
+  await expect(page.getByText('Đơn vị đã xác nhận đã nhận văn bản.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Nhiệm vụ 1' }).click();
+  await page.getByRole('option', { name: 'Đã hoàn thành' }).click();
+  await page.getByRole('combobox', { name: 'Nhiệm vụ 3' }).click();
+  await page.getByRole('option', { name: 'Đang thực hiện' }).click();
+  await page.getByLabel('Nội dung báo cáo chung').fill('Đã vá 2/3 máy chủ; máy chủ thư điện tử vá trong tuần.');
+  await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+  await expect(page.getByText('Đã gửi báo cáo.')).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, 'khanhhoa-coordinator', '/directives');
+  await page.getByText('Đã gửi', { exact: true }).click();
+  await page.getByRole('link', { name: provincial }).click();
+  const camranh = page.getByTestId('recipient-UBND-CAMRANH');
+  await expect(camranh).toContainText('Đã vá 2/3 máy chủ');
+  await expect(camranh).toContainText('1: Đã hoàn thành');
+  await shoot(page, 'directive-compiled-report');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải xuống CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+});
