@@ -91,7 +91,7 @@ function AssetImport() {
   const { t } = useI18n();
   const session = useSession();
   const client = useQueryClient();
-  const [mode, setMode] = useState<'ALL_OR_NOTHING' | 'SKIP_BAD_ROWS'>('ALL_OR_NOTHING');
+  const [mode, setMode] = useState<'all-or-nothing' | 'skip-bad-rows'>('all-or-nothing');
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -143,8 +143,8 @@ function AssetImport() {
             value={mode}
             onChange={(v) => setMode(v as typeof mode)}
             data={[
-              { value: 'ALL_OR_NOTHING', label: t('allOrNothing') },
-              { value: 'SKIP_BAD_ROWS', label: t('skipBadRows') },
+              { value: 'all-or-nothing', label: t('allOrNothing') },
+              { value: 'skip-bad-rows', label: t('skipBadRows') },
             ]}
           />
         </div>

@@ -20,7 +20,8 @@ export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useI18n();
   const problem = problemOf(error);
   if (!problem) return null;
-  const general = problem.errors?.filter((e) => !e.field || e.row !== undefined) ?? [];
+  // Every error is listed here too: a field the screen does not show would otherwise hide its message.
+  const general = problem.errors ?? [];
   return (
     <Alert color="red" title={problem.status === 403 ? t('forbidden') : problem.status === 404 ? t('notFound') : problem.title} role="alert">
       {problem.detail && <Text size="sm">{problem.detail}</Text>}

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { call } from './api';
+import { signIn, signOut } from './people';
+import { shoot } from './screenshots';
+
+type Page<T> = { items: T[] };
+type Exposure = { id: string; status: string; allowedNext: string[]; organizationCode: string };
+type Summary = { organizationCode: string; open: number; toConfirm: number; acknowledged: number; inProgress: number };
+
+const openOf = (s: Summary) => s.open + s.toConfirm + s.acknowledged + s.inProgress;
+
+test('Cam Ranh marks an exposure mitigated and the province overview counts one fewer', async ({ page }) => {
+  const exposures = await call<Page<Exposure>>('camranh-operator', 'GET', '/api/v1/exposures?status=OPEN&limit=50');
+  const exposure = exposures.items.find((e) => e.allowedNext.includes('MITIGATED'));
+  expect(exposure, 'the demo data has open exposures in Cam Ranh').toBeDefined();
+  const before = await call<Summary[]>('khanhhoa-coordinator', 'GET', '/api/v1/exposures/summary');
+  const camranhBefore = openOf(before.find((s) => s.organizationCode === 'UBND-CAMRANH')!);
+
+  await signIn(page, 'camranh-operator', '/exposures');
+  await shoot(page, 'exposures');
+  await page.getByTestId(`exposure-${exposure!.id}`).click();
+  await expect(page.getByText('Lý do khớp')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Đổi trạng thái' }).click();
+  await page.getByRole('option', { name: 'Đã khắc phục' }).click();
+  await page.getByRole('dialog').getByLabel('Ghi chú').fill('Đã cập nhật bản vá theo hướng dẫn');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã đổi trạng thái.')).toBeVisible();
+  await expect(page.getByRole('dialog')).toContainText('Đã cập nhật bản vá theo hướng dẫn');
+  await signOut(page);
+
+  await signIn(page, 'khanhhoa-coordinator', '/');
+  await expect(page.getByTestId('summary-UBND-CAMRANH').getByTestId('open')).toHaveText(String(camranhBefore - 1));
+  await shoot(page, 'overview');
+});
+
+test('the bank admin never sees anything of Cam Ranh: lists, direct addresses, search', async ({ page }) => {
+  const camranhExposure = (await call<Page<Exposure>>('camranh-operator', 'GET', '/api/v1/exposures?limit=1')).items[0];
+  const camranhAsset = (await call<Page<{ id: string; hostname: string }>>('camranh-operator', 'GET', '/api/v1/assets?limit=1')).items[0];
+  await signIn(page, 'bank-admin', '/exposures');
+  await expect(page.getByRole('main')).not.toContainText('UBND-CAMRANH');
+  await page.goto(`/exposures/${camranhExposure.id}`);
+  await expect(page.getByRole('dialog')).toContainText('Không tìm thấy');
+  await page.goto('/inventory');
+  await page.getByLabel('Tìm kiếm').fill('camranh');
+  await page.getByLabel('Tìm kiếm').press('Enter');
+  await expect(page.getByText('Chưa có tài sản nào')).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText(camranhAsset.hostname);
+  await page.getByRole('tab', { name: 'Cơ cấu đơn vị' }).click();
+  await page.getByLabel('Tìm kiếm').fill('Cam Ranh');
+  await expect(page.getByRole('main')).not.toContainText('UBND-CAMRANH');
+  await page.goto('/overview?organization=UBND-CAMRANH');
+  await expect(page.getByRole('main')).not.toContainText('Cam Ranh');
+});
