@@ -50,7 +50,9 @@ cmd_test() {
     "-Dcanhgac.smtp.host=$CANHGAC_HOST" "-Dcanhgac.smtp.port=$CANHGAC_SMTP_PORT"
     "-Dcanhgac.mail.api=http://$CANHGAC_HOST:$CANHGAC_MAIL_API_PORT")
 
-  rm -rf "$CANHGAC_ROOT"/*/target/surefire-reports
+  ensure_node
+  ensure_chromium
+  rm -rf "$CANHGAC_ROOT"/*/target/surefire-reports "$CANHGAC_ROOT/console/target/playwright"
   say "Unit and integration tests (real PostgreSQL, Kafka, Keycloak)"
   local unit_status=0
   mvnw -f "$CANHGAC_ROOT/pom.xml" install "${props[@]}" || unit_status=$?
@@ -66,7 +68,13 @@ cmd_test() {
   mvnw -f "$CANHGAC_ROOT/gateway/pom.xml" -Pe2e surefire:test "${props[@]}" \
     -Dcanhgac.e2e.gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT" || e2e_status=$?
   surefire_totals
+  say "Browser tests of the console (Playwright, Debian's Chromium, the real Keycloak login)"
+  local browser_status=0
+  console_check_api "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT" || browser_status=$?
+  [ $browser_status -ne 0 ] || console_browser_tests "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT" || browser_status=$?
+  browser_totals
   echo "$((SECONDS - began))" >"$CANHGAC_STATE/test.seconds"
   [ $e2e_status -eq 0 ] || die "End-to-end tests failed (logs: .run/logs/e2e-*.log)"
+  [ $browser_status -eq 0 ] || die "Browser tests failed (console/target/playwright: traces and screenshots of each failure)"
   ok "All tests passed in $((SECONDS - began)) s"
 }

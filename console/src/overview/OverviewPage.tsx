@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -164,7 +164,7 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
                       <Table.Th ta="right">{t('openExposures')}</Table.Th>
                       <Table.Th ta="right">{t('overdueExposures')}</Table.Th>
                       <Table.Th w="35%">
-                        <span aria-hidden="true">▇</span>
+                        <VisuallyHidden>{t('overdueExposures')} / {t('openExposures')} / {t('mitigated')}</VisuallyHidden>
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>

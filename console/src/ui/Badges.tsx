@@ -17,7 +17,7 @@ export function StatusBadge({ prefix, status }: { prefix: 'ex' | 'in'; status?: 
   const { tv } = useI18n();
   if (!status) return null;
   return (
-    <Badge variant="light" color="blue.9">
+    <Badge variant="light" color="blue">
       {tv(prefix, status)}
     </Badge>
   );
@@ -30,7 +30,7 @@ export function DueBadge({ dueOn, done }: { dueOn?: string; done?: boolean }) {
   const days = daysUntil(dueOn);
   const label = done ? date(dueOn) : days > 0 ? t('daysLeft', { n: days }) : days === 0 ? t('dueToday') : t('daysLate', { n: -days });
   return (
-    <Badge variant={days < 0 && !done ? 'filled' : 'outline'} color={days < 0 && !done ? 'red.9' : days <= 3 && !done ? 'orange.9' : 'gray.7'} title={date(dueOn)}>
+    <Badge style={{ flexShrink: 0 }} variant={days < 0 && !done ? 'filled' : 'outline'} color={days < 0 && !done ? 'red.9' : days <= 3 && !done ? 'orange.9' : 'gray.7'} title={date(dueOn)}>
       {label}
     </Badge>
   );
