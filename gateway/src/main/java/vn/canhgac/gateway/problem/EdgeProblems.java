@@ -1,5 +1,6 @@
 package vn.canhgac.gateway.problem;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,7 +43,8 @@ public class EdgeProblems {
     }
 
     private void failed(RoutingContext rc) {
-        int status = rc.statusCode();
+        // A session cookie that cannot be read (forged, or sealed with another key) fails the authentication itself.
+        int status = rc.failure() instanceof AuthenticationFailedException ? 401 : rc.statusCode();
         String kind = switch (status) {
             case 401 -> "unauthorized";
             case 404 -> "not-found";
