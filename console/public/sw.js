@@ -18,15 +18,18 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || ['/session', '/login', '/logout'].includes(url.pathname)) return;
-  if (url.pathname.startsWith('/assets/')) {
+  if (url.pathname.startsWith('/assets/') && event.request.mode !== 'navigate') {
     // Hashed names: a cached copy is always the right one.
     event.respondWith(
       caches.match(event.request).then(
         (hit) =>
           hit ||
           fetch(event.request).then((response) => {
-            const copy = response.clone();
-            caches.open(SHELL).then((cache) => cache.put(event.request, copy));
+            // Only a good answer is kept: a 404 or 503 during a release must not stay in the cache for good.
+            if (response.ok) {
+              const copy = response.clone();
+              caches.open(SHELL).then((cache) => cache.put(event.request, copy));
+            }
             return response;
           }),
       ),

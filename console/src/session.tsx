@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useCsrfToken } from './api/client';
+import { consoleHeaders, rememberCsrfToken } from './api/client';
 import { operationRoles, type Operation } from './api/permissions';
 
 export interface Session {
@@ -19,11 +19,11 @@ const Context = createContext<Session | null>(null);
 export function useSessionState(): State {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
-    fetch('/session', { headers: { 'X-Requested-With': 'JavaScript', Accept: 'application/json' } })
+    fetch('/session', { headers: { ...consoleHeaders(), Accept: 'application/json' } })
       .then(async (response) => {
         if (!response.ok) return setState({ kind: 'signed-out' });
         const session = (await response.json()) as Session;
-        useCsrfToken(session.csrfToken);
+        rememberCsrfToken(session.csrfToken);
         setState({ kind: 'signed-in', session });
       })
       .catch(() => setState({ kind: 'signed-out' }));

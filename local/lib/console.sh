@@ -41,11 +41,17 @@ PY
   ok "The console is built against the API the platform serves"
 }
 
-# ./canhgac console api: refreshes console/openapi/canhgac.json from the running platform's gateway.
+# ./canhgac console api: refreshes console/openapi/canhgac.json from the running platform's gateway. A document
+# merged while a service was down lacks that service's paths (x-canhgac-missing names it): it is refused.
 console_refresh_api() {
   curl -fs -H 'Accept: application/json' "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/openapi" \
-    | python3 -c 'import json,sys; json.dump(json.load(sys.stdin), open(sys.argv[1], "w"), indent=1, ensure_ascii=False)' \
-      "$CONSOLE_DIR/openapi/canhgac.json" || die "Is the platform up? (./canhgac up)"
+    | python3 -c '
+import json, sys
+document = json.load(sys.stdin)
+if document.get("x-canhgac-missing"):
+    sys.exit("The API document lacks the paths of " + ", ".join(document["x-canhgac-missing"]) + ": wait until every service is ready")
+json.dump(document, open(sys.argv[1], "w"), indent=1, ensure_ascii=False)' "$CONSOLE_DIR/openapi/canhgac.json" \
+    || die "No complete API document (is the platform up? ./canhgac status)"
   (cd "$CONSOLE_DIR" && npm run --silent api) || die "Could not generate the console's API types"
   ok "console/openapi/canhgac.json refreshed; the console's build now checks it"
 }

@@ -1,8 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, FileButton, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Drawer, FileButton, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { AdvisoryDetail } from './AdvisoryDetail';
+import { PublishAdvisory } from './PublishAdvisory';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, send, unwrap, type Problem, ProblemError } from '../api/client';
+import { api, problemFrom, send, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
@@ -33,14 +35,17 @@ export default function AdvisoriesPage() {
 
 function Advisories() {
   const { t, date } = useI18n();
+  const can = useCan();
   const [q, setQ] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
   const advisories = useQuery({
     queryKey: ['advisories', q],
     queryFn: () => unwrap(api.GET('/api/v1/advisories', { params: { query: { q: q || undefined, limit: 50 } } })),
   });
   return (
     <Stack>
-      <TextInput label={t('search')} description="CVE, sản phẩm / product" onKeyDown={(e) => e.key === 'Enter' && setQ(e.currentTarget.value)} maw={360} />
+      {can('POST /api/v1/advisories') && <PublishAdvisory />}
+      <TextInput label={t('search')} description={t('advisorySearch')} onKeyDown={(e) => e.key === 'Enter' && setQ(e.currentTarget.value)} maw={360} />
       <QueryView query={advisories}>
         {(page) =>
           !page.items?.length ? (
@@ -61,9 +66,9 @@ function Advisories() {
                   {page.items.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td>
-                        <Text fw={600} size="sm">
+                        <Anchor component="button" fw={600} size="sm" onClick={() => setOpen(a.id!)}>
                           {a.reference}
-                        </Text>
+                        </Anchor>{' '}
                         {a.knownExploited && <Badge color="red.9" size="xs">KEV</Badge>}
                       </Table.Td>
                       <Table.Td>
@@ -91,6 +96,9 @@ function Advisories() {
           )
         }
       </QueryView>
+      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="lg" title={t('advisoriesTitle')}>
+        {open && <AdvisoryDetail id={open} />}
+      </Drawer>
     </Stack>
   );
 }
@@ -182,12 +190,11 @@ function PublishBotnetList() {
     setDone(null);
     const type = file.name.endsWith('.csv') ? 'text/csv' : file.name.endsWith('.json') ? 'application/stix+json' : 'text/plain';
     const response = await send('POST', `/api/v1/botnet-lists?reference=${encodeURIComponent(reference)}`, file, type);
-    const body = await response.json().catch(() => ({}));
     setBusy(false);
     if (response.ok) {
-      setDone(body as BotnetList);
+      setDone((await response.json()) as BotnetList);
       client.invalidateQueries({ queryKey: ['botnet-lists'] });
-    } else setError(new ProblemError({ status: response.status, ...(body as Problem) }));
+    } else setError(await problemFrom(response));
   };
   return (
     <Card withBorder>

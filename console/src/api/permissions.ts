@@ -143,6 +143,7 @@ export const operationRoles = {
   "GET /api/v1/due-policy": [],
   "GET /api/v1/exposures": [],
   "GET /api/v1/exposures/assets/{id}": [],
+  "GET /api/v1/exposures/breakdown": [],
   "GET /api/v1/exposures/organizations": [],
   "GET /api/v1/exposures/organizations/{code}": [],
   "POST /api/v1/exposures/status": [
@@ -298,6 +299,7 @@ export const operationRoles = {
   ],
   "GET /api/v1/incidents": [],
   "GET /api/v1/incidents/observables": [],
+  "GET /api/v1/incidents/summary": [],
   "GET /api/v1/incidents/{id}": [],
   "POST /api/v1/incidents/{id}/assignment": [
     "authority",

@@ -2057,6 +2057,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exposures/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exposures still to fix in your scope by severity and by advisory or botnet list (the ten with most), and how many were detected on each of the last 30 days; organization narrows it */
+        get: {
+            parameters: {
+                query?: {
+                    organization?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExposureBreakdown"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exposures/organizations": {
         parameters: {
             query?: never;
@@ -4427,6 +4479,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open incidents in your scope by severity, with those past their first-response or resolution deadline (organization narrows it to a subtree) */
+        get: {
+            parameters: {
+                query?: {
+                    organization?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentSummary"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}": {
         parameters: {
             query?: never;
@@ -5063,6 +5167,27 @@ export interface components {
             status: components["schemas"]["ExposureStatus"];
             note?: string;
         };
+        ByDay: {
+            day?: components["schemas"]["LocalDate"];
+            /** Format: int64 */
+            detected?: number;
+        };
+        BySeverity: {
+            severity?: string;
+            /** Format: int64 */
+            open?: number;
+            /** Format: int64 */
+            overdue?: number;
+        };
+        BySource: {
+            sourceKind?: string;
+            sourceId?: components["schemas"]["UUID"];
+            reference?: string;
+            /** Format: int64 */
+            open?: number;
+            /** Format: int64 */
+            overdue?: number;
+        };
         /** @enum {string} */
         Change: "ADDED" | "REMOVED" | "KEPT";
         Diff: {
@@ -5126,6 +5251,11 @@ export interface components {
         Entry: {
             network?: string;
             label?: string;
+        };
+        ExposureBreakdown: {
+            bySeverity?: components["schemas"]["BySeverity"][];
+            bySource?: components["schemas"]["BySource"][];
+            detectedByDay?: components["schemas"]["ByDay"][];
         };
         /** @enum {string} */
         ExposureStatus: "TO_CONFIRM" | "OPEN" | "ACKNOWLEDGED" | "IN_PROGRESS" | "MITIGATED" | "RESOLVED" | "RISK_ACCEPTED" | "FALSE_POSITIVE" | "WITHDRAWN";
@@ -5701,6 +5831,9 @@ export interface components {
         IncidentSeverity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
         /** @enum {string} */
         IncidentStatus: "REPORTED" | "TRIAGED" | "CONTAINED" | "ERADICATED" | "RECOVERED" | "CLOSED" | "REJECTED" | "DUPLICATE";
+        IncidentSummary: {
+            bySeverity?: components["schemas"]["incident.BySeverity"][];
+        };
         IncidentView: {
             id?: components["schemas"]["UUID"];
             reference?: string;
@@ -5811,6 +5944,15 @@ export interface components {
             endsOn?: components["schemas"]["LocalDate"];
             /** Format: int64 */
             declaredBy?: number;
+        };
+        "incident.BySeverity": {
+            severity?: components["schemas"]["IncidentSeverity"];
+            /** Format: int64 */
+            open?: number;
+            /** Format: int64 */
+            responseOverdue?: number;
+            /** Format: int64 */
+            resolutionOverdue?: number;
         };
         /** @enum {string} */
         "incident.Channel": "PHONE" | "HOTLINE" | "EMAIL" | "PLATFORM";

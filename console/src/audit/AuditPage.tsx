@@ -1,13 +1,34 @@
-import { Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { Empty, QueryView } from '../ui/States';
 
+/** The fields whose values differ between before and after, side by side. */
+function Changes({ before, after }: { before?: unknown; after?: unknown }) {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  return (
+    <Table fz="xs" mt={4}>
+      <Table.Tbody>
+        {keys.map((k) => (
+          <Table.Tr key={k}>
+            <Table.Td fw={600}>{k}</Table.Td>
+            <Table.Td c="red.9">{b[k] === undefined ? '—' : JSON.stringify(b[k])}</Table.Td>
+            <Table.Td c="green.9">{a[k] === undefined ? '—' : JSON.stringify(a[k])}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export default function AuditPage() {
   const { t, dateTime } = useI18n();
-  const [filters, setFilters] = useState<{ actor?: string; entityType?: string; entityId?: string }>({});
+  const [filters, setFilters] = useState<{ actor?: string; entityType?: string; entityId?: string; since?: string; until?: string }>({});
+  const [open, setOpen] = useState<number | null>(null);
   const audit = useInfiniteQuery({
     queryKey: ['audit', filters],
     initialPageParam: undefined as string | undefined,
@@ -25,6 +46,8 @@ export default function AuditPage() {
         {field('actor', t('actor'))}
         {field('entityType', t('object'))}
         {field('entityId', 'ID')}
+        <TextInput label={t('from')} type="date" w={170} onChange={(e) => setFilters({ ...filters, since: e.currentTarget.value ? `${e.currentTarget.value}T00:00:00+07:00` : undefined })} />
+        <TextInput label={t('to')} type="date" w={170} onChange={(e) => setFilters({ ...filters, until: e.currentTarget.value ? `${e.currentTarget.value}T23:59:59+07:00` : undefined })} />
       </Group>
       <QueryView query={audit}>
         {() =>
@@ -57,6 +80,10 @@ export default function AuditPage() {
                           <Text size="sm">
                             {r.entityType} <Code>{r.entityId}</Code>
                           </Text>
+                          <Anchor component="button" size="xs" onClick={() => setOpen(open === r.id ? null : r.id!)}>
+                            {t('whatChanged')}
+                          </Anchor>
+                          {open === r.id && <Changes before={r.before} after={r.after} />}
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, List, Select, Stack, Table, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { api, download, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { useCan, useSession } from '../session';
@@ -254,14 +254,11 @@ function CompiledReport({ directive, recipients }: { directive: Directive; recip
   const { t, tv, dateTime } = useI18n();
   const session = useSession();
   if (directive.issuerCode !== session.organization) return null;
-  const download = async () => {
-    const response = await fetch(`/api/v1/directives/${directive.id}/recipients`, { headers: { Accept: 'text/csv', 'X-Requested-With': 'JavaScript' } });
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${directive.reference?.replaceAll('/', '-')}-report.csv`;
-    link.click();
-    URL.revokeObjectURL(url);
+  const [failed, setFailed] = useState<unknown>(null);
+  const downloadReport = () => {
+    setFailed(null);
+    const name = `${(directive.reference ?? directive.id ?? 'directive').replaceAll('/', '-')}-report.csv`;
+    download(`/api/v1/directives/${directive.id}/recipients`, 'text/csv', name).catch(setFailed);
   };
   return (
     <Card withBorder>
@@ -269,10 +266,11 @@ function CompiledReport({ directive, recipients }: { directive: Directive; recip
         <Title order={3} size="h4">
           {t('compiledReport')} ({directive.reported}/{directive.recipients})
         </Title>
-        <Button variant="light" onClick={download}>
+        <Button variant="light" onClick={downloadReport}>
           {t('download')} CSV
         </Button>
       </Group>
+      <ProblemAlert error={failed} />
       <QueryView query={recipients}>
         {(rows) => (
           <Table.ScrollContainer minWidth={640}>

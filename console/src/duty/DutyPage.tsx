@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
@@ -31,6 +31,7 @@ export default function DutyPage() {
   const [span, setSpan] = useState<'week' | 'month'>('week');
   const [start, setStart] = useState(mondayOf(todayInVietnam()));
   const [window, setWindow] = useState<string | null>(null);
+  const [subtree, setSubtree] = useState(false);
   const days = span === 'week' ? 7 : 28;
   const from = `${start}T00:00:00`;
   const to = `${addDays(start, days)}T00:00:00`;
@@ -40,15 +41,19 @@ export default function DutyPage() {
     queryFn: () => unwrap(api.GET('/api/v1/duty/shifts', { params: { query: { organization, from, to } } })),
   });
   const coverage = useQuery({
-    queryKey: ['coverage', organization, window ?? from, to],
+    queryKey: ['coverage', organization, window ?? from, to, subtree],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/duty/coverage', { params: { query: window ? { organization, window } : { organization, from, to } } })),
+      unwrap(
+        api.GET('/api/v1/duty/coverage', {
+          params: { query: { organization, subtree: subtree || undefined, ...(window ? { window } : { from, to }) } },
+        }),
+      ),
   });
   return (
     <Stack>
       <Title order={2}>{t('dutyTitle')}</Title>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('organization')} defaultValue={organization} onKeyDown={(e) => e.key === 'Enter' && setOrganization(e.currentTarget.value)} w={180} />
+        <TextInput key={organization} label={t('organization')} defaultValue={organization} onKeyDown={(e) => e.key === 'Enter' && setOrganization(e.currentTarget.value)} w={180} />
         <SegmentedControl
           value={span}
           onChange={(v) => setSpan(v as 'week' | 'month')}
@@ -76,9 +81,16 @@ export default function DutyPage() {
           clearable
           w={300}
         />
+        <Switch label={t('wholeScope')} checked={subtree} onChange={(e) => setSubtree(e.currentTarget.checked)} mb={8} />
       </Group>
       <QueryView query={coverage}>
-        {(reports) => <Coverage gaps={reports[0]?.gaps ?? []} percent={reports[0]?.coveredPercent} />}
+        {(reports) =>
+          subtree ? (
+            <ScopeCoverage reports={reports} onPick={(code) => (setOrganization(code), setSubtree(false))} />
+          ) : (
+            <Coverage gaps={reports[0]?.gaps ?? []} percent={reports[0]?.coveredPercent} />
+          )
+        }
       </QueryView>
       <QueryView query={shifts}>{(list) => <Roster shifts={list} start={start} days={days} />}</QueryView>
       {can('POST /api/v1/duty/shifts') && <AddShift organization={organization} />}
@@ -110,6 +122,33 @@ function Coverage({ gaps, percent }: { gaps: Gap[]; percent?: number }) {
           ))}
         </Stack>
       )}
+    </Card>
+  );
+}
+
+/** A coordinator's view: every organisation of the subtree with its coverage, the least covered first. */
+function ScopeCoverage({ reports, onPick }: { reports: components['schemas']['CoverageReport'][]; onPick: (code: string) => void }) {
+  const { t } = useI18n();
+  const sorted = [...reports].sort((a, b) => (a.coveredPercent ?? 0) - (b.coveredPercent ?? 0));
+  return (
+    <Card withBorder>
+      <Table aria-label={t('gaps')}>
+        <Table.Tbody>
+          {sorted.map((r) => (
+            <Table.Tr key={r.organization}>
+              <Table.Td>
+                <Anchor component="button" onClick={() => onPick(r.organization!)}>
+                  {r.nameVi ?? r.organization}
+                </Anchor>
+              </Table.Td>
+              <Table.Td w="40%">
+                <Progress value={r.coveredPercent ?? 0} color={(r.gaps ?? []).length ? 'orange.9' : 'green.9'} aria-label={t('coverage', { percent: Math.round(r.coveredPercent ?? 0) })} />
+              </Table.Td>
+              <Table.Td ta="right">{t('coverage', { percent: Math.round(r.coveredPercent ?? 0) })}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Card>
   );
 }

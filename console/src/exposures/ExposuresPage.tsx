@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Drawer, Group, Select, Stack, Switch, Table, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Drawer, Group, Select, Stack, Switch, Table, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -52,12 +52,24 @@ export default function ExposuresPage() {
     <Stack>
       <Title order={2}>{t('exposuresTitle')}</Title>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label={t('search')} description={t('searchHint')} defaultValue={query.q} onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value)} w={240} />
+        <TextInput key={`q-${query.q}`} label={t('search')} description={t('searchHint')} defaultValue={query.q} onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value)} w={240} />
         <Select label={t('severity')} data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))} value={query.severity ?? null} onChange={(v) => setFilter('severity', v)} clearable w={150} />
         <Select label={t('status')} data={STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))} value={query.status ?? null} onChange={(v) => setFilter('status', v)} clearable w={170} />
-        <TextInput label={t('organization')} defaultValue={query.organization} onKeyDown={(e) => e.key === 'Enter' && setFilter('organization', e.currentTarget.value)} w={170} />
+        <TextInput key={`o-${query.organization}`} label={t('organization')} defaultValue={query.organization} onKeyDown={(e) => e.key === 'Enter' && setFilter('organization', e.currentTarget.value)} w={170} />
         <Switch label={t('onlyOverdue')} checked={!!query.overdue} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)} mb={8} />
       </Group>
+      {(['advisoryId', 'botnetListId', 'assetId'] as const)
+        .filter((name) => query[name])
+        .map((name) => (
+          <Group key={name} gap="xs">
+            <Badge variant="outline" color="gray" size="lg" tt="none">
+              {t(name === 'advisoryId' ? 'advisoriesTitle' : name === 'botnetListId' ? 'botnetLists' : 'asset')}: {rows[0]?.[name] === query[name] ? (name === 'assetId' ? rows[0]?.hostname : rows[0]?.advisoryReference ?? rows[0]?.botnetListReference) : query[name]}
+            </Badge>
+            <Button size="compact-xs" variant="subtle" onClick={() => setFilter(name, null)}>
+              {t('clearFilter')}
+            </Button>
+          </Group>
+        ))}
       {can('POST /api/v1/exposures/status') && selected.length > 0 && <BulkChange ids={selected} onDone={() => setSelected([])} />}
       <QueryView query={list}>
         {() =>

@@ -9,6 +9,7 @@ import { useCan } from '../session';
 import { SeverityBadge, StatusBadge } from '../ui/Badges';
 import { ProblemAlert } from '../ui/Problems';
 import { QueryView } from '../ui/States';
+import { observablesOf } from './observables';
 
 type Incident = components['schemas']['IncidentView'];
 
@@ -156,6 +157,7 @@ function Actions({ incident }: { incident: Incident }) {
           <ProblemAlert error={escalate.error} />
         </Card>
       )}
+      {can('POST /api/v1/incidents/{id}/observables') && <AddObservables incident={incident} />}
       {can('POST /api/v1/incidents/{id}/assignment') && (
         <Card withBorder>
           <Group align="flex-end">
@@ -168,6 +170,25 @@ function Actions({ incident }: { incident: Incident }) {
         </Card>
       )}
     </Stack>
+  );
+}
+
+function AddObservables({ incident }: { incident: Incident }) {
+  const { t } = useI18n();
+  const [lines, setLines] = useState('');
+  const add = useIncidentChange(incident, () =>
+    unwrap(api.POST('/api/v1/incidents/{id}/observables', { params: { path: { id: incident.id! } }, body: observablesOf(lines) })),
+  );
+  return (
+    <Card withBorder>
+      <Textarea label={t('addObservables')} description={t('observablesHint')} value={lines} onChange={(e) => setLines(e.currentTarget.value)} autosize minRows={2} />
+      <Group justify="flex-end" mt="xs">
+        <Button variant="light" disabled={!lines.trim()} loading={add.isPending} onClick={() => add.mutate(undefined, { onSuccess: () => setLines('') })}>
+          {t('save')}
+        </Button>
+      </Group>
+      <ProblemAlert error={add.error} />
+    </Card>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Tabs, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +9,8 @@ import { useCan, useSession } from '../session';
 import { SeverityBadge, StatusBadge } from '../ui/Badges';
 import { ProblemAlert, fieldError } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
+import { AlertsTab } from './AlertsTab';
+import { observablesOf } from './observables';
 
 type Category = components['schemas']['IncidentCategory'];
 type Severity = components['schemas']['IncidentSeverity'];
@@ -16,6 +18,24 @@ const CATEGORIES: Category[] = ['MALWARE', 'INTRUSION', 'DDOS', 'DEFACEMENT', 'P
 const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 export default function IncidentsPage() {
+  const { t } = useI18n();
+  return (
+    <Tabs defaultValue="incidents" keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="incidents">{t('incidentsTitle')}</Tabs.Tab>
+        <Tabs.Tab value="alerts">{t('alerts')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="incidents">
+        <Incidents />
+      </Tabs.Panel>
+      <Tabs.Panel value="alerts">
+        <AlertsTab />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+function Incidents() {
   const { t, tv, dateTime } = useI18n();
   const can = useCan();
   const [reporting, setReporting] = useState(false);
@@ -140,11 +160,7 @@ function ReportIncident({ onDone }: { onDone: () => void }) {
             measuresTaken: form.measuresTaken || undefined,
             supportRequested: form.supportRequested || undefined,
             contact: { name: form.contactName || undefined, phone: form.phone || undefined, email: form.email || undefined },
-            observables: form.observables
-              .split('\n')
-              .map((v) => v.trim())
-              .filter(Boolean)
-              .map((value) => ({ type: guessType(value), value })),
+            observables: observablesOf(form.observables),
           },
         }),
       ),
@@ -184,12 +200,3 @@ function ReportIncident({ onDone }: { onDone: () => void }) {
     </Stack>
   );
 }
-
-function guessType(value: string): components['schemas']['ObservableType'] {
-  if (/^https?:\/\//i.test(value)) return 'URL';
-  if (/^[^@\s]+@[^@\s]+$/.test(value)) return 'EMAIL';
-  if (/^[0-9a-f]{32,128}$/i.test(value)) return 'HASH';
-  if (/^[0-9.]+$/.test(value) || value.includes(':')) return 'IP';
-  return 'DOMAIN';
-}
-

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, FileButton, Group, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ProblemError, api, unwrap, type Problem } from '../api/client';
+import { ProblemError, api, unwrap, upload, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { useCan, useSession } from '../session';
@@ -95,34 +95,26 @@ function AssetImport() {
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const upload = (file: File | null) => {
+  const importFile = async (file: File | null) => {
     if (!file) return;
     setReport(null);
     setProblem(null);
     setProgress(0);
-    const request = new XMLHttpRequest();
-    request.open('POST', `/api/v1/assets/imports?mode=${mode}&organization=${encodeURIComponent(session.organization)}`);
-    request.setRequestHeader('Content-Type', file.name.endsWith('.csv') ? 'text/csv' : 'application/json');
-    request.setRequestHeader('Accept-Language', document.documentElement.lang || 'vi');
-    request.setRequestHeader('X-Requested-With', 'JavaScript');
-    request.setRequestHeader('X-CSRF-Token', session.csrfToken);
-    request.setRequestHeader('Idempotency-Key', crypto.randomUUID());
-    request.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((100 * e.loaded) / e.total));
-    request.onload = () => {
-      setProgress(null);
-      const body = request.responseText ? JSON.parse(request.responseText) : {};
-      if (request.status >= 200 && request.status < 300) {
+    const path = `/api/v1/assets/imports?mode=${mode}&organization=${encodeURIComponent(session.organization)}`;
+    const type = file.name.endsWith('.csv') ? 'text/csv' : 'application/json';
+    try {
+      const { status, body } = await upload(path, file, type, setProgress);
+      if (status >= 200 && status < 300) {
         setReport(body as ImportReport);
         client.invalidateQueries({ queryKey: ['assets'] });
       } else {
-        setProblem({ status: request.status, ...body });
+        setProblem({ status, ...(body as Problem) });
       }
-    };
-    request.onerror = () => {
-      setProgress(null);
+    } catch {
       setProblem({ title: t('offline') });
-    };
-    request.send(file);
+    } finally {
+      setProgress(null);
+    }
   };
   const rowErrors = report?.errors?.length ? report.errors : problem?.errors?.some((e) => e.row !== undefined) ? problem.errors : [];
   return (
@@ -148,7 +140,7 @@ function AssetImport() {
             ]}
           />
         </div>
-        <FileButton onChange={upload} accept=".csv,.json,text/csv,application/json">
+        <FileButton onChange={importFile} accept=".csv,.json,text/csv,application/json">
           {(props) => (
             <Button {...props} data-testid="import-file">
               {t('chooseFile')}

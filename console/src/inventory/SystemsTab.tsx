@@ -1,9 +1,12 @@
 import { Badge, Drawer, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { Empty, QueryView } from '../ui/States';
+import type { components } from '../api/schema';
+import { useCan } from '../session';
+import { ProblemAlert } from '../ui/Problems';
 
 export function SystemsTab() {
   const { t } = useI18n();
@@ -62,8 +65,18 @@ export function SystemsTab() {
   );
 }
 
+type MeasureStatus = components['schemas']['MeasureStatus'];
+const STATUSES: MeasureStatus[] = ['IMPLEMENTED', 'PARTIAL', 'MISSING', 'NOT_APPLICABLE'];
+
 function Checklist({ id }: { id: string }) {
-  const { t, language } = useI18n();
+  const { t, tv, language } = useI18n();
+  const can = useCan();
+  const client = useQueryClient();
+  const assess = useMutation({
+    mutationFn: ({ code, status, evidence }: { code: string; status: MeasureStatus; evidence?: string }) =>
+      unwrap(api.PUT('/api/v1/systems/{id}/measures/{code}', { params: { path: { id, code } }, body: { status, evidence } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['system', id] }),
+  });
   const compliance = useQuery({
     queryKey: ['system', id, 'compliance'],
     queryFn: () => unwrap(api.GET('/api/v1/systems/{id}/compliance', { params: { path: { id } } })),
@@ -87,6 +100,7 @@ function Checklist({ id }: { id: string }) {
           </Stack>
         )}
       </QueryView>
+      <ProblemAlert error={assess.error} />
       <QueryView query={measures}>
         {(items) => (
           <Table aria-label={t('measures')}>
@@ -101,8 +115,19 @@ function Checklist({ id }: { id: string }) {
                       </Text>
                       {m.evidence && <Text size="xs" c="dimmed">{m.evidence}</Text>}
                     </Table.Td>
-                    <Table.Td>
-                      <Badge color={m.status === 'IMPLEMENTED' ? 'green.9' : m.status === 'PARTIAL' ? 'orange.9' : m.status === 'NOT_APPLICABLE' ? 'gray' : 'red.9'}>{m.status ?? '—'}</Badge>
+                    <Table.Td w={190}>
+                      {can('PUT /api/v1/systems/{id}/measures/{code}') ? (
+                        <Select
+                          aria-label={`${t('status')} ${m.code}`}
+                          data={STATUSES.map((s) => ({ value: s, label: tv('measure', s) }))}
+                          value={m.status ?? null}
+                          onChange={(status) => status && assess.mutate({ code: m.code!, status: status as MeasureStatus, evidence: m.evidence })}
+                          allowDeselect={false}
+                          size="xs"
+                        />
+                      ) : (
+                        <Badge color={m.status === 'IMPLEMENTED' ? 'green.9' : m.status === 'PARTIAL' ? 'orange.9' : m.status === 'NOT_APPLICABLE' ? 'gray' : 'red.9'}>{tv('measure', m.status ?? 'MISSING')}</Badge>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

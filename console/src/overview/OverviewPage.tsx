@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
-import { daysUntil, useI18n } from '../i18n/i18n';
+import { daysUntil, todayInVietnam, useI18n } from '../i18n/i18n';
+import { Bars, Columns } from '../ui/Charts';
 import { useSession } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
@@ -34,6 +35,7 @@ export function OverviewPage() {
         <DirectivesAwaiting />
       </SimpleGrid>
       <ExposureSummaryCard organization={organization} onDrill={(code) => setParams({ organization: code })} />
+      <Breakdown organization={organization} />
       <OpenIncidents organization={organization} />
     </Stack>
   );
@@ -234,8 +236,94 @@ export function AsOf({ asOf, behind }: { asOf: string; behind?: number }) {
   );
 }
 
+const SEVERITY_COLOURS: Record<string, string> = {
+  CRITICAL: 'var(--mantine-color-red-9)',
+  HIGH: 'var(--mantine-color-orange-7)',
+  MEDIUM: 'var(--mantine-color-yellow-6)',
+  LOW: 'var(--mantine-color-gray-6)',
+};
+
+/** Where people would rather look than read: by severity, by advisory or list, and detections over 30 days. */
+function Breakdown({ organization }: { organization?: string }) {
+  const { t, tv, date } = useI18n();
+  const breakdown = useQuery({
+    queryKey: ['exposure-breakdown', organization],
+    queryFn: () => unwrap(api.GET('/api/v1/exposures/breakdown', { params: { query: { organization } } })),
+  });
+  const scope = organization ? `&organization=${organization}` : '';
+  return (
+    <QueryView query={breakdown}>
+      {(b) => {
+        const days = lastThirtyDays(b.detectedByDay ?? []);
+        const total = days.reduce((sum, d) => sum + d.value, 0);
+        return (
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <Card withBorder>
+              <Title order={3} size="h4" mb="sm">
+                {t('exposuresBySeverity')}
+              </Title>
+              <Bars
+                rows={(b.bySeverity ?? []).map((s) => ({
+                  label: tv('sev', s.severity),
+                  href: `/exposures?severity=${s.severity}${scope}`,
+                  parts: [
+                    [s.overdue ?? 0, 'var(--mantine-color-red-9)', t('overdueExposures')],
+                    [(s.open ?? 0) - (s.overdue ?? 0), SEVERITY_COLOURS[s.severity ?? 'LOW'], t('openExposures')],
+                  ],
+                }))}
+              />
+            </Card>
+            <Card withBorder>
+              <Title order={3} size="h4" mb="sm">
+                {t('exposuresBySource')}
+              </Title>
+              {b.bySource?.length ? (
+                <Bars
+                  rows={b.bySource.map((s) => ({
+                    label: s.reference ?? '',
+                    href: `/exposures?${s.sourceKind === 'BOTNET' ? 'botnetListId' : 'advisoryId'}=${s.sourceId}${scope}`,
+                    parts: [
+                      [s.overdue ?? 0, 'var(--mantine-color-red-9)', t('overdueExposures')],
+                      [(s.open ?? 0) - (s.overdue ?? 0), 'var(--mantine-color-orange-7)', t('openExposures')],
+                    ],
+                  }))}
+                />
+              ) : (
+                <Text c="dimmed">{t('none')}</Text>
+              )}
+            </Card>
+            <Card withBorder>
+              <Title order={3} size="h4">
+                {t('exposuresOverTime')}
+              </Title>
+              <Text size="sm" c="dimmed" mb="xs">
+                {t('detectedInThirtyDays', { n: total })}
+              </Text>
+              <Columns days={days} label={t('detectedInThirtyDays', { n: total }) + (days.length ? ` (${date(days[0].day)} – ${date(days[days.length - 1].day)})` : '')} />
+            </Card>
+          </SimpleGrid>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+/** The 30 days up to today in Vietnam, with the days that had no detection as zeros. */
+function lastThirtyDays(found: { day?: string; detected?: number }[]) {
+  const counts = new Map(found.map((d) => [d.day, d.detected ?? 0]));
+  const today = Date.parse(todayInVietnam() + 'T00:00:00Z');
+  return Array.from({ length: 30 }, (_, i) => {
+    const day = new Date(today - (29 - i) * 86_400_000).toISOString().slice(0, 10);
+    return { day, value: counts.get(day) ?? 0 };
+  });
+}
+
 function OpenIncidents({ organization }: { organization?: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, tv, dateTime } = useI18n();
+  const summary = useQuery({
+    queryKey: ['incident-summary', organization],
+    queryFn: () => unwrap(api.GET('/api/v1/incidents/summary', { params: { query: { organization } } })),
+  });
   const incidents = useQuery({
     queryKey: ['incidents', 'open', organization],
     queryFn: () => unwrap(api.GET('/api/v1/incidents', { params: { query: { organization, limit: 20 } } })),
@@ -245,6 +333,23 @@ function OpenIncidents({ organization }: { organization?: string }) {
       <Title order={3} size="h4">
         {t('openIncidents')}
       </Title>
+      {summary.data && (
+        <SimpleGrid cols={{ base: 2, sm: 4 }} my="sm">
+          {(summary.data.bySeverity ?? []).map((s) => (
+            <Stack key={s.severity} gap={0} align="center" data-testid={`incidents-${s.severity}`}>
+              <Text size="xl" fw={700}>
+                {s.open}
+              </Text>
+              <Text size="sm">{tv('sev', s.severity)}</Text>
+              {!!((s.responseOverdue ?? 0) + (s.resolutionOverdue ?? 0)) && (
+                <Badge color="red.9" size="sm">
+                  {t('slaBreached')}: {Math.max(s.responseOverdue ?? 0, s.resolutionOverdue ?? 0)}
+                </Badge>
+              )}
+            </Stack>
+          ))}
+        </SimpleGrid>
+      )}
       <QueryView query={incidents}>
         {(page) => {
           const open = (page.items ?? []).filter((i) => !['CLOSED', 'REJECTED', 'DUPLICATE'].includes(i.status ?? ''));

@@ -73,6 +73,15 @@ public class ExposureResource {
     }
 
     @GET
+    @Path("/breakdown")
+    @Operation(
+            summary = "Exposures still to fix in your scope by severity and by advisory or botnet list (the ten with"
+                    + " most), and how many were detected on each of the last 30 days; organization narrows it")
+    public Uni<ExposureBreakdown> breakdown(@QueryParam("organization") String organization) {
+        return exposures.breakdown(caller.get(), organization);
+    }
+
+    @GET
     @Path("/summary")
     @Operation(summary = "Counts by status of an organisation and of each of its children, subtrees rolled up")
     @ReadModel(AssetEventsConsumer.CONSUMER)

@@ -122,6 +122,12 @@ public class ExposureService {
         });
     }
 
+    public Uni<ExposureBreakdown> breakdown(Caller caller, String organization) {
+        return scopes.of(caller)
+                .flatMap(scope -> scopePattern(scope, organization))
+                .flatMap(pattern -> store.breakdown(pool, pattern, LocalDate.now(VIETNAM)));
+    }
+
     private Uni<ExposureView> move(
             SqlConnection connection, Caller caller, ExposureView exposure, StatusChange change) {
         return store.move(connection, exposure, change, caller.displayName())

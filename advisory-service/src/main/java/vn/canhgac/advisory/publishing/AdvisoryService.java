@@ -43,6 +43,7 @@ public class AdvisoryService {
     }
 
     public Uni<AdvisoryDetails> create(Caller caller, AdvisoryInput input, String format) {
+        checkDueDate(input, "dueOn");
         checkRanges(input.affected(), "affected");
         return pool.withTransaction(connection -> publish(connection, caller, input, format)
                 .onItem()
@@ -53,6 +54,7 @@ public class AdvisoryService {
     /** Publishes each advisory whose reference is new; the others are left as they are (imports repeat). */
     public Uni<ImportedAdvisories> importAll(Caller caller, List<AdvisoryInput> inputs, String format) {
         for (int i = 0; i < inputs.size(); i++) {
+            checkDueDate(inputs.get(i), "[" + i + "].dueOn");
             checkRanges(inputs.get(i).affected(), "[" + i + "].affected");
         }
         return pool.withTransaction(connection -> {
@@ -150,6 +152,13 @@ public class AdvisoryService {
         return store.page(pool, query, severity, cve, cursor, limit)
                 .map(found ->
                         Page.of(found, limit, a -> Cursor.encode(a.issuedOn().toString(), a.id().toString()), a -> a));
+    }
+
+    /** A deadline before the advisory was issued would make every exposure it finds overdue on the day it is found. */
+    private static void checkDueDate(AdvisoryInput input, String field) {
+        if (input.dueOn() != null && input.dueOn().isBefore(input.issuedOn())) {
+            throw DomainProblem.invalidField(field, "due-before-issue", input.dueOn(), input.issuedOn());
+        }
     }
 
     private static void checkRanges(List<AffectedProductInput> affected, String field) {

@@ -1,7 +1,10 @@
 package vn.canhgac.advisory.exposure;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Api.as;
@@ -29,6 +32,7 @@ import vn.canhgac.advisory.InventoryFeed.Product;
  * exactly what counting the exposures one by one says, before and after the tally's deltas are folded together.
  */
 @QuarkusTest
+@SuppressWarnings("unchecked")
 class ExposureSummaryTest {
 
     private static InventoryFeed inventory;
@@ -114,6 +118,64 @@ class ExposureSummaryTest {
                 .next();
         assertEquals(keys.getLong("keys"), keys.getLong("rows"), "folded: one row per key");
         assertTrue(keys.getLong("rows") > 0);
+
+        theBreakdownAgreesWithTheSummary();
+    }
+
+    /**
+     * The console's overview draws the breakdown: its severities add up to the summary's figures, each advisory and
+     * list comes with what counting its exposures says, and every exposure is on its day's bar. Out of scope is
+     * refused.
+     */
+    private void theBreakdownAgreesWithTheSummary() {
+        Map<String, Integer> unit = summarised().get(UNIT);
+        Map<String, Object> breakdown = as("authority")
+                .queryParam("organization", UNIT)
+                .get("/api/v1/exposures/breakdown")
+                .then()
+                .statusCode(200)
+                .body("bySeverity.severity", contains("CRITICAL", "HIGH", "MEDIUM", "LOW"))
+                .extract()
+                .path("");
+        List<Map<String, Object>> bySeverity = (List<Map<String, Object>>) breakdown.get("bySeverity");
+        int open =
+                bySeverity.stream().mapToInt(row -> (Integer) row.get("open")).sum();
+        int overdue = bySeverity.stream()
+                .mapToInt(row -> (Integer) row.get("overdue"))
+                .sum();
+        assertEquals(
+                unit.get("toConfirm") + unit.get("open") + unit.get("acknowledged") + unit.get("inProgress"), open);
+        assertEquals(unit.get("overdue"), overdue);
+        Map<String, Integer> bySource = new LinkedHashMap<>();
+        ((List<Map<String, Object>>) breakdown.get("bySource"))
+                .forEach(row -> bySource.put((String) row.get("sourceId"), (Integer) row.get("open")));
+        Map<String, Integer> countedBySource = new LinkedHashMap<>();
+        pool.preparedQuery("""
+                        select coalesce(advisory_id, botnet_list_id)::text as source, count(*) as open from exposure
+                        where org_path like $1 and status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')
+                        group by 1 order by 2 desc, 1""")
+                .execute(Tuple.of(UNIT_PATH + "%"))
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .forEach(row -> countedBySource.put(row.getString("source"), Math.toIntExact(row.getLong("open"))));
+        assertEquals(countedBySource, bySource, "each advisory and list with its exposures still to fix");
+        int detected = ((List<Map<String, Object>>) breakdown.get("detectedByDay"))
+                .stream().mapToInt(row -> (Integer) row.get("detected")).sum();
+        assertEquals(
+                pool.preparedQuery("select count(*) from exposure where org_path like $1")
+                        .execute(Tuple.of(UNIT_PATH + "%"))
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .iterator()
+                        .next()
+                        .getLong(0)
+                        .intValue(),
+                detected);
+        as("bank-admin")
+                .queryParam("organization", UNIT)
+                .get("/api/v1/exposures/breakdown")
+                .then()
+                .statusCode(either(is(400)).or(is(404)));
     }
 
     /** The ids of the exposures this query finds, three of them. */

@@ -1,6 +1,7 @@
 package vn.canhgac.advisory.publishing;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -467,6 +468,23 @@ class AdvisoryImportTest {
                         .then(),
                 400,
                 "invalid-request");
+        assertProblem(
+                        as("authority")
+                                .header("Accept-Language", "vi")
+                                .contentType(ContentType.JSON)
+                                .body(good.replace(reference, reference + "-E")
+                                        .replace("\"issuedOn\"", "\"dueOn\":\"2023-11-01\",\"issuedOn\""))
+                                .post("/api/v1/advisories")
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body("errors[0].field", equalTo("dueOn"))
+                .body("errors[0].message", containsString("2023-11-16"));
+        as("authority")
+                .get("/api/v1/advisories?q=" + reference + "-E")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
         assertProblem(
                 as("khanhhoa-coordinator")
                         .contentType(ContentType.JSON)

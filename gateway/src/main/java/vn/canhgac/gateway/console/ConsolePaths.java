@@ -10,11 +10,11 @@ final class ConsolePaths {
     static final String SESSION = "/session";
     /**
      * The console's own screens: a deep link (a notification e-mail links to {@code /exposures/123}) gets the
-     * application's page, which then shows that screen. Anything else that is not a file stays a 404.
+     * application's page, which then shows that screen. The same list as the console's routes (main.tsx); anything
+     * else that is not a file stays a 404.
      */
     static final Pattern SCREENS = Pattern.compile(
-            "/|/(overview|directives|exposures|inventory|assets|systems|organizations|advisories|botnet-lists"
-                    + "|incidents|alerts|duty|audit|notifications|settings)(/[^.]*)?");
+            "/|/(overview|directives|exposures|inventory|advisories|incidents|duty|audit|notifications)(/[^.]*)?");
 
     private ConsolePaths() {}
 }

@@ -1,6 +1,7 @@
 package vn.canhgac.gateway.console;
 
 import io.quarkus.oidc.TenantResolver;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,16 @@ public class ConsoleTenant implements TenantResolver {
     }
 
     static boolean hasSession(RoutingContext rc) {
-        String cookies = rc.request().getHeader(HttpHeaders.COOKIE);
-        return cookies != null && cookies.contains(SESSION_COOKIE);
+        return sessionCookie(rc) != null;
+    }
+
+    /** The value of the console's session cookie (its first chunk when split), or null. */
+    public static String sessionCookie(RoutingContext rc) {
+        for (Cookie cookie : rc.request().cookies()) {
+            if (cookie.getName().equals(SESSION_COOKIE) || cookie.getName().startsWith(SESSION_COOKIE + "_chunk_")) {
+                return cookie.getValue();
+            }
+        }
+        return null;
     }
 }

@@ -27,6 +27,7 @@ import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import vn.canhgac.gateway.console.ConsoleTenant;
 import vn.canhgac.gateway.console.CsrfTokens;
 import vn.canhgac.gateway.identity.VerifiedTokens;
 import vn.canhgac.gateway.problem.GatewayProblems;
@@ -140,8 +141,10 @@ public class ApiProxy {
             return Uni.createFrom().item(new Caller(known, authorization));
         }
         // No token, or one not verified yet: throttled by client address before its signature costs anything, so
-        // a flood of forged or missing tokens is refused at the rate of a single caller.
-        long wait = limiter.acquire("address:" + clientAddress(rc));
+        // a flood of forged or missing tokens is refused at the rate of a single caller. A console session is
+        // throttled as itself: the people of one office share one address.
+        String session = ConsoleTenant.sessionCookie(rc);
+        long wait = limiter.acquire(session != null ? "session:" + session.hashCode() : "address:" + clientAddress(rc));
         if (wait > 0) {
             return Uni.createFrom().failure(new RateLimited(wait));
         }

@@ -93,6 +93,15 @@ public class IncidentResource {
     }
 
     @GET
+    @Path("/summary")
+    @Operation(
+            summary = "Open incidents in your scope by severity, with those past their first-response or resolution"
+                    + " deadline (organization narrows it to a subtree)")
+    public Uni<IncidentSummary> summary(@QueryParam("organization") String organization) {
+        return incidents.summary(caller.get(), organization);
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = "An incident with its observables and timeline")
     public Uni<IncidentView> get(@PathParam("id") UUID id) {

@@ -163,6 +163,12 @@ public class IncidentService {
                         i -> i));
     }
 
+    public Uni<IncidentSummary> summary(Caller caller, String organization) {
+        return scopes.of(caller)
+                .flatMap(scope -> organizationPattern(scope, organization)
+                        .flatMap(pattern -> store.summary(pool, scope, pattern)));
+    }
+
     /** One workflow step; 409 with the steps allowed from where the incident stands. */
     public Uni<IncidentView> changeStatus(Caller caller, UUID id, StatusChange change) {
         return scopes.of(caller)

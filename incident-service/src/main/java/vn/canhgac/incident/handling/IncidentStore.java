@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import vn.canhgac.commons.contracts.IncidentEvent;
@@ -198,6 +200,36 @@ public class IncidentStore {
         }
         String sql = SELECT + where.clause() + " order by i.reported_at desc, i.id desc limit " + (limit + 1);
         return client.preparedQuery(sql).execute(where.params()).map(IncidentStore::views);
+    }
+
+    /** The scope's open incidents by severity, with those past their deadlines; see {@link IncidentSummary}. */
+    Uni<IncidentSummary> summary(SqlClient client, TenantScope scope, String organizationPattern) {
+        Conditions where = Conditions.on(Tuple.of(scope.likePattern()), VISIBLE)
+                .whenPresent(organizationPattern, IN_ORGANIZATION)
+                .and("i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE')");
+        String sql = """
+                select i.severity, count(*) as open,
+                       count(*) filter (where i.first_response_at is null and i.first_response_due < now()) as response_overdue,
+                       count(*) filter (where i.resolution_due < now()) as resolution_overdue
+                from incident i""" + where.clause() + " group by i.severity";
+        return client.preparedQuery(sql).execute(where.params()).map(rows -> {
+            Map<IncidentSeverity, IncidentSummary.BySeverity> counted = new EnumMap<>(IncidentSeverity.class);
+            rows.forEach(row -> {
+                IncidentSeverity severity = IncidentSeverity.valueOf(row.getString("severity"));
+                counted.put(
+                        severity,
+                        new IncidentSummary.BySeverity(
+                                severity,
+                                row.getLong("open"),
+                                row.getLong("response_overdue"),
+                                row.getLong("resolution_overdue")));
+            });
+            List<IncidentSummary.BySeverity> all = new ArrayList<>();
+            for (IncidentSeverity severity : IncidentSeverity.values()) {
+                all.add(counted.getOrDefault(severity, new IncidentSummary.BySeverity(severity, 0, 0, 0)));
+            }
+            return new IncidentSummary(all);
+        });
     }
 
     /** The incidents the scope sees that hold the observable (canonical value), newest first, at most 200. */

@@ -170,6 +170,45 @@ class IncidentResourceTest {
     }
 
     @Test
+    void theSummaryCountsOpenIncidentsBySeverityInScopeOnly() {
+        int camranhBefore = openHigh("camranh-operator", null);
+        int provinceBefore = openHigh("khanhhoa-coordinator", "UBND-CAMRANH");
+        int bankBefore = openHigh("bank-admin", null);
+        String hex = Integer.toHexString(1 + (int) (Math.random() * 4094));
+        String id = report("camranh-operator", "2001:db8:1::" + hex, "2001:db8:1::" + hex);
+        assertEquals(camranhBefore + 1, openHigh("camranh-operator", null));
+        assertEquals(provinceBefore + 1, openHigh("khanhhoa-coordinator", "UBND-CAMRANH"));
+        assertEquals(bankBefore, openHigh("bank-admin", null), "another tenant's incident is not counted");
+        as("camranh-operator")
+                .contentType(ContentType.JSON)
+                .body("{\"status\":\"REJECTED\",\"note\":\"báo nhầm\"}")
+                .post("/api/v1/incidents/" + id + "/status")
+                .then()
+                .statusCode(200);
+        assertEquals(camranhBefore, openHigh("camranh-operator", null), "a rejected incident is no longer open");
+        assertProblem(
+                as("bank-admin")
+                        .queryParam("organization", "UBND-CAMRANH")
+                        .get("/api/v1/incidents/summary")
+                        .then(),
+                400,
+                "invalid-request");
+    }
+
+    private static int openHigh(String who, String organization) {
+        var request = as(who);
+        if (organization != null) {
+            request = request.queryParam("organization", organization);
+        }
+        return request.get("/api/v1/incidents/summary")
+                .then()
+                .statusCode(200)
+                .body("bySeverity.severity", equalTo(List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")))
+                .extract()
+                .path("bySeverity.find { it.severity == 'HIGH' }.open");
+    }
+
+    @Test
     void aReportNamesTheSystemsAndAssetsHitWithTheSystemsSecurityLevel() {
         UUID system = UUID.randomUUID();
         UUID asset = UUID.randomUUID();
