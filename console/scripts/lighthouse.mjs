@@ -49,7 +49,12 @@ for (const path of ['/', '/exposures']) {
       `total blocking ${audits['total-blocking-time'].displayValue}`,
   );
   for (const [id, audit] of Object.entries(audits)) {
-    if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') console.log(`  failed: ${id} — ${audit.title}`);
+    if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') {
+      console.log(`  failed: ${id} — ${audit.title}`);
+      for (const item of (audit.details?.items ?? []).slice(0, 5)) {
+        if (item.node) console.log(`    ${item.node.snippet} ${item.node.explanation?.split('\n')[1] ?? ''}`);
+      }
+    }
   }
 }
 await browser.close();

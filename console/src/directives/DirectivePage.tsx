@@ -299,7 +299,7 @@ function CompiledReport({ directive, recipients }: { directive: Directive; recip
                     <Table.Td>
                       {r.reportedAt ? (
                         <>
-                          {dateTime(r.reportedAt)} {r.late && <Badge color="orange.9">{t('late')}</Badge>}
+                          {dateTime(r.reportedAt)} {r.late && <Badge color="#b54708">{t('late')}</Badge>}
                         </>
                       ) : (
                         <Badge color="red.9">{t('notAnswered')}</Badge>

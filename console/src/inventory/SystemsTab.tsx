@@ -126,7 +126,7 @@ function Checklist({ id }: { id: string }) {
                           size="xs"
                         />
                       ) : (
-                        <Badge color={m.status === 'IMPLEMENTED' ? 'green.9' : m.status === 'PARTIAL' ? 'orange.9' : m.status === 'NOT_APPLICABLE' ? 'gray' : 'red.9'}>{tv('measure', m.status ?? 'MISSING')}</Badge>
+                        <Badge color={m.status === 'IMPLEMENTED' ? 'green.9' : m.status === 'PARTIAL' ? '#b54708' : m.status === 'NOT_APPLICABLE' ? 'gray' : 'red.9'}>{tv('measure', m.status ?? 'MISSING')}</Badge>
                       )}
                     </Table.Td>
                   </Table.Tr>
