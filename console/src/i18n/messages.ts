@@ -27,6 +27,7 @@ export const messages = {
   severity: ['Mức độ', 'Severity'],
   dueOn: ['Hạn xử lý', 'Due'],
   overdue: ['Quá hạn', 'Overdue'],
+  overdueCount: ['{n} quá hạn', '{n} overdue'],
   daysLeft: ['Còn {n} ngày', '{n} days left'],
   daysLate: ['Trễ {n} ngày', '{n} days late'],
   dueToday: ['Hạn hôm nay', 'Due today'],

@@ -245,12 +245,13 @@ const SEVERITY_COLOURS: Record<string, string> = {
 
 /** Where people would rather look than read: by severity, by advisory or list, and detections over 30 days. */
 function Breakdown({ organization }: { organization?: string }) {
-  const { t, tv, date } = useI18n();
+  const { t, tv, date, number } = useI18n();
   const breakdown = useQuery({
     queryKey: ['exposure-breakdown', organization],
     queryFn: () => unwrap(api.GET('/api/v1/exposures/breakdown', { params: { query: { organization } } })),
   });
   const scope = organization ? `&organization=${organization}` : '';
+  const figure = (open: number, overdue: number) => (overdue ? `${number(open)} (${t('overdueCount', { n: number(overdue) })})` : number(open));
   return (
     <QueryView query={breakdown}>
       {(b) => {
@@ -266,6 +267,7 @@ function Breakdown({ organization }: { organization?: string }) {
                 rows={(b.bySeverity ?? []).map((s) => ({
                   label: tv('sev', s.severity),
                   href: `/exposures?severity=${s.severity}${scope}`,
+                  figure: figure(s.open ?? 0, s.overdue ?? 0),
                   parts: [
                     [s.overdue ?? 0, 'var(--mantine-color-red-9)', t('overdueExposures')],
                     [(s.open ?? 0) - (s.overdue ?? 0), SEVERITY_COLOURS[s.severity ?? 'LOW'], t('openExposures')],
@@ -282,6 +284,7 @@ function Breakdown({ organization }: { organization?: string }) {
                   rows={b.bySource.map((s) => ({
                     label: s.reference ?? '',
                     href: `/exposures?${s.sourceKind === 'BOTNET' ? 'botnetListId' : 'advisoryId'}=${s.sourceId}${scope}`,
+                    figure: figure(s.open ?? 0, s.overdue ?? 0),
                     parts: [
                       [s.overdue ?? 0, 'var(--mantine-color-red-9)', t('overdueExposures')],
                       [(s.open ?? 0) - (s.overdue ?? 0), 'var(--mantine-color-orange-7)', t('openExposures')],

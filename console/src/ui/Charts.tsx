@@ -6,6 +6,8 @@ export interface BarRow {
   href?: string;
   /** Segments drawn left to right: [value, CSS colour, what it counts]. */
   parts: [number, string, string][];
+  /** The figure written at the end of the row. */
+  figure: string;
 }
 
 /**
@@ -30,8 +32,8 @@ export function Bars({ rows, max }: { rows: BarRow[]; max?: number }) {
                   {row.label}
                 </Text>
               )}
-              <Text size="sm" fw={600} aria-hidden="true">
-                {row.parts.map(([value]) => value).join(' / ')}
+              <Text size="sm" fw={600} aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
+                {row.figure}
               </Text>
             </Group>
             <div className="bar-track" aria-hidden="true">
