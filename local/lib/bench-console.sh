@@ -5,6 +5,7 @@
 
 cmd_bench_console() {
   local organizations=${1:-500} each=${2:-20} incidents=${3:-1000} run gateway out
+  find_java
   run=$(date +%H%M%S)
   gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
   mkdir -p "$BENCH_DIR"; out="$BENCH_DIR/console-$(date +%Y%m%d-%H%M%S).txt"

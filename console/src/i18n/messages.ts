@@ -63,6 +63,8 @@ export const messages = {
   mitigated: ['Đã khắc phục', 'Mitigated'],
   subtreeTotal: ['Toàn bộ phạm vi', 'Whole scope'],
   ownOnly: ['Riêng đơn vị', 'Own only'],
+  findOrganization: ['Tìm đơn vị', 'Find an organisation'],
+  moreOf: ['Xem thêm (đang hiện {shown} / {total})', 'Show more ({shown} of {total} shown)'],
   drillDown: ['Xem chi tiết {name}', 'Drill into {name}'],
   directivesAwaiting: ['Chỉ đạo chờ xác nhận hoặc báo cáo', 'Directives awaiting acknowledgement or report'],
   noDirectivesAwaiting: ['Không có chỉ đạo nào đang chờ.', 'No directive is waiting for you.'],

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
-import { daysUntil, todayInVietnam, useI18n } from '../i18n/i18n';
+import { daysUntil, fold, todayInVietnam, useI18n } from '../i18n/i18n';
 import { Bars, Columns } from '../ui/Charts';
 import { useSession } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
@@ -126,8 +127,13 @@ function openOf(s: Summary) {
   return (s.toConfirm ?? 0) + (s.open ?? 0) + (s.acknowledged ?? 0) + (s.inProgress ?? 0);
 }
 
+/** A province has hundreds of units: the worst first, a page at a time, and a search that folds diacritics. */
+const CHILDREN_PAGE = 15;
+
 function ExposureSummaryCard({ organization, onDrill }: { organization?: string; onDrill: (code: string) => void }) {
   const { t, number } = useI18n();
+  const [shown, setShown] = useState(CHILDREN_PAGE);
+  const [filter, setFilter] = useState('');
   const summary = useQuery({
     queryKey: ['exposure-summary', organization],
     queryFn: async () => {
@@ -150,7 +156,11 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
         {({ rows }) => {
           if (!rows.length) return <Empty>{t('noExposures')}</Empty>;
           const max = Math.max(1, ...rows.map((r) => openOf(r) + (r.mitigated ?? 0)));
-          const [own, ...children] = rows;
+          const [own, ...all] = rows;
+          const needle = fold(filter);
+          const children = all
+            .filter((r) => !needle || fold(`${r.nameVi} ${r.organizationCode}`).includes(needle))
+            .sort((a, b) => (b.overdue ?? 0) - (a.overdue ?? 0) || openOf(b) - openOf(a) || (a.nameVi ?? '').localeCompare(b.nameVi ?? ''));
           return (
             <Stack gap="sm" mt="sm">
               <SimpleGrid cols={{ base: 3 }}>
@@ -158,6 +168,15 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
                 <Figure label={t('overdueExposures')} value={number(own.overdue)} color="red.9" href={`/exposures?organization=${own.organizationCode}&overdue=true`} />
                 <Figure label={t('mitigated')} value={number(own.mitigated)} color="green.9" />
               </SimpleGrid>
+              {all.length > CHILDREN_PAGE && (
+                <TextInput
+                  label={t('findOrganization')}
+                  description={t('searchHint')}
+                  value={filter}
+                  onChange={(e) => setFilter(e.currentTarget.value)}
+                  maw={360}
+                />
+              )}
               <Table.ScrollContainer minWidth={420}>
                 <Table verticalSpacing={6} aria-label={t('exposuresByOrganization')}>
                   <Table.Thead>
@@ -171,7 +190,7 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {children.map((row) => (
+                    {children.slice(0, shown).map((row) => (
                       <Table.Tr key={row.organizationCode} data-testid={`summary-${row.organizationCode}`}>
                         <Table.Td>
                           <Anchor component="button" onClick={() => onDrill(row.organizationCode!)} aria-label={t('drillDown', { name: row.nameVi })}>
@@ -188,6 +207,11 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
+              {children.length > shown && (
+                <Button variant="subtle" onClick={() => setShown(shown + 50)}>
+                  {t('moreOf', { shown, total: number(children.length) })}
+                </Button>
+              )}
             </Stack>
           );
         }}
