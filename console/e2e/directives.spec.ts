@@ -54,3 +54,24 @@ test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, whi
   await page.getByRole('button', { name: 'Tải xuống CSV' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
 });
+
+test('a coordinator issues a directive of its own from the console; a bad one shows why next to the field', async ({ page }) => {
+  const reference = `${unique()}/STTTT-KH`;
+  await signIn(page, 'khanhhoa-coordinator', '/directives');
+  await page.getByRole('button', { name: 'Ban hành văn bản chỉ đạo' }).click();
+  await page.getByLabel('Số, ký hiệu').fill(reference);
+  await page.getByLabel('Trích yếu').fill('Rà soát máy chủ thư điện tử Zimbra');
+  await page.getByLabel('Hạn báo cáo').fill('2099-03-01');
+  await page.getByLabel('Đơn vị nhận (mã, cách nhau bởi dấu phẩy)').fill('NHTM-A');
+  await page.getByLabel('Nhiệm vụ (mỗi dòng một nhiệm vụ)').fill('Cập nhật bản vá Zimbra 8.8.15 Patch 41');
+  await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+  // The bank is not in Khánh Hòa's subtree: refused, nothing issued.
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByText('Đã ban hành')).toHaveCount(0);
+  await page.getByLabel('Đơn vị nhận (mã, cách nhau bởi dấu phẩy)').fill('UBND-CAMRANH');
+  await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+  await expect(page.getByText('Đã ban hành')).toBeVisible();
+  await page.getByRole('link', { name: reference }).first().click();
+  await expect(page.getByRole('heading', { name: reference })).toBeVisible();
+  await expect(page.getByTestId('recipient-UBND-CAMRANH')).toContainText('Chưa trả lời');
+});

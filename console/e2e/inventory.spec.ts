@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { unique } from './api';
+import { call, unique } from './api';
 import { signIn } from './people';
 import { shoot } from './screenshots';
 
@@ -22,4 +22,36 @@ test('an asset file with a bad row shows that row’s error and imports nothing'
   await page.getByLabel('Tìm kiếm').fill(`web-${run}`);
   await page.getByLabel('Tìm kiếm').press('Enter');
   await expect(page.getByText('Chưa có tài sản nào')).toBeVisible();
+});
+
+test('an asset’s products replaced by a CycloneDX SBOM, and what they expose, in its drawer', async ({ page }) => {
+  const hostname = `app-${unique().toLowerCase()}.camranh.khanhhoa.gov.vn`;
+  await call('camranh-operator', 'POST', '/api/v1/assets', {
+    organizationCode: 'UBND-CAMRANH',
+    hostname,
+    kind: 'SERVER',
+    addresses: ['203.162.10.77'],
+    products: [{ vendor: 'nginx', product: 'nginx', version: '1.24.0' }],
+  });
+  await signIn(page, 'camranh-operator', '/inventory');
+  await page.getByLabel('Tìm kiếm').fill(hostname);
+  await page.getByLabel('Tìm kiếm').press('Enter');
+  await page.getByRole('button', { name: hostname }).click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('heading', { name: 'Phần mềm' })).toBeVisible();
+  const sbom = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    version: 1,
+    metadata: { component: { type: 'operating-system', name: 'Rocky Linux', version: '8.9' } },
+    components: [
+      { type: 'application', name: 'nginx', version: '1.24.0', cpe: 'cpe:2.3:a:f5:nginx:1.24.0:*:*:*:*:*:*:*' },
+      { type: 'library', name: 'log4j-core', version: '2.14.1', purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1' },
+    ],
+  };
+  const chooser = page.waitForEvent('filechooser');
+  await drawer.getByRole('button', { name: 'Thay danh sách phần mềm bằng SBOM CycloneDX' }).click();
+  await (await chooser).setFiles({ name: 'bom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sbom)) });
+  await expect(drawer.getByText(/Đã cập nhật phần mềm theo SBOM/)).toBeVisible();
+  await expect(drawer).toContainText('log4j-core');
 });

@@ -1,17 +1,20 @@
-import { Anchor, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { useSession } from '../session';
+import { useCan, useSession } from '../session';
+import { NewDirective } from './NewDirective';
 import { DueBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
 
 export default function DirectivesPage() {
   const { t, date } = useI18n();
   const session = useSession();
+  const can = useCan();
   const [box, setBox] = useState<'inbox' | 'sent'>('inbox');
+  const [writing, setWriting] = useState(false);
   const directives = useQuery({
     queryKey: ['directives'],
     queryFn: () => unwrap(api.GET('/api/v1/directives', { params: { query: { limit: 200 } } })),
@@ -20,15 +23,19 @@ export default function DirectivesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('directivesTitle')}</Title>
-        <SegmentedControl
+        <Group>
+          {can('POST /api/v1/directives') && !writing && <Button onClick={() => setWriting(true)}>{t('newDirective')}</Button>}
+          <SegmentedControl
           value={box}
           onChange={(v) => setBox(v as 'inbox' | 'sent')}
           data={[
             { value: 'inbox', label: t('inbox') },
             { value: 'sent', label: t('sent') },
           ]}
-        />
+          />
+        </Group>
       </Group>
+      {writing && <NewDirective onClose={() => setWriting(false)} />}
       <QueryView query={directives}>
         {(page) => {
           const rows = (page.items ?? []).filter((d) => (box === 'sent') === (d.issuerCode === session.organization));

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileButton, Group, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Drawer, FileButton, Group, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ProblemError, api, unwrap, upload, type Problem } from '../api/client';
@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { useCan, useSession } from '../session';
 import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
+import { AssetDetail } from './AssetDetail';
 
 type ImportReport = components['schemas']['ImportReport'];
 
@@ -21,6 +22,7 @@ export function AssetsTab() {
   const { t } = useI18n();
   const can = useCan();
   const [search, setSearch] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
   const assets = useInfiniteQuery({
     queryKey: ['assets', search],
     initialPageParam: undefined as string | undefined,
@@ -57,7 +59,11 @@ export function AssetsTab() {
                   <Table.Tbody>
                     {rows.map((a) => (
                       <Table.Tr key={a.id}>
-                        <Table.Td>{a.hostname ?? a.externalId}</Table.Td>
+                        <Table.Td>
+                          <Anchor component="button" size="sm" onClick={() => setOpen(a.id!)}>
+                            {a.hostname ?? a.externalId}
+                          </Anchor>
+                        </Table.Td>
                         <Table.Td>
                           <Text size="sm">{(a.addresses ?? []).join(', ')}</Text>
                         </Table.Td>
@@ -79,6 +85,9 @@ export function AssetsTab() {
           )
         }
       </QueryView>
+      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="lg" title={t('asset')}>
+        {open && <AssetDetail id={open} />}
+      </Drawer>
     </Stack>
   );
 }

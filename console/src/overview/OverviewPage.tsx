@@ -31,8 +31,9 @@ export function OverviewPage() {
           </Anchor>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
         <OnDutyCard organization={organization ?? session.organization} />
+        <OverdueItems organization={organization} />
         <DirectivesAwaiting />
       </SimpleGrid>
       <ExposureSummaryCard organization={organization} onDrill={(code) => setParams({ organization: code })} />
@@ -75,6 +76,47 @@ function OnDutyCard({ organization }: { organization: string }) {
           ) : (
             <Text c="dimmed" mt="xs">
               {t('nobodyOnDuty')}
+            </Text>
+          )
+        }
+      </QueryView>
+    </Card>
+  );
+}
+
+/** The duty officer's "what is late": the exposures past their deadline, soonest due first. */
+function OverdueItems({ organization }: { organization?: string }) {
+  const { t } = useI18n();
+  const overdue = useQuery({
+    queryKey: ['exposures', 'overdue', organization],
+    queryFn: () => unwrap(api.GET('/api/v1/exposures', { params: { query: { organization, overdue: true, limit: 6 } } })),
+  });
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {t('myOverdue')}
+      </Title>
+      <QueryView query={overdue}>
+        {(page) =>
+          page.items?.length ? (
+            <Stack gap={6} mt="xs">
+              {page.items.map((e) => (
+                <Group key={e.id} justify="space-between" wrap="nowrap">
+                  <Anchor component={Link} to={`/exposures/${e.id}`} lineClamp={1} size="sm">
+                    {e.hostname ?? e.network} — {e.advisoryReference ?? e.botnetListReference}
+                  </Anchor>
+                  <DueBadge dueOn={e.dueOn} />
+                </Group>
+              ))}
+              {page.next && (
+                <Anchor component={Link} to={`/exposures?overdue=true${organization ? `&organization=${organization}` : ''}`} size="sm">
+                  {t('seeAll')} →
+                </Anchor>
+              )}
+            </Stack>
+          ) : (
+            <Text c="dimmed" mt="xs">
+              {t('nothingOverdue')}
             </Text>
           )
         }

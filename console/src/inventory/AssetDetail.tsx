@@ -1,0 +1,110 @@
+import { Alert, Anchor, Button, FileButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, consoleHeaders, problemFrom, unwrap } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { useCan } from '../session';
+import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
+import { ProblemAlert } from '../ui/Problems';
+import { QueryView } from '../ui/States';
+
+/** An asset with its products and what they expose; its products can be replaced by a CycloneDX SBOM. */
+export function AssetDetail({ id }: { id: string }) {
+  const { t, dateTime } = useI18n();
+  const can = useCan();
+  const client = useQueryClient();
+  const asset = useQuery({ queryKey: ['asset', id], queryFn: () => unwrap(api.GET('/api/v1/assets/{id}', { params: { path: { id } } })) });
+  const exposures = useQuery({
+    queryKey: ['exposures', 'asset', id],
+    queryFn: () => unwrap(api.GET('/api/v1/exposures', { params: { query: { assetId: id, limit: 50 } } })),
+  });
+  const [failed, setFailed] = useState<unknown>(null);
+  const [warnings, setWarnings] = useState<string | null>(null);
+  const uploadSbom = async (file: File | null, version?: number) => {
+    if (!file || version === undefined) return;
+    setFailed(null);
+    setWarnings(null);
+    const type = file.name.endsWith('.xml') ? 'application/vnd.cyclonedx+xml' : 'application/vnd.cyclonedx+json';
+    const response = await fetch(`/api/v1/assets/${id}/sbom`, {
+      method: 'PUT',
+      body: file,
+      headers: { ...consoleHeaders('PUT'), 'Content-Type': type, 'If-Match': `"${version}"`, Accept: 'application/json' },
+    });
+    if (!response.ok) return setFailed(await problemFrom(response));
+    setWarnings(response.headers.get('Canhgac-Sbom-Warnings'));
+    client.invalidateQueries({ queryKey: ['asset', id] });
+    client.invalidateQueries({ queryKey: ['assets'] });
+  };
+  return (
+    <QueryView query={asset}>
+      {(a) => (
+        <Stack>
+          <Title order={3} size="h4">
+            {a.hostname ?? a.externalId}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {a.organizationCode} · {a.kind} · {a.operatingSystem} · {(a.addresses ?? []).join(', ')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {a.updatedBy ?? a.createdBy} · {dateTime(a.updatedAt ?? a.createdAt)}
+          </Text>
+          <Title order={4} size="h5">
+            {t('products')}
+          </Title>
+          <Table>
+            <Table.Tbody>
+              {(a.products ?? []).map((p, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{[p.vendor, p.product].filter(Boolean).join(' ')}</Table.Td>
+                  <Table.Td>{p.version}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed">
+                      {p.cpe ?? p.purl}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {can('PUT /api/v1/assets/{id}/sbom') && (
+            <Group>
+              <FileButton onChange={(file) => uploadSbom(file, a.version)} accept=".json,.xml,application/json,application/xml">
+                {(props) => (
+                  <Button variant="light" {...props}>
+                    {t('replaceBySbom')}
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+          )}
+          <ProblemAlert error={failed} />
+          {warnings !== null && <Alert color={warnings === '0' ? 'green' : 'orange'}>{t('sbomDone', { n: warnings })}</Alert>}
+          <Title order={4} size="h5">
+            {t('navExposures')}
+          </Title>
+          <QueryView query={exposures}>
+            {(page) =>
+              !page.items?.length ? (
+                <Text c="dimmed">{t('none')}</Text>
+              ) : (
+                <Stack gap={4}>
+                  {page.items.map((e) => (
+                    <Group key={e.id} gap="xs" wrap="nowrap">
+                      <SeverityBadge severity={e.severity} />
+                      <Anchor component={Link} to={`/exposures/${e.id}`} size="sm" lineClamp={1}>
+                        {e.advisoryReference ?? e.botnetListReference}
+                      </Anchor>
+                      <StatusBadge prefix="ex" status={e.status} />
+                      <DueBadge dueOn={e.dueOn} />
+                    </Group>
+                  ))}
+                </Stack>
+              )
+            }
+          </QueryView>
+        </Stack>
+      )}
+    </QueryView>
+  );
+}
