@@ -30,3 +30,13 @@ test('a request riding on the session cookie must carry the CSRF token; the cook
   const read = await page.request.get('/api/v1/exposures?limit=1');
   expect(read.status()).toBe(200);
 });
+
+test('a link from a notification e-mail opens its screen after signing in', async ({ page }) => {
+  await page.goto('/duty?window=T%E1%BA%BFt');
+  await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
+  await page.locator('#username').fill('khanhhoa-coordinator');
+  await page.locator('#password').fill(process.env.CANHGAC_DEMO_PASSWORD ?? 'canhgac-demo');
+  await page.locator('#kc-login').click();
+  await expect(page).toHaveURL(/\/duty\?window=/);
+  await expect(page.getByRole('heading', { name: 'Lịch trực 24/7' })).toBeVisible();
+});

@@ -84,6 +84,7 @@ function App() {
             <Route path="/duty" element={<DutyPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/webhooks/:id" element={<NotificationsPage />} />
             <Route path="*" element={<OverviewPage />} />
           </Routes>
         </Shell>

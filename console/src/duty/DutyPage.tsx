@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { todayInVietnam, useI18n } from '../i18n/i18n';
@@ -30,7 +31,9 @@ export default function DutyPage() {
   const [organization, setOrganization] = useState(session.organization);
   const [span, setSpan] = useState<'week' | 'month'>('week');
   const [start, setStart] = useState(mondayOf(todayInVietnam()));
-  const [window, setWindow] = useState<string | null>(null);
+  // A reminder's link names the alert window (/duty?window=Tết…).
+  const [params] = useSearchParams();
+  const [window, setWindow] = useState<string | null>(params.get('window'));
   const [subtree, setSubtree] = useState(false);
   const days = span === 'week' ? 7 : 28;
   const from = `${start}T00:00:00`;

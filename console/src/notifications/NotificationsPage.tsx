@@ -1,11 +1,45 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router';
+import { useCan } from '../session';
+import { PreferencesTab } from './PreferencesTab';
+import { WebhooksTab } from './WebhooksTab';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { SeverityBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
 
+/** The inbox, and for those who manage them, the contacts' preferences and the organisation's webhooks. */
 export default function NotificationsPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const { id } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab = id ? 'webhooks' : params.get('tab') ?? 'inbox';
+  return (
+    <Stack>
+      <Title order={2}>{t('notificationsTitle')}</Title>
+      <Tabs value={tab} onChange={(v) => setParams({ tab: v ?? 'inbox' })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="inbox">{t('inboxTab')}</Tabs.Tab>
+          {can('GET /api/v1/notification-preferences') && <Tabs.Tab value="preferences">{t('preferences')}</Tabs.Tab>}
+          {can('GET /api/v1/webhooks') && <Tabs.Tab value="webhooks">{t('webhooks')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="inbox">
+          <Inbox />
+        </Tabs.Panel>
+        <Tabs.Panel value="preferences">
+          <PreferencesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="webhooks">
+          <WebhooksTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Inbox() {
   const { t, dateTime } = useI18n();
   const client = useQueryClient();
   const notifications = useQuery({
@@ -21,8 +55,7 @@ export default function NotificationsPage() {
   });
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('notificationsTitle')}</Title>
+      <Group justify="flex-end">
         <Button variant="light" onClick={() => readAll.mutate()} loading={readAll.isPending}>
           {t('markAllRead')}
         </Button>

@@ -14,7 +14,7 @@ final class ConsolePaths {
      * else that is not a file stays a 404.
      */
     static final Pattern SCREENS = Pattern.compile(
-            "/|/(overview|directives|exposures|inventory|advisories|incidents|duty|audit|notifications)(/[^.]*)?");
+            "/|/(overview|directives|exposures|inventory|advisories|incidents|duty|audit|notifications|webhooks)(/[^.]*)?");
 
     private ConsolePaths() {}
 }
