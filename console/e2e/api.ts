@@ -8,7 +8,12 @@ export async function tokenOf(person: Person): Promise<string> {
   const response = await fetch(`${keycloak}/realms/canhgac/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'canhgac-cli', username: person, password: process.env.CANHGAC_DEMO_PASSWORD ?? 'canhgac-demo' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'canhgac-cli',
+      username: person,
+      password: process.env.CANHGAC_DEMO_PASSWORD ?? 'canhgac-demo',
+    }),
   });
   if (!response.ok) throw new Error(`No token for ${person}: ${response.status}`);
   return ((await response.json()) as { access_token: string }).access_token;

@@ -3,7 +3,9 @@ import { call, unique } from './api';
 import { signIn, signOut } from './people';
 import { shoot } from './screenshots';
 
-test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, which acknowledges and reports; the coordinator sees the compiled report', async ({ page }) => {
+test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, which acknowledges and reports; the coordinator sees the compiled report', async ({
+  page,
+}) => {
   const run = unique();
   const national = `6410-E2E-${run}/BTTTT-CATTT`;
   const provincial = `839-E2E-${run}/STTTT`;

@@ -24,6 +24,9 @@ test('an incident reported by Cam Ranh, escalated to NCSC, is seen by the nation
   await signIn(page, 'authority', '/incidents');
   await page.getByLabel('Tìm kiếm').fill(title);
   await page.getByLabel('Tìm kiếm').press('Enter');
-  await page.getByRole('row', { name: new RegExp(title) }).getByRole('link').click();
+  await page
+    .getByRole('row', { name: new RegExp(title) })
+    .getByRole('link')
+    .click();
   await expect(page.getByText('Đã báo cáo lên NCSC').first()).toBeVisible();
 });

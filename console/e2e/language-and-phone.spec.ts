@@ -33,3 +33,16 @@ test.describe('on a phone', () => {
     await shoot(page, 'phone-overview');
   });
 });
+
+test('installable as an app: Chromium finds nothing missing in the manifest and service worker', async ({ page }) => {
+  await signIn(page, 'camranh-operator', '/');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== undefined);
+  const cdp = await page.context().newCDPSession(page);
+  await expect(async () => {
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's browser contexts are incognito ones, where Chromium never installs anything: that one is ours.
+    expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+  }).toPass({ timeout: 15_000 });
+  const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+  expect(manifest.lang).toBe('vi');
+});

@@ -16,7 +16,10 @@ test('an organisation subscribes a webhook, sees its secret once, and sets who i
   await expect(page.getByRole('alert').first()).toBeVisible();
 
   await page.getByRole('tab', { name: 'Người nhận thông báo' }).click();
-  const first = page.locator('form').filter({ has: page.getByRole('button', { name: 'Lưu' }) }).first();
+  const first = page
+    .locator('form')
+    .filter({ has: page.getByRole('button', { name: 'Lưu' }) })
+    .first();
   await first.getByRole('combobox', { name: 'Mức độ tối thiểu' }).click();
   await page.getByRole('option', { name: 'Cao' }).click();
   await first.getByRole('button', { name: 'Lưu' }).click();

@@ -9,9 +9,17 @@ const gateway = process.argv[2] ?? 'http://127.0.0.1:8080';
 const person = process.argv[3] ?? 'khanhhoa-coordinator';
 const port = 9333;
 const browser = await chromium.launch({
-  executablePath: process.env.CANHGAC_CHROMIUM ?? '/usr/bin/chromium',
-  args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: process.env.CANHGAC_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+        `--remote-debugging-port=${port}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+    ],
 });
 const context = await browser.newContext();
 const page = await context.newPage();
@@ -30,31 +38,31 @@ for (const script of new Set(scripts)) initial += gzipSync(Buffer.from(await (aw
 console.log(`initial JavaScript: ${(initial / 1024).toFixed(1)} KiB gzipped (${scripts.length} files)`);
 
 for (const path of ['/', '/exposures']) {
-  const result = await lighthouse(gateway + path, {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    extraHeaders: { Cookie: cookie },
-    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    formFactor: 'desktop',
-    screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
-    throttlingMethod: 'provided',
-  });
-  const { categories, audits } = result.lhr;
-  const score = (name) => Math.round((categories[name]?.score ?? 0) * 100);
-  console.log(
-    `${path}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, ` +
-      `SEO ${score('seo')}; first contentful paint ${audits['first-contentful-paint'].displayValue}, ` +
-      `largest ${audits['largest-contentful-paint'].displayValue}, interactive ${audits['interactive'].displayValue}, ` +
-      `total blocking ${audits['total-blocking-time'].displayValue}`,
-  );
-  for (const [id, audit] of Object.entries(audits)) {
-    if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') {
-      console.log(`  failed: ${id} — ${audit.title}`);
-      for (const item of (audit.details?.items ?? []).slice(0, 5)) {
-        if (item.node) console.log(`    ${item.node.snippet} ${item.node.explanation?.split('\n')[1] ?? ''}`);
-      }
+    const result = await lighthouse(gateway + path, {
+        port,
+        output: 'json',
+        logLevel: 'error',
+        extraHeaders: { Cookie: cookie },
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        formFactor: 'desktop',
+        screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+        throttlingMethod: 'provided',
+    });
+    const { categories, audits } = result.lhr;
+    const score = (name) => Math.round((categories[name]?.score ?? 0) * 100);
+    console.log(
+        `${path}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, ` +
+            `SEO ${score('seo')}; first contentful paint ${audits['first-contentful-paint'].displayValue}, ` +
+            `largest ${audits['largest-contentful-paint'].displayValue}, interactive ${audits['interactive'].displayValue}, ` +
+            `total blocking ${audits['total-blocking-time'].displayValue}`,
+    );
+    for (const [id, audit] of Object.entries(audits)) {
+        if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') {
+            console.log(`  failed: ${id} — ${audit.title}`);
+            for (const item of (audit.details?.items ?? []).slice(0, 5)) {
+                if (item.node) console.log(`    ${item.node.snippet} ${item.node.explanation?.split('\n')[1] ?? ''}`);
+            }
+        }
     }
-  }
 }
 await browser.close();

@@ -45,7 +45,12 @@ function Advisories() {
   return (
     <Stack>
       {can('POST /api/v1/advisories') && <PublishAdvisory />}
-      <TextInput label={t('search')} description={t('advisorySearch')} onKeyDown={(e) => e.key === 'Enter' && setQ(e.currentTarget.value)} maw={360} />
+      <TextInput
+        label={t('search')}
+        description={t('advisorySearch')}
+        onKeyDown={(e) => e.key === 'Enter' && setQ(e.currentTarget.value)}
+        maw={360}
+      />
       <QueryView query={advisories}>
         {(page) =>
           !page.items?.length ? (
@@ -69,7 +74,11 @@ function Advisories() {
                         <Anchor component="button" fw={600} size="sm" onClick={() => setOpen(a.id!)}>
                           {a.reference}
                         </Anchor>{' '}
-                        {a.knownExploited && <Badge color="red.9" size="xs">KEV</Badge>}
+                        {a.knownExploited && (
+                          <Badge color="red.9" size="xs">
+                            KEV
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" lineClamp={2}>
@@ -171,7 +180,12 @@ function ListDiff({ list }: { list: BotnetList }) {
   if (!diff.data) return null;
   return (
     <Text size="xs" c="dimmed">
-      {t('diffAgainstPrevious', { reference: diff.data.previousReference, added: number(diff.data.added), removed: number(diff.data.removed), kept: number(diff.data.kept) })}
+      {t('diffAgainstPrevious', {
+        reference: diff.data.previousReference,
+        added: number(diff.data.added),
+        removed: number(diff.data.removed),
+        kept: number(diff.data.kept),
+      })}
     </Text>
   );
 }
@@ -212,7 +226,12 @@ function PublishBotnetList() {
         </FileButton>
       </Group>
       <ProblemAlert error={error} />
-      {done && <Alert color="green" mt="sm">{`${done.reference}: ${done.entryCount} · ${t('matchedOrganizations')}: ${done.matching?.detected ?? 0}`}</Alert>}
+      {done && (
+        <Alert
+          color="green"
+          mt="sm"
+        >{`${done.reference}: ${done.entryCount} · ${t('matchedOrganizations')}: ${done.matching?.detected ?? 0}`}</Alert>
+      )}
     </Card>
   );
 }

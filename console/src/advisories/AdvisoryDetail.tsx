@@ -48,10 +48,20 @@ export function AdvisoryDetail({ id }: { id: string }) {
               {(a.affected ?? []).map((p, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>
-                    {[p.vendor, p.product].filter(Boolean).join(' ')} {p.cpe && <Text size="xs" c="dimmed">{p.cpe}</Text>}
+                    {[p.vendor, p.product].filter(Boolean).join(' ')}{' '}
+                    {p.cpe && (
+                      <Text size="xs" c="dimmed">
+                        {p.cpe}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{p.versions ?? [p.versionExact, p.startIncluding && `≥ ${p.startIncluding}`, p.endExcluding && `< ${p.endExcluding}`].filter(Boolean).join(' ')}</Text>
+                    <Text size="sm">
+                      {p.versions ??
+                        [p.versionExact, p.startIncluding && `≥ ${p.startIncluding}`, p.endExcluding && `< ${p.endExcluding}`]
+                          .filter(Boolean)
+                          .join(' ')}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -75,7 +85,10 @@ export function AdvisoryDetail({ id }: { id: string }) {
                             {organization}
                           </Anchor>
                         </Table.Td>
-                        <Table.Td ta="right">{n}{page.next ? '+' : ''}</Table.Td>
+                        <Table.Td ta="right">
+                          {n}
+                          {page.next ? '+' : ''}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, FileButton, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, problemFrom, send, unwrap } from '../api/client';
@@ -86,24 +100,61 @@ function AdvisoryForm() {
   return (
     <Stack component="form" mt="sm" onSubmit={(e) => (e.preventDefault(), publish.mutate())}>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('reference')} required value={form.reference} onChange={set('reference')} error={fieldError(publish.error, 'reference')} />
-        <Select label={t('severity')} data={(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as Severity[]).map((s) => ({ value: s, label: tv('sev', s) }))} value={form.severity} onChange={(v) => setForm({ ...form, severity: v as Severity })} allowDeselect={false} />
+        <TextInput
+          label={t('reference')}
+          required
+          value={form.reference}
+          onChange={set('reference')}
+          error={fieldError(publish.error, 'reference')}
+        />
+        <Select
+          label={t('severity')}
+          data={(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as Severity[]).map((s) => ({ value: s, label: tv('sev', s) }))}
+          value={form.severity}
+          onChange={(v) => setForm({ ...form, severity: v as Severity })}
+          allowDeselect={false}
+        />
         <TextInput label="CVE" value={form.cves} onChange={set('cves')} error={fieldError(publish.error, 'cves')} />
       </SimpleGrid>
       <TextInput label={t('title')} required value={form.title} onChange={set('title')} error={fieldError(publish.error, 'title')} />
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
         <TextInput label={t('vendor')} value={form.vendor} onChange={set('vendor')} />
-        <TextInput label={t('product')} required value={form.product} onChange={set('product')} error={fieldError(publish.error, 'affected[0].product')} />
-        <TextInput label={t('fromVersion')} value={form.startIncluding} onChange={set('startIncluding')} error={fieldError(publish.error, 'affected[0].startIncluding')} />
-        <TextInput label={t('fixedVersion')} value={form.endExcluding} onChange={set('endExcluding')} error={fieldError(publish.error, 'affected[0].endExcluding')} />
+        <TextInput
+          label={t('product')}
+          required
+          value={form.product}
+          onChange={set('product')}
+          error={fieldError(publish.error, 'affected[0].product')}
+        />
+        <TextInput
+          label={t('fromVersion')}
+          value={form.startIncluding}
+          onChange={set('startIncluding')}
+          error={fieldError(publish.error, 'affected[0].startIncluding')}
+        />
+        <TextInput
+          label={t('fixedVersion')}
+          value={form.endExcluding}
+          onChange={set('endExcluding')}
+          error={fieldError(publish.error, 'affected[0].endExcluding')}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('issuedOn')} type="date" required value={form.issuedOn} onChange={set('issuedOn')} error={fieldError(publish.error, 'issuedOn')} />
+        <TextInput
+          label={t('issuedOn')}
+          type="date"
+          required
+          value={form.issuedOn}
+          onChange={set('issuedOn')}
+          error={fieldError(publish.error, 'issuedOn')}
+        />
         <TextInput label={t('dueOn')} type="date" value={form.dueOn} onChange={set('dueOn')} error={fieldError(publish.error, 'dueOn')} />
       </SimpleGrid>
       <Textarea label={t('remediation')} value={form.remediation} onChange={set('remediation')} autosize minRows={2} />
       <ProblemAlert error={publish.error} />
-      {publish.data && <Alert color="green">{t('published', { reference: publish.data.reference, n: publish.data.matching?.detected ?? 0 })}</Alert>}
+      {publish.data && (
+        <Alert color="green">{t('published', { reference: publish.data.reference, n: publish.data.matching?.detected ?? 0 })}</Alert>
+      )}
       <Group justify="flex-end">
         <Button type="submit" loading={publish.isPending}>
           {t('publish')}
@@ -135,7 +186,9 @@ function AdvisoryImport({ format }: { format: 'csaf' | 'kev' }) {
   };
   return (
     <Stack mt="sm">
-      {format === 'csaf' && <TextInput label={t('ownReference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maw={320} />}
+      {format === 'csaf' && (
+        <TextInput label={t('ownReference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maw={320} />
+      )}
       <Group>
         <FileButton onChange={upload} accept=".json,application/json">
           {(props) => (
@@ -148,7 +201,9 @@ function AdvisoryImport({ format }: { format: 'csaf' | 'kev' }) {
       <ProblemAlert error={error} />
       {done && (
         <Alert color="green">
-          <Text size="sm">{t('imported', { created: done.created, revised: done.revised, unchanged: done.unchanged, n: done.exposures?.detected ?? 0 })}</Text>
+          <Text size="sm">
+            {t('imported', { created: done.created, revised: done.revised, unchanged: done.unchanged, n: done.exposures?.detected ?? 0 })}
+          </Text>
           {(done.warnings ?? []).map((w) => (
             <Text size="xs" key={w}>
               {w}

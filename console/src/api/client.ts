@@ -114,7 +114,11 @@ export function upload(path: string, file: File, contentType: string, onProgress
   return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', path);
-    for (const [name, value] of Object.entries({ ...consoleHeaders('POST'), 'Content-Type': contentType, 'Idempotency-Key': crypto.randomUUID() })) {
+    for (const [name, value] of Object.entries({
+      ...consoleHeaders('POST'),
+      'Content-Type': contentType,
+      'Idempotency-Key': crypto.randomUUID(),
+    })) {
       request.setRequestHeader(name, value);
     }
     request.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total));

@@ -1,9 +1,9 @@
-import { Anchor, Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { Empty, QueryView } from '../ui/States';
+import { MoreButton, usePaged } from '../ui/Paged';
 
 /** The fields whose values differ between before and after, side by side. */
 function Changes({ before, after }: { before?: unknown; after?: unknown }) {
@@ -29,15 +29,16 @@ export default function AuditPage() {
   const { t, dateTime } = useI18n();
   const [filters, setFilters] = useState<{ actor?: string; entityType?: string; entityId?: string; since?: string; until?: string }>({});
   const [open, setOpen] = useState<number | null>(null);
-  const audit = useInfiniteQuery({
-    queryKey: ['audit', filters],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/audit', { params: { query: { ...filters, after: pageParam, limit: 50 } } })),
-    getNextPageParam: (page) => page.next ?? undefined,
-  });
-  const rows = audit.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  const audit = usePaged(['audit', filters], (after) =>
+    unwrap(api.GET('/api/v1/audit', { params: { query: { ...filters, after: after, limit: 50 } } })),
+  );
+  const rows = audit.rows;
   const field = (name: keyof typeof filters, label: string) => (
-    <TextInput label={label} onKeyDown={(e) => e.key === 'Enter' && setFilters({ ...filters, [name]: e.currentTarget.value || undefined })} w={200} />
+    <TextInput
+      label={label}
+      onKeyDown={(e) => e.key === 'Enter' && setFilters({ ...filters, [name]: e.currentTarget.value || undefined })}
+      w={200}
+    />
   );
   return (
     <Stack>
@@ -46,8 +47,18 @@ export default function AuditPage() {
         {field('actor', t('actor'))}
         {field('entityType', t('object'))}
         {field('entityId', 'ID')}
-        <TextInput label={t('from')} type="date" w={170} onChange={(e) => setFilters({ ...filters, since: e.currentTarget.value ? `${e.currentTarget.value}T00:00:00+07:00` : undefined })} />
-        <TextInput label={t('to')} type="date" w={170} onChange={(e) => setFilters({ ...filters, until: e.currentTarget.value ? `${e.currentTarget.value}T23:59:59+07:00` : undefined })} />
+        <TextInput
+          label={t('from')}
+          type="date"
+          w={170}
+          onChange={(e) => setFilters({ ...filters, since: e.currentTarget.value ? `${e.currentTarget.value}T00:00:00+07:00` : undefined })}
+        />
+        <TextInput
+          label={t('to')}
+          type="date"
+          w={170}
+          onChange={(e) => setFilters({ ...filters, until: e.currentTarget.value ? `${e.currentTarget.value}T23:59:59+07:00` : undefined })}
+        />
       </Group>
       <QueryView query={audit}>
         {() =>
@@ -90,11 +101,7 @@ export default function AuditPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {audit.hasNextPage && (
-                <Button variant="light" onClick={() => audit.fetchNextPage()}>
-                  {t('more')}
-                </Button>
-              )}
+              <MoreButton list={audit} />
             </>
           )
         }

@@ -24,9 +24,9 @@ export default function DirectivePage() {
   const recipients = useQuery({
     queryKey: ['directive', id, 'recipients'],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/directives/{id}/recipients', { params: { path: { id } }, headers: { Accept: 'application/json' } })) as Promise<
-        Recipient[]
-      >,
+      unwrap(
+        api.GET('/api/v1/directives/{id}/recipients', { params: { path: { id } }, headers: { Accept: 'application/json' } }),
+      ) as Promise<Recipient[]>,
   });
   return (
     <QueryView query={directive}>
@@ -144,7 +144,9 @@ function ReportForm({ directive, mine }: { directive: Directive; mine: Recipient
   const [text, setText] = useState(mine.reportText ?? '');
   const report = useMutation({
     mutationFn: () =>
-      unwrap(api.PUT('/api/v1/directives/{id}/report', { params: { path: { id: directive.id! } }, body: { items, text: text || undefined } })),
+      unwrap(
+        api.PUT('/api/v1/directives/{id}/report', { params: { path: { id: directive.id! } }, body: { items, text: text || undefined } }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['directive', directive.id] }),
   });
   const statuses: ItemStatus[] = ['DONE', 'IN_PROGRESS', 'NOT_STARTED', 'NOT_APPLICABLE'];
@@ -179,7 +181,14 @@ function ReportForm({ directive, mine }: { directive: Directive; mine: Recipient
             />
           </Group>
         ))}
-        <Textarea label={t('reportText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} error={fieldError(report.error, 'text')} />
+        <Textarea
+          label={t('reportText')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          error={fieldError(report.error, 'text')}
+        />
         <ProblemAlert error={report.error} />
         {report.isSuccess && <Alert color="green">{t('reportSaved')}</Alert>}
         <Group>
@@ -233,11 +242,35 @@ function ForwardForm({ directive, mine }: { directive: Directive; mine: Recipien
       </Title>
       <Stack mt="sm">
         <Group grow wrap="wrap">
-          <TextInput label={t('reference')} required value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={fieldError(forward.error, 'reference')} />
-          <TextInput label={t('reportDueOn')} type="date" value={reportDueOn} onChange={(e) => setReportDueOn(e.currentTarget.value)} error={fieldError(forward.error, 'reportDueOn')} />
+          <TextInput
+            label={t('reference')}
+            required
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+            error={fieldError(forward.error, 'reference')}
+          />
+          <TextInput
+            label={t('reportDueOn')}
+            type="date"
+            value={reportDueOn}
+            onChange={(e) => setReportDueOn(e.currentTarget.value)}
+            error={fieldError(forward.error, 'reportDueOn')}
+          />
         </Group>
-        <TextInput label={t('forwardRecipients')} value={recipients} onChange={(e) => setRecipients(e.currentTarget.value)} error={fieldError(forward.error, 'recipients')} />
-        <Textarea label={t('addedItems')} value={added} onChange={(e) => setAdded(e.currentTarget.value)} autosize minRows={2} error={fieldError(forward.error, 'items')} />
+        <TextInput
+          label={t('forwardRecipients')}
+          value={recipients}
+          onChange={(e) => setRecipients(e.currentTarget.value)}
+          error={fieldError(forward.error, 'recipients')}
+        />
+        <Textarea
+          label={t('addedItems')}
+          value={added}
+          onChange={(e) => setAdded(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          error={fieldError(forward.error, 'items')}
+        />
         <ProblemAlert error={forward.error} />
         {forward.isSuccess && <Alert color="green">{t('forwarded', { reference: forward.data?.reference })}</Alert>}
         <Group>
@@ -250,7 +283,13 @@ function ForwardForm({ directive, mine }: { directive: Directive; mine: Recipien
   );
 }
 
-function CompiledReport({ directive, recipients }: { directive: Directive; recipients: { data?: Recipient[]; error: unknown; isPending: boolean } }) {
+function CompiledReport({
+  directive,
+  recipients,
+}: {
+  directive: Directive;
+  recipients: { data?: Recipient[]; error: unknown; isPending: boolean };
+}) {
   const { t, tv, dateTime } = useI18n();
   const session = useSession();
   if (directive.issuerCode !== session.organization) return null;
@@ -311,7 +350,11 @@ function CompiledReport({ directive, recipients }: { directive: Directive; recip
                           {i.code}: {tv('item', i.status)} {i.text && `— ${i.text}`}
                         </Text>
                       ))}
-                      {r.reportText && <Text size="xs" c="dimmed">{r.reportText}</Text>}
+                      {r.reportText && (
+                        <Text size="xs" c="dimmed">
+                          {r.reportText}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{r.overdueExposures}</Table.Td>
                   </Table.Tr>

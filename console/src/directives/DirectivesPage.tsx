@@ -26,12 +26,12 @@ export default function DirectivesPage() {
         <Group>
           {can('POST /api/v1/directives') && !writing && <Button onClick={() => setWriting(true)}>{t('newDirective')}</Button>}
           <SegmentedControl
-          value={box}
-          onChange={(v) => setBox(v as 'inbox' | 'sent')}
-          data={[
-            { value: 'inbox', label: t('inbox') },
-            { value: 'sent', label: t('sent') },
-          ]}
+            value={box}
+            onChange={(v) => setBox(v as 'inbox' | 'sent')}
+            data={[
+              { value: 'inbox', label: t('inbox') },
+              { value: 'sent', label: t('sent') },
+            ]}
           />
         </Group>
       </Group>

@@ -52,18 +52,72 @@ export function NewDirective({ onClose }: { onClose: () => void }) {
       </Title>
       <Stack mt="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('reference')} required value={form.reference} onChange={set('reference')} error={fieldError(issue.error, 'reference')} />
-          <TextInput label={t('issuedOn')} type="date" value={form.issuedOn} onChange={set('issuedOn')} error={fieldError(issue.error, 'issuedOn')} />
-          <TextInput label={t('reportDueOn')} type="date" value={form.reportDueOn} onChange={set('reportDueOn')} error={fieldError(issue.error, 'reportDueOn')} />
+          <TextInput
+            label={t('reference')}
+            required
+            value={form.reference}
+            onChange={set('reference')}
+            error={fieldError(issue.error, 'reference')}
+          />
+          <TextInput
+            label={t('issuedOn')}
+            type="date"
+            value={form.issuedOn}
+            onChange={set('issuedOn')}
+            error={fieldError(issue.error, 'issuedOn')}
+          />
+          <TextInput
+            label={t('reportDueOn')}
+            type="date"
+            value={form.reportDueOn}
+            onChange={set('reportDueOn')}
+            error={fieldError(issue.error, 'reportDueOn')}
+          />
         </SimpleGrid>
-        <TextInput label={t('subject')} required value={form.subject} onChange={set('subject')} error={fieldError(issue.error, 'subject')} />
+        <TextInput
+          label={t('subject')}
+          required
+          value={form.subject}
+          onChange={set('subject')}
+          error={fieldError(issue.error, 'subject')}
+        />
         <Textarea label={t('body')} value={form.body} onChange={set('body')} autosize minRows={2} error={fieldError(issue.error, 'body')} />
-        <TextInput label={t('forwardRecipients')} value={form.recipients} onChange={set('recipients')} error={fieldError(issue.error, 'recipients')} />
-        <Textarea label={t('itemsOnePerLine')} value={form.items} onChange={set('items')} autosize minRows={2} error={fieldError(issue.error, 'items')} />
+        <TextInput
+          label={t('forwardRecipients')}
+          value={form.recipients}
+          onChange={set('recipients')}
+          error={fieldError(issue.error, 'recipients')}
+        />
+        <Textarea
+          label={t('itemsOnePerLine')}
+          value={form.items}
+          onChange={set('items')}
+          autosize
+          minRows={2}
+          error={fieldError(issue.error, 'items')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('alertWindow')} placeholder="Tết Bính Ngọ 2026" value={form.windowName} onChange={set('windowName')} error={fieldError(issue.error, 'alertWindows[0].name')} />
-          <TextInput label={t('from')} type="date" value={form.windowStarts} onChange={set('windowStarts')} error={fieldError(issue.error, 'alertWindows[0].startsOn')} />
-          <TextInput label={t('to')} type="date" value={form.windowEnds} onChange={set('windowEnds')} error={fieldError(issue.error, 'alertWindows[0].endsOn')} />
+          <TextInput
+            label={t('alertWindow')}
+            placeholder="Tết Bính Ngọ 2026"
+            value={form.windowName}
+            onChange={set('windowName')}
+            error={fieldError(issue.error, 'alertWindows[0].name')}
+          />
+          <TextInput
+            label={t('from')}
+            type="date"
+            value={form.windowStarts}
+            onChange={set('windowStarts')}
+            error={fieldError(issue.error, 'alertWindows[0].startsOn')}
+          />
+          <TextInput
+            label={t('to')}
+            type="date"
+            value={form.windowEnds}
+            onChange={set('windowEnds')}
+            error={fieldError(issue.error, 'alertWindows[0].endsOn')}
+          />
         </SimpleGrid>
         <ProblemAlert error={issue.error} />
         {issue.data && (

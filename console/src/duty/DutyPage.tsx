@@ -1,4 +1,21 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -56,7 +73,13 @@ export default function DutyPage() {
     <Stack>
       <Title order={2}>{t('dutyTitle')}</Title>
       <Group align="flex-end" wrap="wrap">
-        <TextInput key={organization} label={t('organization')} defaultValue={organization} onKeyDown={(e) => e.key === 'Enter' && setOrganization(e.currentTarget.value)} w={180} />
+        <TextInput
+          key={organization}
+          label={t('organization')}
+          defaultValue={organization}
+          onKeyDown={(e) => e.key === 'Enter' && setOrganization(e.currentTarget.value)}
+          w={180}
+        />
         <SegmentedControl
           value={span}
           onChange={(v) => setSpan(v as 'week' | 'month')}
@@ -111,7 +134,12 @@ function Coverage({ gaps, percent }: { gaps: Gap[]; percent?: number }) {
         </Title>
         <Text fw={700}>{t('coverage', { percent: Math.round(percent ?? 0) })}</Text>
       </Group>
-      <Progress value={percent ?? 0} color={gaps.length ? 'orange.9' : 'green.9'} mt="xs" aria-label={t('coverage', { percent: Math.round(percent ?? 0) })} />
+      <Progress
+        value={percent ?? 0}
+        color={gaps.length ? 'orange.9' : 'green.9'}
+        mt="xs"
+        aria-label={t('coverage', { percent: Math.round(percent ?? 0) })}
+      />
       {gaps.length === 0 ? (
         <Alert color="green" mt="sm">
           {t('noGaps')}
@@ -145,7 +173,11 @@ function ScopeCoverage({ reports, onPick }: { reports: components['schemas']['Co
                 </Anchor>
               </Table.Td>
               <Table.Td w="40%">
-                <Progress value={r.coveredPercent ?? 0} color={(r.gaps ?? []).length ? 'orange.9' : 'green.9'} aria-label={t('coverage', { percent: Math.round(r.coveredPercent ?? 0) })} />
+                <Progress
+                  value={r.coveredPercent ?? 0}
+                  color={(r.gaps ?? []).length ? 'orange.9' : 'green.9'}
+                  aria-label={t('coverage', { percent: Math.round(r.coveredPercent ?? 0) })}
+                />
               </Table.Td>
               <Table.Td ta="right">{t('coverage', { percent: Math.round(r.coveredPercent ?? 0) })}</Table.Td>
             </Table.Tr>
@@ -194,11 +226,21 @@ function Roster({ shifts, start, days }: { shifts: Shift[]; start: string; days:
                         <Anchor size="xs" href={`tel:${s.phone}`}>
                           {s.phone}
                         </Anchor>
-                        {s.role && <Badge size="xs" variant="light" ml={4}>{s.role}</Badge>}
+                        {s.role && (
+                          <Badge size="xs" variant="light" ml={4}>
+                            {s.role}
+                          </Badge>
+                        )}
                       </Table.Td>
                       {can('DELETE /api/v1/duty/shifts/{id}') && (
                         <Table.Td w={60}>
-                          <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => remove.mutate(s.id!)} aria-label={`${t('remove')} ${s.person} ${date(day)}`}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red.9"
+                            onClick={() => remove.mutate(s.id!)}
+                            aria-label={`${t('remove')} ${s.person} ${date(day)}`}
+                          >
                             {t('remove')}
                           </Button>
                         </Table.Td>
@@ -225,7 +267,16 @@ function AddShift({ organization }: { organization: string }) {
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/duty/shifts', {
-          body: { organization, person: form.person, role: form.role || undefined, phone: form.phone, email: form.email || undefined, from: `${form.from}:00`, to: `${form.to}:00`, timeZone: 'Asia/Ho_Chi_Minh' },
+          body: {
+            organization,
+            person: form.person,
+            role: form.role || undefined,
+            phone: form.phone,
+            email: form.email || undefined,
+            from: `${form.from}:00`,
+            to: `${form.to}:00`,
+            timeZone: 'Asia/Ho_Chi_Minh',
+          },
         }),
       ),
     onSuccess: () => {
@@ -244,11 +295,29 @@ function AddShift({ organization }: { organization: string }) {
         <TextInput label={t('phone')} required value={form.phone} onChange={set('phone')} error={fieldError(add.error, 'phone')} />
         <TextInput label={t('email')} value={form.email} onChange={set('email')} error={fieldError(add.error, 'email')} />
         <TextInput label={t('role')} value={form.role} onChange={set('role')} />
-        <TextInput label={t('from')} type="datetime-local" required value={form.from} onChange={set('from')} error={fieldError(add.error, 'from')} />
-        <TextInput label={t('to')} type="datetime-local" required value={form.to} onChange={set('to')} error={fieldError(add.error, 'to')} />
+        <TextInput
+          label={t('from')}
+          type="datetime-local"
+          required
+          value={form.from}
+          onChange={set('from')}
+          error={fieldError(add.error, 'from')}
+        />
+        <TextInput
+          label={t('to')}
+          type="datetime-local"
+          required
+          value={form.to}
+          onChange={set('to')}
+          error={fieldError(add.error, 'to')}
+        />
       </SimpleGrid>
       <ProblemAlert error={add.error} />
-      {add.isSuccess && <Alert color="green" mt="sm">{t('shiftAdded')}</Alert>}
+      {add.isSuccess && (
+        <Alert color="green" mt="sm">
+          {t('shiftAdded')}
+        </Alert>
+      )}
       <Group justify="flex-end" mt="sm">
         <Button type="submit" loading={add.isPending}>
           {t('addShift')}

@@ -1,5 +1,21 @@
-import { Alert, Badge, Button, Checkbox, Drawer, Group, Select, Stack, Switch, Table, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Drawer,
+  Group,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -9,10 +25,21 @@ import { useCan } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
+import { MoreButton, usePaged } from '../ui/Paged';
 
 type Exposure = components['schemas']['ExposureView'];
 type Status = components['schemas']['ExposureStatus'];
-const STATUSES: Status[] = ['TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED', 'RESOLVED', 'RISK_ACCEPTED', 'FALSE_POSITIVE', 'WITHDRAWN'];
+const STATUSES: Status[] = [
+  'TO_CONFIRM',
+  'OPEN',
+  'ACKNOWLEDGED',
+  'IN_PROGRESS',
+  'MITIGATED',
+  'RESOLVED',
+  'RISK_ACCEPTED',
+  'FALSE_POSITIVE',
+  'WITHDRAWN',
+];
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 
 /** Filters live in the address, so a filtered list can be bookmarked, shared and linked from the overview. */
@@ -40,30 +67,62 @@ export default function ExposuresPage() {
     assetId: filter('assetId'),
     limit: 50,
   };
-  const list = useInfiniteQuery({
-    queryKey: ['exposures', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/exposures', { params: { query: { ...query, after: pageParam } } })),
-    getNextPageParam: (page) => page.next ?? undefined,
-  });
+  const list = usePaged(['exposures', query], (after) => unwrap(api.GET('/api/v1/exposures', { params: { query: { ...query, after } } })));
   const [selected, setSelected] = useState<string[]>([]);
-  const rows = list.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  const rows = list.rows;
   return (
     <Stack>
       <Title order={2}>{t('exposuresTitle')}</Title>
       <Group align="flex-end" wrap="wrap">
-        <TextInput key={`q-${query.q}`} label={t('search')} description={t('searchHint')} defaultValue={query.q} onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value)} w={240} />
-        <Select label={t('severity')} data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))} value={query.severity ?? null} onChange={(v) => setFilter('severity', v)} clearable w={150} />
-        <Select label={t('status')} data={STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))} value={query.status ?? null} onChange={(v) => setFilter('status', v)} clearable w={170} />
-        <TextInput key={`o-${query.organization}`} label={t('organization')} defaultValue={query.organization} onKeyDown={(e) => e.key === 'Enter' && setFilter('organization', e.currentTarget.value)} w={170} />
-        <Switch label={t('onlyOverdue')} checked={!!query.overdue} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)} mb={8} />
+        <TextInput
+          key={`q-${query.q}`}
+          label={t('search')}
+          description={t('searchHint')}
+          defaultValue={query.q}
+          onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value)}
+          w={240}
+        />
+        <Select
+          label={t('severity')}
+          data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))}
+          value={query.severity ?? null}
+          onChange={(v) => setFilter('severity', v)}
+          clearable
+          w={150}
+        />
+        <Select
+          label={t('status')}
+          data={STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))}
+          value={query.status ?? null}
+          onChange={(v) => setFilter('status', v)}
+          clearable
+          w={170}
+        />
+        <TextInput
+          key={`o-${query.organization}`}
+          label={t('organization')}
+          defaultValue={query.organization}
+          onKeyDown={(e) => e.key === 'Enter' && setFilter('organization', e.currentTarget.value)}
+          w={170}
+        />
+        <Switch
+          label={t('onlyOverdue')}
+          checked={!!query.overdue}
+          onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)}
+          mb={8}
+        />
       </Group>
       {(['advisoryId', 'botnetListId', 'assetId'] as const)
         .filter((name) => query[name])
         .map((name) => (
           <Group key={name} gap="xs">
             <Badge variant="outline" color="gray" size="lg" tt="none">
-              {t(name === 'advisoryId' ? 'advisoriesTitle' : name === 'botnetListId' ? 'botnetLists' : 'asset')}: {rows[0]?.[name] === query[name] ? (name === 'assetId' ? rows[0]?.hostname : rows[0]?.advisoryReference ?? rows[0]?.botnetListReference) : query[name]}
+              {t(name === 'advisoryId' ? 'advisoriesTitle' : name === 'botnetListId' ? 'botnetLists' : 'asset')}:{' '}
+              {rows[0]?.[name] === query[name]
+                ? name === 'assetId'
+                  ? rows[0]?.hostname
+                  : (rows[0]?.advisoryReference ?? rows[0]?.botnetListReference)
+                : query[name]}
             </Badge>
             <Button size="compact-xs" variant="subtle" onClick={() => setFilter(name, null)}>
               {t('clearFilter')}
@@ -82,7 +141,11 @@ export default function ExposuresPage() {
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th w={40}>
-                        <Checkbox aria-label={t('selectAll')} checked={selected.length === rows.length} onChange={(e) => setSelected(e.currentTarget.checked ? rows.map((r) => r.id!) : [])} />
+                        <Checkbox
+                          aria-label={t('selectAll')}
+                          checked={selected.length === rows.length}
+                          onChange={(e) => setSelected(e.currentTarget.checked ? rows.map((r) => r.id!) : [])}
+                        />
                       </Table.Th>
                       <Table.Th>{t('severity')}</Table.Th>
                       <Table.Th>{t('subjectCol')}</Table.Th>
@@ -94,12 +157,19 @@ export default function ExposuresPage() {
                   </Table.Thead>
                   <Table.Tbody>
                     {rows.map((e) => (
-                      <Table.Tr key={e.id} data-testid={`exposure-${e.id}`} style={{ cursor: 'pointer' }} onClick={() => navigate(`/exposures/${e.id}?${params}`)}>
+                      <Table.Tr
+                        key={e.id}
+                        data-testid={`exposure-${e.id}`}
+                        style={{ cursor: 'pointer' }}
+                        onClick={() => navigate(`/exposures/${e.id}?${params}`)}
+                      >
                         <Table.Td onClick={(ev) => ev.stopPropagation()}>
                           <Checkbox
                             aria-label={`${t('select')} ${e.subject}`}
                             checked={selected.includes(e.id!)}
-                            onChange={(ev) => setSelected(ev.currentTarget.checked ? [...selected, e.id!] : selected.filter((s) => s !== e.id))}
+                            onChange={(ev) =>
+                              setSelected(ev.currentTarget.checked ? [...selected, e.id!] : selected.filter((s) => s !== e.id))
+                            }
                           />
                         </Table.Td>
                         <Table.Td>
@@ -121,18 +191,17 @@ export default function ExposuresPage() {
                           <StatusBadge prefix="ex" status={e.status} />
                         </Table.Td>
                         <Table.Td>
-                          <DueBadge dueOn={e.dueOn} done={['MITIGATED', 'RESOLVED', 'RISK_ACCEPTED', 'FALSE_POSITIVE', 'WITHDRAWN'].includes(e.status ?? '')} />
+                          <DueBadge
+                            dueOn={e.dueOn}
+                            done={['MITIGATED', 'RESOLVED', 'RISK_ACCEPTED', 'FALSE_POSITIVE', 'WITHDRAWN'].includes(e.status ?? '')}
+                          />
                         </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {list.hasNextPage && (
-                <Button variant="light" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                  {t('more')}
-                </Button>
-              )}
+              <MoreButton list={list} />
             </>
           )
         }
@@ -159,7 +228,13 @@ function BulkChange({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   return (
     <Alert color="blue" title={t('changeStatusOf', { n: ids.length })}>
       <Group align="flex-end" wrap="wrap">
-        <Select label={t('status')} data={STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))} value={status} onChange={(v) => setStatus(v as Status)} w={190} />
+        <Select
+          label={t('status')}
+          data={STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))}
+          value={status}
+          onChange={(v) => setStatus(v as Status)}
+          w={190}
+        />
         <TextInput label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
         <Button disabled={!status} loading={change.isPending} onClick={() => change.mutate()}>
           {t('changeStatus')}
@@ -170,7 +245,11 @@ function BulkChange({ ids, onDone }: { ids: string[]; onDone: () => void }) {
           </Button>
         )}
       </Group>
-      {change.data && <Text size="sm" mt="xs">{t('bulkResult', { changed: change.data.changed?.length ?? 0, refused: change.data.refused?.length ?? 0 })}</Text>}
+      {change.data && (
+        <Text size="sm" mt="xs">
+          {t('bulkResult', { changed: change.data.changed?.length ?? 0, refused: change.data.refused?.length ?? 0 })}
+        </Text>
+      )}
       <ProblemAlert error={change.error} />
     </Alert>
   );
@@ -231,7 +310,12 @@ function ExposureDetail({ id }: { id: string }) {
           </Text>
           {can('POST /api/v1/exposures/{id}/status') && !!e.allowedNext?.length && (
             <Stack gap="xs">
-              <Select label={t('changeStatus')} data={e.allowedNext.map((s) => ({ value: s, label: tv('ex', s) }))} value={status} onChange={setStatus} />
+              <Select
+                label={t('changeStatus')}
+                data={e.allowedNext.map((s) => ({ value: s, label: tv('ex', s) }))}
+                value={status}
+                onChange={setStatus}
+              />
               <Textarea label={t('note')} value={note} onChange={(ev) => setNote(ev.currentTarget.value)} autosize minRows={2} />
               <ProblemAlert error={change.error} />
               {change.isSuccess && <Alert color="green">{t('statusChanged')}</Alert>}

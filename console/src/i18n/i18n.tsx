@@ -103,5 +103,10 @@ export function daysUntil(localDate: string): number {
 
 /** Diacritic-insensitive comparison for searches done in the page ("Khánh Hòa" = "khanh hoa"). */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
 import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
+import { MoreButton, usePaged } from '../ui/Paged';
 
 type Alert = components['schemas']['AlertView'];
 type Category = components['schemas']['IncidentCategory'];
@@ -19,13 +20,10 @@ export function AlertsTab() {
   const can = useCan();
   const [status, setStatus] = useState<string | null>('NEW');
   const [chosen, setChosen] = useState<Alert | null>(null);
-  const alerts = useInfiniteQuery({
-    queryKey: ['alerts', status],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/alerts', { params: { query: { status: status ?? undefined, after: pageParam, limit: 50 } } })),
-    getNextPageParam: (page) => page.next ?? undefined,
-  });
-  const rows = alerts.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  const alerts = usePaged(['alerts', status], (after) =>
+    unwrap(api.GET('/api/v1/alerts', { params: { query: { status: status ?? undefined, after: after, limit: 50 } } })),
+  );
+  const rows = alerts.rows;
   return (
     <Stack>
       <Select label={t('status')} data={['NEW', 'PROMOTED', 'ATTACHED']} value={status} onChange={setStatus} clearable w={180} />
@@ -57,7 +55,10 @@ export function AlertsTab() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        {a.source} <Text size="xs" c="dimmed">{a.sourceReference}</Text>
+                        {a.source}{' '}
+                        <Text size="xs" c="dimmed">
+                          {a.sourceReference}
+                        </Text>
                       </Table.Td>
                       <Table.Td>{a.organization}</Table.Td>
                       <Table.Td>
@@ -84,6 +85,7 @@ export function AlertsTab() {
           )
         }
       </QueryView>
+      <MoreButton list={alerts} />
       <Modal opened={!!chosen} onClose={() => setChosen(null)} title={chosen?.title} size="lg">
         {chosen && <Handle alert={chosen} onDone={() => setChosen(null)} />}
       </Modal>
@@ -105,26 +107,56 @@ function Handle({ alert, onDone }: { alert: Alert; onDone: () => void }) {
     if (id) navigate(`/incidents/${id}`);
   };
   const promote = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/alerts/{id}/promotion', { params: { path: { id: alert.id! } }, body: { category, severity } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/alerts/{id}/promotion', { params: { path: { id: alert.id! } }, body: { category, severity } })),
     onSuccess: (created) => settled(created.id),
   });
   const attach = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/alerts/{id}/attachment/{incidentId}', { params: { path: { id: alert.id!, incidentId: incident } } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/alerts/{id}/attachment/{incidentId}', { params: { path: { id: alert.id!, incidentId: incident } } })),
     onSuccess: () => settled(incident),
   });
-  const categories: Category[] = ['MALWARE', 'INTRUSION', 'DDOS', 'DEFACEMENT', 'PHISHING_FRAUD', 'DATA_LEAK', 'DISINFORMATION', 'VULNERABILITY_EXPLOITATION', 'OTHER'];
+  const categories: Category[] = [
+    'MALWARE',
+    'INTRUSION',
+    'DDOS',
+    'DEFACEMENT',
+    'PHISHING_FRAUD',
+    'DATA_LEAK',
+    'DISINFORMATION',
+    'VULNERABILITY_EXPLOITATION',
+    'OTHER',
+  ];
   return (
     <Stack>
       <Group grow>
-        <Select label={t('category')} data={categories.map((c) => ({ value: c, label: tv('cat', c) }))} value={category} onChange={(v) => setCategory(v as Category)} allowDeselect={false} />
-        <Select label={t('severity')} data={(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as Severity[]).map((s) => ({ value: s, label: tv('sev', s) }))} value={severity} onChange={(v) => setSeverity(v as Severity)} allowDeselect={false} />
+        <Select
+          label={t('category')}
+          data={categories.map((c) => ({ value: c, label: tv('cat', c) }))}
+          value={category}
+          onChange={(v) => setCategory(v as Category)}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('severity')}
+          data={(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as Severity[]).map((s) => ({ value: s, label: tv('sev', s) }))}
+          value={severity}
+          onChange={(v) => setSeverity(v as Severity)}
+          allowDeselect={false}
+        />
       </Group>
       <Button onClick={() => promote.mutate()} loading={promote.isPending}>
         {t('promote')}
       </Button>
       <ProblemAlert error={promote.error} />
       <Group align="flex-end">
-        <TextInput label={t('attachTo')} description={t('attachHint')} value={incident} onChange={(e) => setIncident(e.currentTarget.value.trim())} style={{ flex: 1 }} />
+        <TextInput
+          label={t('attachTo')}
+          description={t('attachHint')}
+          value={incident}
+          onChange={(e) => setIncident(e.currentTarget.value.trim())}
+          style={{ flex: 1 }}
+        />
         <Button variant="light" disabled={!incident} onClick={() => attach.mutate()} loading={attach.isPending}>
           {t('attach')}
         </Button>

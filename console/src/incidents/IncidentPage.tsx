@@ -120,19 +120,36 @@ function Actions({ incident }: { incident: Incident }) {
   const [status, setStatus] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const move = useIncidentChange(incident, () =>
-    unwrap(api.POST('/api/v1/incidents/{id}/status', { params: { path: { id } }, body: { status: status as Incident['status'] & string, note: note || undefined } })),
+    unwrap(
+      api.POST('/api/v1/incidents/{id}/status', {
+        params: { path: { id } },
+        body: { status: status as Incident['status'] & string, note: note || undefined },
+      }),
+    ),
   );
   const escalate = useIncidentChange(incident, (to: 'VNCERT' | 'NCSC') =>
-    unwrap(api.POST('/api/v1/incidents/{id}/escalations', { params: { path: { id } }, body: { to, channel: 'PLATFORM', note: note || undefined } })),
+    unwrap(
+      api.POST('/api/v1/incidents/{id}/escalations', {
+        params: { path: { id } },
+        body: { to, channel: 'PLATFORM', note: note || undefined },
+      }),
+    ),
   );
   const [person, setPerson] = useState('');
-  const assign = useIncidentChange(incident, () => unwrap(api.POST('/api/v1/incidents/{id}/assignment', { params: { path: { id } }, body: { person } })));
+  const assign = useIncidentChange(incident, () =>
+    unwrap(api.POST('/api/v1/incidents/{id}/assignment', { params: { path: { id } }, body: { person } })),
+  );
   return (
     <Stack>
       {can('POST /api/v1/incidents/{id}/status') && !!incident.allowedNext?.length && (
         <Card withBorder>
           <Stack gap="xs">
-            <Select label={t('moveTo')} data={incident.allowedNext.map((s) => ({ value: s, label: tv('in', s) }))} value={status} onChange={setStatus} />
+            <Select
+              label={t('moveTo')}
+              data={incident.allowedNext.map((s) => ({ value: s, label: tv('in', s) }))}
+              value={status}
+              onChange={setStatus}
+            />
             <Textarea label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize />
             <Button disabled={!status} loading={move.isPending} onClick={() => move.mutate(undefined)}>
               {t('save')}
@@ -148,12 +165,23 @@ function Actions({ incident }: { incident: Incident }) {
           </Title>
           <Group mt="xs">
             {(['VNCERT', 'NCSC'] as const).map((to) => (
-              <Button key={to} variant="outline" color="red.9" disabled={incident.escalatedTo?.includes(to)} loading={escalate.isPending && escalate.variables === to} onClick={() => escalate.mutate(to)}>
+              <Button
+                key={to}
+                variant="outline"
+                color="red.9"
+                disabled={incident.escalatedTo?.includes(to)}
+                loading={escalate.isPending && escalate.variables === to}
+                onClick={() => escalate.mutate(to)}
+              >
                 {t('escalateTo', { to: to === 'VNCERT' ? 'VNCERT/CC' : 'NCSC' })}
               </Button>
             ))}
           </Group>
-          {escalate.isSuccess && <Alert color="green" mt="xs">{t('escalated', { to: escalate.variables })}</Alert>}
+          {escalate.isSuccess && (
+            <Alert color="green" mt="xs">
+              {t('escalated', { to: escalate.variables })}
+            </Alert>
+          )}
           <ProblemAlert error={escalate.error} />
         </Card>
       )}
@@ -181,9 +209,21 @@ function AddObservables({ incident }: { incident: Incident }) {
   );
   return (
     <Card withBorder>
-      <Textarea label={t('addObservables')} description={t('observablesHint')} value={lines} onChange={(e) => setLines(e.currentTarget.value)} autosize minRows={2} />
+      <Textarea
+        label={t('addObservables')}
+        description={t('observablesHint')}
+        value={lines}
+        onChange={(e) => setLines(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
       <Group justify="flex-end" mt="xs">
-        <Button variant="light" disabled={!lines.trim()} loading={add.isPending} onClick={() => add.mutate(undefined, { onSuccess: () => setLines('') })}>
+        <Button
+          variant="light"
+          disabled={!lines.trim()}
+          loading={add.isPending}
+          onClick={() => add.mutate(undefined, { onSuccess: () => setLines('') })}
+        >
           {t('save')}
         </Button>
       </Group>
@@ -203,7 +243,12 @@ function Comment({ incident }: { incident: Incident }) {
   return (
     <Group align="flex-end" mt="sm">
       <TextInput label={t('addComment')} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: 1 }} />
-      <Button variant="light" disabled={!text} loading={comment.isPending} onClick={() => comment.mutate(undefined, { onSuccess: () => setText('') })}>
+      <Button
+        variant="light"
+        disabled={!text}
+        loading={comment.isPending}
+        onClick={() => comment.mutate(undefined, { onSuccess: () => setText('') })}
+      >
         {t('save')}
       </Button>
     </Group>

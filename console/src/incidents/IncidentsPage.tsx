@@ -1,5 +1,20 @@
-import { Anchor, Badge, Button, Tabs, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Tabs,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -9,12 +24,23 @@ import { useCan, useSession } from '../session';
 import { SeverityBadge, StatusBadge } from '../ui/Badges';
 import { ProblemAlert, fieldError } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
+import { MoreButton, usePaged } from '../ui/Paged';
 import { AlertsTab } from './AlertsTab';
 import { observablesOf } from './observables';
 
 type Category = components['schemas']['IncidentCategory'];
 type Severity = components['schemas']['IncidentSeverity'];
-const CATEGORIES: Category[] = ['MALWARE', 'INTRUSION', 'DDOS', 'DEFACEMENT', 'PHISHING_FRAUD', 'DATA_LEAK', 'DISINFORMATION', 'VULNERABILITY_EXPLOITATION', 'OTHER'];
+const CATEGORIES: Category[] = [
+  'MALWARE',
+  'INTRUSION',
+  'DDOS',
+  'DEFACEMENT',
+  'PHISHING_FRAUD',
+  'DATA_LEAK',
+  'DISINFORMATION',
+  'VULNERABILITY_EXPLOITATION',
+  'OTHER',
+];
 const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 export default function IncidentsPage() {
@@ -41,14 +67,14 @@ function Incidents() {
   const [reporting, setReporting] = useState(false);
   const [severity, setSeverity] = useState<string | null>(null);
   const [q, setQ] = useState('');
-  const incidents = useInfiniteQuery({
-    queryKey: ['incidents', severity, q],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/v1/incidents', { params: { query: { severity: (severity as Severity) ?? undefined, q: q || undefined, after: pageParam, limit: 50 } } })),
-    getNextPageParam: (page) => page.next ?? undefined,
-  });
-  const rows = incidents.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  const incidents = usePaged(['incidents', severity, q], (after) =>
+    unwrap(
+      api.GET('/api/v1/incidents', {
+        params: { query: { severity: (severity as Severity) ?? undefined, q: q || undefined, after: after, limit: 50 } },
+      }),
+    ),
+  );
+  const rows = incidents.rows;
   return (
     <Stack>
       <Group justify="space-between">
@@ -56,8 +82,20 @@ function Incidents() {
         {can('POST /api/v1/incidents') && <Button onClick={() => setReporting(true)}>{t('reportIncident')}</Button>}
       </Group>
       <Group align="flex-end">
-        <TextInput label={t('search')} description={t('searchHint')} onKeyDown={(e) => e.key === 'Enter' && setQ(e.currentTarget.value)} w={240} />
-        <Select label={t('severity')} data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))} value={severity} onChange={setSeverity} clearable w={160} />
+        <TextInput
+          label={t('search')}
+          description={t('searchHint')}
+          onKeyDown={(e) => e.key === 'Enter' && setQ(e.currentTarget.value)}
+          w={240}
+        />
+        <Select
+          label={t('severity')}
+          data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))}
+          value={severity}
+          onChange={setSeverity}
+          clearable
+          w={160}
+        />
       </Group>
       <QueryView query={incidents}>
         {() =>
@@ -94,7 +132,11 @@ function Incidents() {
                       <Table.Td>{i.reportingOrganization}</Table.Td>
                       <Table.Td>
                         <StatusBadge prefix="in" status={i.status} />
-                        {!!i.escalatedTo?.length && <Badge variant="outline" ml={4}>{i.escalatedTo.join(', ')}</Badge>}
+                        {!!i.escalatedTo?.length && (
+                          <Badge variant="outline" ml={4}>
+                            {i.escalatedTo.join(', ')}
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" c={i.resolutionOverdue ? 'red.9' : undefined} fw={i.resolutionOverdue ? 700 : 400}>
@@ -109,11 +151,7 @@ function Incidents() {
           )
         }
       </QueryView>
-      {incidents.hasNextPage && (
-        <Button variant="light" onClick={() => incidents.fetchNextPage()}>
-          {t('more')}
-        </Button>
-      )}
+      <MoreButton list={incidents} />
       <Modal opened={reporting} onClose={() => setReporting(false)} title={t('reportIncident')} size="lg">
         <ReportIncident onDone={() => setReporting(false)} />
       </Modal>
@@ -174,11 +212,37 @@ function ReportIncident({ onDone }: { onDone: () => void }) {
     <Stack component="form" onSubmit={(e) => (e.preventDefault(), report.mutate())}>
       <TextInput label={t('title')} required value={form.title} onChange={set('title')} error={fieldError(report.error, 'title')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select label={t('category')} data={CATEGORIES.map((c) => ({ value: c, label: tv('cat', c) }))} value={form.category} onChange={(v) => setForm({ ...form, category: v as Category })} allowDeselect={false} />
-        <Select label={t('severity')} data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))} value={form.severity} onChange={(v) => setForm({ ...form, severity: v as Severity })} allowDeselect={false} />
-        <TextInput label={t('detectedAt')} type="datetime-local" value={form.detectedAt} onChange={set('detectedAt')} required error={fieldError(report.error, 'detectedAt')} />
+        <Select
+          label={t('category')}
+          data={CATEGORIES.map((c) => ({ value: c, label: tv('cat', c) }))}
+          value={form.category}
+          onChange={(v) => setForm({ ...form, category: v as Category })}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('severity')}
+          data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))}
+          value={form.severity}
+          onChange={(v) => setForm({ ...form, severity: v as Severity })}
+          allowDeselect={false}
+        />
+        <TextInput
+          label={t('detectedAt')}
+          type="datetime-local"
+          value={form.detectedAt}
+          onChange={set('detectedAt')}
+          required
+          error={fieldError(report.error, 'detectedAt')}
+        />
       </SimpleGrid>
-      <Textarea label={t('description')} value={form.description} onChange={set('description')} autosize minRows={2} error={fieldError(report.error, 'description')} />
+      <Textarea
+        label={t('description')}
+        value={form.description}
+        onChange={set('description')}
+        autosize
+        minRows={2}
+        error={fieldError(report.error, 'description')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Textarea label={t('impact')} value={form.impact} onChange={set('impact')} autosize />
         <Textarea label={t('scope')} value={form.scope} onChange={set('scope')} autosize />
@@ -190,7 +254,15 @@ function ReportIncident({ onDone }: { onDone: () => void }) {
         <TextInput label={t('phone')} value={form.phone} onChange={set('phone')} error={fieldError(report.error, 'phone')} />
         <TextInput label={t('email')} value={form.email} onChange={set('email')} error={fieldError(report.error, 'email')} />
       </SimpleGrid>
-      <Textarea label={t('observables')} description={t('observablesHint')} value={form.observables} onChange={set('observables')} autosize minRows={2} error={fieldError(report.error, 'observables')} />
+      <Textarea
+        label={t('observables')}
+        description={t('observablesHint')}
+        value={form.observables}
+        onChange={set('observables')}
+        autosize
+        minRows={2}
+        error={fieldError(report.error, 'observables')}
+      />
       <ProblemAlert error={report.error} />
       <Group justify="flex-end">
         <Button type="submit" loading={report.isPending}>

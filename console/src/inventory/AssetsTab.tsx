@@ -1,5 +1,20 @@
-import { Alert, Anchor, Button, Card, Drawer, FileButton, Group, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Drawer,
+  FileButton,
+  Group,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ProblemError, api, unwrap, upload, type Problem } from '../api/client';
 import type { components } from '../api/schema';
@@ -7,6 +22,7 @@ import { useI18n } from '../i18n/i18n';
 import { useCan, useSession } from '../session';
 import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
+import { MoreButton, usePaged } from '../ui/Paged';
 import { AssetDetail } from './AssetDetail';
 
 type ImportReport = components['schemas']['ImportReport'];
@@ -23,13 +39,10 @@ export function AssetsTab() {
   const can = useCan();
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const assets = useInfiniteQuery({
-    queryKey: ['assets', search],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/assets', { params: { query: { ...searchQuery(search), after: pageParam, limit: 50 } } })),
-    getNextPageParam: (page) => page.next ?? undefined,
-  });
-  const rows = assets.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  const assets = usePaged(['assets', search], (after) =>
+    unwrap(api.GET('/api/v1/assets', { params: { query: { ...searchQuery(search), after: after, limit: 50 } } })),
+  );
+  const rows = assets.rows;
   return (
     <Stack>
       {can('POST /api/v1/assets/imports') && <AssetImport />}
@@ -68,7 +81,9 @@ export function AssetsTab() {
                           <Text size="sm">{(a.addresses ?? []).join(', ')}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="xs">{(a.products ?? []).map((p) => [p.vendor, p.product, p.version].filter(Boolean).join(' ')).join('; ')}</Text>
+                          <Text size="xs">
+                            {(a.products ?? []).map((p) => [p.vendor, p.product, p.version].filter(Boolean).join(' ')).join('; ')}
+                          </Text>
                         </Table.Td>
                         <Table.Td>{a.organizationCode}</Table.Td>
                       </Table.Tr>
@@ -76,11 +91,7 @@ export function AssetsTab() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              {assets.hasNextPage && (
-                <Button variant="light" onClick={() => assets.fetchNextPage()} loading={assets.isFetchingNextPage}>
-                  {t('more')}
-                </Button>
-              )}
+              <MoreButton list={assets} />
             </>
           )
         }
@@ -170,7 +181,13 @@ function AssetImport() {
       )}
       {problem && (
         <Stack mt="sm">
-          {rowErrors?.length ? <Alert color="red" role="alert" title={problem.title}>{t('importRefused')}</Alert> : <ProblemAlert error={new ProblemError(problem)} />}
+          {rowErrors?.length ? (
+            <Alert color="red" role="alert" title={problem.title}>
+              {t('importRefused')}
+            </Alert>
+          ) : (
+            <ProblemAlert error={new ProblemError(problem)} />
+          )}
         </Stack>
       )}
       {!!rowErrors?.length && (

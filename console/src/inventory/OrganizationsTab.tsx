@@ -86,7 +86,10 @@ function OrganizationCard({ organization }: { organization: Organization }) {
       <Title order={4} size="h5" mt="sm">
         {t('constituency')}
       </Title>
-      <Text size="sm">{[...(organization.constituency?.networks ?? []), ...(organization.constituency?.asns ?? []).map((a) => `AS${a}`)].join(', ') || t('none')}</Text>
+      <Text size="sm">
+        {[...(organization.constituency?.networks ?? []), ...(organization.constituency?.asns ?? []).map((a) => `AS${a}`)].join(', ') ||
+          t('none')}
+      </Text>
     </Card>
   );
 }

@@ -14,7 +14,8 @@ export function SystemsTab() {
   const [open, setOpen] = useState<string | null>(null);
   const systems = useQuery({
     queryKey: ['systems', level],
-    queryFn: () => unwrap(api.GET('/api/v1/systems', { params: { query: { securityLevel: level ? Number(level) : undefined, limit: 200 } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/systems', { params: { query: { securityLevel: level ? Number(level) : undefined, limit: 200 } } })),
   });
   return (
     <Stack>
@@ -38,7 +39,13 @@ export function SystemsTab() {
                   {page.items.map((s) => (
                     <Table.Tr key={s.id} onClick={() => setOpen(s.id!)} style={{ cursor: 'pointer' }}>
                       <Table.Td>
-                        <Text fw={600} size="sm" component="button" onClick={() => setOpen(s.id!)} style={{ all: 'unset', cursor: 'pointer' }}>
+                        <Text
+                          fw={600}
+                          size="sm"
+                          component="button"
+                          onClick={() => setOpen(s.id!)}
+                          style={{ all: 'unset', cursor: 'pointer' }}
+                        >
                           {s.name}
                         </Text>
                         <Text size="xs" c="dimmed" lineClamp={1}>
@@ -113,7 +120,11 @@ function Checklist({ id }: { id: string }) {
                       <Text size="sm">
                         <b>{m.code}</b> {language === 'vi' ? m.titleVi : m.titleEn}
                       </Text>
-                      {m.evidence && <Text size="xs" c="dimmed">{m.evidence}</Text>}
+                      {m.evidence && (
+                        <Text size="xs" c="dimmed">
+                          {m.evidence}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td w={190}>
                       {can('PUT /api/v1/systems/{id}/measures/{code}') ? (
@@ -121,12 +132,26 @@ function Checklist({ id }: { id: string }) {
                           aria-label={`${t('status')} ${m.code}`}
                           data={STATUSES.map((s) => ({ value: s, label: tv('measure', s) }))}
                           value={m.status ?? null}
-                          onChange={(status) => status && assess.mutate({ code: m.code!, status: status as MeasureStatus, evidence: m.evidence })}
+                          onChange={(status) =>
+                            status && assess.mutate({ code: m.code!, status: status as MeasureStatus, evidence: m.evidence })
+                          }
                           allowDeselect={false}
                           size="xs"
                         />
                       ) : (
-                        <Badge color={m.status === 'IMPLEMENTED' ? 'green.9' : m.status === 'PARTIAL' ? '#b54708' : m.status === 'NOT_APPLICABLE' ? 'gray' : 'red.9'}>{tv('measure', m.status ?? 'MISSING')}</Badge>
+                        <Badge
+                          color={
+                            m.status === 'IMPLEMENTED'
+                              ? 'green.9'
+                              : m.status === 'PARTIAL'
+                                ? '#b54708'
+                                : m.status === 'NOT_APPLICABLE'
+                                  ? 'gray'
+                                  : 'red.9'
+                          }
+                        >
+                          {tv('measure', m.status ?? 'MISSING')}
+                        </Badge>
                       )}
                     </Table.Td>
                   </Table.Tr>

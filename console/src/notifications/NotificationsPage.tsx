@@ -15,7 +15,7 @@ export default function NotificationsPage() {
   const can = useCan();
   const { id } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab = id ? 'webhooks' : params.get('tab') ?? 'inbox';
+  const tab = id ? 'webhooks' : (params.get('tab') ?? 'inbox');
   return (
     <Stack>
       <Title order={2}>{t('notificationsTitle')}</Title>
@@ -70,11 +70,19 @@ function Inbox() {
                 <Card key={n.id} withBorder padding="sm">
                   <Group justify="space-between" wrap="nowrap">
                     <Group gap="xs" wrap="nowrap">
-                      {!n.read && <Badge size="xs" color="red.9">•</Badge>}
+                      {!n.read && (
+                        <Badge size="xs" color="red.9">
+                          •
+                        </Badge>
+                      )}
                       <SeverityBadge severity={n.severity} />
                       <div>
                         <Text size="sm" fw={n.read ? 400 : 700}>
-                          {n.facts?.link ? <Anchor href={new URL(n.facts.link, window.location.origin).pathname}>{n.facts?.headline ?? n.kind}</Anchor> : n.facts?.headline ?? n.kind}
+                          {n.facts?.link ? (
+                            <Anchor href={new URL(n.facts.link, window.location.origin).pathname}>{n.facts?.headline ?? n.kind}</Anchor>
+                          ) : (
+                            (n.facts?.headline ?? n.kind)
+                          )}
                         </Text>
                         <Text size="xs" c="dimmed">
                           {n.facts?.reference} · {dateTime(n.createdAt)}

@@ -16,7 +16,17 @@ export function PreferencesTab() {
   const contacts = useQuery({ queryKey: ['preferences'], queryFn: () => unwrap(api.GET('/api/v1/notification-preferences')) });
   return (
     <QueryView query={contacts}>
-      {(list) => (!list.length ? <Empty>{t('noContacts')}</Empty> : <Stack>{list.map((c) => <ContactCard key={c.email} contact={c} />)}</Stack>)}
+      {(list) =>
+        !list.length ? (
+          <Empty>{t('noContacts')}</Empty>
+        ) : (
+          <Stack>
+            {list.map((c) => (
+              <ContactCard key={c.email} contact={c} />
+            ))}
+          </Stack>
+        )
+      }
     </QueryView>
   );
 }
@@ -36,7 +46,10 @@ function ContactCard({ contact }: { contact: Contact }) {
     mutationFn: () =>
       unwrap(
         api.PUT('/api/v1/notification-preferences/{organization}/{email}', {
-          params: { path: { organization: contact.organization!, email: contact.email! }, header: { 'If-Match': `"${contact.version ?? 0}"` } },
+          params: {
+            path: { organization: contact.organization!, email: contact.email! },
+            header: { 'If-Match': `"${contact.version ?? 0}"` },
+          },
           body: {
             channels: email ? ['EMAIL'] : [],
             minSeverity,
@@ -72,14 +85,57 @@ function ContactCard({ contact }: { contact: Contact }) {
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3, md: 6 }} mt="sm">
         <Switch label={t('email')} checked={email} onChange={(e) => setEmail(e.currentTarget.checked)} disabled={!editable} mt={24} />
-        <Select label={t('minSeverity')} data={['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].map((s) => ({ value: s, label: tv('sev', s) }))} value={minSeverity} onChange={(v) => v && setMinSeverity(v)} disabled={!editable} allowDeselect={false} />
-        <Select label={t('digestEvery')} data={['15', '60', '240', '1440'].map((m) => ({ value: m, label: t('minutes', { n: m }) }))} value={digest} onChange={(v) => v && setDigest(v)} disabled={!editable} allowDeselect={false} error={fieldError(save.error, 'digestMinutes')} />
-        <Select label={t('language')} data={[{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]} value={language} onChange={(v) => v && setLanguage(v)} disabled={!editable} allowDeselect={false} />
-        <TextInput label={t('quietFrom')} type="time" value={quietFrom} onChange={(e) => setQuietFrom(e.currentTarget.value)} disabled={!editable} error={fieldError(save.error, 'quietFrom')} />
-        <TextInput label={t('quietTo')} type="time" value={quietTo} onChange={(e) => setQuietTo(e.currentTarget.value)} disabled={!editable} error={fieldError(save.error, 'quietTo')} />
+        <Select
+          label={t('minSeverity')}
+          data={['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].map((s) => ({ value: s, label: tv('sev', s) }))}
+          value={minSeverity}
+          onChange={(v) => v && setMinSeverity(v)}
+          disabled={!editable}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('digestEvery')}
+          data={['15', '60', '240', '1440'].map((m) => ({ value: m, label: t('minutes', { n: m }) }))}
+          value={digest}
+          onChange={(v) => v && setDigest(v)}
+          disabled={!editable}
+          allowDeselect={false}
+          error={fieldError(save.error, 'digestMinutes')}
+        />
+        <Select
+          label={t('language')}
+          data={[
+            { value: 'vi', label: 'Tiếng Việt' },
+            { value: 'en', label: 'English' },
+          ]}
+          value={language}
+          onChange={(v) => v && setLanguage(v)}
+          disabled={!editable}
+          allowDeselect={false}
+        />
+        <TextInput
+          label={t('quietFrom')}
+          type="time"
+          value={quietFrom}
+          onChange={(e) => setQuietFrom(e.currentTarget.value)}
+          disabled={!editable}
+          error={fieldError(save.error, 'quietFrom')}
+        />
+        <TextInput
+          label={t('quietTo')}
+          type="time"
+          value={quietTo}
+          onChange={(e) => setQuietTo(e.currentTarget.value)}
+          disabled={!editable}
+          error={fieldError(save.error, 'quietTo')}
+        />
       </SimpleGrid>
       <ProblemAlert error={save.error} />
-      {save.isSuccess && <Alert color="green" mt="xs">{t('saved')}</Alert>}
+      {save.isSuccess && (
+        <Alert color="green" mt="xs">
+          {t('saved')}
+        </Alert>
+      )}
       {editable && (
         <Group justify="flex-end" mt="sm">
           <Button type="submit" loading={save.isPending}>

@@ -54,7 +54,9 @@ export function WebhooksTab() {
                         {w.description} · {w.eventTypes?.length} · {dateTime(w.createdAt)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{w.enabled ? <Badge color="green.9">{t('enabled')}</Badge> : <Badge color="red.9">{t('disabled')}</Badge>}</Table.Td>
+                    <Table.Td>
+                      {w.enabled ? <Badge color="green.9">{t('enabled')}</Badge> : <Badge color="red.9">{t('disabled')}</Badge>}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -84,7 +86,14 @@ function NewWebhook() {
       </Title>
       <Stack mt="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="URL" required placeholder="https://soc.example.gov.vn/canhgac" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={fieldError(create.error, 'url')} />
+          <TextInput
+            label="URL"
+            required
+            placeholder="https://soc.example.gov.vn/canhgac"
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            error={fieldError(create.error, 'url')}
+          />
           <TextInput label={t('description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         </SimpleGrid>
         <Checkbox.Group label={t('eventTypes')} value={types} onChange={setTypes} error={fieldError(create.error, 'eventTypes')}>
@@ -121,7 +130,10 @@ function WebhookDetail({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
   const can = useCan();
   const client = useQueryClient();
-  const webhook = useQuery({ queryKey: ['webhook', id], queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id } } })) });
+  const webhook = useQuery({
+    queryKey: ['webhook', id],
+    queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id } } })),
+  });
   const deliveries = useQuery({
     queryKey: ['webhook', id, 'deliveries'],
     queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id }, query: { limit: 50 } } })),
@@ -131,10 +143,17 @@ function WebhookDetail({ id }: { id: string }) {
     client.invalidateQueries({ queryKey: ['webhooks'] });
     client.invalidateQueries({ queryKey: ['webhook', id, 'deliveries'] });
   };
-  const enable = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/webhooks/{id}/enable', { params: { path: { id } } })), onSuccess: refresh });
-  const rotate = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/webhooks/{id}/secret', { params: { path: { id } } })), onSuccess: refresh });
+  const enable = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/webhooks/{id}/enable', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
+  const rotate = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/webhooks/{id}/secret', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
   const replay = useMutation({
-    mutationFn: (delivery: string) => unwrap(api.POST('/api/v1/webhooks/{id}/deliveries/{delivery}/replay', { params: { path: { id, delivery } } })),
+    mutationFn: (delivery: string) =>
+      unwrap(api.POST('/api/v1/webhooks/{id}/deliveries/{delivery}/replay', { params: { path: { id, delivery } } })),
     onSuccess: () => refresh(),
   });
   const manage = can('POST /api/v1/webhooks/{id}/enable');

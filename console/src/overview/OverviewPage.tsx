@@ -1,4 +1,18 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
@@ -58,7 +72,11 @@ function OnDutyCard({ organization }: { organization: string }) {
         {(duty) =>
           duty.shifts?.length ? (
             <Stack gap={4} mt="xs">
-              {duty.fallback && <Text size="xs" c="dimmed">{t('fallbackDuty')} {duty.onDutyFor}</Text>}
+              {duty.fallback && (
+                <Text size="xs" c="dimmed">
+                  {t('fallbackDuty')} {duty.onDutyFor}
+                </Text>
+              )}
               {duty.shifts.map((s) => (
                 <Group key={s.id} justify="space-between" wrap="nowrap">
                   <div>
@@ -146,8 +164,8 @@ function DirectivesAwaiting() {
           return waiting.length ? (
             <Stack gap={6} mt="xs">
               {waiting.slice(0, 6).map((d) => (
-                <Group key={d.id} justify="space-between" wrap="nowrap">
-                  <Anchor component={Link} to={`/directives/${d.id}`} lineClamp={1}>
+                <Group key={d.id} justify="space-between" wrap="wrap" gap={4}>
+                  <Anchor component={Link} to={`/directives/${d.id}`} lineClamp={1} style={{ flex: 1, minWidth: 180 }}>
                     {d.reference} — {d.subject}
                   </Anchor>
                   <DueBadge dueOn={d.reportDueOn} />
@@ -207,52 +225,78 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
             <Stack gap="sm" mt="sm">
               <SimpleGrid cols={{ base: 3 }}>
                 <Figure label={t('openExposures')} value={number(openOf(own))} href={`/exposures?organization=${own.organizationCode}`} />
-                <Figure label={t('overdueExposures')} value={number(own.overdue)} color="red.9" href={`/exposures?organization=${own.organizationCode}&overdue=true`} />
+                <Figure
+                  label={t('overdueExposures')}
+                  value={number(own.overdue)}
+                  color="red.9"
+                  href={`/exposures?organization=${own.organizationCode}&overdue=true`}
+                />
                 <Figure label={t('mitigated')} value={number(own.mitigated)} color="green.9" />
               </SimpleGrid>
-              {all.length > CHILDREN_PAGE && (
-                <TextInput
-                  label={t('findOrganization')}
-                  description={t('searchHint')}
-                  value={filter}
-                  onChange={(e) => setFilter(e.currentTarget.value)}
-                  maw={360}
-                />
-              )}
-              <Table.ScrollContainer minWidth={420}>
-                <Table verticalSpacing={6} aria-label={t('exposuresByOrganization')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('organization')}</Table.Th>
-                      <Table.Th ta="right">{t('openExposures')}</Table.Th>
-                      <Table.Th ta="right">{t('overdueExposures')}</Table.Th>
-                      <Table.Th w="35%">
-                        <VisuallyHidden>{t('overdueExposures')} / {t('openExposures')} / {t('mitigated')}</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {children.slice(0, shown).map((row) => (
-                      <Table.Tr key={row.organizationCode} data-testid={`summary-${row.organizationCode}`}>
-                        <Table.Td>
-                          <Anchor component="button" onClick={() => onDrill(row.organizationCode!)} aria-label={t('drillDown', { name: row.nameVi })}>
-                            {row.nameVi}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td ta="right" data-testid="open">{number(openOf(row))}</Table.Td>
-                        <Table.Td ta="right" data-testid="overdue">{number(row.overdue)}</Table.Td>
-                        <Table.Td>
-                          <Bar total={max} parts={[[row.overdue ?? 0, 'var(--mantine-color-red-9)'], [openOf(row) - (row.overdue ?? 0), 'var(--mantine-color-orange-6)'], [row.mitigated ?? 0, 'var(--mantine-color-green-7)']]} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              {children.length > shown && (
-                <Button variant="subtle" onClick={() => setShown(shown + 50)}>
-                  {t('moreOf', { shown, total: number(children.length) })}
-                </Button>
+              {all.length > 0 && (
+                <>
+                  {all.length > CHILDREN_PAGE && (
+                    <TextInput
+                      label={t('findOrganization')}
+                      description={t('searchHint')}
+                      value={filter}
+                      onChange={(e) => setFilter(e.currentTarget.value)}
+                      maw={360}
+                    />
+                  )}
+                  <Table.ScrollContainer minWidth={420}>
+                    <Table verticalSpacing={6} aria-label={t('exposuresByOrganization')}>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>{t('organization')}</Table.Th>
+                          <Table.Th ta="right">{t('openExposures')}</Table.Th>
+                          <Table.Th ta="right">{t('overdueExposures')}</Table.Th>
+                          <Table.Th w="35%">
+                            <VisuallyHidden>
+                              {t('overdueExposures')} / {t('openExposures')} / {t('mitigated')}
+                            </VisuallyHidden>
+                          </Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {children.slice(0, shown).map((row) => (
+                          <Table.Tr key={row.organizationCode} data-testid={`summary-${row.organizationCode}`}>
+                            <Table.Td>
+                              <Anchor
+                                component="button"
+                                onClick={() => onDrill(row.organizationCode!)}
+                                aria-label={t('drillDown', { name: row.nameVi })}
+                              >
+                                {row.nameVi}
+                              </Anchor>
+                            </Table.Td>
+                            <Table.Td ta="right" data-testid="open">
+                              {number(openOf(row))}
+                            </Table.Td>
+                            <Table.Td ta="right" data-testid="overdue">
+                              {number(row.overdue)}
+                            </Table.Td>
+                            <Table.Td>
+                              <Bar
+                                total={max}
+                                parts={[
+                                  [row.overdue ?? 0, 'var(--mantine-color-red-9)'],
+                                  [openOf(row) - (row.overdue ?? 0), 'var(--mantine-color-orange-6)'],
+                                  [row.mitigated ?? 0, 'var(--mantine-color-green-7)'],
+                                ]}
+                              />
+                            </Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                  {children.length > shown && (
+                    <Button variant="subtle" onClick={() => setShown(shown + 50)}>
+                      {t('moreOf', { shown, total: number(children.length) })}
+                    </Button>
+                  )}
+                </>
               )}
             </Stack>
           );
@@ -317,7 +361,8 @@ function Breakdown({ organization }: { organization?: string }) {
     queryFn: () => unwrap(api.GET('/api/v1/exposures/breakdown', { params: { query: { organization } } })),
   });
   const scope = organization ? `&organization=${organization}` : '';
-  const figure = (open: number, overdue: number) => (overdue ? `${number(open)} (${t('overdueCount', { n: number(overdue) })})` : number(open));
+  const figure = (open: number, overdue: number) =>
+    overdue ? `${number(open)} (${t('overdueCount', { n: number(overdue) })})` : number(open);
   return (
     <QueryView query={breakdown}>
       {(b) => {
@@ -368,7 +413,13 @@ function Breakdown({ organization }: { organization?: string }) {
               <Text size="sm" c="dimmed" mb="xs">
                 {t('detectedInThirtyDays', { n: total })}
               </Text>
-              <Columns days={days} label={t('detectedInThirtyDays', { n: total }) + (days.length ? ` (${date(days[0].day)} – ${date(days[days.length - 1].day)})` : '')} />
+              <Columns
+                days={days}
+                label={
+                  t('detectedInThirtyDays', { n: total }) +
+                  (days.length ? ` (${date(days[0].day)} – ${date(days[days.length - 1].day)})` : '')
+                }
+              />
             </Card>
           </SimpleGrid>
         );

@@ -61,7 +61,12 @@ export function Shell({ children }: { children: ReactNode }) {
             <Text size="sm" visibleFrom="sm" data-testid="who">
               {session.name ?? session.username} · {session.organization}
             </Text>
-            <Button variant="subtle" size="compact-sm" onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')} lang={language === 'vi' ? 'en' : 'vi'}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
+              lang={language === 'vi' ? 'en' : 'vi'}
+            >
               {t('switchLanguage')}
             </Button>
             <Button component="a" href="/logout" variant="default" size="compact-sm">

@@ -31,7 +31,12 @@ export function DueBadge({ dueOn, done }: { dueOn?: string; done?: boolean }) {
   const days = daysUntil(dueOn);
   const label = done ? date(dueOn) : days > 0 ? t('daysLeft', { n: days }) : days === 0 ? t('dueToday') : t('daysLate', { n: -days });
   return (
-    <Badge style={{ flexShrink: 0 }} variant={days < 0 && !done ? 'filled' : 'outline'} color={days < 0 && !done ? 'red.9' : days <= 3 && !done ? '#b54708' : 'gray.7'} title={date(dueOn)}>
+    <Badge
+      style={{ flexShrink: 0 }}
+      variant={days < 0 && !done ? 'filled' : 'outline'}
+      color={days < 0 && !done ? 'red.9' : days <= 3 && !done ? '#b54708' : 'gray.7'}
+      title={date(dueOn)}
+    >
       {label}
     </Badge>
   );

@@ -56,7 +56,14 @@ export function Columns({ days, label }: { days: { day: string; value: number }[
   return (
     <svg viewBox="0 0 100 30" preserveAspectRatio="none" width="100%" height="80" role="img" aria-label={label}>
       {days.map((d, i) => (
-        <rect key={d.day} x={i * width + width * 0.15} width={width * 0.7} y={30 - (28 * d.value) / top} height={(28 * d.value) / top} fill="var(--mantine-color-red-8)">
+        <rect
+          key={d.day}
+          x={i * width + width * 0.15}
+          width={width * 0.7}
+          y={30 - (28 * d.value) / top}
+          height={(28 * d.value) / top}
+          fill="var(--mantine-color-red-8)"
+        >
           <title>{`${d.day}: ${d.value}`}</title>
         </rect>
       ))}

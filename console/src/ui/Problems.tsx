@@ -23,7 +23,11 @@ export function ProblemAlert({ error }: { error: unknown }) {
   // Every error is listed here too: a field the screen does not show would otherwise hide its message.
   const general = problem.errors ?? [];
   return (
-    <Alert color="red" title={problem.status === 403 ? t('forbidden') : problem.status === 404 ? t('notFound') : problem.title} role="alert">
+    <Alert
+      color="red"
+      title={problem.status === 403 ? t('forbidden') : problem.status === 404 ? t('notFound') : problem.title}
+      role="alert"
+    >
       {problem.detail && <Text size="sm">{problem.detail}</Text>}
       {general.map((e, i) => (
         <Text size="sm" key={i}>

@@ -24,7 +24,13 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** Loading, failed or ready: the three states of every query, shown the same way everywhere. */
-export function QueryView<T>({ query, children }: { query: { data?: T; error: unknown; isPending: boolean }; children: (data: T) => ReactNode }) {
+export function QueryView<T>({
+  query,
+  children,
+}: {
+  query: { data?: T; error: unknown; isPending: boolean };
+  children: (data: T) => ReactNode;
+}) {
   if (query.isPending) return <Loading />;
   if (query.error) return <ProblemAlert error={query.error} />;
   return <>{children(query.data as T)}</>;

@@ -1,0 +1,33 @@
+import { Button } from '@mantine/core';
+import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { useI18n } from '../i18n/i18n';
+
+interface Page<T> {
+  items?: T[];
+  next?: string;
+}
+
+/**
+ * A keyset-paged list of the API (`limit`, `after`, `next`), read a page at a time: the rows read so far, and
+ * `more` to show the next page's button.
+ */
+export function usePaged<T>(key: QueryKey, page: (after: string | undefined) => Promise<Page<T>>) {
+  const query = useInfiniteQuery({
+    queryKey: key,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => page(pageParam),
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const rows = query.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  return { ...query, rows };
+}
+
+export function MoreButton({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
+  const { t } = useI18n();
+  if (!list.hasNextPage) return null;
+  return (
+    <Button variant="light" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+      {t('more')}
+    </Button>
+  );
+}
