@@ -340,6 +340,7 @@ export const messages = {
   quietFrom: ['Không làm phiền từ', 'Quiet from'],
   quietTo: ['đến', 'until'],
   saved: ['Đã lưu.', 'Saved.'],
+  unread: ['chưa đọc', 'unread'],
   markAllRead: ['Đánh dấu đã đọc tất cả', 'Mark all read'],
   noNotifications: ['Không có thông báo.', 'No notification.'],
 } as const;

@@ -88,9 +88,9 @@ export function Shell({ children }: { children: ReactNode }) {
               onClick={close}
               rightSection={
                 s.path === '/notifications' && unread.data?.unread ? (
-                  <Badge size="sm" color="red.9" circle>
-                    {unread.data.unread}
-                    <VisuallyHidden> unread</VisuallyHidden>
+                  <Badge size="sm" color="red.9">
+                    {unread.data.unread > 99 ? '99+' : unread.data.unread}
+                    <VisuallyHidden> {t('unread')}</VisuallyHidden>
                   </Badge>
                 ) : undefined
               }
