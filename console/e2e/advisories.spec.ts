@@ -13,7 +13,7 @@ test('the Authority publishes an advisory and sees which organisations it hit', 
   await page.getByLabel('Từ phiên bản').fill('7.4.0');
   await page.getByLabel('Phiên bản đã vá').fill('7.4.4');
   await page.getByRole('button', { name: 'Công bố', exact: true }).click();
-  await expect(page.getByText(new RegExp(`Đã công bố ${reference}: [1-9]\\d* điểm yếu`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`Đã công bố ${reference}: phát hiện [1-9]\\d* điểm yếu`))).toBeVisible();
   await page.getByRole('button', { name: reference }).click();
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('link', { name: 'UBND-CAMRANH' })).toBeVisible();

@@ -46,7 +46,7 @@ test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, whi
   await signOut(page);
 
   await signIn(page, 'khanhhoa-coordinator', '/directives');
-  await page.getByText('Đã gửi', { exact: true }).click();
+  await page.getByText('Văn bản đi', { exact: true }).click();
   await page.getByRole('link', { name: provincial }).click();
   const camranh = page.getByTestId('recipient-UBND-CAMRANH');
   await expect(camranh).toContainText('Đã vá 2/3 máy chủ');

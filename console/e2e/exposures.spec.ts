@@ -33,7 +33,7 @@ test('Cam Ranh marks an exposure mitigated and the province overview counts one 
   const find = page.getByLabel('Tìm đơn vị');
   await expect(page.getByTestId('summary-UBND-CAMRANH').or(find).first()).toBeVisible();
   if (await find.count()) await find.fill('cam ranh');
-  await expect(page.getByTestId('summary-UBND-CAMRANH').getByTestId('open')).toHaveText(String(camranhBefore - 1));
+  await expect(page.getByTestId('summary-UBND-CAMRANH').getByTestId('open')).toHaveText((camranhBefore - 1).toLocaleString('vi-VN'));
   await shoot(page, 'overview');
 });
 

@@ -21,7 +21,7 @@ test.describe('on a phone', () => {
   test('the duty officer’s first screen: who is on duty, what is overdue, open incidents; the menu folds away', async ({ page }) => {
     await signIn(page, 'camranh-operator', '/');
     await expect(page.getByRole('heading', { name: 'Đang trực' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Lỗ hổng theo đơn vị' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Điểm yếu, lỗ hổng theo đơn vị' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Sự cố đang xử lý' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Lịch trực' })).not.toBeInViewport();
     await page.getByRole('button', { name: 'Trình đơn' }).click();
@@ -36,7 +36,7 @@ test.describe('on a phone', () => {
 
 test('installable as an app: Chromium finds nothing missing in the manifest and service worker', async ({ page }) => {
   await signIn(page, 'camranh-operator', '/');
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== undefined);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
   const cdp = await page.context().newCDPSession(page);
   await expect(async () => {
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');

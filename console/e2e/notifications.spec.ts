@@ -8,7 +8,10 @@ test('an organisation subscribes a webhook, sees its secret once, and sets who i
   await expect(page.getByTestId('webhook-secret')).toContainText('whsec_');
   await page.getByRole('link', { name: 'http://127.0.0.1:9/canhgac-e2e' }).first().click();
   await expect(page).toHaveURL(/\/webhooks\//);
-  await expect(page.getByRole('button', { name: 'Đổi khoá bí mật' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Đổi khóa bí mật' })).toBeVisible();
+  // Nothing of this test stays behind to be retried for a day.
+  await page.getByRole('button', { name: 'Xóa webhook' }).click();
+  await expect(page).toHaveURL(/tab=webhooks/);
   // A private address that the operators did not allow is refused, with the reason next to the field.
   await page.goto('/notifications?tab=webhooks');
   await page.getByLabel('URL').fill('http://10.1.2.3/hook');

@@ -82,8 +82,14 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 /** Requests openapi-fetch does not model well: text bodies (CSV, plain lists, files). */
-export async function send(method: string, path: string, body: BodyInit, contentType: string): Promise<Response> {
-  const headers = { ...consoleHeaders(method), 'Content-Type': contentType, Accept: 'application/json' };
+export async function send(
+  method: string,
+  path: string,
+  body: BodyInit,
+  contentType: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const headers = { ...consoleHeaders(method), 'Content-Type': contentType, Accept: 'application/json', ...extra };
   const response = await fetch(path, { method, body, headers, credentials: 'same-origin' });
   signInAgain(response);
   return response;

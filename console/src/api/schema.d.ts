@@ -5953,6 +5953,8 @@ export interface components {
             responseOverdue?: number;
             /** Format: int64 */
             resolutionOverdue?: number;
+            /** Format: int64 */
+            overdue?: number;
         };
         /** @enum {string} */
         "incident.Channel": "PHONE" | "HOTLINE" | "EMAIL" | "PLATFORM";

@@ -49,8 +49,11 @@ export default function ExposuresPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const [selected, setSelected] = useState<string[]>([]);
   const filter = (name: string) => params.get(name) ?? undefined;
   const setFilter = (name: string, value: string | null | undefined) => {
+    // A selection made under other filters would act on rows no longer shown.
+    setSelected([]);
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
@@ -68,7 +71,6 @@ export default function ExposuresPage() {
     limit: 50,
   };
   const list = usePaged(['exposures', query], (after) => unwrap(api.GET('/api/v1/exposures', { params: { query: { ...query, after } } })));
-  const [selected, setSelected] = useState<string[]>([]);
   const rows = list.rows;
   return (
     <Stack>
@@ -223,6 +225,7 @@ function BulkChange({ ids, onDone }: { ids: string[]; onDone: () => void }) {
     onSuccess: () => {
       client.invalidateQueries({ queryKey: ['exposures'] });
       client.invalidateQueries({ queryKey: ['exposure-summary'] });
+      client.invalidateQueries({ queryKey: ['exposure-breakdown'] });
     },
   });
   return (
@@ -279,6 +282,7 @@ function ExposureDetail({ id }: { id: string }) {
       client.invalidateQueries({ queryKey: ['exposure', id] });
       client.invalidateQueries({ queryKey: ['exposures'] });
       client.invalidateQueries({ queryKey: ['exposure-summary'] });
+      client.invalidateQueries({ queryKey: ['exposure-breakdown'] });
     },
   });
   return (

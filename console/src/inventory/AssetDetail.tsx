@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, FileButton, Group, Stack, Table, Text, Title } f
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, consoleHeaders, problemFrom, unwrap } from '../api/client';
+import { api, problemFrom, send, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
@@ -11,7 +11,7 @@ import { QueryView } from '../ui/States';
 
 /** An asset with its products and what they expose; its products can be replaced by a CycloneDX SBOM. */
 export function AssetDetail({ id }: { id: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, tv, dateTime } = useI18n();
   const can = useCan();
   const client = useQueryClient();
   const asset = useQuery({ queryKey: ['asset', id], queryFn: () => unwrap(api.GET('/api/v1/assets/{id}', { params: { path: { id } } })) });
@@ -21,20 +21,25 @@ export function AssetDetail({ id }: { id: string }) {
   });
   const [failed, setFailed] = useState<unknown>(null);
   const [warnings, setWarnings] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const uploadSbom = async (file: File | null, version?: number) => {
-    if (!file || version === undefined) return;
+    if (!file || version === undefined || busy) return;
     setFailed(null);
     setWarnings(null);
+    setBusy(true);
     const type = file.name.endsWith('.xml') ? 'application/vnd.cyclonedx+xml' : 'application/vnd.cyclonedx+json';
-    const response = await fetch(`/api/v1/assets/${id}/sbom`, {
-      method: 'PUT',
-      body: file,
-      headers: { ...consoleHeaders('PUT'), 'Content-Type': type, 'If-Match': `"${version}"`, Accept: 'application/json' },
-    });
-    if (!response.ok) return setFailed(await problemFrom(response));
-    setWarnings(response.headers.get('Canhgac-Sbom-Warnings'));
-    client.invalidateQueries({ queryKey: ['asset', id] });
-    client.invalidateQueries({ queryKey: ['assets'] });
+    try {
+      const response = await send('PUT', `/api/v1/assets/${id}/sbom`, file, type, { 'If-Match': `"${version}"` });
+      if (!response.ok) return setFailed(await problemFrom(response));
+      setWarnings(response.headers.get('Canhgac-Sbom-Warnings') ?? '0');
+      client.invalidateQueries({ queryKey: ['asset', id] });
+      client.invalidateQueries({ queryKey: ['assets'] });
+      client.invalidateQueries({ queryKey: ['exposures'] });
+    } catch {
+      setFailed(new Error(t('offline')));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <QueryView query={asset}>
@@ -44,7 +49,7 @@ export function AssetDetail({ id }: { id: string }) {
             {a.hostname ?? a.externalId}
           </Title>
           <Text size="sm" c="dimmed">
-            {a.organizationCode} · {a.kind} · {a.operatingSystem} · {(a.addresses ?? []).join(', ')}
+            {a.organizationCode} · {tv('kind', a.kind)} · {a.operatingSystem} · {(a.addresses ?? []).join(', ')}
           </Text>
           <Text size="xs" c="dimmed">
             {a.updatedBy ?? a.createdBy} · {dateTime(a.updatedAt ?? a.createdAt)}
@@ -52,7 +57,14 @@ export function AssetDetail({ id }: { id: string }) {
           <Title order={4} size="h5">
             {t('products')}
           </Title>
-          <Table>
+          <Table aria-label={t('products')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('product')}</Table.Th>
+                <Table.Th>{t('version')}</Table.Th>
+                <Table.Th>{t('identifier')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {(a.products ?? []).map((p, i) => (
                 <Table.Tr key={i}>
@@ -71,7 +83,7 @@ export function AssetDetail({ id }: { id: string }) {
             <Group>
               <FileButton onChange={(file) => uploadSbom(file, a.version)} accept=".json,.xml,application/json,application/xml">
                 {(props) => (
-                  <Button variant="light" {...props}>
+                  <Button variant="light" loading={busy} {...props}>
                     {t('replaceBySbom')}
                   </Button>
                 )}

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../session';
 import { PreferencesTab } from './PreferencesTab';
 import { WebhooksTab } from './WebhooksTab';
@@ -9,17 +9,24 @@ import { useI18n } from '../i18n/i18n';
 import { SeverityBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
 
+/** A notification's link, made relative: its console address may name another host (a proxy, a test platform). */
+function localPart(link: string): string {
+  const url = new URL(link, window.location.origin);
+  return url.pathname + url.search + url.hash;
+}
+
 /** The inbox, and for those who manage them, the contacts' preferences and the organisation's webhooks. */
 export default function NotificationsPage() {
   const { t } = useI18n();
   const can = useCan();
   const { id } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   const tab = id ? 'webhooks' : (params.get('tab') ?? 'inbox');
   return (
     <Stack>
       <Title order={2}>{t('notificationsTitle')}</Title>
-      <Tabs value={tab} onChange={(v) => setParams({ tab: v ?? 'inbox' })} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => navigate(`/notifications?tab=${v ?? 'inbox'}`)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="inbox">{t('inboxTab')}</Tabs.Tab>
           {can('GET /api/v1/notification-preferences') && <Tabs.Tab value="preferences">{t('preferences')}</Tabs.Tab>}
@@ -79,7 +86,7 @@ function Inbox() {
                       <div>
                         <Text size="sm" fw={n.read ? 400 : 700}>
                           {n.facts?.link ? (
-                            <Anchor href={new URL(n.facts.link, window.location.origin).pathname}>{n.facts?.headline ?? n.kind}</Anchor>
+                            <Anchor href={localPart(n.facts.link)}>{n.facts?.headline ?? n.kind}</Anchor>
                           ) : (
                             (n.facts?.headline ?? n.kind)
                           )}

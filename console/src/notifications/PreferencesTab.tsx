@@ -42,6 +42,8 @@ function ContactCard({ contact }: { contact: Contact }) {
   const [language, setLanguage] = useState(start?.language ?? 'vi');
   const [quietFrom, setQuietFrom] = useState(start?.quietFrom?.slice(0, 5) ?? '');
   const [quietTo, setQuietTo] = useState(start?.quietTo?.slice(0, 5) ?? '');
+  // The version the form was filled from: a save over someone else's change meanwhile is refused (412), not lost.
+  const [version, setVersion] = useState(contact.version ?? 0);
   const save = useMutation({
     mutationFn: () =>
       unwrap(
@@ -60,7 +62,10 @@ function ContactCard({ contact }: { contact: Contact }) {
           },
         }),
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['preferences'] }),
+    onSuccess: (saved) => {
+      setVersion(saved.version ?? version);
+      client.invalidateQueries({ queryKey: ['preferences'] });
+    },
   });
   const editable = can('PUT /api/v1/notification-preferences/{organization}/{email}');
   return (
@@ -77,7 +82,7 @@ function ContactCard({ contact }: { contact: Contact }) {
         <Group gap={4}>
           {(contact.roles ?? []).map((role) => (
             <Badge key={role} variant="light">
-              {role}
+              {tv('role', role)}
             </Badge>
           ))}
           {contact.defaults && <Badge color="gray">{t('defaults')}</Badge>}

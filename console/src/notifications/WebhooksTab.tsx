@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
@@ -64,7 +64,7 @@ export function WebhooksTab() {
           )
         }
       </QueryView>
-      {id && <WebhookDetail id={id} />}
+      {id && <WebhookDetail key={id} id={id} />}
     </Stack>
   );
 }
@@ -156,6 +156,15 @@ function WebhookDetail({ id }: { id: string }) {
       unwrap(api.POST('/api/v1/webhooks/{id}/deliveries/{delivery}/replay', { params: { path: { id, delivery } } })),
     onSuccess: () => refresh(),
   });
+  const navigate = useNavigate();
+  const remove = useMutation({
+    mutationFn: (version: number) =>
+      unwrap(api.DELETE('/api/v1/webhooks/{id}', { params: { path: { id }, header: { 'If-Match': `"${version}"` } } })),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['webhooks'] });
+      navigate('/notifications?tab=webhooks');
+    },
+  });
   const manage = can('POST /api/v1/webhooks/{id}/enable');
   return (
     <QueryView query={webhook}>
@@ -179,17 +188,30 @@ function WebhookDetail({ id }: { id: string }) {
               <Button variant="light" onClick={() => rotate.mutate()} loading={rotate.isPending}>
                 {t('rotateSecret')}
               </Button>
+              {can('DELETE /api/v1/webhooks/{id}') && (
+                <Button variant="subtle" color="red.9" onClick={() => remove.mutate(w.version ?? 0)} loading={remove.isPending}>
+                  {t('removeWebhook')}
+                </Button>
+              )}
             </Group>
           )}
           {rotate.data?.secret && <SecretOnce secret={rotate.data.secret} />}
-          <ProblemAlert error={enable.error ?? rotate.error ?? replay.error} />
+          <ProblemAlert error={enable.error ?? rotate.error ?? replay.error ?? remove.error} />
           <Title order={4} size="h5" mt="md">
             {t('deliveries')}
           </Title>
           <QueryView query={deliveries}>
             {(page) => (
               <Table.ScrollContainer minWidth={560}>
-                <Table fz="sm">
+                <Table fz="sm" aria-label={t('deliveries')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>ID</Table.Th>
+                      <Table.Th>{t('status')}</Table.Th>
+                      <Table.Th>{t('when')}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
                   <Table.Tbody>
                     {(page.items ?? []).map((d) => (
                       <Table.Tr key={d.id}>
@@ -200,7 +222,7 @@ function WebhookDetail({ id }: { id: string }) {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          {d.state} · {d.attempts} · {d.lastStatus ?? d.lastError}
+                          {d.state} · {t('attempts')}: {d.attempts} · {d.lastStatus ?? d.lastError}
                         </Table.Td>
                         <Table.Td>{dateTime(d.sentAt ?? d.nextAttemptAt ?? d.createdAt)}</Table.Td>
                         <Table.Td>

@@ -50,7 +50,7 @@ export function OverviewPage() {
         <OverdueItems organization={organization} />
         <DirectivesAwaiting />
       </SimpleGrid>
-      <ExposureSummaryCard organization={organization} onDrill={(code) => setParams({ organization: code })} />
+      <ExposureSummaryCard key={organization ?? ''} organization={organization} onDrill={(code) => setParams({ organization: code })} />
       <Breakdown organization={organization} />
       <OpenIncidents organization={organization} />
     </Stack>
@@ -190,8 +190,19 @@ function openOf(s: Summary) {
 /** A province has hundreds of units: the worst first, a page at a time, and a search that folds diacritics. */
 const CHILDREN_PAGE = 15;
 
+function sumOf(rows: Summary[]): Summary {
+  const total: Summary = { organizationCode: '', nameVi: '' };
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (typeof value === 'number') (total as Record<string, number>)[key] = ((total as Record<string, number>)[key] ?? 0) + value;
+    }
+  }
+  return total;
+}
+
 function ExposureSummaryCard({ organization, onDrill }: { organization?: string; onDrill: (code: string) => void }) {
   const { t, number } = useI18n();
+  const session = useSession();
   const [shown, setShown] = useState(CHILDREN_PAGE);
   const [filter, setFilter] = useState('');
   const summary = useQuery({
@@ -216,7 +227,10 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
         {({ rows }) => {
           if (!rows.length) return <Empty>{t('noExposures')}</Empty>;
           const max = Math.max(1, ...rows.map((r) => openOf(r) + (r.mitigated ?? 0)));
-          const [own, ...all] = rows;
+          // A national caller without an organisation named gets the top-level organisations: the headline is their
+          // sum and every one of them is a row below it.
+          const national = rows[0].organizationCode !== (organization ?? session.organization);
+          const [own, ...all] = national ? [sumOf(rows), ...rows] : rows;
           const needle = fold(filter);
           const children = all
             .filter((r) => !needle || fold(`${r.nameVi} ${r.organizationCode}`).includes(needle))
@@ -461,9 +475,9 @@ function OpenIncidents({ organization }: { organization?: string }) {
                 {s.open}
               </Text>
               <Text size="sm">{tv('sev', s.severity)}</Text>
-              {!!((s.responseOverdue ?? 0) + (s.resolutionOverdue ?? 0)) && (
+              {!!s.overdue && (
                 <Badge color="red.9" size="sm">
-                  {t('slaBreached')}: {Math.max(s.responseOverdue ?? 0, s.resolutionOverdue ?? 0)}
+                  {t('slaBreached')}: {s.overdue}
                 </Badge>
               )}
             </Stack>

@@ -8,11 +8,14 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Cursor;
@@ -31,6 +34,10 @@ import vn.canhgac.commons.tenancy.TenantScopes;
 public class ExposureService {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final Duration BREAKDOWN_FRESHNESS = Duration.ofSeconds(15);
+    /** A scope is a subtree: their number is bounded by the organisations, not by the callers. */
+    private final Map<String, RecentBreakdown> breakdowns = new ConcurrentHashMap<>();
+
     private final Pool pool;
     private final ExposureStore store;
     private final TenantScopes scopes;
@@ -122,10 +129,32 @@ public class ExposureService {
         });
     }
 
+    /**
+     * The breakdown of a scope, counted at most every {@link #BREAKDOWN_FRESHNESS} per scope: it counts rows (the
+     * tally has no severity), and every coordinator's overview asks for it on each visit.
+     */
     public Uni<ExposureBreakdown> breakdown(Caller caller, String organization) {
         return scopes.of(caller)
                 .flatMap(scope -> scopePattern(scope, organization))
-                .flatMap(pattern -> store.breakdown(pool, pattern, LocalDate.now(VIETNAM)));
+                .flatMap(pattern -> breakdowns
+                        .compute(
+                                pattern,
+                                (key, known) -> known != null && known.fresh()
+                                        ? known
+                                        : new RecentBreakdown(
+                                                store.breakdown(pool, key, LocalDate.now(VIETNAM))
+                                                        .memoize()
+                                                        .indefinitely(),
+                                                System.nanoTime()))
+                        .counted()
+                        .onFailure()
+                        .invoke(failure -> breakdowns.remove(pattern)));
+    }
+
+    private record RecentBreakdown(Uni<ExposureBreakdown> counted, long at) {
+        boolean fresh() {
+            return System.nanoTime() - at < BREAKDOWN_FRESHNESS.toNanos();
+        }
     }
 
     private Uni<ExposureView> move(

@@ -2,6 +2,7 @@ package vn.canhgac.gateway.console;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,6 +40,7 @@ public class IdentityProviderWatch {
     private final RequestOptions discovery;
     private final AtomicLong answeredAt = new AtomicLong();
     private final AtomicLong failedAt = new AtomicLong();
+    private final AtomicReference<Uni<Boolean>> probe = new AtomicReference<>();
 
     public IdentityProviderWatch(
             Vertx vertx, @ConfigProperty(name = "quarkus.oidc.console.auth-server-url") String authServerUrl) {
@@ -56,25 +59,33 @@ public class IdentityProviderWatch {
     }
 
     private void check(RoutingContext rc) {
-        if (!rc.normalizedPath().equals(ConsolePaths.LOGIN) || ConsoleTenant.hasSession(rc)) {
+        // A lapsed session is sent here to sign in again: it is asked about too.
+        if (!rc.normalizedPath().equals(ConsolePaths.LOGIN)) {
             rc.next();
             return;
         }
-        reachable().subscribe().with(up -> {
-            if (up) {
-                rc.next();
-            } else {
-                rc.response()
-                        .setStatusCode(503)
-                        .putHeader("Retry-After", "15")
-                        .putHeader("Cache-Control", "no-store")
-                        .putHeader("Content-Type", "text/html; charset=utf-8")
-                        .end(PAGE);
-            }
-        });
+        Context context = io.vertx.core.Vertx.currentContext();
+        reachable()
+                .emitOn(task -> context.runOnContext(nothing -> task.run()))
+                .subscribe()
+                .with(up -> {
+                    if (up) {
+                        rc.next();
+                    } else {
+                        rc.response()
+                                .setStatusCode(503)
+                                .putHeader("Retry-After", "15")
+                                .putHeader("Cache-Control", "no-store")
+                                .putHeader("Content-Type", "text/html; charset=utf-8")
+                                .end(PAGE);
+                    }
+                });
     }
 
-    /** Whether Keycloak answered its discovery document lately (remembered for a few seconds either way). */
+    /**
+     * Whether Keycloak answered its discovery document lately (remembered for a few seconds either way). While one
+     * probe is under way every sign-in waits for it: a struggling Keycloak is not asked once per click.
+     */
     Uni<Boolean> reachable() {
         long now = System.currentTimeMillis();
         if (now - answeredAt.get() < FRESH_MILLIS) {
@@ -83,6 +94,10 @@ public class IdentityProviderWatch {
         if (now - failedAt.get() < FRESH_MILLIS) {
             return Uni.createFrom().item(false);
         }
+        return probe.updateAndGet(current -> current != null ? current : newProbe());
+    }
+
+    private Uni<Boolean> newProbe() {
         return client.request(discovery)
                 .flatMap(request -> request.send())
                 .flatMap(response -> response.body().map(body -> response.statusCode() == 200))
@@ -91,6 +106,11 @@ public class IdentityProviderWatch {
                 .fail()
                 .onFailure()
                 .recoverWithItem(false)
-                .invoke(up -> (up ? answeredAt : failedAt).set(System.currentTimeMillis()));
+                .invoke(up -> {
+                    (up ? answeredAt : failedAt).set(System.currentTimeMillis());
+                    probe.set(null);
+                })
+                .memoize()
+                .indefinitely();
     }
 }

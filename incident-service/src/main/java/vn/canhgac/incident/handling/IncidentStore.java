@@ -210,8 +210,9 @@ public class IncidentStore {
         String sql = """
                 select i.severity, count(*) as open,
                        count(*) filter (where i.first_response_at is null and i.first_response_due < now()) as response_overdue,
-                       count(*) filter (where i.resolution_due < now()) as resolution_overdue
-                from incident i""" + where.clause() + " group by i.severity";
+                       count(*) filter (where i.resolution_due < now()) as resolution_overdue,
+                       count(*) filter (where %s) as overdue
+                from incident i""".formatted(OVERDUE) + where.clause() + " group by i.severity";
         return client.preparedQuery(sql).execute(where.params()).map(rows -> {
             Map<IncidentSeverity, IncidentSummary.BySeverity> counted = new EnumMap<>(IncidentSeverity.class);
             rows.forEach(row -> {
@@ -222,11 +223,12 @@ public class IncidentStore {
                                 severity,
                                 row.getLong("open"),
                                 row.getLong("response_overdue"),
-                                row.getLong("resolution_overdue")));
+                                row.getLong("resolution_overdue"),
+                                row.getLong("overdue")));
             });
             List<IncidentSummary.BySeverity> all = new ArrayList<>();
             for (IncidentSeverity severity : IncidentSeverity.values()) {
-                all.add(counted.getOrDefault(severity, new IncidentSummary.BySeverity(severity, 0, 0, 0)));
+                all.add(counted.getOrDefault(severity, new IncidentSummary.BySeverity(severity, 0, 0, 0, 0)));
             }
             return new IncidentSummary(all);
         });

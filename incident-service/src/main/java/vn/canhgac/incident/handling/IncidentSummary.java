@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * Open incidents of a scope counted on the server, for the console's overview: by severity, with how many are past
- * their first-response or resolution deadline. Severities with none open are listed with zeros.
+ * their first-response deadline, their resolution deadline, and either ({@code overdue}, as the list's
+ * {@code overdue=true} reads it). Severities with none open are listed with zeros.
  */
 public record IncidentSummary(List<BySeverity> bySeverity) {
 
-    public record BySeverity(IncidentSeverity severity, long open, long responseOverdue, long resolutionOverdue) {}
+    public record BySeverity(
+            IncidentSeverity severity, long open, long responseOverdue, long resolutionOverdue, long overdue) {}
 }
