@@ -54,7 +54,7 @@ for (const path of ['/', '/exposures']) {
         `${path}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, ` +
             `SEO ${score('seo')}; first contentful paint ${audits['first-contentful-paint'].displayValue}, ` +
             `largest ${audits['largest-contentful-paint'].displayValue}, interactive ${audits['interactive'].displayValue}, ` +
-            `total blocking ${audits['total-blocking-time'].displayValue}`,
+            `total blocking ${audits['total-blocking-time'].displayValue}, layout shift ${audits['cumulative-layout-shift'].displayValue}, speed index ${audits['speed-index'].displayValue}`,
     );
     for (const [id, audit] of Object.entries(audits)) {
         if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') {

@@ -50,9 +50,10 @@ export function OverviewPage() {
         <OverdueItems organization={organization} />
         <DirectivesAwaiting />
       </SimpleGrid>
-      <ExposureSummaryCard key={organization ?? ''} organization={organization} onDrill={(code) => setParams({ organization: code })} />
+      {/* Fixed-size charts first and the long table last, so that nothing jumps while the figures arrive. */}
       <Breakdown organization={organization} />
       <OpenIncidents organization={organization} />
+      <ExposureSummaryCard key={organization ?? ''} organization={organization} onDrill={(code) => setParams({ organization: code })} />
     </Stack>
   );
 }
@@ -64,7 +65,7 @@ function OnDutyCard({ organization }: { organization: string }) {
     queryFn: () => unwrap(api.GET('/api/v1/duty/now', { params: { query: { organization } } })),
   });
   return (
-    <Card withBorder aria-labelledby="on-duty">
+    <Card withBorder aria-labelledby="on-duty" mih={CARD_HEIGHT}>
       <Title order={3} size="h4" id="on-duty">
         {t('onDutyNow')}
       </Title>
@@ -110,7 +111,7 @@ function OverdueItems({ organization }: { organization?: string }) {
     queryFn: () => unwrap(api.GET('/api/v1/exposures', { params: { query: { organization, overdue: true, limit: 6 } } })),
   });
   return (
-    <Card withBorder>
+    <Card withBorder mih={CARD_HEIGHT}>
       <Title order={3} size="h4">
         {t('myOverdue')}
       </Title>
@@ -151,7 +152,7 @@ function DirectivesAwaiting() {
     queryFn: () => unwrap(api.GET('/api/v1/directives', { params: { query: { limit: 50 } } })),
   });
   return (
-    <Card withBorder>
+    <Card withBorder mih={CARD_HEIGHT}>
       <Title order={3} size="h4">
         {t('directivesAwaiting')}
       </Title>
@@ -367,6 +368,9 @@ const SEVERITY_COLOURS: Record<string, string> = {
   LOW: 'var(--mantine-color-gray-6)',
 };
 
+/** The height cards keep while their figures load: what arrives then does not push the page down. */
+const CARD_HEIGHT = 290;
+
 /** Where people would rather look than read: by severity, by advisory or list, and detections over 30 days. */
 function Breakdown({ organization }: { organization?: string }) {
   const { t, tv, date, number } = useI18n();
@@ -377,6 +381,7 @@ function Breakdown({ organization }: { organization?: string }) {
   const scope = organization ? `&organization=${organization}` : '';
   const figure = (open: number, overdue: number) =>
     overdue ? `${number(open)} (${t('overdueCount', { n: number(overdue) })})` : number(open);
+  if (breakdown.isPending) return <Card withBorder mih={CARD_HEIGHT} aria-busy="true" />;
   return (
     <QueryView query={breakdown}>
       {(b) => {
@@ -384,7 +389,7 @@ function Breakdown({ organization }: { organization?: string }) {
         const total = days.reduce((sum, d) => sum + d.value, 0);
         return (
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <Card withBorder>
+            <Card withBorder mih={CARD_HEIGHT}>
               <Title order={3} size="h4" mb="sm">
                 {t('exposuresBySeverity')}
               </Title>
@@ -400,7 +405,7 @@ function Breakdown({ organization }: { organization?: string }) {
                 }))}
               />
             </Card>
-            <Card withBorder>
+            <Card withBorder mih={CARD_HEIGHT}>
               <Title order={3} size="h4" mb="sm">
                 {t('exposuresBySource')}
               </Title>
@@ -420,7 +425,7 @@ function Breakdown({ organization }: { organization?: string }) {
                 <Text c="dimmed">{t('none')}</Text>
               )}
             </Card>
-            <Card withBorder>
+            <Card withBorder mih={CARD_HEIGHT}>
               <Title order={3} size="h4">
                 {t('exposuresOverTime')}
               </Title>
@@ -463,7 +468,7 @@ function OpenIncidents({ organization }: { organization?: string }) {
     queryFn: () => unwrap(api.GET('/api/v1/incidents', { params: { query: { organization, limit: 20 } } })),
   });
   return (
-    <Card withBorder>
+    <Card withBorder mih={CARD_HEIGHT}>
       <Title order={3} size="h4">
         {t('openIncidents')}
       </Title>
