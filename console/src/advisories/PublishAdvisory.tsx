@@ -20,6 +20,7 @@ import type { components } from '../api/schema';
 import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { ProblemAlert, fieldError } from '../ui/Problems';
+import { SEVERITIES } from '../ui/Enums';
 
 type Severity = components['schemas']['Severity'];
 type Imported = components['schemas']['ImportedAdvisories'];
@@ -109,7 +110,7 @@ function AdvisoryForm() {
         />
         <Select
           label={t('severity')}
-          data={(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as Severity[]).map((s) => ({ value: s, label: tv('sev', s) }))}
+          data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))}
           value={form.severity}
           onChange={(v) => setForm({ ...form, severity: v as Severity })}
           allowDeselect={false}

@@ -26,6 +26,7 @@ import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
 import { MoreButton, usePaged } from '../ui/Paged';
+import { SEVERITIES } from '../ui/Enums';
 
 type Exposure = components['schemas']['ExposureView'];
 type Status = components['schemas']['ExposureStatus'];
@@ -40,7 +41,6 @@ const STATUSES: Status[] = [
   'FALSE_POSITIVE',
   'WITHDRAWN',
 ];
-const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 
 /** Filters live in the address, so a filtered list can be bookmarked, shared and linked from the overview. */
 export default function ExposuresPage() {

@@ -9,6 +9,7 @@ import { useCan } from '../session';
 import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
 import { MoreButton, usePaged } from '../ui/Paged';
+import { INCIDENT_CATEGORIES, SEVERITIES } from '../ui/Enums';
 
 type Alert = components['schemas']['AlertView'];
 type Category = components['schemas']['IncidentCategory'];
@@ -116,30 +117,19 @@ function Handle({ alert, onDone }: { alert: Alert; onDone: () => void }) {
       unwrap(api.POST('/api/v1/alerts/{id}/attachment/{incidentId}', { params: { path: { id: alert.id!, incidentId: incident } } })),
     onSuccess: () => settled(incident),
   });
-  const categories: Category[] = [
-    'MALWARE',
-    'INTRUSION',
-    'DDOS',
-    'DEFACEMENT',
-    'PHISHING_FRAUD',
-    'DATA_LEAK',
-    'DISINFORMATION',
-    'VULNERABILITY_EXPLOITATION',
-    'OTHER',
-  ];
   return (
     <Stack>
       <Group grow>
         <Select
           label={t('category')}
-          data={categories.map((c) => ({ value: c, label: tv('cat', c) }))}
+          data={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: tv('cat', c) }))}
           value={category}
           onChange={(v) => setCategory(v as Category)}
           allowDeselect={false}
         />
         <Select
           label={t('severity')}
-          data={(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as Severity[]).map((s) => ({ value: s, label: tv('sev', s) }))}
+          data={SEVERITIES.map((s) => ({ value: s, label: tv('sev', s) }))}
           value={severity}
           onChange={(v) => setSeverity(v as Severity)}
           allowDeselect={false}

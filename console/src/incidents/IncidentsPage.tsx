@@ -27,21 +27,10 @@ import { Empty, QueryView } from '../ui/States';
 import { MoreButton, usePaged } from '../ui/Paged';
 import { AlertsTab } from './AlertsTab';
 import { observablesOf } from './observables';
+import { INCIDENT_CATEGORIES as CATEGORIES, SEVERITIES } from '../ui/Enums';
 
 type Category = components['schemas']['IncidentCategory'];
 type Severity = components['schemas']['IncidentSeverity'];
-const CATEGORIES: Category[] = [
-  'MALWARE',
-  'INTRUSION',
-  'DDOS',
-  'DEFACEMENT',
-  'PHISHING_FRAUD',
-  'DATA_LEAK',
-  'DISINFORMATION',
-  'VULNERABILITY_EXPLOITATION',
-  'OTHER',
-];
-const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 
 export default function IncidentsPage() {
   const { t } = useI18n();

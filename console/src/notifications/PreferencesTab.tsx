@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
 import { ProblemAlert, fieldError } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
+import { SEVERITIES } from '../ui/Enums';
 
 type Contact = components['schemas']['ContactView'];
 
@@ -92,7 +93,7 @@ function ContactCard({ contact }: { contact: Contact }) {
         <Switch label={t('email')} checked={email} onChange={(e) => setEmail(e.currentTarget.checked)} disabled={!editable} mt={24} />
         <Select
           label={t('minSeverity')}
-          data={['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].map((s) => ({ value: s, label: tv('sev', s) }))}
+          data={[...SEVERITIES].reverse().map((s) => ({ value: s, label: tv('sev', s) }))}
           value={minSeverity}
           onChange={(v) => v && setMinSeverity(v)}
           disabled={!editable}

@@ -19,7 +19,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { daysUntil, fold, todayInVietnam, useI18n } from '../i18n/i18n';
-import { Bars, Columns } from '../ui/Charts';
+import { Bars, Columns, Track } from '../ui/Charts';
 import { useSession } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
@@ -292,7 +292,7 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
                               {number(row.overdue)}
                             </Table.Td>
                             <Table.Td>
-                              <Bar
+                              <Track
                                 total={max}
                                 parts={[
                                   [row.overdue ?? 0, 'var(--mantine-color-red-9)'],
@@ -336,16 +336,6 @@ function Figure({ label, value, color, href }: { label: string; value: string; c
     </Anchor>
   ) : (
     content
-  );
-}
-
-function Bar({ total, parts }: { total: number; parts: [number, string][] }) {
-  return (
-    <div className="bar-track" aria-hidden="true">
-      {parts.map(([value, color], i) => (
-        <div key={i} className="bar-segment" style={{ width: `${(100 * Math.max(0, value)) / total}%`, background: color }} />
-      ))}
-    </div>
   );
 }
 

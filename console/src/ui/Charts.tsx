@@ -36,16 +36,23 @@ export function Bars({ rows, max }: { rows: BarRow[]; max?: number }) {
                 {row.figure}
               </Text>
             </Group>
-            <div className="bar-track" aria-hidden="true">
-              {row.parts.map(([value, color], i) => (
-                <div key={i} className="bar-segment" style={{ width: `${(100 * Math.max(0, value)) / top}%`, background: color }} />
-              ))}
-            </div>
+            <Track total={top} parts={row.parts} />
             <VisuallyHidden>{words}</VisuallyHidden>
           </div>
         );
       })}
     </Stack>
+  );
+}
+
+/** One bar of segments, each as wide as its share of `total`; decorative (the figures are said in words beside it). */
+export function Track({ total, parts }: { total: number; parts: [number, string, ...unknown[]][] }) {
+  return (
+    <div className="bar-track" aria-hidden="true">
+      {parts.map(([value, color], i) => (
+        <div key={i} className="bar-segment" style={{ width: `${(100 * Math.max(0, value)) / total}%`, background: color }} />
+      ))}
+    </div>
   );
 }
 

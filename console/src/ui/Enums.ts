@@ -1,0 +1,17 @@
+import type { components } from '../api/schema';
+
+/** The API's severities, most severe first (advisories, exposures and incidents share them). */
+export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const satisfies readonly components['schemas']['Severity'][];
+
+/** The incident categories of the regulation's report form, in its order. */
+export const INCIDENT_CATEGORIES: components['schemas']['IncidentCategory'][] = [
+  'MALWARE',
+  'INTRUSION',
+  'DDOS',
+  'DEFACEMENT',
+  'PHISHING_FRAUD',
+  'DATA_LEAK',
+  'DISINFORMATION',
+  'VULNERABILITY_EXPLOITATION',
+  'OTHER',
+];
