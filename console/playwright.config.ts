@@ -1,7 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/browser.mjs';
 
-// Debian's Chromium, never a browser Playwright downloads (this network has no download site for it).
-const chromium = process.env.CANHGAC_CHROMIUM ?? '/usr/bin/chromium';
 const baseURL = process.env.CANHGAC_CONSOLE_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
@@ -20,18 +19,7 @@ export default defineConfig({
     timezoneId: 'Asia/Ho_Chi_Minh',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1366, height: 860 } } }],
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signInThroughKeycloak } from '../scripts/browser.mjs';
 import { signIn, signOut } from './people';
 
 test('signs in through Keycloak, keeps no token in the page, and signs out of Keycloak too', async ({ page, context }) => {
@@ -32,11 +33,7 @@ test('a request riding on the session cookie must carry the CSRF token; the cook
 });
 
 test('a link from a notification e-mail opens its screen after signing in', async ({ page }) => {
-  await page.goto('/duty?window=T%E1%BA%BFt');
-  await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
-  await page.locator('#username').fill('khanhhoa-coordinator');
-  await page.locator('#password').fill(process.env.CANHGAC_DEMO_PASSWORD ?? 'canhgac-demo');
-  await page.locator('#kc-login').click();
+  await signInThroughKeycloak(page, '/duty?window=T%E1%BA%BFt', 'khanhhoa-coordinator');
   await expect(page).toHaveURL(/\/duty\?window=/);
   await expect(page.getByRole('heading', { name: 'Lịch trực 24/7' })).toBeVisible();
 });

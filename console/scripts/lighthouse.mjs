@@ -2,6 +2,7 @@
 // node scripts/lighthouse.mjs [gateway] [person]. Prints the four scores, time to interactive and the initial
 // JavaScript (the page's script and the chunks it preloads), gzipped.
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath, signInThroughKeycloak } from './browser.mjs';
 import lighthouse from 'lighthouse';
 import { gzipSync } from 'node:zlib';
 
@@ -9,25 +10,12 @@ const gateway = process.argv[2] ?? 'http://127.0.0.1:8080';
 const person = process.argv[3] ?? 'khanhhoa-coordinator';
 const port = 9333;
 const browser = await chromium.launch({
-    executablePath: process.env.CANHGAC_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-        `--remote-debugging-port=${port}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-    ],
+    executablePath: chromiumPath,
+    args: [`--remote-debugging-port=${port}`, ...chromiumArgs],
 });
 const context = await browser.newContext();
 const page = await context.newPage();
-await page.goto(gateway + '/');
-await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
-await page.locator('#username').fill(person);
-await page.locator('#password').fill(process.env.CANHGAC_DEMO_PASSWORD ?? 'canhgac-demo');
-await page.locator('#kc-login').click();
+await signInThroughKeycloak(page, gateway + '/', person);
 await page.getByTestId('who').waitFor();
 const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 

@@ -1,26 +1,12 @@
 // How long the overview takes to be usable: from navigation until every card shows its figures (not a spinner),
 // signed in through Keycloak: node scripts/overview-timing.mjs GATEWAY [PERSON] [RUNS]
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath, signInThroughKeycloak } from './browser.mjs';
 
 const [gateway = 'http://127.0.0.1:8080', person = 'khanhhoa-coordinator', runs = '5'] = process.argv.slice(2);
-const browser = await chromium.launch({
-    executablePath: process.env.CANHGAC_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-    ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-await page.goto(gateway + '/');
-await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
-await page.locator('#username').fill(person);
-await page.locator('#password').fill(process.env.CANHGAC_DEMO_PASSWORD ?? 'canhgac-demo');
-await page.locator('#kc-login').click();
+await signInThroughKeycloak(page, gateway + '/', person);
 await page.getByTestId('who').waitFor();
 
 const timings = [];

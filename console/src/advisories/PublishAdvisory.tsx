@@ -21,6 +21,7 @@ import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { ProblemAlert, fieldError } from '../ui/Problems';
 import { SEVERITIES } from '../ui/Enums';
+import { useFields } from '../ui/useFields';
 
 type Severity = components['schemas']['Severity'];
 type Imported = components['schemas']['ImportedAdvisories'];
@@ -57,7 +58,11 @@ function AdvisoryForm() {
   const { t, tv } = useI18n();
   const session = useSession();
   const client = useQueryClient();
-  const [form, setForm] = useState({
+  const {
+    fields: form,
+    setFields: setForm,
+    bind: set,
+  } = useFields({
     reference: '',
     title: '',
     severity: 'HIGH' as Severity,
@@ -70,7 +75,6 @@ function AdvisoryForm() {
     startIncluding: '',
     endExcluding: '',
   });
-  const set = (name: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value });
   const publish = useMutation({
     mutationFn: () =>
       unwrap(

@@ -1,16 +1,16 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { ProblemAlert, fieldError } from '../ui/Problems';
+import { useFields } from '../ui/useFields';
 
 /** A directive of the caller's own to organisations of its subtree, with action items and an alert window. */
 export function NewDirective({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const client = useQueryClient();
-  const [form, setForm] = useState({
+  const { fields: form, bind: set } = useFields({
     reference: '',
     subject: '',
     body: '',
@@ -22,7 +22,6 @@ export function NewDirective({ onClose }: { onClose: () => void }) {
     windowStarts: '',
     windowEnds: '',
   });
-  const set = (name: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value });
   const issue = useMutation({
     mutationFn: () =>
       unwrap(

@@ -25,6 +25,7 @@ import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { useCan, useSession } from '../session';
 import { ProblemAlert, fieldError } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
+import { useFields } from '../ui/useFields';
 
 type Shift = components['schemas']['ShiftView'];
 type Gap = components['schemas']['Gap'];
@@ -261,8 +262,14 @@ function AddShift({ organization }: { organization: string }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const today = todayInVietnam();
-  const [form, setForm] = useState({ person: '', role: '', phone: '', email: '', from: `${today}T07:30`, to: `${today}T19:30` });
-  const set = (name: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value });
+  const { fields: form, bind: set } = useFields({
+    person: '',
+    role: '',
+    phone: '',
+    email: '',
+    from: `${today}T07:30`,
+    to: `${today}T19:30`,
+  });
   const add = useMutation({
     mutationFn: () =>
       unwrap(

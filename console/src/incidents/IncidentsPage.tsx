@@ -28,6 +28,7 @@ import { MoreButton, usePaged } from '../ui/Paged';
 import { AlertsTab } from './AlertsTab';
 import { observablesOf } from './observables';
 import { INCIDENT_CATEGORIES as CATEGORIES, SEVERITIES } from '../ui/Enums';
+import { useFields } from '../ui/useFields';
 
 type Category = components['schemas']['IncidentCategory'];
 type Severity = components['schemas']['IncidentSeverity'];
@@ -154,7 +155,11 @@ function ReportIncident({ onDone }: { onDone: () => void }) {
   const session = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [form, setForm] = useState({
+  const {
+    fields: form,
+    setFields: setForm,
+    bind: set,
+  } = useFields({
     title: '',
     category: 'MALWARE' as Category,
     severity: 'HIGH' as Severity,
@@ -169,7 +174,6 @@ function ReportIncident({ onDone }: { onDone: () => void }) {
     email: session.email ?? '',
     observables: '',
   });
-  const set = (name: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value });
   const report = useMutation({
     mutationFn: () =>
       unwrap(
