@@ -75,7 +75,7 @@ public class ExposureMatcher {
                    concat_ws(' ', p.vendor, p.product, p.version) as subject,
                    concat_ws(' ', r.vendor, r.product, r.range_text) || ' [' || r.identity || ']' as matched,
                    coalesce(p.version, '') as evidence,
-                   v.severity, exposure_due(v.severity, v.due_on, current_date) as due_on, v.issued_on as rank_date,
+                   v.severity, v.due_on as deadline, v.issued_on as rank_date,
                    case when r.under_investigation or (v.source_format = 'KEV' and r.lower_key is null
                         and r.upper_key is null and r.version_exact is null) then 'TO_CONFIRM' else 'OPEN' end
                        as initial_status
@@ -98,7 +98,7 @@ public class ExposureMatcher {
                    a.hostname, null::cidr as network, host(aa.address) as subject,
                    l.reference || ': ' || (case when e.host then host(e.network) else e.network::text end)
                        || coalesce(' (' || e.label || ')', '') as matched,
-                   l.id::text as evidence, 'HIGH' as severity, exposure_due('HIGH', l.due_on, current_date) as due_on,
+                   l.id::text as evidence, 'HIGH' as severity, l.due_on as deadline,
                    l.issued_on as rank_date, 'OPEN' as initial_status
             """;
     private static final String RANGE_BOTNET_COLUMNS = """
@@ -108,7 +108,7 @@ public class ExposureMatcher {
                    case when e.host then host(e.network) else e.network::text end as subject,
                    l.reference || ': ' || (case when e.host then host(e.network) else e.network::text end)
                        || coalesce(' (' || e.label || ')', '') || ' in ' || c_network::text as matched,
-                   l.id::text as evidence, 'HIGH' as severity, exposure_due('HIGH', l.due_on, current_date) as due_on,
+                   l.id::text as evidence, 'HIGH' as severity, l.due_on as deadline,
                    l.issued_on as rank_date, 'OPEN' as initial_status
             """;
     /** A constituency hit only for an address that is no registered asset of that organisation. */
@@ -186,13 +186,17 @@ public class ExposureMatcher {
 
     /**
      * Writes the candidates; its step {@code changed} holds the exposures detected now or reopened, with their status
-     * before.
+     * before. A candidate carries its source's own deadline; the due date the national policy gives is worked out
+     * once per severity and deadline, not per hit (per hit, it was a tenth of an asset batch's time).
      */
     private static final String UPSERT = """
             with candidate as (%s),
             chosen as (select distinct on (dedup_key) * from candidate order by dedup_key, rank_date desc, evidence),
-            prior as (select c.*, x.status as prior_status, x.evidence as prior_evidence
-                      from chosen c left join exposure x using (dedup_key)),
+            due as (select severity, deadline, exposure_due(severity, deadline, current_date) as due_on
+                    from (select distinct severity, deadline from chosen) d),
+            prior as (select c.*, d.due_on, x.status as prior_status, x.evidence as prior_evidence
+                      from chosen c join due d on d.severity = c.severity and d.deadline is not distinct from c.deadline
+                      left join exposure x using (dedup_key)),
             written as (
                 insert into exposure as x (id, dedup_key, organization_code, org_path, source_kind, advisory_id,
                     botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on, status,
@@ -523,6 +527,12 @@ public class ExposureMatcher {
     }
 
     /**
+     * The assets named on both sides of their join: with the installed products' side alone, the planner read the
+     * whole asset replica into a hash table for every batch.
+     */
+    private static final String ASSETS_OF_THE_BATCH = "where p.asset_id = any($1) and a.id = any($1)";
+
+    /**
      * Changed assets against every active advisory and botnet list, in one set-based pass per kind of hit (a
      * batch of asset events from inventory).
      */
@@ -532,7 +542,7 @@ public class ExposureMatcher {
         }
         Object ids = assetIds.toArray(UUID[]::new);
         return lock(connection, LOCK_SHARED)
-                .flatMap(locked -> write(connection, ADVISORY_HITS + "where p.asset_id = any($1)", Tuple.of(ids)))
+                .flatMap(locked -> write(connection, ADVISORY_HITS + ASSETS_OF_THE_BATCH, Tuple.of(ids)))
                 .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(ids, activeDays))
                         .map(advisories::plus))
                 .call(() -> announce(connection, SUPERSEDE_RANGE_HITS, Tuple.of(ids)))

@@ -6,8 +6,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.BatchConsumer;
@@ -23,7 +25,9 @@ import vn.canhgac.incident.handling.ObservableType;
 /**
  * Botnet hits open incidents: an exposure of botnet kind, detected or reopened, opens a malware incident for the
  * owning organisation with the address as observable, or adds the address to the incident already open for that
- * organisation and list. Replays change nothing (each event once; each observable once).
+ * organisation and list. A batch's hits of one organisation and list are applied together: one incident or one
+ * addition with all their addresses and one line in its timeline (a list that names 10,000 addresses of an agency
+ * used to write 10,000 lines, one event at a time). Replays change nothing (each event once; each observable once).
  */
 @ApplicationScoped
 public class BotnetHitsConsumer {
@@ -48,7 +52,10 @@ public class BotnetHitsConsumer {
         this.events = events;
     }
 
-    /** A batch of exposure events in one transaction; its botnet hits in their order (an incident, then its additions). */
+    /** The most addresses one line of the timeline names; all of them are observables. */
+    static final int NAMED_IN_TIMELINE = 10;
+
+    /** A batch of exposure events in one transaction; its botnet hits a group (organisation and list) at a time. */
     @Incoming("exposures")
     public Uni<Void> onExposures(KafkaRecordBatch<String, String> batch) {
         return consumer.consume(
@@ -56,10 +63,16 @@ public class BotnetHitsConsumer {
                 batch,
                 event -> events.read(event, ExposureEvent.class),
                 (connection, received) -> BatchConsumer.inOrder(
-                        BatchConsumer.data(received).stream()
-                                .filter(BotnetHitsConsumer::isBotnetHit)
-                                .toList(),
-                        exposure -> apply(connection, exposure)));
+                        byIncident(BatchConsumer.data(received)), hits -> apply(connection, hits)));
+    }
+
+    /** The botnet hits, grouped by the incident they belong to (organisation and list), in the order first seen. */
+    static List<List<ExposureEvent>> byIncident(List<ExposureEvent> exposures) {
+        return List.copyOf(exposures.stream()
+                .filter(BotnetHitsConsumer::isBotnetHit)
+                .collect(Collectors.groupingBy(
+                        e -> e.organizationCode() + "|" + e.botnetListId(), LinkedHashMap::new, Collectors.toList()))
+                .values());
     }
 
     private static boolean isBotnetHit(ExposureEvent exposure) {
@@ -68,23 +81,40 @@ public class BotnetHitsConsumer {
                 && exposure.botnetListId() != null;
     }
 
-    private Uni<Void> apply(SqlConnection connection, ExposureEvent exposure) {
-        ObservableInput address = new ObservableInput(ObservableType.IP, exposure.subject(), "AMBER");
-        String where = exposure.hostname() != null ? " (" + exposure.hostname() + ")" : " (" + exposure.network() + ")";
+    /** Hits of one organisation and list: added to its open incident, or a new incident with all of them. */
+    private Uni<Void> apply(SqlConnection connection, List<ExposureEvent> hits) {
+        ExposureEvent first = hits.getFirst();
+        List<ObservableInput> addresses = hits.stream()
+                .map(hit -> new ObservableInput(ObservableType.IP, hit.subject(), "AMBER"))
+                .toList();
         return connection
                 .preparedQuery(OPEN_FOR)
-                .execute(Tuple.of(exposure.organizationCode(), exposure.botnetListId()))
+                .execute(Tuple.of(first.organizationCode(), first.botnetListId()))
                 .flatMap(rows -> rows.size() > 0
                         ? incidents.addOn(
-                                connection,
-                                MATCHER,
-                                rows.iterator().next().getUUID(0),
-                                List.of(address),
-                                exposure.subject() + where + " is on " + exposure.botnetListReference())
-                        : open(connection, exposure, address));
+                                connection, MATCHER, rows.iterator().next().getUUID(0), addresses, timelineLine(hits))
+                        : open(connection, first, addresses));
     }
 
-    private Uni<Void> open(SqlConnection connection, ExposureEvent exposure, ObservableInput address) {
+    /** "203.0.113.25 (mail.example) is on LIST", or how many, the first few and the list. */
+    static String timelineLine(List<ExposureEvent> hits) {
+        String list = hits.getFirst().botnetListReference();
+        if (hits.size() == 1) {
+            return where(hits.getFirst()) + " is on " + list;
+        }
+        String named = hits.stream()
+                .limit(NAMED_IN_TIMELINE)
+                .map(BotnetHitsConsumer::where)
+                .collect(Collectors.joining(", "));
+        String more = hits.size() > NAMED_IN_TIMELINE ? " and " + (hits.size() - NAMED_IN_TIMELINE) + " more" : "";
+        return hits.size() + " addresses are on " + list + ": " + named + more;
+    }
+
+    private static String where(ExposureEvent hit) {
+        return hit.subject() + " (" + (hit.hostname() != null ? hit.hostname() : hit.network()) + ")";
+    }
+
+    private Uni<Void> open(SqlConnection connection, ExposureEvent exposure, List<ObservableInput> addresses) {
         IncidentInput input = new IncidentInput(
                 exposure.organizationCode(),
                 null,
@@ -100,7 +130,7 @@ public class BotnetHitsConsumer {
                 null,
                 null,
                 "AMBER",
-                List.of(address),
+                addresses,
                 List.of(),
                 List.of());
         return incidents

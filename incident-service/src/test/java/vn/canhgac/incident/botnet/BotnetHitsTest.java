@@ -3,6 +3,7 @@ package vn.canhgac.incident.botnet;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
 import static vn.canhgac.commons.testing.Api.as;
 
@@ -115,5 +116,30 @@ class BotnetHitsTest {
                 .statusCode(200)
                 .body("timeline", hasSize(2));
         incidentsOf("bank-admin").body("items[0].observables.value", equalTo(List.of("198.51.100.9")));
+    }
+
+    @Test
+    void aBurstOfHitsAddsItsAddressesTogetherWithOneLineOfTimelinePerBatch() {
+        exposure(UUID.randomUUID().toString(), "BOTNET", "NHTM-A", "/NHTM-A/", "198.51.100.1");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("bank-admin").body("items", hasSize(1)));
+        int burst = 40;
+        for (int i = 2; i < 2 + burst; i++) {
+            exposure(UUID.randomUUID().toString(), "BOTNET", "NHTM-A", "/NHTM-A/", "198.51.100." + i);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("bank-admin")
+                        .body("items", hasSize(1))
+                        .body("items[0].observables", hasSize(burst + 1)));
+        String id = incidentsOf("bank-admin").extract().path("items[0].id");
+        List<String> lines = as("bank-admin")
+                .get("/api/v1/incidents/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("timeline.text");
+        assertTrue(
+                lines.size() < 1 + burst,
+                "the additions come in batches, a line each, not one line per address: " + lines);
     }
 }
