@@ -2,12 +2,15 @@ package vn.canhgac.commons.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import vn.canhgac.commons.contracts.EventContract;
 
@@ -38,6 +41,29 @@ public final class CloudEventsProducer implements AutoCloseable {
 
     /** The same, recorded by its producer at {@code time} (an event replayed from a topic's history). */
     public void send(String topic, String key, String id, String type, String json, Instant time) {
+        sendAndWait(cloudEvent(topic, key, id, type, json, time));
+    }
+
+    /**
+     * Publishes events of a contract together, without waiting for each, as a relay sends a batch of its outbox: a
+     * consumer then usually polls them as one batch.
+     */
+    public <T> void publishAll(EventContract<T> contract, List<T> data) {
+        List<Future<RecordMetadata>> sent = data.stream()
+                .map(d -> producer.send(cloudEvent(
+                        TOPIC_PREFIX + contract.topic(),
+                        contract.keyOf(d),
+                        UUID.randomUUID().toString(),
+                        contract.type(),
+                        EventJson.write(d),
+                        Instant.now())))
+                .toList();
+        producer.flush();
+        sent.forEach(CloudEventsProducer::await);
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(
+            String topic, String key, String id, String type, String json, Instant time) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, key, json);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", id);
@@ -46,7 +72,7 @@ public final class CloudEventsProducer implements AutoCloseable {
         header(record, "ce_subject", key);
         header(record, "ce_time", time.toString());
         header(record, "content-type", "application/json");
-        sendAndWait(record);
+        return record;
     }
 
     /**
@@ -79,8 +105,12 @@ public final class CloudEventsProducer implements AutoCloseable {
     }
 
     private void sendAndWait(ProducerRecord<String, String> record) {
+        await(producer.send(record));
+    }
+
+    private static void await(Future<RecordMetadata> sent) {
         try {
-            producer.send(record).get();
+            sent.get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
