@@ -220,7 +220,7 @@ public class ExposureMatcher {
                     status_changed_by = case when x.status in %2$s then 'matcher' else x.status_changed_by end,
                     version = x.version + 1
                 returning x.*),
-            prior_statuses as (select coalesce(jsonb_object_agg(dedup_key, prior_status)
+            prior_statuses as materialized (select coalesce(jsonb_object_agg(dedup_key, prior_status)
                                                    filter (where prior_status is not null), '{}') as of
                                from prior),
             news as (select w.*, s.of ->> w.dedup_key as prior_status from written w cross join prior_statuses s
