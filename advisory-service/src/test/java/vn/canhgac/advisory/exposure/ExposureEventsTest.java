@@ -3,7 +3,6 @@ package vn.canhgac.advisory.exposure;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Api.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,11 +16,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,8 @@ import vn.canhgac.commons.contracts.EventContract;
 import vn.canhgac.commons.contracts.EventContracts;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.contracts.JsonSchemas;
+import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.CloudEventsProducer;
 
 /**
  * The matcher writes the events of the exposures it changes in SQL, in the statement that changes them. Every
@@ -109,14 +110,15 @@ class ExposureEventsTest {
 
         Map<UUID, ExposureEvent> last = new HashMap<>();
         Map<String, Integer> kinds = new HashMap<>();
-        for (Row event : matcherEvents()) {
-            JsonNode payload = json.readTree(event.getString("payload"));
+        for (ConsumerRecord<String, String> event : matcherEvents()) {
+            JsonNode payload = json.readTree(event.value());
+            String type = CloudEventsConsumer.header(event, "ce_type");
             ExposureEvent written = json.treeToValue(payload, ExposureEvent.class);
             assertEquals(payload, json.readTree(json.writeValueAsString(written)), "no field unknown to the record");
-            assertEquals(List.of(), JsonSchemas.violations(schema(event.getString("event_type")), payload));
-            assertEquals(written.id().toString(), event.getString("event_key"));
+            assertEquals(List.of(), JsonSchemas.violations(schema(type), payload));
+            assertEquals(written.id().toString(), event.key());
             last.put(written.id(), written);
-            kinds.merge(event.getString("event_type") + " " + written.status(), 1, Integer::sum);
+            kinds.merge(type + " " + written.status(), 1, Integer::sum);
         }
         assertEquals(
                 Map.of(
@@ -131,20 +133,30 @@ class ExposureEventsTest {
         }
     }
 
-    /** The unit's events the matcher wrote, oldest first (not the Authority's own change of status). */
-    private List<Row> matcherEvents() {
-        List<Row> events = new ArrayList<>();
-        pool.preparedQuery("""
-                        select event_type, event_key, payload::text as payload from outbox_event
-                        where payload->>'organizationCode' = $1 and payload->>'statusChangedBy' = 'matcher'
-                           or payload->>'organizationCode' = $1 and payload->>'status' = 'WITHDRAWN'
-                        order by id""")
-                .execute(Tuple.of(UNIT))
-                .await()
-                .atMost(Duration.ofSeconds(10))
-                .forEach(events::add);
-        assertTrue(events.size() >= 5, "events: " + events.size());
-        return events;
+    /**
+     * The unit's events the matcher wrote, as the relay published them (the outbox keeps a row only until then), an
+     * exposure's in their order; not the Authority's own change of status.
+     */
+    private List<ConsumerRecord<String, String>> matcherEvents() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> readMatcherEvents().size() >= 5);
+        return readMatcherEvents();
+    }
+
+    private List<ConsumerRecord<String, String>> readMatcherEvents() {
+        return CloudEventsConsumer.all(CloudEventsProducer.TOPIC_PREFIX + "advisory.exposures", record -> {
+            JsonNode payload = readTree(record.value());
+            return UNIT.equals(payload.path("organizationCode").asText())
+                    && ("matcher".equals(payload.path("statusChangedBy").asText())
+                            || "WITHDRAWN".equals(payload.path("status").asText()));
+        });
+    }
+
+    private JsonNode readTree(String value) {
+        try {
+            return json.readTree(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Row current(UUID id) {

@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,15 +25,15 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka as CloudEvents and stamps them as sent.
+ * Publishes committed outbox rows to Kafka as CloudEvents and deletes them once sent.
  *
  * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay without sending a row
- * twice. A batch is sent at once (the idempotent producer keeps per-key order) and each row is stamped only
+ * twice. A batch is sent at once (the idempotent producer keeps per-key order) and each row is deleted only
  * when the broker acknowledged it; a row whose send failed stays pending and is retried on the next tick, so
  * a broker outage delays events but never loses them. Delivery is at least once: consumers de-duplicate by
- * event id. The rows sent are stamped by one statement (a row at a time was the relay's main cost under load),
- * and published rows are deleted once they are older than {@code canhgac.outbox.retention}: the outbox is a
- * queue, not an archive (the topics are).
+ * event id. The rows sent are deleted by one statement: the outbox is a queue, not an archive (the topics are).
+ * Keeping them for a week, stamped, wrote every event twice and left the pending index full of dead entries
+ * after a burst (decision record 2).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,14 +44,10 @@ public class OutboxRelay {
                    request_id, published_at, attempts, last_error
             from outbox_event where published_at is null
             order by id limit $1 for update skip locked""";
-    private static final String STAMP = "update outbox_event set published_at = now() where id = any($1)";
+    private static final String SENT = "delete from outbox_event where id = any($1)";
     private static final String NOTE_FAILURES = """
             update outbox_event o set attempts = o.attempts + 1, last_error = f.error
             from unnest($1::bigint[], $2::text[]) as f(id, error) where o.id = f.id""";
-    private static final String PURGE = """
-            delete from outbox_event where id in (select id from outbox_event
-                where published_at < $1 limit $2)""";
-
     /** A row waiting to be published. */
     private record Pending(
             long id,
@@ -84,7 +79,6 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final URI source;
     private final int batchSize;
-    private final Duration retention;
     private final Counter published;
     private final Counter failed;
 
@@ -93,13 +87,11 @@ public class OutboxRelay {
             @Channel("outbox") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "canhgac.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "canhgac.outbox.retention", defaultValue = "P7D") Duration retention,
             MeterRegistry metrics) {
         this.pool = pool;
         this.emitter = emitter;
         this.source = URI.create("/canhgac/" + application);
         this.batchSize = batchSize;
-        this.retention = retention;
         this.published = metrics.counter("canhgac.outbox.published");
         this.failed = metrics.counter("canhgac.outbox.failed");
     }
@@ -135,18 +127,18 @@ public class OutboxRelay {
                 })
                 .flatMap(this::sendAll)
                 .call(outcomes -> noteFailures(connection, outcomes))
-                .flatMap(outcomes -> stamp(connection, outcomes)));
+                .flatMap(outcomes -> deleteSent(connection, outcomes)));
     }
 
-    /** Stamps the rows the broker acknowledged; answers how many. */
-    private static Uni<Integer> stamp(SqlConnection connection, List<Outcome> outcomes) {
+    /** Deletes the rows the broker acknowledged; answers how many. */
+    private static Uni<Integer> deleteSent(SqlConnection connection, List<Outcome> outcomes) {
         Long[] sent = outcomes.stream()
                 .filter(o -> o.error() == null)
                 .map(Outcome::id)
                 .toArray(Long[]::new);
         return sent.length == 0
                 ? Uni.createFrom().item(0)
-                : connection.preparedQuery(STAMP).execute(Tuple.of(sent)).replaceWith(sent.length);
+                : connection.preparedQuery(SENT).execute(Tuple.of(sent)).replaceWith(sent.length);
     }
 
     /** A row the broker refused keeps its error and a count of attempts, and waits for the next tick. */
@@ -161,22 +153,6 @@ public class OutboxRelay {
                                 failures.stream().map(Outcome::id).toArray(Long[]::new),
                                 failures.stream().map(Outcome::error).toArray(String[]::new)))
                         .replaceWithVoid();
-    }
-
-    /** Deletes published rows past their retention, a bounded batch per tick. */
-    @Scheduled(
-            every = "${canhgac.outbox.purge-interval:1m}",
-            delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public Uni<Void> purge() {
-        return pool.preparedQuery(PURGE)
-                .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention), 50_000))
-                .onFailure()
-                .invoke(failure -> LOG.warnf("Outbox purge postponed: %s", failure.toString()))
-                .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
     }
 
     /** What became of a row: sent, or refused with the broker's error. */

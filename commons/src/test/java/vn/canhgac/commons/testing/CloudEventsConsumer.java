@@ -3,6 +3,8 @@ package vn.canhgac.commons.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,6 +53,39 @@ public final class CloudEventsConsumer {
                 }
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Every record of the topic, from its beginning, that satisfies the condition: a key's records in the order
+     * published, the partitions one after the other.
+     */
+    public static List<ConsumerRecord<String, String>> all(
+            String topic, java.util.function.Predicate<ConsumerRecord<String, String>> which) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                CloudEventsProducer.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false))) {
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            for (var partition : consumer.partitionsFor(topic, Duration.ofSeconds(5))) {
+                TopicPartition assigned = new TopicPartition(topic, partition.partition());
+                consumer.assign(List.of(assigned));
+                consumer.seekToBeginning(List.of(assigned));
+                long end = consumer.endOffsets(List.of(assigned)).get(assigned);
+                while (consumer.position(assigned) < end) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (which.test(record)) {
+                            found.add(record);
+                        }
+                    }
+                }
+            }
+            return found;
         }
     }
 

@@ -1,0 +1,50 @@
+package vn.canhgac.inventory.outbox;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.testing.CloudEventsConsumer;
+
+/** The outbox is a queue, not an archive: a row leaves it once the broker has its event, and the topic keeps it. */
+@QuarkusTest
+class OutboxQueueTest {
+
+    private static final String TOPIC = "test.outbox-queue";
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at)
+            values ($1, $2, $3, 'canhgac.test.v1', $3, '{"queued":true}', now())""";
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aRowIsDeletedOnceItsEventIsOnTheTopic() {
+        String key = UUID.randomUUID().toString();
+        pool.preparedQuery(INSERT)
+                .execute(Tuple.of(UUID.randomUUID(), TOPIC, key))
+                .await()
+                .indefinitely();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, rowsOf(key)));
+        assertTrue(
+                CloudEventsConsumer.find(TOPIC, key, Duration.ofSeconds(30)).isPresent(), "the event is on the topic");
+    }
+
+    private long rowsOf(String key) {
+        return pool.preparedQuery("select count(*) from outbox_event where event_key = $1")
+                .execute(Tuple.of(key))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
+    }
+}
