@@ -220,11 +220,12 @@ public class ExposureMatcher {
                     status_changed_by = case when x.status in %2$s then 'matcher' else x.status_changed_by end,
                     version = x.version + 1
                 returning x.*),
-            prior_statuses as materialized (select coalesce(jsonb_object_agg(dedup_key, prior_status)
-                                                   filter (where prior_status is not null), '{}') as of
-                               from prior),
-            news as (select w.*, s.of ->> w.dedup_key as prior_status from written w cross join prior_statuses s
-                     where s.of ->> w.dedup_key is null or s.of ->> w.dedup_key in %2$s),
+            prior_statuses as materialized (select coalesce(jsonb_object_agg(dedup_key, prior_status) filter (
+                                                   where prior_status is not null and prior_evidence is distinct from evidence),
+                                               '{}') as statuses
+                                           from prior),
+            news as (select w.*, s.statuses ->> w.dedup_key as prior_status from written w cross join prior_statuses s
+                     where s.statuses ->> w.dedup_key is null or s.statuses ->> w.dedup_key in %2$s),
             history as (
                 insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
                 select id, now(), 'matcher', prior_status, status,

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,9 @@ class ExposureEventsTest {
     @Inject
     ObjectMapper json;
 
+    /** When the test began: the events are read from the topic from then on, not from its beginning. */
+    private Instant started;
+
     @BeforeAll
     static void inventory() {
         inventory = new InventoryFeed();
@@ -68,6 +72,7 @@ class ExposureEventsTest {
 
     @Test
     void theEventsTheDatabaseWritesAreTheRecordsTheServiceWouldSerialise() throws IOException {
+        started = Instant.now().minusSeconds(5);
         InventoryFeed.awaitOrganization(UNIT);
         UUID gateway = UUID.randomUUID();
         String product = InventoryFeed.unique("edge");
@@ -143,7 +148,7 @@ class ExposureEventsTest {
     }
 
     private List<ConsumerRecord<String, String>> readMatcherEvents() {
-        return CloudEventsConsumer.all(CloudEventsProducer.TOPIC_PREFIX + "advisory.exposures", record -> {
+        return CloudEventsConsumer.since(CloudEventsProducer.TOPIC_PREFIX + "advisory.exposures", started, record -> {
             JsonNode payload = readTree(record.value());
             return UNIT.equals(payload.path("organizationCode").asText())
                     && ("matcher".equals(payload.path("statusChangedBy").asText())

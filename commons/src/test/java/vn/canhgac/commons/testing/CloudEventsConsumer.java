@@ -57,11 +57,11 @@ public final class CloudEventsConsumer {
     }
 
     /**
-     * Every record of the topic, from its beginning, that satisfies the condition: a key's records in the order
-     * published, the partitions one after the other.
+     * Every record of the topic published since the instant that satisfies the condition: a key's records in the
+     * order published, the partitions one after the other.
      */
-    public static List<ConsumerRecord<String, String>> all(
-            String topic, java.util.function.Predicate<ConsumerRecord<String, String>> which) {
+    public static List<ConsumerRecord<String, String>> since(
+            String topic, Instant since, java.util.function.Predicate<ConsumerRecord<String, String>> which) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 CloudEventsProducer.bootstrapServers(),
@@ -74,8 +74,13 @@ public final class CloudEventsConsumer {
             List<ConsumerRecord<String, String>> found = new ArrayList<>();
             for (var partition : consumer.partitionsFor(topic, Duration.ofSeconds(5))) {
                 TopicPartition assigned = new TopicPartition(topic, partition.partition());
+                var first = consumer.offsetsForTimes(Map.of(assigned, since.toEpochMilli()))
+                        .get(assigned);
+                if (first == null) {
+                    continue; // nothing published there since
+                }
                 consumer.assign(List.of(assigned));
-                consumer.seekToBeginning(List.of(assigned));
+                consumer.seek(assigned, first.offset());
                 long end = consumer.endOffsets(List.of(assigned)).get(assigned);
                 while (consumer.position(assigned) < end) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

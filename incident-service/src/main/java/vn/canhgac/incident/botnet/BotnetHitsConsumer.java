@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
+import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.incident.handling.IncidentCategory;
 import vn.canhgac.incident.handling.IncidentInput;
@@ -33,6 +34,10 @@ import vn.canhgac.incident.handling.ObservableType;
 public class BotnetHitsConsumer {
 
     private static final String CONSUMER = "incident-service.exposures";
+
+    /** The most addresses one line of the timeline names; all of them are observables. */
+    static final int NAMED_IN_TIMELINE = 10;
+
     private static final Caller MATCHER = new Caller("advisory-service", "botnet matcher", null, Set.of());
     private static final String OPEN_FOR = """
             select b.incident_id from botnet_incident b join incident i on i.id = b.incident_id
@@ -52,9 +57,6 @@ public class BotnetHitsConsumer {
         this.events = events;
     }
 
-    /** The most addresses one line of the timeline names; all of them are observables. */
-    static final int NAMED_IN_TIMELINE = 10;
-
     /** A batch of exposure events in one transaction; its botnet hits a group (organisation and list) at a time. */
     @Incoming("exposures")
     public Uni<Void> onExposures(KafkaRecordBatch<String, String> batch) {
@@ -66,12 +68,20 @@ public class BotnetHitsConsumer {
                         byIncident(BatchConsumer.data(received)), hits -> apply(connection, hits)));
     }
 
-    /** The botnet hits, grouped by the incident they belong to (organisation and list), in the order first seen. */
+    /**
+     * The botnet hits, grouped by the incident they belong to (organisation and list), in the order first seen; an
+     * address once per group (two assets may share it, or an asset hit and a range hit arrive together).
+     */
     static List<List<ExposureEvent>> byIncident(List<ExposureEvent> exposures) {
         return List.copyOf(exposures.stream()
                 .filter(BotnetHitsConsumer::isBotnetHit)
                 .collect(Collectors.groupingBy(
-                        e -> e.organizationCode() + "|" + e.botnetListId(), LinkedHashMap::new, Collectors.toList()))
+                        e -> e.organizationCode() + "|" + e.botnetListId(),
+                        LinkedHashMap::new,
+                        Collectors.collectingAndThen(
+                                Collectors.toMap(
+                                        ExposureEvent::subject, e -> e, (first, again) -> first, LinkedHashMap::new),
+                                bySubject -> List.copyOf(bySubject.values()))))
                 .values());
     }
 
@@ -84,7 +94,9 @@ public class BotnetHitsConsumer {
     /** Hits of one organisation and list: added to its open incident, or a new incident with all of them. */
     private Uni<Void> apply(SqlConnection connection, List<ExposureEvent> hits) {
         ExposureEvent first = hits.getFirst();
+        // A range of a constituency listed as a whole is told in the timeline, not kept as an address.
         List<ObservableInput> addresses = hits.stream()
+                .filter(hit -> IpNetworks.address(hit.subject()).isPresent())
                 .map(hit -> new ObservableInput(ObservableType.IP, hit.subject(), "AMBER"))
                 .toList();
         return connection
@@ -111,7 +123,8 @@ public class BotnetHitsConsumer {
     }
 
     private static String where(ExposureEvent hit) {
-        return hit.subject() + " (" + (hit.hostname() != null ? hit.hostname() : hit.network()) + ")";
+        String within = hit.hostname() != null ? hit.hostname() : hit.network();
+        return within == null ? hit.subject() : hit.subject() + " (" + within + ")";
     }
 
     private Uni<Void> open(SqlConnection connection, ExposureEvent exposure, List<ObservableInput> addresses) {

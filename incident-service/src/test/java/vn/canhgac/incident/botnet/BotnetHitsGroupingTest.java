@@ -18,6 +18,11 @@ class BotnetHitsGroupingTest {
     private static final UUID LIST_B = UUID.randomUUID();
 
     private static ExposureEvent hit(String kind, String status, String org, UUID list, String address) {
+        return hit(kind, status, org, list, address, "host-" + address);
+    }
+
+    private static ExposureEvent hit(
+            String kind, String status, String org, UUID list, String address, String hostname) {
         Instant now = Instant.now();
         return new ExposureEvent(
                 UUID.randomUUID(),
@@ -29,7 +34,7 @@ class BotnetHitsGroupingTest {
                 list,
                 list == LIST_A ? "BOTNET-A" : "BOTNET-B",
                 null,
-                "host-" + address,
+                hostname,
                 null,
                 address,
                 "matched",
@@ -43,14 +48,15 @@ class BotnetHitsGroupingTest {
     }
 
     @Test
-    void hitsAreGroupedByOrganisationAndListInTheOrderFirstSeenAndOthersAreLeftOut() {
+    void hitsAreGroupedByOrganisationAndListInTheOrderFirstSeenEachAddressOnceAndOthersAreLeftOut() {
         List<ExposureEvent> batch = List.of(
                 hit("BOTNET", "OPEN", "UBND-CAMRANH", LIST_A, "203.0.113.1"),
                 hit("BOTNET", "OPEN", "NHTM-A", LIST_A, "198.51.100.1"),
                 hit("ADVISORY", "OPEN", "UBND-CAMRANH", null, "nginx 1.24.0"),
                 hit("BOTNET", "RESOLVED", "UBND-CAMRANH", LIST_A, "203.0.113.9"),
                 hit("BOTNET", "OPEN", "UBND-CAMRANH", LIST_B, "203.0.113.2"),
-                hit("BOTNET", "OPEN", "UBND-CAMRANH", LIST_A, "203.0.113.3"));
+                hit("BOTNET", "OPEN", "UBND-CAMRANH", LIST_A, "203.0.113.3"),
+                hit("BOTNET", "OPEN", "UBND-CAMRANH", LIST_A, "203.0.113.1")); // another asset, same address
 
         List<List<String>> groups = BotnetHitsConsumer.byIncident(batch).stream()
                 .map(g -> g.stream().map(ExposureEvent::subject).toList())
@@ -66,6 +72,10 @@ class BotnetHitsGroupingTest {
         assertEquals(
                 "203.0.113.1 (host-203.0.113.1) is on BOTNET-A",
                 BotnetHitsConsumer.timelineLine(List.of(hit("BOTNET", "OPEN", "X", LIST_A, "203.0.113.1"))));
+
+        assertEquals(
+                "203.0.113.7 is on BOTNET-A",
+                BotnetHitsConsumer.timelineLine(List.of(hit("BOTNET", "OPEN", "X", LIST_A, "203.0.113.7", null))));
 
         List<ExposureEvent> many = IntStream.rangeClosed(1, 12)
                 .mapToObj(i -> hit("BOTNET", "OPEN", "X", LIST_A, "203.0.113." + i))

@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
 
-/** The outbox is a queue, not an archive: a row leaves it once the broker has its event, and the topic keeps it. */
+/**
+ * The outbox is a queue, not an archive: a row leaves it once the broker has its event (the topic keeps it), and not
+ * before.
+ */
 @QuarkusTest
 class OutboxQueueTest {
 
@@ -36,6 +39,33 @@ class OutboxQueueTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, rowsOf(key)));
         assertTrue(
                 CloudEventsConsumer.find(TOPIC, key, Duration.ofSeconds(30)).isPresent(), "the event is on the topic");
+    }
+
+    @Test
+    void aRowTheBrokerRefusesStaysWithItsErrorUntilItIsSent() {
+        String key = UUID.randomUUID().toString();
+        pool.preparedQuery(INSERT)
+                .execute(Tuple.of(UUID.randomUUID(), "not a topic!", key))
+                .await()
+                .indefinitely();
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(
+                            pool.preparedQuery("select attempts > 0 and last_error is not null from outbox_event"
+                                            + " where event_key = $1")
+                                    .execute(Tuple.of(key))
+                                    .await()
+                                    .indefinitely()
+                                    .iterator()
+                                    .next()
+                                    .getBoolean(0),
+                            "kept, with its attempts and error"));
+        } finally {
+            pool.preparedQuery("delete from outbox_event where event_key = $1")
+                    .execute(Tuple.of(key))
+                    .await()
+                    .indefinitely();
+        }
     }
 
     private long rowsOf(String key) {
