@@ -28,15 +28,7 @@ public final class CloudEventsConsumer {
      */
     public static Optional<ConsumerRecord<String, String>> find(
             String topic, String key, java.util.function.Predicate<String> value, Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                CloudEventsProducer.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false))) {
+        try (KafkaConsumer<String, String> consumer = reader()) {
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
@@ -62,15 +54,7 @@ public final class CloudEventsConsumer {
      */
     public static List<ConsumerRecord<String, String>> since(
             String topic, Instant since, java.util.function.Predicate<ConsumerRecord<String, String>> which) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                CloudEventsProducer.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false))) {
+        try (KafkaConsumer<String, String> consumer = reader()) {
             List<ConsumerRecord<String, String>> found = new ArrayList<>();
             for (var partition : consumer.partitionsFor(topic, Duration.ofSeconds(5))) {
                 TopicPartition assigned = new TopicPartition(topic, partition.partition());
@@ -109,6 +93,19 @@ public final class CloudEventsConsumer {
             }
         }
         return Optional.ofNullable(last);
+    }
+
+    /** A consumer of the real broker that reads where it is told and commits nothing. */
+    private static KafkaConsumer<String, String> reader() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                CloudEventsProducer.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
