@@ -143,8 +143,7 @@ class ExposureEventsTest {
      * exposure's in their order; not the Authority's own change of status.
      */
     private List<ConsumerRecord<String, String>> matcherEvents() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> readMatcherEvents().size() >= 5);
-        return readMatcherEvents();
+        return await().atMost(Duration.ofSeconds(30)).until(this::readMatcherEvents, events -> events.size() >= 5);
     }
 
     private List<ConsumerRecord<String, String>> readMatcherEvents() {

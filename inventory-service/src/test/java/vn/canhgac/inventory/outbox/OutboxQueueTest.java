@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -31,10 +33,7 @@ class OutboxQueueTest {
     @Test
     void aRowIsDeletedOnceItsEventIsOnTheTopic() {
         String key = UUID.randomUUID().toString();
-        pool.preparedQuery(INSERT)
-                .execute(Tuple.of(UUID.randomUUID(), TOPIC, key))
-                .await()
-                .indefinitely();
+        query(INSERT, UUID.randomUUID(), TOPIC, key);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, rowsOf(key)));
         assertTrue(
@@ -44,37 +43,31 @@ class OutboxQueueTest {
     @Test
     void aRowTheBrokerRefusesStaysWithItsErrorUntilItIsSent() {
         String key = UUID.randomUUID().toString();
-        pool.preparedQuery(INSERT)
-                .execute(Tuple.of(UUID.randomUUID(), "not a topic!", key))
-                .await()
-                .indefinitely();
+        query(INSERT, UUID.randomUUID(), "not a topic!", key);
         try {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertTrue(
-                            pool.preparedQuery("select attempts > 0 and last_error is not null from outbox_event"
-                                            + " where event_key = $1")
-                                    .execute(Tuple.of(key))
-                                    .await()
-                                    .indefinitely()
+                            query(
+                                            "select attempts > 0 and last_error is not null from outbox_event"
+                                                    + " where event_key = $1",
+                                            key)
                                     .iterator()
                                     .next()
                                     .getBoolean(0),
                             "kept, with its attempts and error"));
         } finally {
-            pool.preparedQuery("delete from outbox_event where event_key = $1")
-                    .execute(Tuple.of(key))
-                    .await()
-                    .indefinitely();
+            query("delete from outbox_event where event_key = $1", key);
         }
     }
 
     private long rowsOf(String key) {
-        return pool.preparedQuery("select count(*) from outbox_event where event_key = $1")
-                .execute(Tuple.of(key))
-                .await()
-                .indefinitely()
+        return query("select count(*) from outbox_event where event_key = $1", key)
                 .iterator()
                 .next()
                 .getLong(0);
+    }
+
+    private RowSet<Row> query(String sql, Object... parameters) {
+        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().indefinitely();
     }
 }
