@@ -97,8 +97,7 @@ freshness_backlog() {
     n=$(( n + $(psql_admin -d "$db" -Atc "select count(*) from outbox_event where published_at is null" 2>/dev/null || echo 0) ))
   done
   for s in inventory-service advisory-service incident-service notification-service; do
-    n=$(( n + $(curl -fsS "http://$CANHGAC_HOST:$(management_port "$s")/q/metrics" 2>/dev/null \
-      | awk '/^kafka_consumer_fetch_manager_records_lag_max\{/ && $NF != "NaN" && /topic="[^"]*\.[^"]*"/ {s += $NF} END {printf "%d", s}') ))
+    n=$(( n + $(curl -fsS "http://$CANHGAC_HOST:$(management_port "$s")/q/metrics" 2>/dev/null | consumer_lag) ))
   done
   echo "$n"
 }

@@ -126,7 +126,7 @@ soak_sample() {
   for port in 9080 9081 9082 9083; do
     local m; m=$(curl -s -m 5 "http://$CANHGAC_HOST:$port/q/metrics")
     line+=",$(echo "$m" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%.1f", s / 1048576}')"
-    line+=",$(echo "$m" | awk '/^kafka_consumer_fetch_manager_records_lag_max\{/ && $NF != "NaN" {s += $NF} END {printf "%d", s}')"
+    line+=",$(echo "$m" | consumer_lag)"
   done
   echo "$line"
 }

@@ -71,6 +71,17 @@ generate_copy_files() {
 
 millis() { date +%s%3N; }
 
+# Events a service's consumers still have to apply, from its metrics on stdin: the Kafka client's current lag of
+# each partition, counted once (the client reports each partition under the topic's name and again with '_' for
+# '.'; summed as they come, every figure was double).
+consumer_lag() {
+  awk '/^kafka_consumer_fetch_manager_records_lag\{/ && $NF != "NaN" {
+         match($0, /topic="[^"]*"/); topic = substr($0, RSTART, RLENGTH); gsub(/\./, "_", topic)
+         match($0, /partition="[^"]*"/); key = topic substr($0, RSTART, RLENGTH)
+         if (!(key in lag) || $NF > lag[key]) lag[key] = $NF }
+       END { for (key in lag) sum += lag[key]; printf "%d", sum }'
+}
+
 cmd_bench() {
   local assets=${1:-100000}
   find_java

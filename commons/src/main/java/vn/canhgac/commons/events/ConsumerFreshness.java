@@ -6,10 +6,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * How fresh each read model is: the publication time of the newest event it applied, and how many events of its
@@ -64,21 +64,27 @@ public class ConsumerFreshness {
     /** Events of the consumer's topic not applied yet, from the Kafka client's lag; empty when not known. */
     public Optional<Long> behind(String consumer) {
         Freshness freshness = consumers.get(consumer);
-        if (freshness == null) {
-            return Optional.empty();
-        }
-        // Kafka names the topic with '_' for '.' in its partition metrics.
-        String topic = freshness.topic().replace('.', '_');
-        List<Double> lags = metrics.find("kafka.consumer.fetch.manager.records.lag").gauges().stream()
-                .filter(gauge -> topic.equals(
+        return freshness == null ? Optional.empty() : lagOf(freshness.topic());
+    }
+
+    /**
+     * The Kafka client's lag of a topic, summed over its partitions. The client reports each partition twice, under
+     * the topic's name and under the name with '_' for '.': each partition counts once (summed, both, the count was
+     * double).
+     */
+    Optional<Long> lagOf(String topic) {
+        String name = topic.replace('.', '_');
+        Map<String, Double> byPartition = metrics.find("kafka.consumer.fetch.manager.records.lag").gauges().stream()
+                .filter(gauge -> name.equals(
                         String.valueOf(gauge.getId().getTag("topic")).replace('.', '_')))
-                .map(Gauge::value)
-                .filter(value -> !Double.isNaN(value) && value >= 0)
-                .toList();
-        return lags.isEmpty()
+                .filter(gauge -> !Double.isNaN(gauge.value()) && gauge.value() >= 0)
+                .collect(Collectors.toMap(
+                        gauge -> String.valueOf(gauge.getId().getTag("partition")), Gauge::value, Math::max));
+        return byPartition.isEmpty()
                 ? Optional.empty()
-                : Optional.of(
-                        (long) lags.stream().mapToDouble(Double::doubleValue).sum());
+                : Optional.of((long) byPartition.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum());
     }
 
     private double ageSeconds(String consumer) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
+import vn.canhgac.commons.events.ProcessedEvents;
 import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.incident.handling.IncidentCategory;
@@ -28,7 +29,9 @@ import vn.canhgac.incident.handling.ObservableType;
  * owning organisation with the address as observable, or adds the address to the incident already open for that
  * organisation and list. A batch's hits of one organisation and list are applied together: one incident or one
  * addition with all their addresses and one line in its timeline (a list that names 10,000 addresses of an agency
- * used to write 10,000 lines, one event at a time). Replays change nothing (each event once; each observable once).
+ * used to write 10,000 lines, one event at a time). Replays change nothing (each event once; each observable once),
+ * and a hit older than the processed markers kept is history: replayed from the compacted topic, it would open an
+ * incident again for an address long dealt with.
  */
 @ApplicationScoped
 public class BotnetHitsConsumer {
@@ -50,11 +53,14 @@ public class BotnetHitsConsumer {
     private final BatchConsumer consumer;
     private final IncidentService incidents;
     private final EventData events;
+    private final ProcessedEvents processed;
 
-    public BotnetHitsConsumer(BatchConsumer consumer, IncidentService incidents, EventData events) {
+    public BotnetHitsConsumer(
+            BatchConsumer consumer, IncidentService incidents, EventData events, ProcessedEvents processed) {
         this.consumer = consumer;
         this.incidents = incidents;
         this.events = events;
+        this.processed = processed;
     }
 
     /** A batch of exposure events in one transaction; its botnet hits a group (organisation and list) at a time. */
@@ -65,7 +71,8 @@ public class BotnetHitsConsumer {
                 batch,
                 event -> events.read(event, ExposureEvent.class),
                 (connection, received) -> BatchConsumer.inOrder(
-                        byIncident(BatchConsumer.data(received)), hits -> apply(connection, hits)));
+                        byIncident(BatchConsumer.data(processed.remembered(received))),
+                        hits -> apply(connection, hits)));
     }
 
     /**

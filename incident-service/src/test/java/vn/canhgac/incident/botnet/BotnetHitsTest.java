@@ -149,4 +149,26 @@ class BotnetHitsTest {
                 lines.stream().anyMatch(line -> line.matches("\\d+ addresses are on " + Pattern.quote(list) + ": .*")),
                 "a line counts the addresses and names the first few: " + lines);
     }
+
+    @Test
+    void aHitOlderThanTheMarkersKeptIsHistoryNotANewIncident() {
+        // Replayed from the compacted topic after the consumer's offsets were lost: published three weeks ago, its
+        // marker (kept two weeks) is gone. Then today's hit of the same list, on the same partition, after it.
+        KhanhHoaTree.producer()
+                .publishAt(
+                        EXPOSURE_DETECTED,
+                        detected("BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.90"),
+                        Instant.now().minus(Duration.ofDays(21)));
+        exposure(
+                UUID.randomUUID().toString(),
+                "BOTNET",
+                "UBND-CAMRANH",
+                "/UBND-KH/STTTT-KH/UBND-CAMRANH/",
+                "203.0.113.91");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("camranh-operator")
+                        .body("items", hasSize(1))
+                        .body("items[0].observables.value", equalTo(List.of("203.0.113.91"))));
+    }
 }

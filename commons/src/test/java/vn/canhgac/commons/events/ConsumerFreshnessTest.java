@@ -1,0 +1,51 @@
+package vn.canhgac.commons.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** How many events a read model still has to apply, read from the Kafka client's lag as the client reports it. */
+class ConsumerFreshnessTest {
+
+    private final MeterRegistry metrics = new SimpleMeterRegistry();
+    private final ConsumerFreshness freshness = new ConsumerFreshness(metrics);
+
+    @Test
+    void eachPartitionCountsOnceThoughTheClientReportsItUnderTwoNames() {
+        lag("inventory.assets", 0, 120);
+        lag("inventory_assets", 0, 120);
+        lag("inventory.assets", 1, 30);
+        lag("inventory_assets", 1, 30);
+        lag("inventory.assets", 2, 0);
+
+        assertEquals(Optional.of(150L), freshness.lagOf("inventory.assets"));
+    }
+
+    @Test
+    void anotherTopicAndAnUnknownLagCountNothing() {
+        lag("inventory.organizations", 0, 7);
+        lag("inventory.assets", 0, Double.NaN);
+
+        assertEquals(Optional.empty(), freshness.lagOf("inventory.assets"));
+        assertEquals(Optional.of(7L), freshness.lagOf("inventory.organizations"));
+    }
+
+    @Test
+    void onlyTheUnderscoredNameIsEnough() {
+        lag("advisory_exposures", 3, 42);
+
+        assertEquals(Optional.of(42L), freshness.lagOf("advisory.exposures"));
+    }
+
+    private void lag(String topic, int partition, double value) {
+        Gauge.builder("kafka.consumer.fetch.manager.records.lag", () -> value)
+                .tag("topic", topic)
+                .tag("partition", String.valueOf(partition))
+                .tag("client_id", "kafka-consumer-" + topic + "-" + partition)
+                .register(metrics);
+    }
+}
