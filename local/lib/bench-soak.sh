@@ -67,19 +67,20 @@ soak_alerts() {
   soak_posts alerts /api/v1/alerts national-feed "'{\"source\":\"SOAK\",\"sourceReference\":\"$run-' .. math.floor(n / 2) .. '-' .. math.random(1, 1000000000) % 2 .. '\",\"organization\":\"UBND-CAMRANH\",\"type\":\"beacon\",\"title\":\"Soak ' .. n .. '\",\"observedAt\":\"2024-02-10T02:05:00+07:00\",\"observables\":[{\"type\":\"IP\",\"value\":\"203.0.113.8\"}]}'"
 }
 
-# Tokens live five minutes: one loop fetches the four callers' tokens every three minutes, one after the other
-# (when every loop asked Keycloak for its own at the same instant, one request was refused with a 400), and
-# each wrk run lasts at most four minutes, then starts again with the freshest.
+# Tokens live five minutes: one loop fetches the four callers' tokens every minute, one after the other (when
+# every loop asked Keycloak for its own at the same instant, one request was refused with a 400), and each wrk run
+# lasts at most two minutes, then starts again with the freshest, so that no run outlives its token. (Runs of four
+# minutes on tokens fetched every three outlived them: until 2026-12-01 a quarter of the soak's requests were 401.)
 soak_fetch_tokens() {
   local who
   for who in authority khanhhoa-coordinator camranh-operator national-feed; do
     (token_for "$who") > "$work/token-$who.new" && mv "$work/token-$who.new" "$work/token-$who"
   done
 }
-soak_tokens() { while [ "$(date +%s)" -lt "$end" ]; do soak_sleep 180; soak_fetch_tokens; done; }
+soak_tokens() { while [ "$(date +%s)" -lt "$end" ]; do soak_sleep 60; soak_fetch_tokens; done; }
 soak_token() { cat "$work/token-$1"; }
 
-soak_slice() { local left=$(( end - $(date +%s) )); echo $(( left < 240 ? (left > 1 ? left : 1) : 240 )); }
+soak_slice() { local left=$(( end - $(date +%s) )); echo $(( left < 120 ? (left > 1 ? left : 1) : 120 )); }
 
 # Sleeps N seconds, or until the end if that comes first.
 soak_sleep() { local left=$(( end - $(date +%s) )); sleep $(( left < $1 ? (left > 0 ? left : 0) : $1 )); }
@@ -92,10 +93,27 @@ soak_post() {
   echo "$(date +%s) $code" >> "$work/$1.out"
 }
 
+# soak_csv ASSETS ORG RUN K: the bench's assets with a public IPv4 address each (36.K.x.y), so that the soak's
+# botnet lists name Internet hosts. A list of private addresses is refused (422), as the soak's were, unnoticed,
+# until 2026-12-01.
+soak_csv() {
+  generate_csv "$1" "$2" "$3" | awk -F, -v OFS=, -v k="$4" 'NR == 1 {print; next}
+    {i = NR - 2; sub(/^[^;]*/, "36." k "." int(i / 256) % 256 "." i % 256, $6); print}'
+}
+
+# The local SMTP server keeps every message in memory: emptied every two minutes, as a mail server delivers them
+# away. (Until 2026-12-01 it was not: the reports' notices filled its 256 MiB, and it stopped half-way through.)
+soak_mail() {
+  while [ "$(date +%s)" -lt "$end" ]; do
+    soak_sleep 120
+    curl -s -o /dev/null -X POST "http://$CANHGAC_HOST:$CANHGAC_MAIL_API_PORT/api/mail/purge" || true
+  done
+}
+
 soak_imports() {
   local k=0
   while [ "$(date +%s)" -lt "$end" ]; do
-    generate_csv 2000 "$org" "${run}i$k" > "$work/import.csv"
+    soak_csv 2000 "$org" "${run}i$k" $(( k % 200 + 1 )) > "$work/import.csv"
     soak_post imports authority text/csv "$work/import.csv" /api/v1/assets/imports
     k=$((k + 1))
     soak_sleep 60
@@ -116,18 +134,19 @@ soak_lists() {
 }
 
 # One line of samples: time, gateway requests and seconds (cumulative), gateway 5xx (cumulative), then per service
-# its heap in MiB and its consumers' summed lag.
+# its heap in MiB and its consumers' summed lag, then the e-mails and webhook calls waiting to be sent.
 soak_sample() {
   local t=$1 line gw port
   gw=$(curl -s -m 5 "http://$CANHGAC_HOST:9080/q/metrics")
   line="$t,$(echo "$gw" | awk '/^http_server_requests_seconds_count\{.*uri="\/api/ {c += $NF} END {printf "%d", c}'),"
   line+="$(echo "$gw" | awk '/^http_server_requests_seconds_sum\{.*uri="\/api/ {s += $NF} END {printf "%.3f", s}'),"
   line+="$(echo "$gw" | awk '/^http_server_requests_seconds_count\{.*status="5/ {c += $NF} END {printf "%d", c}')"
-  for port in 9080 9081 9082 9083; do
+  for port in 9080 9081 9082 9083 9084; do
     local m; m=$(curl -s -m 5 "http://$CANHGAC_HOST:$port/q/metrics")
     line+=",$(echo "$m" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%.1f", s / 1048576}')"
     line+=",$(echo "$m" | consumer_lag)"
   done
+  line+=",$(psql_admin -d notification -c "select count(*) from delivery where state = 'PENDING'" 2>/dev/null || echo NaN)"
   echo "$line"
 }
 
@@ -149,16 +168,16 @@ cmd_bench_soak() {
   soak_fetch_tokens
   curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $(soak_token authority)" \
     -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"OTHER\",\"nameVi\":\"Chạy bền $run\"}"
-  generate_csv 2000 "$org" "${run}s" > "$work/seed.csv"
+  soak_csv 2000 "$org" "${run}s" 0 > "$work/seed.csv"
   curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $(soak_token authority)" \
     -H 'Content-Type: text/csv' --data-binary @"$work/seed.csv" || die "The seed import failed"
   bench_psql -c "select id from asset where org_path = '/$org/' limit 1000" > "$work/ids.txt"
 
   say "Soak: $minutes minutes of reads, reports, alerts, imports and lists; samples every $SOAK_INTERVAL s"
-  echo "seconds,requests,request_seconds,errors_5xx,gateway_heap_mib,gateway_lag,inventory_heap_mib,inventory_lag,advisory_heap_mib,advisory_lag,incident_heap_mib,incident_lag" > "$csv"
+  echo "seconds,requests,request_seconds,errors_5xx,gateway_heap_mib,gateway_lag,inventory_heap_mib,inventory_lag,advisory_heap_mib,advisory_lag,incident_heap_mib,incident_lag,notification_heap_mib,notification_lag,deliveries_waiting" > "$csv"
   end=$(( $(date +%s) + minutes * 60 ))
   local loops=() loop
-  for loop in soak_tokens soak_reads soak_reports soak_alerts soak_imports soak_lists; do
+  for loop in soak_tokens soak_reads soak_reports soak_alerts soak_imports soak_lists soak_mail; do
     "$loop" & loops+=($!)
   done
   local start; start=$(date +%s)

@@ -75,7 +75,7 @@ millis() { date +%s%3N; }
 # each partition, counted once (the client reports each partition under the topic's name and again with '_' for
 # '.'; summed as they come, every figure was double).
 consumer_lag() {
-  awk '/^kafka_consumer_fetch_manager_records_lag\{/ && $NF != "NaN" {
+  awk '/^kafka_consumer_fetch_manager_records_lag\{/ && $NF != "NaN" && $NF >= 0 {
          match($0, /topic="[^"]*"/); topic = substr($0, RSTART, RLENGTH); gsub(/\./, "_", topic)
          match($0, /partition="[^"]*"/); key = topic substr($0, RSTART, RLENGTH)
          if (!(key in lag) || $NF > lag[key]) lag[key] = $NF }

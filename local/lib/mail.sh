@@ -20,7 +20,7 @@ mail_start() {
   launch mail "$JAVA_HOME/bin/java" -Xms32m -Xmx256m -XX:+UseSerialGC \
     -Dgreenmail.hostname="$CANHGAC_HOST" -Dgreenmail.smtp.hostname="$CANHGAC_HOST" \
     -Dgreenmail.smtp.port="$CANHGAC_SMTP_PORT" -Dgreenmail.api.hostname="$CANHGAC_HOST" \
-    -Dgreenmail.api.port="$CANHGAC_MAIL_API_PORT" -Dgreenmail.auth.disabled -Dgreenmail.verbose=false \
+    -Dgreenmail.api.port="$CANHGAC_MAIL_API_PORT" -Dgreenmail.auth.disabled \
     -jar "$(ls "$MAIL_HOME"/greenmail-standalone-*.jar | head -1)"
   wait_until 60 "SMTP server" mail_ready || { tail -30 "$CANHGAC_STATE/logs/mail.log" >&2; die "GreenMail did not start"; }
 }

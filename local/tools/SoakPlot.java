@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  */
 public class SoakPlot {
 
-    private static final String[] SERVICES = {"gateway", "inventory", "advisory", "incident"};
+    private static final String[] SERVICES = {"gateway", "inventory", "advisory", "incident", "notification"};
     private static final Color[] COLORS = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e)
     };
@@ -77,19 +77,25 @@ public class SoakPlot {
         Map<String, double[][]> heap = new LinkedHashMap<>();
         Map<String, double[][]> lag = new LinkedHashMap<>();
         for (String service : SERVICES) {
-            heap.put(service, series(samples, header.indexOf(service + "_heap_mib")));
+            if (header.contains(service + "_heap_mib")) {
+                heap.put(service, series(samples, header.indexOf(service + "_heap_mib")));
+            }
             int lagColumn = header.indexOf(service + "_lag");
-            if (service.equals("advisory") || service.equals("incident")) {
+            if (lagColumn >= 0 && !service.equals("gateway") && !service.equals("inventory")) {
                 lag.put(service, series(samples, lagColumn));
             }
         }
+        int waiting = header.indexOf("deliveries_waiting");
+        if (waiting >= 0) {
+            lag.put("deliveries waiting", series(samples, waiting));
+        }
         chart(out.resolve("memory.png"), "Heap used (MiB, sampled every 10 s)", "MiB", heap);
-        chart(out.resolve("lag.png"), "Kafka consumer lag (records, highest in the last 30 s, summed)", "records", lag);
+        chart(out.resolve("lag.png"), "Backlog: Kafka consumer lag (records) and deliveries waiting", "records", lag);
 
         System.out.printf(Locale.ROOT, "soak of %.0f minutes, %d samples%n", samples.getLast().seconds() / 60, samples.size());
         summary("throughput (req/s)", rate);
         summary("mean latency (ms)", mean);
-        for (String service : SERVICES) {
+        for (String service : heap.keySet()) {
             double[][] points = heap.get(service);
             System.out.printf(
                     Locale.ROOT,
@@ -102,7 +108,7 @@ public class SoakPlot {
             double[][] points = entry.getValue();
             System.out.printf(
                     Locale.ROOT,
-                    "lag  %-9s highest %.0f, average of the last 5 min %.0f%n",
+                    "backlog %-18s highest %.0f, average of the last 5 min %.0f%n",
                     entry.getKey(),
                     max(points),
                     average(points, samples.getLast().seconds() / 60 - 5, Double.MAX_VALUE));

@@ -15,15 +15,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Forgets the processed markers of {@link BatchConsumer} once their events can no longer come back. A marker stops a
- * redelivered event from being applied twice, and an event is redelivered only while its topic holds it: Kafka keeps
- * a topic seven days ({@code log.retention.hours=168}), so markers are kept twice as long by default. Kept for ever,
- * they were 4.7 million rows after a day of benchmarks, a table and index every consumer's insert walks. They go in
- * chunks, each its own short transaction, so that a first run on a grown table holds no lock for long.
+ * Forgets the processed markers of {@link BatchConsumer} after a retention (two weeks by default). A marker stops an
+ * event redelivered after a crash (applied, offsets not committed) from being applied twice; such a redelivery comes
+ * within minutes. Kept for ever, markers were 4.7 million rows after a day of benchmarks, a table and an index that
+ * every consumer's insert walks. They go in chunks, each its own short transaction, so that a first run on a grown
+ * table holds no lock for long.
  * <p>
- * State topics are compacted, and a consumer group whose offsets Kafka forgot (a service stopped longer than the
- * broker keeps them) starts again from their oldest events. A consumer of full state ignores older versions by
- * itself; one whose effect is not idempotent by itself (it opens an incident) keeps to {@link #remembered} events.
+ * The topics the consumers read are compacted: each key's latest event stays for ever, and a consumer group whose
+ * offsets the broker forgot (a service stopped longer than a week) starts again from the oldest. For such old events
+ * a consumer must be idempotent without its markers: by version (replicas), by replacing what the event names, by
+ * telling only recent news (notification-service's {@code canhgac.notifications.news-for}, which must stay shorter
+ * than the retention), or by keeping to {@link #remembered} events (botnet hits, which open incidents).
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -31,6 +33,8 @@ public class ProcessedEvents {
     private static final Logger LOG = Logger.getLogger(ProcessedEvents.class);
 
     static final int CHUNK = 10_000;
+
+    private static final Duration CLOCK_MARGIN = Duration.ofHours(1);
 
     private static final String FORGET_CHUNK = """
             delete from processed_event where id in (
@@ -66,11 +70,24 @@ public class ProcessedEvents {
      * forgotten, so it is history, not news (an event that does not say when it was published is kept).
      */
     public <T> List<BatchConsumer.Read<T>> remembered(List<BatchConsumer.Read<T>> events) {
-        Instant horizon = Instant.now().minus(retention);
+        Instant horizon = horizon();
         return events.stream()
                 .filter(read ->
                         read.event().time() == null || read.event().time().isAfter(horizon))
                 .toList();
+    }
+
+    /**
+     * Events published before this may have lost their marker. An hour short of the retention, so that clocks a
+     * little apart (the producer's, the consumer's, the database's) cannot let one through.
+     */
+    public Instant horizon() {
+        return Instant.now().minus(retention).plus(CLOCK_MARGIN);
+    }
+
+    /** The retention of the markers. */
+    public Duration retention() {
+        return retention;
     }
 
     /** Deletes the markers older than the retention, a chunk at a time; answers how many. */

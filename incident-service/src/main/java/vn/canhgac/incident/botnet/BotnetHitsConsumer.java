@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
@@ -31,10 +32,13 @@ import vn.canhgac.incident.handling.ObservableType;
  * addition with all their addresses and one line in its timeline (a list that names 10,000 addresses of an agency
  * used to write 10,000 lines, one event at a time). Replays change nothing (each event once; each observable once),
  * and a hit older than the processed markers kept is history: replayed from the compacted topic, it would open an
- * incident again for an address long dealt with.
+ * incident again for an address long dealt with. (The price: a service stopped longer than that opens no incident
+ * for the hits of the time; advisory-service's exposures still show them.)
  */
 @ApplicationScoped
 public class BotnetHitsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(BotnetHitsConsumer.class);
 
     private static final String CONSUMER = "incident-service.exposures";
 
@@ -67,12 +71,16 @@ public class BotnetHitsConsumer {
     @Incoming("exposures")
     public Uni<Void> onExposures(KafkaRecordBatch<String, String> batch) {
         return consumer.consume(
-                CONSUMER,
-                batch,
-                event -> events.read(event, ExposureEvent.class),
-                (connection, received) -> BatchConsumer.inOrder(
-                        byIncident(BatchConsumer.data(processed.remembered(received))),
-                        hits -> apply(connection, hits)));
+                CONSUMER, batch, event -> events.read(event, ExposureEvent.class), (connection, received) -> {
+                    List<BatchConsumer.Read<ExposureEvent>> remembered = processed.remembered(received);
+                    if (remembered.size() < received.size()) {
+                        LOG.infof(
+                                "%d exposure events published before %s left as history: their markers may be gone",
+                                received.size() - remembered.size(), processed.horizon());
+                    }
+                    return BatchConsumer.inOrder(
+                            byIncident(BatchConsumer.data(remembered)), hits -> apply(connection, hits));
+                });
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.canhgac.commons.events.ProcessedEvents;
 import vn.canhgac.commons.events.ReceivedEvent;
 
 /**
@@ -18,7 +19,15 @@ public class EventAge {
 
     private final Duration news;
 
-    public EventAge(@ConfigProperty(name = "canhgac.notifications.news-for", defaultValue = "P7D") Duration news) {
+    public EventAge(
+            @ConfigProperty(name = "canhgac.notifications.news-for", defaultValue = "P7D") Duration news,
+            ProcessedEvents processed) {
+        // Past the markers' retention, age is what keeps a replay of the compacted topics from telling twice.
+        if (news.compareTo(processed.retention()) >= 0) {
+            throw new IllegalStateException("canhgac.notifications.news-for (" + news
+                    + ") must be shorter than canhgac.events.processed-retention (" + processed.retention()
+                    + "): an older event may have been told already and its marker forgotten");
+        }
         this.news = news;
     }
 
