@@ -25,7 +25,7 @@ public class SoakPlot {
 
     private static final String[] SERVICES = {"gateway", "inventory", "advisory", "incident", "notification"};
     private static final Color[] COLORS = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e)
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd)
     };
 
     record Sample(double seconds, double[] values) {}

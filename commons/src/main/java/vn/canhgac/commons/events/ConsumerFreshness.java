@@ -69,8 +69,8 @@ public class ConsumerFreshness {
 
     /**
      * The Kafka client's lag of a topic, summed over its partitions. The client reports each partition twice, under
-     * the topic's name and under the name with '_' for '.': each partition counts once (summed, both, the count was
-     * double).
+     * the topic's name and under the name with '_' for '.': each partition counts once (both were summed before, and
+     * the count was twice the truth).
      */
     Optional<Long> lagOf(String topic) {
         String name = topic.replace('.', '_');
