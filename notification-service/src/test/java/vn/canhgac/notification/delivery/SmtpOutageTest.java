@@ -40,7 +40,9 @@ class SmtpOutageTest {
         try {
             Events.issue(
                     Events.directive(reference, LocalDate.now(), LocalDate.now().plusDays(20), "UBND-CAMRANH"));
-            await().atMost(Duration.ofSeconds(40))
+            // Run first after the service starts, this may meet its five consumers still settling into their group:
+            // a member that rejoins late holds the directives back up to Kafka's session timeout (45 s; seen in CI).
+            await().atMost(Duration.ofSeconds(90))
                     .until(() -> pool.preparedQuery("""
                                     select 1 from delivery d join notification n on n.id = d.notification_id
                                      where n.facts->>'reference' = $1 and d.state = 'PENDING' and d.attempts > 0
