@@ -347,19 +347,25 @@ public class ExposureMatcher {
 
     /**
      * After a VEX statement ({@code $1} its advisory): what other advisories about only the CVEs it covers found on
-     * the products it says are not affected is closed as a false positive, with the statement in its history.
+     * the products it says are not affected is closed as a false positive, with the statement in its history. The
+     * exposures are found from the statement's products, each looked up by identity and its assets' exposures by
+     * asset, as an advisory's hits are; then locked by id. Started from every open exposure of the platform instead,
+     * one statement took 1.4 s at a million open exposures, whatever product it named.
      */
     private static final String APPLY_NOT_AFFECTED = closing(
             """
             select x.id, x.status from exposure x
-            join advisory v on v.id = x.advisory_id and v.id <> $1
-            join installed_product p on p.asset_id = x.asset_id
-                 and p.position = split_part(x.dedup_key, '|', 4)::int
-            where x.source_kind = 'ADVISORY'
+            where x.id = any(array(
+                    select c.id from affected_product n
+                    join advisory nv on nv.id = n.advisory_id and nv.status = 'ACTIVE'
+                    join lateral (select * from installed_product p where p.identity = n.identity offset 0) p
+                         on\s""" + covers("n", "p") + """
+                    join lateral (select * from exposure c where c.asset_id = p.asset_id offset 0) c
+                         on c.source_kind = 'ADVISORY' and split_part(c.dedup_key, '|', 4)::int = p.position
+                    join advisory v on v.id = c.advisory_id and v.id <> n.advisory_id
+                    where n.advisory_id = $1 and n.not_affected_cves is not null
+                      and cardinality(v.cves) > 0 and v.cves <@ n.not_affected_cves))
               and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')
-              and exists (""" + NOT_AFFECTED + """
-                  and n.advisory_id = $1 and n.identity = p.identity and\s""" + covers("n", "p") + """
-              )
             for update of x""",
             "FALSE_POSITIVE",
             "'vex:' || $1",
