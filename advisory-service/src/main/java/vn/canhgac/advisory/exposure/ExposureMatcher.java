@@ -97,6 +97,16 @@ public class ExposureMatcher {
     }
 
     /**
+     * The installed products of affected product {@code product}'s identity, as {@code alias}, each looked up in
+     * their index ({@code offset 0} keeps the lookup from being flattened into a join, which the planner costs at the
+     * average number of installations per identity: see {@link #ADVISORY_HITS_OF_ADVISORIES}).
+     */
+    private static String installationsOf(String product, String alias) {
+        return "join lateral (select * from installed_product %2$s where %2$s.identity = %1$s.identity offset 0) %2$s"
+                .formatted(product, alias);
+    }
+
+    /**
      * Driven from a batch of assets: its installed products, by their assets' ids, are joined to the affected
      * products of every active advisory.
      */
@@ -113,8 +123,9 @@ public class ExposureMatcher {
      * installed products, more than ten minutes for a catalogue ({@code offset 0} keeps each lookup from being
      * flattened back into a join).
      */
-    private static final String ADVISORY_HITS_OF_ADVISORIES = advisoryHits("""
-            join lateral (select * from installed_product p where p.identity = r.identity offset 0) p
+    private static final String ADVISORY_HITS_OF_ADVISORIES =
+            advisoryHits(installationsOf("r", "p") + """
+
                  on\s""" + covers("r", "p") + """
             join lateral (select * from asset_replica a where a.id = p.asset_id offset 0) a on not a.deleted""");
 
@@ -358,7 +369,8 @@ public class ExposureMatcher {
             where x.id = any(array(
                     select c.id from affected_product n
                     join advisory nv on nv.id = n.advisory_id and nv.status = 'ACTIVE'
-                    join lateral (select * from installed_product p where p.identity = n.identity offset 0) p
+                    """ + installationsOf("n", "p") + """
+
                          on\s""" + covers("n", "p") + """
                     join lateral (select * from exposure c where c.asset_id = p.asset_id offset 0) c
                          on c.source_kind = 'ADVISORY' and split_part(c.dedup_key, '|', 4)::int = p.position
@@ -497,8 +509,8 @@ public class ExposureMatcher {
             and v.cves && (select n.cves from advisory n where n.id = $1)
             and k.asset_id in (select asset_id from exposure where advisory_id = $1
                                union select same.asset_id from affected_product r
-                               join lateral (select asset_id from installed_product same
-                                             where same.identity = r.identity offset 0) same on true
+                               """ + installationsOf("r", "same") + " on true" + """
+
                                where r.advisory_id = $1)""";
 
     /** Resolves what a revised advisory no longer finds; the reason names the revision. */
