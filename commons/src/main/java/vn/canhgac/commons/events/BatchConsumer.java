@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
@@ -33,6 +34,11 @@ import org.jboss.logging.Logger;
  * ({@code consumer/eventId}; an event already marked, in an earlier batch or twice in this one, is dropped), then
  * the consumer's set-based work on the rest, in their order. Offsets are committed after that transaction, so a
  * crash between the two replays the batch, and the markers make the replay change nothing.
+ * <p>
+ * A consumer may keep markers for the events whose effect would double on a replay and go without them for the
+ * others, whose effect is idempotent by itself: events it ignores, or replicas and notices keyed by what the event
+ * carries (a version check, a unique key). A marker is a row under a unique index in the batch's transaction; for
+ * a consumer of every exposure that acts on a few, markers were most of what it wrote.
  * <p>
  * A record that is not a CloudEvent, or whose data the consumer cannot read, goes to the dead-letter topic and its
  * batch goes on. If the work refuses the batch for good (a value the database rejects), or still fails after a few
@@ -77,6 +83,22 @@ public class BatchConsumer {
             KafkaRecordBatch<String, String> batch,
             Function<ReceivedEvent, T> read,
             BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work) {
+        return consume(consumer, batch, read, data -> true, work);
+    }
+
+    /**
+     * Applies a batch of records, marking only the events {@code once} picks: those are applied once, as above;
+     * the others reach {@code work} on every delivery (once per batch), so what it does with them must change
+     * nothing the second time.
+     *
+     * @param once picks the events whose effect would double if applied again
+     */
+    public <T> Uni<Void> consume(
+            String consumer,
+            KafkaRecordBatch<String, String> batch,
+            Function<ReceivedEvent, T> read,
+            Predicate<? super T> once,
+            BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work) {
         List<Read<T>> events = new ArrayList<>();
         Map<KafkaRecord<String, String>, Throwable> rejected = new LinkedHashMap<>();
         // by identity: the same event delivered twice is two records
@@ -99,13 +121,14 @@ public class BatchConsumer {
                 rejected.put(record, e);
             }
         }
-        return applyAll(consumer, events, work, events.size() > 1 ? BATCH_RETRIES : Long.MAX_VALUE)
+        Marking<T> marking = new Marking<>(consumer, once);
+        return applyAll(marking, events, work, events.size() > 1 ? BATCH_RETRIES : Long.MAX_VALUE)
                 .onFailure()
                 .recoverWithUni(failure -> {
                     LOG.warnf(
                             "%s: a batch of %d was refused (%s); applying it one event at a time",
                             consumer, events.size(), failure.toString());
-                    return oneByOne(consumer, events, work, records, rejected);
+                    return oneByOne(marking, events, work, records, rejected);
                 })
                 .call(() -> setAside(consumer, rejected))
                 .invoke(() -> freshness.applied(consumer, batch))
@@ -124,46 +147,84 @@ public class BatchConsumer {
      * the cause); a failure that will not pass fails at once.
      */
     private <T> Uni<Void> applyAll(
-            String consumer,
+            Marking<T> marking,
             List<Read<T>> events,
             BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work,
             long transientRetries) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String[] markers = events.stream().map(e -> marker(consumer, e.event())).toArray(String[]::new);
-        return pool.withTransaction(connection -> connection
-                        .preparedQuery(MARK_PROCESSED)
-                        .execute(Tuple.of((Object) markers))
-                        .flatMap(marked -> {
-                            Set<String> fresh = new HashSet<>();
-                            marked.forEach(row -> fresh.add(row.getString(0)));
-                            List<Read<T>> toApply = new ArrayList<>();
-                            for (Read<T> event : events) {
-                                if (fresh.remove(marker(consumer, event.event()))) {
-                                    toApply.add(event);
-                                }
-                            }
+        return pool.withTransaction(connection -> newMarkers(connection, marking.markersOf(events))
+                        .flatMap(fresh -> {
+                            List<Read<T>> toApply = marking.notAppliedBefore(events, fresh);
                             return toApply.isEmpty() ? Uni.createFrom().voidItem() : work.apply(connection, toApply);
                         }))
                 .onFailure(failure -> !isPermanent(failure))
-                .invoke(f -> LOG.warnf("%s: %d events not applied yet (%s); retrying", consumer, events.size(), f))
+                .invoke(f ->
+                        LOG.warnf("%s: %d events not applied yet (%s); retrying", marking.consumer(), events.size(), f))
                 .onFailure(failure -> !isPermanent(failure))
                 .retry()
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
                 .atMost(transientRetries);
     }
 
+    /** Records the markers; answers those that were not there before. */
+    private static Uni<Set<String>> newMarkers(SqlConnection connection, String[] markers) {
+        if (markers.length == 0) {
+            return Uni.createFrom().item(new HashSet<>());
+        }
+        return connection
+                .preparedQuery(MARK_PROCESSED)
+                .execute(Tuple.of((Object) markers))
+                .map(marked -> {
+                    Set<String> fresh = new HashSet<>();
+                    marked.forEach(row -> fresh.add(row.getString(0)));
+                    return fresh;
+                });
+    }
+
+    /** Which events of a consumer are marked as processed, and which of a batch are still to apply. */
+    private record Marking<T>(String consumer, Predicate<? super T> once) {
+
+        String[] markersOf(List<Read<T>> events) {
+            return events.stream()
+                    .filter(e -> once.test(e.data()))
+                    .map(e -> marker(e.event()))
+                    .distinct()
+                    .toArray(String[]::new);
+        }
+
+        /**
+         * The events to apply, in their order: a marked one if its marker is new (taken from {@code fresh}, so that a
+         * second delivery in the batch is dropped), an unmarked one the first time the batch carries it.
+         */
+        List<Read<T>> notAppliedBefore(List<Read<T>> events, Set<String> fresh) {
+            Set<String> seen = new HashSet<>();
+            List<Read<T>> toApply = new ArrayList<>();
+            for (Read<T> event : events) {
+                String marker = marker(event.event());
+                if (once.test(event.data()) ? fresh.remove(marker) : seen.add(marker)) {
+                    toApply.add(event);
+                }
+            }
+            return toApply;
+        }
+
+        private String marker(ReceivedEvent event) {
+            return consumer + "/" + event.id();
+        }
+    }
+
     /** Applies each event in its own transaction; one that is refused for good joins the rejected records. */
     private <T> Uni<Void> oneByOne(
-            String consumer,
+            Marking<T> marking,
             List<Read<T>> events,
             BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work,
             Map<Read<T>, KafkaRecord<String, String>> records,
             Map<KafkaRecord<String, String>, Throwable> rejected) {
         return inOrder(
                 events,
-                event -> applyAll(consumer, List.of(event), work, Long.MAX_VALUE)
+                event -> applyAll(marking, List.of(event), work, Long.MAX_VALUE)
                         .onFailure(BatchConsumer::isPermanent)
                         .recoverWithItem(failure -> {
                             rejected.put(records.get(event), failure);
@@ -222,10 +283,6 @@ public class BatchConsumer {
                     (held, next) -> version.applyAsLong(next) > version.applyAsLong(held) ? next : held);
         }
         return List.copyOf(newest.values());
-    }
-
-    private static String marker(String consumer, ReceivedEvent event) {
-        return consumer + "/" + event.id();
     }
 
     /**

@@ -71,7 +71,11 @@ public class BotnetHitsConsumer {
     @Incoming("exposures")
     public Uni<Void> onExposures(KafkaRecordBatch<String, String> batch) {
         return consumer.consume(
-                CONSUMER, batch, event -> events.read(event, ExposureEvent.class), (connection, received) -> {
+                CONSUMER,
+                batch,
+                event -> events.read(event, ExposureEvent.class),
+                BotnetHitsConsumer::isBotnetHit, // the other exposures change nothing here: no marker
+                (connection, received) -> {
                     List<BatchConsumer.Read<ExposureEvent>> remembered = processed.remembered(received);
                     if (remembered.size() < received.size()) {
                         LOG.infof(

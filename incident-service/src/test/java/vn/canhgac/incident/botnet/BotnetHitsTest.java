@@ -3,14 +3,19 @@ package vn.canhgac.incident.botnet;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,14 +27,21 @@ import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.RunIds;
 
-/** Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing. */
+/**
+ * Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing, and the other
+ * exposures leave no trace.
+ */
 @QuarkusTest
 @ExtendWith(KhanhHoaTree.class)
 class BotnetHitsTest {
 
     private static final String EXPOSURES = "test.advisory.exposures";
+    private static final String CONSUMER = "incident-service.exposures/";
     private final String list = "BOTNET-" + RunIds.next(8);
     private final UUID listId = UUID.randomUUID();
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void replicated() {
@@ -97,12 +109,8 @@ class BotnetHitsTest {
                 "/UBND-KH/STTTT-KH/UBND-CAMRANH/",
                 "203.0.113.26");
         exposure(first, "BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.25"); // a replay
-        exposure(
-                UUID.randomUUID().toString(),
-                "ADVISORY",
-                "UBND-CAMRANH",
-                "/UBND-KH/STTTT-KH/UBND-CAMRANH/",
-                "F5 BIG-IP");
+        String notAHit = UUID.randomUUID().toString();
+        exposure(notAHit, "ADVISORY", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "F5 BIG-IP");
         exposure(UUID.randomUUID().toString(), "BOTNET", "NHTM-A", "/NHTM-A/", "198.51.100.9");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> incidentsOf("bank-admin").body("items", hasSize(1)));
@@ -117,6 +125,22 @@ class BotnetHitsTest {
                 .statusCode(200)
                 .body("timeline", hasSize(2));
         incidentsOf("bank-admin").body("items[0].observables.value", equalTo(List.of("198.51.100.9")));
+
+        // A hit is remembered as processed, so that its replay changes nothing; an exposure of another kind changes
+        // nothing here in the first place and leaves no marker to write.
+        assertEquals(List.of(CONSUMER + first), markers(CONSUMER + first, CONSUMER + notAHit));
+    }
+
+    private List<String> markers(String... ids) {
+        return pool.preparedQuery("select id from processed_event where id = any($1) order by id")
+                .execute(Tuple.of((Object) ids))
+                .map(rows -> {
+                    List<String> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(row.getString(0)));
+                    return found;
+                })
+                .await()
+                .indefinitely();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.BatchConsumer;
@@ -46,6 +47,12 @@ public class ExposureEventsConsumer {
                                  and exposure_replica.due_on is not distinct from excluded.due_on
             where exposure_replica.version < excluded.version""";
 
+    /**
+     * Applying an exposure event twice changes nothing by itself: the replica keeps the newest version, and a notice
+     * is keyed by the exposure and its detection. A processed marker per exposure would only add a row to write.
+     */
+    private static final Predicate<Typed> NO_MARKERS = typed -> false;
+
     private final BatchConsumer consumer;
     private final EventData events;
     private final Notices notices;
@@ -64,6 +71,7 @@ public class ExposureEventsConsumer {
                 "notification-service.exposures",
                 batch,
                 event -> new Typed(event.type(), age.isNews(event), valid(events.read(event, ExposureEvent.class))),
+                NO_MARKERS,
                 (connection, received) -> {
                     List<Typed> typed = BatchConsumer.data(received);
                     List<Notice> told = typed.stream()

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.notification.testing.TestContacts.BANK_SOC;
 import static vn.canhgac.notification.testing.TestContacts.CAMRANH_FOCAL_POINT;
@@ -15,14 +16,19 @@ import static vn.canhgac.notification.testing.TestContacts.PROVINCE_LEADER;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.RunIds;
 import vn.canhgac.notification.testing.Events;
@@ -41,6 +47,9 @@ class NotificationsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final String CAMRANH = "UBND-CAMRANH";
     private static final String CAMRANH_PATH = "/UBND-KH/STTTT-KH/UBND-CAMRANH/";
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void contacts() {
@@ -141,6 +150,42 @@ class NotificationsTest {
                 MailServer.inbox(BANK_SOC).stream()
                         .filter(m -> m.text().contains(reference))
                         .count());
+    }
+
+    /**
+     * Delivered twice in one batch and again in a later one (a replay after a crash before the offsets were
+     * committed), an exposure is told once: its notice is keyed by the exposure and its detection, so the consumer
+     * writes no processed marker for it.
+     */
+    @Test
+    void anExposureDeliveredAgainIsToldOnce() {
+        String reference = "AGAIN-" + RunIds.next(6);
+        ExposureEvent exposure = Events.exposure(CAMRANH, CAMRANH_PATH, reference, "CRITICAL", "again.camranh.gov.vn");
+        String eventId = UUID.randomUUID().toString();
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, exposure, eventId);
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, exposure, eventId);
+        await().atMost(PATIENCE).until(() -> mentioning(CAMRANH_FOCAL_POINT, reference) == 1);
+
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, exposure, eventId);
+        String after = "AFTER-" + RunIds.next(6);
+        Events.detect(Events.exposure(CAMRANH, CAMRANH_PATH, after, "CRITICAL", "after.camranh.gov.vn"));
+        await().atMost(PATIENCE).until(() -> mentioning(CAMRANH_FOCAL_POINT, after) == 1);
+
+        assertEquals(1, mentioning(CAMRANH_FOCAL_POINT, reference), "told once");
+        assertEquals(
+                0L,
+                pool.preparedQuery("select count(*) from processed_event where id = $1")
+                        .execute(Tuple.of("notification-service.exposures/" + eventId))
+                        .map(rows -> rows.iterator().next().getLong(0))
+                        .await()
+                        .indefinitely());
+    }
+
+    /** Messages whose text names an ASCII reference (quoted-printable breaks long lines with "=" at the end). */
+    private static long mentioning(String address, String reference) {
+        return MailServer.inbox(address).stream()
+                .filter(m -> m.text().replaceAll("=\\r?\\n", "").contains(reference))
+                .count();
     }
 
     @Test
