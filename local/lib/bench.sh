@@ -313,16 +313,22 @@ catchup_line() {
     "$(echo "($total_ms - $first_ms) / 1000" | bc -l)" "$(echo "$assets * 1000 / ($total_ms - $first_ms + 1)" | bc -l)"
 }
 
-# How fast the read models catch up: advisory- and incident-service are stopped, ASSETS assets are imported and
-# their events published (a backlog of ASSETS events on inventory.assets), then both start again and the time until
-# each read model holds every asset is measured (advisory-service also matches each one against every advisory and
-# list). Default 100,000.
+# How fast the read models catch up: the read models are stopped, ASSETS assets are imported and their events
+# published (a backlog of ASSETS events on inventory.assets), then they start again and the time until each holds
+# every asset is measured (advisory-service also matches each one against every advisory and list). Default 100,000.
+# With SERVICE (advisory-service or incident-service), only that one starts again and is timed: the other stays
+# stopped until the end, so the two cores are the timed read model's alone.
 cmd_bench_catchup() {
-  local assets=${1:-100000}
+  local assets=${1:-100000} only=${2:-}
+  local services=(advisory-service incident-service)
+  if [ -n "$only" ]; then
+    case "$only" in advisory-service|incident-service) services=("$only") ;;
+      *) die "Which read model: advisory-service or incident-service" ;; esac
+  fi
   find_java
   http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   mkdir -p "$BENCH_DIR"
-  local run report gateway token org work t0 t1 pending
+  local run report gateway token org work t0 pending service
   run=$(date +%s); report="$BENCH_DIR/catchup-$(date -u +%Y%m%dT%H%M%SZ).txt"
   gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
   org="CATCHUP-$run"
@@ -334,9 +340,8 @@ cmd_bench_catchup() {
   curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"OTHER\",\"nameVi\":\"Đo tốc độ đuổi kịp $run\"}"
   sleep 3   # the organisation reaches both replicas before they stop
-  local advisory_before incident_before
-  advisory_before=$(replica_inserts advisory)
-  incident_before=$(replica_inserts incident)
+  declare -A before timed first
+  for service in "${services[@]}"; do before[$service]=$(replica_inserts "${service%-service}"); done
   stop_pid advisory-service; stop_pid incident-service
   local chunk size
   for ((chunk = 0; chunk < assets; chunk += 100000)); do   # files of 100,000 assets, as an agency would send them
@@ -353,27 +358,57 @@ cmd_bench_catchup() {
   done
   {
     echo "Canh Gác read-model catch-up, $(date -u +%Y%m%dT%H%M%SZ), $(nproc) cores"
-    echo "backlog  $assets asset events on inventory.assets, advisory- and incident-service stopped meanwhile"
+    echo "backlog  $assets asset events on inventory.assets, the read models stopped meanwhile; timed: ${services[*]}"
   } | tee "$report"
   t0=$(millis)
-  start_service advisory-service platform; start_service incident-service platform
-  local advisory_ms="" incident_ms="" advisory_first="" incident_first="" now applied
-  while [ -z "$advisory_ms" ] || [ -z "$incident_ms" ]; do
+  for service in "${services[@]}"; do start_service "$service" platform; done
+  local now applied waiting=${#services[@]} shares=""
+  while [ "$waiting" -gt 0 ]; do
     sleep 0.5
     now=$(millis)
-    if [ -z "$advisory_ms" ]; then
-      applied=$(( $(replica_inserts advisory) - advisory_before ))
-      [ -z "$advisory_first" ] && [ "$applied" -gt 0 ] && advisory_first=$((now - t0))
-      [ "$applied" -ge "$assets" ] && advisory_ms=$((now - t0))
-    fi
-    if [ -z "$incident_ms" ]; then
-      applied=$(( $(replica_inserts incident) - incident_before ))
-      [ -z "$incident_first" ] && [ "$applied" -gt 0 ] && incident_first=$((now - t0))
-      [ "$applied" -ge "$assets" ] && incident_ms=$((now - t0))
-    fi
+    for service in "${services[@]}"; do
+      [ -n "${timed[$service]:-}" ] && continue
+      applied=$(( $(replica_inserts "${service%-service}") - ${before[$service]} ))
+      if [ -z "${first[$service]:-}" ] && [ "$applied" -gt 0 ]; then
+        first[$service]=$((now - t0))
+        [ -z "$shares" ] && { shares=started; catchup_cpu_mark; }
+      fi
+      if [ "$applied" -ge "$assets" ]; then timed[$service]=$((now - t0)); waiting=$((waiting - 1)); fi
+    done
     [ $((now - t0)) -gt 3600000 ] && die "Not caught up after an hour"
   done
-  catchup_line advisory-service "read model + matching" "$advisory_ms" "$advisory_first" | tee -a "$report"
-  catchup_line incident-service "read model" "$incident_ms" "$incident_first" | tee -a "$report"
+  catchup_cpu_split | tee -a "$report"
+  for service in "${services[@]}"; do
+    case "$service" in
+      advisory-service) catchup_line "$service" "read model + matching" "${timed[$service]}" "${first[$service]}" ;;
+      *) catchup_line "$service" "read model" "${timed[$service]}" "${first[$service]}" ;;
+    esac | tee -a "$report"
+  done
   ok "Benchmark written to $report"
 }
+
+# Where both cores went from the first applied event to the last: each read model, Kafka, PostgreSQL (every
+# backend) and the rest; the services' start (class loading, JIT) is left out.
+catchup_processes() { echo advisory-service incident-service kafka; }
+catchup_cpu_now() {
+  local part
+  echo -n "$(awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat)"
+  for part in $(catchup_processes); do   # a stopped part counts 0 (an empty pid would read /proc//stat: the machine's)
+    echo -n " $(cpu_ticks_of $(cat "$CANHGAC_STATE/pids/$part.pid" 2>/dev/null))"
+  done
+  echo " $(cpu_ticks_of $(pgrep -u postgres postgres))"
+}
+catchup_cpu_mark() { CPU_MARK=($(catchup_cpu_now)); CPU_MARK_AT=$(millis); }
+catchup_cpu_split() {
+  local now=($(catchup_cpu_now)) hz i part line named=0
+  hz=$(getconf CLK_TCK)
+  local capacity=$(( ($(millis) - CPU_MARK_AT) * $(nproc) * hz / 1000 )) total=$(( now[0] - CPU_MARK[0] ))
+  line="CPU of both cores while applying:"
+  i=1
+  for part in $(catchup_processes) PostgreSQL; do
+    line+=" $part $(( 100 * (now[i] - CPU_MARK[i]) / capacity )) %,"
+    named=$(( named + now[i] - CPU_MARK[i] )); i=$((i + 1))
+  done
+  echo "$line the rest $(( 100 * (total - named) / capacity )) %, idle $(( 100 * (capacity - total) / capacity )) %"
+}
+
