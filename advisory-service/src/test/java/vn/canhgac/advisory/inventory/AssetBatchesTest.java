@@ -32,6 +32,7 @@ import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.commons.contracts.AssetEvent;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
 import vn.canhgac.commons.testing.CloudEventsProducer;
+import vn.canhgac.commons.testing.Sql;
 
 /**
  * The asset read model applies inventory's events in batches (issue 13): an event delivered twice, in one batch or
@@ -274,17 +275,9 @@ class AssetBatchesTest {
     }
 
     private List<String> exposures(List<UUID> assets) {
-        return pool.preparedQuery("""
-                        select dedup_key || '|' || status || '|' || severity || '|' || due_on || '|' || matched
-                        from exposure where asset_id = any($1) order by dedup_key""")
-                .execute(Tuple.of((Object) assets.toArray(UUID[]::new)))
-                .map(rows -> {
-                    List<String> found = new ArrayList<>();
-                    rows.forEach(row -> found.add(row.getString(0)));
-                    return found;
-                })
-                .await()
-                .indefinitely();
+        return Sql.texts(pool, """
+                select dedup_key || '|' || status || '|' || severity || '|' || due_on || '|' || matched
+                from exposure where asset_id = any($1) order by dedup_key""", Tuple.of((Object) assets.toArray(UUID[]::new)));
     }
 
     private void reset(List<UUID> assets) {

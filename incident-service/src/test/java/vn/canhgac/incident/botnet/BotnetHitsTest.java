@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.RunIds;
+import vn.canhgac.commons.testing.Sql;
 
 /**
  * Botnet exposures from advisory-service open (or add to) malware incidents; replays change nothing, and the other
@@ -132,15 +132,7 @@ class BotnetHitsTest {
     }
 
     private List<String> markers(String... ids) {
-        return pool.preparedQuery("select id from processed_event where id = any($1) order by id")
-                .execute(Tuple.of((Object) ids))
-                .map(rows -> {
-                    List<String> found = new ArrayList<>();
-                    rows.forEach(row -> found.add(row.getString(0)));
-                    return found;
-                })
-                .await()
-                .indefinitely();
+        return Sql.texts(pool, "select id from processed_event where id = any($1) order by id", Tuple.of((Object) ids));
     }
 
     @Test
