@@ -245,9 +245,14 @@ cmd_bench_accuracy() {
 cpu_ticks_of() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat"))); done; echo "$t"; }
 cpu_now() {
   echo "$(awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat) $(cpu_ticks_of "$(cat "$CANHGAC_STATE/pids/gateway.pid")") \
-$(cpu_ticks_of "$(cat "$CANHGAC_STATE/pids/inventory-service.pid")") $(cpu_ticks_of $(pgrep -u postgres postgres))"
+$(cpu_ticks_of "$(cat "$CANHGAC_STATE/pids/inventory-service.pid")") $(cpu_ticks_of $(postgres_pids))"
 }
 cpu_mark() { CPU_MARK=($(cpu_now)); CPU_MARK_AT=$(millis); }
+# PostgreSQL's server and its backends, whoever runs them (the postmaster's pid is the first line of its pid file).
+postgres_pids() {
+  local postmaster; postmaster=$(head -1 "$PG_DATA/postmaster.pid" 2>/dev/null)
+  [ -n "$postmaster" ] && echo "$postmaster" $(pgrep -P "$postmaster")
+}
 cpu_split() {
   local now=($(cpu_now)) elapsed=$(( $(millis) - CPU_MARK_AT )) hz; hz=$(getconf CLK_TCK)
   local total=$(( now[0] - CPU_MARK[0] )) gw=$(( now[1] - CPU_MARK[1] )) inv=$(( now[2] - CPU_MARK[2] )) pg=$(( now[3] - CPU_MARK[3] ))
@@ -316,10 +321,11 @@ catchup_line() {
 # How fast the read models catch up: the read models are stopped, ASSETS assets are imported and their events
 # published (a backlog of ASSETS events on inventory.assets), then they start again and the time until each holds
 # every asset is measured (advisory-service also matches each one against every advisory and list). Default 100,000.
-# With SERVICE (advisory-service or incident-service), only that one starts again and is timed: the other stays
-# stopped until the end, so the two cores are the timed read model's alone.
+# With SERVICE (advisory-service or incident-service), only that one starts again and is timed: the other read
+# model stays stopped until the end (inventory-, notification-service and the gateway run as usual).
 cmd_bench_catchup() {
   local assets=${1:-100000} only=${2:-}
+  [ "$assets" -gt 0 ] 2>/dev/null || die "How many assets: a number above 0"
   local services=(advisory-service incident-service)
   if [ -n "$only" ]; then
     case "$only" in advisory-service|incident-service) services=("$only") ;;
@@ -387,22 +393,24 @@ cmd_bench_catchup() {
   ok "Benchmark written to $report"
 }
 
-# Where both cores went from the first applied event to the last: each read model, Kafka, PostgreSQL (every
-# backend) and the rest; the services' start (class loading, JIT) is left out.
-catchup_processes() { echo advisory-service incident-service kafka; }
+# Where both cores went from the first applied event to the last: each read model, notification-service (which
+# applies the exposures advisory-service publishes), Kafka, PostgreSQL (every backend) and the rest. The timed
+# services' start (class loading, JIT) is left out, but for the second of two that start at once.
+catchup_processes() { echo advisory-service incident-service notification-service kafka; }
 catchup_cpu_now() {
   local part
   echo -n "$(awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat)"
   for part in $(catchup_processes); do   # a stopped part counts 0 (an empty pid would read /proc//stat: the machine's)
     echo -n " $(cpu_ticks_of $(cat "$CANHGAC_STATE/pids/$part.pid" 2>/dev/null))"
   done
-  echo " $(cpu_ticks_of $(pgrep -u postgres postgres))"
+  echo " $(cpu_ticks_of $(postgres_pids))"
 }
 catchup_cpu_mark() { CPU_MARK=($(catchup_cpu_now)); CPU_MARK_AT=$(millis); }
 catchup_cpu_split() {
   local now=($(catchup_cpu_now)) hz i part line named=0
   hz=$(getconf CLK_TCK)
   local capacity=$(( ($(millis) - CPU_MARK_AT) * $(nproc) * hz / 1000 )) total=$(( now[0] - CPU_MARK[0] ))
+  [ "$capacity" -gt 0 ] || return 0   # over before a tick: nothing to share out
   line="CPU of both cores while applying:"
   i=1
   for part in $(catchup_processes) PostgreSQL; do

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -88,10 +89,11 @@ public class BatchConsumer {
 
     /**
      * Applies a batch of records, marking only the events {@code once} picks: those are applied once, as above;
-     * the others reach {@code work} on every delivery (once per batch), so what it does with them must change
-     * nothing the second time.
+     * the others reach {@code work} on every delivery (an event twice in one batch, once), so what it does with them
+     * must change nothing the second time.
      *
-     * @param once picks the events whose effect would double if applied again
+     * @param once picks the events whose effect would double if applied again; asked once per record, as it is
+     *     read (an {@link IllegalArgumentException} sets the record aside)
      */
     public <T> Uni<Void> consume(
             String consumer,
@@ -103,6 +105,7 @@ public class BatchConsumer {
         Map<KafkaRecord<String, String>, Throwable> rejected = new LinkedHashMap<>();
         // by identity: the same event delivered twice is two records
         Map<Read<T>, KafkaRecord<String, String>> records = new IdentityHashMap<>();
+        Set<Read<T>> marked = Collections.newSetFromMap(new IdentityHashMap<>());
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             ReceivedEvent event = received(record);
             if (event == null) {
@@ -115,13 +118,16 @@ public class BatchConsumer {
                     throw new IllegalArgumentException("Event " + event.id() + " has no data");
                 }
                 Read<T> one = new Read<>(event, data);
+                if (once.test(data)) {
+                    marked.add(one);
+                }
                 events.add(one);
                 records.put(one, record);
             } catch (RuntimeException e) {
                 rejected.put(record, e);
             }
         }
-        Marking<T> marking = new Marking<>(consumer, once);
+        Marking<T> marking = new Marking<>(consumer, marked);
         return applyAll(marking, events, work, events.size() > 1 ? BATCH_RETRIES : Long.MAX_VALUE)
                 .onFailure()
                 .recoverWithUni(failure -> {
@@ -133,7 +139,8 @@ public class BatchConsumer {
                 .call(() -> setAside(consumer, rejected))
                 .invoke(() -> freshness.applied(consumer, batch))
                 .call(() -> Uni.createFrom().completionStage(batch.ack()))
-                // The channel stops for good on a failure here: log it; the markers make a redelivery harmless.
+                // The channel stops for good on a failure here: log it; a redelivery changes nothing (markers, or
+                // work that is idempotent by itself).
                 .onFailure()
                 .invoke(failure -> LOG.errorf("%s: a batch could not be acknowledged: %s", consumer, failure))
                 .onFailure()
@@ -183,12 +190,12 @@ public class BatchConsumer {
                 });
     }
 
-    /** Which events of a consumer are marked as processed, and which of a batch are still to apply. */
-    private record Marking<T>(String consumer, Predicate<? super T> once) {
+    /** Which events of a batch are marked as processed ({@code once}, by identity), and which are still to apply. */
+    record Marking<T>(String consumer, Set<Read<T>> once) {
 
         String[] markersOf(List<Read<T>> events) {
             return events.stream()
-                    .filter(e -> once.test(e.data()))
+                    .filter(once::contains)
                     .map(e -> marker(e.event()))
                     .distinct()
                     .toArray(String[]::new);
@@ -203,7 +210,7 @@ public class BatchConsumer {
             List<Read<T>> toApply = new ArrayList<>();
             for (Read<T> event : events) {
                 String marker = marker(event.event());
-                if (once.test(event.data()) ? fresh.remove(marker) : seen.add(marker)) {
+                if (once.contains(event) ? fresh.remove(marker) : seen.add(marker)) {
                     toApply.add(event);
                 }
             }

@@ -76,11 +76,14 @@ public class BotnetHitsConsumer {
                 event -> events.read(event, ExposureEvent.class),
                 BotnetHitsConsumer::isBotnetHit, // the other exposures change nothing here: no marker
                 (connection, received) -> {
-                    List<BatchConsumer.Read<ExposureEvent>> remembered = processed.remembered(received);
-                    if (remembered.size() < received.size()) {
+                    List<BatchConsumer.Read<ExposureEvent>> botnetHits = received.stream()
+                            .filter(read -> isBotnetHit(read.data()))
+                            .toList();
+                    List<BatchConsumer.Read<ExposureEvent>> remembered = processed.remembered(botnetHits);
+                    if (remembered.size() < botnetHits.size()) {
                         LOG.infof(
-                                "%d exposure events published before %s left as history: their markers may be gone",
-                                received.size() - remembered.size(), processed.horizon());
+                                "%d botnet hits published before %s left as history: their markers may be gone",
+                                botnetHits.size() - remembered.size(), processed.horizon());
                     }
                     return BatchConsumer.inOrder(
                             byIncident(BatchConsumer.data(remembered)), hits -> apply(connection, hits));
