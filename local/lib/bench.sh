@@ -243,23 +243,35 @@ cmd_bench_accuracy() {
 # rest (wrk itself, Kafka, Keycloak, the kernel), as shares of both cores. On two cores a proxy hop is paid in CPU
 # taken from the service, so this, not a profiler, says first whether the gateway can get closer to the service.
 cpu_ticks_of() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat"))); done; echo "$t"; }
-cpu_now() {
-  echo "$(awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat) $(cpu_ticks_of "$(cat "$CANHGAC_STATE/pids/gateway.pid")") \
-$(cpu_ticks_of "$(cat "$CANHGAC_STATE/pids/inventory-service.pid")") $(cpu_ticks_of $(postgres_pids))"
-}
-cpu_mark() { CPU_MARK=($(cpu_now)); CPU_MARK_AT=$(millis); }
 # PostgreSQL's server and its backends, whoever runs them (the postmaster's pid is the first line of its pid file).
 postgres_pids() {
   local postmaster; postmaster=$(head -1 "$PG_DATA/postmaster.pid" 2>/dev/null)
   [ -n "$postmaster" ] && echo "$postmaster" $(pgrep -P "$postmaster")
 }
-cpu_split() {
-  local now=($(cpu_now)) elapsed=$(( $(millis) - CPU_MARK_AT )) hz; hz=$(getconf CLK_TCK)
-  local total=$(( now[0] - CPU_MARK[0] )) gw=$(( now[1] - CPU_MARK[1] )) inv=$(( now[2] - CPU_MARK[2] )) pg=$(( now[3] - CPU_MARK[3] ))
-  local capacity=$(( elapsed * $(nproc) * hz / 1000 ))
-  printf '    CPU of both cores: gateway %d %%, inventory-service %d %%, PostgreSQL %d %%, the rest (wrk, kernel, ...) %d %%, idle %d %%\n' \
-    $((100 * gw / capacity)) $((100 * inv / capacity)) $((100 * pg / capacity)) $((100 * (total - gw - inv - pg) / capacity)) \
-    $((100 * (capacity - total) / capacity))
+# CPU ticks used so far: the machine's, then each part's: a process of the platform by its pid file (a stopped one
+# counts 0; an empty pid would read /proc//stat, the machine's), or PostgreSQL with all its backends.
+cpu_ticks() {
+  local part
+  echo -n "$(awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat)"
+  for part in "$@"; do
+    if [ "$part" = PostgreSQL ]; then echo -n " $(cpu_ticks_of $(postgres_pids))"
+    else echo -n " $(cpu_ticks_of $(cat "$CANHGAC_STATE/pids/$part.pid" 2>/dev/null))"; fi
+  done
+  echo
+}
+# cpu_mark PART...: counts from now. cpu_shares: each part's share of both cores since, the rest and idle (nothing
+# when not a tick has passed).
+cpu_mark() { CPU_PARTS=("$@"); CPU_MARK=($(cpu_ticks "$@")); CPU_MARK_AT=$(millis); }
+cpu_shares() {
+  local now=($(cpu_ticks "${CPU_PARTS[@]}")) hz i line="" named=0
+  hz=$(getconf CLK_TCK)
+  local capacity=$(( ($(millis) - CPU_MARK_AT) * $(nproc) * hz / 1000 )) total=$(( now[0] - CPU_MARK[0] ))
+  [ "$capacity" -gt 0 ] || return 0
+  for ((i = 1; i <= ${#CPU_PARTS[@]}; i++)); do
+    line+="${CPU_PARTS[i - 1]} $(( 100 * (now[i] - CPU_MARK[i]) / capacity )) %, "
+    named=$(( named + now[i] - CPU_MARK[i] ))
+  done
+  echo "${line}the rest $(( 100 * (total - named) / capacity )) %, idle $(( 100 * (capacity - total) / capacity )) %"
 }
 
 cmd_bench_get() {
@@ -292,14 +304,14 @@ LUA
   "${WRK[@]}" -t2 -c32 -d20s -s "$work/get.lua" "$gateway" > /dev/null
   { echo "GET /assets/{id} on a quiet platform (advisory- and incident-service stopped), 32 connections:"
     echo "  through the gateway, 30 s:"
-    cpu_mark
+    cpu_mark gateway inventory-service PostgreSQL
     "${WRK[@]}" -t2 -c32 -d30s --latency -s "$work/get.lua" "$gateway" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket" | sed 's/^/  /'
-    cpu_split
+    echo "    CPU of both cores: $(cpu_shares)"
     echo "  straight to inventory-service, 15 s:"
-    cpu_mark
+    cpu_mark gateway inventory-service PostgreSQL
     "${WRK[@]}" -t2 -c32 -d15s --latency -s "$work/get.lua" "http://$CANHGAC_HOST:$CANHGAC_INVENTORY_PORT" \
       | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket" | sed 's/^/  /'
-    cpu_split; } | tee "$report"
+    echo "    CPU of both cores: $(cpu_shares)"; } | tee "$report"
   ok "Benchmark written to $report"
 }
 
@@ -377,13 +389,13 @@ cmd_bench_catchup() {
       applied=$(( $(replica_inserts "${service%-service}") - ${before[$service]} ))
       if [ -z "${first[$service]:-}" ] && [ "$applied" -gt 0 ]; then
         first[$service]=$((now - t0))
-        [ -z "$shares" ] && { shares=started; catchup_cpu_mark; }
+        [ -z "$shares" ] && { shares=started; cpu_mark $(catchup_processes) PostgreSQL; }
       fi
       if [ "$applied" -ge "$assets" ]; then timed[$service]=$((now - t0)); waiting=$((waiting - 1)); fi
     done
     [ $((now - t0)) -gt 3600000 ] && die "Not caught up after an hour"
   done
-  catchup_cpu_split | tee -a "$report"
+  echo "CPU of both cores while applying: $(cpu_shares)" | tee -a "$report"
   for service in "${services[@]}"; do
     case "$service" in
       advisory-service) catchup_line "$service" "read model + matching" "${timed[$service]}" "${first[$service]}" ;;
@@ -397,26 +409,4 @@ cmd_bench_catchup() {
 # applies the exposures advisory-service publishes), Kafka, PostgreSQL (every backend) and the rest. The timed
 # services' start (class loading, JIT) is left out, but for the second of two that start at once.
 catchup_processes() { echo advisory-service incident-service notification-service kafka; }
-catchup_cpu_now() {
-  local part
-  echo -n "$(awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat)"
-  for part in $(catchup_processes); do   # a stopped part counts 0 (an empty pid would read /proc//stat: the machine's)
-    echo -n " $(cpu_ticks_of $(cat "$CANHGAC_STATE/pids/$part.pid" 2>/dev/null))"
-  done
-  echo " $(cpu_ticks_of $(postgres_pids))"
-}
-catchup_cpu_mark() { CPU_MARK=($(catchup_cpu_now)); CPU_MARK_AT=$(millis); }
-catchup_cpu_split() {
-  local now=($(catchup_cpu_now)) hz i part line named=0
-  hz=$(getconf CLK_TCK)
-  local capacity=$(( ($(millis) - CPU_MARK_AT) * $(nproc) * hz / 1000 )) total=$(( now[0] - CPU_MARK[0] ))
-  [ "$capacity" -gt 0 ] || return 0   # over before a tick: nothing to share out
-  line="CPU of both cores while applying:"
-  i=1
-  for part in $(catchup_processes) PostgreSQL; do
-    line+=" $part $(( 100 * (now[i] - CPU_MARK[i]) / capacity )) %,"
-    named=$(( named + now[i] - CPU_MARK[i] )); i=$((i + 1))
-  done
-  echo "$line the rest $(( 100 * (total - named) / capacity )) %, idle $(( 100 * (capacity - total) / capacity )) %"
-}
 
