@@ -56,12 +56,11 @@ public class MessageRenderer {
         carried.forEach(n -> n.facts()
                 .items()
                 .forEach(item -> lines.add(new Message.Line(item.text(), item.severity(), absolute(item.link())))));
-        int count = lines.isEmpty() ? carried.size() : lines.size();
+        // A notification may list only its first items and count the rest (a group of new exposures, a reminder).
+        int count =
+                carried.stream().mapToInt(n -> Math.max(1, n.facts().count())).sum();
         Map<String, String> values = new HashMap<>(first.values());
-        values.putIfAbsent("count", String.valueOf(count));
-        if (carried.size() > 1) {
-            values.put("count", String.valueOf(count));
-        }
+        values.put(NoticeFacts.COUNT, String.valueOf(count));
         values.put("reference", nonNull(first.reference()));
         values.put("headline", nonNull(first.headline()));
         values.put("organization", delivery.organizationName());
@@ -73,8 +72,9 @@ public class MessageRenderer {
                 ? absolute("/exposures?organization=" + delivery.organization())
                 : absolute(first.link());
         List<Message.Line> listed = lines.stream().limit(LISTED).toList();
-        String more = lines.size() > LISTED
-                ? fill(words.getString("more"), Map.of("count", String.valueOf(lines.size() - LISTED)))
+        int unlisted = lines.isEmpty() ? 0 : count - listed.size();
+        String more = unlisted > 0
+                ? fill(words.getString("more"), Map.of(NoticeFacts.COUNT, String.valueOf(unlisted)))
                 : null;
         return new Message(
                 language,

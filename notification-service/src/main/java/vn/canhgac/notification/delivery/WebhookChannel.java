@@ -143,7 +143,7 @@ public class WebhookChannel {
         data.put(
                 "itemCount",
                 delivery.notifications().stream()
-                        .mapToInt(n -> n.facts().items().size())
+                        .mapToInt(n -> n.facts().count())
                         .sum());
         ArrayNode items = data.putArray("items");
         delivery.notifications().stream()

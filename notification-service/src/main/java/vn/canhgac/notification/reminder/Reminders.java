@@ -37,7 +37,6 @@ public class Reminders {
 
     private static final Logger LOG = Logger.getLogger(Reminders.class);
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final int LISTED = 100;
 
     private static final String DIRECTIVES_DUE = """
             select d.id, d.reference, d.subject, d.issuer_code, d.report_due_on, r.organization_code,
@@ -258,7 +257,7 @@ public class Reminders {
 
     private static NoticeFacts exposureFacts(List<Row> exposures) {
         List<NoticeFacts.Item> items = exposures.stream()
-                .limit(LISTED)
+                .limit(NoticeFacts.KEPT_ITEMS)
                 .map(r -> new NoticeFacts.Item(
                         r.getString("label") + " · " + r.getString("organization_code") + " · "
                                 + r.getLocalDate("due_on"),

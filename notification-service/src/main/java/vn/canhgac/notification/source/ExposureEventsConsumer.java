@@ -7,7 +7,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,14 +23,13 @@ import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.notification.notice.EventAge;
-import vn.canhgac.notification.notice.Notice;
-import vn.canhgac.notification.notice.NoticeFacts;
-import vn.canhgac.notification.notice.NoticeKind;
 import vn.canhgac.notification.notice.Notices;
 
 /**
- * Exposures as advisory-service announces them: each new one is a notification of its organisation (gathered into
- * a digest unless critical), and every exposure is kept with its due date for the due-soon and overdue reminders.
+ * Exposures as advisory-service announces them: the new ones of a batch are told in one notification per
+ * organisation and severity (gathered into a digest unless critical), and every exposure is kept with its due date
+ * for the due-soon and overdue reminders. The replica remembers which detection was told, so that a redelivered or
+ * replayed event tells nobody twice, however the batches fall.
  */
 @ApplicationScoped
 public class ExposureEventsConsumer {
@@ -33,23 +37,40 @@ public class ExposureEventsConsumer {
     /** Statuses in which a newly detected exposure is worth telling (not withdrawn or closed by the time it lands). */
     private static final Set<String> TELLING = Set.of("OPEN", "TO_CONFIRM", "ACKNOWLEDGED", "IN_PROGRESS");
 
-    private static final String KEEP = """
-            insert into exposure_replica (id, organization_code, severity, status, due_on, label, version)
-            select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::bigint[])
-            on conflict (id) do update set organization_code = excluded.organization_code,
-                severity = excluded.severity, status = excluded.status, due_on = excluded.due_on,
-                label = excluded.label, version = excluded.version,
-                due_soon_told = exposure_replica.due_soon_told
-                                and exposure_replica.due_on is not distinct from excluded.due_on,
-                overdue_told = exposure_replica.overdue_told
-                               and exposure_replica.due_on is not distinct from excluded.due_on,
-                escalated_told = exposure_replica.escalated_told
-                                 and exposure_replica.due_on is not distinct from excluded.due_on
-            where exposure_replica.version < excluded.version""";
+    /**
+     * Keeps the newest version of each exposure and answers the ids of those whose detection is told now: the
+     * detection ($8, null when the batch holds none to tell) differs from the one told before. The states before the
+     * insert are read in the same statement, which sees the table as it was when the statement began.
+     */
+    private static final String KEEP_AND_TELL = """
+            with incoming as (
+                select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[],
+                                     $7::bigint[], $8::timestamptz[])
+                    as u(id, organization_code, severity, status, due_on, label, version, detection)),
+            told_before as (
+                select r.id, r.detection_told from exposure_replica r join incoming i on i.id = r.id),
+            kept as (
+                insert into exposure_replica (id, organization_code, severity, status, due_on, label, version,
+                                              detection_told)
+                select id, organization_code, severity, status, due_on, label, version, detection from incoming
+                on conflict (id) do update set organization_code = excluded.organization_code,
+                    severity = excluded.severity, status = excluded.status, due_on = excluded.due_on,
+                    label = excluded.label, version = excluded.version,
+                    due_soon_told = exposure_replica.due_soon_told
+                                    and exposure_replica.due_on is not distinct from excluded.due_on,
+                    overdue_told = exposure_replica.overdue_told
+                                   and exposure_replica.due_on is not distinct from excluded.due_on,
+                    escalated_told = exposure_replica.escalated_told
+                                     and exposure_replica.due_on is not distinct from excluded.due_on,
+                    detection_told = coalesce(excluded.detection_told, exposure_replica.detection_told)
+                where exposure_replica.version < excluded.version
+                returning id, detection_told)
+            select k.id from kept k left join told_before b on b.id = k.id
+             where k.detection_told is distinct from b.detection_told""";
 
     /**
-     * Applying an exposure event twice changes nothing by itself: the replica keeps the newest version, and a notice
-     * is keyed by the exposure and its detection. A processed marker per exposure would only add a row to write.
+     * Applying an exposure event twice changes nothing by itself: the replica keeps the newest version and the
+     * detection it told. A processed marker per exposure would only add a row to write.
      */
     private static final Predicate<Typed> NO_MARKERS = typed -> false;
 
@@ -74,24 +95,26 @@ public class ExposureEventsConsumer {
                 NO_MARKERS,
                 (connection, received) -> {
                     List<Typed> typed = BatchConsumer.data(received);
-                    List<Notice> told = typed.stream()
-                            .filter(t -> EXPOSURE_DETECTED.type().equals(t.type()) && t.news())
-                            .map(Typed::exposure)
-                            .filter(e -> TELLING.contains(e.status()))
-                            .map(ExposureEventsConsumer::detected)
-                            .toList();
-                    return keep(
-                                    connection,
-                                    BatchConsumer.newestOf(
-                                            typed.stream().map(Typed::exposure).toList(),
-                                            ExposureEvent::id,
-                                            ExposureEvent::version))
-                            .flatMap(ignored -> notices.record(connection, told))
+                    List<ExposureEvent> newest = BatchConsumer.newestOf(
+                            typed.stream().map(Typed::exposure).toList(), ExposureEvent::id, ExposureEvent::version);
+                    return keepAndTell(connection, newest, detectionsToTell(typed))
+                            .flatMap(told -> notices.record(connection, DetectionNotices.grouped(newest, told)))
                             .replaceWithVoid();
                 });
     }
 
     private record Typed(String type, boolean news, ExposureEvent exposure) {}
+
+    /** The detections the batch announces that are worth telling: new, recent, and not withdrawn or closed. */
+    private static Map<UUID, Instant> detectionsToTell(List<Typed> typed) {
+        Map<UUID, Instant> detections = new HashMap<>();
+        typed.stream()
+                .filter(t -> EXPOSURE_DETECTED.type().equals(t.type()) && t.news())
+                .map(Typed::exposure)
+                .filter(e -> TELLING.contains(e.status()) && e.detectedAt() != null)
+                .forEach(e -> detections.put(e.id(), e.detectedAt()));
+        return detections;
+    }
 
     /** An exposure without what every one has is set aside (dead-letter topic), not retried. */
     private static ExposureEvent valid(ExposureEvent exposure) {
@@ -104,43 +127,11 @@ public class ExposureEventsConsumer {
         return exposure;
     }
 
-    static Notice detected(ExposureEvent exposure) {
-        NoticeFacts.Item item = new NoticeFacts.Item(label(exposure), exposure.severity(), link(exposure));
-        NoticeFacts facts = new NoticeFacts(
-                reference(exposure),
-                label(exposure),
-                link(exposure),
-                Map.of("dueOn", exposure.dueOn() == null ? "" : exposure.dueOn().toString()),
-                List.of(item));
-        return Notice.of(
-                "exposure-detected:" + exposure.id() + ":" + exposure.detectedAt(),
-                NoticeKind.EXPOSURE_DETECTED,
-                exposure.organizationCode(),
-                exposure.severity(),
-                facts);
-    }
-
-    /** What an exposure is, in one line: the host or range, what matched, and from which advisory or list. */
-    static String label(ExposureEvent exposure) {
-        String where = exposure.hostname() != null
-                ? exposure.hostname()
-                : exposure.network() != null ? exposure.network() : "";
-        String what = exposure.subject() == null ? "" : exposure.subject();
-        String separator = where.isEmpty() || what.isEmpty() ? "" : " — ";
-        return where + separator + what + " (" + reference(exposure) + ")";
-    }
-
-    private static String reference(ExposureEvent exposure) {
-        return exposure.advisoryReference() != null ? exposure.advisoryReference() : exposure.botnetListReference();
-    }
-
-    private static String link(ExposureEvent exposure) {
-        return "/exposures/" + exposure.id();
-    }
-
-    private static Uni<?> keep(SqlConnection connection, List<ExposureEvent> exposures) {
+    /** Keeps the newest version of each exposure; answers the ids whose detection is told now. */
+    private static Uni<Set<UUID>> keepAndTell(
+            SqlConnection connection, List<ExposureEvent> exposures, Map<UUID, Instant> detections) {
         return connection
-                .preparedQuery(KEEP)
+                .preparedQuery(KEEP_AND_TELL)
                 .execute(Tuple.tuple()
                         .addArrayOfUUID(
                                 exposures.stream().map(ExposureEvent::id).toArray(UUID[]::new))
@@ -153,10 +144,18 @@ public class ExposureEventsConsumer {
                                 exposures.stream().map(ExposureEvent::status).toArray(String[]::new))
                         .addArrayOfLocalDate(
                                 exposures.stream().map(ExposureEvent::dueOn).toArray(LocalDate[]::new))
-                        .addArrayOfString(exposures.stream()
-                                .map(ExposureEventsConsumer::label)
-                                .toArray(String[]::new))
+                        .addArrayOfString(
+                                exposures.stream().map(DetectionNotices::label).toArray(String[]::new))
                         .addArrayOfLong(
-                                exposures.stream().map(ExposureEvent::version).toArray(Long[]::new)));
+                                exposures.stream().map(ExposureEvent::version).toArray(Long[]::new))
+                        .addArrayOfOffsetDateTime(exposures.stream()
+                                .map(e -> detections.get(e.id()))
+                                .map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new)))
+                .map(rows -> {
+                    Set<UUID> told = new HashSet<>();
+                    rows.forEach(row -> told.add(row.getUUID(0)));
+                    return told;
+                });
     }
 }

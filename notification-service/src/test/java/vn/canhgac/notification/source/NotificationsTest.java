@@ -181,6 +181,64 @@ class NotificationsTest {
                         Tuple.of("notification-service.exposures/" + eventId)));
     }
 
+    /**
+     * An import that finds 120 high and 30 critical exposures in one agency is told in a few notifications that
+     * count them all, not in 150: a few critical e-mails and a digest, not an e-mail per exposure. Delivered again
+     * (a consumer group started over), the same detections tell nobody anything more.
+     */
+    @Test
+    void manyNewExposuresAreToldInFewNotificationsThatCountThemAll() {
+        choose(CAMRANH, CAMRANH_FOCAL_POINT, Map.of("digestMinutes", 0));
+        String high = "BULK-" + RunIds.next(6);
+        String critical = "BULKC-" + RunIds.next(6);
+        List<ExposureEvent> found = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            found.add(Events.exposure(CAMRANH, CAMRANH_PATH, high, "HIGH", "bulk" + i + ".camranh.gov.vn"));
+        }
+        for (int i = 0; i < 30; i++) {
+            found.add(Events.exposure(CAMRANH, CAMRANH_PATH, critical, "CRITICAL", "edge" + i + ".camranh.gov.vn"));
+        }
+        KhanhHoaTree.producer().publishAll(EXPOSURE_DETECTED, found);
+
+        await().atMost(PATIENCE).until(() -> counted(high) == 120 && counted(critical) == 30);
+        assertTrue(inbox(high).size() < 60, "gathered by batch: " + inbox(high).size() + " notifications");
+        int criticalNotices = inbox(critical).size();
+        assertTrue(criticalNotices < 30, criticalNotices + " notifications");
+        await().atMost(PATIENCE)
+                .until(() -> mentioning(CAMRANH_FOCAL_POINT, critical) == criticalNotices
+                        && mentioning(CAMRANH_FOCAL_POINT, high) >= 1);
+        assertTrue(mentioning(CAMRANH_FOCAL_POINT, high) <= 3, "a digest per 10 s, not a message per exposure");
+
+        KhanhHoaTree.producer().publishAll(EXPOSURE_DETECTED, found);
+        String after = "AFTERBULK-" + RunIds.next(6);
+        Events.detect(Events.exposure(CAMRANH, CAMRANH_PATH, after, "CRITICAL", "afterbulk.camranh.gov.vn"));
+        await().atMost(PATIENCE).until(() -> counted(after) == 1);
+        assertEquals(120, counted(high), "told once");
+        assertEquals(30, counted(critical), "told once");
+        assertEquals(criticalNotices, mentioning(CAMRANH_FOCAL_POINT, critical));
+    }
+
+    /** Cam Ranh's notifications about a reference, as its operator's console lists them. */
+    private static List<Map<String, Object>> inbox(String reference) {
+        return as("camranh-operator")
+                .queryParam("limit", 200)
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.facts.reference == '" + reference + "' }");
+    }
+
+    /** How many exposures of a reference Cam Ranh's notifications count. */
+    @SuppressWarnings("unchecked")
+    private static int counted(String reference) {
+        return inbox(reference).stream()
+                .mapToInt(n -> Integer.parseInt(((Map<String, Map<String, String>>) (Map<?, ?>) n.get("facts"))
+                        .get("values")
+                        .get("count")))
+                .sum();
+    }
+
     /** Messages whose text names an ASCII reference (quoted-printable breaks long lines with "=" at the end). */
     private static long mentioning(String address, String reference) {
         return MailServer.inbox(address).stream()

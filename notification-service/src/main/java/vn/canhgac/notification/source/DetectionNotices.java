@@ -1,0 +1,84 @@
+package vn.canhgac.notification.source;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import vn.canhgac.commons.contracts.ExposureEvent;
+import vn.canhgac.notification.notice.Notice;
+import vn.canhgac.notification.notice.NoticeFacts;
+import vn.canhgac.notification.notice.NoticeKind;
+
+/**
+ * New exposures told in groups: one notification per organisation and severity for a batch of events, listing the
+ * first {@link NoticeFacts#KEPT_ITEMS} and counting all. An import that brings 10,000 critical exposures to an agency
+ * is then a few messages, not 10,000; the console's link leads to the whole list.
+ */
+final class DetectionNotices {
+
+    private DetectionNotices() {}
+
+    /** The notices for the exposures told, in the order of the batch. */
+    static List<Notice> grouped(List<ExposureEvent> exposures, Set<?> told) {
+        Map<String, List<ExposureEvent>> groups = new LinkedHashMap<>();
+        exposures.stream()
+                .filter(e -> told.contains(e.id()))
+                .forEach(e -> groups.computeIfAbsent(e.organizationCode() + "|" + e.severity(), k -> new ArrayList<>())
+                        .add(e));
+        return groups.values().stream().map(DetectionNotices::notice).toList();
+    }
+
+    private static Notice notice(List<ExposureEvent> group) {
+        ExposureEvent first = group.getFirst();
+        boolean one = group.size() == 1;
+        List<NoticeFacts.Item> items = group.stream()
+                .limit(NoticeFacts.KEPT_ITEMS)
+                .map(e -> new NoticeFacts.Item(label(e), e.severity(), "/exposures/" + e.id()))
+                .toList();
+        String earliestDue = group.stream()
+                .map(ExposureEvent::dueOn)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .map(LocalDate::toString)
+                .orElse("");
+        NoticeFacts facts = new NoticeFacts(
+                sharedReference(group),
+                one ? label(first) : label(first) + " (+" + (group.size() - 1) + ")",
+                one
+                        ? "/exposures/" + first.id()
+                        : "/exposures?organization=" + first.organizationCode() + "&severity=" + first.severity(),
+                Map.of("dueOn", earliestDue, NoticeFacts.COUNT, String.valueOf(group.size())),
+                items);
+        // The first exposure and its detection make the group one notification: each detection is told once.
+        return Notice.of(
+                "exposures-detected:" + first.id() + ":" + first.detectedAt(),
+                NoticeKind.EXPOSURE_DETECTED,
+                first.organizationCode(),
+                first.severity(),
+                facts);
+    }
+
+    /** The advisory's or list's reference when the whole group comes from one, otherwise none. */
+    private static String sharedReference(List<ExposureEvent> group) {
+        String reference = reference(group.getFirst());
+        return group.stream().allMatch(e -> Objects.equals(reference(e), reference)) ? reference : null;
+    }
+
+    /** What an exposure is, in one line: the host or range, what matched, and from which advisory or list. */
+    static String label(ExposureEvent exposure) {
+        String where = exposure.hostname() != null
+                ? exposure.hostname()
+                : exposure.network() != null ? exposure.network() : "";
+        String what = exposure.subject() == null ? "" : exposure.subject();
+        String separator = where.isEmpty() || what.isEmpty() ? "" : " — ";
+        return where + separator + what + " (" + reference(exposure) + ")";
+    }
+
+    private static String reference(ExposureEvent exposure) {
+        return exposure.advisoryReference() != null ? exposure.advisoryReference() : exposure.botnetListReference();
+    }
+}
