@@ -23,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import vn.canhgac.commons.sql.QueueOrder;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents and deletes them once sent.
@@ -39,11 +40,13 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String CLAIM = """
+    /** The next pending rows, in order (public for the test of its plan). */
+    public static final String CLAIM = """
             select id, event_id, topic, event_key, event_type, subject, payload::text as payload, occurred_at,
                    request_id, published_at, attempts, last_error
             from outbox_event where published_at is null
             order by id limit $1 for update skip locked""";
+
     private static final String SENT = "delete from outbox_event where id = any($1)";
     private static final String NOTE_FAILURES = """
             update outbox_event o set attempts = o.attempts + 1, last_error = f.error
@@ -117,9 +120,8 @@ public class OutboxRelay {
 
     /** Sends one batch of pending rows; answers how many were published. */
     public Uni<Integer> relayBatch() {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery(CLAIM)
-                .execute(Tuple.of(batchSize))
+        return pool.withTransaction(connection -> QueueOrder.readThroughTheIndex(connection)
+                .flatMap(ignored -> connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)))
                 .map(rows -> {
                     List<Pending> batch = new ArrayList<>(rows.size());
                     rows.forEach(row -> batch.add(Pending.of(row)));

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.outbox.OutboxRelay;
+import vn.canhgac.commons.sql.QueueOrder;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
 
 /**
@@ -58,6 +63,64 @@ class OutboxQueueTest {
         } finally {
             query("delete from outbox_event where event_key = $1", key);
         }
+    }
+
+    /**
+     * A burst waiting in an outbox whose statistics say it is empty is claimed through an index, not by sorting the
+     * whole table for every batch. A relay's connection plans its claim once, mostly while the outbox is empty (as
+     * it is between bursts), and keeps that plan. The connection's own temporary {@code outbox_event} stands in for
+     * the table, so that its statistics can be made to say it is empty while the plans are made.
+     */
+    @Test
+    void aClaimReadsThroughAnIndexWhateverTheStatisticsSaid() {
+        List<String> plans = pool.withConnection(connection -> connection
+                        .query("create temp table outbox_event (like public.outbox_event including all)")
+                        .execute()
+                        .flatMap(ignored ->
+                                connection.query("vacuum outbox_event").execute())
+                        .flatMap(ignored -> connection
+                                .query("prepare sorting(int) as " + OutboxRelay.CLAIM)
+                                .execute())
+                        .flatMap(ignored -> connection
+                                .query("prepare indexed(int) as " + OutboxRelay.CLAIM)
+                                .execute())
+                        .flatMap(ignored -> planOf(connection, "sorting", false))
+                        .flatMap(ignored -> planOf(connection, "indexed", true))
+                        .flatMap(ignored -> connection
+                                .query("insert into outbox_event (event_id, topic, event_key, event_type, payload,"
+                                        + " occurred_at) select gen_random_uuid(), 't', 'k', 'e', '{}', now()"
+                                        + " from generate_series(1, 20000)")
+                                .execute())
+                        .flatMap(ignored -> planOf(connection, "sorting", false))
+                        .flatMap(sorting ->
+                                planOf(connection, "indexed", true).map(indexed -> List.of(sorting, indexed)))
+                        .call(() -> connection.query("discard all").execute()))
+                .await()
+                .indefinitely();
+
+        assertTrue(plans.getFirst().contains("Sort"), "the plan this guards against: " + plans.getFirst());
+        assertTrue(plans.getLast().contains("Index Scan") && !plans.getLast().contains("Sort"), plans.getLast());
+    }
+
+    /** The generic plan of a prepared claim, made (the first time) and kept as a relay's connection does. */
+    private static Uni<String> planOf(SqlConnection connection, String statement, boolean inQueueOrder) {
+        return connection
+                .begin()
+                .flatMap(transaction -> connection
+                        .query("set local plan_cache_mode = force_generic_plan")
+                        .execute()
+                        .flatMap(ignored -> inQueueOrder
+                                ? QueueOrder.readThroughTheIndex(connection)
+                                : Uni.createFrom().voidItem())
+                        .flatMap(ignored -> connection
+                                .query("explain execute " + statement + "(500)")
+                                .execute())
+                        .map(rows -> {
+                            StringBuilder text = new StringBuilder();
+                            rows.forEach(row -> text.append(row.getString(0)).append('\n'));
+                            return text.toString();
+                        })
+                        .call(transaction::rollback));
     }
 
     private long rowsOf(String key) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import vn.canhgac.commons.sql.QueueOrder;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
 
@@ -121,9 +122,8 @@ public class Dispatcher {
     }
 
     private Uni<List<Outgoing>> claim() {
-        return pool.withTransaction(connection -> connection
-                        .preparedQuery(CLAIM)
-                        .execute(Tuple.of(CLAIMED_AT_ONCE))
+        return pool.withTransaction(connection -> QueueOrder.readThroughTheIndex(connection)
+                        .flatMap(ignored -> connection.preparedQuery(CLAIM).execute(Tuple.of(CLAIMED_AT_ONCE)))
                         .map(rows -> {
                             List<String> ids = new ArrayList<>();
                             rows.forEach(row -> ids.add(row.getString(0)));

@@ -15,7 +15,10 @@ import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.webhook.Signatures;
 import vn.canhgac.notification.webhook.TargetGuard;
 
@@ -135,16 +138,17 @@ public class WebhookChannel {
                 .put("severity", delivery.severity())
                 .put("summary", message.subject())
                 .put("link", message.link());
-        data.set(
-                "values",
-                json.valueToTree(delivery.notifications().getFirst().facts().values()));
+        int itemCount = delivery.notifications().stream()
+                .mapToInt(n -> n.facts().count())
+                .sum();
+        // The values are the first notification's, but a digest's count is all of its notifications'.
+        Map<String, String> values =
+                new HashMap<>(delivery.notifications().getFirst().facts().values());
+        values.computeIfPresent(NoticeFacts.COUNT, (name, count) -> String.valueOf(itemCount));
+        data.set("values", json.valueToTree(values));
         data.put("reference", delivery.notifications().getFirst().facts().reference());
         data.put("headline", delivery.notifications().getFirst().facts().headline());
-        data.put(
-                "itemCount",
-                delivery.notifications().stream()
-                        .mapToInt(n -> n.facts().count())
-                        .sum());
+        data.put("itemCount", itemCount);
         ArrayNode items = data.putArray("items");
         delivery.notifications().stream()
                 .flatMap(n -> n.facts().items().stream())

@@ -1,5 +1,6 @@
 package vn.canhgac.notification.source;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
@@ -53,13 +55,19 @@ final class DetectionNotices {
                         : "/exposures?organization=" + first.organizationCode() + "&severity=" + first.severity(),
                 Map.of("dueOn", earliestDue, NoticeFacts.COUNT, String.valueOf(group.size())),
                 items);
-        // The first exposure and its detection make the group one notification: each detection is told once.
         return Notice.of(
-                "exposures-detected:" + first.id() + ":" + first.detectedAt(),
+                "exposures-detected:" + identity(group),
                 NoticeKind.EXPOSURE_DETECTED,
                 first.organizationCode(),
                 first.severity(),
                 facts);
+    }
+
+    /** The group's exposures and their detections: one notification per set told (each detection is told once). */
+    private static UUID identity(List<ExposureEvent> group) {
+        StringBuilder all = new StringBuilder();
+        group.forEach(e -> all.append(e.id()).append('@').append(e.detectedAt()).append(';'));
+        return UUID.nameUUIDFromBytes(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The advisory's or list's reference when the whole group comes from one, otherwise none. */

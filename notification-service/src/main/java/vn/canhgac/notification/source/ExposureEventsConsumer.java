@@ -35,38 +35,42 @@ import vn.canhgac.notification.notice.Notices;
 public class ExposureEventsConsumer {
 
     /** Statuses in which a newly detected exposure is worth telling (not withdrawn or closed by the time it lands). */
-    private static final Set<String> TELLING = Set.of("OPEN", "TO_CONFIRM", "ACKNOWLEDGED", "IN_PROGRESS");
+    private static final String TELLING = "('OPEN', 'TO_CONFIRM', 'ACKNOWLEDGED', 'IN_PROGRESS')";
+
+    /** A column as the newer of the two versions has it: the event's, or the one kept. */
+    private static String newer(String column) {
+        return "case when r.version < excluded.version then excluded.%1$s else r.%1$s end".formatted(column);
+    }
 
     /**
-     * Keeps the newest version of each exposure and answers the ids of those whose detection is told now: the
-     * detection ($8, null when the batch holds none to tell) differs from the one told before. The states before the
-     * insert are read in the same statement, which sees the table as it was when the statement began.
+     * Keeps the newest version of each exposure and answers the ids of those whose detection is told now.
+     * {@code $8} is the detection to tell (null when the batch announces none). It is told when it differs from the
+     * one told before and the exposure, at its newest, is still worth telling; a detection that arrives after a newer
+     * version of its exposure is told too, and changes nothing else. "Told now" is decided on the row as locked by
+     * the upsert ({@code told_now}), so two transactions that apply the same exposure cannot both tell it.
      */
     private static final String KEEP_AND_TELL = """
-            with incoming as (
-                select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[],
-                                     $7::bigint[], $8::timestamptz[])
-                    as u(id, organization_code, severity, status, due_on, label, version, detection)),
-            told_before as (
-                select r.id, r.detection_told from exposure_replica r join incoming i on i.id = r.id),
-            kept as (
-                insert into exposure_replica (id, organization_code, severity, status, due_on, label, version,
-                                              detection_told)
-                select id, organization_code, severity, status, due_on, label, version, detection from incoming
-                on conflict (id) do update set organization_code = excluded.organization_code,
-                    severity = excluded.severity, status = excluded.status, due_on = excluded.due_on,
-                    label = excluded.label, version = excluded.version,
-                    due_soon_told = exposure_replica.due_soon_told
-                                    and exposure_replica.due_on is not distinct from excluded.due_on,
-                    overdue_told = exposure_replica.overdue_told
-                                   and exposure_replica.due_on is not distinct from excluded.due_on,
-                    escalated_told = exposure_replica.escalated_told
-                                     and exposure_replica.due_on is not distinct from excluded.due_on,
-                    detection_told = coalesce(excluded.detection_told, exposure_replica.detection_told)
-                where exposure_replica.version < excluded.version
-                returning id, detection_told)
-            select k.id from kept k left join told_before b on b.id = k.id
-             where k.detection_told is distinct from b.detection_told""";
+            with kept as (
+                insert into exposure_replica as r (id, organization_code, severity, status, due_on, label, version,
+                                                   detection_told, told_now)
+                select id, organization_code, severity, status, due_on, label, version, detection,
+                       detection is not null and status in %1$s
+                  from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::bigint[],
+                              $8::timestamptz[])
+                       as u(id, organization_code, severity, status, due_on, label, version, detection)
+                on conflict (id) do update set organization_code = %2$s, severity = %3$s, status = %4$s,
+                    due_on = %5$s, label = %6$s, version = greatest(r.version, excluded.version),
+                    due_soon_told = r.due_soon_told and r.due_on is not distinct from %5$s,
+                    overdue_told = r.overdue_told and r.due_on is not distinct from %5$s,
+                    escalated_told = r.escalated_told and r.due_on is not distinct from %5$s,
+                    detection_told = coalesce(excluded.detection_told, r.detection_told),
+                    told_now = excluded.detection_told is not null
+                               and excluded.detection_told is distinct from r.detection_told and %4$s in %1$s
+                where r.version < excluded.version
+                   or (excluded.detection_told is not null and excluded.detection_told is distinct from r.detection_told)
+                returning id, told_now)
+            select id from kept where told_now""".formatted(
+            TELLING, newer("organization_code"), newer("severity"), newer("status"), newer("due_on"), newer("label"));
 
     /**
      * Applying an exposure event twice changes nothing by itself: the replica keeps the newest version and the
@@ -105,13 +109,13 @@ public class ExposureEventsConsumer {
 
     private record Typed(String type, boolean news, ExposureEvent exposure) {}
 
-    /** The detections the batch announces that are worth telling: new, recent, and not withdrawn or closed. */
+    /** The detections the batch announces that are recent enough to tell (the statement checks the status). */
     private static Map<UUID, Instant> detectionsToTell(List<Typed> typed) {
         Map<UUID, Instant> detections = new HashMap<>();
         typed.stream()
                 .filter(t -> EXPOSURE_DETECTED.type().equals(t.type()) && t.news())
                 .map(Typed::exposure)
-                .filter(e -> TELLING.contains(e.status()) && e.detectedAt() != null)
+                .filter(e -> e.detectedAt() != null)
                 .forEach(e -> detections.put(e.id(), e.detectedAt()));
         return detections;
     }

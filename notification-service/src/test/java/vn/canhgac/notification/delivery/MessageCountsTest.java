@@ -47,6 +47,8 @@ class MessageCountsTest {
 
         JsonNode data = json.readTree(webhooks.payload(digest)).get("data");
         assertEquals(251, data.get("itemCount").asInt());
+        assertEquals(
+                "251", data.get("values").get("count").asText(), "the digest's count, not its first notification's");
         assertEquals(NoticeFacts.KEPT_ITEMS + 1, data.get("items").size());
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.notification.testing.TestContacts.BANK_SOC;
 import static vn.canhgac.notification.testing.TestContacts.CAMRANH_FOCAL_POINT;
@@ -216,6 +217,79 @@ class NotificationsTest {
         assertEquals(120, counted(high), "told once");
         assertEquals(30, counted(critical), "told once");
         assertEquals(criticalNotices, mentioning(CAMRANH_FOCAL_POINT, critical));
+    }
+
+    /**
+     * What the replica remembers decides, not the version check alone: a detection delivered again beside a newer
+     * version of its exposure is not told again; one that arrives after a newer version (a relay that retried it
+     * late) is told, once; one whose exposure was resolved by the time it lands is not told. The topic has three
+     * partitions, so each exposure's last event is awaited on the replica before what was told is counted.
+     */
+    @Test
+    void aDetectionIsToldOnceWhateverVersionsComeWithItOrBeforeIt() {
+        String again = "VERS-" + RunIds.next(6);
+        ExposureEvent detected = Events.exposure(CAMRANH, CAMRANH_PATH, again, "HIGH", "vers.camranh.gov.vn");
+        ExposureEvent acknowledged = later(detected, "ACKNOWLEDGED");
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, detected);
+        KhanhHoaTree.producer().publish(EXPOSURE_STATUS_CHANGED, acknowledged);
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, detected);
+        KhanhHoaTree.producer().publish(EXPOSURE_STATUS_CHANGED, acknowledged);
+        KhanhHoaTree.producer().publish(EXPOSURE_STATUS_CHANGED, later(acknowledged, "IN_PROGRESS"));
+
+        String late = "LATE-" + RunIds.next(6);
+        ExposureEvent lateOne = Events.exposure(CAMRANH, CAMRANH_PATH, late, "HIGH", "late.camranh.gov.vn");
+        ExposureEvent inProgress = later(lateOne, "IN_PROGRESS");
+        KhanhHoaTree.producer().publish(EXPOSURE_STATUS_CHANGED, inProgress);
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, lateOne);
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, lateOne);
+        KhanhHoaTree.producer().publish(EXPOSURE_STATUS_CHANGED, later(inProgress, "ACKNOWLEDGED"));
+
+        String resolved = "GONE-" + RunIds.next(6);
+        ExposureEvent resolvedOne = Events.exposure(CAMRANH, CAMRANH_PATH, resolved, "HIGH", "gone.camranh.gov.vn");
+        ExposureEvent gone = later(resolvedOne, "RESOLVED");
+        KhanhHoaTree.producer().publish(EXPOSURE_STATUS_CHANGED, gone);
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, resolvedOne);
+        KhanhHoaTree.producer().publish(EXPOSURE_STATUS_CHANGED, later(gone, "RESOLVED"));
+
+        await().atMost(PATIENCE)
+                .until(() -> List.of("3", "3", "3")
+                        .equals(List.of(version(detected.id()), version(lateOne.id()), version(resolvedOne.id()))));
+        await().atMost(PATIENCE).until(() -> counted(again) == 1 && counted(late) == 1);
+        assertEquals(1, counted(again), "told once");
+        assertEquals(1, counted(late), "told once, though it came after a newer version");
+        assertEquals(0, counted(resolved), "resolved before its detection landed");
+    }
+
+    /** The version the replica holds of an exposure ("" while it holds none). */
+    private String version(UUID exposure) {
+        List<String> versions =
+                Sql.texts(pool, "select version::text from exposure_replica where id = $1", Tuple.of(exposure));
+        return versions.isEmpty() ? "" : versions.getFirst();
+    }
+
+    /** The exposure one version later, in another status (as a status-changed event carries it). */
+    private static ExposureEvent later(ExposureEvent e, String status) {
+        return new ExposureEvent(
+                e.id(),
+                e.organizationCode(),
+                e.orgPath(),
+                e.sourceKind(),
+                e.advisoryId(),
+                e.advisoryReference(),
+                e.botnetListId(),
+                e.botnetListReference(),
+                e.assetId(),
+                e.hostname(),
+                e.network(),
+                e.subject(),
+                e.matched(),
+                e.severity(),
+                e.dueOn(),
+                status,
+                e.detectedAt(),
+                Instant.now(),
+                "analyst",
+                e.version() + 1);
     }
 
     /** Cam Ranh's notifications about a reference, as its operator's console lists them. */
