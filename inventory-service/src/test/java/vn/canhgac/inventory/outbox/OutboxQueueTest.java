@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -66,6 +67,37 @@ class OutboxQueueTest {
     }
 
     /**
+     * A drain claims each batch after the last one's rows; a row whose transaction took an id first and committed
+     * after the drain went past it is sent by a later tick, which starts from the first row again.
+     */
+    @Test
+    void aRowCommittedAfterADrainWentPastItsIdIsStillSent() {
+        String late = UUID.randomUUID().toString();
+        String burst = UUID.randomUUID().toString();
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            Transaction transaction = connection.begin().await().indefinitely();
+            connection
+                    .preparedQuery(INSERT)
+                    .execute(Tuple.of(UUID.randomUUID(), TOPIC, late))
+                    .await()
+                    .indefinitely();
+            query(
+                    "insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at)"
+                            + " select gen_random_uuid(), $1, $2, 'canhgac.test.v1', $2, '{}', now()"
+                            + " from generate_series(1, 1200)",
+                    TOPIC,
+                    burst);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(0L, rowsOf(burst)));
+            transaction.commit().await().indefinitely();
+        } finally {
+            connection.close().await().indefinitely();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, rowsOf(late)));
+    }
+
+    /**
      * A burst waiting in an outbox whose statistics say it is empty is claimed through an index, not by sorting the
      * whole table for every batch. A relay's connection plans its claim once, mostly while the outbox is empty (as
      * it is between bursts), and keeps that plan. The connection's own temporary {@code outbox_event} stands in for
@@ -79,10 +111,10 @@ class OutboxQueueTest {
                         .flatMap(ignored ->
                                 connection.query("vacuum outbox_event").execute())
                         .flatMap(ignored -> connection
-                                .query("prepare sorting(int) as " + OutboxRelay.CLAIM)
+                                .query("prepare sorting(int, bigint) as " + OutboxRelay.CLAIM)
                                 .execute())
                         .flatMap(ignored -> connection
-                                .query("prepare indexed(int) as " + OutboxRelay.CLAIM)
+                                .query("prepare indexed(int, bigint) as " + OutboxRelay.CLAIM)
                                 .execute())
                         .flatMap(ignored -> planOf(connection, "sorting", false))
                         .flatMap(ignored -> planOf(connection, "indexed", true))
@@ -94,7 +126,10 @@ class OutboxQueueTest {
                         .flatMap(ignored -> planOf(connection, "sorting", false))
                         .flatMap(sorting ->
                                 planOf(connection, "indexed", true).map(indexed -> List.of(sorting, indexed)))
-                        .call(() -> connection.query("discard all").execute()))
+                        // Only what the test made: the pool's own prepared statements stay on the connection.
+                        .call(() -> connection
+                                .query("deallocate sorting; deallocate indexed; drop table pg_temp.outbox_event")
+                                .execute()))
                 .await()
                 .indefinitely();
 
@@ -113,7 +148,7 @@ class OutboxQueueTest {
                                 ? QueueOrder.readThroughTheIndex(connection)
                                 : Uni.createFrom().voidItem())
                         .flatMap(ignored -> connection
-                                .query("explain execute " + statement + "(500)")
+                                .query("explain execute " + statement + "(500, 0)")
                                 .execute())
                         .map(rows -> {
                             StringBuilder text = new StringBuilder();
