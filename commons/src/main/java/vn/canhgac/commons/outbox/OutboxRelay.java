@@ -44,7 +44,7 @@ public class OutboxRelay {
     public static final String CLAIM = """
             select id, event_id, topic, event_key, event_type, subject, payload::text as payload, occurred_at,
                    request_id, published_at, attempts, last_error
-            from outbox_event where published_at is null and id > $2
+            from outbox_event where published_at is null
             order by id limit $1 for update skip locked""";
 
     private static final String SENT = "delete from outbox_event where id = any($1)";
@@ -106,43 +106,30 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return drain(0).onFailure()
+        return drain().onFailure()
                 .invoke(failure -> LOG.warnf("Outbox relay paused: %s", failure.toString()))
                 .onFailure()
                 .recoverWithNull();
     }
 
-    /**
-     * Sends batches until the backlog is gone (an import may leave thousands of rows), or a send fails. Each claim of
-     * a drain starts after the last row the one before claimed: the rows before it were just deleted, and while a
-     * transaction older than their deletion runs (an import, a batch of matching), their index entries cannot be
-     * skipped, so a claim from the start read them all again (21 ms a claim in a freshness run, 76 s in all). A row
-     * committed late with a smaller id is claimed by the next tick, which starts from the first row again.
-     */
-    private Uni<Void> drain(long after) {
-        return relayBatch(after)
-                .flatMap(batch -> batch.sent() == batchSize
-                        ? drain(batch.lastId())
-                        : Uni.createFrom().voidItem());
+    /** Sends batches until the backlog is gone (an import may leave thousands of rows), or a send fails. */
+    private Uni<Void> drain() {
+        return relayBatch()
+                .flatMap(sent -> sent == batchSize ? drain() : Uni.createFrom().voidItem());
     }
 
-    /** What one batch came to: how many rows the broker acknowledged, and the last id claimed. */
-    private record Batch(int sent, long lastId) {}
-
-    /** Sends one batch of the pending rows after {@code after}. */
-    private Uni<Batch> relayBatch(long after) {
+    /** Sends one batch of pending rows; answers how many were published. */
+    public Uni<Integer> relayBatch() {
         return pool.withTransaction(connection -> QueueOrder.readThroughTheIndex(connection)
-                .flatMap(ignored -> connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize, after)))
+                .flatMap(ignored -> connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)))
                 .map(rows -> {
                     List<Pending> batch = new ArrayList<>(rows.size());
                     rows.forEach(row -> batch.add(Pending.of(row)));
                     return batch;
                 })
-                .flatMap(batch -> sendAll(batch)
-                        .call(outcomes -> noteFailures(connection, outcomes))
-                        .flatMap(outcomes -> deleteSent(connection, outcomes))
-                        .map(sent -> new Batch(
-                                sent, batch.isEmpty() ? after : batch.getLast().id()))));
+                .flatMap(this::sendAll)
+                .call(outcomes -> noteFailures(connection, outcomes))
+                .flatMap(outcomes -> deleteSent(connection, outcomes)));
     }
 
     /** Deletes the rows the broker acknowledged; answers how many. */
