@@ -10,8 +10,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * <p>A queue is empty most of the time, and its statistics say so. PostgreSQL caches each connection's plan of a
  * prepared statement; a plan made while the queue was empty scans the table and sorts all of it, and stays. With
  * 100,000 events waiting after an import, each claim of 500 then sorted the whole outbox on disk, about 200 ms, for
- * every batch (docs/performance.md, issue 13, seventh part). With sorting off, an index that gives the order is the
- * only plan left, and it reads what the claim takes. The setting lasts until the transaction ends.
+ * every batch (docs/performance.md, issue 13, seventh part). With sorting off, a sort is priced out and the planner
+ * walks the index that gives the claim its order (the queue must have one), reading what the claim takes. Every plan
+ * of the claim is then made with sorting off, the cached one too. The setting lasts until the transaction ends.
  */
 public final class QueueOrder {
 

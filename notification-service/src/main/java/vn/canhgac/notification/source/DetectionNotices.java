@@ -18,14 +18,14 @@ import vn.canhgac.notification.notice.NoticeKind;
 /**
  * New exposures told in groups: one notification per organisation and severity for a batch of events, listing the
  * first {@link NoticeFacts#KEPT_ITEMS} and counting all. An import that brings 10,000 critical exposures to an agency
- * is then a few messages, not 10,000; the console's link leads to the whole list.
+ * is then a few messages, not 10,000; the link leads to the organisation's exposures of that severity.
  */
 final class DetectionNotices {
 
     private DetectionNotices() {}
 
     /** The notices for the exposures told, in the order of the batch. */
-    static List<Notice> grouped(List<ExposureEvent> exposures, Set<?> told) {
+    static List<Notice> grouped(List<ExposureEvent> exposures, Set<UUID> told) {
         Map<String, List<ExposureEvent>> groups = new LinkedHashMap<>();
         exposures.stream()
                 .filter(e -> told.contains(e.id()))
