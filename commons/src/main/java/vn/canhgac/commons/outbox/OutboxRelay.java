@@ -47,6 +47,7 @@ public class OutboxRelay {
             from outbox_event where published_at is null
             order by id limit $1 for update skip locked""";
 
+    private static final int MAX_BATCH = 1_000;
     private static final String SENT = "delete from outbox_event where id = any($1)";
     private static final String NOTE_FAILURES = """
             update outbox_event o set attempts = o.attempts + 1, last_error = f.error
@@ -94,9 +95,22 @@ public class OutboxRelay {
         this.pool = pool;
         this.emitter = emitter;
         this.source = URI.create("/canhgac/" + application);
-        this.batchSize = batchSize;
+        this.batchSize = checked(batchSize);
         this.published = metrics.counter("canhgac.outbox.published");
         this.failed = metrics.counter("canhgac.outbox.failed");
+    }
+
+    /**
+     * A batch is sent at once. The Kafka channel takes 1,024 records in flight and its emitter buffers 128 more; a
+     * larger batch has its last records refused ("Insufficient downstream requests"), and the relay falls behind: with
+     * 2,000, 412,000 events of one import were still waiting when the read model had applied it all.
+     */
+    static int checked(int batchSize) {
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("canhgac.outbox.batch-size must be between 1 and " + MAX_BATCH
+                    + " (records sent at once through the Kafka channel), not " + batchSize);
+        }
+        return batchSize;
     }
 
     // Not before the application has started: until then the outbox channel is not wired yet.
