@@ -88,6 +88,29 @@ delete from botnet_entry where list_id in (select id from fresh_list);
 delete from botnet_list where id in (select id from fresh_list);
 SQL
   freshness_advisory_psql -c "vacuum analyze botnet_entry" -c "vacuum analyze exposure" >/dev/null
+  freshness_forget_assets "$org"
+}
+
+# The import's assets, in the inventory and in every replica: left behind, the next run's setup would match them
+# (its new advisories and list hit the same products and addresses) and tell hundreds of thousands of exposures again.
+freshness_forget_assets() {
+  local org=$1
+  psql_admin -d inventory <<SQL >/dev/null
+create temp table fresh_asset as select a.id from asset a join organization o on o.id = a.organization_id
+where o.code = '$org';
+delete from asset_product where asset_id in (select id from fresh_asset);
+delete from asset_address where asset_id in (select id from fresh_asset);
+delete from asset where id in (select id from fresh_asset);
+delete from audit_entry where org_path = '/$org/';
+SQL
+  freshness_advisory_psql <<SQL >/dev/null
+create temp table fresh_asset as select id from asset_replica where organization_code = '$org';
+delete from installed_product where asset_id in (select id from fresh_asset);
+delete from asset_address_replica where asset_id in (select id from fresh_asset);
+delete from asset_replica where id in (select id from fresh_asset);
+SQL
+  psql_admin -d incident -c "delete from asset_replica where organization_code = '$org'" >/dev/null
+  psql_admin -d notification -c "delete from exposure_replica where organization_code = '$org'" >/dev/null
 }
 
 # Events not yet applied anywhere: the outboxes' unpublished rows and every service's consumer lag.
