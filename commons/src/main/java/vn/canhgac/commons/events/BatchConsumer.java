@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -11,9 +12,6 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -27,6 +25,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
 /**
@@ -101,6 +100,25 @@ public class BatchConsumer {
             Function<ReceivedEvent, T> read,
             Predicate<? super T> once,
             BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work) {
+        return consume(consumer, batch, event -> true, read, once, work);
+    }
+
+    /**
+     * Applies a batch of records as above, reading only the events {@code wanted} picks from their envelope (and,
+     * if it must, a field of their data: {@link EventData#field}); the others change nothing here and are
+     * acknowledged with the batch, unread. For a consumer that acts on a few events of a busy topic, reading the
+     * data of every event was a quarter of its time.
+     *
+     * @param wanted picks the events this consumer acts on; it should answer true when it cannot tell, so that
+     *     the data is read, and a record that does not read is set aside
+     */
+    public <T> Uni<Void> consume(
+            String consumer,
+            KafkaRecordBatch<String, String> batch,
+            Predicate<ReceivedEvent> wanted,
+            Function<ReceivedEvent, T> read,
+            Predicate<? super T> once,
+            BiFunction<SqlConnection, List<Read<T>>, Uni<Void>> work) {
         List<Read<T>> events = new ArrayList<>();
         Map<KafkaRecord<String, String>, Throwable> rejected = new LinkedHashMap<>();
         // by identity: the same event delivered twice is two records
@@ -110,6 +128,9 @@ public class BatchConsumer {
             ReceivedEvent event = received(record);
             if (event == null) {
                 rejected.put(record, new IllegalArgumentException("not a CloudEvent"));
+                continue;
+            }
+            if (!wanted.test(event)) {
                 continue;
             }
             try {
@@ -308,35 +329,33 @@ public class BatchConsumer {
         return false;
     }
 
-    /** The CloudEvent of a record in binary mode (its {@code ce_} headers), or null when it is none. */
+    /**
+     * The CloudEvent of a record in binary mode (its {@code ce_} headers), or null when it is none. One pass over
+     * the consumer record's headers, the last of a name winning; a consumer catching up reads hundreds of thousands
+     * of them ({@code getHeaders()} of an incoming record copies them all first).
+     */
     static ReceivedEvent received(KafkaRecord<String, String> record) {
-        String id = header(record, "ce_id");
-        String type = header(record, "ce_type");
+        Headers headers = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> metadata.getRecord().headers())
+                .orElseGet(record::getHeaders);
+        String id = null, type = null, subject = null, source = null, time = null;
+        for (Header header : headers) {
+            switch (header.key()) {
+                case "ce_id" -> id = text(header);
+                case "ce_type" -> type = text(header);
+                case "ce_subject" -> subject = text(header);
+                case "ce_source" -> source = text(header);
+                case "ce_time" -> time = text(header);
+                default -> {}
+            }
+        }
         if (id == null || type == null || record.getPayload() == null) {
             return null;
         }
-        return new ReceivedEvent(
-                id,
-                type,
-                header(record, "ce_subject"),
-                header(record, "ce_source"),
-                record.getPayload(),
-                time(header(record, "ce_time")));
+        return new ReceivedEvent(id, type, subject, source, record.getPayload(), time);
     }
 
-    private static Instant time(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String header(KafkaRecord<String, String> record, String name) {
-        Header header = record.getHeaders().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static String text(Header header) {
+        return header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

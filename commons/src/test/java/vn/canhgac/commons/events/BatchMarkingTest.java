@@ -51,7 +51,15 @@ class BatchMarkingTest {
     }
 
     private static Read<String> read(String id, String data) {
-        return new Read<>(new ReceivedEvent(id, "canhgac.test.v1", null, "/tests", data, Instant.now()), data);
+        return new Read<>(
+                new ReceivedEvent(
+                        id,
+                        "canhgac.test.v1",
+                        null,
+                        "/tests",
+                        data,
+                        Instant.now().toString()),
+                data);
     }
 
     @SafeVarargs

@@ -16,6 +16,7 @@ import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.events.EventData;
 import vn.canhgac.commons.events.ProcessedEvents;
+import vn.canhgac.commons.events.ReceivedEvent;
 import vn.canhgac.commons.net.IpNetworks;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.incident.handling.IncidentCategory;
@@ -73,6 +74,7 @@ public class BotnetHitsConsumer {
         return consumer.consume(
                 CONSUMER,
                 batch,
+                this::mayBeBotnetHit,
                 event -> events.read(event, ExposureEvent.class),
                 BotnetHitsConsumer::isBotnetHit, // the other exposures change nothing here: no marker
                 (connection, received) -> {
@@ -105,6 +107,16 @@ public class BotnetHitsConsumer {
                                         ExposureEvent::subject, e -> e, (first, again) -> first, LinkedHashMap::new),
                                 bySubject -> List.copyOf(bySubject.values()))))
                 .values());
+    }
+
+    /**
+     * Advisory exposures are most of the topic and never concern this consumer: they are left unread (reading each
+     * whole was a quarter of the service's time while an import's 560,000 exposures went by).
+     */
+    private boolean mayBeBotnetHit(ReceivedEvent event) {
+        return events.field(event, "sourceKind")
+                .map(ExposureEvent.BOTNET::equals)
+                .orElse(true);
     }
 
     private static boolean isBotnetHit(ExposureEvent exposure) {
