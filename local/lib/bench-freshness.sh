@@ -218,6 +218,7 @@ cmd_bench_freshness() {
   say "Importing $assets assets through the gateway, then reading the agency's summary until it is complete"
   freshness_csv "$assets" "$org" "$run" "$net" > "$work/assets.csv"
   token=$(token_for authority)
+  cpu_mark gateway inventory-service advisory-service incident-service notification-service kafka PostgreSQL
   t0=$(millis)
   curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" \
     -H 'Content-Type: text/csv' --data-binary @"$work/assets.csv" || die "The import failed"
@@ -236,6 +237,7 @@ cmd_bench_freshness() {
   done
   printf 'fresh    every exposure of the %d assets (%d) visible through the API %.1f s after the import answered\n' \
     "$assets" "$last" "$(echo "($last_change - $answered) / 1000" | bc -l)" | tee -a "$report"
+  echo "cpu      from the import to 10 s after the final count: $(cpu_shares)" | tee -a "$report"
   freshness_advisory_psql -Atc "select '    ' || kind || ': ' || n from (select source_kind || ' ' || status as kind, count(*) as n
       from exposure where organization_code = '$org' group by 1) s order by 1" | tee -a "$report"
   ok "Benchmark written to $report"
