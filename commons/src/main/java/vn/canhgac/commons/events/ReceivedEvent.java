@@ -12,8 +12,9 @@ import java.time.format.DateTimeParseException;
 public record ReceivedEvent(String id, String type, String subject, String source, String data, String recordedAt) {
 
     /**
-     * The time last read, by any event. The events one transaction writes share their time (a matching statement's
-     * thousands of exposures), so a consumer applying them mostly reads it once.
+     * The time last read, by any event of any consumer in this JVM. The events one transaction writes share their
+     * time (a matching statement's thousands of exposures), so a consumer applying them mostly reads it once; events
+     * of alternating times are read each time.
      */
     private static volatile Recorded lastRead = new Recorded("", null);
 
