@@ -47,8 +47,10 @@ public class OutboxRelay {
             from outbox_event where published_at is null
             order by id limit $1 for update skip locked""";
 
+    /** The rows the broker acknowledged, deleted (public for the test of its plan). */
+    public static final String SENT = "delete from outbox_event where id = any($1)";
+
     private static final int MAX_BATCH = 1_000;
-    private static final String SENT = "delete from outbox_event where id = any($1)";
     private static final String NOTE_FAILURES = """
             update outbox_event o set attempts = o.attempts + 1, last_error = f.error
             from unnest($1::bigint[], $2::text[]) as f(id, error) where o.id = f.id""";
