@@ -141,6 +141,7 @@ freshness_floor() {
   freshness_advisory_psql -At <<SQL | tail -1
 \set ON_ERROR_STOP on
 \set QUIET on
+set client_min_messages = warning;
 drop table if exists freshness_floor_asset, freshness_floor_address, freshness_floor_product, freshness_floor_exposure,
     freshness_floor_history, freshness_floor_outbox;
 create temp table src_asset as select * from asset_replica where organization_code = '$org';
