@@ -14,7 +14,8 @@ import vn.canhgac.commons.events.EventData;
 /**
  * Keeps the asset read model from {@code inventory.assets} and matches every changed asset against the active
  * advisories and botnet lists, a batch of events at a time, in the transaction that applies them: an exposure is
- * never missed because the service stopped between the two. A deleted asset's open exposures are resolved.
+ * never missed because the service stopped between the two. A deleted asset's open exposures are resolved. After a
+ * batch, the statistics of the tables it outgrew are refreshed ({@link MatchingStatistics}).
  */
 @ApplicationScoped
 public class AssetEventsConsumer {
@@ -26,27 +27,36 @@ public class AssetEventsConsumer {
     private final AssetReplicas replicas;
     private final ExposureMatcher matcher;
     private final EventData events;
+    private final MatchingStatistics statistics;
 
     public AssetEventsConsumer(
-            BatchConsumer consumer, AssetReplicas replicas, ExposureMatcher matcher, EventData events) {
+            BatchConsumer consumer,
+            AssetReplicas replicas,
+            ExposureMatcher matcher,
+            EventData events,
+            MatchingStatistics statistics) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.matcher = matcher;
         this.events = events;
+        this.statistics = statistics;
     }
 
     @Incoming("assets")
     public Uni<Void> onAssets(KafkaRecordBatch<String, String> batch) {
         return consumer.consume(
-                CONSUMER,
-                batch,
-                event -> events.read(event, AssetEvent.class),
-                (connection, received) -> replicas.applyAll(
-                                connection,
-                                received.stream().map(BatchConsumer.Read::data).toList())
-                        .flatMap(applied -> matcher.retireAssets(connection, idsOf(applied, true))
-                                .call(() -> matcher.matchAssets(connection, idsOf(applied, false))))
-                        .replaceWithVoid());
+                        CONSUMER,
+                        batch,
+                        event -> events.read(event, AssetEvent.class),
+                        (connection, received) -> replicas.applyAll(
+                                        connection,
+                                        received.stream()
+                                                .map(BatchConsumer.Read::data)
+                                                .toList())
+                                .flatMap(applied -> matcher.retireAssets(connection, idsOf(applied, true))
+                                        .call(() -> matcher.matchAssets(connection, idsOf(applied, false))))
+                                .replaceWithVoid())
+                .call(statistics::refreshOutgrown);
     }
 
     private static List<UUID> idsOf(List<AssetEvent> assets, boolean deleted) {
