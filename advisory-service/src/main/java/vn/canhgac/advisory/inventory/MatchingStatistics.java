@@ -31,7 +31,11 @@ public class MatchingStatistics {
               and s.n_mod_since_analyze > greatest(c.reltuples, 1000)
             order by s.relname""";
 
-    /** One consumer analyses at a time; the others go on with their batches. */
+    /**
+     * One consumer analyses at a time; the others go on with their batches. A table that a vacuum holds is skipped
+     * (it analyses the table itself, or the next batch will): waiting would stop this consumer's partition for the
+     * length of the vacuum.
+     */
     private static final String ONE_AT_A_TIME = "select pg_try_advisory_xact_lock(7235419870052811)";
 
     private final Pool pool;
@@ -61,7 +65,7 @@ public class MatchingStatistics {
                 .execute()
                 .flatMap(locked -> locked.iterator().next().getBoolean(0)
                         ? connection
-                                .query("analyze " + String.join(", ", tables))
+                                .query("analyze (skip_locked) " + String.join(", ", tables))
                                 .execute()
                                 .replaceWithVoid()
                         : Uni.createFrom().voidItem()));
