@@ -139,14 +139,13 @@ SQL
 # that stores these rows cannot make them visible faster. Finding the hits is not in it, nor the exposure table's
 # triggers (its tally): a lower bound. Answers seconds.
 # The floor's copies, also dropped by the cleanup: a run stopped while they were full would leave gigabytes behind.
-FRESHNESS_FLOOR_DROP="drop table if exists freshness_floor_asset, freshness_floor_address, freshness_floor_product,
+FRESHNESS_FLOOR_DROP="set client_min_messages = warning; drop table if exists freshness_floor_asset, freshness_floor_address, freshness_floor_product,
     freshness_floor_exposure, freshness_floor_history, freshness_floor_outbox;"
 freshness_floor() {
   local org=$1
   freshness_advisory_psql -At <<SQL | tail -1
 \set ON_ERROR_STOP on
 \set QUIET on
-set client_min_messages = warning;
 $FRESHNESS_FLOOR_DROP
 create temp table src_asset as select * from asset_replica where organization_code = '$org';
 create temp table src_address as select * from asset_address_replica where asset_id in (select id from src_asset);

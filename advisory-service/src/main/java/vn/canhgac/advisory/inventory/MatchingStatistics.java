@@ -23,19 +23,15 @@ public class MatchingStatistics {
 
     private static final Logger LOG = Logger.getLogger(MatchingStatistics.class);
 
-    /** The tables a changed asset's matching joins, whose statistics are older than half their rows. */
-    static final String OUTGROWN = """
+    /** The tables a changed asset's matching joins that have changed by more rows than they had when analysed. */
+    private static final String OUTGROWN = """
             select s.relname from pg_stat_user_tables s join pg_class c on c.oid = s.relid
             where s.schemaname = current_schema()
               and s.relname in ('asset_replica', 'asset_address_replica', 'installed_product', 'exposure')
               and s.n_mod_since_analyze > greatest(c.reltuples, 1000)
             order by s.relname""";
 
-    /**
-     * One consumer analyses at a time; the others go on with their batches. A table that a vacuum holds is skipped
-     * (it analyses the table itself, or the next batch will): waiting would stop this consumer's partition for the
-     * length of the vacuum.
-     */
+    /** One consumer analyses at a time; the others go on with their batches. */
     private static final String ONE_AT_A_TIME = "select pg_try_advisory_xact_lock(7235419870052811)";
 
     private final Pool pool;
@@ -59,6 +55,10 @@ public class MatchingStatistics {
                 .recoverWithNull();
     }
 
+    /**
+     * A table that a vacuum holds is skipped (the vacuum analyses it, or the next batch will): waiting would stop this
+     * consumer's partition for the length of the vacuum.
+     */
     private Uni<Void> analyse(List<String> tables) {
         return pool.withTransaction(connection -> connection
                 .query(ONE_AT_A_TIME)

@@ -32,14 +32,14 @@ class MatchingStatisticsTest {
     void aTableThatOutgrewItsStatisticsIsAnalysedAgainAndThenLeftAlone() {
         OffsetDateTime before = now();
         int rows = 20_000 + (int) reltuples();
-        // Autovacuum analysing the table first would leave the refresh nothing to do.
-        sql("alter table installed_product set (autovacuum_enabled = false)");
-        sql(
-                "insert into installed_product (asset_id, position, identity, product)"
-                        + " select gen_random_uuid(), 0, $1, 'p' from generate_series(1, $2)",
-                IDENTITY,
-                rows);
         try {
+            // Autovacuum analysing the table first would leave the refresh nothing to do.
+            sql("alter table installed_product set (autovacuum_enabled = false)");
+            sql(
+                    "insert into installed_product (asset_id, position, identity, product)"
+                            + " select gen_random_uuid(), 0, $1, 'p' from generate_series(1, $2)",
+                    IDENTITY,
+                    rows);
             // The inserting connection reports its changes to the statistics within a few seconds.
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(500))
