@@ -74,10 +74,9 @@ freshness_list() {
 }
 
 freshness_cleanup() {
-  local run=$1 org=$2 t0
-  # Rows a consumer writes after the deletion would stay behind: let them finish first (a few minutes at most).
-  t0=$(millis)
-  while [ "$(freshness_backlog)" -gt 0 ] && [ $(( $(millis) - t0 )) -lt 300000 ]; do sleep 2; done
+  local run=$1 org=$2
+  # Rows a consumer writes after the deletion would stay behind: let them finish first.
+  freshness_wait_applied
   freshness_advisory_psql <<SQL >/dev/null
 -- CVE-2026-N: N from 1,000,000 + (run mod 1,000) × 2,000, one per advisory of the run.
 create temp table fresh_advisory as select id from advisory
@@ -133,14 +132,15 @@ SQL
   freshness_rewrite notification exposure_replica
 }
 
+# The floor's copies, also dropped by the cleanup: a run stopped while they were full would leave gigabytes behind.
+FRESHNESS_FLOOR_DROP="set client_min_messages = warning; drop table if exists freshness_floor_asset, freshness_floor_address, freshness_floor_product,
+    freshness_floor_exposure, freshness_floor_history, freshness_floor_outbox;"
+
 # freshness_floor ORG: the physical limit beside the figure. What the run made advisory-service's read model store (the
 # assets' replica with their addresses and products, the exposures, a history row and an event each) is written
 # again, once the machine is quiet, into empty copies of its tables with the same indexes, in one transaction: a design
 # that stores these rows cannot make them visible faster. Finding the hits is not in it, nor the exposure table's
 # triggers (its tally): a lower bound. Answers seconds.
-# The floor's copies, also dropped by the cleanup: a run stopped while they were full would leave gigabytes behind.
-FRESHNESS_FLOOR_DROP="set client_min_messages = warning; drop table if exists freshness_floor_asset, freshness_floor_address, freshness_floor_product,
-    freshness_floor_exposure, freshness_floor_history, freshness_floor_outbox;"
 freshness_floor() {
   local org=$1
   freshness_advisory_psql -At <<SQL | tail -1
@@ -201,6 +201,13 @@ freshness_drain() {
   # Autovacuum after the setup (and after an earlier run's cleanup) would otherwise take its share of the cores
   # during the import; a deployment's catalogue has long been cleaned up after when an agency imports.
   echo "quiet    $(freshness_quiet) (not part of the figure)" | tee -a "$report"
+}
+
+# Waits (5 minutes at most) until every read model has applied what was published.
+freshness_wait_applied() {
+  local t0
+  t0=$(millis)
+  while [ "$(freshness_backlog)" -gt 0 ] && [ $(( $(millis) - t0 )) -lt 300000 ]; do sleep 2; done
 }
 
 # Waits (5 minutes at most) for autovacuum to finish, then takes a checkpoint; says how it went.
@@ -298,8 +305,7 @@ cmd_bench_freshness() {
       from exposure where organization_code = '$org' group by 1) s order by 1" | tee -a "$report"
   # The floor is measured on a quiet machine: after the other read models have applied the run's events too, and
   # after autovacuum has cleaned up after them.
-  t0=$(millis)
-  while [ "$(freshness_backlog)" -gt 0 ] && [ $(( $(millis) - t0 )) -lt 300000 ]; do sleep 2; done
+  freshness_wait_applied
   local quiet floor
   quiet=$(freshness_quiet)
   floor=$(freshness_floor "$org") && [ -n "$floor" ] || die "The floor could not be measured"
