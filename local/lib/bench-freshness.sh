@@ -76,7 +76,7 @@ freshness_list() {
 freshness_cleanup() {
   local run=$1 org=$2
   # Rows a consumer writes after the deletion would stay behind: let them finish first.
-  freshness_wait_applied
+  bench_wait_applied
   freshness_advisory_psql <<SQL >/dev/null
 -- CVE-2026-N: N from 1,000,000 + (run mod 1,000) × 2,000, one per advisory of the run.
 create temp table fresh_advisory as select id from advisory
@@ -174,25 +174,13 @@ $FRESHNESS_FLOOR_DROP
 SQL
 }
 
-# Events not yet applied anywhere: the outboxes' unpublished rows and every service's consumer lag.
-freshness_backlog() {
-  local n=0 db s
-  for db in inventory advisory incident notification; do
-    n=$(( n + $(psql_admin -d "$db" -Atc "select count(*) from outbox_event where published_at is null" 2>/dev/null || echo 0) ))
-  done
-  for s in inventory-service advisory-service incident-service notification-service; do
-    n=$(( n + $(curl -fsS "http://$CANHGAC_HOST:$(management_port "$s")/q/metrics" 2>/dev/null | consumer_lag) ))
-  done
-  echo "$n"
-}
-
 # The setup publishes events too (a new advisory matches the assets earlier runs left, and a million-entry list may
 # hit them): they are applied before the import, so that the figure is the import's own, as on a platform whose
 # catalogue was published days before.
 freshness_drain() {
   local t0 left
   t0=$(millis)
-  while left=$(freshness_backlog); [ "$left" -gt 0 ]; do
+  while left=$(bench_backlog); [ "$left" -gt 0 ]; do
     [ $(( $(millis) - t0 )) -gt 900000 ] && die "The setup's $left events were not applied in 15 minutes"
     sleep 2
   done
@@ -200,26 +188,7 @@ freshness_drain() {
     | tee -a "$report"
   # Autovacuum after the setup (and after an earlier run's cleanup) would otherwise take its share of the cores
   # during the import; a deployment's catalogue has long been cleaned up after when an agency imports.
-  echo "quiet    $(freshness_quiet) (not part of the figure)" | tee -a "$report"
-}
-
-# Waits (5 minutes at most) until every read model has applied what was published.
-freshness_wait_applied() {
-  local t0
-  t0=$(millis)
-  while [ "$(freshness_backlog)" -gt 0 ] && [ $(( $(millis) - t0 )) -lt 300000 ]; do sleep 2; done
-}
-
-# Waits (5 minutes at most) for autovacuum to finish, then takes a checkpoint; says how it went.
-freshness_quiet() {
-  local vacuums t0
-  t0=$(millis)
-  while vacuums=$(psql_admin -Atc "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'");
-        [ "$vacuums" -gt 0 ] && [ $(( $(millis) - t0 )) -lt 300000 ]; do
-    sleep 2
-  done
-  psql_admin -c checkpoint >/dev/null
-  echo "$([ "$vacuums" -gt 0 ] && echo "autovacuum still running after 5 minutes" || echo "autovacuum done"), a checkpoint taken in $(( ($(millis) - t0) / 1000 )) s"
+  echo "quiet    $(bench_quiet) (not part of the figure)" | tee -a "$report"
 }
 
 # The agency's count of exposures and how many events its read model still has to apply, through the gateway.
@@ -305,9 +274,9 @@ cmd_bench_freshness() {
       from exposure where organization_code = '$org' group by 1) s order by 1" | tee -a "$report"
   # The floor is measured on a quiet machine: after the other read models have applied the run's events too, and
   # after autovacuum has cleaned up after them.
-  freshness_wait_applied
+  bench_wait_applied
   local quiet floor
-  quiet=$(freshness_quiet)
+  quiet=$(bench_quiet)
   floor=$(freshness_floor "$org") && [ -n "$floor" ] || die "The floor could not be measured"
   echo "floor    the same rows stored again in one transaction, the machine quiet (the assets' replica, $last exposures, their history and events): $floor s ($quiet)" \
     | tee -a "$report"

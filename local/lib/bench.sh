@@ -82,6 +82,37 @@ consumer_lag() {
        END { for (key in lag) sum += lag[key]; printf "%d", sum }'
 }
 
+# Events not yet applied anywhere: the outboxes' unpublished rows and every service's consumer lag.
+bench_backlog() {
+  local n=0 db s
+  for db in inventory advisory incident notification; do
+    n=$(( n + $(psql_admin -d "$db" -Atc "select count(*) from outbox_event where published_at is null" 2>/dev/null || echo 0) ))
+  done
+  for s in inventory-service advisory-service incident-service notification-service; do
+    n=$(( n + $(curl -fsS "http://$CANHGAC_HOST:$(management_port "$s")/q/metrics" 2>/dev/null | consumer_lag) ))
+  done
+  echo "$n"
+}
+
+# Waits (5 minutes at most) until every read model has applied what was published.
+bench_wait_applied() {
+  local t0
+  t0=$(millis)
+  while [ "$(bench_backlog)" -gt 0 ] && [ $(( $(millis) - t0 )) -lt 300000 ]; do sleep 2; done
+}
+
+# Waits (5 minutes at most) for autovacuum to finish, then takes a checkpoint; says how it went.
+bench_quiet() {
+  local vacuums t0
+  t0=$(millis)
+  while vacuums=$(psql_admin -Atc "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'");
+        [ "$vacuums" -gt 0 ] && [ $(( $(millis) - t0 )) -lt 300000 ]; do
+    sleep 2
+  done
+  psql_admin -c checkpoint >/dev/null
+  echo "$([ "$vacuums" -gt 0 ] && echo "autovacuum still running after 5 minutes" || echo "autovacuum done"), a checkpoint taken in $(( ($(millis) - t0) / 1000 )) s"
+}
+
 cmd_bench() {
   local assets=${1:-100000}
   find_java

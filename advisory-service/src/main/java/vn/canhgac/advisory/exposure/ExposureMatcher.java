@@ -230,6 +230,8 @@ public class ExposureMatcher {
      * written rows find their status before in one map of the existing ones ({@code prior_statuses}), not by a join
      * with {@code prior}: on a platform with few advisories the planner expected a handful of hits and joined the
      * two by a nested loop, each of thousands of rows against all the others (0.5 s of a 0.7 s asset batch).
+     * New exposures are named by {@code time_ordered_id()}, so that they go in at the end of every index that holds
+     * their id: with random ids, a list with 100,000 hits took 7.4-8.5 s to match instead of 5.5-6.7 s.
      */
     private static final String UPSERT = """
             with candidate as (%s),
@@ -244,7 +246,7 @@ public class ExposureMatcher {
                 insert into exposure as x (id, dedup_key, organization_code, org_path, source_kind, advisory_id,
                     botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on, status,
                     detected_at, last_matched_at, status_changed_at, status_changed_by, version)
-                select gen_random_uuid(), dedup_key, organization_code, org_path, source_kind, advisory_id,
+                select time_ordered_id(), dedup_key, organization_code, org_path, source_kind, advisory_id,
                     botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on,
                     initial_status, now(), now(), now(), 'matcher', 0
                 from prior where prior_evidence is distinct from evidence

@@ -122,6 +122,7 @@ class ExposureEventsTest {
             assertEquals(payload, json.readTree(json.writeValueAsString(written)), "no field unknown to the record");
             assertEquals(List.of(), JsonSchemas.violations(schema(type), payload));
             assertEquals(written.id().toString(), event.key());
+            assertEquals(7, written.id().version(), "a time-ordered id: " + written.id());
             last.put(written.id(), written);
             kinds.merge(type + " " + written.status(), 1, Integer::sum);
         }
