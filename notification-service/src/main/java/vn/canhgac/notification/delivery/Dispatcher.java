@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import vn.canhgac.commons.sql.QueueOrder;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
+import vn.canhgac.notification.notice.Notices;
 
 /**
  * Sends what is due, every second, on every replica: digests whose time has come become deliveries, then the due
@@ -44,9 +45,9 @@ public class Dispatcher {
                    and e.organization_code = due.organization_code
                 returning e.*)
             insert into delivery (id, channel, address, organization_code, language, digest_of, next_attempt_at)
-            select 'msg_' || replace(gen_random_uuid()::text, '-', ''), channel, address, organization_code,
+            select %s, channel, address, organization_code,
                    min(language), array_agg(notification_id order by notification_id), now()
-              from taken group by channel, address, organization_code""";
+              from taken group by channel, address, organization_code""".formatted(Notices.NEW_ID);
 
     private static final String CLAIM = """
             update delivery d set claimed_until = now() + interval '2 minutes', claim = gen_random_uuid(),

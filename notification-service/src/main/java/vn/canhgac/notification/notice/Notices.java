@@ -22,7 +22,9 @@ import vn.canhgac.notification.audience.ContactPreference;
 @ApplicationScoped
 public class Notices {
 
-    private static final String NEW_ID = "'msg_' || replace(gen_random_uuid()::text, '-', '')";
+    /** A message id, time-ordered (commons' {@code time_ordered_id()}): a fan-out's rows go in at the index's end. */
+    public static final String NEW_ID = "'msg_' || replace(time_ordered_id()::text, '-', '')";
+
     private static final String LANGUAGE_OF = "coalesce((select p.language from contact_preference p"
             + " where p.organization_code = n.organization_code and p.email = %s), $2)";
 

@@ -84,6 +84,9 @@ class WebhookResourceTest {
                 assertEquals("STTTT-KH", event.path("data").path("organization").asText());
                 assertEquals(reference, event.path("data").path("reference").asText());
                 assertTrue(second.header("content-type").startsWith("application/cloudevents+json"));
+                assertTrue(
+                        second.header("webhook-id").matches("msg_[0-9a-f]{12}7[0-9a-f]{19}"),
+                        "a time-ordered message id (UUID version 7): " + second.header("webhook-id"));
 
                 await().atMost(PATIENCE)
                         .untilAsserted(() -> as("khanhhoa-coordinator")
