@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import vn.canhgac.commons.net.IpNetworks;
 
 /**
@@ -16,6 +17,11 @@ import vn.canhgac.commons.net.IpNetworks;
  * {@code 1.10.16.0/20 ; SBL256894}.
  */
 final class TextBotnetEntries extends EntryReader {
+
+    /** Compiled once: {@code String.split} with a pattern compiles it again for every line. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
+
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z][\\w.:-]{0,63}");
 
     private final BufferedReader reader;
     private long line;
@@ -40,7 +46,7 @@ final class TextBotnetEntries extends EntryReader {
                 if (content.isEmpty()) {
                     continue;
                 }
-                String[] words = content.split("[\\s,]+");
+                String[] words = SEPARATORS.split(content);
                 if (!anyLine && words[0].chars().noneMatch(Character::isDigit)) {
                     // A column header (DShield's "Start End Netblock ..."): said in the summary, not an entry.
                     next = BotnetEntry.skip(line, "ip", "botnet-header-line", content);
@@ -49,7 +55,7 @@ final class TextBotnetEntries extends EntryReader {
                         && IpNetworks.address(words[1]).isPresent()) {
                     next = range(words[0], words[1], reference(text, comment));
                 } else {
-                    String[] entry = content.split("[\\s,]+", 2);
+                    String[] entry = SEPARATORS.split(content, 2);
                     next = BotnetEntry.read(
                             line,
                             "ip",
@@ -78,7 +84,7 @@ final class TextBotnetEntries extends EntryReader {
             return null;
         }
         String rest = text.substring(comment + 1).strip();
-        return rest.matches("[A-Za-z][\\w.:-]{0,63}") ? rest : null;
+        return REFERENCE.matcher(rest).matches() ? rest : null;
     }
 
     private static int indexOfComment(String text) {
