@@ -24,23 +24,27 @@ public class BotnetListStore {
     /**
      * Entries are staged in a temporary table without indexes (as fast as the client can send them), then moved
      * in one sorted statement, duplicates dropped: a conflict check per row would cost more than the whole move.
+     * Each entry's columns are worked out as it is staged, while the service reads the next batch, not in the move,
+     * which nothing overlaps (a third of a second for a million entries).
      */
     private static final String CREATE_STAGING =
-            "create temp table botnet_staging (network text, label text) on commit drop";
+            "create temp table botnet_staging (network cidr, host boolean, bucket cidr, label text) on commit drop";
 
     private static final String IMPORT_WORK_MEM = "set local work_mem = '256MB'";
 
-    private static final String STAGE_ENTRIES = """
-            insert into botnet_staging (network, label) select u.a, u.l from unnest($1::text[], $2::text[]) as u(a, l)""";
     /** Host entries are /32 or /128; the bucket is the /16 (IPv4) or /32 (IPv6) that holds the entry. */
-    private static final String MOVE_ENTRIES = """
-            insert into botnet_entry (list_id, network, host, bucket, label)
-            select distinct on (s.n) $1, s.n, masklen(s.n) = case family(n) when 4 then 32 else 128 end,
+    private static final String STAGE_ENTRIES = """
+            insert into botnet_staging (network, host, bucket, label)
+            select n, masklen(n) = case family(n) when 4 then 32 else 128 end,
                    case when family(n) = 4 then (case when masklen(n) >= 16 then set_masklen(n, 16) else n end)
                         else (case when masklen(n) >= 32 then set_masklen(n, 32) else n end) end,
                    l
-            from (select network::cidr as n, label as l from botnet_staging) as s
-            order by s.n, s.l nulls last""";
+            from unnest($1::text[]::cidr[], $2::text[]) as u(n, l)""";
+
+    private static final String MOVE_ENTRIES = """
+            insert into botnet_entry (list_id, network, host, bucket, label)
+            select distinct on (network) $1, network, host, bucket, label from botnet_staging
+            order by network, label nulls last""";
     /** Order-independent: the same entries in another order, or repeated, are the same list. */
     private static final String CONTENT_HASH = """
             select count(*) || ':' || coalesce(sum(hashtextextended(network::text, 0)), 0) as hash, count(*) as entries
