@@ -94,11 +94,17 @@ bench_backlog() {
   echo "$n"
 }
 
-# Waits (5 minutes at most) until every read model has applied what was published.
+# Waits (5 minutes at most) until every read model has applied what was published; says so when it gave up.
 bench_wait_applied() {
-  local t0
+  local t0 left
   t0=$(millis)
-  while [ "$(bench_backlog)" -gt 0 ] && [ $(( $(millis) - t0 )) -lt 300000 ]; do sleep 2; done
+  while left=$(bench_backlog); [ "$left" -gt 0 ]; do
+    if [ $(( $(millis) - t0 )) -ge 300000 ]; then
+      warn "$left events still not applied after 5 minutes"
+      return 1
+    fi
+    sleep 2
+  done
 }
 
 # Waits (5 minutes at most) for autovacuum to finish, then takes a checkpoint; says how it went.

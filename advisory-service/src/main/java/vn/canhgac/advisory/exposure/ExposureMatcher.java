@@ -231,7 +231,8 @@ public class ExposureMatcher {
      * with {@code prior}: on a platform with few advisories the planner expected a handful of hits and joined the
      * two by a nested loop, each of thousands of rows against all the others (0.5 s of a 0.7 s asset batch).
      * New exposures are named by {@code time_ordered_id()}, so that they go in at the end of every index that holds
-     * their id: with random ids, a list with 100,000 hits took 7.4-8.5 s to match instead of 5.5-6.7 s.
+     * their id: with random ids, writing a list's 101,000 new exposures took 2.18 s instead of 1.51 s, and their
+     * history rows 0.60 s instead of 0.28 s.
      */
     private static final String UPSERT = """
             with candidate as (%s),

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -219,6 +222,35 @@ class IpNetworksTest {
                 SpecialPurposeNetworks.covering("224.0.0.0/3").stream()
                         .map(SpecialPurposeNetworks.Range::network)
                         .toList());
+    }
+
+    /**
+     * Every special-purpose range is found whole (as itself), and by its first address and its last (as itself or
+     * a narrower range in it), past the quick test of its first byte.
+     */
+    @Test
+    void everySpecialPurposeRangeIsFoundByItsFirstAndLastAddress() throws UnknownHostException {
+        for (SpecialPurposeNetworks.Range range : SpecialPurposeNetworks.RANGES) {
+            String[] parts = range.network().split("/");
+            byte[] first = InetAddress.getByName(parts[0]).getAddress();
+            if (first.length == 4 && range.network().contains(":")) {
+                continue; // ::ffff:0.0.0.0/96 reads as an IPv4 address in Java; its own network is tested below
+            }
+            int hostBits = first.length * 8 - Integer.parseInt(parts[1]);
+            BigInteger last = new BigInteger(1, first)
+                    .or(BigInteger.ONE.shiftLeft(hostBits).subtract(BigInteger.ONE));
+            byte[] digits = last.toByteArray(); // a leading sign byte, or fewer bytes than the address
+            byte[] lastAddress = new byte[first.length];
+            int length = Math.min(digits.length, first.length);
+            System.arraycopy(digits, digits.length - length, lastAddress, first.length - length, length);
+            assertEquals(List.of(range), SpecialPurposeNetworks.covering(range.network()), range.network());
+            for (byte[] address : List.of(first, lastAddress)) {
+                String text = InetAddress.getByAddress(address).getHostAddress();
+                assertTrue(IpNetworks.isSpecialPurpose(text), range + " by " + text);
+            }
+        }
+        assertTrue(IpNetworks.isSpecialPurpose("::ffff:0.0.0.0/96"));
+        assertTrue(IpNetworks.isSpecialPurpose("::ffff:8.8.8.8"));
     }
 
     @Test
