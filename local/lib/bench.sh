@@ -82,16 +82,13 @@ consumer_lag() {
        END { for (key in lag) sum += lag[key]; printf "%d", sum }'
 }
 
-# One benchmark at a time: two would share the cores, and those that seed fixed ids (bench exposures) collide. The
-# holder is written down; a holder that is no longer a running ./canhgac leaves the way free.
+# One benchmark at a time: two would share the cores, and those that seed fixed ids (bench exposures) collide.
 bench_alone() {
-  local lock="$CANHGAC_STATE/bench.pid" holder
-  mkdir -p "$CANHGAC_STATE"
-  holder=$(cat "$lock" 2>/dev/null || true)
-  if [ -n "$holder" ] && [ "$holder" != "$$" ] && ps -o args= -p "$holder" 2>/dev/null | grep -q canhgac; then
-    die "Another benchmark is running (process $holder): one at a time"
+  if pid_alive bench && [ "$(cat "$CANHGAC_STATE/pids/bench.pid")" != "$$" ]; then
+    die "Another benchmark is running (process $(cat "$CANHGAC_STATE/pids/bench.pid")): one at a time"
   fi
-  echo "$$" > "$lock"
+  mkdir -p "$CANHGAC_STATE/pids"
+  echo "$$" > "$CANHGAC_STATE/pids/bench.pid"
 }
 
 # Events not yet applied anywhere: the outboxes' unpublished rows and every service's consumer lag.
