@@ -178,12 +178,9 @@ SQL
 # hit them): they are applied before the import, so that the figure is the import's own, as on a platform whose
 # catalogue was published days before.
 freshness_drain() {
-  local t0 left
+  local t0
   t0=$(millis)
-  while left=$(bench_backlog); [ "$left" -gt 0 ]; do
-    [ $(( $(millis) - t0 )) -gt 900000 ] && die "The setup's $left events were not applied in 15 minutes"
-    sleep 2
-  done
+  bench_wait_applied 900 || die "The setup's events were not applied in 15 minutes"
   echo "drained  the setup's events applied by every read model in $(( ($(millis) - t0) / 1000 )) s (not part of the figure)" \
     | tee -a "$report"
   # Autovacuum after the setup (and after an earlier run's cleanup) would otherwise take its share of the cores

@@ -103,13 +103,14 @@ bench_backlog() {
   echo "$n"
 }
 
-# Waits (5 minutes at most) until every read model has applied what was published; says so when it gave up.
+# bench_wait_applied [SECONDS]: waits (300 s by default) until every read model has applied what was published;
+# says so and fails when it gave up.
 bench_wait_applied() {
-  local t0 left
+  local limit=${1:-300} t0 left
   t0=$(millis)
   while left=$(bench_backlog); [ "$left" -gt 0 ]; do
-    if [ $(( $(millis) - t0 )) -ge 300000 ]; then
-      warn "$left events still not applied after 5 minutes"
+    if [ $(( $(millis) - t0 )) -ge $(( limit * 1000 )) ]; then
+      warn "$left events still not applied after $limit s"
       return 1
     fi
     sleep 2
