@@ -14,8 +14,10 @@ import vn.canhgac.commons.events.EventData;
 /**
  * Keeps the asset read model from {@code inventory.assets} and matches every changed asset against the active
  * advisories and botnet lists, a batch of events at a time, in the transaction that applies them: an exposure is
- * never missed because the service stopped between the two. A deleted asset's open exposures are resolved. After a
- * batch, the statistics of the tables it outgrew are refreshed ({@link MatchingStatistics}).
+ * never missed because the service stopped between the two. An asset is changed when what matching reads of it
+ * changed ({@link MatchingInputs}); an event that only moves its version, hostname or last-seen time (an inventory
+ * imported again) is applied without matching. A deleted asset's open exposures are resolved. After a batch, the
+ * statistics of the tables it outgrew are refreshed ({@link MatchingStatistics}).
  */
 @ApplicationScoped
 public class AssetEventsConsumer {
@@ -53,8 +55,8 @@ public class AssetEventsConsumer {
                                         received.stream()
                                                 .map(BatchConsumer.Read::data)
                                                 .toList())
-                                .flatMap(applied -> matcher.retireAssets(connection, idsOf(applied, true))
-                                        .call(() -> matcher.matchAssets(connection, idsOf(applied, false))))
+                                .flatMap(changed -> matcher.retireAssets(connection, idsOf(changed, true))
+                                        .call(() -> matcher.matchAssets(connection, idsOf(changed, false))))
                                 .replaceWithVoid())
                 .call(statistics::refreshOutgrown);
     }

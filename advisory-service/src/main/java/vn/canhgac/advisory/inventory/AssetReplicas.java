@@ -13,10 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import vn.canhgac.advisory.product.OsPlatform;
-import vn.canhgac.advisory.product.ProductIdentity;
-import vn.canhgac.advisory.product.ReleaseStream;
-import vn.canhgac.advisory.product.VersionScheme;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import vn.canhgac.commons.contracts.AssetEvent;
 import vn.canhgac.commons.events.BatchConsumer;
 import vn.canhgac.commons.tenancy.TenantScope;
@@ -28,16 +26,25 @@ import vn.canhgac.commons.tenancy.TenantScope;
 @ApplicationScoped
 public class AssetReplicas {
 
-    /** Takes each asset unless the replica holds its version or a newer one; answers the ids it took. */
+    /**
+     * Takes each asset unless the replica holds its version or a newer one, with the digest of its matching inputs;
+     * answers the ids it took whose digest changed ({@code prior} reads the rows as they were before the statement).
+     */
     private static final String UPSERT = """
-            insert into asset_replica (id, organization_code, org_path, hostname, external_id, version, deleted, updated_at)
-            select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
-                                 $7::boolean[], $8::timestamptz[])
-            on conflict (id) do update set organization_code = excluded.organization_code,
-                org_path = excluded.org_path, hostname = excluded.hostname, external_id = excluded.external_id,
-                version = excluded.version, deleted = excluded.deleted, updated_at = excluded.updated_at
-            where asset_replica.version < excluded.version
-            returning id""";
+            with prior as (select id, inputs_digest from asset_replica where id = any($1::uuid[])),
+            written as (
+                insert into asset_replica (id, organization_code, org_path, hostname, external_id, version, deleted,
+                                           updated_at, inputs_digest)
+                select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
+                                     $7::boolean[], $8::timestamptz[], $9::text[])
+                on conflict (id) do update set organization_code = excluded.organization_code,
+                    org_path = excluded.org_path, hostname = excluded.hostname, external_id = excluded.external_id,
+                    version = excluded.version, deleted = excluded.deleted, updated_at = excluded.updated_at,
+                    inputs_digest = excluded.inputs_digest
+                where asset_replica.version < excluded.version
+                returning id, inputs_digest)
+            select w.id from written w left join prior p using (id)
+            where p.inputs_digest is distinct from w.inputs_digest""";
 
     private static final String CLEAR_ADDRESSES = "delete from asset_address_replica where asset_id = any($1)";
     private static final String CLEAR_PRODUCTS = "delete from installed_product where asset_id = any($1)";
@@ -89,50 +96,56 @@ public class AssetReplicas {
     }
 
     /**
-     * Applies a batch of asset events on the caller's connection, an asset's newest version only; answers the
-     * events the replica took (those newer than what it held), in their order.
+     * Applies a batch of asset events on the caller's connection, an asset's newest version only; answers the events
+     * the replica took (those newer than what it held) whose matching inputs changed, in their order. Only those
+     * assets have their addresses and products rewritten; the others took their new version, hostname and time.
      */
     public Uni<List<AssetEvent>> applyAll(SqlConnection connection, List<AssetEvent> events) {
-        List<AssetEvent> candidates = BatchConsumer.newestOf(events, AssetEvent::id, AssetEvent::version);
+        List<MatchingInputs> candidates = BatchConsumer.newestOf(events, AssetEvent::id, AssetEvent::version).stream()
+                .map(MatchingInputs::of)
+                .toList();
         Tuple rows = Tuple.tuple()
-                .addArrayOfUUID(candidates.stream().map(AssetEvent::id).toArray(UUID[]::new))
+                .addArrayOfUUID(column(candidates, AssetEvent::id, UUID[]::new))
+                .addArrayOfString(column(candidates, AssetEvent::organizationCode, String[]::new))
+                .addArrayOfString(column(candidates, AssetEvent::orgPath, String[]::new))
+                .addArrayOfString(column(candidates, AssetEvent::hostname, String[]::new))
+                .addArrayOfString(column(candidates, AssetEvent::externalId, String[]::new))
+                .addArrayOfLong(column(candidates, AssetEvent::version, Long[]::new))
+                .addArrayOfBoolean(column(candidates, AssetEvent::deleted, Boolean[]::new))
+                .addArrayOfOffsetDateTime(
+                        column(candidates, e -> e.updatedAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new))
                 .addArrayOfString(
-                        candidates.stream().map(AssetEvent::organizationCode).toArray(String[]::new))
-                .addArrayOfString(candidates.stream().map(AssetEvent::orgPath).toArray(String[]::new))
-                .addArrayOfString(candidates.stream().map(AssetEvent::hostname).toArray(String[]::new))
-                .addArrayOfString(
-                        candidates.stream().map(AssetEvent::externalId).toArray(String[]::new))
-                .addArrayOfLong(candidates.stream().map(AssetEvent::version).toArray(Long[]::new))
-                .addArrayOfBoolean(candidates.stream().map(AssetEvent::deleted).toArray(Boolean[]::new))
-                .addArrayOfOffsetDateTime(candidates.stream()
-                        .map(e -> e.updatedAt().atOffset(ZoneOffset.UTC))
-                        .toArray(OffsetDateTime[]::new));
+                        candidates.stream().map(MatchingInputs::digest).toArray(String[]::new));
         return connection.preparedQuery(UPSERT).execute(rows).flatMap(written -> {
-            Set<UUID> taken = new HashSet<>();
-            written.forEach(row -> taken.add(row.getUUID("id")));
-            List<AssetEvent> applied =
-                    candidates.stream().filter(e -> taken.contains(e.id())).toList();
-            return replaceParts(connection, applied).replaceWith(applied);
+            Set<UUID> changedIds = new HashSet<>();
+            written.forEach(row -> changedIds.add(row.getUUID("id")));
+            List<MatchingInputs> changed = candidates.stream()
+                    .filter(c -> changedIds.contains(c.asset().id()))
+                    .toList();
+            return replaceParts(connection, changed)
+                    .replaceWith(changed.stream().map(MatchingInputs::asset).toList());
         });
     }
 
-    private Uni<Void> replaceParts(SqlConnection connection, List<AssetEvent> applied) {
-        if (applied.isEmpty()) {
+    private static <T> T[] column(
+            List<MatchingInputs> candidates, Function<AssetEvent, T> field, IntFunction<T[]> array) {
+        return candidates.stream().map(c -> field.apply(c.asset())).toArray(array);
+    }
+
+    private Uni<Void> replaceParts(SqlConnection connection, List<MatchingInputs> changed) {
+        if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Tuple ids = Tuple.of((Object) applied.stream().map(AssetEvent::id).toArray(UUID[]::new));
+        Tuple ids = Tuple.of((Object) changed.stream().map(c -> c.asset().id()).toArray(UUID[]::new));
         List<UUID> addressOwners = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
         Products products = Products.empty();
-        for (AssetEvent asset : applied) {
-            if (asset.deleted()) {
-                continue;
-            }
-            for (String address : asset.addresses() == null ? List.<String>of() : asset.addresses()) {
-                addressOwners.add(asset.id());
+        for (MatchingInputs inputs : changed) {
+            for (String address : inputs.addresses()) {
+                addressOwners.add(inputs.asset().id());
                 addresses.add(address);
             }
-            products.add(asset.id(), asset.products());
+            products.add(inputs.asset().id(), inputs.products());
         }
         return connection
                 .preparedQuery(CLEAR_ADDRESSES)
@@ -179,29 +192,16 @@ public class AssetReplicas {
         }
 
         /** Adds an asset's products, each under every identity it has. */
-        void add(UUID asset, List<AssetEvent.Product> products) {
-            if (products == null) {
-                return;
-            }
-            for (int position = 0; position < products.size(); position++) {
-                AssetEvent.Product product = products.get(position);
-                String version = ProductIdentity.versionOf(product.version(), product.cpe(), product.purl());
-                String[] name =
-                        ProductIdentity.displayName(product.vendor(), product.product(), product.cpe(), product.purl());
-                String release = ReleaseStream.of(version, product.purl());
-                String stream =
-                        release != null ? release : OsPlatform.stream(OsPlatform.ofTargetSoftware(product.cpe()));
-                for (String identity :
-                        ProductIdentity.all(product.vendor(), product.product(), product.cpe(), product.purl())) {
-                    assets.add(asset);
-                    positions.add(position);
-                    identities.add(identity);
-                    vendors.add(name[0]);
-                    names.add(name[1]);
-                    versions.add(version);
-                    keys.add(VersionScheme.ofPurl(product.purl()).key(version));
-                    streams.add(stream);
-                }
+        void add(UUID asset, List<MatchingInputs.Installed> installed) {
+            for (MatchingInputs.Installed product : installed) {
+                assets.add(asset);
+                positions.add(product.position());
+                identities.add(product.identity());
+                vendors.add(product.vendor());
+                names.add(product.name());
+                versions.add(product.version());
+                keys.add(product.key());
+                streams.add(product.stream());
             }
         }
     }

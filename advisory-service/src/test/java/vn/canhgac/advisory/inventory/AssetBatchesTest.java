@@ -274,6 +274,87 @@ class AssetBatchesTest {
         assertEquals(consumed, batched);
     }
 
+    /**
+     * An inventory imported again: the asset's next version carries the same owner, addresses and products. The
+     * replica takes its version and hostname but neither rewrites its products nor matches it again; a change of what
+     * matching reads (a listed address), a replica row from before the digest, and a deletion are all matched.
+     */
+    @Test
+    void anEventThatChangesNothingMatchingReadsIsNotMatchedAgain() {
+        String listed = NET + "71";
+        String advisory = as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"reference":"%s","issuer":"NCSC","title":"OpenSSH","issuedOn":"2024-07-01","severity":"HIGH",
+                         "cves":["CVE-2024-6387"],"affected":[{"vendor":"OpenBSD","product":"OpenSSH",
+                         "startIncluding":"8.5","endExcluding":"9.8"}]}""".formatted(InventoryFeed.unique("AGAIN-ADV")))
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("national-feed")
+                .contentType("text/plain")
+                .queryParam("reference", InventoryFeed.unique("AGAIN-LIST"))
+                .queryParam("kind", "AD_HOC")
+                .body(listed + "\n")
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201);
+        UUID asset = UUID.randomUUID();
+        List<Product> products = List.of(Product.named("OpenBSD", "OpenSSH", "9.3p1"));
+        inventory.asset(asset, UNIT, UNIT_PATH, "ssh-v0", 0, List.of(NET + "70"), products);
+        awaitVersion(asset, 0);
+        assertEquals(List.of("A|" + advisory + "|" + asset + "|0"), openKeys(asset));
+        String rowsBefore = installedRows(asset);
+
+        inventory.asset(asset, UNIT, UNIT_PATH, "ssh-v1", 1, List.of(NET + "70"), products);
+        awaitVersion(asset, 1);
+        as("authority").get("/api/v1/exposures/assets/" + asset).then().body("hostname", equalTo("ssh-v1"));
+        assertEquals(rowsBefore, installedRows(asset), "the same products are not written again");
+
+        inventory.asset(asset, UNIT, UNIT_PATH, "ssh-v2", 2, List.of(NET + "70", listed), products);
+        awaitVersion(asset, 2);
+        assertEquals(List.of("A|" + advisory + "|" + asset + "|0", "B|" + asset + "|" + listed), openKeys(asset));
+        assertFalse(rowsBefore.equals(installedRows(asset)), "a changed asset has its parts rewritten");
+
+        // A row applied before the digest existed: its next event is a change, whatever it carries.
+        String rowsOfV2 = installedRows(asset);
+        pool.preparedQuery("update asset_replica set inputs_digest = null where id = $1")
+                .execute(Tuple.of(asset))
+                .await()
+                .indefinitely();
+        inventory.asset(asset, UNIT, UNIT_PATH, "ssh-v3", 3, List.of(NET + "70", listed), products);
+        awaitVersion(asset, 3);
+        assertFalse(rowsOfV2.equals(installedRows(asset)));
+
+        inventory.asset(UUID.randomUUID().toString(), asset, UNIT, UNIT_PATH, "ssh-v4", 4, List.of(), List.of(), true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> openKeys(asset).isEmpty());
+        assertEquals("", installedRows(asset));
+    }
+
+    private void awaitVersion(UUID asset, long version) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("authority")
+                        .get("/api/v1/exposures/assets/" + asset)
+                        .then()
+                        .statusCode(200)
+                        .body("version", equalTo((int) version)));
+    }
+
+    /** The dedup keys of the asset's exposures that are not resolved or withdrawn. */
+    private List<String> openKeys(UUID asset) {
+        return Sql.texts(pool, """
+                select dedup_key from exposure where asset_id = $1 and status not in ('RESOLVED', 'WITHDRAWN')
+                order by dedup_key""", Tuple.of(asset));
+    }
+
+    /** The asset's installed products with the transaction that wrote each (xmin). */
+    private String installedRows(UUID asset) {
+        return String.join(",", Sql.texts(pool, """
+                select identity || '@' || xmin from installed_product where asset_id = $1 order by position, identity""", Tuple.of(asset)));
+    }
+
     private List<String> exposures(List<UUID> assets) {
         return Sql.texts(pool, """
                 select dedup_key || '|' || status || '|' || severity || '|' || due_on || '|' || matched
