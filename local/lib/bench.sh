@@ -362,11 +362,11 @@ LUA
   ok "Benchmark written to $report"
 }
 
-# Rows ever inserted into a service's asset replica (PostgreSQL's statistics, flushed about every second): a
-# catch-up is timed by them rather than by counting a replica of a million rows every half second, which cost the
-# database as much as a tenth of the work it was timing.
-replica_inserts() {
-  psql_admin -d "$1" -Atc "select n_tup_ins from pg_stat_user_tables where relname = 'asset_replica'"
+# Rows ever written into a service's asset replica, inserted or updated (PostgreSQL's statistics, flushed about every
+# second): a catch-up is timed by them rather than by counting a replica of a million rows every half second, which
+# cost the database as much as a tenth of the work it was timing.
+replica_writes() {
+  psql_admin -d "$1" -Atc "select n_tup_ins + n_tup_upd from pg_stat_user_tables where relname = 'asset_replica'"
 }
 
 # One service's catch-up: since its start, and since its first applied event (the rate without the start).
@@ -380,20 +380,21 @@ catchup_line() {
 # How fast the read models catch up: the read models are stopped, ASSETS assets are imported and their events
 # published (a backlog of ASSETS events on inventory.assets), then they start again and the time until each holds
 # every asset is measured (advisory-service also matches each one against every advisory and list). Default 100,000.
-# With SERVICE (advisory-service or incident-service), only that one starts again and is timed: the other read
-# model stays stopped until the end (inventory-, notification-service and the gateway run as usual).
+# With SERVICE (advisory-service or incident-service; "all" for both), only that one starts again and is timed: the
+# other read model stays stopped until the end (inventory-, notification-service and the gateway run as usual).
+# With "again", the same files are then imported a second time, as an agency's next scan (every asset's version moves
+# on, nothing else), and that backlog is timed too.
 cmd_bench_catchup() {
-  local assets=${1:-100000} only=${2:-}
+  local assets=${1:-100000} only=${2:-all} again=${3:-}
   [ "$assets" -gt 0 ] 2>/dev/null || die "How many assets: a number above 0"
   local services=(advisory-service incident-service)
-  if [ -n "$only" ]; then
-    case "$only" in advisory-service|incident-service) services=("$only") ;;
-      *) die "Which read model: advisory-service or incident-service" ;; esac
-  fi
+  case "$only" in all) ;; advisory-service|incident-service) services=("$only") ;;
+    *) die "Which read model: advisory-service, incident-service or all" ;; esac
+  case "$again" in ""|again) ;; *) die "The third argument is \"again\" or nothing" ;; esac
   find_java
   http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   mkdir -p "$BENCH_DIR"
-  local run report gateway token org work t0 pending service
+  local run report gateway token org work
   run=$(date +%s); report="$BENCH_DIR/catchup-$(date -u +%Y%m%dT%H%M%SZ).txt"
   gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
   org="CATCHUP-$run"
@@ -405,10 +406,21 @@ cmd_bench_catchup() {
   curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"OTHER\",\"nameVi\":\"Đo tốc độ đuổi kịp $run\"}"
   sleep 3   # the organisation reaches both replicas before they stop
+  echo "Canh Gác read-model catch-up, $(date -u +%Y%m%dT%H%M%SZ), $(nproc) cores" | tee "$report"
+  catchup_phase "$assets asset events on inventory.assets" "read model"
+  if [ -n "$again" ]; then
+    catchup_phase "the same $assets assets imported again (their versions moved on, nothing else)" "again, read model"
+  fi
+  ok "Benchmark written to $report"
+}
+
+# catchup_phase WHAT LABEL: the timed read models stopped, the run's files imported (the same ones in every phase),
+# their events published, the read models started again and timed until each has written every asset.
+catchup_phase() {
+  local what=$1 label=$2 chunk size pending service t0
   declare -A before timed first
-  for service in "${services[@]}"; do before[$service]=$(replica_inserts "${service%-service}"); done
+  for service in "${services[@]}"; do before[$service]=$(replica_writes "${service%-service}"); done
   stop_pid advisory-service; stop_pid incident-service
-  local chunk size
   for ((chunk = 0; chunk < assets; chunk += 100000)); do   # files of 100,000 assets, as an agency would send them
     size=$(( assets - chunk < 100000 ? assets - chunk : 100000 ))
     generate_csv "$size" "$org" "${run}c$chunk" > "$work/assets.csv"
@@ -421,10 +433,7 @@ cmd_bench_catchup() {
     [ "$pending" = 0 ] && break
     sleep 1
   done
-  {
-    echo "Canh Gác read-model catch-up, $(date -u +%Y%m%dT%H%M%SZ), $(nproc) cores"
-    echo "backlog  $assets asset events on inventory.assets, the read models stopped meanwhile; timed: ${services[*]}"
-  } | tee "$report"
+  echo "backlog  $what, the read models stopped meanwhile; timed: ${services[*]}" | tee -a "$report"
   t0=$(millis)
   for service in "${services[@]}"; do start_service "$service" platform; done
   local now applied waiting=${#services[@]} shares=""
@@ -433,7 +442,7 @@ cmd_bench_catchup() {
     now=$(millis)
     for service in "${services[@]}"; do
       [ -n "${timed[$service]:-}" ] && continue
-      applied=$(( $(replica_inserts "${service%-service}") - ${before[$service]} ))
+      applied=$(( $(replica_writes "${service%-service}") - ${before[$service]} ))
       if [ -z "${first[$service]:-}" ] && [ "$applied" -gt 0 ]; then
         first[$service]=$((now - t0))
         [ -z "$shares" ] && { shares=started; cpu_mark $(catchup_processes) PostgreSQL; }
@@ -445,11 +454,10 @@ cmd_bench_catchup() {
   echo "CPU of both cores while applying: $(cpu_shares)" | tee -a "$report"
   for service in "${services[@]}"; do
     case "$service" in
-      advisory-service) catchup_line "$service" "read model + matching" "${timed[$service]}" "${first[$service]}" ;;
-      *) catchup_line "$service" "read model" "${timed[$service]}" "${first[$service]}" ;;
+      advisory-service) catchup_line "$service" "$label + matching" "${timed[$service]}" "${first[$service]}" ;;
+      *) catchup_line "$service" "$label" "${timed[$service]}" "${first[$service]}" ;;
     esac | tee -a "$report"
   done
-  ok "Benchmark written to $report"
 }
 
 # Where both cores went from the first applied event to the last: each read model, notification-service (which
