@@ -205,26 +205,12 @@ class AssetBatchesTest {
 
     @Test
     void matchingABatchFindsWhatMatchingEachAssetFinds() {
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
-                        {"reference":"%s","issuer":"NCSC","title":"OpenSSL và BIG-IP","issuedOn":"2024-01-10",
-                         "severity":"HIGH","cves":["CVE-2023-5678"],"dueOn":"2024-01-24",
-                         "affected":[{"vendor":"OpenSSL","product":"OpenSSL","startIncluding":"3.0.0","endExcluding":"3.0.13"},
-                                     {"vendor":"F5","product":"BIG-IP","startIncluding":"16.1.0","endExcluding":"16.1.4.1"}]}""".formatted(InventoryFeed.unique("BATCH-ADV")))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as("national-feed")
-                .contentType("text/plain")
-                .queryParam("reference", InventoryFeed.unique("BATCH-LIST"))
-                .queryParam("kind", "AD_HOC")
-                .body(NET + "41\n" + NET + "43\n" + NET + "45\n")
-                .post("/api/v1/botnet-lists")
-                .then()
-                .statusCode(201);
+        String advisory = publishAdvisory("""
+                {"reference":"%s","issuer":"NCSC","title":"OpenSSL và BIG-IP","issuedOn":"2024-01-10",
+                 "severity":"HIGH","cves":["CVE-2023-5678"],"dueOn":"2024-01-24",
+                 "affected":[{"vendor":"OpenSSL","product":"OpenSSL","startIncluding":"3.0.0","endExcluding":"3.0.13"},
+                             {"vendor":"F5","product":"BIG-IP","startIncluding":"16.1.0","endExcluding":"16.1.4.1"}]}""".formatted(InventoryFeed.unique("BATCH-ADV")));
+        publishList(NET + "41\n" + NET + "43\n" + NET + "45\n");
 
         List<UUID> assets = new ArrayList<>();
         String[] openssl = {"3.0.11", "3.0.13", "1.1.1w", "3.0.2"};
@@ -282,25 +268,11 @@ class AssetBatchesTest {
     @Test
     void anEventThatChangesNothingMatchingReadsIsNotMatchedAgain() {
         String listed = NET + "71";
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
-                        {"reference":"%s","issuer":"NCSC","title":"OpenSSH","issuedOn":"2024-07-01","severity":"HIGH",
-                         "cves":["CVE-2024-6387"],"affected":[{"vendor":"OpenBSD","product":"OpenSSH",
-                         "startIncluding":"8.5","endExcluding":"9.8"}]}""".formatted(InventoryFeed.unique("AGAIN-ADV")))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as("national-feed")
-                .contentType("text/plain")
-                .queryParam("reference", InventoryFeed.unique("AGAIN-LIST"))
-                .queryParam("kind", "AD_HOC")
-                .body(listed + "\n")
-                .post("/api/v1/botnet-lists")
-                .then()
-                .statusCode(201);
+        String advisory = publishAdvisory("""
+                {"reference":"%s","issuer":"NCSC","title":"OpenSSH","issuedOn":"2024-07-01","severity":"HIGH",
+                 "cves":["CVE-2024-6387"],"affected":[{"vendor":"OpenBSD","product":"OpenSSH",
+                 "startIncluding":"8.5","endExcluding":"9.8"}]}""".formatted(InventoryFeed.unique("AGAIN-ADV")));
+        publishList(listed + "\n");
         UUID asset = UUID.randomUUID();
         List<Product> products = List.of(Product.named("OpenBSD", "OpenSSH", "9.3p1"));
         inventory.asset(asset, UNIT, UNIT_PATH, "ssh-v0", 0, List.of(NET + "70"), products);
@@ -331,6 +303,28 @@ class AssetBatchesTest {
         inventory.asset(UUID.randomUUID().toString(), asset, UNIT, UNIT_PATH, "ssh-v4", 4, List.of(), List.of(), true);
         await().atMost(Duration.ofSeconds(30)).until(() -> openKeys(asset).isEmpty());
         assertEquals("", installedRows(asset));
+    }
+
+    private static String publishAdvisory(String json) {
+        return as("authority")
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static void publishList(String entries) {
+        as("national-feed")
+                .contentType("text/plain")
+                .queryParam("reference", InventoryFeed.unique("BATCH-LIST"))
+                .queryParam("kind", "AD_HOC")
+                .body(entries)
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201);
     }
 
     private void awaitVersion(UUID asset, long version) {
