@@ -1,5 +1,6 @@
 -- A digest of what the matcher reads of an asset (owner, deleted or not, addresses, installed products under every
--- identity): an event of the asset whose inputs have the same digest changes no hit, so its addresses and products are
--- not rewritten and it is not matched again (AssetReplicas, MatchingInputs). Null for the assets applied before: their
--- next event is a change. A release that changes how assets match sets it to null again.
-alter table asset_replica add column inputs_digest text;
+-- identity): an event of the asset whose inputs have the same digest changes no hit of its own, so its addresses and
+-- products are not rewritten and it is not matched again (AssetReplicas, MatchingInputs). The digest counts only while
+-- inputs_version is the row's version: a release before this one moves the version on without the digest. Null for
+-- the assets applied before: their next event is a change. A release that changes how assets match sets it to null.
+alter table asset_replica add column inputs_digest text, add column inputs_version bigint;

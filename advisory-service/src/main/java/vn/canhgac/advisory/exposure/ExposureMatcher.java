@@ -209,14 +209,14 @@ public class ExposureMatcher {
             from constituency_range c join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and e.network <<= c.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
-            where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O + """
+            where c.organization_code = any($1) and\s""" + NOT_AN_ASSET_OF_O + """
             union all
             """
                     + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
             from constituency_range c join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and not e.host and c.network << e.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
-            where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O;
+            where c.organization_code = any($1) and\s""" + NOT_AN_ASSET_OF_O;
 
     /** A withdrawn exposure reopens too: a later list or advisory that names the same hit is new evidence. */
     private static final String REOPENABLE = "('RESOLVED', 'MITIGATED', 'WITHDRAWN')";
@@ -611,10 +611,16 @@ public class ExposureMatcher {
                 .call(() -> supersedeKev(connection, "k.asset_id = any($1) and kp.asset_id = any($1)", ids));
     }
 
-    /** One organisation's constituency against every active botnet list. */
+    /**
+     * One organisation's constituency against every active botnet list. It takes the lock exclusively, as a
+     * publication does: an asset batch running beside it could not see its new range hits, nor it the batch's assets,
+     * and an address would be tracked twice (as the asset's and as the range's), with nothing to resolve the range hit
+     * until the asset's matching inputs next changed.
+     */
     public Uni<MatchReport> matchConstituency(SqlConnection connection, String organizationCode) {
-        return lock(connection, LOCK_SHARED)
-                .flatMap(locked -> write(connection, CONSTITUENCY_HITS, Tuple.of(organizationCode, activeDays)));
+        return lock(connection, LOCK_EXCLUSIVE)
+                .flatMap(locked ->
+                        write(connection, CONSTITUENCY_HITS, Tuple.of(new String[] {organizationCode}, activeDays)));
     }
 
     /** Resolves the open exposures of assets that inventory deleted. */
@@ -625,11 +631,57 @@ public class ExposureMatcher {
         return announce(connection, RETIRE_ASSET, Tuple.of((Object) assetIds.toArray(UUID[]::new)));
     }
 
-    /** Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason. */
+    /**
+     * Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason, then
+     * finds what the others still active find in their place: another list that names the same address or range
+     * reopens the hit under its own evidence, and the other advisories about the withdrawn one's CVEs are matched
+     * again (a KEV entry's name-only hit, held back while the withdrawn advisory named the product, appears). Nothing
+     * else would: an asset is matched again only when its own matching inputs change. Answers what was closed.
+     */
     public Uni<MatchReport> withdraw(
             SqlConnection connection, boolean botnetList, UUID id, String actor, String reason) {
         String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
-        return announce(connection, sql, Tuple.of(id, actor, reason));
+        return lock(connection, LOCK_EXCLUSIVE)
+                .flatMap(locked -> announce(connection, sql, Tuple.of(id, actor, reason)))
+                .call(closed -> botnetList ? rematchListHits(connection, id) : rematchCves(connection, id));
+    }
+
+    private static final String ASSETS_OF_LIST =
+            "select coalesce(array_agg(distinct asset_id), '{}') from exposure where botnet_list_id = $1 and asset_id is not null";
+    private static final String ORGANIZATIONS_OF_LIST_RANGES = """
+            select coalesce(array_agg(distinct organization_code), '{}') from exposure
+            where botnet_list_id = $1 and asset_id is null""";
+    private static final String CVES_OF = "select cves from advisory where id = $1";
+
+    private Uni<MatchReport> rematchListHits(SqlConnection connection, UUID listId) {
+        return connection
+                .preparedQuery(ASSETS_OF_LIST)
+                .execute(Tuple.of(listId))
+                .map(rows -> rows.iterator().next().getArrayOfUUIDs(0))
+                .flatMap(assets -> assets.length == 0
+                        ? Uni.createFrom().item(MatchReport.NONE)
+                        : write(connection, ASSET_LIST_HITS, Tuple.of(assets, activeDays)))
+                .flatMap(assetHits -> connection
+                        .preparedQuery(ORGANIZATIONS_OF_LIST_RANGES)
+                        .execute(Tuple.of(listId))
+                        .map(rows -> rows.iterator().next().getArrayOfStrings(0))
+                        .flatMap(organizations -> organizations.length == 0
+                                ? Uni.createFrom().item(MatchReport.NONE)
+                                : write(connection, CONSTITUENCY_HITS, Tuple.of(organizations, activeDays)))
+                        .map(assetHits::plus));
+    }
+
+    private Uni<MatchReport> rematchCves(SqlConnection connection, UUID advisoryId) {
+        return connection
+                .preparedQuery(CVES_OF)
+                .execute(Tuple.of(advisoryId))
+                .map(rows -> rows.iterator().next().getArrayOfStrings(0))
+                .flatMap(cves -> cves == null || cves.length == 0
+                        ? Uni.createFrom().item(MatchReport.NONE)
+                        : write(
+                                connection,
+                                ADVISORY_HITS_OF_ADVISORIES + "where v.id <> $1 and v.cves && $2::text[]",
+                                Tuple.of(advisoryId, cves)));
     }
 
     private static Uni<Void> lock(SqlConnection connection, String statement) {

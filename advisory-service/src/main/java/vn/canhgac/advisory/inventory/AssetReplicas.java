@@ -27,24 +27,37 @@ import vn.canhgac.commons.tenancy.TenantScope;
 public class AssetReplicas {
 
     /**
-     * Takes each asset unless the replica holds its version or a newer one, with the digest of its matching inputs;
-     * answers the ids it took whose digest changed ({@code prior} reads the rows as they were before the statement).
+     * Takes each asset unless the replica holds its version or a newer one, with the digest of its matching inputs and
+     * the version it was taken at; answers the ids it took whose digest changed. {@code prior} reads the rows as they
+     * were before the statement ({@link #LOCK} made sure no other transaction changes them meanwhile), and trusts a
+     * digest only when it was taken at the row's version: a release before the digest, run after it, moved the version
+     * on and rewrote the parts without it.
      */
     private static final String UPSERT = """
-            with prior as (select id, inputs_digest from asset_replica where id = any($1::uuid[])),
+            with prior as (select id, case when inputs_version = version then inputs_digest end as inputs_digest
+                           from asset_replica where id = any($1::uuid[])),
             written as (
                 insert into asset_replica (id, organization_code, org_path, hostname, external_id, version, deleted,
-                                           updated_at, inputs_digest)
-                select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
-                                     $7::boolean[], $8::timestamptz[], $9::text[])
+                                           updated_at, inputs_digest, inputs_version)
+                select u.*, u.version from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+                                                  $6::bigint[], $7::boolean[], $8::timestamptz[], $9::text[])
+                     as u(id, organization_code, org_path, hostname, external_id, version, deleted, updated_at,
+                          inputs_digest)
                 on conflict (id) do update set organization_code = excluded.organization_code,
                     org_path = excluded.org_path, hostname = excluded.hostname, external_id = excluded.external_id,
                     version = excluded.version, deleted = excluded.deleted, updated_at = excluded.updated_at,
-                    inputs_digest = excluded.inputs_digest
+                    inputs_digest = excluded.inputs_digest, inputs_version = excluded.inputs_version
                 where asset_replica.version < excluded.version
                 returning id, inputs_digest)
             select w.id from written w left join prior p using (id)
             where p.inputs_digest is distinct from w.inputs_digest""";
+
+    /**
+     * The batch's rows, locked before the upsert reads their digests: otherwise a transaction that committed a newer
+     * version of one of them while the upsert ran would leave its parts under a digest compared with the row before
+     * it. (Locked in the upsert itself, a row the upsert then changes drops out of what the lock answers.)
+     */
+    private static final String LOCK = "select 1 from asset_replica where id = any($1::uuid[]) for update";
 
     private static final String CLEAR_ADDRESSES = "delete from asset_address_replica where asset_id = any($1)";
     private static final String CLEAR_PRODUCTS = "delete from installed_product where asset_id = any($1)";
@@ -116,15 +129,20 @@ public class AssetReplicas {
                         column(candidates, e -> e.updatedAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new))
                 .addArrayOfString(
                         candidates.stream().map(MatchingInputs::digest).toArray(String[]::new));
-        return connection.preparedQuery(UPSERT).execute(rows).flatMap(written -> {
-            Set<UUID> changedIds = new HashSet<>();
-            written.forEach(row -> changedIds.add(row.getUUID("id")));
-            List<MatchingInputs> changed = candidates.stream()
-                    .filter(c -> changedIds.contains(c.asset().id()))
-                    .toList();
-            return replaceParts(connection, changed)
-                    .replaceWith(changed.stream().map(MatchingInputs::asset).toList());
-        });
+        return connection
+                .preparedQuery(LOCK)
+                .execute(Tuple.of(rows.getValue(0)))
+                .flatMap(locked -> connection.preparedQuery(UPSERT).execute(rows))
+                .flatMap(written -> {
+                    Set<UUID> changedIds = new HashSet<>();
+                    written.forEach(row -> changedIds.add(row.getUUID("id")));
+                    List<MatchingInputs> changed = candidates.stream()
+                            .filter(c -> changedIds.contains(c.asset().id()))
+                            .toList();
+                    return replaceParts(connection, changed)
+                            .replaceWith(
+                                    changed.stream().map(MatchingInputs::asset).toList());
+                });
     }
 
     private static <T> T[] column(

@@ -16,8 +16,9 @@ import vn.canhgac.commons.contracts.AssetEvent;
  * What the matcher reads of an asset: its owner, whether it is deleted, its addresses, and its installed products
  * under every identity they can be recognised by (with their versions as sortable keys and their release streams),
  * with a digest of all of it. An asset event whose inputs have the digest the replica already holds can change no
- * hit: the asset is neither rewritten nor matched again (most events of an inventory that is imported again and again
- * only move its version and last-seen time). The digest is taken over the rows as they are derived, so a new way of
+ * hit of its own: the asset is neither rewritten nor matched again (most events of an inventory that is imported again
+ * and again only move its version and last-seen time). What changes elsewhere (a list or an advisory withdrawn, a
+ * constituency) is matched again where it changes ({@code ExposureMatcher}). The digest is taken over the rows as they are derived, so a new way of
  * deriving identities or keys makes every asset's next event count as a change.
  */
 record MatchingInputs(AssetEvent asset, List<String> addresses, List<Installed> products, String digest) {
@@ -26,9 +27,7 @@ record MatchingInputs(AssetEvent asset, List<String> addresses, List<Installed> 
     record Installed(
             int position, String identity, String vendor, String name, String version, String key, String stream) {}
 
-    private static final char FIELD = '\u001f';
-    private static final char RECORD = '\u001e';
-    private static final char NULL = '\u0000';
+    private static final char RECORD = '\n';
 
     static MatchingInputs of(AssetEvent asset) {
         List<String> addresses = asset.deleted() || asset.addresses() == null ? List.of() : asset.addresses();
@@ -38,7 +37,7 @@ record MatchingInputs(AssetEvent asset, List<String> addresses, List<Installed> 
         field(text, asset.orgPath());
         field(text, Boolean.toString(asset.deleted()));
         text.append(RECORD);
-        addresses.forEach(address -> field(text, address));
+        addresses.stream().sorted().forEach(address -> field(text, address));
         for (Installed p : products) {
             text.append(RECORD);
             field(text, Integer.toString(p.position()));
@@ -73,13 +72,13 @@ record MatchingInputs(AssetEvent asset, List<String> addresses, List<Installed> 
         return rows;
     }
 
+    /** Each field with its length first (null as {@code -}), so that no value can run into the next one. */
     private static void field(StringBuilder text, String value) {
         if (value == null) {
-            text.append(NULL);
+            text.append('-');
         } else {
-            text.append(value);
+            text.append(value.length()).append(':').append(value);
         }
-        text.append(FIELD);
     }
 
     private static String sha256(String text) {

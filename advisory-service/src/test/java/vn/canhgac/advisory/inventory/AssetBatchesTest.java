@@ -277,7 +277,7 @@ class AssetBatchesTest {
         List<Product> products = List.of(Product.named("OpenBSD", "OpenSSH", "9.3p1"));
         inventory.asset(asset, UNIT, UNIT_PATH, "ssh-v0", 0, List.of(NET + "70"), products);
         awaitVersion(asset, 0);
-        assertEquals(List.of("A|" + advisory + "|" + asset + "|0"), openKeys(asset));
+        assertEquals(List.of("A|" + advisory + "|" + asset + "|0"), openKeys(asset, advisory));
         String rowsBefore = installedRows(asset);
 
         inventory.asset(asset, UNIT, UNIT_PATH, "ssh-v1", 1, List.of(NET + "70"), products);
@@ -287,7 +287,8 @@ class AssetBatchesTest {
 
         inventory.asset(asset, UNIT, UNIT_PATH, "ssh-v2", 2, List.of(NET + "70", listed), products);
         awaitVersion(asset, 2);
-        assertEquals(List.of("A|" + advisory + "|" + asset + "|0", "B|" + asset + "|" + listed), openKeys(asset));
+        assertEquals(
+                List.of("A|" + advisory + "|" + asset + "|0", "B|" + asset + "|" + listed), openKeys(asset, advisory));
         assertFalse(rowsBefore.equals(installedRows(asset)), "a changed asset has its parts rewritten");
 
         // A row applied before the digest existed: its next event is a change, whatever it carries.
@@ -301,7 +302,8 @@ class AssetBatchesTest {
         assertFalse(rowsOfV2.equals(installedRows(asset)));
 
         inventory.asset(UUID.randomUUID().toString(), asset, UNIT, UNIT_PATH, "ssh-v4", 4, List.of(), List.of(), true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> openKeys(asset).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> openKeys(asset, advisory).isEmpty());
         assertEquals("", installedRows(asset));
     }
 
@@ -336,11 +338,13 @@ class AssetBatchesTest {
                         .body("version", equalTo((int) version)));
     }
 
-    /** The dedup keys of the asset's exposures that are not resolved or withdrawn. */
-    private List<String> openKeys(UUID asset) {
+    /** The dedup keys of the asset's botnet hits and hits of the advisory that are not resolved or withdrawn. */
+    private List<String> openKeys(UUID asset, String advisory) {
         return Sql.texts(pool, """
-                select dedup_key from exposure where asset_id = $1 and status not in ('RESOLVED', 'WITHDRAWN')
-                order by dedup_key""", Tuple.of(asset));
+                select dedup_key from exposure
+                where asset_id = $1 and (advisory_id = $2 or source_kind = 'BOTNET')
+                  and status not in ('RESOLVED', 'WITHDRAWN')
+                order by dedup_key""", Tuple.of(asset, UUID.fromString(advisory)));
     }
 
     /** The asset's installed products with the transaction that wrote each (xmin). */

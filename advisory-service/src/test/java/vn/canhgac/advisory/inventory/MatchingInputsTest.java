@@ -24,10 +24,21 @@ class MatchingInputsTest {
             List<String> addresses,
             List<AssetEvent.Product> products,
             boolean deleted) {
+        return asset(org, "/UBND-KH/" + org + "/", hostname, version, addresses, products, deleted);
+    }
+
+    private static AssetEvent asset(
+            String org,
+            String path,
+            String hostname,
+            long version,
+            List<String> addresses,
+            List<AssetEvent.Product> products,
+            boolean deleted) {
         return new AssetEvent(
                 ID,
                 org,
-                "/UBND-KH/" + org + "/",
+                path,
                 null,
                 "ext-1",
                 hostname,
@@ -43,6 +54,13 @@ class MatchingInputsTest {
 
     private static String digest(AssetEvent asset) {
         return MatchingInputs.of(asset).digest();
+    }
+
+    @Test
+    void theOrderOfTheAddressesLeavesTheDigest() {
+        assertEquals(
+                digest(asset("SO-A", "h", 0, List.of("45.64.1.1", "45.64.1.2"), List.of(), false)),
+                digest(asset("SO-A", "h", 0, List.of("45.64.1.2", "45.64.1.1"), List.of(), false)));
     }
 
     @Test
@@ -71,6 +89,12 @@ class MatchingInputsTest {
 
     @Test
     void fieldsCannotRunIntoEachOther() {
+        assertNotEquals(
+                digest(asset("SO-A", "/X/", "h", 0, List.of(), List.of(), false)),
+                digest(asset("SO-A/", "X/", "h", 0, List.of(), List.of(), false)));
+        assertNotEquals(
+                digest(asset("SO-A", null, "h", 0, List.of(), List.of(), false)),
+                digest(asset("SO-A", "", "h", 0, List.of(), List.of(), false)));
         AssetEvent.Product ab = new AssetEvent.Product("a", "bc", "1", null, null);
         AssetEvent.Product abc = new AssetEvent.Product("ab", "c", "1", null, null);
         assertNotEquals(

@@ -155,6 +155,54 @@ class WithdrawalTest {
                 .body("items.status", everyItem(equalTo("WITHDRAWN")));
     }
 
+    /** A list withdrawn by mistake takes nothing from another active list that names the same address. */
+    @Test
+    void aHitAnotherActiveListStillNamesReopensUnderThatList() {
+        String address = "203.163." + (1 + ThreadLocalRandom.current().nextInt(250)) + "."
+                + (1 + ThreadLocalRandom.current().nextInt(250));
+        UUID asset = UUID.randomUUID();
+        inventory.asset(asset, UNIT, UNIT_PATH, "listed-wd", 0, List.of(address), List.of());
+        InventoryFeed.awaitAsset(asset);
+        String first = publishList(address);
+        String second = publishList(address);
+        as("authority")
+                .queryParam("assetId", asset)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].botnetListId", equalTo(second));
+
+        as("national-feed")
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"Sent twice\"}")
+                .post("/api/v1/botnet-lists/" + second + "/withdrawal")
+                .then()
+                .statusCode(200)
+                .body("exposuresClosed", equalTo(1));
+        as("authority")
+                .queryParam("assetId", asset)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].botnetListId", equalTo(first));
+    }
+
+    private static String publishList(String address) {
+        return as("national-feed")
+                .contentType("text/plain; charset=utf-8")
+                .queryParam("reference", InventoryFeed.unique("AD-HOC"))
+                .queryParam("kind", "AD_HOC")
+                .body(address + "\n")
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     @Test
     void theFeedThatPublishedABotnetListMayWithdrawIt() {
         String list = as("national-feed")
