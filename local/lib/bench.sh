@@ -386,6 +386,7 @@ catchup_line() {
 # on, nothing else), and that backlog is timed too.
 cmd_bench_catchup() {
   local assets=${1:-100000} only=${2:-all} again=${3:-}
+  [ "$only" = again ] && { only=all; again=again; }
   [ "$assets" -gt 0 ] 2>/dev/null || die "How many assets: a number above 0"
   local services=(advisory-service incident-service)
   case "$only" in all) ;; advisory-service|incident-service) services=("$only") ;;
