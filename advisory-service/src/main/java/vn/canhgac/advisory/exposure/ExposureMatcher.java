@@ -209,14 +209,14 @@ public class ExposureMatcher {
             from constituency_range c join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and e.network <<= c.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
-            where c.organization_code = any($1) and\s""" + NOT_AN_ASSET_OF_O + """
+            where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O + """
             union all
             """
                     + RANGE_BOTNET_COLUMNS.replace("c_network", "c.network") + """
             from constituency_range c join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
             join botnet_entry e on e.list_id = l.id and not e.host and c.network << e.network
             join organization_replica o on o.code = c.organization_code and not o.deleted
-            where c.organization_code = any($1) and\s""" + NOT_AN_ASSET_OF_O;
+            where c.organization_code = $1 and\s""" + NOT_AN_ASSET_OF_O;
 
     /** A withdrawn exposure reopens too: a later list or advisory that names the same hit is new evidence. */
     private static final String REOPENABLE = "('RESOLVED', 'MITIGATED', 'WITHDRAWN')";
@@ -632,56 +632,53 @@ public class ExposureMatcher {
     }
 
     /**
-     * Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason, then
-     * finds what the others still active find in their place: another list that names the same address or range
-     * reopens the hit under its own evidence, and the other advisories about the withdrawn one's CVEs are matched
-     * again (a KEV entry's name-only hit, held back while the withdrawn advisory named the product, appears). Nothing
-     * else would: an asset is matched again only when its own matching inputs change. Answers what was closed.
+     * Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason. What
+     * the withdrawn one held away from an asset (another active list that names the same address, a KEV entry's
+     * name-only hit on a product it named) is found again at the asset's next event: see {@link #forgetListedAssets}
+     * and {@link #forgetAssetsNamedBy}.
      */
     public Uni<MatchReport> withdraw(
             SqlConnection connection, boolean botnetList, UUID id, String actor, String reason) {
         String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
-        return lock(connection, LOCK_EXCLUSIVE)
-                .flatMap(locked -> announce(connection, sql, Tuple.of(id, actor, reason)))
-                .call(closed -> botnetList ? rematchListHits(connection, id) : rematchCves(connection, id));
+        return announce(connection, sql, Tuple.of(id, actor, reason))
+                .call(() -> botnetList ? forgetListedAssets(connection, id) : forgetAssetsNamedBy(connection, id));
     }
 
-    private static final String ASSETS_OF_LIST =
-            "select coalesce(array_agg(distinct asset_id), '{}') from exposure where botnet_list_id = $1 and asset_id is not null";
-    private static final String ORGANIZATIONS_OF_LIST_RANGES = """
-            select coalesce(array_agg(distinct organization_code), '{}') from exposure
-            where botnet_list_id = $1 and asset_id is null""";
-    private static final String CVES_OF = "select cves from advisory where id = $1";
+    /**
+     * An asset is matched again only when its own matching inputs change (their digest, {@code inputs_digest}); what
+     * changes beside it forgets the digest of the assets it concerns, so that their next event matches them again,
+     * as every event did before the digest. The assets a list found, for its withdrawal: another active list may
+     * name the same address.
+     */
+    private static final String FORGET_LISTED_ASSETS = """
+            update asset_replica set inputs_digest = null
+            where id in (select asset_id from exposure where botnet_list_id = $1) and inputs_digest is not null""";
 
-    private Uni<MatchReport> rematchListHits(SqlConnection connection, UUID listId) {
+    /**
+     * The assets that install a product an advisory names, before it is withdrawn or revised, when an active KEV entry
+     * is about one of its CVEs: the advisory held that entry's name-only hit back (found or not), and may not any more.
+     */
+    private static final String FORGET_ASSETS_NAMED_BY = """
+            update asset_replica set inputs_digest = null
+            where id in (select p.asset_id from affected_product r\s""" + installationsOf("r", "p") + """
+                          on true where r.advisory_id = $1)
+              and inputs_digest is not null
+              and exists (select 1 from advisory k join advisory w on w.id = $1
+                          where k.status = 'ACTIVE' and k.source_format = 'KEV' and k.id <> w.id and k.cves && w.cves)""";
+
+    private static Uni<Void> forgetListedAssets(SqlConnection connection, UUID listId) {
         return connection
-                .preparedQuery(ASSETS_OF_LIST)
+                .preparedQuery(FORGET_LISTED_ASSETS)
                 .execute(Tuple.of(listId))
-                .map(rows -> rows.iterator().next().getArrayOfUUIDs(0))
-                .flatMap(assets -> assets.length == 0
-                        ? Uni.createFrom().item(MatchReport.NONE)
-                        : write(connection, ASSET_LIST_HITS, Tuple.of(assets, activeDays)))
-                .flatMap(assetHits -> connection
-                        .preparedQuery(ORGANIZATIONS_OF_LIST_RANGES)
-                        .execute(Tuple.of(listId))
-                        .map(rows -> rows.iterator().next().getArrayOfStrings(0))
-                        .flatMap(organizations -> organizations.length == 0
-                                ? Uni.createFrom().item(MatchReport.NONE)
-                                : write(connection, CONSTITUENCY_HITS, Tuple.of(organizations, activeDays)))
-                        .map(assetHits::plus));
+                .replaceWithVoid();
     }
 
-    private Uni<MatchReport> rematchCves(SqlConnection connection, UUID advisoryId) {
+    /** Called before an advisory is withdrawn or revised (see {@link #FORGET_ASSETS_NAMED_BY}). */
+    public Uni<Void> forgetAssetsNamedBy(SqlConnection connection, UUID advisoryId) {
         return connection
-                .preparedQuery(CVES_OF)
+                .preparedQuery(FORGET_ASSETS_NAMED_BY)
                 .execute(Tuple.of(advisoryId))
-                .map(rows -> rows.iterator().next().getArrayOfStrings(0))
-                .flatMap(cves -> cves == null || cves.length == 0
-                        ? Uni.createFrom().item(MatchReport.NONE)
-                        : write(
-                                connection,
-                                ADVISORY_HITS_OF_ADVISORIES + "where v.id <> $1 and v.cves && $2::text[]",
-                                Tuple.of(advisoryId, cves)));
+                .replaceWithVoid();
     }
 
     private static Uni<Void> lock(SqlConnection connection, String statement) {

@@ -115,6 +115,7 @@ public class AdvisoryService {
             }
             String reason = input.reference() + " revision " + input.revision();
             return store.find(connection, id)
+                    .call(before -> matcher.forgetAssetsNamedBy(connection, id))
                     .flatMap(before -> matcher.statementCves(connection, id)
                             .flatMap(statedBefore -> store.revise(connection, caller, id, input)
                                     .flatMap(after -> matcher.matchAdvisory(connection, id)
