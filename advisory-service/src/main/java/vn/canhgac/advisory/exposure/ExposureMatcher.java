@@ -619,8 +619,7 @@ public class ExposureMatcher {
      */
     public Uni<MatchReport> matchConstituency(SqlConnection connection, String organizationCode) {
         return lock(connection, LOCK_EXCLUSIVE)
-                .flatMap(locked ->
-                        write(connection, CONSTITUENCY_HITS, Tuple.of(new String[] {organizationCode}, activeDays)));
+                .flatMap(locked -> write(connection, CONSTITUENCY_HITS, Tuple.of(organizationCode, activeDays)));
     }
 
     /** Resolves the open exposures of assets that inventory deleted. */

@@ -181,6 +181,27 @@ class ExposureMatchingTest {
         });
     }
 
+    /**
+     * A constituency that comes after the list: the organisation's new range is matched by the scheduled job against
+     * the active lists (it takes the matching lock exclusively), and the listed address in it becomes a range hit.
+     */
+    @Test
+    void aRangeGivenAfterTheListIsMatchedAgainstIt() {
+        String net = InventoryFeed.randomNetwork24();
+        String listId = botnetList(InventoryFeed.unique("LATE/BOTNET"), net + "91 mirai\n")
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String late = InventoryFeed.unique("LATE");
+        inventory.organization(late, "/UBND-KH/STTTT-KH/" + late + "/", 0, List.of(net + "0/24"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> exposures("authority", Map.of("botnetListId", listId))
+                        .body("items", hasSize(1))
+                        .body("items[0].organizationCode", equalTo(late))
+                        .body("items[0].subject", equalTo(net + "91"))
+                        .body("items[0].network", equalTo(net + "0/24")));
+    }
+
     @Test
     void aBotnetListHitsAssetsAndConstituencyAndIsMatchedOnce() {
         UUID mail = UUID.randomUUID();
