@@ -639,8 +639,10 @@ public class ExposureMatcher {
     public Uni<MatchReport> withdraw(
             SqlConnection connection, boolean botnetList, UUID id, String actor, String reason) {
         String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
-        return announce(connection, sql, Tuple.of(id, actor, reason))
-                .call(() -> botnetList ? forgetListedAssets(connection, id) : forgetAssetsNamedBy(connection, id));
+        // The assets' rows before the exposures, in the order an asset batch takes them: the other order could
+        // deadlock with a batch that holds an asset's row and waits for an exposure the withdrawal closes.
+        return (botnetList ? forgetListedAssets(connection, id) : forgetAssetsNamedBy(connection, id))
+                .flatMap(forgotten -> announce(connection, sql, Tuple.of(id, actor, reason)));
     }
 
     /**

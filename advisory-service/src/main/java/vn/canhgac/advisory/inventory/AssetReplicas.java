@@ -55,7 +55,9 @@ public class AssetReplicas {
     /**
      * The batch's rows, locked before the upsert reads their digests: otherwise a transaction that committed a newer
      * version of one of them while the upsert ran would leave its parts under a digest compared with the row before
-     * it. (Locked in the upsert itself, a row the upsert then changes drops out of what the lock answers.)
+     * it. A {@code for update} in {@code prior} would not do: a row the same statement has already updated is left out
+     * of what it answers. Only existing rows can be locked; a new asset written twice at once counts as changed, which
+     * costs a match and loses nothing.
      */
     private static final String LOCK = "select 1 from asset_replica where id = any($1::uuid[]) for update";
 
