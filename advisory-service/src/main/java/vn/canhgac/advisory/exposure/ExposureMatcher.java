@@ -639,31 +639,30 @@ public class ExposureMatcher {
     public Uni<MatchReport> withdraw(
             SqlConnection connection, boolean botnetList, UUID id, String actor, String reason) {
         String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
-        // The assets' rows before the exposures, in the order an asset batch takes them: the other order could
-        // deadlock with a batch that holds an asset's row and waits for an exposure the withdrawal closes.
-        return (botnetList ? forgetListedAssets(connection, id) : forgetAssetsNamedBy(connection, id))
-                .flatMap(forgotten -> announce(connection, sql, Tuple.of(id, actor, reason)));
+        return announce(connection, sql, Tuple.of(id, actor, reason))
+                .call(() -> botnetList ? forgetListedAssets(connection, id) : forgetAssetsNamedBy(connection, id));
     }
 
     /**
-     * An asset is matched again only when its own matching inputs change (their digest, {@code inputs_digest}); what
-     * changes beside it forgets the digest of the assets it concerns, so that their next event matches them again,
-     * as every event did before the digest. The assets a list found, for its withdrawal: another active list may
-     * name the same address.
+     * An asset is matched again only when its own matching inputs change (their digest); what changes beside it asks
+     * for the assets it concerns to be matched again at their next event, as every event did before the digest
+     * ({@code asset_rematch}: only inserted here, so that no lock is taken on the assets' rows, which asset batches
+     * lock in their own order). The assets a list found, for its withdrawal: another active list may name the same
+     * address.
      */
     private static final String FORGET_LISTED_ASSETS = """
-            update asset_replica set inputs_digest = null
-            where id in (select asset_id from exposure where botnet_list_id = $1) and inputs_digest is not null""";
+            insert into asset_rematch (asset_id)
+            select distinct asset_id from exposure where botnet_list_id = $1 and asset_id is not null""";
 
     /**
      * The assets that install a product an advisory names, before it is withdrawn or revised, when an active KEV entry
      * is about one of its CVEs: the advisory held that entry's name-only hit back (found or not), and may not any more.
      */
     private static final String FORGET_ASSETS_NAMED_BY = """
-            update asset_replica set inputs_digest = null
-            where id in (select p.asset_id from affected_product r\s""" + installationsOf("r", "p") + """
-                          on true where r.advisory_id = $1)
-              and inputs_digest is not null
+            insert into asset_rematch (asset_id)
+            select distinct p.asset_id from affected_product r\s""" + installationsOf("r", "p") + """
+             on true
+            where r.advisory_id = $1
               and exists (select 1 from advisory k join advisory w on w.id = $1
                           where k.status = 'ACTIVE' and k.source_format = 'KEV' and k.id <> w.id and k.cves && w.cves)""";
 

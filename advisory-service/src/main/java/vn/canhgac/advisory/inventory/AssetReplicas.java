@@ -29,13 +29,17 @@ public class AssetReplicas {
     /**
      * Takes each asset unless the replica holds its version or a newer one, with the digest of its matching inputs and
      * the version it was taken at; answers the ids it took whose digest changed. {@code prior} reads the rows as they
-     * were before the statement ({@link #LOCK} made sure no other transaction changes them meanwhile), and trusts a
-     * digest only when it was taken at the row's version: a release before the digest, run after it, moved the version
-     * on and rewrote the parts without it.
+     * were before the statement ({@link #LOCK} made sure no other transaction changes them meanwhile). It trusts a
+     * digest only when it was taken at the row's version (a release before the digest, run after it, moved the version
+     * on and rewrote the parts without it) and when nothing asked for the asset to be matched again
+     * ({@code asset_rematch}); the requests it saw are deleted for the assets it took, in the same snapshot, so that one
+     * made meanwhile stays for the next event.
      */
     private static final String UPSERT = """
-            with prior as (select id, case when inputs_version = version then inputs_digest end as inputs_digest
-                           from asset_replica where id = any($1::uuid[])),
+            with prior as (select a.id, case when a.inputs_version = a.version
+                                                  and not exists (select 1 from asset_rematch m where m.asset_id = a.id)
+                                             then a.inputs_digest end as inputs_digest
+                           from asset_replica a where a.id = any($1::uuid[])),
             written as (
                 insert into asset_replica (id, organization_code, org_path, hostname, external_id, version, deleted,
                                            updated_at, inputs_digest, inputs_version)
@@ -48,7 +52,8 @@ public class AssetReplicas {
                     version = excluded.version, deleted = excluded.deleted, updated_at = excluded.updated_at,
                     inputs_digest = excluded.inputs_digest, inputs_version = excluded.inputs_version
                 where asset_replica.version < excluded.version
-                returning id, inputs_digest)
+                returning id, inputs_digest),
+            rematched as (delete from asset_rematch where asset_id in (select id from written))
             select w.id from written w left join prior p using (id)
             where p.inputs_digest is distinct from w.inputs_digest""";
 
