@@ -633,8 +633,9 @@ public class ExposureMatcher {
     /**
      * Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason. What
      * the withdrawn one held away from an asset (another active list that names the same address, a KEV entry's
-     * name-only hit on a product it named) is found again at the asset's next event: see {@link #forgetListedAssets}
-     * and {@link #forgetAssetsNamedBy}.
+     * name-only hit on a product it named) is found again when the asset is matched again on request, by the asset's
+     * next event or within seconds by {@code AssetRematching}: see {@link #forgetListedAssets} and
+     * {@link #forgetAssetsNamedBy}.
      */
     public Uni<MatchReport> withdraw(
             SqlConnection connection, boolean botnetList, UUID id, String actor, String reason) {
@@ -645,9 +646,9 @@ public class ExposureMatcher {
 
     /**
      * An asset is matched again only when its own matching inputs change (their digest); what changes beside it asks
-     * for the assets it concerns to be matched again at their next event, as every event did before the digest
-     * ({@code asset_rematch}: only inserted here, so that no lock is taken on the assets' rows, which asset batches
-     * lock in their own order). The assets a list found, for its withdrawal: another active list may name the same
+     * for the assets it concerns to be matched again ({@code asset_rematch}: only inserted here, so that no lock is
+     * taken on the assets' rows, which asset batches lock in their own order). The asset's next event or
+     * {@code AssetRematching}, whichever comes first, takes the request. The assets a list found, for its withdrawal: another active list may name the same
      * address.
      */
     private static final String FORGET_LISTED_ASSETS = """

@@ -57,6 +57,9 @@ class AssetBatchesTest {
     @Inject
     ExposureMatcher matcher;
 
+    @Inject
+    AssetReplicas replicas;
+
     @BeforeAll
     static void feeds() {
         inventory = InventoryFeed.withUnitOfKhanhHoa(UNIT);
@@ -305,6 +308,71 @@ class AssetBatchesTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> openKeys(asset, advisory).isEmpty());
         assertEquals("", installedRows(asset));
+    }
+
+    /**
+     * Something beside the asset changed (a list withdrawn, an advisory revised) and asked for it to be matched again:
+     * the job does it within seconds, without waiting for an event of the asset, and takes the request.
+     */
+    @Test
+    void anAssetAskedToBeMatchedAgainIsMatchedWithoutAnEvent() {
+        String advisory = publishAdvisory("""
+                {"reference":"%s","issuer":"NCSC","title":"OpenSSH","issuedOn":"2024-07-01","severity":"HIGH",
+                 "cves":["CVE-2024-6387"],"affected":[{"vendor":"OpenBSD","product":"OpenSSH",
+                 "startIncluding":"8.5","endExcluding":"9.8"}]}""".formatted(InventoryFeed.unique("REQ-ADV")));
+        UUID asset = UUID.randomUUID();
+        inventory.asset(
+                asset, UNIT, UNIT_PATH, "ssh-req", 0, List.of(), List.of(Product.named("OpenBSD", "OpenSSH", "9.6")));
+        awaitVersion(asset, 0);
+        List<String> found = openKeys(asset, advisory);
+        assertEquals(1, found.size());
+        reset(List.of(asset));
+
+        requestRematch(asset);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> openKeys(asset, advisory).equals(found));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingRematches(asset) == 0);
+    }
+
+    /**
+     * The asset's next event takes a request made before it: the asset is matched again though its digest did not
+     * change, and the request is gone with the batch.
+     */
+    @Test
+    void anAssetsNextEventTakesTheRequestToMatchItAgain() {
+        UUID asset = UUID.randomUUID();
+        List<Product> products = List.of(Product.named("OpenBSD", "OpenSSH", "9.3p1"));
+        inventory.asset(asset, UNIT, UNIT_PATH, "ssh-next", 0, List.of(NET + "90"), products);
+        awaitVersion(asset, 0);
+        AssetEvent unchanged =
+                InventoryFeed.assetEvent(asset, UNIT, UNIT_PATH, "ssh-next", 1, List.of(NET + "90"), products, false);
+
+        List<AssetEvent> changed = pool.withTransaction(
+                        c -> c.preparedQuery("insert into asset_rematch (asset_id) values ($1)")
+                                .execute(Tuple.of(asset))
+                                .flatMap(ignored -> replicas.applyAll(c, List.of(unchanged))))
+                .await()
+                .indefinitely();
+
+        assertEquals(List.of(asset), changed.stream().map(AssetEvent::id).toList());
+        assertEquals(0, pendingRematches(asset));
+    }
+
+    private void requestRematch(UUID asset) {
+        pool.preparedQuery("insert into asset_rematch (asset_id) values ($1)")
+                .execute(Tuple.of(asset))
+                .await()
+                .indefinitely();
+    }
+
+    private long pendingRematches(UUID asset) {
+        return pool.preparedQuery("select count(*) from asset_rematch where asset_id = $1")
+                .execute(Tuple.of(asset))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
     }
 
     private static String publishAdvisory(String json) {
