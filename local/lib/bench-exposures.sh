@@ -11,6 +11,9 @@
 # 3. Publishes an advisory with 50 affected version ranges through the gateway: matched against the 500,000
 #    installed products before it answers.
 # 4. Beside each, the same join done as plainly as possible in one SQL query on the same data: the limit.
+# 5. Publishes a second list naming the HITS asset addresses again (their exposures take it as evidence) and
+#    withdraws it: the withdrawal answers once it has closed them and asked for their assets to be matched again;
+#    the AssetRematching job then reopens them under the first list. Timed until no request is left.
 # Each figure is taken on a quiet machine: after autovacuum and a checkpoint, the list's baseline before the list,
 # and the advisory once the other read models have applied the list's hits. The service's own phases of the list
 # (staged, stored, compared, matched) are read from its log.
@@ -84,12 +87,13 @@ cleanup_read_model() {
   local run=$1
   bench_advisory_psql <<SQL >/dev/null
 create temp table bench_exposure as select id from exposure where org_path like '/BENCHX-$run/%'
-    or botnet_list_id in (select id from botnet_list where reference = 'BENCH-$run')
+    or botnet_list_id in (select id from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN'))
     or advisory_id in (select id from advisory where reference = 'BENCH-ADV-$run');
 delete from exposure_history where exposure_id in (select id from bench_exposure);
 delete from exposure where id in (select id from bench_exposure);
-delete from botnet_entry where list_id in (select id from botnet_list where reference = 'BENCH-$run');
-delete from botnet_list where reference = 'BENCH-$run';
+delete from botnet_entry where list_id in (select id from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN'));
+delete from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN');
+delete from asset_rematch where asset_id in (select id from asset_replica where org_path like '/BENCHX-$run/%');
 delete from advisory where reference = 'BENCH-ADV-$run';
 delete from constituency_bucket where organization_code like 'BX$run-%';
 delete from constituency_range where org_path like '/BENCHX-$run/%';
@@ -101,6 +105,35 @@ SQL
   # A million dead entries left to autovacuum would slow the next run's index scans.
   bench_advisory_psql -c "vacuum analyze botnet_entry" -c "vacuum analyze asset_address_replica" \
     -c "vacuum analyze installed_product" -c "vacuum analyze asset_replica" >/dev/null
+}
+
+# Step 5: a list naming the hit addresses again, withdrawn; timed until its assets are matched again.
+bench_withdrawal() {
+  local run=$1 hits=$2 work=$3 gateway feed list response t0 t1 t2 left
+  gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+  feed=$(token_for national-feed)
+  head -n $((hits + 1)) "$work/botnet.txt" > "$work/again.txt"
+  list=$(curl -fsS -X POST "$gateway/api/v1/botnet-lists?reference=BENCH-$run-AGAIN&issuer=BENCH-$run&kind=AD_HOC" \
+    -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain' --data-binary @"$work/again.txt" \
+    | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+  bench_wait_applied >/dev/null || true
+  echo "quiet    $(bench_quiet) (not part of any figure)" | tee -a "$report"
+  say "Withdrawing a list that names the $hits hit addresses again: matched again under the first list"
+  t0=$(millis)
+  response=$(curl -fsS -X POST "$gateway/api/v1/botnet-lists/$list/withdrawal" -H "Authorization: Bearer $feed" \
+    -H 'Content-Type: application/json' -d '{"reason":"benchmark"}')
+  t1=$(millis)
+  while left=$(bench_advisory_psql -Atc "select count(*) from asset_rematch"); [ "$left" -gt 0 ]; do
+    [ $(( $(millis) - t0 )) -lt 600000 ] || break
+    sleep 0.2
+  done
+  t2=$(millis)
+  local reopened
+  reopened=$(bench_advisory_psql -Atc "select count(*) from exposure x join botnet_list l on l.id = x.botnet_list_id
+    where l.reference = 'BENCH-$run' and x.status = 'OPEN' and x.asset_id is not null")
+  printf 'withdraw a list of %s hit addresses: answered in %.2f s (%s); matched again %.1f s after the answer, %s requests left; %s asset hits open under the first list\n' \
+    "$hits" "$(echo "($t1 - $t0) / 1000" | bc -l)" "$(echo "$response" | grep -o '"exposuresClosed":[0-9]*')" \
+    "$(echo "($t2 - $t1) / 1000" | bc -l)" "$left" "$reopened" | tee -a "$report"
 }
 
 cmd_bench_exposures() {
@@ -179,6 +212,7 @@ SQL
 )
   echo "$plain" | grep -E "^Time" | awk '{printf "baseline the same join in one SQL query: %.2f s\n", $2 / 1000}' | tee -a "$report"
   echo "$plain" | grep -vE "^Time|^$" | sed 's/^/    matches: /' | tee -a "$report"
+  bench_withdrawal "$run" "$hits" "$work"
   local rss; rss=$(ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/advisory-service.pid")" | awk '{printf "%.0f", $1/1024}')
   echo "advisory-service RSS after: $rss MiB" | tee -a "$report"
   ok "Benchmark written to $report"

@@ -295,8 +295,10 @@ public class ExposureMatcher {
 
     private static final String UNRESOLVED = "('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
 
+    /** A deleted asset's hits to confirm are resolved too: nobody can confirm them any more. */
     private static final String RETIRE_ASSET = closing(
-            "select id, status from exposure where asset_id = any($1) and status in " + UNRESOLVED + " for update",
+            "select id, status from exposure where asset_id = any($1) and status in ('TO_CONFIRM', 'OPEN', "
+                    + "'ACKNOWLEDGED', 'IN_PROGRESS') for update",
             "RESOLVED",
             "'matcher'",
             "'the asset was deleted from inventory'");
@@ -323,7 +325,7 @@ public class ExposureMatcher {
      */
     private static final String WITHDRAW = closing("""
             select id, status from exposure
-            where %s = $1 and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED') for update""", "WITHDRAWN", "$2", "'withdrawn: ' || $3");
+            where %s = $1 and status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED') for update""", "WITHDRAWN", "$2", "'withdrawn: ' || $3");
 
     /**
      * A finding from an advisory with versions decides for its asset: the name-only hit of a KEV entry on the same

@@ -46,7 +46,7 @@ public class AssetRematching {
     public AssetRematching(
             Pool pool,
             ExposureMatcher matcher,
-            @ConfigProperty(name = "canhgac.rematch.batch-size", defaultValue = "500") int batchSize) {
+            @ConfigProperty(name = "canhgac.rematch.batch-size", defaultValue = "1000") int batchSize) {
         this.pool = pool;
         this.matcher = matcher;
         this.batchSize = batchSize;
