@@ -487,11 +487,23 @@ public class ExposureMatcher {
      * this lock, each could run its matching before the other committed, and the hit would be seen by neither (it
      * happened: an asset applied 140 ms before a botnet list that named its address). Publications take it
      * exclusively, inventory changes shared (they never wait for each other); whichever comes second waits for
-     * the first to commit, and its matching statement, read committed, then sees the other's rows.
+     * the first to commit, and its matching statement, read committed, then sees the other's rows. Advisory
+     * imports and withdrawals take it before any row lock ({@link #lockForPublication}; a list import locks only its
+     * own new rows before it matches), and an asset batch before it closes any exposure (in {@link #retireAssets}):
+     * the lock first, then rows, on both sides, or two of them deadlock (a revision held its advisory's row and waited for the lock, while a KEV import held the
+     * lock and waited to mark that advisory known exploited).
      */
     private static final String LOCK_EXCLUSIVE = "select pg_advisory_xact_lock(7235419870052810)";
 
     private static final String LOCK_SHARED = "select pg_advisory_xact_lock_shared(7235419870052810)";
+
+    /**
+     * Takes the matching lock exclusively, first in a transaction that publishes, revises or withdraws: an asset batch
+     * matched beside a withdrawal could otherwise still find the withdrawn advisory active and open a hit of it.
+     */
+    public Uni<Void> lockForPublication(SqlConnection connection) {
+        return lock(connection, LOCK_EXCLUSIVE);
+    }
 
     /** Every installed product against one advisory's affected products. */
     public Uni<MatchReport> matchAdvisory(SqlConnection connection, UUID advisoryId) {
@@ -624,12 +636,14 @@ public class ExposureMatcher {
                 .flatMap(locked -> write(connection, CONSTITUENCY_HITS, Tuple.of(organizationCode, activeDays)));
     }
 
-    /** Resolves the open exposures of assets that inventory deleted. */
+    /** Resolves the open exposures and hits to confirm of assets that inventory deleted. */
     public Uni<MatchReport> retireAssets(SqlConnection connection, List<UUID> assetIds) {
         if (assetIds.isEmpty()) {
             return Uni.createFrom().item(MatchReport.NONE);
         }
-        return announce(connection, RETIRE_ASSET, Tuple.of((Object) assetIds.toArray(UUID[]::new)));
+        return lock(connection, LOCK_SHARED)
+                .flatMap(
+                        locked -> announce(connection, RETIRE_ASSET, Tuple.of((Object) assetIds.toArray(UUID[]::new))));
     }
 
     /**

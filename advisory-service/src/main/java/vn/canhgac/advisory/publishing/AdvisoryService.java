@@ -45,7 +45,8 @@ public class AdvisoryService {
     public Uni<AdvisoryDetails> create(Caller caller, AdvisoryInput input, String format) {
         checkDueDate(input, "dueOn");
         checkRanges(input.affected(), "affected");
-        return pool.withTransaction(connection -> publish(connection, caller, input, format)
+        return pool.withTransaction(connection -> matcher.lockForPublication(connection)
+                .flatMap(locked -> publish(connection, caller, input, format))
                 .onItem()
                 .ifNull()
                 .failWith(() -> DomainProblem.conflict("advisory-exists", input.reference())));
@@ -58,7 +59,8 @@ public class AdvisoryService {
             checkRanges(inputs.get(i).affected(), "[" + i + "].affected");
         }
         return pool.withTransaction(connection -> {
-            Uni<ImportedAdvisories> chain = Uni.createFrom().item(ImportedAdvisories.empty(format));
+            Uni<ImportedAdvisories> chain =
+                    matcher.lockForPublication(connection).replaceWith(ImportedAdvisories.empty(format));
             for (AdvisoryInput input : inputs) {
                 chain = chain.flatMap(sum -> publish(connection, caller, input, format)
                         .flatMap(published -> published != null

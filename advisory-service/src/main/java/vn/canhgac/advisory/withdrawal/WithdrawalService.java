@@ -39,7 +39,8 @@ public class WithdrawalService {
     public Uni<Withdrawal> withdraw(Caller caller, Kind kind, UUID id, WithdrawalInput input) {
         String reason = input.reason().strip();
         String actor = caller.displayName();
-        return pool.withTransaction(connection -> store.lock(connection, kind, id)
+        return pool.withTransaction(connection -> matcher.lockForPublication(connection)
+                .flatMap(locked -> store.lock(connection, kind, id))
                 .invoke(target -> check(caller, kind, id, target))
                 .flatMap(target -> store.mark(connection, kind, id, actor, reason)
                         .flatMap(at -> matcher.withdraw(connection, kind == Kind.BOTNET_LIST, id, actor, reason)

@@ -1,0 +1,192 @@
+package vn.canhgac.advisory.exposure;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.canhgac.commons.testing.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.commons.testing.Sql;
+
+/**
+ * The matching lock is taken before any row lock, on every side: otherwise a transaction holding a row and waiting for
+ * the lock, and one holding the lock and writing that row, deadlock. Each test holds the lock itself, as the other
+ * side would, lets the platform's transaction run up to the lock, and then takes the row that transaction would have
+ * locked before it: {@code nowait} fails at once if that transaction took it first.
+ */
+@QuarkusTest
+class MatchingLockOrderTest {
+
+    private static final String UNIT = InventoryFeed.unique("LOCK");
+    private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
+    private static final String MATCHING_LOCK = "7235419870052810";
+    private static InventoryFeed inventory;
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void inventory() {
+        inventory = InventoryFeed.withUnitOfKhanhHoa(UNIT);
+    }
+
+    @BeforeEach
+    void replicated() {
+        InventoryFeed.awaitOrganization(UNIT);
+    }
+
+    @AfterAll
+    static void close() {
+        inventory.close();
+    }
+
+    /**
+     * A KEV catalogue import holds the lock and marks the advisories about its CVEs known exploited; a revision of one
+     * of them must not hold its row while it waits for the lock.
+     */
+    @Test
+    void aRevisionWaitsForTheLockBeforeItLocksItsAdvisory() throws Exception {
+        String cve = "CVE-2024-" + (80000 + (int) (Math.random() * 9999));
+        String product = InventoryFeed.unique("Ivanti");
+        importKev(cve, product, "2024.01.10", "Unknown");
+        String advisory = as("authority")
+                .queryParam("cve", cve)
+                .get("/api/v1/advisories")
+                .then()
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
+
+        SqlConnection holder = pool.getConnection().await().indefinitely();
+        Transaction held = holder.begin().await().indefinitely();
+        try {
+            holder.query("select pg_advisory_xact_lock_shared(" + MATCHING_LOCK + ")")
+                    .execute()
+                    .await()
+                    .indefinitely();
+            CompletableFuture<Integer> revision =
+                    CompletableFuture.supplyAsync(() -> importKev(cve, product, "2024.01.11", "Known"));
+            awaitWaiterFor("select pg_advisory_xact_lock(" + MATCHING_LOCK + ")");
+
+            holder.preparedQuery("select 1 from advisory where id = $1 for update nowait")
+                    .execute(Tuple.of(UUID.fromString(advisory)))
+                    .await()
+                    .indefinitely();
+            held.rollback().await().indefinitely();
+            assertEquals(200, revision.get(60, TimeUnit.SECONDS));
+        } finally {
+            holder.close().await().indefinitely();
+        }
+        as("authority").get("/api/v1/advisories/" + advisory).then().body("revision", equalTo("2024.01.11"));
+    }
+
+    /**
+     * A list's publication holds the lock and writes the hits of its addresses; an asset batch that deletes an asset
+     * must not hold the asset's exposures while it waits for the lock.
+     */
+    @Test
+    void anAssetBatchWaitsForTheLockBeforeItClosesExposures() throws Exception {
+        String product = InventoryFeed.unique("Citrix");
+        String advisory = as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"reference":"%s","issuer":"NCSC","title":"NetScaler","issuedOn":"2024-01-10","severity":"HIGH",
+                         "cves":["CVE-2023-4966"],"affected":[{"vendor":"Citrix","product":"%s","startIncluding":"13.0",
+                         "endExcluding":"13.1"}]}""".formatted(InventoryFeed.unique("LOCK-ADV"), product))
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        UUID asset = UUID.randomUUID();
+        inventory.asset(
+                asset, UNIT, UNIT_PATH, "adc-lock", 0, List.of(), List.of(Product.named("Citrix", product, "13.0.91")));
+        InventoryFeed.awaitAsset(asset);
+        String exposure = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Sql.texts(
+                                pool,
+                                "select id::text from exposure where asset_id = $1 and advisory_id = $2",
+                                Tuple.of(asset, UUID.fromString(advisory))),
+                        found -> found.size() == 1)
+                .getFirst();
+
+        SqlConnection holder = pool.getConnection().await().indefinitely();
+        Transaction held = holder.begin().await().indefinitely();
+        try {
+            holder.query("select pg_advisory_xact_lock(" + MATCHING_LOCK + ")")
+                    .execute()
+                    .await()
+                    .indefinitely();
+            inventory.asset(
+                    UUID.randomUUID().toString(), asset, UNIT, UNIT_PATH, "adc-lock", 1, List.of(), List.of(), true);
+            awaitWaiterFor("select pg_advisory_xact_lock_shared(" + MATCHING_LOCK + ")");
+            await().atMost(Duration.ofSeconds(30)).until(() -> rowTaken(asset));
+
+            holder.preparedQuery("select 1 from exposure where id = $1 for update nowait")
+                    .execute(Tuple.of(UUID.fromString(exposure)))
+                    .await()
+                    .indefinitely();
+            held.rollback().await().indefinitely();
+        } finally {
+            holder.close().await().indefinitely();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("authority")
+                        .get("/api/v1/exposures/" + exposure)
+                        .then()
+                        .body("status", equalTo("RESOLVED")));
+    }
+
+    private static int importKev(String cve, String product, String catalogue, String ransomware) {
+        return as("national-feed")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"title":"CISA Catalog of Known Exploited Vulnerabilities","catalogVersion":"%3$s","count":1,
+                         "vulnerabilities":[{"cveID":"%1$s","vendorProject":"Ivanti","product":"%2$s",
+                          "vulnerabilityName":"Ivanti Connect Secure Authentication Bypass","dateAdded":"2024-01-10",
+                          "shortDescription":"Authentication bypass.","requiredAction":"Apply mitigations per vendor instructions.",
+                          "dueDate":"2024-01-22","knownRansomwareCampaignUse":"%4$s","notes":""}]}""".formatted(cve, product, catalogue, ransomware))
+                .post("/api/v1/advisories/imports/kev")
+                .then()
+                .extract()
+                .statusCode();
+    }
+
+    /** Waits until a session of this database waits for the matching lock with {@code statement}. */
+    private void awaitWaiterFor(String statement) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !Sql.texts(pool, """
+                                select pid::text from pg_stat_activity
+                                where datname = current_database() and wait_event_type = 'Lock'
+                                  and wait_event = 'advisory' and query = $1""", Tuple.of(statement)).isEmpty());
+    }
+
+    /** Whether another transaction holds the asset's replica row (the batch that applies its event). */
+    private boolean rowTaken(UUID asset) {
+        return pool.withTransaction(
+                        c -> c.preparedQuery("select 1 from asset_replica where id = $1 for update skip locked")
+                                .execute(Tuple.of(asset)))
+                .map(rows -> rows.size() == 0)
+                .await()
+                .indefinitely();
+    }
+}
