@@ -99,6 +99,50 @@ class MatchingLockOrderTest {
     }
 
     /**
+     * A withdrawal waits for the asset batches being matched (they hold the lock shared) before it touches anything:
+     * one matched beside it could still find the advisory active and open a hit that nothing would close.
+     */
+    @Test
+    void aWithdrawalWaitsForTheLockBeforeItLocksItsAdvisory() throws Exception {
+        String advisory = as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
+                         "affected":[{"vendor":"Acme","product":"%s","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("LOCK-WD"), InventoryFeed.unique("Portal")))
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        SqlConnection holder = pool.getConnection().await().indefinitely();
+        Transaction held = holder.begin().await().indefinitely();
+        try {
+            holder.query("select pg_advisory_xact_lock_shared(" + MATCHING_LOCK + ")")
+                    .execute()
+                    .await()
+                    .indefinitely();
+            CompletableFuture<Integer> withdrawal = CompletableFuture.supplyAsync(() -> as("authority")
+                    .contentType(ContentType.JSON)
+                    .body("{\"reason\":\"wrong product\"}")
+                    .post("/api/v1/advisories/" + advisory + "/withdrawal")
+                    .then()
+                    .extract()
+                    .statusCode());
+            awaitWaiterFor("select pg_advisory_xact_lock(" + MATCHING_LOCK + ")");
+
+            holder.preparedQuery("select 1 from advisory where id = $1 for update nowait")
+                    .execute(Tuple.of(UUID.fromString(advisory)))
+                    .await()
+                    .indefinitely();
+            held.rollback().await().indefinitely();
+            assertEquals(200, withdrawal.get(60, TimeUnit.SECONDS));
+        } finally {
+            holder.close().await().indefinitely();
+        }
+    }
+
+    /**
      * A list's publication holds the lock and writes the hits of its addresses; an asset batch that deletes an asset
      * must not hold the asset's exposures while it waits for the lock.
      */
