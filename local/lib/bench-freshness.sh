@@ -212,8 +212,7 @@ freshness_again() {
   token=$(token_for authority)
   cpu_mark gateway inventory-service advisory-service incident-service notification-service kafka PostgreSQL
   t0=$(millis)
-  curl -fsS -o /dev/null -X POST "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/api/v1/assets/imports" \
-    -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' --data-binary @"$csv" || die "The second import failed"
+  import_assets_csv "$token" "$csv" >/dev/null || die "The second import failed"
   t1=$(millis)
   bench_wait_applied 900 || die "The second import was not applied in 15 minutes"
   printf 'again    the same %d assets imported again (%s): answered in %.1f s, applied by every read model %.1f s after the answer\n' \
@@ -269,8 +268,7 @@ cmd_bench_freshness() {
   token=$(token_for authority)
   cpu_mark gateway inventory-service advisory-service incident-service notification-service kafka PostgreSQL
   t0=$(millis)
-  curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" \
-    -H 'Content-Type: text/csv' --data-binary @"$work/assets.csv" || die "The import failed"
+  import_assets_csv "$token" "$work/assets.csv" >/dev/null || die "The import failed"
   t1=$(millis)
   local answered=$t1 count behind last=-1 last_change=$t1 token_at=$t1 now
   echo "import   $assets assets through the gateway: answered in $(echo "scale=1; ($t1 - $t0) / 1000" | bc) s" | tee -a "$report"

@@ -169,8 +169,7 @@ cmd_bench_soak() {
   curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $(soak_token authority)" \
     -H 'Content-Type: application/json' --data "{\"code\":\"$org\",\"kind\":\"OTHER\",\"nameVi\":\"Chạy bền $run\"}"
   soak_csv 2000 "$org" "${run}s" 0 > "$work/seed.csv"
-  curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $(soak_token authority)" \
-    -H 'Content-Type: text/csv' --data-binary @"$work/seed.csv" || die "The seed import failed"
+  import_assets_csv "$(soak_token authority)" "$work/seed.csv" >/dev/null || die "The seed import failed"
   bench_psql -c "select id from asset where org_path = '/$org/' limit 1000" > "$work/ids.txt"
 
   say "Soak: $minutes minutes of reads, reports, alerts, imports and lists; samples every $SOAK_INTERVAL s"

@@ -160,8 +160,7 @@ cmd_bench() {
   say "Importing them through the gateway"
   local t0 t1 import_ms response
   t0=$(millis)
-  response=$(curl -fsS -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" \
-    -H 'Content-Type: text/csv' --data-binary @"$work/assets.csv")
+  response=$(import_assets_csv "$token" "$work/assets.csv")
   t1=$(millis); import_ms=$((t1 - t0))
   echo "$response" | grep -q "\"created\":$assets" || die "Import did not create $assets assets: ${response:0:300}"
   local rss; rss=$(ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/inventory-service.pid")" | awk '{printf "%.0f", $1/1024}')
@@ -426,8 +425,7 @@ catchup_phase() {
     size=$(( assets - chunk < 100000 ? assets - chunk : 100000 ))
     generate_csv "$size" "$org" "${run}c$chunk" > "$work/assets.csv"
     token=$(token_for authority)
-    curl -fsS -o /dev/null -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" \
-      -H 'Content-Type: text/csv' --data-binary @"$work/assets.csv" || die "The import failed"
+    import_assets_csv "$token" "$work/assets.csv" >/dev/null || die "The import failed"
   done
   while :; do
     pending=$(bench_psql -Atc "select count(*) from outbox_event where published_at is null")

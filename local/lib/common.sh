@@ -71,6 +71,13 @@ wait_until() {
 
 http_ok() { curl -fs -o /dev/null --max-time 3 "$1"; }
 
+# import_assets_csv TOKEN FILE: posts a CSV of assets (FILE, or - for stdin) to inventory through the gateway, as an
+# agency does; prints inventory's report, and fails when the import is refused.
+import_assets_csv() {
+  curl -fsS -X POST "http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT/api/v1/assets/imports" -H "Authorization: Bearer $1" \
+    -H 'Content-Type: text/csv' --data-binary @"$2"
+}
+
 # Starts a long-running process in the background with its log and pid file.
 launch() {
   local name=$1; shift

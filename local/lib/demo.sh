@@ -77,8 +77,7 @@ load_demo_inventory() {
   portal=$(demo_system "$gateway" "$token" "Cổng thông tin điện tử thành phố Cam Ranh" 3)
   onedoor=$(demo_system "$gateway" "$token" "Hệ thống một cửa điện tử Cam Ranh" 2)
   report=$(sed -e "s/{{PORTAL}}/$portal/g" -e "s/{{ONEDOOR}}/$onedoor/g" "$CANHGAC_ROOT/local/demo/camranh-assets.csv" \
-    | curl -sf -X POST "$gateway/api/v1/assets/imports" -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
-      --data-binary @-) || die "Demo assets could not be imported"
+    | import_assets_csv "$token" -) || die "Demo assets could not be imported"
   ok "Demo inventory: 2 systems of Cam Ranh, assets imported ($report)"
 }
 
