@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
+import vn.canhgac.commons.events.ConsumerFreshness;
 
 /**
  * Matches again, without waiting for their next event, the assets that something beside them asked to be
@@ -39,16 +41,22 @@ public class AssetRematching {
                           or not exists (select 1 from asset_replica a where a.id = m.asset_id)))
             select id, deleted from taken""";
 
+    private static final String WAITING = "select count(distinct asset_id) from asset_rematch";
+
     private final Pool pool;
     private final ExposureMatcher matcher;
+    private final ConsumerFreshness freshness;
     private final int batchSize;
+    private final AtomicLong waiting = new AtomicLong();
 
     public AssetRematching(
             Pool pool,
             ExposureMatcher matcher,
+            ConsumerFreshness freshness,
             @ConfigProperty(name = "canhgac.rematch.batch-size", defaultValue = "1000") int batchSize) {
         this.pool = pool;
         this.matcher = matcher;
+        this.freshness = freshness;
         this.batchSize = batchSize;
     }
 
@@ -57,6 +65,13 @@ public class AssetRematching {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "5s")
     Uni<Void> matchRequested() {
+        return countWaiting()
+                .flatMap(waiting -> waiting == 0
+                        ? Uni.createFrom().voidItem()
+                        : matchUntilNoneLeft().call(this::countWaiting));
+    }
+
+    private Uni<Void> matchUntilNoneLeft() {
         return Multi.createBy()
                 .repeating()
                 .uni(this::matchNextBatch)
@@ -69,21 +84,41 @@ public class AssetRematching {
                 .ignoreAsUni();
     }
 
+    /**
+     * The requests waiting, counted into the asset read model's freshness ({@code Canhgac-Data-Behind}): after a
+     * withdrawal, the exposures are that many assets behind the lists until the job has matched them.
+     */
+    private Uni<Long> countWaiting() {
+        return pool.query(WAITING)
+                .execute()
+                .map(rows -> rows.iterator().next().getLong(0))
+                .invoke(this::tellWaiting)
+                .onFailure()
+                .recoverWithItem(waiting::get);
+    }
+
+    private void tellWaiting(long count) {
+        waiting.set(count);
+        freshness.waiting(AssetEventsConsumer.CONSUMER, count);
+    }
+
     /** Matches a batch of requested assets again; answers how many requests' assets it took (0: none left to take). */
     private Uni<Integer> matchNextBatch() {
         return pool.withTransaction(connection -> connection
-                .preparedQuery(TAKE)
-                .execute(Tuple.of(batchSize))
-                .flatMap(rows -> {
-                    List<UUID> live = new ArrayList<>();
-                    rows.forEach(row -> {
-                        if (!row.getBoolean("deleted")) {
-                            live.add(row.getUUID("id"));
-                        }
-                    });
-                    return matcher.matchAssets(connection, live)
-                            .invoke(report -> LOG.debugf("%d assets matched again on request: %s", live.size(), report))
-                            .replaceWith(rows.size());
-                }));
+                        .preparedQuery(TAKE)
+                        .execute(Tuple.of(batchSize))
+                        .flatMap(rows -> {
+                            List<UUID> live = new ArrayList<>();
+                            rows.forEach(row -> {
+                                if (!row.getBoolean("deleted")) {
+                                    live.add(row.getUUID("id"));
+                                }
+                            });
+                            return matcher.matchAssets(connection, live)
+                                    .invoke(report ->
+                                            LOG.debugf("%d assets matched again on request: %s", live.size(), report))
+                                    .replaceWith(rows.size());
+                        }))
+                .invoke(taken -> tellWaiting(Math.max(0, waiting.get() - taken)));
     }
 }

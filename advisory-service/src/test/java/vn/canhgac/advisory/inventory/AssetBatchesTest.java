@@ -13,6 +13,8 @@ import static vn.canhgac.commons.testing.Api.as;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.File;
@@ -312,7 +314,8 @@ class AssetBatchesTest {
 
     /**
      * Something beside the asset changed (a list withdrawn, an advisory revised) and asked for it to be matched again:
-     * the job does it within seconds, without waiting for an event of the asset, and takes the request.
+     * the job does it within seconds, without waiting for an event of the asset, and takes the request. Until then
+     * the exposures count it as behind.
      */
     @Test
     void anAssetAskedToBeMatchedAgainIsMatchedWithoutAnEvent() {
@@ -328,10 +331,37 @@ class AssetBatchesTest {
         assertEquals(1, found.size());
         reset(List.of(asset));
 
-        requestRematch(asset);
+        // While a batch holds the asset, the job leaves it; the exposures say they are behind meanwhile.
+        SqlConnection batch = pool.getConnection().await().indefinitely();
+        Transaction holding = batch.begin().await().indefinitely();
+        try {
+            batch.preparedQuery("select 1 from asset_replica where id = $1 for update")
+                    .execute(Tuple.of(asset))
+                    .await()
+                    .indefinitely();
+            requestRematch(asset);
+            await().atMost(Duration.ofSeconds(30)).until(() -> behind() >= 1);
+            assertEquals(1, pendingRematches(asset));
+            holding.rollback().await().indefinitely();
+        } finally {
+            batch.close().await().indefinitely();
+        }
+
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> openKeys(asset, advisory).equals(found));
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingRematches(asset) == 0);
+    }
+
+    /** What the exposures list says its read model still has to apply ({@code Canhgac-Data-Behind}), 0 when silent. */
+    private static long behind() {
+        String header = as("authority")
+                .queryParam("organization", UNIT)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Canhgac-Data-Behind");
+        return header == null ? 0 : Long.parseLong(header);
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * How fresh each read model is: the publication time of the newest event it applied, and how many events of its
- * topic wait to be applied (the Kafka consumer's own lag, per partition, summed). Lists built from a read model
+ * topic wait to be applied (the Kafka consumer's own lag, per partition, summed), with the work its service said
+ * waits beside them. Lists built from a read model
  * show both ({@link ReadModel}); the age is also a metric ({@code canhgac.read.model.age.seconds}).
  */
 @ApplicationScoped
@@ -24,6 +25,7 @@ public class ConsumerFreshness {
 
     private final Map<String, Freshness> consumers = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, Long>> newestByPartition = new ConcurrentHashMap<>();
+    private final Map<String, Long> waitingWork = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
     public ConsumerFreshness(MeterRegistry metrics) {
@@ -61,10 +63,26 @@ public class ConsumerFreshness {
         return Optional.ofNullable(consumers.get(consumer));
     }
 
-    /** Events of the consumer's topic not applied yet, from the Kafka client's lag; empty when not known. */
+    /**
+     * Events of the consumer's topic not applied yet, from the Kafka client's lag, plus the work its service still
+     * has to do on what it applied ({@link #waiting}); empty when neither is known.
+     */
     public Optional<Long> behind(String consumer) {
         Freshness freshness = consumers.get(consumer);
-        return freshness == null ? Optional.empty() : lagOf(freshness.topic());
+        Optional<Long> lag = freshness == null ? Optional.empty() : lagOf(freshness.topic());
+        Long work = waitingWork.get(consumer);
+        if (work == null || work == 0) {
+            return lag;
+        }
+        return Optional.of(lag.orElse(0L) + work);
+    }
+
+    /**
+     * Work on the read model that waits beside its topic's backlog, as its service last counted it (advisory-service:
+     * assets asked to be matched again): the answers built from it are that much behind too.
+     */
+    public void waiting(String consumer, long work) {
+        waitingWork.put(consumer, Math.max(0, work));
     }
 
     /**

@@ -41,6 +41,16 @@ class ConsumerFreshnessTest {
         assertEquals(Optional.of(42L), freshness.lagOf("advisory.exposures"));
     }
 
+    @Test
+    void workWaitingBesideTheTopicCountsAsBehindEvenWithoutALag() {
+        freshness.waiting("advisory-service.assets", 250);
+        assertEquals(Optional.of(250L), freshness.behind("advisory-service.assets"));
+
+        freshness.waiting("advisory-service.assets", 0);
+        assertEquals(Optional.empty(), freshness.behind("advisory-service.assets"));
+        assertEquals(Optional.empty(), freshness.behind("incident-service.assets"));
+    }
+
     private void lag(String topic, int partition, double value) {
         Gauge.builder("kafka.consumer.fetch.manager.records.lag", () -> value)
                 .tag("topic", topic)
