@@ -93,45 +93,8 @@ delete from botnet_entry where list_id in (select id from fresh_list);
 delete from botnet_list where id in (select id from fresh_list);
 $FRESHNESS_FLOOR_DROP
 SQL
-  freshness_rewrite advisory botnet_entry exposure exposure_history
-  freshness_forget_assets "$org"
-}
-
-# freshness_rewrite DB TABLE...: the tables the cleanup emptied, rewritten (VACUUM FULL) and analysed. A plain vacuum
-# leaves them as large as they were, nearly empty, and the next run's planner, seeing a few rows in 185 MB, read all
-# of installed_product for each batch of assets (0.2 s each, 28 s of a run) where the index takes 1.5 ms.
-# Autovacuum would also clean them during the next run.
-freshness_rewrite() {
-  local db=$1 table vacuums=()
-  shift
-  for table in "$@"; do vacuums+=(-c "vacuum (full, analyze) $table"); done
-  psql_admin -d "$db" "${vacuums[@]}" >/dev/null
-}
-
-# The import's assets, in the inventory and in every replica: left behind, the next run's setup would match them
-# (its new advisories and list hit the same products and addresses) and tell hundreds of thousands of exposures again.
-freshness_forget_assets() {
-  local org=$1
-  psql_admin -d inventory <<SQL >/dev/null
-create temp table fresh_asset as select a.id from asset a join organization o on o.id = a.organization_id
-where o.code = '$org';
-delete from asset_product where asset_id in (select id from fresh_asset);
-delete from asset_address where asset_id in (select id from fresh_asset);
-delete from asset where id in (select id from fresh_asset);
-delete from audit_entry where org_path = '/$org/';
-SQL
-  freshness_rewrite inventory asset_product asset_address asset audit_entry
-  freshness_advisory_psql <<SQL >/dev/null
-create temp table fresh_asset as select id from asset_replica where organization_code = '$org';
-delete from installed_product where asset_id in (select id from fresh_asset);
-delete from asset_address_replica where asset_id in (select id from fresh_asset);
-delete from asset_replica where id in (select id from fresh_asset);
-SQL
-  freshness_rewrite advisory installed_product asset_address_replica asset_replica
-  psql_admin -d incident -c "delete from asset_replica where organization_code = '$org'" >/dev/null
-  freshness_rewrite incident asset_replica
-  psql_admin -d notification -c "delete from exposure_replica where organization_code = '$org'" >/dev/null
-  freshness_rewrite notification exposure_replica
+  bench_rewrite advisory botnet_entry exposure exposure_history
+  bench_forget_assets "$org"
 }
 
 # The floor's copies, also dropped by the cleanup: a run stopped while they were full would leave gigabytes behind.
