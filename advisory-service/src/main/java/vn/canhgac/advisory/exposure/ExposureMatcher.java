@@ -505,6 +505,15 @@ public class ExposureMatcher {
         return lock(connection, LOCK_EXCLUSIVE);
     }
 
+    /**
+     * Takes the matching lock shared, first in a transaction that locks assets' rows before it matches them (the
+     * rematch job): taken after the rows, a job waiting behind a long publication would hold them, and asset batches
+     * that only need those rows would wait too.
+     */
+    public Uni<Void> lockForAssets(SqlConnection connection) {
+        return lock(connection, LOCK_SHARED);
+    }
+
     /** Every installed product against one advisory's affected products. */
     public Uni<MatchReport> matchAdvisory(SqlConnection connection, UUID advisoryId) {
         return lock(connection, LOCK_EXCLUSIVE)

@@ -27,10 +27,11 @@ public class AssetRematching {
     private static final Logger LOG = Logger.getLogger(AssetRematching.class);
 
     /**
-     * Takes up to {@code $1} requested assets and deletes their requests. Each asset's row is locked as an asset batch
-     * locks it, so the two never match one asset at once; {@code skip locked}: an asset a batch holds is left to that
-     * batch (it takes the request itself), and this job never waits for a row lock, so it cannot close a cycle with
-     * the batches' own order. The requests of assets the replica does not hold are dropped.
+     * Takes up to {@code $1} requested assets and deletes their requests, after the matching lock (shared, as asset
+     * batches take it). Each asset's row is locked as an asset batch locks it, so the two never match one asset at
+     * once; {@code skip locked}: an asset a batch holds is left to that batch (it takes the request itself), and the
+     * job waits for no asset's row, so it closes no cycle with the batches' own order. The requests of assets the
+     * replica does not hold are dropped.
      */
     private static final String TAKE = """
             with requested as (select distinct asset_id from asset_rematch order by asset_id limit $1),
@@ -104,9 +105,8 @@ public class AssetRematching {
 
     /** Matches a batch of requested assets again; answers how many requests' assets it took (0: none left to take). */
     private Uni<Integer> matchNextBatch() {
-        return pool.withTransaction(connection -> connection
-                        .preparedQuery(TAKE)
-                        .execute(Tuple.of(batchSize))
+        return pool.withTransaction(connection -> matcher.lockForAssets(connection)
+                        .flatMap(locked -> connection.preparedQuery(TAKE).execute(Tuple.of(batchSize)))
                         .flatMap(rows -> {
                             List<UUID> live = new ArrayList<>();
                             rows.forEach(row -> {

@@ -48,9 +48,19 @@ class MatchingLockOrderTest {
         inventory = InventoryFeed.withUnitOfKhanhHoa(UNIT);
     }
 
+    /**
+     * Nothing else of the service may wait for the lock while a test holds it: the constituency job and the rematch
+     * job take it with the same statements as the transactions under test, so their queues must be empty first.
+     */
     @BeforeEach
-    void replicated() {
+    void replicatedAndQuiet() {
         InventoryFeed.awaitOrganization(UNIT);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Sql.texts(
+                                pool,
+                                "select ((select count(*) from constituency_change) + (select count(*) from asset_rematch))::text",
+                                Tuple.tuple())
+                        .equals(List.of("0")));
     }
 
     @AfterAll
