@@ -320,12 +320,86 @@ public class ExposureMatcher {
             "'the address is a registered asset now; its own exposure tracks it'");
 
     /**
-     * Closes what an advisory or a list found, once it is withdrawn: open, in progress and mitigated alike
+     * Before a list's withdrawal closes its hits, those that another active list also names (the same address of an
+     * asset, the same entry in a constituency) stay, under that list (the latest issued). One the withdrawn list had
+     * reopened (the last line of its history) goes back to the status it had, resolved or mitigated; any other keeps
+     * its own, so that an agency's work in progress is not reset. Only the status changes are announced, as when a
+     * list only moves an open hit's evidence.
+     */
+    private static final String HAND_OVER = """
+            with other as (%s
+                           union all
+                           %s),
+            chosen as (select distinct on (dedup_key) * from other order by dedup_key, rank_date desc, evidence),
+            withdrawn as (select reference from botnet_list where id = $1),
+            prior as (select x.id, x.status as prior_status, c.botnet_list_id, c.evidence, c.matched,
+                             (select case when h.from_status in ('RESOLVED', 'MITIGATED') then h.from_status end
+                              from exposure_history h
+                              where h.exposure_id = x.id and h.actor = 'matcher'
+                                and starts_with(h.note, 'reopened on new evidence: ' || w.reference || ': ')
+                                and h.id = (select max(l.id) from exposure_history l where l.exposure_id = x.id))
+                                 as restored
+                      from exposure x join chosen c using (dedup_key) cross join withdrawn w
+                      where x.botnet_list_id = $1
+                      for update of x),
+            written as (update exposure x set botnet_list_id = p.botnet_list_id, evidence = p.evidence,
+                            matched = p.matched, status = coalesce(p.restored, x.status),
+                            status_changed_at = case when p.restored is null then x.status_changed_at else now() end,
+                            status_changed_by = case when p.restored is null then x.status_changed_by else 'matcher' end,
+                            version = x.version + 1
+                        from prior p where x.id = p.id
+                        returning x.*, p.prior_status, p.restored),
+            history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
+                        select x.id, now(), 'matcher', x.prior_status, x.status,
+                               'back as it was before ' || w.reference || ' was withdrawn: ' || x.matched
+                        from written x cross join withdrawn w
+                        where x.restored is not null and x.restored <> x.prior_status),
+            changed as (select %s, x.prior_status from written x %s
+                        where x.restored is not null and x.restored <> x.prior_status)""".formatted(
+                    ASSET_LIST_HITS.replace(
+                            "any($1)",
+                            "any(array(select h.asset_id from exposure h where h.botnet_list_id = $1"
+                                    + " and h.asset_id is not null))"),
+                    CONSTITUENCY_HITS.replace(
+                            "c.organization_code = $1",
+                            "c.organization_code in (select h.organization_code from exposure h"
+                                    + " where h.botnet_list_id = $1 and h.asset_id is null)"),
+                    ExposureRows.COLUMNS,
+                    ExposureRows.JOINS);
+
+    /**
+     * Closes what an advisory or a list found, once it is withdrawn: to confirm, open, in progress and mitigated alike
      * ({@code %s}: the column, advisory_id or botnet_list_id).
      */
     private static final String WITHDRAW = closing("""
             select id, status from exposure
             where %s = $1 and status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED') for update""", "WITHDRAWN", "$2", "'withdrawn: ' || $3");
+
+    /**
+     * A KEV entry's name-only hit that a versioned advisory superseded comes back, to be confirmed, once none decides for
+     * its asset (that advisory withdrawn, or revised so that it no longer names the product): matching the asset again
+     * finds the hit with the evidence it had, which alone changes nothing. Of the assets {@code $1}.
+     */
+    private static final String REVIVE_KEV = closing(
+            """
+            select k.id, k.status from exposure k
+            join advisory v on v.id = k.advisory_id and v.source_format = 'KEV' and v.status = 'ACTIVE'
+            join installed_product kp on kp.asset_id = k.asset_id
+                 and kp.position = split_part(k.dedup_key, '|', 4)::int
+            where k.asset_id = any($1) and k.status = 'RESOLVED' and k.status_changed_by = 'matcher'
+              and starts_with((select h.note from exposure_history h where h.exposure_id = k.id
+                               order by h.id desc limit 1), 'superseded:')
+              and exists (select 1 from affected_product r where r.advisory_id = v.id and r.identity = kp.identity
+                          and r.not_affected_cves is null)
+              and not exists (select 1 from exposure x join advisory xv on xv.id = x.advisory_id
+                              where xv.source_format <> 'KEV' and x.asset_id = k.asset_id and xv.cves && v.cves
+                                and x.status <> 'WITHDRAWN')
+              and not\s""" + VERSIONED_DATA_NAMES.formatted("kp") + """
+
+            for update of k""",
+            "TO_CONFIRM",
+            "'matcher'",
+            "'no longer superseded: no advisory naming versions decides for this asset'");
 
     /**
      * A finding from an advisory with versions decides for its asset: the name-only hit of a KEV entry on the same
@@ -629,6 +703,7 @@ public class ExposureMatcher {
                 .flatMap(advisories -> write(connection, ASSET_LIST_HITS, Tuple.of(ids, activeDays))
                         .map(advisories::plus))
                 .call(() -> announce(connection, SUPERSEDE_RANGE_HITS, Tuple.of(ids)))
+                .call(() -> announce(connection, REVIVE_KEV, Tuple.of(ids)))
                 // The batch is named on both sides of the join: the planner does not carry an array condition
                 // across it, and without it sometimes hashed all of installed_product for each batch (2.2 s).
                 .call(() -> supersedeKev(connection, "k.asset_id = any($1) and kp.asset_id = any($1)", ids));
@@ -656,33 +731,30 @@ public class ExposureMatcher {
     }
 
     /**
-     * Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason. What
-     * the withdrawn one held away from an asset (another active list that names the same address, a KEV entry's
-     * name-only hit on a product it named) is found again when the asset is matched again on request, by the asset's
-     * next event or within seconds by {@code AssetRematching}: see {@link #forgetListedAssets} and
-     * {@link #forgetAssetsNamedBy}.
+     * Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason; answers
+     * how many changed status. A list's hits that another active list names are handed over to it first
+     * ({@link #HAND_OVER}). What a withdrawn advisory held away from an asset (a KEV entry's name-only hit on a
+     * product it named) is found again when the asset is matched again on request, by the asset's next event or
+     * within seconds by {@code AssetRematching} ({@link #forgetAssetsNamedBy}).
      */
     public Uni<MatchReport> withdraw(
             SqlConnection connection, boolean botnetList, UUID id, String actor, String reason) {
         String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
-        return announce(connection, sql, Tuple.of(id, actor, reason))
-                .call(() -> botnetList ? forgetListedAssets(connection, id) : forgetAssetsNamedBy(connection, id));
+        if (botnetList) {
+            return announce(connection, HAND_OVER, Tuple.of(id, activeDays))
+                    .flatMap(handedOver -> announce(connection, sql, Tuple.of(id, actor, reason))
+                            .map(handedOver::plus));
+        }
+        return announce(connection, sql, Tuple.of(id, actor, reason)).call(() -> forgetAssetsNamedBy(connection, id));
     }
 
     /**
      * An asset is matched again only when its own matching inputs change (their digest); what changes beside it asks
      * for the assets it concerns to be matched again ({@code asset_rematch}: only inserted here, so that no lock is
      * taken on the assets' rows, which asset batches lock in their own order). The asset's next event or
-     * {@code AssetRematching}, whichever comes first, takes the request. The assets a list found, for its withdrawal: another active list may name the same
-     * address.
-     */
-    private static final String FORGET_LISTED_ASSETS = """
-            insert into asset_rematch (asset_id)
-            select distinct asset_id from exposure where botnet_list_id = $1 and asset_id is not null""";
-
-    /**
-     * The assets that install a product an advisory names, before it is withdrawn or revised, when an active KEV entry
-     * is about one of its CVEs: the advisory held that entry's name-only hit back (found or not), and may not any more.
+     * {@code AssetRematching}, whichever comes first, takes the request. Here: the assets that install a product an
+     * advisory names, before it is withdrawn or revised, when an active KEV entry is about one of its CVEs: the
+     * advisory held that entry's name-only hit back or superseded it ({@link #REVIVE_KEV}), and may not any more.
      */
     private static final String FORGET_ASSETS_NAMED_BY = """
             insert into asset_rematch (asset_id)
@@ -691,13 +763,6 @@ public class ExposureMatcher {
             where r.advisory_id = $1
               and exists (select 1 from advisory k join advisory w on w.id = $1
                           where k.status = 'ACTIVE' and k.source_format = 'KEV' and k.id <> w.id and k.cves && w.cves)""";
-
-    private static Uni<Void> forgetListedAssets(SqlConnection connection, UUID listId) {
-        return connection
-                .preparedQuery(FORGET_LISTED_ASSETS)
-                .execute(Tuple.of(listId))
-                .replaceWithVoid();
-    }
 
     /** Called before an advisory is withdrawn or revised (see {@link #FORGET_ASSETS_NAMED_BY}). */
     public Uni<Void> forgetAssetsNamedBy(SqlConnection connection, UUID advisoryId) {

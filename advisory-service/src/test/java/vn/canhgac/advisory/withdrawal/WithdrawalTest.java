@@ -4,11 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -156,44 +158,91 @@ class WithdrawalTest {
     }
 
     /**
-     * A list withdrawn by mistake takes nothing from another active list that names the same address: the hit is
-     * withdrawn with it, and reopens under the other list within seconds, without waiting for the asset's next
-     * event.
+     * A list withdrawn by mistake takes nothing from another active list that names the same address: the hit stays
+     * open, under the other list, at once; the withdrawal closes nothing.
      */
     @Test
-    void aHitAnotherActiveListStillNamesReopensUnderThatList() {
-        String address = "203.163." + (1 + ThreadLocalRandom.current().nextInt(250)) + "."
-                + (1 + ThreadLocalRandom.current().nextInt(250));
+    void aHitAnotherActiveListStillNamesStaysOpenUnderThatList() {
+        String address = randomAddress();
         UUID asset = UUID.randomUUID();
         inventory.asset(asset, UNIT, UNIT_PATH, "listed-wd", 0, List.of(address), List.of());
         InventoryFeed.awaitAsset(asset);
         String first = publishList(address);
         String second = publishList(address);
+        assetHit(asset).body("items", hasSize(1)).body("items[0].botnetListId", equalTo(second));
+
+        withdrawList(second).body("exposuresClosed", equalTo(0));
+        assetHit(asset)
+                .body("items", hasSize(1))
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].botnetListId", equalTo(first));
+    }
+
+    /**
+     * The agency had resolved a hit and a later list reopened it, or was working on one when a later list named it
+     * again: that list withdrawn, the first is resolved again and the second is still in progress, both under the
+     * list that still names them.
+     */
+    @Test
+    void aWithdrawnListLeavesTheAgencysWorkAsItWasBeforeIt() {
+        String fixedAddress = randomAddress();
+        String workedAddress = randomAddress();
+        UUID fixed = UUID.randomUUID();
+        UUID worked = UUID.randomUUID();
+        inventory.asset(fixed, UNIT, UNIT_PATH, "bot-fixed", 0, List.of(fixedAddress), List.of());
+        inventory.asset(worked, UNIT, UNIT_PATH, "bot-worked", 0, List.of(workedAddress), List.of());
+        InventoryFeed.awaitAsset(fixed);
+        InventoryFeed.awaitAsset(worked);
+        String first = publishList(fixedAddress + "\n" + workedAddress);
+        String fixedHit = assetHit(fixed).extract().path("items[0].id");
+        String workedHit = assetHit(worked).extract().path("items[0].id");
+        changeStatus(fixedHit, "RESOLVED", "đã gỡ mã độc");
+        changeStatus(workedHit, "IN_PROGRESS", "đang xử lý");
+
+        String second = publishList(fixedAddress + "\n" + workedAddress);
+        assetHit(fixed).body("items[0].status", equalTo("OPEN")).body("items[0].botnetListId", equalTo(second));
+        assetHit(worked).body("items[0].status", equalTo("IN_PROGRESS")).body("items[0].botnetListId", equalTo(second));
+
+        withdrawList(second).body("exposuresClosed", equalTo(1));
+        assetHit(fixed).body("items[0].status", equalTo("RESOLVED")).body("items[0].botnetListId", equalTo(first));
+        assetHit(worked).body("items[0].status", equalTo("IN_PROGRESS")).body("items[0].botnetListId", equalTo(first));
         as("authority")
+                .get("/api/v1/exposures/" + fixedHit)
+                .then()
+                .statusCode(200)
+                .body("history[-1].note", startsWith("back as it was before"));
+    }
+
+    private static String randomAddress() {
+        return "203.163." + (1 + ThreadLocalRandom.current().nextInt(250)) + "."
+                + (1 + ThreadLocalRandom.current().nextInt(250));
+    }
+
+    private static ValidatableResponse assetHit(UUID asset) {
+        return as("authority")
                 .queryParam("assetId", asset)
                 .get("/api/v1/exposures")
                 .then()
                 .statusCode(200)
-                .body("items", hasSize(1))
-                .body("items[0].botnetListId", equalTo(second));
+                .body("items", hasSize(1));
+    }
 
-        as("national-feed")
+    private static void changeStatus(String exposure, String status, String note) {
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .body("{\"status\":\"%s\",\"note\":\"%s\"}".formatted(status, note))
+                .post("/api/v1/exposures/" + exposure + "/status")
+                .then()
+                .statusCode(200);
+    }
+
+    private static ValidatableResponse withdrawList(String list) {
+        return as("national-feed")
                 .contentType(ContentType.JSON)
                 .body("{\"reason\":\"Sent twice\"}")
-                .post("/api/v1/botnet-lists/" + second + "/withdrawal")
+                .post("/api/v1/botnet-lists/" + list + "/withdrawal")
                 .then()
-                .statusCode(200)
-                .body("exposuresClosed", equalTo(1));
-        // No event of the asset: the withdrawal asked for it to be matched again, and that is done within seconds.
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> as("authority")
-                        .queryParam("assetId", asset)
-                        .get("/api/v1/exposures")
-                        .then()
-                        .statusCode(200)
-                        .body("items", hasSize(1))
-                        .body("items[0].status", equalTo("OPEN"))
-                        .body("items[0].botnetListId", equalTo(first)));
+                .statusCode(200);
     }
 
     private static String publishList(String address) {
