@@ -12,8 +12,11 @@
 #    installed products before it answers.
 # 4. Beside each, the same join done as plainly as possible in one SQL query on the same data: the limit.
 # 5. Publishes a second list naming the HITS asset addresses again (their exposures take it as evidence) and
-#    withdraws it: the withdrawal answers once it has closed them and asked for their assets to be matched again;
-#    the AssetRematching job then reopens them under the first list. Timed until no request is left.
+#    withdraws it: the withdrawal hands the hits over to the first list, which still names them, before it answers.
+# 6. Publishes an advisory about HITS/500 CVEs that names HITS/500 products (500 assets each) in versions nobody runs,
+#    then a KEV catalogue with one entry per CVE and product: the advisory holds the entries' name-only hits back.
+#    It is withdrawn: the withdrawal asks for those HITS assets to be matched again, and the AssetRematching job
+#    finds the HITS hits to confirm. Timed from the answer until no request is left.
 # Each figure is taken on a quiet machine: after autovacuum and a checkpoint, the list's baseline before the list,
 # and the advisory once the other read models have applied the list's hits. The service's own phases of the list
 # (staged, stored, compared, matched) are read from its log.
@@ -88,13 +91,14 @@ cleanup_read_model() {
   bench_advisory_psql <<SQL >/dev/null
 create temp table bench_exposure as select id from exposure where org_path like '/BENCHX-$run/%'
     or botnet_list_id in (select id from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN'))
-    or advisory_id in (select id from advisory where reference = 'BENCH-ADV-$run');
+    or advisory_id in (select id from advisory where reference in ('BENCH-ADV-$run', 'BENCH-ADV-$run-HELD'));
 delete from exposure_history where exposure_id in (select id from bench_exposure);
 delete from exposure where id in (select id from bench_exposure);
 delete from botnet_entry where list_id in (select id from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN'));
 delete from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN');
 delete from asset_rematch where asset_id in (select id from asset_replica where org_path like '/BENCHX-$run/%');
-delete from advisory where reference = 'BENCH-ADV-$run';
+delete from advisory where reference in ('BENCH-ADV-$run', 'BENCH-ADV-$run-HELD')
+    or cves && array(select 'CVE-2026-' || (2000000 + ($run % 1000) * 1000 + g) from generate_series(0, 999) g);
 delete from constituency_bucket where organization_code like 'BX$run-%';
 delete from constituency_range where org_path like '/BENCHX-$run/%';
 delete from installed_product where asset_id in (select id from asset_replica where org_path like '/BENCHX-$run/%');
@@ -131,9 +135,54 @@ bench_withdrawal() {
   local reopened
   reopened=$(bench_advisory_psql -Atc "select count(*) from exposure x join botnet_list l on l.id = x.botnet_list_id
     where l.reference = 'BENCH-$run' and x.status = 'OPEN' and x.asset_id is not null")
-  printf 'withdraw a list of %s hit addresses: answered in %.2f s (%s); matched again %.1f s after the answer, %s requests left; %s asset hits open under the first list\n' \
+  printf 'withdraw a list of %s hit addresses: answered in %.2f s (%s); %.1f s more until no request to match again was left (%s left); %s asset hits open under the first list\n' \
     "$hits" "$(echo "($t1 - $t0) / 1000" | bc -l)" "$(echo "$response" | grep -o '"exposuresClosed":[0-9]*')" \
     "$(echo "($t2 - $t1) / 1000" | bc -l)" "$left" "$reopened" | tee -a "$report"
+}
+
+# Step 6: KEV hits an advisory held back, found by the rematch job once it is withdrawn.
+bench_rematch_kev() {
+  local run=$1 hits=$2 gateway authority feed advisory response t0 t1 t2 left found products=$(( $2 / 500 ))
+  gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
+  authority=$(token_for authority); feed=$(token_for national-feed)
+  awk -v run="$run" -v n="$products" 'BEGIN {
+    printf "{\"reference\":\"BENCH-ADV-%s-HELD\",\"issuer\":\"bench\",\"title\":\"versions nobody runs\",", run
+    printf "\"issuedOn\":\"2026-01-01\",\"severity\":\"HIGH\",\"cves\":["
+    for (k = 0; k < n; k++) printf "%s\"CVE-2026-%d\"", (k ? "," : ""), 2000000 + (run % 1000) * 1000 + k
+    printf "],\"affected\":["
+    for (k = 0; k < n; k++) printf "%s{\"vendor\":\"BenchVendor\",\"product\":\"Product%d\",\"startIncluding\":\"9.0\",\"endExcluding\":\"9.1\"}", (k ? "," : ""), k
+    print "]}"
+  }' > "$work/held.json"
+  awk -v run="$run" -v n="$products" 'BEGIN {
+    printf "{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"%s\",\"count\":%d,\"vulnerabilities\":[", run, n
+    for (k = 0; k < n; k++) {
+      printf "%s{\"cveID\":\"CVE-2026-%d\",\"vendorProject\":\"BenchVendor\",\"product\":\"Product%d\",", (k ? "," : ""), 2000000 + (run % 1000) * 1000 + k, k
+      printf "\"vulnerabilityName\":\"BenchVendor Product%d Vulnerability\",\"dateAdded\":\"2026-11-01\",", k
+      printf "\"shortDescription\":\"A vulnerability.\",\"requiredAction\":\"Apply updates per vendor instructions.\","
+      printf "\"dueDate\":\"2026-11-22\",\"knownRansomwareCampaignUse\":\"Unknown\",\"notes\":\"\"}"
+    }
+    print "]}"
+  }' > "$work/kev.json"
+  advisory=$(curl -fsS -X POST "$gateway/api/v1/advisories" -H "Authorization: Bearer $authority" \
+    -H 'Content-Type: application/json' --data-binary @"$work/held.json" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+  curl -fsS -o /dev/null -X POST "$gateway/api/v1/advisories/imports/kev" -H "Authorization: Bearer $feed" \
+    -H 'Content-Type: application/json' --data-binary @"$work/kev.json" || die "The KEV catalogue was refused"
+  bench_wait_applied >/dev/null || true
+  echo "quiet    $(bench_quiet) (not part of any figure)" | tee -a "$report"
+  say "Withdrawing an advisory that held back $hits KEV name-only hits: the rematch job finds them"
+  t0=$(millis)
+  response=$(curl -fsS -X POST "$gateway/api/v1/advisories/$advisory/withdrawal" -H "Authorization: Bearer $authority" \
+    -H 'Content-Type: application/json' -d '{"reason":"benchmark"}')
+  t1=$(millis)
+  while left=$(bench_advisory_psql -Atc "select count(*) from asset_rematch"); [ "$left" -gt 0 ]; do
+    [ $(( $(millis) - t0 )) -lt 600000 ] || break
+    sleep 0.2
+  done
+  t2=$(millis)
+  found=$(bench_advisory_psql -Atc "select count(*) from exposure where org_path like '/BENCHX-$run/%'
+    and status = 'TO_CONFIRM' and advisory_id in (select id from advisory where source_format = 'KEV')")
+  printf 'rematch  withdraw an advisory that held %s products back from %s KEV entries: answered in %.2f s; matched again %.1f s after the answer (%s requests left); %s hits to confirm found\n' \
+    "$products" "$products" "$(echo "($t1 - $t0) / 1000" | bc -l)" "$(echo "($t2 - $t1) / 1000" | bc -l)" "$left" "$found" | tee -a "$report"
 }
 
 cmd_bench_exposures() {
@@ -213,6 +262,7 @@ SQL
   echo "$plain" | grep -E "^Time" | awk '{printf "baseline the same join in one SQL query: %.2f s\n", $2 / 1000}' | tee -a "$report"
   echo "$plain" | grep -vE "^Time|^$" | sed 's/^/    matches: /' | tee -a "$report"
   bench_withdrawal "$run" "$hits" "$work"
+  bench_rematch_kev "$run" "$hits" "$work"
   local rss; rss=$(ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/advisory-service.pid")" | awk '{printf "%.0f", $1/1024}')
   echo "advisory-service RSS after: $rss MiB" | tee -a "$report"
   ok "Benchmark written to $report"

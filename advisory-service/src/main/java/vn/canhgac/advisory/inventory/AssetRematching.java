@@ -17,8 +17,8 @@ import vn.canhgac.commons.events.ConsumerFreshness;
 
 /**
  * Matches again, without waiting for their next event, the assets that something beside them asked to be
- * ({@code asset_rematch}: a botnet list or an advisory withdrawn, an advisory revised). An agency may import its
- * inventory once a month; a hit that another list still names should not wait that long to reopen. The asset batch
+ * ({@code asset_rematch}: an advisory withdrawn or revised while a KEV entry is about one of its CVEs). An agency may
+ * import its inventory once a month; a KEV entry's hit that the advisory held back should not wait that long. The asset batch
  * still takes the requests of the assets it applies; this job takes the others, a bounded batch per transaction.
  */
 @ApplicationScoped
