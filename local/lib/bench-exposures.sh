@@ -11,8 +11,9 @@
 # 3. Publishes an advisory with 50 affected version ranges through the gateway: matched against the 500,000
 #    installed products before it answers.
 # 4. Beside each, the same join done as plainly as possible in one SQL query on the same data: the limit.
-# 5. Publishes a second list naming the HITS asset addresses again (their exposures take it as evidence) and
-#    withdraws it: the withdrawal hands the hits over to the first list, which still names them, before it answers.
+# 5. Publishes a second list naming the HITS asset addresses and the 1,000 constituency entries again (their
+#    exposures take it as evidence) and withdraws it: the withdrawal hands the hits over to the first list, which
+#    still names them, before it answers.
 # 6. Publishes an advisory about HITS/500 CVEs that names HITS/500 products (500 assets each) in versions nobody runs,
 #    then a KEV catalogue with one entry per CVE and product: the advisory holds the entries' name-only hits back.
 #    It is withdrawn: the withdrawal asks for those HITS assets to be matched again, and the AssetRematching job
@@ -116,13 +117,13 @@ bench_withdrawal() {
   local run=$1 hits=$2 work=$3 gateway feed list response t0 t1 t2 left
   gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
   feed=$(token_for national-feed)
-  head -n $((hits + 1)) "$work/botnet.txt" > "$work/again.txt"
+  head -n $((hits + 1001)) "$work/botnet.txt" > "$work/again.txt"
   list=$(curl -fsS -X POST "$gateway/api/v1/botnet-lists?reference=BENCH-$run-AGAIN&issuer=BENCH-$run&kind=AD_HOC" \
     -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain' --data-binary @"$work/again.txt" \
     | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
   bench_wait_applied >/dev/null || true
   echo "quiet    $(bench_quiet) (not part of any figure)" | tee -a "$report"
-  say "Withdrawing a list that names the $hits hit addresses again: matched again under the first list"
+  say "Withdrawing a list that names the $hits hit addresses and 1,000 constituency entries again: handed over to the first list"
   t0=$(millis)
   response=$(curl -fsS -X POST "$gateway/api/v1/botnet-lists/$list/withdrawal" -H "Authorization: Bearer $feed" \
     -H 'Content-Type: application/json' -d '{"reason":"benchmark"}')
@@ -133,9 +134,10 @@ bench_withdrawal() {
   done
   t2=$(millis)
   local reopened
-  reopened=$(bench_advisory_psql -Atc "select count(*) from exposure x join botnet_list l on l.id = x.botnet_list_id
-    where l.reference = 'BENCH-$run' and x.status = 'OPEN' and x.asset_id is not null")
-  printf 'withdraw a list of %s hit addresses: answered in %.2f s (%s); %.1f s more until no request to match again was left (%s left); %s asset hits open under the first list\n' \
+  reopened=$(bench_advisory_psql -Atc "select count(*) filter (where x.asset_id is not null) || ' asset hits and '
+      || count(*) filter (where x.asset_id is null) || ' constituency hits'
+    from exposure x join botnet_list l on l.id = x.botnet_list_id where l.reference = 'BENCH-$run' and x.status = 'OPEN'")
+  printf 'withdraw a list of %s hit addresses: answered in %.2f s (%s); %.1f s more until no request to match again was left (%s left); %s open under the first list\n' \
     "$hits" "$(echo "($t1 - $t0) / 1000" | bc -l)" "$(echo "$response" | grep -o '"exposuresClosed":[0-9]*')" \
     "$(echo "($t2 - $t1) / 1000" | bc -l)" "$left" "$reopened" | tee -a "$report"
 }

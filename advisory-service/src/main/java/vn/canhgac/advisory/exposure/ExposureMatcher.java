@@ -322,9 +322,10 @@ public class ExposureMatcher {
     /**
      * Before a list's withdrawal closes its hits, those that another active list also names (the same address of an
      * asset, the same entry in a constituency) stay, under that list (the latest issued). One the withdrawn list had
-     * reopened (the last line of its history) goes back to the status it had, resolved or mitigated; any other keeps
-     * its own, so that an agency's work in progress is not reset. Only the status changes are announced, as when a
-     * list only moves an open hit's evidence.
+     * reopened (the last line of its history), when the list it moves to was published before that, goes back to the
+     * status it had, resolved or mitigated: the other list was known when the agency closed it. Any other keeps its
+     * own, so that an agency's work in progress is not reset. Only the status changes are announced, as when a list
+     * only moves an open hit's evidence.
      */
     private static final String HAND_OVER = """
             with other as (%s
@@ -333,17 +334,19 @@ public class ExposureMatcher {
             chosen as (select distinct on (dedup_key) * from other order by dedup_key, rank_date desc, evidence),
             withdrawn as (select reference from botnet_list where id = $1),
             prior as (select x.id, x.status as prior_status, c.botnet_list_id, c.evidence, c.matched,
-                             (select case when h.from_status in ('RESOLVED', 'MITIGATED') then h.from_status end
+                             (select case when h.from_status in ('RESOLVED', 'MITIGATED') and h.from_status <> x.status
+                                          then h.from_status end
                               from exposure_history h
                               where h.exposure_id = x.id and h.actor = 'matcher'
                                 and starts_with(h.note, 'reopened on new evidence: ' || w.reference || ': ')
-                                and h.id = (select max(l.id) from exposure_history l where l.exposure_id = x.id))
+                                and h.id = (select max(l.id) from exposure_history l where l.exposure_id = x.id)
+                                and h.at > (select o.created_at from botnet_list o where o.id = c.botnet_list_id))
                                  as restored
                       from exposure x join chosen c using (dedup_key) cross join withdrawn w
                       where x.botnet_list_id = $1
                       for update of x),
             written as (update exposure x set botnet_list_id = p.botnet_list_id, evidence = p.evidence,
-                            matched = p.matched, status = coalesce(p.restored, x.status),
+                            matched = p.matched, last_matched_at = now(), status = coalesce(p.restored, x.status),
                             status_changed_at = case when p.restored is null then x.status_changed_at else now() end,
                             status_changed_by = case when p.restored is null then x.status_changed_by else 'matcher' end,
                             version = x.version + 1
@@ -353,9 +356,8 @@ public class ExposureMatcher {
                         select x.id, now(), 'matcher', x.prior_status, x.status,
                                'back as it was before ' || w.reference || ' was withdrawn: ' || x.matched
                         from written x cross join withdrawn w
-                        where x.restored is not null and x.restored <> x.prior_status),
-            changed as (select %s, x.prior_status from written x %s
-                        where x.restored is not null and x.restored <> x.prior_status)""".formatted(
+                        where x.restored is not null),
+            changed as (select %s, x.prior_status from written x %s where x.restored is not null)""".formatted(
                     ASSET_LIST_HITS.replace(
                             "any($1)",
                             "any(array(select h.asset_id from exposure h where h.botnet_list_id = $1"
@@ -377,8 +379,10 @@ public class ExposureMatcher {
 
     /**
      * A KEV entry's name-only hit that a versioned advisory superseded comes back, to be confirmed, once none decides for
-     * its asset (that advisory withdrawn, or revised so that it no longer names the product): matching the asset again
-     * finds the hit with the evidence it had, which alone changes nothing. Of the assets {@code $1}.
+     * its asset (that advisory withdrawn) and no VEX statement says the product is not affected: matching the asset
+     * again finds the hit with the evidence it had, which alone changes nothing. Of the assets {@code $1}. A revision
+     * that no longer names the product does not revive it: the advisory's own finding, resolved as stale, still
+     * decides (as it holds a new hit back in {@link #advisoryHits}).
      */
     private static final String REVIVE_KEV = closing(
             """
@@ -386,7 +390,8 @@ public class ExposureMatcher {
             join advisory v on v.id = k.advisory_id and v.source_format = 'KEV' and v.status = 'ACTIVE'
             join installed_product kp on kp.asset_id = k.asset_id
                  and kp.position = split_part(k.dedup_key, '|', 4)::int
-            where k.asset_id = any($1) and k.status = 'RESOLVED' and k.status_changed_by = 'matcher'
+            where k.asset_id = any($1) and kp.asset_id = any($1) and k.status = 'RESOLVED'
+              and k.status_changed_by = 'matcher'
               and starts_with((select h.note from exposure_history h where h.exposure_id = k.id
                                order by h.id desc limit 1), 'superseded:')
               and exists (select 1 from affected_product r where r.advisory_id = v.id and r.identity = kp.identity
@@ -394,6 +399,9 @@ public class ExposureMatcher {
               and not exists (select 1 from exposure x join advisory xv on xv.id = x.advisory_id
                               where xv.source_format <> 'KEV' and x.asset_id = k.asset_id and xv.cves && v.cves
                                 and x.status <> 'WITHDRAWN')
+              and not exists (""" + NOT_AFFECTED + """
+                  and n.identity = kp.identity and\s""" + covers("n", "kp") + ")" + """
+
               and not\s""" + VERSIONED_DATA_NAMES.formatted("kp") + """
 
             for update of k""",
@@ -732,7 +740,7 @@ public class ExposureMatcher {
 
     /**
      * Closes the exposures of a withdrawn advisory ({@code botnetList} false) or botnet list, with the reason; answers
-     * how many changed status. A list's hits that another active list names are handed over to it first
+     * how many it closed. A list's hits that another active list names are handed over to it first, and not counted
      * ({@link #HAND_OVER}). What a withdrawn advisory held away from an asset (a KEV entry's name-only hit on a
      * product it named) is found again when the asset is matched again on request, by the asset's next event or
      * within seconds by {@code AssetRematching} ({@link #forgetAssetsNamedBy}).
@@ -742,8 +750,7 @@ public class ExposureMatcher {
         String sql = WITHDRAW.formatted(botnetList ? "botnet_list_id" : "advisory_id");
         if (botnetList) {
             return announce(connection, HAND_OVER, Tuple.of(id, activeDays))
-                    .flatMap(handedOver -> announce(connection, sql, Tuple.of(id, actor, reason))
-                            .map(handedOver::plus));
+                    .flatMap(handedOver -> announce(connection, sql, Tuple.of(id, actor, reason)));
         }
         return announce(connection, sql, Tuple.of(id, actor, reason)).call(() -> forgetAssetsNamedBy(connection, id));
     }

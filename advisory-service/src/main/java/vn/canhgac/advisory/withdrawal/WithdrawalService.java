@@ -19,7 +19,8 @@ import vn.canhgac.commons.tenancy.Caller;
  * Withdraws an advisory or a botnet list published by mistake (a {@code 0.0.0.0/0} entry, the wrong product):
  * the Authority may withdraw anything, a feed what it published itself. In one transaction the target is marked,
  * every exposure it opened is closed as WITHDRAWN with the reason (each an {@code exposure.status-changed} event),
- * and the withdrawal is audited. A withdrawn advisory or list matches nothing any more.
+ * but for a list's hits that another active list names, which stay under that list, and the withdrawal is audited.
+ * A withdrawn advisory or list matches nothing any more.
  */
 @ApplicationScoped
 public class WithdrawalService {

@@ -178,6 +178,30 @@ class WithdrawalTest {
                 .body("items[0].botnetListId", equalTo(first));
     }
 
+    /** The same for an address of an organisation's constituency that is no registered asset. */
+    @Test
+    void aConstituencyHitAnotherActiveListStillNamesStaysOpenUnderThatList() {
+        String net = InventoryFeed.randomNetwork24();
+        String ward = InventoryFeed.unique("WARD");
+        inventory.organization(ward, "/UBND-KH/STTTT-KH/" + ward + "/", 0, List.of(net + "0/24"));
+        InventoryFeed.awaitOrganization(ward);
+        String first = publishList(net + "91");
+        String second = publishList(net + "91");
+        wardHit(ward).body("items[0].botnetListId", equalTo(second));
+
+        withdrawList(second).body("exposuresClosed", equalTo(0));
+        wardHit(ward).body("items[0].status", equalTo("OPEN")).body("items[0].botnetListId", equalTo(first));
+    }
+
+    private static ValidatableResponse wardHit(String organization) {
+        return as("authority")
+                .queryParam("organization", organization)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1));
+    }
+
     /**
      * The agency had resolved a hit and a later list reopened it, or was working on one when a later list named it
      * again: that list withdrawn, the first is resolved again and the second is still in progress, both under the
@@ -203,7 +227,7 @@ class WithdrawalTest {
         assetHit(fixed).body("items[0].status", equalTo("OPEN")).body("items[0].botnetListId", equalTo(second));
         assetHit(worked).body("items[0].status", equalTo("IN_PROGRESS")).body("items[0].botnetListId", equalTo(second));
 
-        withdrawList(second).body("exposuresClosed", equalTo(1));
+        withdrawList(second).body("exposuresClosed", equalTo(0));
         assetHit(fixed).body("items[0].status", equalTo("RESOLVED")).body("items[0].botnetListId", equalTo(first));
         assetHit(worked).body("items[0].status", equalTo("IN_PROGRESS")).body("items[0].botnetListId", equalTo(first));
         as("authority")
