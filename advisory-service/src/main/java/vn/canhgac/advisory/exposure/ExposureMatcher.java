@@ -325,12 +325,22 @@ public class ExposureMatcher {
      * reopened (the last line of its history), when the list it moves to was published before that, goes back to the
      * status it had, resolved or mitigated: the other list was known when the agency closed it. Any other keeps its
      * own, so that an agency's work in progress is not reset. Only the status changes are announced, as when a list
-     * only moves an open hit's evidence.
+     * only moves an open hit's evidence. A constituency hit is looked up by its entry, the last part of its key, in
+     * the other lists: matched again by the organisations' ranges, the 1,000 constituency hits of the bench's list took
+     * more than the gateway's minute.
      */
     private static final String HAND_OVER = """
-            with other as (%s
+            with other as (select dedup_key, botnet_list_id, evidence, matched, rank_date from (%s) asset_hits
                            union all
-                           %s),
+                           select x.dedup_key, l.id, l.id::text,
+                                  l.reference || ': ' || (case when e.host then host(e.network) else e.network::text end)
+                                      || coalesce(' (' || e.label || ')', '') || ' in ' || x.network::text,
+                                  l.issued_on
+                           from exposure x
+                           join botnet_entry e on e.network = substring(x.dedup_key from '[^|]*$')::cidr
+                           join botnet_list l on l.id = e.list_id and l.withdrawn_at is null
+                                and l.issued_on >= current_date - $2::int
+                           where x.botnet_list_id = $1 and x.asset_id is null),
             chosen as (select distinct on (dedup_key) * from other order by dedup_key, rank_date desc, evidence),
             withdrawn as (select reference from botnet_list where id = $1),
             prior as (select x.id, x.status as prior_status, c.botnet_list_id, c.evidence, c.matched,
@@ -362,10 +372,6 @@ public class ExposureMatcher {
                             "any($1)",
                             "any(array(select h.asset_id from exposure h where h.botnet_list_id = $1"
                                     + " and h.asset_id is not null))"),
-                    CONSTITUENCY_HITS.replace(
-                            "c.organization_code = $1",
-                            "c.organization_code in (select h.organization_code from exposure h"
-                                    + " where h.botnet_list_id = $1 and h.asset_id is null)"),
                     ExposureRows.COLUMNS,
                     ExposureRows.JOINS);
 
