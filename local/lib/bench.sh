@@ -373,11 +373,7 @@ cmd_bench_get() {
   org=$(bench_psql -Atc "select code from organization where code like 'BENCH-%' order by code desc limit 1")
   [ -n "$org" ] || die "Run ./canhgac bench once first: it imports the assets this reads"
   BENCH_WORK=$work
-  BENCH_ORG=$org
-  # The read models started again apply what is left, then the run's assets go: 2.4 million left by one session's runs
-  # grew every table the next runs read.
-  trap 'rm -rf "$BENCH_WORK"; gateway_restore; start_service advisory-service platform; start_service incident-service platform
-        bench_wait_applied 900 || true; bench_forget_assets "$BENCH_ORG"' EXIT
+  trap 'rm -rf "$BENCH_WORK"; gateway_restore; start_service advisory-service platform; start_service incident-service platform' EXIT
   stop_pid advisory-service; stop_pid incident-service
   gateway_unthrottled
   token=$(token_for authority)
@@ -445,7 +441,11 @@ cmd_bench_catchup() {
   org="CATCHUP-$run"
   work=$(mktemp -d)
   BENCH_WORK=$work
-  trap 'rm -rf "$BENCH_WORK"; gateway_restore; start_service advisory-service platform; start_service incident-service platform' EXIT
+  BENCH_ORG=$org
+  # The read models started again apply what is left, then the run's assets go: 2.4 million left by one session's runs
+  # grew every table the next runs read.
+  trap 'rm -rf "$BENCH_WORK"; gateway_restore; start_service advisory-service platform; start_service incident-service platform
+        bench_wait_applied 900 || true; bench_forget_assets "$BENCH_ORG"' EXIT
   gateway_unthrottled
   token=$(token_for authority)
   curl -fsS -o /dev/null -X POST "$gateway/api/v1/organizations" -H "Authorization: Bearer $token" \

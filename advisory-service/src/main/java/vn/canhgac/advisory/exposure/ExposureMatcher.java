@@ -321,13 +321,14 @@ public class ExposureMatcher {
 
     /**
      * Before a list's withdrawal closes its hits, those that another active list also names (the same address of an
-     * asset, the same entry in a constituency) stay, under that list (the latest issued). One the withdrawn list had
+     * asset, the same entry in a constituency) stay, under that list (the latest issued; of two issued the same day, the
+     * first published, as when lists are matched). One the withdrawn list had
      * reopened (the last line of its history), when the list it moves to was published before that, goes back to the
      * status it had, resolved or mitigated: the other list was known when the agency closed it. Any other keeps its
      * own, so that an agency's work in progress is not reset. Only the status changes are announced, as when a list
      * only moves an open hit's evidence. A constituency hit is looked up by its entry, the last part of its key, in
-     * the other lists: matched again by the organisations' ranges, the 1,000 constituency hits of the bench's list took
-     * more than the gateway's minute.
+     * each active list's primary key: matched again by the organisations' ranges, the 1,000 constituency hits of the
+     * bench's list took more than the gateway's minute.
      */
     private static final String HAND_OVER = """
             with other as (select dedup_key, botnet_list_id, evidence, matched, rank_date from (%s) asset_hits
@@ -337,9 +338,9 @@ public class ExposureMatcher {
                                       || coalesce(' (' || e.label || ')', '') || ' in ' || x.network::text,
                                   l.issued_on
                            from exposure x
-                           join botnet_entry e on e.network = substring(x.dedup_key from '[^|]*$')::cidr
-                           join botnet_list l on l.id = e.list_id and l.withdrawn_at is null
-                                and l.issued_on >= current_date - $2::int
+                           join botnet_list l on l.withdrawn_at is null and l.issued_on >= current_date - $2::int
+                           join lateral (select * from botnet_entry y where y.list_id = l.id
+                                         and y.network = substring(x.dedup_key from '[^|]*$')::cidr offset 0) e on true
                            where x.botnet_list_id = $1 and x.asset_id is null),
             chosen as (select distinct on (dedup_key) * from other order by dedup_key, rank_date desc, evidence),
             withdrawn as (select reference from botnet_list where id = $1),
@@ -578,8 +579,8 @@ public class ExposureMatcher {
      * the first to commit, and its matching statement, read committed, then sees the other's rows. Advisory
      * imports and withdrawals take it before any row lock ({@link #lockForPublication}; a list import locks only its
      * own new rows before it matches), and an asset batch before it closes any exposure (in {@link #retireAssets}):
-     * the lock first, then rows, on both sides, or two of them deadlock (a revision held its advisory's row and waited for the lock, while a KEV import held the
-     * lock and waited to mark that advisory known exploited).
+     * the lock first, then rows, on both sides, or two of them deadlock (a revision held its advisory's row and waited
+     * for the lock, while a KEV import held the lock and waited to mark that advisory known exploited).
      */
     private static final String LOCK_EXCLUSIVE = "select pg_advisory_xact_lock(7235419870052810)";
 

@@ -87,7 +87,7 @@ public class AssetRematching {
 
     /**
      * The requests waiting, counted into the asset read model's freshness ({@code Canhgac-Data-Behind}): after a
-     * withdrawal, the exposures are that many assets behind the lists until the job has matched them.
+     * withdrawal, the exposures are that many assets behind the advisories until the job has matched them.
      */
     private Uni<Long> countWaiting() {
         return pool.query(WAITING)

@@ -33,7 +33,7 @@ public class AssetReplicas {
      * digest only when it was taken at the row's version (a release before the digest, run after it, moved the version
      * on and rewrote the parts without it) and when nothing asked for the asset to be matched again
      * ({@code asset_rematch}); the requests it saw are deleted for the assets it took, in the same snapshot, so that one
-     * made meanwhile stays for the next event.
+     * made meanwhile stays for the next event or the {@code AssetRematching} job.
      */
     private static final String UPSERT = """
             with prior as (select a.id, case when a.inputs_version = a.version

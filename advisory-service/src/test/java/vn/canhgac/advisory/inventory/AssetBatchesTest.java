@@ -313,7 +313,8 @@ class AssetBatchesTest {
     }
 
     /**
-     * Something beside the asset changed (a list withdrawn, an advisory revised) and asked for it to be matched again:
+     * Something beside the asset changed (an advisory withdrawn or revised while a KEV entry is about one of its CVEs)
+     * and asked for it to be matched again:
      * the job does it within seconds, without waiting for an event of the asset, and takes the request. Until then
      * the exposures count it as behind.
      */
