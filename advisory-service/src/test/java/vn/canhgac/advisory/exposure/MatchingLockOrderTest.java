@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ class MatchingLockOrderTest {
 
     private static final String UNIT = InventoryFeed.unique("LOCK");
     private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
-    private static final String MATCHING_LOCK = "7235419870052810";
+    private static final String SHARED = "select pg_advisory_xact_lock_shared(7235419870052810)";
+    private static final String EXCLUSIVE = "select pg_advisory_xact_lock(7235419870052810)";
     private static InventoryFeed inventory;
 
     @Inject
@@ -85,26 +87,16 @@ class MatchingLockOrderTest {
                 .extract()
                 .path("items[0].id");
 
-        SqlConnection holder = pool.getConnection().await().indefinitely();
-        Transaction held = holder.begin().await().indefinitely();
-        try {
-            holder.query("select pg_advisory_xact_lock_shared(" + MATCHING_LOCK + ")")
-                    .execute()
-                    .await()
-                    .indefinitely();
-            CompletableFuture<Integer> revision =
-                    CompletableFuture.supplyAsync(() -> importKev(cve, product, "2024.01.11", "Known"));
-            awaitWaiterFor("select pg_advisory_xact_lock(" + MATCHING_LOCK + ")");
-
-            holder.preparedQuery("select 1 from advisory where id = $1 for update nowait")
-                    .execute(Tuple.of(UUID.fromString(advisory)))
-                    .await()
-                    .indefinitely();
-            held.rollback().await().indefinitely();
-            assertEquals(200, revision.get(60, TimeUnit.SECONDS));
-        } finally {
-            holder.close().await().indefinitely();
-        }
+        AtomicReference<CompletableFuture<Integer>> revision = new AtomicReference<>();
+        holdTheLockAndTakeTheRow(
+                SHARED,
+                () -> {
+                    revision.set(CompletableFuture.supplyAsync(() -> importKev(cve, product, "2024.01.11", "Known")));
+                    awaitWaiterFor(EXCLUSIVE);
+                },
+                "select 1 from advisory where id = $1 for update nowait",
+                UUID.fromString(advisory));
+        assertEquals(200, revision.get().get(60, TimeUnit.SECONDS));
         as("authority").get("/api/v1/advisories/" + advisory).then().body("revision", equalTo("2024.01.11"));
     }
 
@@ -125,31 +117,22 @@ class MatchingLockOrderTest {
                 .extract()
                 .path("id");
 
-        SqlConnection holder = pool.getConnection().await().indefinitely();
-        Transaction held = holder.begin().await().indefinitely();
-        try {
-            holder.query("select pg_advisory_xact_lock_shared(" + MATCHING_LOCK + ")")
-                    .execute()
-                    .await()
-                    .indefinitely();
-            CompletableFuture<Integer> withdrawal = CompletableFuture.supplyAsync(() -> as("authority")
-                    .contentType(ContentType.JSON)
-                    .body("{\"reason\":\"wrong product\"}")
-                    .post("/api/v1/advisories/" + advisory + "/withdrawal")
-                    .then()
-                    .extract()
-                    .statusCode());
-            awaitWaiterFor("select pg_advisory_xact_lock(" + MATCHING_LOCK + ")");
-
-            holder.preparedQuery("select 1 from advisory where id = $1 for update nowait")
-                    .execute(Tuple.of(UUID.fromString(advisory)))
-                    .await()
-                    .indefinitely();
-            held.rollback().await().indefinitely();
-            assertEquals(200, withdrawal.get(60, TimeUnit.SECONDS));
-        } finally {
-            holder.close().await().indefinitely();
-        }
+        AtomicReference<CompletableFuture<Integer>> withdrawal = new AtomicReference<>();
+        holdTheLockAndTakeTheRow(
+                SHARED,
+                () -> {
+                    withdrawal.set(CompletableFuture.supplyAsync(() -> as("authority")
+                            .contentType(ContentType.JSON)
+                            .body("{\"reason\":\"wrong product\"}")
+                            .post("/api/v1/advisories/" + advisory + "/withdrawal")
+                            .then()
+                            .extract()
+                            .statusCode()));
+                    awaitWaiterFor(EXCLUSIVE);
+                },
+                "select 1 from advisory where id = $1 for update nowait",
+                UUID.fromString(advisory));
+        assertEquals(200, withdrawal.get().get(60, TimeUnit.SECONDS));
     }
 
     /**
@@ -183,26 +166,24 @@ class MatchingLockOrderTest {
                         found -> found.size() == 1)
                 .getFirst();
 
-        SqlConnection holder = pool.getConnection().await().indefinitely();
-        Transaction held = holder.begin().await().indefinitely();
-        try {
-            holder.query("select pg_advisory_xact_lock(" + MATCHING_LOCK + ")")
-                    .execute()
-                    .await()
-                    .indefinitely();
-            inventory.asset(
-                    UUID.randomUUID().toString(), asset, UNIT, UNIT_PATH, "adc-lock", 1, List.of(), List.of(), true);
-            awaitWaiterFor("select pg_advisory_xact_lock_shared(" + MATCHING_LOCK + ")");
-            await().atMost(Duration.ofSeconds(30)).until(() -> rowTaken(asset));
-
-            holder.preparedQuery("select 1 from exposure where id = $1 for update nowait")
-                    .execute(Tuple.of(UUID.fromString(exposure)))
-                    .await()
-                    .indefinitely();
-            held.rollback().await().indefinitely();
-        } finally {
-            holder.close().await().indefinitely();
-        }
+        holdTheLockAndTakeTheRow(
+                EXCLUSIVE,
+                () -> {
+                    inventory.asset(
+                            UUID.randomUUID().toString(),
+                            asset,
+                            UNIT,
+                            UNIT_PATH,
+                            "adc-lock",
+                            1,
+                            List.of(),
+                            List.of(),
+                            true);
+                    awaitWaiterFor(SHARED);
+                    await().atMost(Duration.ofSeconds(30)).until(() -> rowTaken(asset));
+                },
+                "select 1 from exposure where id = $1 for update nowait",
+                UUID.fromString(exposure));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> as("authority")
                         .get("/api/v1/exposures/" + exposure)
@@ -223,6 +204,24 @@ class MatchingLockOrderTest {
                 .then()
                 .extract()
                 .statusCode();
+    }
+
+    /**
+     * Holds the matching lock as the other side would ({@code lock}), lets {@code untilWaiting} start the transaction
+     * under test and wait until it waits for the lock, then takes with {@code nowait} the row that transaction used to
+     * lock first ({@code rowLock}, {@code row}): that fails at once if it took it. Releases the lock before returning.
+     */
+    private void holdTheLockAndTakeTheRow(String lock, Runnable untilWaiting, String rowLock, UUID row) {
+        SqlConnection holder = pool.getConnection().await().indefinitely();
+        try {
+            Transaction held = holder.begin().await().indefinitely();
+            holder.query(lock).execute().await().indefinitely();
+            untilWaiting.run();
+            holder.preparedQuery(rowLock).execute(Tuple.of(row)).await().indefinitely();
+            held.rollback().await().indefinitely();
+        } finally {
+            holder.close().await().indefinitely();
+        }
     }
 
     /** Waits until a session of this database waits for the matching lock with {@code statement}. */
