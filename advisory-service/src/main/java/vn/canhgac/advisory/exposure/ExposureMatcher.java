@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -557,8 +558,13 @@ public class ExposureMatcher {
 
     private final int activeDays;
 
+    /** {@link #LOCK_EXCLUSIVE} waited for at most the configured time (see {@link #lockForPublication}). */
+    private final String lockExclusive;
+
     public ExposureMatcher(
-            Outbox outbox, @ConfigProperty(name = "canhgac.botnet.active-days", defaultValue = "62") int activeDays) {
+            Outbox outbox,
+            @ConfigProperty(name = "canhgac.botnet.active-days", defaultValue = "62") int activeDays,
+            @ConfigProperty(name = "canhgac.matching.lock-timeout", defaultValue = "20s") Duration lockTimeout) {
         this.announcing = ",\nannounced as (%s)\n"
                         .formatted(outbox.insertSql(
                                 EXPOSURE_DETECTED,
@@ -575,6 +581,8 @@ public class ExposureMatcher {
                        count(*) filter (where prior_status is not null) as changed
                 from changed""";
         this.activeDays = activeDays;
+        this.lockExclusive = "set local lock_timeout = %d; %s; set local lock_timeout to default"
+                .formatted(lockTimeout.toMillis(), LOCK_EXCLUSIVE);
     }
 
     /**
@@ -594,10 +602,14 @@ public class ExposureMatcher {
 
     /**
      * Takes the matching lock exclusively, first in a transaction that publishes, revises or withdraws: an asset batch
-     * matched beside a withdrawal could otherwise still find the withdrawn advisory active and open a hit of it.
+     * matched beside a withdrawal could otherwise still find the withdrawn advisory active and open a hit of it. It
+     * waits at most {@code canhgac.matching.lock-timeout} (20 s) for the batches, or for a publication before it (a
+     * KEV catalogue holds the lock for its whole run), then fails with SQLSTATE 55P03: the caller gets a 503 "busy"
+     * with {@code Retry-After} and nothing changed. Without the bound, the gateway answered 504 after its minute while
+     * the transaction went on waiting and later committed what its caller had been told failed.
      */
     public Uni<Void> lockForPublication(SqlConnection connection) {
-        return lock(connection, LOCK_EXCLUSIVE);
+        return lock(connection, lockExclusive);
     }
 
     /**
@@ -611,7 +623,7 @@ public class ExposureMatcher {
 
     /** Every installed product against one advisory's affected products. */
     public Uni<MatchReport> matchAdvisory(SqlConnection connection, UUID advisoryId) {
-        return lock(connection, LOCK_EXCLUSIVE)
+        return lock(connection, lockExclusive)
                 .flatMap(locked -> write(
                         connection, ADVISORY_HITS_OF_ADVISORIES + "where r.advisory_id = $1", Tuple.of(advisoryId)))
                 .call(() -> supersedeKev(connection, SUPERSEDED_BY_ADVISORY, advisoryId));
@@ -696,7 +708,7 @@ public class ExposureMatcher {
 
     /** Every asset address and constituency range against one botnet list. */
     public Uni<MatchReport> matchBotnetList(SqlConnection connection, UUID listId) {
-        return lock(connection, LOCK_EXCLUSIVE).flatMap(locked -> write(connection, LIST_HITS, Tuple.of(listId)));
+        return lock(connection, lockExclusive).flatMap(locked -> write(connection, LIST_HITS, Tuple.of(listId)));
     }
 
     /** One asset against every active advisory and botnet list. */
@@ -737,7 +749,7 @@ public class ExposureMatcher {
      * until the asset's matching inputs next changed.
      */
     public Uni<MatchReport> matchConstituency(SqlConnection connection, String organizationCode) {
-        return lock(connection, LOCK_EXCLUSIVE)
+        return lock(connection, lockExclusive)
                 .flatMap(locked -> write(connection, CONSTITUENCY_HITS, Tuple.of(organizationCode, activeDays)));
     }
 

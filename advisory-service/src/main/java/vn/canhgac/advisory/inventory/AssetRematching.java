@@ -1,9 +1,11 @@
 package vn.canhgac.advisory.inventory;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,12 +16,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.commons.events.ConsumerFreshness;
+import vn.canhgac.commons.sql.Attempts;
 
 /**
  * Matches again, without waiting for their next event, the assets that something beside them asked to be
  * ({@code asset_rematch}: an advisory withdrawn or revised while a KEV entry is about one of its CVEs). An agency may
  * import its inventory once a month; a KEV entry's hit that the advisory held back should not wait that long. The asset batch
  * still takes the requests of the assets it applies; this job takes the others, a bounded batch per transaction.
+ * A batch the database refuses for good (a value it rejects) is matched again in halves, each in its own transaction, until
+ * the assets refused alone are found: their requests are set aside with the failure (the asset's next event takes
+ * them up again; {@code canhgac.rematch.set.aside} counts them), and the others are matched.
  */
 @ApplicationScoped
 public class AssetRematching {
@@ -31,10 +37,12 @@ public class AssetRematching {
      * batches take it). Each asset's row is locked as an asset batch locks it, so the two never match one asset at
      * once; {@code skip locked}: an asset a batch holds is left to that batch (it takes the request itself), and the
      * job waits for no asset's row, so it closes no cycle with the batches' own order. The requests of assets the
-     * replica does not hold are dropped.
+     * replica does not hold are dropped. {@code $2}: only the requests of these assets (null: any).
      */
     private static final String TAKE = """
-            with requested as (select distinct asset_id from asset_rematch order by asset_id limit $1),
+            with requested as (select distinct asset_id from asset_rematch
+                               where failed_at is null and ($2::uuid[] is null or asset_id = any($2))
+                               order by asset_id limit $1),
             taken as (select a.id, a.deleted from asset_replica a where a.id in (select asset_id from requested)
                       for update skip locked),
             done as (delete from asset_rematch m where m.asset_id in (select asset_id from requested)
@@ -42,23 +50,39 @@ public class AssetRematching {
                           or not exists (select 1 from asset_replica a where a.id = m.asset_id)))
             select id, deleted from taken""";
 
-    private static final String WAITING = "select count(distinct asset_id) from asset_rematch";
+    private static final String WAITING = """
+            select count(distinct asset_id) filter (where failed_at is null) as waiting,
+                   count(distinct asset_id) filter (where failed_at is not null) as set_aside
+            from asset_rematch""";
+
+    /** The assets {@link #TAKE} would take next. */
+    private static final String NEXT_REQUESTED =
+            "select distinct asset_id from asset_rematch where failed_at is null order by asset_id limit $1";
+
+    /** The requests of an asset whose matching the database refused for good, kept with the failure. */
+    private static final String SET_ASIDE =
+            "update asset_rematch set failed_at = now(), failure = $2 where asset_id = $1 and failed_at is null";
 
     private final Pool pool;
     private final ExposureMatcher matcher;
     private final ConsumerFreshness freshness;
     private final int batchSize;
     private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong setAside = new AtomicLong();
 
     public AssetRematching(
             Pool pool,
             ExposureMatcher matcher,
             ConsumerFreshness freshness,
+            MeterRegistry metrics,
             @ConfigProperty(name = "canhgac.rematch.batch-size", defaultValue = "1000") int batchSize) {
         this.pool = pool;
         this.matcher = matcher;
         this.freshness = freshness;
         this.batchSize = batchSize;
+        Gauge.builder("canhgac.rematch.set.aside", setAside::get)
+                .description("Assets whose matching again the database refused; their next event takes them up again")
+                .register(metrics);
     }
 
     @Scheduled(
@@ -73,26 +97,23 @@ public class AssetRematching {
     }
 
     private Uni<Void> matchUntilNoneLeft() {
-        return Multi.createBy()
-                .repeating()
-                .uni(this::matchNextBatch)
-                .whilst(taken -> taken > 0)
-                .onFailure()
-                .invoke(failure -> LOG.warnf("Matching requested assets again paused: %s", failure))
-                .onFailure()
-                .recoverWithCompletion()
-                .onItem()
-                .ignoreAsUni();
+        return Attempts.untilNoneLeft(
+                () -> matchNextBatch().map(taken -> taken > 0), "Matching requested assets again");
     }
 
     /**
      * The requests waiting, counted into the asset read model's freshness ({@code Canhgac-Data-Behind}): after a
-     * withdrawal, the exposures are that many assets behind the advisories until the job has matched them.
+     * withdrawal, the exposures are that many assets behind the advisories until the job has matched them. Those set
+     * aside are not: no run of the job will match them.
      */
     private Uni<Long> countWaiting() {
         return pool.query(WAITING)
                 .execute()
-                .map(rows -> rows.iterator().next().getLong(0))
+                .map(rows -> {
+                    Row counts = rows.iterator().next();
+                    setAside.set(counts.getLong("set_aside"));
+                    return counts.getLong("waiting");
+                })
                 .invoke(this::tellWaiting)
                 .onFailure()
                 .recoverWithItem(waiting::get);
@@ -105,20 +126,60 @@ public class AssetRematching {
 
     /** Matches a batch of requested assets again; answers how many requests' assets it took (0: none left to take). */
     private Uni<Integer> matchNextBatch() {
-        return pool.withTransaction(connection -> matcher.lockForAssets(connection)
-                        .flatMap(locked -> connection.preparedQuery(TAKE).execute(Tuple.of(batchSize)))
-                        .flatMap(rows -> {
-                            List<UUID> live = new ArrayList<>();
-                            rows.forEach(row -> {
-                                if (!row.getBoolean("deleted")) {
-                                    live.add(row.getUUID("id"));
-                                }
-                            });
-                            return matcher.matchAssets(connection, live)
-                                    .invoke(report ->
-                                            LOG.debugf("%d assets matched again on request: %s", live.size(), report))
-                                    .replaceWith(rows.size());
-                        }))
+        return matchRequested(null)
+                .onFailure(Attempts::isPermanent)
+                .recoverWithUni(failure -> nextRequested().flatMap(this::matchOrIsolate))
                 .invoke(taken -> tellWaiting(Math.max(0, waiting.get() - taken)));
+    }
+
+    /**
+     * Takes the next requests, of the assets {@code only} when not null, and matches their assets, in one transaction;
+     * answers how many requests' assets it took.
+     */
+    private Uni<Integer> matchRequested(List<UUID> only) {
+        UUID[] assets = only == null ? null : only.toArray(UUID[]::new);
+        return pool.withTransaction(connection -> matcher.lockForAssets(connection)
+                .flatMap(locked -> connection.preparedQuery(TAKE).execute(Tuple.of(batchSize, assets)))
+                .flatMap(rows -> {
+                    List<UUID> live = new ArrayList<>();
+                    rows.forEach(row -> {
+                        if (!row.getBoolean("deleted")) {
+                            live.add(row.getUUID("id"));
+                        }
+                    });
+                    return matcher.matchAssets(connection, live)
+                            .invoke(report -> LOG.debugf("%d assets matched again on request: %s", live.size(), report))
+                            .replaceWith(rows.size());
+                }));
+    }
+
+    /**
+     * Matches the requested assets in one transaction; if the database refuses them for good, each half in its own,
+     * down to the assets it refuses alone, whose requests are set aside with the failure.
+     */
+    private Uni<Integer> matchOrIsolate(List<UUID> assets) {
+        return matchRequested(assets)
+                .onFailure(Attempts::isPermanent)
+                .recoverWithUni(failure -> assets.size() == 1
+                        ? setAside(assets.getFirst(), failure)
+                        : matchOrIsolate(assets.subList(0, assets.size() / 2))
+                                .flatMap(first -> matchOrIsolate(assets.subList(assets.size() / 2, assets.size()))
+                                        .map(second -> first + second)));
+    }
+
+    private Uni<List<UUID>> nextRequested() {
+        return pool.preparedQuery(NEXT_REQUESTED).execute(Tuple.of(batchSize)).map(rows -> {
+            List<UUID> assets = new ArrayList<>();
+            rows.forEach(row -> assets.add(row.getUUID(0)));
+            return assets;
+        });
+    }
+
+    private Uni<Integer> setAside(UUID asset, Throwable failure) {
+        LOG.errorf("Asset %s could not be matched again and its request is set aside: %s", asset, failure);
+        return pool.preparedQuery(SET_ASIDE)
+                .execute(Tuple.of(asset, String.valueOf(failure)))
+                .invoke(() -> setAside.incrementAndGet())
+                .replaceWith(1);
     }
 }

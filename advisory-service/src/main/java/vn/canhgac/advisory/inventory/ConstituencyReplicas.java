@@ -35,7 +35,7 @@ public class ConstituencyReplicas implements OrganizationReplicaListener {
 
     private static final String MARK_CHANGED = """
             insert into constituency_change (organization_code, changed_at) values ($1, now())
-            on conflict (organization_code) do update set changed_at = now()""";
+            on conflict (organization_code) do update set changed_at = now(), failed_at = null, failure = null""";
 
     @Override
     public Uni<Void> applied(SqlConnection connection, OrganizationEvent event) {

@@ -8,7 +8,6 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import java.util.function.ToLongFunction;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
+import vn.canhgac.commons.sql.Attempts;
 
 /**
  * Applies CloudEvents a batch at a time, each event once: a read model catches up with thousands of events in one
@@ -197,10 +197,10 @@ public class BatchConsumer {
                             List<Read<T>> toApply = marking.notAppliedBefore(events, fresh);
                             return toApply.isEmpty() ? Uni.createFrom().voidItem() : work.apply(connection, toApply);
                         }))
-                .onFailure(failure -> !isPermanent(failure))
+                .onFailure(failure -> !Attempts.isPermanent(failure))
                 .invoke(f ->
                         LOG.warnf("%s: %d events not applied yet (%s); retrying", marking.consumer(), events.size(), f))
-                .onFailure(failure -> !isPermanent(failure))
+                .onFailure(failure -> !Attempts.isPermanent(failure))
                 .retry()
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
                 .atMost(transientRetries);
@@ -263,7 +263,7 @@ public class BatchConsumer {
         return inOrder(
                 events,
                 event -> applyAll(marking, List.of(event), work, Long.MAX_VALUE)
-                        .onFailure(BatchConsumer::isPermanent)
+                        .onFailure(Attempts::isPermanent)
                         .recoverWithItem(failure -> {
                             rejected.put(records.get(event), failure);
                             return null;
@@ -321,22 +321,6 @@ public class BatchConsumer {
                     (held, next) -> version.applyAsLong(next) > version.applyAsLong(held) ? next : held);
         }
         return List.copyOf(newest.values());
-    }
-
-    /**
-     * A refusal that will not pass by retrying: data this consumer cannot read, or a value the database rejects
-     * (SQLSTATE class 22, data exception, or 23, integrity constraint). Anything else (connection refused, a lock
-     * timeout) may pass.
-     */
-    static boolean isPermanent(Throwable failure) {
-        if (failure instanceof IllegalArgumentException) {
-            return true;
-        }
-        if (failure instanceof PgException pg) {
-            String state = pg.getSqlState();
-            return state != null && (state.startsWith("22") || state.startsWith("23"));
-        }
-        return false;
     }
 
     /**

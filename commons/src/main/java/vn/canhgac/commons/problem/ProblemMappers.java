@@ -21,6 +21,7 @@ import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,6 +40,8 @@ public class ProblemMappers {
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATE class 22: the data did not fit (22021 a NUL in text, 22003 a number out of range, ...). */
     private static final String DATA_EXCEPTION = "22";
+
+    private static final Set<String> CONTENTION = Set.of("55P03", "40P01", "40001");
 
     @ServerExceptionMapper
     public Response domain(DomainProblem problem, HttpHeaders headers, ContainerRequestContext request) {
@@ -181,6 +184,13 @@ public class ProblemMappers {
             LOG.warnf("Data refused by the database (%s): %s", pg.getSqlState(), pg.getErrorMessage());
             return respond(request, locale, 400, "invalid-data", List.of(), null);
         }
+        if (pg != null && isContention(pg)) {
+            // Waited too long for a lock other work holds (or lost a deadlock to it): the transaction rolled back, so
+            // nothing changed, and the same request is expected to succeed once that work is done.
+            LOG.warnf("Busy (%s): %s", pg.getSqlState(), pg.getErrorMessage());
+            Response response = respond(request, locale, 503, "busy", List.of(), null);
+            return Response.fromResponse(response).header("Retry-After", "10").build();
+        }
         InputRules.UncheckedUnsafeText unsafe = causeOf(failure, InputRules.UncheckedUnsafeText.class);
         if (unsafe != null) {
             return unsafeText(unsafe, headers, request);
@@ -251,6 +261,11 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
+    }
+
+    /** A lock not granted in time (55P03), a deadlock (40P01) or a serialization failure (40001). */
+    private static boolean isContention(PgException pg) {
+        return CONTENTION.contains(String.valueOf(pg.getSqlState()));
     }
 
     /** The database is shutting down or refusing connections (SQLSTATE classes 08 and 57P). */
