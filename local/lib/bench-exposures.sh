@@ -170,7 +170,7 @@ bench_rematch_kev() {
   response=$(curl -fsS -X POST "$gateway/api/v1/advisories/$advisory/withdrawal" -H "Authorization: Bearer $authority" \
     -H 'Content-Type: application/json' -d '{"reason":"benchmark"}')
   t1=$(millis)
-  while left=$(bench_advisory_psql -Atc "select count(*) from asset_rematch"); [ "$left" -gt 0 ]; do
+  while left=$(bench_advisory_psql -Atc "select count(*) from asset_rematch where failed_at is null"); [ "$left" -gt 0 ]; do
     [ $(( $(millis) - t0 )) -lt 600000 ] || break
     sleep 0.2
   done

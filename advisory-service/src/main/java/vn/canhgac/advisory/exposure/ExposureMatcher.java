@@ -564,7 +564,7 @@ public class ExposureMatcher {
     public ExposureMatcher(
             Outbox outbox,
             @ConfigProperty(name = "canhgac.botnet.active-days", defaultValue = "62") int activeDays,
-            @ConfigProperty(name = "canhgac.matching.lock-timeout", defaultValue = "20s") Duration lockTimeout) {
+            @ConfigProperty(name = "canhgac.matching.lock-timeout", defaultValue = "30s") Duration lockTimeout) {
         this.announcing = ",\nannounced as (%s)\n"
                         .formatted(outbox.insertSql(
                                 EXPOSURE_DETECTED,
@@ -603,7 +603,7 @@ public class ExposureMatcher {
     /**
      * Takes the matching lock exclusively, first in a transaction that publishes, revises or withdraws: an asset batch
      * matched beside a withdrawal could otherwise still find the withdrawn advisory active and open a hit of it. It
-     * waits at most {@code canhgac.matching.lock-timeout} (20 s) for the batches, or for a publication before it (a
+     * waits at most {@code canhgac.matching.lock-timeout} (30 s) for the batches, or for a publication before it (a
      * KEV catalogue holds the lock for its whole run), then fails with SQLSTATE 55P03: the caller gets a 503 "busy"
      * with {@code Retry-After} and nothing changed. Without the bound, the gateway answered 504 after its minute while
      * the transaction went on waiting and later committed what its caller had been told failed.

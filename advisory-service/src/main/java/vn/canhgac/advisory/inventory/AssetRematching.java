@@ -8,10 +8,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
@@ -37,7 +39,8 @@ public class AssetRematching {
      * batches take it). Each asset's row is locked as an asset batch locks it, so the two never match one asset at
      * once; {@code skip locked}: an asset a batch holds is left to that batch (it takes the request itself), and the
      * job waits for no asset's row, so it closes no cycle with the batches' own order. The requests of assets the
-     * replica does not hold are dropped. {@code $2}: only the requests of these assets (null: any).
+     * replica does not hold are dropped. {@code $2}: only the requests of these assets (null: any). {@code taken_at}:
+     * a time after the lock was granted (see {@link #SET_ASIDE}).
      */
     private static final String TAKE = """
             with requested as (select distinct asset_id from asset_rematch
@@ -48,7 +51,7 @@ public class AssetRematching {
             done as (delete from asset_rematch m where m.asset_id in (select asset_id from requested)
                      and (m.asset_id in (select id from taken)
                           or not exists (select 1 from asset_replica a where a.id = m.asset_id)))
-            select id, deleted from taken""";
+            select id, deleted, clock_timestamp() as taken_at from taken""";
 
     private static final String WAITING = """
             select count(distinct asset_id) filter (where failed_at is null) as waiting,
@@ -59,9 +62,15 @@ public class AssetRematching {
     private static final String NEXT_REQUESTED =
             "select distinct asset_id from asset_rematch where failed_at is null order by asset_id limit $1";
 
-    /** The requests of an asset whose matching the database refused for good, kept with the failure. */
-    private static final String SET_ASIDE =
-            "update asset_rematch set failed_at = now(), failure = $2 where asset_id = $1 and failed_at is null";
+    /**
+     * The requests of an asset whose matching the database refused for good, kept with the failure: those made before
+     * the refused try took its requests ({@code $3}, its {@code taken_at}), which that try saw. A request is made under
+     * the matching lock held exclusively, and stamped then ({@code since}, the clock at its insert): made before the
+     * try had the lock, it was committed before the try read the requests. One made after is left for the next run.
+     */
+    private static final String SET_ASIDE = """
+            update asset_rematch set failed_at = now(), failure = $2
+            where asset_id = $1 and failed_at is null and since <= $3""";
 
     private final Pool pool;
     private final ExposureMatcher matcher;
@@ -124,25 +133,28 @@ public class AssetRematching {
         freshness.waiting(AssetEventsConsumer.CONSUMER, count);
     }
 
-    /** Matches a batch of requested assets again; answers how many requests' assets it took (0: none left to take). */
+    /**
+     * Matches a batch of requested assets again; answers how many requests' assets it took or set aside (0: none left).
+     */
     private Uni<Integer> matchNextBatch() {
-        return matchRequested(null)
+        return takeAndMatch(null, new AtomicReference<>())
                 .onFailure(Attempts::isPermanent)
-                .recoverWithUni(failure -> nextRequested().flatMap(this::matchOrIsolate))
+                .recoverWithUni(failure -> nextRequested().flatMap(this::matchEachHalf))
                 .invoke(taken -> tellWaiting(Math.max(0, waiting.get() - taken)));
     }
 
     /**
      * Takes the next requests, of the assets {@code only} when not null, and matches their assets, in one transaction;
-     * answers how many requests' assets it took.
+     * answers how many requests' assets it took, and keeps in {@code takenAt} when it took them.
      */
-    private Uni<Integer> matchRequested(List<UUID> only) {
+    private Uni<Integer> takeAndMatch(List<UUID> only, AtomicReference<OffsetDateTime> takenAt) {
         UUID[] assets = only == null ? null : only.toArray(UUID[]::new);
         return pool.withTransaction(connection -> matcher.lockForAssets(connection)
                 .flatMap(locked -> connection.preparedQuery(TAKE).execute(Tuple.of(batchSize, assets)))
                 .flatMap(rows -> {
                     List<UUID> live = new ArrayList<>();
                     rows.forEach(row -> {
+                        takenAt.set(row.getOffsetDateTime("taken_at"));
                         if (!row.getBoolean("deleted")) {
                             live.add(row.getUUID("id"));
                         }
@@ -153,18 +165,30 @@ public class AssetRematching {
                 }));
     }
 
+    /** Matches each half of the assets on its own: a batch the database refused is not tried whole again. */
+    private Uni<Integer> matchEachHalf(List<UUID> assets) {
+        if (assets.size() <= 1) {
+            return matchOrIsolate(assets);
+        }
+        return matchOrIsolate(assets.subList(0, assets.size() / 2))
+                .flatMap(first -> matchOrIsolate(assets.subList(assets.size() / 2, assets.size()))
+                        .map(second -> first + second));
+    }
+
     /**
      * Matches the requested assets in one transaction; if the database refuses them for good, each half in its own,
      * down to the assets it refuses alone, whose requests are set aside with the failure.
      */
     private Uni<Integer> matchOrIsolate(List<UUID> assets) {
-        return matchRequested(assets)
+        if (assets.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        AtomicReference<OffsetDateTime> takenAt = new AtomicReference<>();
+        return takeAndMatch(assets, takenAt)
                 .onFailure(Attempts::isPermanent)
                 .recoverWithUni(failure -> assets.size() == 1
-                        ? setAside(assets.getFirst(), failure)
-                        : matchOrIsolate(assets.subList(0, assets.size() / 2))
-                                .flatMap(first -> matchOrIsolate(assets.subList(assets.size() / 2, assets.size()))
-                                        .map(second -> first + second)));
+                        ? setAside(assets.getFirst(), takenAt.get(), failure)
+                        : matchEachHalf(assets));
     }
 
     private Uni<List<UUID>> nextRequested() {
@@ -175,11 +199,11 @@ public class AssetRematching {
         });
     }
 
-    private Uni<Integer> setAside(UUID asset, Throwable failure) {
+    private Uni<Integer> setAside(UUID asset, OffsetDateTime takenAt, Throwable failure) {
         LOG.errorf("Asset %s could not be matched again and its request is set aside: %s", asset, failure);
         return pool.preparedQuery(SET_ASIDE)
-                .execute(Tuple.of(asset, String.valueOf(failure)))
-                .invoke(() -> setAside.incrementAndGet())
-                .replaceWith(1);
+                .execute(Tuple.of(asset, String.valueOf(failure), takenAt))
+                .map(rows -> rows.rowCount() > 0 ? 1 : 0)
+                .invoke(setAsideNow -> setAside.addAndGet(setAsideNow));
     }
 }

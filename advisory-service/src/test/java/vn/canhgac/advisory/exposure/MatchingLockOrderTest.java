@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -106,28 +108,14 @@ class MatchingLockOrderTest {
      */
     @Test
     void aWithdrawalWaitsForTheLockBeforeItLocksItsAdvisory() throws Exception {
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
-                        {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
-                         "affected":[{"vendor":"Acme","product":"%s","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("LOCK-WD"), InventoryFeed.unique("Portal")))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String advisory = advisoryOfTheWrongProduct("LOCK-WD");
 
         AtomicReference<CompletableFuture<Integer>> withdrawal = new AtomicReference<>();
         holdTheLockAndTakeTheRow(
                 SHARED,
                 () -> {
-                    withdrawal.set(CompletableFuture.supplyAsync(() -> as("authority")
-                            .contentType(ContentType.JSON)
-                            .body("{\"reason\":\"wrong product\"}")
-                            .post("/api/v1/advisories/" + advisory + "/withdrawal")
-                            .then()
-                            .extract()
-                            .statusCode()));
+                    withdrawal.set(CompletableFuture.supplyAsync(
+                            () -> withdraw(advisory).extract().statusCode()));
                     awaitWaiterFor(EXCLUSIVE);
                 },
                 "select 1 from advisory where id = $1 for update nowait",
@@ -199,38 +187,36 @@ class MatchingLockOrderTest {
      */
     @Test
     void aPublicationThatCannotHaveTheLockInTimeAnswersBusyAndChangesNothing() throws Exception {
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
-                        {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
-                         "affected":[{"vendor":"Acme","product":"%s","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("LOCK-BUSY"), InventoryFeed.unique("Portal")))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String advisory = advisoryOfTheWrongProduct("LOCK-BUSY");
         String list = InventoryFeed.unique("LOCK-BUSY-LIST");
 
         SqlConnection holder = pool.getConnection().await().indefinitely();
+        ExecutorService both = Executors.newFixedThreadPool(2);
         try {
             Transaction held = holder.begin().await().indefinitely();
             holder.query(SHARED).execute().await().indefinitely();
-            CompletableFuture<ValidatableResponse> withdrawal = CompletableFuture.supplyAsync(() -> withdraw(advisory));
-            CompletableFuture<ValidatableResponse> publication = CompletableFuture.supplyAsync(() -> as("national-feed")
-                    .contentType("text/plain")
-                    .queryParam("reference", list)
-                    .queryParam("issuer", "NCSC")
-                    .queryParam("issuedOn", "2024-01-05")
-                    .queryParam("kind", "MONTHLY")
-                    .body(InventoryFeed.randomNetwork24() + "7\n")
-                    .post("/api/v1/botnet-lists")
-                    .then());
+            // Their own threads: the common pool of a two-core machine has one, and would send them one after the
+            // other.
+            CompletableFuture<ValidatableResponse> withdrawal =
+                    CompletableFuture.supplyAsync(() -> withdraw(advisory), both);
+            CompletableFuture<ValidatableResponse> publication = CompletableFuture.supplyAsync(
+                    () -> as("national-feed")
+                            .contentType("text/plain")
+                            .queryParam("reference", list)
+                            .queryParam("issuer", "NCSC")
+                            .queryParam("issuedOn", "2024-01-05")
+                            .queryParam("kind", "MONTHLY")
+                            .body(InventoryFeed.randomNetwork24() + "7\n")
+                            .post("/api/v1/botnet-lists")
+                            .then(),
+                    both);
             for (ValidatableResponse busy :
                     List.of(withdrawal.get(60, TimeUnit.SECONDS), publication.get(60, TimeUnit.SECONDS))) {
                 assertProblem(busy, 503, "busy").header("Retry-After", "10");
             }
             held.rollback().await().indefinitely();
         } finally {
+            both.shutdown();
             holder.close().await().indefinitely();
         }
 
@@ -241,6 +227,19 @@ class MatchingLockOrderTest {
                 List.of("0"),
                 Sql.texts(pool, "select count(*)::text from botnet_list where reference = $1", Tuple.of(list)));
         withdraw(advisory).statusCode(200);
+    }
+
+    private static String advisoryOfTheWrongProduct(String reference) {
+        return as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
+                         "affected":[{"vendor":"Acme","product":"%s","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique(reference), InventoryFeed.unique("Portal")))
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static ValidatableResponse withdraw(String advisory) {

@@ -459,14 +459,7 @@ class AssetBatchesTest {
     }
 
     private void reset(List<UUID> assets) {
-        Tuple ids = Tuple.of((Object) assets.toArray(UUID[]::new));
-        pool.withTransaction(c -> c.preparedQuery(
-                                "delete from exposure_history where exposure_id in (select id from exposure where asset_id = any($1))")
-                        .execute(ids)
-                        .flatMap(ignored -> c.preparedQuery("delete from exposure where asset_id = any($1)")
-                                .execute(ids)))
-                .await()
-                .indefinitely();
+        ForgottenExposures.of(pool, assets);
     }
 
     private static AssetEvent event(UUID id, String hostname, long version, String address) {

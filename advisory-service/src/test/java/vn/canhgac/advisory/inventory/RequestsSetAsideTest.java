@@ -81,7 +81,7 @@ class RequestsSetAsideTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> hits(asset, advisory) == 1);
         }
         UUID refused = assets.get(1);
-        forgetExposures(assets);
+        ForgottenExposures.of(pool, assets);
 
         refuseExposuresWhere("new.asset_id = '" + refused + "'");
         try {
@@ -194,17 +194,6 @@ class RequestsSetAsideTest {
                 pool,
                 "select organization_code from exposure where botnet_list_id = $1 order by organization_code",
                 Tuple.of(UUID.fromString(list)));
-    }
-
-    private void forgetExposures(List<UUID> assets) {
-        Tuple ids = Tuple.of((Object) assets.toArray(UUID[]::new));
-        pool.withTransaction(c -> c.preparedQuery(
-                                "delete from exposure_history where exposure_id in (select id from exposure where asset_id = any($1))")
-                        .execute(ids)
-                        .flatMap(ignored -> c.preparedQuery("delete from exposure where asset_id = any($1)")
-                                .execute(ids)))
-                .await()
-                .indefinitely();
     }
 
     private void execute(String sql, Tuple parameters) {

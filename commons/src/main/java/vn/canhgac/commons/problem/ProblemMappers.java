@@ -41,7 +41,8 @@ public class ProblemMappers {
     /** SQLSTATE class 22: the data did not fit (22021 a NUL in text, 22003 a number out of range, ...). */
     private static final String DATA_EXCEPTION = "22";
 
-    private static final Set<String> CONTENTION = Set.of("55P03", "40P01", "40001");
+    private static final String DEADLOCK = "40P01";
+    private static final Set<String> CONTENTION = Set.of("55P03", DEADLOCK, "40001");
 
     @ServerExceptionMapper
     public Response domain(DomainProblem problem, HttpHeaders headers, ContainerRequestContext request) {
@@ -187,7 +188,12 @@ public class ProblemMappers {
         if (pg != null && isContention(pg)) {
             // Waited too long for a lock other work holds (or lost a deadlock to it): the transaction rolled back, so
             // nothing changed, and the same request is expected to succeed once that work is done.
-            LOG.warnf("Busy (%s): %s", pg.getSqlState(), pg.getErrorMessage());
+            if (DEADLOCK.equals(pg.getSqlState())) {
+                // Answered as busy all the same, but a deadlock is a lock order to fix: the detail names both sides.
+                LOG.errorf("Deadlock, answered busy: %s %s", pg.getErrorMessage(), pg.getDetail());
+            } else {
+                LOG.warnf("Busy (%s): %s", pg.getSqlState(), pg.getErrorMessage());
+            }
             Response response = respond(request, locale, 503, "busy", List.of(), null);
             return Response.fromResponse(response).header("Retry-After", "10").build();
         }

@@ -1,0 +1,23 @@
+package vn.canhgac.advisory.inventory;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.List;
+import java.util.UUID;
+
+/** Tests that need assets matched again from nothing delete their exposures and the history of those first. */
+final class ForgottenExposures {
+
+    private ForgottenExposures() {}
+
+    static void of(Pool pool, List<UUID> assets) {
+        Tuple ids = Tuple.of((Object) assets.toArray(UUID[]::new));
+        pool.withTransaction(c -> c.preparedQuery(
+                                "delete from exposure_history where exposure_id in (select id from exposure where asset_id = any($1))")
+                        .execute(ids)
+                        .flatMap(ignored -> c.preparedQuery("delete from exposure where asset_id = any($1)")
+                                .execute(ids)))
+                .await()
+                .indefinitely();
+    }
+}
