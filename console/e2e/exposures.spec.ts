@@ -17,6 +17,8 @@ test('Cam Ranh marks an exposure mitigated and the province overview counts one 
   const camranhBefore = openOf(before.find((s) => s.organizationCode === 'UBND-CAMRANH')!);
 
   await signIn(page, 'camranh-operator', '/exposures');
+  // Built from the asset read model, the list says how fresh it is (as of now when nothing waits).
+  await expect(page.getByTestId('as-of')).toContainText('Số liệu lúc');
   await shoot(page, 'exposures');
   await page.getByTestId(`exposure-${exposure!.id}`).click();
   await expect(page.getByText('Lý do khớp')).toBeVisible();

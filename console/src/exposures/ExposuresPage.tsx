@@ -26,6 +26,7 @@ import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
 import { MoreButton, usePaged } from '../ui/Paged';
+import { AsOf, freshnessOf } from '../ui/AsOf';
 import { SEVERITIES } from '../ui/Enums';
 
 type Exposure = components['schemas']['ExposureView'];
@@ -70,11 +71,17 @@ export default function ExposuresPage() {
     assetId: filter('assetId'),
     limit: 50,
   };
-  const list = usePaged(['exposures', query], (after) => unwrap(api.GET('/api/v1/exposures', { params: { query: { ...query, after } } })));
+  const list = usePaged(['exposures', query], async (after) => {
+    const answer = await api.GET('/api/v1/exposures', { params: { query: { ...query, after } } });
+    return { ...(await unwrap(Promise.resolve(answer))), freshness: freshnessOf(answer.response) };
+  });
   const rows = list.rows;
   return (
     <Stack>
-      <Title order={2}>{t('exposuresTitle')}</Title>
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>{t('exposuresTitle')}</Title>
+        <AsOf freshness={list.data?.pages[0]?.freshness} />
+      </Group>
       <Group align="flex-end" wrap="wrap">
         <TextInput
           key={`q-${query.q}`}

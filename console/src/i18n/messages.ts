@@ -36,6 +36,7 @@ export const messages = {
   dueToday: ['Hạn hôm nay', 'Due today'],
   asOf: ['Số liệu lúc {time}', 'As of {time}'],
   catchingUp: ['đang cập nhật', 'catching up'],
+  behindCount: ['Còn {n} thay đổi đang chờ cập nhật', '{n} changes still to apply'],
   requestId: ['Mã yêu cầu', 'Request id'],
   download: ['Tải xuống', 'Download'],
   forbidden: ['Bạn không có quyền xem mục này.', 'You may not see this.'],

@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
@@ -23,6 +9,7 @@ import { Bars, Columns, Track } from '../ui/Charts';
 import { useSession } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
+import { AsOf, freshnessOf } from '../ui/AsOf';
 
 type Summary = components['schemas']['ExposureSummary'];
 
@@ -211,9 +198,7 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
     queryFn: async () => {
       const answer = await api.GET('/api/v1/exposures/summary', { params: { query: { organization } } });
       const rows: Summary[] = await unwrap(Promise.resolve(answer));
-      // How fresh the read model is: the console says "as of" rather than showing an old picture as current.
-      const asOf = answer.response.headers.get('Canhgac-Data-As-Of');
-      return { rows, asOf, behind: Number(answer.response.headers.get('Canhgac-Data-Behind') ?? 0) };
+      return { rows, freshness: freshnessOf(answer.response) };
     },
   });
   return (
@@ -222,7 +207,7 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
         <Title order={3} size="h4">
           {t('exposuresByOrganization')}
         </Title>
-        {summary.data?.asOf && <AsOf asOf={summary.data.asOf} behind={summary.data.behind} />}
+        <AsOf freshness={summary.data?.freshness} />
       </Group>
       <QueryView query={summary}>
         {({ rows }) => {
@@ -336,18 +321,6 @@ function Figure({ label, value, color, href }: { label: string; value: string; c
     </Anchor>
   ) : (
     content
-  );
-}
-
-export function AsOf({ asOf, behind }: { asOf: string; behind?: number }) {
-  const { t, dateTime } = useI18n();
-  return (
-    <Tooltip label={asOf}>
-      <Text size="xs" c="dimmed">
-        {t('asOf', { time: dateTime(asOf) })}
-        {behind ? ` · ${t('catchingUp')}` : ''}
-      </Text>
-    </Tooltip>
   );
 }
 

@@ -1,10 +1,13 @@
 import { Button } from '@mantine/core';
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n';
+import type { Freshness } from './AsOf';
 
 interface Page<T> {
   items?: T[];
   next?: string;
+  /** How fresh the list is, when it is built from a read model (its first page's headers). */
+  freshness?: Freshness;
 }
 
 /**

@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.inventory;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.commons.contracts.AssetEvent;
 import vn.canhgac.commons.events.BatchConsumer;
+import vn.canhgac.commons.events.ConsumerFreshness;
 import vn.canhgac.commons.events.EventData;
+import vn.canhgac.commons.events.EventTopics;
 
 /**
  * Keeps the asset read model from {@code inventory.assets} and matches every changed asset against the active
@@ -20,6 +23,7 @@ import vn.canhgac.commons.events.EventData;
  * statistics of the tables it outgrew are refreshed ({@link MatchingStatistics}).
  */
 @ApplicationScoped
+@Startup // names its topic to the freshness at start, not at its first batch: a quiet read model is current too
 public class AssetEventsConsumer {
 
     /** The read model's name: its processed markers and its freshness. */
@@ -36,7 +40,10 @@ public class AssetEventsConsumer {
             AssetReplicas replicas,
             ExposureMatcher matcher,
             EventData events,
-            MatchingStatistics statistics) {
+            MatchingStatistics statistics,
+            ConsumerFreshness freshness,
+            EventTopics topics) {
+        freshness.consumes(CONSUMER, topics.physical(EventTopics.ASSETS));
         this.consumer = consumer;
         this.replicas = replicas;
         this.matcher = matcher;

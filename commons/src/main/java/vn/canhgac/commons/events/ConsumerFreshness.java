@@ -26,6 +26,7 @@ public class ConsumerFreshness {
     private final Map<String, Freshness> consumers = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, Long>> newestByPartition = new ConcurrentHashMap<>();
     private final Map<String, Long> waitingWork = new ConcurrentHashMap<>();
+    private final Map<String, String> topics = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
     public ConsumerFreshness(MeterRegistry metrics) {
@@ -42,6 +43,7 @@ public class ConsumerFreshness {
         if (topic == null) {
             return;
         }
+        topics.putIfAbsent(consumer, topic);
         // A read model is as fresh as its most behind partition (each partition is its own consumer).
         Instant asOf = Instant.ofEpochMilli(
                 partitions.values().stream().mapToLong(Long::longValue).min().orElse(0));
@@ -64,12 +66,33 @@ public class ConsumerFreshness {
     }
 
     /**
+     * Names the topic a read model consumes, so that its lag is known before it applies anything: after a restart on
+     * a quiet platform, no batch may come for hours.
+     */
+    public void consumes(String consumer, String topic) {
+        topics.put(consumer, topic);
+    }
+
+    /**
+     * Until when the read model holds what was published: now, when nothing waits (its lag is known and 0, and no work
+     * waits beside it); otherwise the publication of the newest event it applied; empty when neither is known. On a
+     * quiet platform the newest event may be a day old while the read model misses nothing: "as of yesterday" would
+     * tell the reader the figures are stale when they are not.
+     */
+    public Optional<Instant> asOf(String consumer) {
+        if (behind(consumer).filter(waiting -> waiting == 0).isPresent()) {
+            return Optional.of(Instant.now());
+        }
+        return of(consumer).map(Freshness::asOf);
+    }
+
+    /**
      * Events of the consumer's topic not applied yet, from the Kafka client's lag, plus the work its service still
      * has to do on what it applied ({@link #waiting}); empty when neither is known.
      */
     public Optional<Long> behind(String consumer) {
-        Freshness freshness = consumers.get(consumer);
-        Optional<Long> lag = freshness == null ? Optional.empty() : lagOf(freshness.topic());
+        String topic = topics.get(consumer);
+        Optional<Long> lag = topic == null ? Optional.empty() : lagOf(topic);
         Long work = waitingWork.get(consumer);
         if (work == null || work == 0) {
             return lag;

@@ -37,9 +37,9 @@ public class ReadModelHeaders implements ContainerResponseFilter {
         long behind = 0;
         boolean known = false;
         for (String consumer : readModel.value()) {
-            Optional<ConsumerFreshness.Freshness> one = freshness.of(consumer);
-            if (one.isPresent() && (asOf == null || one.get().asOf().isBefore(asOf))) {
-                asOf = one.get().asOf();
+            Optional<Instant> one = freshness.asOf(consumer);
+            if (one.isPresent() && (asOf == null || one.get().isBefore(asOf))) {
+                asOf = one.get();
             }
             Optional<Long> waiting = freshness.behind(consumer);
             if (waiting.isPresent()) {

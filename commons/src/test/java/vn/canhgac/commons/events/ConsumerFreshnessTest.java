@@ -1,10 +1,12 @@
 package vn.canhgac.commons.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,27 @@ class ConsumerFreshnessTest {
         freshness.waiting("advisory-service.assets", 0);
         assertEquals(Optional.empty(), freshness.behind("advisory-service.assets"));
         assertEquals(Optional.empty(), freshness.behind("incident-service.assets"));
+    }
+
+    /**
+     * A read model that misses nothing is current as of now, though its newest event may be hours old (a quiet
+     * platform, or a restart with nothing new); known before its first batch once its topic is named. With events or
+     * work waiting, it is as of what it applied; with nothing known, nothing is said.
+     */
+    @Test
+    void aReadModelWithNothingWaitingIsCurrentAsOfNow() {
+        String consumer = "advisory-service.assets";
+        assertEquals(Optional.empty(), freshness.asOf(consumer));
+
+        freshness.consumes(consumer, "inventory.assets");
+        assertEquals(Optional.empty(), freshness.asOf(consumer));
+        lag("inventory.assets", 0, 0);
+        Instant before = Instant.now();
+        Instant asOf = freshness.asOf(consumer).orElseThrow();
+        assertFalse(asOf.isBefore(before));
+
+        freshness.waiting(consumer, 3);
+        assertEquals(Optional.empty(), freshness.asOf(consumer));
     }
 
     private void lag(String topic, int partition, double value) {
