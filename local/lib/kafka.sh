@@ -43,6 +43,8 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 log.retention.hours=168
+# An asset's event with its largest SBOM (10,000 products) is several MB: see the outbox channel's max.request.size.
+message.max.bytes=16777216
 PROPS
   if [ ! -f "$KAFKA_DATA/data/meta.properties" ]; then
     say "Formatting Kafka storage"

@@ -29,6 +29,9 @@ public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
+    /** The largest event a service may publish (the outbox channel's {@code max.request.size}). */
+    static final int LARGEST_EVENT = 16 * 1024 * 1024;
+
     private final String bootstrapServers;
     private final List<String> compacted;
     private final EventTopics topics;
@@ -72,7 +75,13 @@ public class TopicProvisioner {
             List<String> names = compacted.stream().map(topics::physical).toList();
             for (String name : names) {
                 NewTopic topic = new NewTopic(name, Optional.empty(), Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                        .configs(Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT,
+                                // The state of an asset with its largest SBOM is several MB, whatever the broker's
+                                // default.
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                String.valueOf(LARGEST_EVENT)));
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (ExecutionException e) {

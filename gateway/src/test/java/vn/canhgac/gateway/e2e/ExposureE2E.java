@@ -9,6 +9,8 @@ import static vn.canhgac.gateway.e2e.Platform.as;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.RunIds;
 
@@ -106,5 +108,57 @@ class ExposureE2E {
                 .statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"))
                 .body("allowedNext", equalTo(List.of("MITIGATED", "RESOLVED", "RISK_ACCEPTED", "FALSE_POSITIVE")));
+    }
+
+    /**
+     * A server described by the largest SBOM an asset may have (10,000 components, as a Node.js application's image has)
+     * is matched like any other: its event, about 2.5 MB, goes through Kafka whole (past the broker's and producer's
+     * default of 1 MB, which held it in the outbox for good), and the hit on its last component is found.
+     */
+    @Test
+    void aServerWithTheLargestSbomIsMatchedOnItsLastComponent() {
+        String vendor = "E2E-Vendor-" + run;
+        String product = "E2E-Big-Sbom-" + run;
+        String asset = as("camranh-operator")
+                .body("""
+                        {"organizationCode":"UBND-CAMRANH","hostname":"node-app-%s","kind":"SERVER","addresses":[]}""".formatted(run))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // 9,998 packages and the application: an SBOM keeps 9,999 components beside its metadata.component.
+        String components =
+                IntStream.range(0, 9_998).mapToObj(i -> """
+                        {"type":"library","group":"@scope-%1$d","name":"package-name-%1$d","version":"1.2.%1$d",
+                         "purl":"pkg:npm/%%40scope-%1$d/package-name-%1$d@1.2.%1$d"}""".formatted(i)).collect(Collectors.joining(","));
+        as("camranh-operator")
+                .contentType("application/vnd.cyclonedx+json")
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"bomFormat":"CycloneDX","specVersion":"1.5","components":[%s,
+                         {"type":"application","publisher":"%s","name":"%s","version":"2.0"}]}""".formatted(components, vendor, product))
+                .put("/api/v1/assets/" + asset + "/sbom")
+                .then()
+                .statusCode(200);
+        String advisoryId = as("authority")
+                .body("""
+                        {"reference":"E2E-SBOM-%s","issuer":"NCSC","title":"Big SBOM","issuedOn":"2026-12-01",
+                         "severity":"HIGH","affected":[{"vendor":"%s","product":"%s","endExcluding":"3.0"}]}""".formatted(run, vendor, product))
+                .post("/api/v1/advisories")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> as("camranh-operator")
+                        .queryParam("advisoryId", advisoryId)
+                        .queryParam("assetId", asset)
+                        .get("/api/v1/exposures")
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(1)));
     }
 }

@@ -14,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
@@ -347,6 +349,39 @@ class AssetResourceTest {
                         .then(),
                 404,
                 "not-found");
+    }
+
+    /**
+     * The largest SBOM an asset may have (10,000 products, as a Node.js application's image with its npm packages
+     * has) makes an event of about 2.5 MB, past Kafka's default limit of 1 MB: the producer refused it at every tick of
+     * the relay, and the asset never reached the read models that match it. The event now goes out whole.
+     */
+    @Test
+    void theLargestSbomAnAssetMayHaveReachesTheTopicWhole() {
+        String id = mailServer("camranh-operator", "sbom-large-" + run, "198.51.100.79");
+        // As many as an SBOM keeps: one place stays for metadata.component.
+        int kept = AssetRules.MAX_PRODUCTS - 1;
+        String components =
+                IntStream.range(0, kept).mapToObj(i -> """
+                        {"type":"library","group":"@scope-%1$d","name":"package-name-%1$d","version":"1.2.%1$d",
+                         "purl":"pkg:npm/%%40scope-%1$d/package-name-%1$d@1.2.%1$d",
+                         "cpe":"cpe:2.3:a:package-name-%1$d:package-name-%1$d:1.2.%1$d:*:*:*:*:node.js:*:*"}""".formatted(i)).collect(Collectors.joining(","));
+        as("camranh-operator")
+                .contentType("application/vnd.cyclonedx+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[" + components + "]}")
+                .put(PATH + "/" + id + "/sbom")
+                .then()
+                .statusCode(200)
+                .body("products.size()", equalTo(kept));
+
+        String last = "package-name-" + (kept - 1);
+        var record = CloudEventsConsumer.find(
+                        "test.inventory.assets", id, value -> value.contains(last), Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("the event of the large SBOM is not on the topic"));
+        assertTrue(
+                record.value().length() > 1_048_576,
+                "larger than Kafka's default limit: " + record.value().length());
     }
 
     @Test
