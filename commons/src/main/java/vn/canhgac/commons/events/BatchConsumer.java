@@ -150,6 +150,8 @@ public class BatchConsumer {
             }
         }
         Marking<T> marking = new Marking<>(consumer, marked);
+        int received = batch.getRecords().size();
+        freshness.received(consumer, received);
         return applyAll(marking, events, work, events.size() > 1 ? BATCH_RETRIES : Long.MAX_VALUE)
                 .onFailure()
                 .recoverWithUni(failure -> {
@@ -163,6 +165,7 @@ public class BatchConsumer {
                 .call(() -> Uni.createFrom().completionStage(batch.ack()))
                 // The channel stops for good on a failure here: log it; a redelivery changes nothing (markers, or
                 // work that is idempotent by itself).
+                .eventually(() -> freshness.settled(consumer, received))
                 .onFailure()
                 .invoke(failure -> LOG.errorf("%s: a batch could not be acknowledged: %s", consumer, failure))
                 .onFailure()

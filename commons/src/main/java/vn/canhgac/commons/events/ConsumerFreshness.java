@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,7 @@ public class ConsumerFreshness {
     private final Map<String, Map<Integer, Long>> newestByPartition = new ConcurrentHashMap<>();
     private final Map<String, Long> waitingWork = new ConcurrentHashMap<>();
     private final Map<String, String> topics = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> inFlight = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
 
     public ConsumerFreshness(MeterRegistry metrics) {
@@ -61,6 +63,16 @@ public class ConsumerFreshness {
         }
     }
 
+    /** A batch handed to the consumer: its records are behind until it is settled (fetched, so out of the lag). */
+    void received(String consumer, int records) {
+        inFlight.computeIfAbsent(consumer, c -> new AtomicLong()).addAndGet(records);
+    }
+
+    /** The batch is applied (or has failed for good): its records no longer wait. */
+    void settled(String consumer, int records) {
+        inFlight.computeIfAbsent(consumer, c -> new AtomicLong()).addAndGet(-records);
+    }
+
     public Optional<Freshness> of(String consumer) {
         return Optional.ofNullable(consumers.get(consumer));
     }
@@ -87,14 +99,17 @@ public class ConsumerFreshness {
     }
 
     /**
-     * Events of the consumer's topic not applied yet, from the Kafka client's lag, plus the work its service still
-     * has to do on what it applied ({@link #waiting}); empty when neither is known.
+     * Events of the consumer's topic not applied yet: the Kafka client's lag (what it has not fetched), the records of
+     * the batches it fetched and is applying (the lag no longer counts them: a batch waiting behind a publication's
+     * lock is still behind), and the work its service still has to do on what it applied ({@link #waiting}); empty
+     * when none is known.
      */
     public Optional<Long> behind(String consumer) {
         String topic = topics.get(consumer);
         Optional<Long> lag = topic == null ? Optional.empty() : lagOf(topic);
-        Long work = waitingWork.get(consumer);
-        if (work == null || work == 0) {
+        AtomicLong fetched = inFlight.get(consumer);
+        long work = waitingWork.getOrDefault(consumer, 0L) + (fetched == null ? 0 : Math.max(0, fetched.get()));
+        if (work == 0) {
             return lag;
         }
         return Optional.of(lag.orElse(0L) + work);

@@ -29,20 +29,20 @@ public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
-    /** The largest event a service may publish (the outbox channel's {@code max.request.size}). */
-    static final int LARGEST_EVENT = 16 * 1024 * 1024;
-
     private final String bootstrapServers;
     private final List<String> compacted;
     private final EventTopics topics;
+    private final int largestEvent;
 
     public TopicProvisioner(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "canhgac.topics.compacted") Optional<List<String>> compacted,
-            EventTopics topics) {
+            EventTopics topics,
+            @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size") int largestEvent) {
         this.bootstrapServers = bootstrapServers;
         this.compacted = compacted.orElse(List.of());
         this.topics = topics;
+        this.largestEvent = largestEvent;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -78,10 +78,10 @@ public class TopicProvisioner {
                         .configs(Map.of(
                                 TopicConfig.CLEANUP_POLICY_CONFIG,
                                 TopicConfig.CLEANUP_POLICY_COMPACT,
-                                // The state of an asset with its largest SBOM is several MB, whatever the broker's
-                                // default.
+                                // As large as the outbox sends (an asset with its largest SBOM), whatever the
+                                // broker's default. A topic that exists already keeps what it has.
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                String.valueOf(LARGEST_EVENT)));
+                                String.valueOf(largestEvent)));
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (ExecutionException e) {

@@ -55,8 +55,9 @@ class ConsumerFreshnessTest {
 
     /**
      * A read model that misses nothing is current as of now, though its newest event may be hours old (a quiet
-     * platform, or a restart with nothing new); known before its first batch once its topic is named. With events or
-     * work waiting, it is as of what it applied; with nothing known, nothing is said.
+     * platform, or a restart with nothing new); known before its first batch once its topic is named. With events
+     * fetched and not applied yet (a batch in flight, which the lag no longer counts) or work waiting, it is as of what
+     * it applied; with nothing known, nothing is said.
      */
     @Test
     void aReadModelWithNothingWaitingIsCurrentAsOfNow() {
@@ -69,6 +70,12 @@ class ConsumerFreshnessTest {
         Instant before = Instant.now();
         Instant asOf = freshness.asOf(consumer).orElseThrow();
         assertFalse(asOf.isBefore(before));
+
+        freshness.received(consumer, 1000);
+        assertEquals(Optional.of(1000L), freshness.behind(consumer));
+        assertEquals(Optional.empty(), freshness.asOf(consumer));
+        freshness.settled(consumer, 1000);
+        assertFalse(freshness.asOf(consumer).orElseThrow().isBefore(asOf));
 
         freshness.waiting(consumer, 3);
         assertEquals(Optional.empty(), freshness.asOf(consumer));
