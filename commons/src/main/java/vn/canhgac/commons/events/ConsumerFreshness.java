@@ -86,8 +86,8 @@ public class ConsumerFreshness {
     }
 
     /**
-     * Until when the read model holds what was published: now, when nothing waits (its lag is known and 0, and no work
-     * waits beside it); otherwise the publication of the newest event it applied; empty when neither is known. On a
+     * Until when the read model holds what was published: now, when nothing waits (its lag is known and 0, no batch is
+     * being applied and no work waits beside it); otherwise the publication of the newest event it applied; empty when neither is known. On a
      * quiet platform the newest event may be a day old while the read model misses nothing: "as of yesterday" would
      * tell the reader the figures are stale when they are not.
      */
