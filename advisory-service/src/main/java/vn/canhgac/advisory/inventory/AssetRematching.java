@@ -77,7 +77,7 @@ public class AssetRematching {
     private final ConsumerFreshness freshness;
     private final int batchSize;
     private final AtomicLong waiting = new AtomicLong();
-    private final AtomicLong setAside = new AtomicLong();
+    private final AtomicLong setAsideAssets = new AtomicLong();
 
     public AssetRematching(
             Pool pool,
@@ -89,7 +89,7 @@ public class AssetRematching {
         this.matcher = matcher;
         this.freshness = freshness;
         this.batchSize = batchSize;
-        Gauge.builder("canhgac.rematch.set.aside", setAside::get)
+        Gauge.builder("canhgac.rematch.set.aside", setAsideAssets::get)
                 .description("Assets whose matching again the database refused; their next event takes them up again")
                 .register(metrics);
     }
@@ -120,7 +120,7 @@ public class AssetRematching {
                 .execute()
                 .map(rows -> {
                     Row counts = rows.iterator().next();
-                    setAside.set(counts.getLong("set_aside"));
+                    setAsideAssets.set(counts.getLong("set_aside"));
                     return counts.getLong("waiting");
                 })
                 .invoke(this::tellWaiting)
@@ -203,7 +203,6 @@ public class AssetRematching {
         LOG.errorf("Asset %s could not be matched again and its request is set aside: %s", asset, failure);
         return pool.preparedQuery(SET_ASIDE)
                 .execute(Tuple.of(asset, String.valueOf(failure), takenAt))
-                .map(rows -> rows.rowCount() > 0 ? 1 : 0)
-                .invoke(setAsideNow -> setAside.addAndGet(setAsideNow));
+                .map(rows -> rows.rowCount() > 0 ? 1 : 0);
     }
 }

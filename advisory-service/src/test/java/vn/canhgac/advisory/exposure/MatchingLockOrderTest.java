@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,38 +187,36 @@ class MatchingLockOrderTest {
      * Without the bound, the gateway answered 504 after its minute and the withdrawal committed later.
      */
     @Test
-    void aPublicationThatCannotHaveTheLockInTimeAnswersBusyAndChangesNothing() throws Exception {
+    void aPublicationThatCannotHaveTheLockInTimeAnswersBusyAndChangesNothing() {
         String advisory = advisoryOfTheWrongProduct("LOCK-BUSY");
         String list = InventoryFeed.unique("LOCK-BUSY-LIST");
 
-        SqlConnection holder = pool.getConnection().await().indefinitely();
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
-            Transaction held = holder.begin().await().indefinitely();
-            holder.query(SHARED).execute().await().indefinitely();
-            // Their own threads: the common pool of a two-core machine has one, and would send them one after the
-            // other.
-            CompletableFuture<ValidatableResponse> withdrawal =
-                    CompletableFuture.supplyAsync(() -> withdraw(advisory), both);
-            CompletableFuture<ValidatableResponse> publication = CompletableFuture.supplyAsync(
-                    () -> as("national-feed")
-                            .contentType("text/plain")
-                            .queryParam("reference", list)
-                            .queryParam("issuer", "NCSC")
-                            .queryParam("issuedOn", "2024-01-05")
-                            .queryParam("kind", "MONTHLY")
-                            .body(InventoryFeed.randomNetwork24() + "7\n")
-                            .post("/api/v1/botnet-lists")
-                            .then(),
-                    both);
-            for (ValidatableResponse busy :
-                    List.of(withdrawal.get(60, TimeUnit.SECONDS), publication.get(60, TimeUnit.SECONDS))) {
-                assertProblem(busy, 503, "busy").header("Retry-After", "10");
-            }
-            held.rollback().await().indefinitely();
+            holdingTheLock(SHARED, holder -> {
+                // Their own threads: the common pool of a two-core machine has one, and would send them one after the
+                // other.
+                CompletableFuture<ValidatableResponse> withdrawal =
+                        CompletableFuture.supplyAsync(() -> withdraw(advisory), both);
+                CompletableFuture<ValidatableResponse> publication = CompletableFuture.supplyAsync(
+                        () -> as("national-feed")
+                                .contentType("text/plain")
+                                .queryParam("reference", list)
+                                .queryParam("issuer", "NCSC")
+                                .queryParam("issuedOn", "2024-01-05")
+                                .queryParam("kind", "MONTHLY")
+                                .body(InventoryFeed.randomNetwork24() + "7\n")
+                                .post("/api/v1/botnet-lists")
+                                .then(),
+                        both);
+                for (ValidatableResponse busy : List.of(
+                        withdrawal.orTimeout(60, TimeUnit.SECONDS).join(),
+                        publication.orTimeout(60, TimeUnit.SECONDS).join())) {
+                    assertProblem(busy, 503, "busy").header("Retry-After", "10");
+                }
+            });
         } finally {
             both.shutdown();
-            holder.close().await().indefinitely();
         }
 
         assertEquals(
@@ -271,12 +270,19 @@ class MatchingLockOrderTest {
      * lock first ({@code rowLock}, {@code row}): that fails at once if it took it. Releases the lock before returning.
      */
     private void holdTheLockAndTakeTheRow(String lock, Runnable untilWaiting, String rowLock, UUID row) {
+        holdingTheLock(lock, holder -> {
+            untilWaiting.run();
+            holder.preparedQuery(rowLock).execute(Tuple.of(row)).await().indefinitely();
+        });
+    }
+
+    /** Holds the matching lock ({@code lock}) in a transaction of its own while {@code whileHeld} runs; then rolls back. */
+    private void holdingTheLock(String lock, Consumer<SqlConnection> whileHeld) {
         SqlConnection holder = pool.getConnection().await().indefinitely();
         try {
             Transaction held = holder.begin().await().indefinitely();
             holder.query(lock).execute().await().indefinitely();
-            untilWaiting.run();
-            holder.preparedQuery(rowLock).execute(Tuple.of(row)).await().indefinitely();
+            whileHeld.accept(holder);
             held.rollback().await().indefinitely();
         } finally {
             holder.close().await().indefinitely();
