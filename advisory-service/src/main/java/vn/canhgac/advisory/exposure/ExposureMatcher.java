@@ -234,15 +234,26 @@ public class ExposureMatcher {
      * New exposures are named by {@code time_ordered_id()}, so that they go in at the end of every index that holds
      * their id: with random ids, writing a list's 101,000 new exposures took 2.18 s instead of 1.51 s, and their
      * history rows 0.60 s instead of 0.28 s.
+     *
+     * <p>Of the lists that name a hit, the one it is under is the latest issued and, of those issued the same day,
+     * the last published ({@code evidence} is the list's time-ordered id). Every way of matching keeps to that rule:
+     * a publication matches its own list alone, so a hit that an active list of higher rank already holds is left
+     * as it is ({@code outranked}). Before, a publication took every hit it named and a later rematch of the asset
+     * or constituency took some of them back to the first published list: the same hit changed list back and forth,
+     * and a list issued earlier but published late reopened what the agency had closed after a newer one.
      */
     private static final String UPSERT = """
             with candidate as (%s),
-            chosen as (select distinct on (dedup_key) * from candidate order by dedup_key, rank_date desc, evidence),
+            chosen as (select distinct on (dedup_key) * from candidate order by dedup_key, rank_date desc, evidence desc),
             due as materialized (select severity, deadline, exposure_due(severity, deadline, current_date) as due_on
                                  from (select distinct severity, deadline from chosen) d),
             prior as (select c.*, (select d.due_on from due d where d.severity = c.severity
                                           and d.deadline is not distinct from c.deadline) as due_on,
-                             x.status as prior_status, x.evidence as prior_evidence
+                             x.status as prior_status,
+                             (x.botnet_list_id is not null and c.botnet_list_id is not null and exists (
+                                  select 1 from botnet_list o where o.id = x.botnet_list_id and o.withdrawn_at is null
+                                      and (o.issued_on, o.id::text) > (c.rank_date, c.evidence))) as outranked,
+                             x.evidence as prior_evidence
                       from chosen c left join exposure x using (dedup_key)),
             written as (
                 insert into exposure as x (id, dedup_key, organization_code, org_path, source_kind, advisory_id,
@@ -251,7 +262,7 @@ public class ExposureMatcher {
                 select time_ordered_id(), dedup_key, organization_code, org_path, source_kind, advisory_id,
                     botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on,
                     initial_status, now(), now(), now(), 'matcher', 0
-                from prior where prior_evidence is distinct from evidence
+                from prior where prior_evidence is distinct from evidence and not outranked
                 on conflict (dedup_key) do update set evidence = excluded.evidence, matched = excluded.matched,
                     subject = excluded.subject, botnet_list_id = coalesce(excluded.botnet_list_id, x.botnet_list_id),
                     last_matched_at = now(),
@@ -263,7 +274,7 @@ public class ExposureMatcher {
                 returning x.*),
             prior_statuses as materialized (
                 select coalesce(jsonb_object_agg(dedup_key, prior_status)
-                                    filter (where prior_status is not null and prior_evidence is distinct from evidence),
+                                    filter (where prior_status is not null and prior_evidence is distinct from evidence and not outranked),
                                 '{}') as statuses
                 from prior),
             news as (select w.*, s.statuses ->> w.dedup_key as prior_status from written w cross join prior_statuses s
@@ -323,7 +334,7 @@ public class ExposureMatcher {
     /**
      * Before a list's withdrawal closes its hits, those that another active list also names (the same address of an
      * asset, the same entry in a constituency) stay, under that list (the latest issued; of two issued the same day, the
-     * first published, as when lists are matched). One the withdrawn list had
+     * last published, as when lists are matched). One the withdrawn list had
      * reopened (the last line of its history), when the list it moves to was published before that, goes back to the
      * status it had, resolved or mitigated: the other list was known when the agency closed it. Any other keeps its
      * own, so that an agency's work in progress is not reset. Only the status changes are announced, as when a list
@@ -363,7 +374,7 @@ public class ExposureMatcher {
                                 join botnet_entry e on e.list_id = l.id and not e.host and x.subject::inet <<= e.network
                                 where x.asset_id is not null
                                   and l.withdrawn_at is null and l.issued_on >= current_date - $2::int) o
-                          order by o.issued_on desc, o.id::text limit 1) c on true
+                          order by o.issued_on desc, o.id::text desc limit 1) c on true
                       where x.botnet_list_id = $1
                         and (x.asset_id is null or exists (
                             select 1 from asset_address_replica aa join asset_replica a on a.id = aa.asset_id

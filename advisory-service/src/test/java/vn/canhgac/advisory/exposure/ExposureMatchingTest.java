@@ -14,7 +14,11 @@ import static vn.canhgac.commons.testing.Problems.assertProblem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +41,12 @@ class ExposureMatchingTest {
     private static final String UNIT = InventoryFeed.unique("UNIT");
     private static final String UNIT_PATH = "/UBND-KH/STTTT-KH/" + UNIT + "/";
     private static final String NET = InventoryFeed.randomNetwork24();
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ExposureMatcher matcher;
 
     @BeforeAll
     static void inventory() {
@@ -81,10 +91,15 @@ class ExposureMatchingTest {
     }
 
     private static ValidatableResponse botnetList(String reference, String text) {
+        return botnetList(reference, text, null);
+    }
+
+    private static ValidatableResponse botnetList(String reference, String text, LocalDate issuedOn) {
         return as("national-feed")
                 .contentType("text/plain; charset=utf-8")
                 .queryParam("reference", reference)
                 .queryParam("kind", "MONTHLY")
+                .queryParams(issuedOn == null ? Map.of() : Map.of("issuedOn", issuedOn.toString()))
                 .body(text)
                 .post("/api/v1/botnet-lists")
                 .then();
@@ -260,6 +275,59 @@ class ExposureMatchingTest {
                         .then()
                         .statusCode(200)
                         .body("version", equalTo(version)));
+    }
+
+    /**
+     * A hit is under the latest issued list that names it and, of those issued the same day, the last published,
+     * however it was matched: by a list's publication, or again by its asset's or its organisation's matching. A list
+     * issued earlier and published late takes nothing, and does not reopen what the agency closed after a newer one.
+     * (A publication once took every hit it named and the constituency job then took some back to the first list
+     * of the day: the same hit changed list back and forth.)
+     */
+    @Test
+    void aHitStaysUnderTheLatestListHoweverItIsMatched() {
+        UUID server = UUID.randomUUID();
+        inventory.asset(server, UNIT, UNIT_PATH, "ranked", 0, List.of(NET + "41"), List.of());
+        awaitAsset(server, 0);
+        String entries = NET + "41\n" + NET + "42\n"; // the server's address, and one of the unit's range
+        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        String first = listIssuedOn(yesterday, entries);
+        String second = listIssuedOn(yesterday, entries);
+        List<String> hits =
+                underList(second).body("items", hasSize(2)).extract().path("items.id");
+        String serverHit = exposures("authority", Map.of("assetId", server.toString()))
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
+        Publishing.changeStatus(serverHit, "RESOLVED", "đã gỡ mã độc");
+
+        String older = listIssuedOn(yesterday.minusDays(5), entries);
+        underList(older).body("items", hasSize(0));
+        pool.withTransaction(c ->
+                        matcher.matchAssets(c, List.of(server)).flatMap(report -> matcher.matchConstituency(c, UNIT)))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+
+        underList(first).body("items", hasSize(0));
+        underList(second).body("items.id", containsInAnyOrder(hits.toArray()));
+        as("authority")
+                .get("/api/v1/exposures/" + serverHit)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("botnetListId", equalTo(second))
+                .body("history.toStatus", equalTo(List.of("OPEN", "RESOLVED")));
+    }
+
+    private static String listIssuedOn(LocalDate issuedOn, String text) {
+        return botnetList(InventoryFeed.unique("RANK"), text, issuedOn)
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static ValidatableResponse underList(String list) {
+        return exposures("authority", Map.of("botnetListId", list));
     }
 
     @Test

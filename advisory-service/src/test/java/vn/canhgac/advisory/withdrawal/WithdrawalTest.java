@@ -11,9 +11,6 @@ import static vn.canhgac.commons.testing.Problems.assertProblem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,14 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
-import vn.canhgac.commons.testing.Sql;
 
 /** An advisory or a botnet list published by mistake is withdrawn: its exposures close, it matches nothing more. */
 @QuarkusTest
 class WithdrawalTest {
-
-    @Inject
-    Pool pool;
 
     private static InventoryFeed inventory;
     private static final String UNIT = InventoryFeed.unique("WD");
@@ -192,13 +185,6 @@ class WithdrawalTest {
         String ward = InventoryFeed.unique("WARD");
         inventory.organization(ward, "/UBND-KH/STTTT-KH/" + ward + "/", 0, List.of(net + "0/24"));
         InventoryFeed.awaitOrganization(ward);
-        // The constituency job matches the new ward once; run after the lists, it would pick its own of the two.
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Sql.texts(
-                                pool,
-                                "select organization_code from constituency_change where organization_code = $1",
-                                Tuple.of(ward))
-                        .isEmpty());
         String first = publishList(net + "91");
         String second = publishList(net + "91");
         wardHit(ward).body("items[0].botnetListId", equalTo(second));
