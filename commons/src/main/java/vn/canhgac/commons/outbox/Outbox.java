@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.commons.contracts.EventContract;
 import vn.canhgac.commons.events.EventTopics;
+import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.requestid.RequestIdFilter;
 import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.sql.Rows;
@@ -18,12 +21,23 @@ import vn.canhgac.commons.sql.Rows;
 @ApplicationScoped
 public class Outbox {
 
+    /**
+     * What a record carries beside its event: the CloudEvents headers, the key, the record batch's framing. A few
+     * hundred bytes in practice; the margin leaves room for a long subject or request id.
+     */
+    static final int ENVELOPE_BYTES = 64 * 1024;
+
     private final ObjectMapper json;
     private final EventTopics topics;
+    private final int largestEvent;
 
-    public Outbox(ObjectMapper json, EventTopics topics) {
+    public Outbox(
+            ObjectMapper json,
+            EventTopics topics,
+            @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size") int largestRecord) {
         this.json = json;
         this.topics = topics;
+        this.largestEvent = largestRecord - ENVELOPE_BYTES;
     }
 
     /** Records events of one contract; each one's key (and subject) is the contract's key of its data. */
@@ -75,13 +89,28 @@ public class Outbox {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    /** Serialises an event once, for a caller that also keeps its JSON. */
+    /**
+     * Serialises an event once, for a caller that also keeps its JSON. An event larger than the broker takes is
+     * refused here, with the change it announces (422 {@code event-too-large}): recorded, it would stay in the outbox
+     * and never reach the services that read it (an asset with a huge SBOM would never be matched).
+     */
     public <T> Serialised<T> serialised(EventContract<T> contract, T data) {
+        String text;
         try {
-            return new Serialised<>(contract.keyOf(data), json.writeValueAsString(data));
+            text = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be serialised: " + data.getClass(), e);
         }
+        long bytes = utf8Length(text);
+        if (bytes > largestEvent) {
+            throw DomainProblem.unprocessable("event-too-large", bytes, largestEvent);
+        }
+        return new Serialised<>(contract.keyOf(data), text);
+    }
+
+    /** The UTF-8 size of a text, counted only when its length alone does not tell that it fits. */
+    private long utf8Length(String text) {
+        return (long) text.length() * 3 <= largestEvent ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** An event's key and JSON, written by {@link #serialised}; {@code T} keeps it to its contract's events. */

@@ -9,15 +9,23 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -31,7 +39,10 @@ import vn.canhgac.commons.sql.QueueOrder;
  * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay without sending a row
  * twice. A batch is sent at once (the idempotent producer keeps per-key order) and each row is deleted only
  * when the broker acknowledged it; a row whose send failed stays pending and is retried on the next tick, so
- * a broker outage delays events but never loses them. Delivery is at least once: consumers de-duplicate by
+ * a broker outage delays events but never loses them. A row the broker refuses for good (a record larger than it
+ * takes, a topic name it cannot have) is parked instead: tried again only every {@code canhgac.outbox.parked-retry}
+ * (10 minutes), so that it no longer stops each tick's drain at its batch (one batch a second behind it), and sent
+ * by itself once the broker is set right. Delivery is at least once: consumers de-duplicate by
  * event id. The rows sent are deleted by one statement: the outbox is a queue, not an archive (the topics are).
  * Keeping them for a week, stamped, wrote every event twice and left the pending index full of dead entries
  * after a burst (decision record 2).
@@ -40,17 +51,30 @@ import vn.canhgac.commons.sql.QueueOrder;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** The next pending rows, in order (public for the test of its plan). */
+    /**
+     * The next pending rows, in order, with the size of their events: only as many as {@code
+     * canhgac.outbox.batch-bytes} are read and sent (public for the test of its plan).
+     */
     public static final String CLAIM = """
-            select id, event_id, topic, event_key, event_type, subject, payload::text as payload, occurred_at,
-                   request_id, published_at, attempts, last_error
-            from outbox_event where published_at is null
+            select id, payload_bytes from outbox_event
+            where published_at is null and (parked_at is null or parked_at < now() - $2::int * interval '1 second')
             order by id limit $1 for update skip locked""";
+
+    /** The claimed rows to send, read (public for the test of its plan). */
+    public static final String LOAD = """
+            select id, event_id, topic, event_key, event_type, subject, payload::text as payload, occurred_at,
+                   request_id
+            from outbox_event where id = any($1)""";
 
     /** The rows the broker acknowledged, deleted (public for the test of its plan). */
     public static final String SENT = "delete from outbox_event where id = any($1)";
 
     private static final int MAX_BATCH = 1_000;
+    private static final String PARK = "update outbox_event set parked_at = now() where id = any($1)";
+    /** What no retry will change: only the broker's configuration can. */
+    private static final Set<Class<? extends ApiException>> REFUSED_FOR_GOOD =
+            Set.of(RecordTooLargeException.class, RecordBatchTooLargeException.class, InvalidTopicException.class);
+
     private static final String NOTE_FAILURES = """
             update outbox_event o set attempts = o.attempts + 1, last_error = f.error
             from unnest($1::bigint[], $2::text[]) as f(id, error) where o.id = f.id""";
@@ -85,21 +109,29 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final URI source;
     private final int batchSize;
+    private final long batchBytes;
+    private final Duration parkedRetry;
     private final Counter published;
     private final Counter failed;
+    private final Counter parked;
 
     public OutboxRelay(
             Pool pool,
             @Channel("outbox") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "canhgac.outbox.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "canhgac.outbox.batch-bytes") long batchBytes,
+            @ConfigProperty(name = "canhgac.outbox.parked-retry", defaultValue = "10m") Duration parkedRetry,
             MeterRegistry metrics) {
         this.pool = pool;
         this.emitter = emitter;
         this.source = URI.create("/canhgac/" + application);
         this.batchSize = checked(batchSize);
+        this.batchBytes = batchBytes;
+        this.parkedRetry = parkedRetry;
         this.published = metrics.counter("canhgac.outbox.published");
         this.failed = metrics.counter("canhgac.outbox.failed");
+        this.parked = metrics.counter("canhgac.outbox.parked");
     }
 
     /**
@@ -128,24 +160,91 @@ public class OutboxRelay {
                 .recoverWithNull();
     }
 
-    /** Sends batches until the backlog is gone (an import may leave thousands of rows), or a send fails. */
+    /**
+     * Sends batches until the backlog is gone (an import may leave thousands of rows), or a send fails for a reason
+     * that may pass (the broker away).
+     */
     private Uni<Void> drain() {
-        return relayBatch()
-                .flatMap(sent -> sent == batchSize ? drain() : Uni.createFrom().voidItem());
+        return relayBatch().flatMap(more -> more ? drain() : Uni.createFrom().voidItem());
     }
 
-    /** Sends one batch of pending rows; answers how many were published. */
-    public Uni<Integer> relayBatch() {
+    /**
+     * Sends one batch of pending rows; answers whether more may wait behind it: the claim was full (by number or by
+     * bytes), and every row sent left the queue's head, published or parked.
+     */
+    public Uni<Boolean> relayBatch() {
         return pool.withTransaction(connection -> QueueOrder.readThroughTheIndex(connection)
-                .flatMap(ignored -> connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)))
+                .flatMap(ignored -> connection
+                        .preparedQuery(CLAIM)
+                        .execute(Tuple.of(batchSize, Math.toIntExact(parkedRetry.toSeconds()))))
+                .map(this::withinBudget)
+                .flatMap(claim -> load(connection, claim.ids())
+                        .flatMap(this::sendAll)
+                        .call(outcomes -> noteFailures(connection, outcomes))
+                        .call(outcomes -> park(connection, outcomes))
+                        .call(outcomes -> deleteSent(connection, outcomes))
+                        .map(outcomes -> claim.full() && outcomes.stream().allMatch(Outcome::leftTheQueue))));
+    }
+
+    /** The claimed rows to send: the first ones whose events fit the batch's bytes; whether the claim was full. */
+    private record Claim(List<Long> ids, boolean full) {}
+
+    private Claim withinBudget(RowSet<Row> claimed) {
+        List<Long> ids = new ArrayList<>(claimed.size());
+        List<Integer> sizes = new ArrayList<>(claimed.size());
+        claimed.forEach(row -> {
+            ids.add(row.getLong("id"));
+            sizes.add(row.getInteger("payload_bytes"));
+        });
+        int fitting = fitting(sizes, batchBytes);
+        return new Claim(ids.subList(0, fitting), claimed.size() == batchSize || fitting < ids.size());
+    }
+
+    /** How many of the first events fit in {@code budget} bytes; the first always does, however large. */
+    static int fitting(List<Integer> sizes, long budget) {
+        long total = 0;
+        int count = 0;
+        for (int size : sizes) {
+            if (count > 0 && total + size > budget) {
+                break;
+            }
+            total += size;
+            count++;
+        }
+        return count;
+    }
+
+    private static Uni<List<Pending>> load(SqlConnection connection, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return connection
+                .preparedQuery(LOAD)
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
                 .map(rows -> {
                     List<Pending> batch = new ArrayList<>(rows.size());
                     rows.forEach(row -> batch.add(Pending.of(row)));
+                    batch.sort(Comparator.comparingLong(Pending::id));
                     return batch;
-                })
-                .flatMap(this::sendAll)
-                .call(outcomes -> noteFailures(connection, outcomes))
-                .flatMap(outcomes -> deleteSent(connection, outcomes)));
+                });
+    }
+
+    /** Parks the rows the broker refused for good, each named in the log: an operator's setting is wrong. */
+    private Uni<Void> park(SqlConnection connection, List<Outcome> outcomes) {
+        List<Outcome> refused =
+                outcomes.stream().filter(Outcome::refusedForGood).toList();
+        if (refused.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        refused.forEach(outcome -> LOG.errorf(
+                "Outbox row %d parked, tried again in %s: the broker refuses it for good (%s). Its event goes out"
+                        + " once the broker's or the topic's setting is right.",
+                outcome.id(), parkedRetry, outcome.error()));
+        parked.increment(refused.size());
+        return connection
+                .preparedQuery(PARK)
+                .execute(Tuple.of(refused.stream().map(Outcome::id).toArray(Long[]::new)))
+                .replaceWithVoid();
     }
 
     /** Deletes the rows the broker acknowledged; answers how many. */
@@ -173,8 +272,22 @@ public class OutboxRelay {
                         .replaceWithVoid();
     }
 
-    /** What became of a row: sent, or refused with the broker's error. */
-    private record Outcome(long id, String error) {}
+    /** What became of a row: sent, or refused with the broker's error, for now or for good. */
+    private record Outcome(long id, String error, boolean refusedForGood) {
+        boolean leftTheQueue() {
+            return error == null || refusedForGood;
+        }
+    }
+
+    /** Whether no retry can change the broker's answer (public for its test). */
+    public static boolean refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (REFUSED_FOR_GOOD.contains(cause.getClass())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private Uni<List<Outcome>> sendAll(List<Pending> batch) {
         if (batch.isEmpty()) {
@@ -187,12 +300,12 @@ public class OutboxRelay {
         return emitter.sendMessage(toMessage(row))
                 .map(ignored -> {
                     published.increment();
-                    return new Outcome(row.id(), null);
+                    return new Outcome(row.id(), null, false);
                 })
                 .onFailure()
                 .recoverWithItem(failure -> {
                     failed.increment();
-                    return new Outcome(row.id(), String.valueOf(failure.getMessage()));
+                    return new Outcome(row.id(), String.valueOf(failure.getMessage()), refusedForGood(failure));
                 });
     }
 

@@ -390,6 +390,45 @@ class AssetResourceTest {
                 .statusCode(204);
     }
 
+    /**
+     * The platform's rules let an SBOM keep 9,999 components of 255 characters a name: in Vietnamese, three bytes a
+     * character, that is an event past the 16 MB the broker carries. Stored, the asset would never have reached the
+     * read models, and its outbox row would have been refused at every tick. It is refused at once, and the asset
+     * stays as it was.
+     */
+    @Test
+    void anSbomWhoseEventTheBrokerCouldNotCarryIsRefusedAndChangesNothing() {
+        String id = mailServer("camranh-operator", "sbom-huge-" + run, "198.51.100.80");
+        String wide = "ữ".repeat(AssetRules.MAX_TEXT);
+        String components = IntStream.range(0, AssetRules.MAX_PRODUCTS - 1)
+                .mapToObj(i -> """
+                        {"type":"library","publisher":"%s","name":"%s","version":"%s"}""".formatted(wide, wide, (i + "." + wide).substring(0, AssetRules.MAX_TEXT)))
+                .collect(Collectors.joining(","));
+        assertProblem(
+                as("camranh-operator")
+                        .contentType("application/vnd.cyclonedx+json")
+                        .header("If-Match", "\"0\"")
+                        .body(("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[" + components
+                                        + "]}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .put(PATH + "/" + id + "/sbom")
+                        .then(),
+                422,
+                "event-too-large");
+
+        as("camranh-operator")
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("products.product", equalTo(List.of("Zimbra Collaboration", "log4j-core")));
+        as("camranh-operator")
+                .header("If-Match", "\"0\"")
+                .delete(PATH + "/" + id)
+                .then()
+                .statusCode(204);
+    }
+
     @Test
     void aCycloneDxXmlSbomIsReadByTheSameRulesAndAnXmlTrickIsRefused() {
         String id = mailServer("camranh-operator", "sbom-xml-" + run, "198.51.100.78");
