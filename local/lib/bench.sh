@@ -95,7 +95,7 @@ bench_alone() {
 bench_backlog() {
   local n=0 db s
   for db in inventory advisory incident notification; do
-    n=$(( n + $(psql_admin -d "$db" -Atc "select count(*) from outbox_event where published_at is null" 2>/dev/null || echo 0) ))
+    n=$(( n + $(psql_admin -d "$db" -Atc "select count(*) from outbox_event where published_at is null and parked_at is null" 2>/dev/null || echo 0) ))
   done
   for s in inventory-service advisory-service incident-service notification-service; do
     n=$(( n + $(curl -fsS "http://$CANHGAC_HOST:$(management_port "$s")/q/metrics" 2>/dev/null | consumer_lag) ))
@@ -212,7 +212,7 @@ cmd_bench() {
   local pending relay_ms
   t0=$(millis)
   while :; do
-    pending=$(bench_psql -c "select count(*) from outbox_event where published_at is null")
+    pending=$(bench_psql -c "select count(*) from outbox_event where published_at is null and parked_at is null")
     [ "$pending" = 0 ] && break
     sleep 1
   done
@@ -473,7 +473,7 @@ catchup_phase() {
     import_assets_csv "$token" "$work/assets.csv" >/dev/null || die "The import failed"
   done
   while :; do
-    pending=$(bench_psql -Atc "select count(*) from outbox_event where published_at is null")
+    pending=$(bench_psql -Atc "select count(*) from outbox_event where published_at is null and parked_at is null")
     [ "$pending" = 0 ] && break
     sleep 1
   done

@@ -2,6 +2,8 @@
 -- no longer claims it first at every tick, ahead of the rows after it, but tries it again now and then
 -- (canhgac.outbox.parked-retry), so that it goes out by itself once the broker is set right.
 alter table outbox_event add column parked_at timestamptz;
+-- The rows after a parked one with the same key wait with it (per-key order); a claim looks them up here.
+create index outbox_event_parked on outbox_event (topic, event_key, id) where parked_at is not null;
 
 -- The relay claims rows by their number and by the bytes of their events (canhgac.outbox.batch-bytes): an asset's
 -- event with its SBOM can be megabytes, and 500 of them, waiting while the broker was away, would not fit a

@@ -238,9 +238,12 @@ public class ExposureMatcher {
      * <p>Of the lists that name a hit, the one it is under is the latest issued and, of those issued the same day,
      * the last published ({@code evidence} is the list's time-ordered id). Every way of matching keeps to that rule:
      * a publication matches its own list alone, so a hit that an active list of higher rank already holds is left
-     * as it is ({@code outranked}). Before, a publication took every hit it named and a later rematch of the asset
+     * as it is ({@code kept}). Before, a publication took every hit it named and a later rematch of the asset
      * or constituency took some of them back to the first published list: the same hit changed list back and forth,
-     * and a list issued earlier but published late reopened what the agency had closed after a newer one.
+     * and a list issued earlier but published late reopened what the agency had closed after a newer one. A closed
+     * botnet hit is also kept as it is by a list published before it was closed: that list is no new evidence (the
+     * agency closed the hit knowing it), whatever its rank; without this, hits closed under the rule before, which
+     * ranked the first published list of a day higher, would have been reopened by the next rematch.
      */
     private static final String UPSERT = """
             with candidate as (%s),
@@ -250,9 +253,13 @@ public class ExposureMatcher {
             prior as (select c.*, (select d.due_on from due d where d.severity = c.severity
                                           and d.deadline is not distinct from c.deadline) as due_on,
                              x.status as prior_status,
-                             (x.botnet_list_id is not null and c.botnet_list_id is not null and exists (
-                                  select 1 from botnet_list o where o.id = x.botnet_list_id and o.withdrawn_at is null
-                                      and (o.issued_on, o.id::text) > (c.rank_date, c.evidence))) as outranked,
+                             (x.botnet_list_id is not null and c.botnet_list_id is not null and (
+                                  exists (select 1 from botnet_list o where o.id = x.botnet_list_id
+                                              and o.withdrawn_at is null
+                                              and (o.issued_on, o.id::text) > (c.rank_date, c.evidence))
+                                  or (x.status in %2$s and (select n.created_at from botnet_list n
+                                                            where n.id = c.botnet_list_id) <= x.status_changed_at)))
+                                 as kept,
                              x.evidence as prior_evidence
                       from chosen c left join exposure x using (dedup_key)),
             written as (
@@ -262,7 +269,7 @@ public class ExposureMatcher {
                 select time_ordered_id(), dedup_key, organization_code, org_path, source_kind, advisory_id,
                     botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on,
                     initial_status, now(), now(), now(), 'matcher', 0
-                from prior where prior_evidence is distinct from evidence and not outranked
+                from prior where prior_evidence is distinct from evidence and not kept
                 on conflict (dedup_key) do update set evidence = excluded.evidence, matched = excluded.matched,
                     subject = excluded.subject, botnet_list_id = coalesce(excluded.botnet_list_id, x.botnet_list_id),
                     last_matched_at = now(),
@@ -274,7 +281,7 @@ public class ExposureMatcher {
                 returning x.*),
             prior_statuses as materialized (
                 select coalesce(jsonb_object_agg(dedup_key, prior_status)
-                                    filter (where prior_status is not null and prior_evidence is distinct from evidence and not outranked),
+                                    filter (where prior_status is not null and prior_evidence is distinct from evidence and not kept),
                                 '{}') as statuses
                 from prior),
             news as (select w.*, s.statuses ->> w.dedup_key as prior_status from written w cross join prior_statuses s

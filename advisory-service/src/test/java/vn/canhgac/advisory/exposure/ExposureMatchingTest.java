@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -280,7 +281,8 @@ class ExposureMatchingTest {
     /**
      * A hit is under the latest issued list that names it and, of those issued the same day, the last published,
      * however it was matched: by a list's publication, or again by its asset's or its organisation's matching. A list
-     * issued earlier and published late takes nothing, and does not reopen what the agency closed after a newer one.
+     * issued earlier and published late takes nothing, and does not reopen what the agency closed after a newer one;
+     * nor does any list published before the agency closed the hit.
      * (A publication once took every hit it named and the constituency job then took some back to the first list
      * of the day: the same hit changed list back and forth.)
      */
@@ -303,19 +305,36 @@ class ExposureMatchingTest {
 
         String older = listIssuedOn(yesterday.minusDays(5), entries);
         underList(older).body("items", hasSize(0));
-        pool.withTransaction(c ->
-                        matcher.matchAssets(c, List.of(server)).flatMap(report -> matcher.matchConstituency(c, UNIT)))
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        matchAgain(server);
 
         underList(first).body("items", hasSize(0));
         underList(second).body("items.id", containsInAnyOrder(hits.toArray()));
+        closedHit(serverHit, second);
+
+        // A hit closed under the first list of the day, as the rule before this one left some: matched again, it
+        // finds the second, published before the hit was closed, which is no new evidence. It stays closed.
+        pool.preparedQuery("update exposure set botnet_list_id = $1, evidence = $1::text where id = $2")
+                .execute(Tuple.of(UUID.fromString(first), UUID.fromString(serverHit)))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        matchAgain(server);
+        closedHit(serverHit, first);
+    }
+
+    private void matchAgain(UUID asset) {
+        pool.withTransaction(c ->
+                        matcher.matchAssets(c, List.of(asset)).flatMap(report -> matcher.matchConstituency(c, UNIT)))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+    }
+
+    private static void closedHit(String exposure, String list) {
         as("authority")
-                .get("/api/v1/exposures/" + serverHit)
+                .get("/api/v1/exposures/" + exposure)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("RESOLVED"))
-                .body("botnetListId", equalTo(second))
+                .body("botnetListId", equalTo(list))
                 .body("history.toStatus", equalTo(List.of("OPEN", "RESOLVED")));
     }
 

@@ -16,7 +16,8 @@ import vn.canhgac.commons.sql.Rows;
 
 /**
  * Records events in the transaction that makes the change they announce: they are committed with it or not at
- * all, and {@link OutboxRelay} publishes them, in the order recorded.
+ * all, and {@link OutboxRelay} publishes them, in the order recorded (per key; see the relay for a row the broker
+ * refuses).
  */
 @ApplicationScoped
 public class Outbox {
@@ -106,6 +107,23 @@ public class Outbox {
             throw DomainProblem.unprocessable("event-too-large", bytes, largestEvent);
         }
         return new Serialised<>(contract.keyOf(data), text);
+    }
+
+    /** The largest event the outbox takes, in bytes of JSON. */
+    public int largestEvent() {
+        return largestEvent;
+    }
+
+    /**
+     * Whether an event would be taken ({@link #serialised} refuses it otherwise): for an import, which reports such a
+     * row with the others it cannot take instead of failing as a whole.
+     */
+    public boolean fits(Object data) {
+        try {
+            return utf8Length(json.writeValueAsString(data)) <= largestEvent;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be serialised: " + data.getClass(), e);
+        }
     }
 
     /** The UTF-8 size of a text, counted only when its length alone does not tell that it fits. */

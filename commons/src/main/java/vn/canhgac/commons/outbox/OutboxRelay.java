@@ -42,7 +42,8 @@ import vn.canhgac.commons.sql.QueueOrder;
  * a broker outage delays events but never loses them. A row the broker refuses for good (a record larger than it
  * takes, a topic name it cannot have) is parked instead: tried again only every {@code canhgac.outbox.parked-retry}
  * (10 minutes), so that it no longer stops each tick's drain at its batch (one batch a second behind it), and sent
- * by itself once the broker is set right. Delivery is at least once: consumers de-duplicate by
+ * by itself once the broker is set right. The rows after it with the same key wait with it: on a compacted state
+ * topic, a parked event sent after a newer one of its key would be the state the topic keeps. Delivery is at least once: consumers de-duplicate by
  * event id. The rows sent are deleted by one statement: the outbox is a queue, not an archive (the topics are).
  * Keeping them for a week, stamped, wrote every event twice and left the pending index full of dead entries
  * after a burst (decision record 2).
@@ -56,9 +57,11 @@ public class OutboxRelay {
      * canhgac.outbox.batch-bytes} are read and sent (public for the test of its plan).
      */
     public static final String CLAIM = """
-            select id, payload_bytes from outbox_event
+            select id, payload_bytes from outbox_event o
             where published_at is null and (parked_at is null or parked_at < now() - $2::int * interval '1 second')
-            order by id limit $1 for update skip locked""";
+              and not exists (select 1 from outbox_event p where p.parked_at is not null and p.topic = o.topic
+                                  and p.event_key = o.event_key and p.id < o.id)
+            order by id limit $1 for update of o skip locked""";
 
     /** The claimed rows to send, read (public for the test of its plan). */
     public static final String LOAD = """
@@ -128,7 +131,7 @@ public class OutboxRelay {
         this.source = URI.create("/canhgac/" + application);
         this.batchSize = checked(batchSize);
         this.batchBytes = batchBytes;
-        this.parkedRetry = parkedRetry;
+        this.parkedRetry = atLeastASecond(parkedRetry);
         this.published = metrics.counter("canhgac.outbox.published");
         this.failed = metrics.counter("canhgac.outbox.failed");
         this.parked = metrics.counter("canhgac.outbox.parked");
@@ -145,6 +148,15 @@ public class OutboxRelay {
                     + " (records sent at once through the Kafka channel), not " + batchSize);
         }
         return batchSize;
+    }
+
+    /** Tried again at once, a parked row would head every claim and be all each drain sends. */
+    static Duration atLeastASecond(Duration parkedRetry) {
+        if (parkedRetry.toSeconds() < 1) {
+            throw new IllegalArgumentException(
+                    "canhgac.outbox.parked-retry must be a second or more, not " + parkedRetry);
+        }
+        return parkedRetry;
     }
 
     // Not before the application has started: until then the outbox channel is not wired yet.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,12 @@ class OutboxBatchSizeTest {
                 assertThrows(IllegalArgumentException.class, () -> OutboxRelay.checked(2_000));
         assertTrue(tooLarge.getMessage().contains("canhgac.outbox.batch-size"), tooLarge.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OutboxRelay.checked(0));
+    }
+
+    @Test
+    void aParkedRowWaitsASecondOrMore() {
+        assertEquals(Duration.ofMinutes(10), OutboxRelay.atLeastASecond(Duration.ofMinutes(10)));
+        assertThrows(IllegalArgumentException.class, () -> OutboxRelay.atLeastASecond(Duration.ofMillis(500)));
     }
 
     /** A batch holds the first events that fit its bytes, and at least one, so that a large event still goes out. */

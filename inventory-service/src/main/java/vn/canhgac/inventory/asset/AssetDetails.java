@@ -24,6 +24,11 @@ public record AssetDetails(
         Instant updatedAt,
         String updatedBy) {
 
+    /**
+     * The asset's event: its full state, or its deletion. A deletion carries no products (read models drop a deleted
+     * asset's products whatever it carries), so that an asset whose products make too large an event can always be
+     * deleted.
+     */
     AssetEvent event(String orgPath, boolean deleted) {
         return new AssetEvent(
                 id,
@@ -36,7 +41,7 @@ public record AssetDetails(
                 operatingSystem,
                 lastSeen,
                 addresses,
-                products,
+                deleted ? List.of() : products,
                 version,
                 deleted,
                 updatedAt);

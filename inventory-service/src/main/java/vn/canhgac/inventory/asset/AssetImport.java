@@ -194,6 +194,11 @@ public class AssetImport {
             reject(run, row.number(), List.of(new Violation("systemId", "unknown-system", draft.systemId())));
             return;
         }
+        if (draft.eventBytesAtMost() > outbox.largestEvent()
+                && !outbox.fits(draft.provisionalEvent(organization.get()))) {
+            reject(run, row.number(), List.of(new Violation("products", "event-too-large", outbox.largestEvent())));
+            return;
+        }
         if (!run.seenKeys.add(organization.get().id() + " " + draft.naturalKey())) {
             reject(
                     run,

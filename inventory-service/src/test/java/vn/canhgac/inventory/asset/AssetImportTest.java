@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.inventory.DemoTree.as;
@@ -14,9 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
@@ -140,6 +144,38 @@ class AssetImportTest {
                 .get("/api/v1/assets")
                 .then()
                 .body("items.hostname", equalTo(List.of("ok1-" + run, "ok2-" + run)));
+    }
+
+    /**
+     * A row whose asset would make an event larger than the platform sends (9,999 products named in 255 Vietnamese
+     * characters) is reported with the other bad rows, by its number: it used to fail the whole file, without a row.
+     */
+    @Test
+    void aRowTooLargeToAnnounceIsReportedAndTheOthersWritten() {
+        String wide = "ữ".repeat(255);
+        String products = IntStream.range(0, 9_999)
+                .mapToObj(i -> """
+                        {"vendor":"%s","product":"%s","version":"%s"}""".formatted(wide, wide, (i + "." + wide).substring(0, 255)))
+                .collect(Collectors.joining(","));
+        String body = """
+                [{"organizationCode":"UBND-CAMRANH","hostname":"huge-%s","kind":"SERVER","products":[%s]},
+                 {"organizationCode":"UBND-CAMRANH","hostname":"small-%s","kind":"SERVER"}]""".formatted(run, products, run);
+        as("camranh-operator")
+                .queryParam("mode", "skip-bad-rows")
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .post(IMPORTS)
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1))
+                .body("skipped", equalTo(1))
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].field", equalTo("products"));
+        as("camranh-operator")
+                .queryParam("q", run)
+                .get("/api/v1/assets")
+                .then()
+                .body("items.hostname", hasItem("small-" + run))
+                .body("items.hostname", not(hasItem("huge-" + run)));
     }
 
     @Test

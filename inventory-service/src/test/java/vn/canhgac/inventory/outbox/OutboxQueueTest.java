@@ -79,6 +79,39 @@ class OutboxQueueTest {
     }
 
     /**
+     * A record over the broker's size limit is parked, and the rows after it with the same key wait with it: sent
+     * before it, a newer state would be followed on its compacted topic by the older one, which the topic would keep.
+     * Rows of other keys go on.
+     */
+    @Test
+    void theRowsAfterAParkedOneWithItsKeyWaitWithIt() {
+        String key = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        query(
+                "insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at)"
+                        + " values (gen_random_uuid(), $1, $2, 'canhgac.test.v1', $2,"
+                        + " json_build_object('blob', repeat('x', 17 * 1024 * 1024)), now())",
+                TOPIC,
+                key);
+        query(INSERT, UUID.randomUUID(), TOPIC, key);
+        query(INSERT, UUID.randomUUID(), TOPIC, other);
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, rowsOf(other)));
+            assertEquals(
+                    List.of(true, false),
+                    query(
+                                    "select parked_at is not null as parked from outbox_event where event_key = $1 order by id",
+                                    key)
+                            .stream()
+                            .map(row -> row.getBoolean("parked"))
+                            .toList(),
+                    "the large row parked, the next of its key waiting unsent");
+        } finally {
+            query("delete from outbox_event where event_key = $1", key);
+        }
+    }
+
+    /**
      * Events of megabytes (an asset's, with its SBOM) waiting in the outbox go out a few at a time, as many as fit
      * {@code canhgac.outbox.batch-bytes} (16 MB): 500 of them at once would not fit the service's heap. Here three of
      * 7 MB each, which take two batches, and the small row behind them.
