@@ -393,8 +393,8 @@ class AssetResourceTest {
     }
 
     /**
-     * The platform's rules let an SBOM keep 9,999 components of 255 characters a name: in Vietnamese, three bytes a
-     * character, that is an event past the 16 MB the broker carries. Stored, the asset would never have reached the
+     * The platform's rules let an SBOM keep 9,999 components with publisher, name and version of 255 characters each:
+     * in Vietnamese, three bytes a character, that is an event past the 16 MB the platform sends through its broker. Stored, the asset would never have reached the
      * read models, and its outbox row would have been refused at every tick. It is refused at once, and the asset
      * stays as it was.
      */
