@@ -41,21 +41,18 @@ record AssetDraft(
 
     /** The event this asset would have once written under {@code owner}, for measuring it before it is. */
     AssetEvent provisionalEvent(OrganizationRef owner) {
-        return new AssetEvent(
-                new UUID(0, 0),
-                owner.code(),
-                owner.path(),
-                systemId,
-                externalId,
-                hostname,
-                kind.name(),
-                operatingSystem,
-                lastSeen,
-                addresses,
-                products,
-                Long.MAX_VALUE,
-                false,
-                Instant.EPOCH);
+        return new AssetStore.Written(
+                        new UUID(0, 0),
+                        owner.id(),
+                        naturalKey(),
+                        true,
+                        Long.MAX_VALUE,
+                        Instant.EPOCH,
+                        "",
+                        Instant.EPOCH,
+                        "")
+                .details(owner, this)
+                .event(owner.path(), false);
     }
 
     private static int length(String text) {
