@@ -724,9 +724,18 @@ public class ExposureMatcher {
                 .replaceWithVoid();
     }
 
+    /**
+     * A list counts as published once its upload is over and it has the lock, not when its import began: a hit that
+     * an agency closed (or a withdrawal withdrew) while the list was being uploaded could not know it, and is reopened
+     * by it ({@code kept} in {@link #UPSERT} compares this time with the hit's last change).
+     */
+    private static final String PUBLISHED_NOW = "update botnet_list set created_at = clock_timestamp() where id = $1";
+
     /** Every asset address and constituency range against one botnet list. */
     public Uni<MatchReport> matchBotnetList(SqlConnection connection, UUID listId) {
-        return lock(connection, lockExclusive).flatMap(locked -> write(connection, LIST_HITS, Tuple.of(listId)));
+        return lock(connection, lockExclusive)
+                .flatMap(locked -> connection.preparedQuery(PUBLISHED_NOW).execute(Tuple.of(listId)))
+                .flatMap(published -> write(connection, LIST_HITS, Tuple.of(listId)));
     }
 
     /** One asset against every active advisory and botnet list. */

@@ -228,6 +228,43 @@ class MatchingLockOrderTest {
         withdraw(advisory).statusCode(200);
     }
 
+    /**
+     * A list counts as published when it has the lock, after its upload, not when its import began: an agency that
+     * closed a hit while the list waited could not know it, and the list reopens the hit (it once stayed closed,
+     * the list taken for one the agency knew).
+     */
+    @Test
+    void aHitClosedWhileAListWaitsForTheLockIsReopenedByIt() throws Exception {
+        // A public address: lists skip documentation and other special-purpose space.
+        String address = "203.162." + (1 + (int) (Math.random() * 250)) + "." + (1 + (int) (Math.random() * 250));
+        UUID server = UUID.randomUUID();
+        inventory.asset(server, UNIT, UNIT_PATH, "reopened", 0, List.of(address), List.of());
+        InventoryFeed.awaitAsset(server);
+        Publishing.botnetList(address + "\n");
+        String hit = as("authority")
+                .queryParam("assetId", server)
+                .get("/api/v1/exposures")
+                .then()
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
+
+        AtomicReference<CompletableFuture<String>> next = new AtomicReference<>();
+        holdingTheLock(SHARED, holder -> {
+            next.set(CompletableFuture.supplyAsync(() -> Publishing.botnetList(address + "\n")));
+            awaitWaiterFor(EXCLUSIVE);
+            Publishing.changeStatus(hit, "RESOLVED", "đã gỡ mã độc");
+        });
+
+        String list = next.get().get(60, TimeUnit.SECONDS);
+        as("authority")
+                .get("/api/v1/exposures/" + hit)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("botnetListId", equalTo(list));
+    }
+
     private static String advisoryOfTheWrongProduct(String reference) {
         return as("authority")
                 .contentType(ContentType.JSON)

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Data of {@code canhgac.asset.upserted.v1} and {@code canhgac.asset.deleted.v1} on {@code inventory.assets}: an
- * asset's full state (addresses and installed products included), keyed by id, so that the exposure matcher can
- * rebuild its read model from the compacted topic alone.
+ * asset's full state (addresses and installed products included; a deletion carries no products), keyed by id, so
+ * that the exposure matcher can rebuild its read model from the compacted topic alone.
  */
 @RegisterForReflection
 public record AssetEvent(

@@ -19,9 +19,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -42,8 +45,9 @@ import vn.canhgac.commons.sql.QueueOrder;
  * a broker outage delays events but never loses them. A row the broker refuses for good (a record larger than it
  * takes, a topic name it cannot have) is parked instead: tried again only every {@code canhgac.outbox.parked-retry}
  * (10 minutes), so that it no longer stops each tick's drain at its batch (one batch a second behind it), and sent
- * by itself once the broker is set right. The rows after it with the same key wait with it: on a compacted state
- * topic, a parked event sent after a newer one of its key would be the state the topic keeps. Delivery is at least once: consumers de-duplicate by
+ * by itself once the broker is set right. The rows after it with the same key wait with it, in its batch (a key's
+ * rows are sent one after the other, and none after a refusal) and in the claims after: on a compacted state topic,
+ * a parked event sent after a newer one of its key would be the state the topic keeps. Delivery is at least once: consumers de-duplicate by
  * event id. The rows sent are deleted by one statement: the outbox is a queue, not an archive (the topics are).
  * Keeping them for a week, stamped, wrote every event twice and left the pending index full of dead entries
  * after a burst (decision record 2).
@@ -195,7 +199,9 @@ public class OutboxRelay {
                         .call(outcomes -> noteFailures(connection, outcomes))
                         .call(outcomes -> park(connection, outcomes))
                         .call(outcomes -> deleteSent(connection, outcomes))
-                        .map(outcomes -> claim.full() && outcomes.stream().allMatch(Outcome::leftTheQueue))));
+                        .map(outcomes -> claim.full()
+                                && outcomes.size() == claim.ids().size()
+                                && outcomes.stream().allMatch(Outcome::leftTheQueue))));
     }
 
     /** The claimed rows to send: the first ones whose events fit the batch's bytes; whether the claim was full. */
@@ -301,11 +307,39 @@ public class OutboxRelay {
         return false;
     }
 
+    /**
+     * Sends the batch's keys at once and the rows of one key one after the other: once one is refused, the rest of its
+     * key are not sent (they stay pending, behind it), so that no newer event of a key reaches its topic before an
+     * older one. Answers the outcomes of the rows sent.
+     */
     private Uni<List<Outcome>> sendAll(List<Pending> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.join().all(batch.stream().map(this::send).toList()).andFailFast();
+        Map<String, List<Pending>> byKey = batch.stream()
+                .collect(Collectors.groupingBy(
+                        row -> row.topic() + '\n' + row.key(), LinkedHashMap::new, Collectors.toList()));
+        return Uni.join()
+                .all(byKey.values().stream().map(this::sendInOrder).toList())
+                .andFailFast()
+                .map(perKey -> perKey.stream().flatMap(List::stream).toList());
+    }
+
+    private Uni<List<Outcome>> sendInOrder(List<Pending> rowsOfOneKey) {
+        Uni<List<Outcome>> sent = Uni.createFrom().item(new ArrayList<>());
+        for (Pending row : rowsOfOneKey) {
+            sent = sent.flatMap(outcomes -> refusedLast(outcomes)
+                    ? Uni.createFrom().item(outcomes)
+                    : send(row).map(outcome -> {
+                        outcomes.add(outcome);
+                        return outcomes;
+                    }));
+        }
+        return sent;
+    }
+
+    private static boolean refusedLast(List<Outcome> outcomes) {
+        return !outcomes.isEmpty() && outcomes.getLast().error() != null;
     }
 
     private Uni<Outcome> send(Pending row) {

@@ -15,11 +15,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.outbox.OutboxRelay;
 import vn.canhgac.commons.sql.QueueOrder;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.CloudEventsProducer;
 
 /**
  * The outbox is a queue, not an archive: a row leaves it once the broker has its event (the topic keeps it), and not
@@ -79,35 +86,48 @@ class OutboxQueueTest {
     }
 
     /**
-     * A record over the broker's size limit is parked, and the rows after it with the same key wait with it: sent
-     * before it, a newer state would be followed on its compacted topic by the older one, which the topic would keep.
-     * Rows of other keys go on.
+     * A record over its topic's size limit (a broker left at Kafka's 1 MB) is parked, and the rows after it with the
+     * same key wait with it, in its batch and after: sent before it, a newer state would be followed on its
+     * compacted topic by the older one, which the topic would keep. Rows of other keys go on.
      */
     @Test
-    void theRowsAfterAParkedOneWithItsKeyWaitWithIt() {
+    void theRowsAfterAParkedOneWithItsKeyWaitWithIt() throws Exception {
+        String topic = "test.outbox-small-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
-        query(
-                "insert into outbox_event (event_id, topic, event_key, event_type, subject, payload, occurred_at)"
-                        + " values (gen_random_uuid(), $1, $2, 'canhgac.test.v1', $2,"
-                        + " json_build_object('blob', repeat('x', 17 * 1024 * 1024)), now())",
-                TOPIC,
-                key);
-        query(INSERT, UUID.randomUUID(), TOPIC, key);
-        query(INSERT, UUID.randomUUID(), TOPIC, other);
-        try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, rowsOf(other)));
-            assertEquals(
-                    List.of(true, false),
-                    query(
-                                    "select parked_at is not null as parked from outbox_event where event_key = $1 order by id",
-                                    key)
-                            .stream()
-                            .map(row -> row.getBoolean("parked"))
-                            .toList(),
-                    "the large row parked, the next of its key waiting unsent");
-        } finally {
-            query("delete from outbox_event where event_key = $1", key);
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, CloudEventsProducer.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1048576"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            pool.withTransaction(c -> c.preparedQuery(
+                                    "insert into outbox_event (event_id, topic, event_key, event_type, subject, payload,"
+                                            + " occurred_at) values (gen_random_uuid(), $1, $2, 'canhgac.test.v1', $2,"
+                                            + " json_build_object('blob', repeat('x', 2 * 1024 * 1024)), now())")
+                            .execute(Tuple.of(topic, key))
+                            .flatMap(
+                                    ignored -> c.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), topic, key)))
+                            .flatMap(ignored ->
+                                    c.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), topic, other))))
+                    .await()
+                    .indefinitely();
+            try {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, rowsOf(other)));
+                assertEquals(
+                        List.of(true, false),
+                        query(
+                                        "select parked_at is not null as parked from outbox_event where event_key = $1"
+                                                + " order by id",
+                                        key)
+                                .stream()
+                                .map(row -> row.getBoolean("parked"))
+                                .toList(),
+                        "the large row parked, the next of its key unsent");
+            } finally {
+                query("delete from outbox_event where event_key = $1", key);
+                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            }
         }
     }
 
