@@ -32,17 +32,17 @@ public class TopicProvisioner {
     private final String bootstrapServers;
     private final List<String> compacted;
     private final EventTopics topics;
-    private final int largestEvent;
+    private final int largestRecord;
 
     public TopicProvisioner(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "canhgac.topics.compacted") Optional<List<String>> compacted,
             EventTopics topics,
-            @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size") int largestEvent) {
+            @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size") int largestRecord) {
         this.bootstrapServers = bootstrapServers;
         this.compacted = compacted.orElse(List.of());
         this.topics = topics;
-        this.largestEvent = largestEvent;
+        this.largestRecord = largestRecord;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -81,7 +81,7 @@ public class TopicProvisioner {
                                 // As large as the outbox sends (an asset with its largest SBOM), whatever the
                                 // broker's default. A topic that exists already keeps what it has.
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                String.valueOf(largestEvent)));
+                                String.valueOf(largestRecord)));
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (ExecutionException e) {

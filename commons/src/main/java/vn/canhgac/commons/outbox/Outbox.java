@@ -96,12 +96,7 @@ public class Outbox {
      * and never reach the services that read it (an asset with a huge SBOM would never be matched).
      */
     public <T> Serialised<T> serialised(EventContract<T> contract, T data) {
-        String text;
-        try {
-            text = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event payload cannot be serialised: " + data.getClass(), e);
-        }
+        String text = jsonOf(data);
         long bytes = utf8Length(text);
         if (bytes > largestEvent) {
             throw DomainProblem.unprocessable("event-too-large", bytes, largestEvent);
@@ -119,8 +114,12 @@ public class Outbox {
      * row with the others it cannot take instead of failing as a whole.
      */
     public boolean fits(Object data) {
+        return utf8Length(jsonOf(data)) <= largestEvent;
+    }
+
+    private String jsonOf(Object data) {
         try {
-            return utf8Length(json.writeValueAsString(data)) <= largestEvent;
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be serialised: " + data.getClass(), e);
         }

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import vn.canhgac.commons.sql.Attempts;
 import vn.canhgac.commons.sql.QueueOrder;
 
 /**
@@ -163,25 +164,18 @@ public class OutboxRelay {
         return parkedRetry;
     }
 
-    // Not before the application has started: until then the outbox channel is not wired yet.
+    /**
+     * Sends batches until the backlog is gone (an import may leave thousands of rows), or a send fails for a reason
+     * that may pass (the broker away). Not before the application has started: until then the outbox channel is not
+     * wired yet.
+     */
     @Scheduled(
             every = "${canhgac.outbox.poll-interval:1s}",
             delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        return drain().onFailure()
-                .invoke(failure -> LOG.warnf("Outbox relay paused: %s", failure.toString()))
-                .onFailure()
-                .recoverWithNull();
-    }
-
-    /**
-     * Sends batches until the backlog is gone (an import may leave thousands of rows), or a send fails for a reason
-     * that may pass (the broker away).
-     */
-    private Uni<Void> drain() {
-        return relayBatch().flatMap(more -> more ? drain() : Uni.createFrom().voidItem());
+        return Attempts.untilNoneLeft(this::relayBatch, "Outbox relay");
     }
 
     /**
