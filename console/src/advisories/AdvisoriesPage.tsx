@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Drawer, FileButton, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { AdvisoryDetail } from './AdvisoryDetail';
 import { PublishAdvisory } from './PublishAdvisory';
+import { WithdrawButton, WithdrawnBadge } from './Withdrawal';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -144,9 +145,15 @@ function BotnetLists() {
                   {page.items.map((l) => (
                     <Table.Tr key={l.id}>
                       <Table.Td>
-                        <Text fw={600} size="sm">
-                          {l.reference}
-                        </Text>
+                        <Group gap="xs">
+                          <Text fw={600} size="sm">
+                            {l.reference}
+                          </Text>
+                          <WithdrawnBadge withdrawal={l.withdrawal} />
+                          {!l.withdrawal && can('POST /api/v1/botnet-lists/{id}/withdrawal') && (
+                            <WithdrawButton kind="botnet-list" id={l.id!} reference={l.reference} />
+                          )}
+                        </Group>
                         {l.previousId && can('GET /api/v1/botnet-lists/{id}/diff') && <ListDiff list={l} />}
                       </Table.Td>
                       <Table.Td>{date(l.issuedOn)}</Table.Td>
@@ -156,7 +163,7 @@ function BotnetLists() {
                       </Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/exposures?botnetListId=${l.id}`}>
-                          {number(l.matching?.detected)} →
+                          {t('navExposures')} →
                         </Anchor>
                       </Table.Td>
                     </Table.Tr>

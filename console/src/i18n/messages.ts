@@ -228,6 +228,18 @@ export const messages = {
   noneMatched: ['Chưa khớp tài sản nào trong phạm vi của bạn.', 'No asset in your scope matches.'],
   advisorySearch: ['Số hiệu, CVE, sản phẩm; có dấu hay không dấu', 'Reference, CVE, product; with or without diacritics'],
   noAdvisories: ['Chưa có cảnh báo nào.', 'No advisory yet.'],
+  withdraw: ['Thu hồi', 'Withdraw'],
+  withdrawn: ['Đã thu hồi', 'Withdrawn'],
+  withdrawnOn: ['Thu hồi lúc {at} bởi {by}: {reason}', 'Withdrawn at {at} by {by}: {reason}'],
+  withdrawalReason: ['Lý do thu hồi', 'Why it is withdrawn'],
+  withdrawAdvisoryExplained: [
+    'Mọi điểm yếu, lỗ hổng mà cảnh báo này phát hiện ở mọi đơn vị sẽ được đóng kèm lý do này, và cảnh báo không còn được đối chiếu. Không thể hoàn tác.',
+    'Every exposure this advisory found, in every agency, is closed with this reason, and it matches nothing any more. This cannot be undone.',
+  ],
+  withdrawListExplained: [
+    'Mọi IP nhiễm mã độc mà danh sách này phát hiện ở mọi đơn vị sẽ được đóng kèm lý do này, trừ những IP mà một danh sách khác đang hiệu lực vẫn nêu. Không thể hoàn tác.',
+    'Every hit this list found, in every agency, is closed with this reason, but for those another active list still names. This cannot be undone.',
+  ],
   title: ['Tiêu đề', 'Title'],
   // Incidents
   incidentsTitle: ['Sự cố an toàn thông tin', 'Incidents'],

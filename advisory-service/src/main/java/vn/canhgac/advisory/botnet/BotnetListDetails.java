@@ -5,13 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import vn.canhgac.advisory.exposure.MatchReport;
+import vn.canhgac.advisory.withdrawal.Withdrawn;
 import vn.canhgac.commons.problem.FieldError;
 
 /**
  * A botnet list as the API shows it. {@code matching} is present on the answer to an import that stored the
  * list: the exposures it caused; {@code skipped} on the answer to every import: the entries of the file left out
  * because they lie in special-purpose address space. {@code previousId} is the list of the same issuer it is
- * compared with.
+ * compared with (the latest active one issued on or before it). {@code withdrawal} says when, by whom and why a
+ * withdrawn list was withdrawn: it matches nothing any more.
  */
 public record BotnetListDetails(
         UUID id,
@@ -25,6 +27,7 @@ public record BotnetListDetails(
         LocalDate dueOn,
         Instant createdAt,
         String createdBy,
+        Withdrawn withdrawal,
         MatchReport matching,
         Skipped skipped) {
 
@@ -44,6 +47,7 @@ public record BotnetListDetails(
                 dueOn,
                 createdAt,
                 createdBy,
+                withdrawal,
                 report,
                 skipped);
     }
@@ -61,6 +65,7 @@ public record BotnetListDetails(
                 dueOn,
                 createdAt,
                 createdBy,
+                withdrawal,
                 matching,
                 entries);
     }

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
 import vn.canhgac.advisory.exposure.MatchReport;
+import vn.canhgac.advisory.withdrawal.Withdrawn;
 import vn.canhgac.commons.audit.AuditTrail;
 import vn.canhgac.commons.audit.Change;
 import vn.canhgac.commons.ids.TimeOrderedIds;
@@ -24,6 +26,7 @@ import vn.canhgac.commons.problem.FieldError;
 import vn.canhgac.commons.problem.ProblemMessages;
 import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
+import vn.canhgac.commons.time.Vietnam;
 
 /**
  * Imports a botnet list in one transaction, streamed: entries go to the database in batches while the next batch
@@ -125,13 +128,9 @@ public class BotnetListImport {
                 .await()
                 .atMost(WAIT);
         if (same != null) {
-            return new Imported(
-                    store.find(connection, same)
-                            .await()
-                            .atMost(WAIT)
-                            .withMatching(MatchReport.NONE)
-                            .withSkipped(left),
-                    false);
+            BotnetListDetails stored = store.find(connection, same).await().atMost(WAIT);
+            refuseIfWithdrawn(stored);
+            return new Imported(stored.withMatching(MatchReport.NONE).withSkipped(left), false);
         }
         if (store.withReference(connection, input.reference(), id).await().atMost(WAIT) != null) {
             throw DomainProblem.conflict("botnet-list-exists", input.reference());
@@ -164,6 +163,21 @@ public class BotnetListImport {
                 .await()
                 .atMost(WAIT);
         return new Imported(list, true);
+    }
+
+    /**
+     * The same publication again answers the stored list, but not once it is withdrawn: answered as if published,
+     * a list published again after a mistaken withdrawal would be believed active while it matches nothing.
+     */
+    private static void refuseIfWithdrawn(BotnetListDetails stored) {
+        Withdrawn withdrawal = stored.withdrawal();
+        if (withdrawal != null) {
+            throw DomainProblem.conflict(
+                    "botnet-list-withdrawn",
+                    stored.reference(),
+                    LocalDate.ofInstant(withdrawal.at(), Vietnam.ZONE),
+                    withdrawal.reason());
+        }
     }
 
     /**

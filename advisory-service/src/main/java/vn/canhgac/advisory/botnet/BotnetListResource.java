@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -36,13 +35,12 @@ import vn.canhgac.commons.problem.ProblemMessages;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
+import vn.canhgac.commons.time.Vietnam;
 
 @Path("/api/v1/botnet-lists")
 @Tag(name = "Botnet lists")
 @Authenticated
 public class BotnetListResource {
-
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final BotnetListImport imports;
     private final BotnetListService lists;
@@ -102,9 +100,12 @@ public class BotnetListResource {
                 issuer != null && !issuer.isBlank()
                         ? issuer.strip()
                         : who.orgCode() != null ? who.orgCode() : who.displayName(),
-                date("issuedOn", issuedOn, LocalDate.now(VIETNAM)),
+                issuedOn(issuedOn),
                 kind == null ? BotnetListKind.AD_HOC : kind,
                 date("dueOn", dueOn, null));
+        if (input.dueOn() != null && input.dueOn().isBefore(input.issuedOn())) {
+            throw DomainProblem.invalidField("dueOn", "list-due-before-issue", input.dueOn(), input.issuedOn());
+        }
         Locale locale = ProblemMessages.choose(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Map<String, Object> fingerprint = Map.of(
                 "input", input, "format", format, "length", String.valueOf(length), "widePrefixes", widePrefixes);
@@ -170,6 +171,19 @@ public class BotnetListResource {
             @QueryParam("after") String after,
             @QueryParam("limit") Integer limit) {
         return lists.entries(id, change, after, Page.clamp(limit));
+    }
+
+    /**
+     * Today in Vietnam unless given; never later: the latest issued list holds a hit, so a list dated in the future
+     * would hold its hits against every list issued until that day.
+     */
+    private static LocalDate issuedOn(String text) {
+        LocalDate today = Vietnam.today();
+        LocalDate issued = date("issuedOn", text, today);
+        if (issued.isAfter(today)) {
+            throw DomainProblem.invalidField("issuedOn", "list-issued-in-future", issued, today);
+        }
+        return issued;
     }
 
     private static LocalDate date(String field, String text, LocalDate fallback) {

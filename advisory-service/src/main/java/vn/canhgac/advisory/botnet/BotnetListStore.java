@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.canhgac.advisory.withdrawal.Withdrawn;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.sql.Conditions;
 
@@ -16,7 +17,7 @@ import vn.canhgac.commons.sql.Conditions;
 public class BotnetListStore {
 
     static final String COLUMNS = """
-            id, reference, issuer, issued_on, kind, format, entry_count, previous_id, due_on, created_at, created_by""";
+            id, reference, issuer, issued_on, kind, format, entry_count, previous_id, due_on, created_at, created_by, """ + Withdrawn.COLUMNS;
     private static final String INSERT = """
             insert into botnet_list (id, reference, issuer, issued_on, kind, format, content_hash, entry_count, due_on,
                 created_at, created_by)
@@ -57,7 +58,7 @@ public class BotnetListStore {
     private static final String FINISH = """
             update botnet_list set reference = $2, content_hash = $3, entry_count = $4,
                 previous_id = (select p.id from botnet_list p where p.issuer = $5 and p.id <> $1 and p.issued_on <= $6
-                               and p.reference not like 'pending:%' order by p.issued_on desc, p.created_at desc limit 1)
+                               and p.reference not like 'pending:%' and p.withdrawn_at is null order by p.issued_on desc, p.created_at desc limit 1)
             where id = $1""";
     private static final String DIFF = """
             select count(*) filter (where b.network is null) as added,
@@ -167,6 +168,7 @@ public class BotnetListStore {
                 row.getLocalDate("due_on"),
                 row.getOffsetDateTime("created_at").toInstant(),
                 row.getString("created_by"),
+                Withdrawn.of(row),
                 null,
                 null);
     }

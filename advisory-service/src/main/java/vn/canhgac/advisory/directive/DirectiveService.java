@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +30,7 @@ import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
+import vn.canhgac.commons.time.Vietnam;
 
 /**
  * Directives down the chain of command: issued to organisations (by code or by kind) in the issuer's subtree,
@@ -39,8 +39,6 @@ import vn.canhgac.commons.tenancy.TenantScopes;
  */
 @ApplicationScoped
 public class DirectiveService {
-
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Pool pool;
     private final DirectiveStore store;
@@ -154,10 +152,7 @@ public class DirectiveService {
                                 .map(issuerPath -> scope.covers(issuerPath)
                                         || directive.issuerCode().equals(caller.orgCode()))
                                 .flatMap(issuerSide -> store.recipients(
-                                        pool,
-                                        directive,
-                                        issuerSide ? "%" : scope.likePattern(),
-                                        LocalDate.now(VIETNAM)))));
+                                        pool, directive, issuerSide ? "%" : scope.likePattern(), Vietnam.today()))));
     }
 
     private Uni<DirectiveDetails> write(
@@ -172,7 +167,7 @@ public class DirectiveService {
         UUID id = TimeOrderedIds.next();
         String recipientsIn = caller.isAuthority() ? "/%" : issuerPath + "%";
         String[] codes = input.recipients().toArray(String[]::new);
-        LocalDate issuedOn = input.issuedOn() != null ? input.issuedOn() : LocalDate.now(VIETNAM);
+        LocalDate issuedOn = input.issuedOn() != null ? input.issuedOn() : Vietnam.today();
         return store.unknownRecipients(connection, codes, recipientsIn)
                 .invoke(unknown -> {
                     if (!unknown.isEmpty()) {

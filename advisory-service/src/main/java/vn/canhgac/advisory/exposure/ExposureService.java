@@ -9,8 +9,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
+import vn.canhgac.commons.time.Vietnam;
 
 /**
  * Reads exposures in the caller's scope (another organisation's is 404) and moves them through their workflow,
@@ -33,7 +32,6 @@ import vn.canhgac.commons.tenancy.TenantScopes;
 @ApplicationScoped
 public class ExposureService {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Duration BREAKDOWN_FRESHNESS = Duration.ofSeconds(15);
     /** A scope is a subtree: their number is bounded by the organisations, not by the callers. */
     private final Map<String, RecentBreakdown> breakdowns = new ConcurrentHashMap<>();
@@ -54,7 +52,7 @@ public class ExposureService {
         Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller)
                 .flatMap(scope -> scopePattern(scope, filter.organization()))
-                .flatMap(pattern -> store.page(pool, pattern, filter, LocalDate.now(VIETNAM), cursor, limit))
+                .flatMap(pattern -> store.page(pool, pattern, filter, Vietnam.today(), cursor, limit))
                 .map(found ->
                         Page.of(found, limit, x -> Cursor.encode(x.dueOn().toString(), x.id().toString()), x -> x));
     }
@@ -112,7 +110,7 @@ public class ExposureService {
             String code = organization != null && !organization.isBlank()
                     ? organization
                     : scope.isEverything() ? null : caller.orgCode();
-            return store.summary(pool, code, LocalDate.now(VIETNAM)).map(rows -> {
+            return store.summary(pool, code, Vietnam.today()).map(rows -> {
                 List<ExposureSummary> summaries = new ArrayList<>();
                 for (Row row : rows) {
                     if (scope.covers(row.getString("path"))) {
@@ -142,7 +140,7 @@ public class ExposureService {
                                 (key, known) -> known != null && known.fresh()
                                         ? known
                                         : new RecentBreakdown(
-                                                store.breakdown(pool, key, LocalDate.now(VIETNAM))
+                                                store.breakdown(pool, key, Vietnam.today())
                                                         .memoize()
                                                         .indefinitely(),
                                                 System.nanoTime()))

@@ -6,13 +6,13 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.sql.Conditions;
 import vn.canhgac.commons.text.SearchText;
+import vn.canhgac.commons.time.Vietnam;
 
 /** The exposures' SQL (the matcher's set-based statements apart): lists, one exposure, its history, summaries. */
 @ApplicationScoped
@@ -37,8 +37,6 @@ public class ExposureStore {
      * the path index serves each organisation: {@code like o.path || '%'} could not use it, and a province with
      * 10,000 children took 18 s instead of 66 ms.
      */
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private static final String SUMMARY = """
             select o.code, o.name_vi, o.path,
                    coalesce(sum(t.n) filter (where t.status = 'TO_CONFIRM'), 0)::bigint as to_confirm,
@@ -188,7 +186,8 @@ public class ExposureStore {
                 });
         Uni<List<ExposureBreakdown.ByDay>> byDay = client.preparedQuery(BY_DAY)
                 .execute(Tuple.of(
-                        pathPattern, today.minusDays(29).atStartOfDay(VIETNAM).toOffsetDateTime()))
+                        pathPattern,
+                        today.minusDays(29).atStartOfDay(Vietnam.ZONE).toOffsetDateTime()))
                 .map(rows -> {
                     List<ExposureBreakdown.ByDay> found = new ArrayList<>();
                     rows.forEach(row ->

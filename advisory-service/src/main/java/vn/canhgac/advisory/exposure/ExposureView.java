@@ -3,9 +3,9 @@ package vn.canhgac.advisory.exposure;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import vn.canhgac.commons.time.Vietnam;
 
 /**
  * An exposure as the API shows it: who is hit, by what (the advisory and its document revision, or the botnet list),
@@ -40,8 +40,6 @@ public record ExposureView(
         String remediation,
         List<HistoryEntry> history) {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     /** One step of an exposure's life: who moved it, when, from what to what, and why. */
     public record HistoryEntry(Instant at, String actor, String fromStatus, String toStatus, String note) {}
 
@@ -63,7 +61,7 @@ public record ExposureView(
                 row.getString("matched"),
                 row.getString("severity"),
                 due,
-                ExposureStatus.UNRESOLVED.contains(status) && due.isBefore(LocalDate.now(VIETNAM)),
+                ExposureStatus.UNRESOLVED.contains(status) && due.isBefore(Vietnam.today()),
                 status,
                 status.nextNames(),
                 row.getOffsetDateTime("detected_at").toInstant(),

@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import vn.canhgac.advisory.exposure.MatchReport;
+import vn.canhgac.advisory.withdrawal.Withdrawn;
 import vn.canhgac.commons.sharing.Tlp;
 
 /**
  * An advisory as the API shows it: the products it affects, and its VEX statements ({@code notAffected}: versions
  * known not affected by some of its CVEs). {@code matching} is present on the answer to a create or an import: the
- * exposures the advisory caused (or closed) right away, across the whole inventory.
+ * exposures the advisory caused (or closed) right away, across the whole inventory. {@code withdrawal} says when, by
+ * whom and why a withdrawn advisory was withdrawn.
  */
 public record AdvisoryDetails(
         UUID id,
@@ -37,6 +39,7 @@ public record AdvisoryDetails(
         String revision,
         Instant createdAt,
         String createdBy,
+        Withdrawn withdrawal,
         MatchReport matching) {
 
     /** An affected product as stored: what it is matched by, and its range as a person reads it. */
@@ -82,6 +85,7 @@ public record AdvisoryDetails(
                 revision,
                 createdAt,
                 createdBy,
+                withdrawal,
                 report);
     }
 }

@@ -15,6 +15,7 @@ import vn.canhgac.advisory.product.OsPlatform;
 import vn.canhgac.advisory.product.ProductIdentity;
 import vn.canhgac.advisory.product.ReleaseStream;
 import vn.canhgac.advisory.product.VersionRange;
+import vn.canhgac.advisory.withdrawal.Withdrawn;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.sharing.Tlp;
@@ -28,7 +29,7 @@ public class AdvisoryStore {
 
     static final String COLUMNS = """
             id, reference, issuer, title, summary, issued_on, severity, cvss_score, tlp, due_on, remediation, cves,
-            links, known_exploited, ransomware, source_format, status, version, revision, created_at, created_by""";
+            links, known_exploited, ransomware, source_format, status, version, revision, created_at, created_by, """ + Withdrawn.COLUMNS;
     private static final String INSERT = """
             insert into advisory (id, reference, issuer, title, summary, issued_on, severity, cvss_score, tlp, due_on,
                 remediation, cves, links, known_exploited, ransomware, source_format, status, search_text, version,
@@ -225,6 +226,7 @@ public class AdvisoryStore {
                 row.getString("revision"),
                 row.getOffsetDateTime("created_at").toInstant(),
                 row.getString("created_by"),
+                Withdrawn.of(row),
                 null);
     }
 

@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.botnet;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.commons.time.Vietnam;
 
 /** Botnet lists published in each format and compared with the previous list of their issuer. */
 @QuarkusTest
@@ -170,6 +172,34 @@ class BotnetListResourceTest {
                         .then(),
                 422,
                 "botnet-list-rejected");
+        // A list dated after today in Vietnam would outrank every list issued until that day.
+        String tomorrow = Vietnam.today().plusDays(1).toString();
+        assertProblem(
+                        as("national-feed")
+                                .contentType("text/plain")
+                                .queryParam("reference", reference)
+                                .queryParam("issuedOn", tomorrow)
+                                .body("198.51.100.7\n")
+                                .post("/api/v1/botnet-lists")
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body("errors[0].field", equalTo("issuedOn"))
+                .body("errors[0].message", containsString(tomorrow));
+        assertProblem(
+                        as("national-feed")
+                                .contentType("text/plain")
+                                .header("Accept-Language", "vi")
+                                .queryParam("reference", reference)
+                                .queryParam("issuedOn", "2024-03-10")
+                                .queryParam("dueOn", "2024-03-09")
+                                .body("198.51.100.7\n")
+                                .post("/api/v1/botnet-lists")
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body("errors[0].field", equalTo("dueOn"))
+                .body("errors[0].message", containsString("sớm hơn ngày ban hành danh sách"));
         as("authority")
                 .queryParam("limit", 500)
                 .get("/api/v1/botnet-lists")

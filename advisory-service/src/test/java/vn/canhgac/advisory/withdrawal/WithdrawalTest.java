@@ -1,9 +1,12 @@
 package vn.canhgac.advisory.withdrawal;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
@@ -127,7 +130,10 @@ class WithdrawalTest {
                 .get("/api/v1/advisories/" + advisory)
                 .then()
                 .statusCode(200)
-                .body("status", equalTo("WITHDRAWN"));
+                .body("status", equalTo("WITHDRAWN"))
+                .body("withdrawal.by", equalTo("authority"))
+                .body("withdrawal.reason", equalTo("Published for the wrong product"))
+                .body("withdrawal.at", notNullValue());
         as("khanhhoa-coordinator")
                 .queryParam("advisoryId", advisory)
                 .queryParam("status", "WITHDRAWN")
@@ -270,9 +276,13 @@ class WithdrawalTest {
     }
 
     private static String publishList(String address) {
+        return publishList(InventoryFeed.unique("AD-HOC"), address);
+    }
+
+    private static String publishList(String reference, String address) {
         return as("national-feed")
                 .contentType("text/plain; charset=utf-8")
-                .queryParam("reference", InventoryFeed.unique("AD-HOC"))
+                .queryParam("reference", reference)
                 .queryParam("kind", "AD_HOC")
                 .body(address + "\n")
                 .post("/api/v1/botnet-lists")
@@ -280,6 +290,63 @@ class WithdrawalTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * A withdrawn list says when, by whom and why, and the same file sent again under its reference is refused: were
+     * it answered as the stored list, its sender would believe it active while it matches nothing. A later list of
+     * the issuer is compared with the latest list still active, not with the withdrawn one.
+     */
+    @Test
+    void aWithdrawnListSaysSoAndTheSameFileAgainIsRefused() {
+        String address = randomAddress();
+        UUID asset = UUID.randomUUID();
+        inventory.asset(asset, UNIT, UNIT_PATH, "bot-again", 0, List.of(address), List.of());
+        InventoryFeed.awaitAsset(asset);
+        String active = publishList(randomAddress());
+        String reference = InventoryFeed.unique("AD-HOC");
+        String withdrawn = publishList(reference, address);
+        as("authority")
+                .get("/api/v1/botnet-lists/" + withdrawn)
+                .then()
+                .statusCode(200)
+                .body("withdrawal", nullValue());
+        withdrawList(withdrawn);
+
+        as("khanhhoa-coordinator")
+                .get("/api/v1/botnet-lists/" + withdrawn)
+                .then()
+                .statusCode(200)
+                .body("withdrawal.by", equalTo("service-account-national-feed"))
+                .body("withdrawal.reason", equalTo("Sent twice"))
+                .body("withdrawal.at", notNullValue());
+        as("authority")
+                .queryParam("limit", 500)
+                .get("/api/v1/botnet-lists")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '%s' }.withdrawal.reason".formatted(withdrawn), equalTo("Sent twice"))
+                .body("items.find { it.id == '%s' }.withdrawal".formatted(active), nullValue());
+        assertProblem(
+                        as("national-feed")
+                                .contentType("text/plain; charset=utf-8")
+                                .header("Accept-Language", "vi")
+                                .queryParam("reference", reference)
+                                .body(address + "\n")
+                                .post("/api/v1/botnet-lists")
+                                .then(),
+                        409,
+                        "botnet-list-withdrawn")
+                .body("detail", containsString("Sent twice"))
+                .body("detail", containsString("số hiệu mới"));
+        assetHit(asset).body("items[0].status", equalTo("WITHDRAWN"));
+
+        String next = publishList(InventoryFeed.unique("AD-HOC"), randomAddress());
+        as("authority")
+                .get("/api/v1/botnet-lists/" + next)
+                .then()
+                .statusCode(200)
+                .body("previousId", equalTo(active));
     }
 
     @Test

@@ -26,6 +26,7 @@ import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.OrganizationPaths;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
+import vn.canhgac.commons.time.Vietnam;
 
 /**
  * Duty rosters: shifts per organisation, the gaps in 24/7 coverage of a period (across midnight and month ends
@@ -35,8 +36,6 @@ import vn.canhgac.commons.tenancy.TenantScopes;
  */
 @ApplicationScoped
 public class DutyService {
-
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** An organisation's coverage of a period: the gaps, and how much of the period is covered. */
     public record CoverageReport(
@@ -187,16 +186,16 @@ public class DutyService {
     }
 
     private static OffsetDateTime at(LocalDateTime local) {
-        return local.atZone(VIETNAM).toOffsetDateTime();
+        return local.atZone(Vietnam.ZONE).toOffsetDateTime();
     }
 
     private static LocalDateTime local(Instant instant) {
-        return instant.atZone(VIETNAM).toLocalDateTime();
+        return instant.atZone(Vietnam.ZONE).toLocalDateTime();
     }
 
     private static ZoneId zone(String text) {
         if (text == null || text.isBlank()) {
-            return VIETNAM;
+            return Vietnam.ZONE;
         }
         try {
             return ZoneId.of(text);

@@ -9,8 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +33,7 @@ import vn.canhgac.commons.sql.OpenTransaction;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.TenantScope;
 import vn.canhgac.commons.tenancy.TenantScopes;
+import vn.canhgac.commons.time.Vietnam;
 
 /**
  * Reports incidents and moves them through their workflow, everything on the timeline. An incident is visible to
@@ -43,7 +42,6 @@ import vn.canhgac.commons.tenancy.TenantScopes;
 @ApplicationScoped
 public class IncidentService {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final Pool pool;
     private final TenantScopes scopes;
     private final Outbox outbox;
@@ -97,7 +95,7 @@ public class IncidentService {
 
     /** Draws the next reference of this year (a gap if the report then fails) and the deadlines' regime. */
     public Uni<Ticket> draw() {
-        return store.draw(pool, LocalDate.now(VIETNAM));
+        return store.draw(pool, Vietnam.today());
     }
 
     /**

@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.time.Vietnam;
 
 /** Gaps in coverage, in Vietnam time, across midnight and across a month's end. */
 class CoverageTest {
 
     private static Instant vn(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(DutyService.VIETNAM).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(Vietnam.ZONE).toInstant();
     }
 
     private static Coverage.Interval shift(String from, String to) {

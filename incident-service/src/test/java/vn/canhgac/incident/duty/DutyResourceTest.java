@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.RunIds;
+import vn.canhgac.commons.time.Vietnam;
 import vn.canhgac.incident.alertwindow.DirectiveFeed;
 
 /** Rosters through the API: coverage of Tết across a month's end, on duty now with the parent's fall-back. */
@@ -139,7 +140,7 @@ class DutyResourceTest {
 
     @Test
     void withNoOneOnDutyTheParentsDutyOfficerAnswers() {
-        LocalDateTime now = LocalDateTime.now(DutyService.VIETNAM).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime now = LocalDateTime.now(Vietnam.ZONE).truncatedTo(ChronoUnit.MINUTES);
         shift(
                 "khanhhoa-coordinator",
                 "STTTT-KH",

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.canhgac.commons.tenancy.OrganizationPaths;
+import vn.canhgac.commons.time.Vietnam;
 import vn.canhgac.notification.notice.EventAge;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
@@ -36,7 +36,6 @@ import vn.canhgac.notification.notice.Severities;
 public class Reminders {
 
     private static final Logger LOG = Logger.getLogger(Reminders.class);
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final String DIRECTIVES_DUE = """
             select d.id, d.reference, d.subject, d.issuer_code, d.report_due_on, r.organization_code,
@@ -128,7 +127,7 @@ public class Reminders {
     Uni<Void> round() {
         return lease.hold("reminders", Duration.ofMinutes(3))
                 .flatMap(held ->
-                        held ? runAll(LocalDate.now(VIETNAM)) : Uni.createFrom().voidItem())
+                        held ? runAll(Vietnam.today()) : Uni.createFrom().voidItem())
                 .onFailure()
                 .invoke(failure -> LOG.warnf("Reminders skipped a round: %s", failure.toString()))
                 .onFailure()
@@ -291,7 +290,7 @@ public class Reminders {
                                         "organization", row.getString("reporting_organization"),
                                         "due",
                                                 TIME.format(row.getOffsetDateTime("resolution_due")
-                                                        .atZoneSameInstant(VIETNAM))),
+                                                        .atZoneSameInstant(Vietnam.ZONE))),
                                 List.of());
                         // The reporting organisation and its parent coordinator.
                         for (String code : chain.subList(0, Math.min(2, chain.size()))) {
@@ -319,9 +318,9 @@ public class Reminders {
                 Row first = gaps.getFirst();
                 List<NoticeFacts.Item> items = gaps.stream()
                         .map(g -> new NoticeFacts.Item(
-                                TIME.format(g.getOffsetDateTime("gap_from").atZoneSameInstant(VIETNAM)) + " – "
+                                TIME.format(g.getOffsetDateTime("gap_from").atZoneSameInstant(Vietnam.ZONE)) + " – "
                                         + TIME.format(
-                                                g.getOffsetDateTime("gap_to").atZoneSameInstant(VIETNAM)),
+                                                g.getOffsetDateTime("gap_to").atZoneSameInstant(Vietnam.ZONE)),
                                 "HIGH",
                                 null))
                         .toList();
@@ -345,8 +344,8 @@ public class Reminders {
         return connection.preparedQuery(SHIFTS_STARTING).execute().flatMap(rows -> {
             List<Notice> due = new ArrayList<>();
             for (Row row : rows) {
-                String from = TIME.format(row.getOffsetDateTime("starts_at").atZoneSameInstant(VIETNAM));
-                String to = TIME.format(row.getOffsetDateTime("ends_at").atZoneSameInstant(VIETNAM));
+                String from = TIME.format(row.getOffsetDateTime("starts_at").atZoneSameInstant(Vietnam.ZONE));
+                String to = TIME.format(row.getOffsetDateTime("ends_at").atZoneSameInstant(Vietnam.ZONE));
                 due.add(new Notice(
                         "duty-shift-starting:" + row.getUUID("id"),
                         NoticeKind.DUTY_SHIFT_STARTING,

@@ -32,6 +32,7 @@ import vn.canhgac.commons.contracts.DutyShiftEvent;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.commons.testing.KhanhHoaTree;
 import vn.canhgac.commons.testing.RunIds;
+import vn.canhgac.commons.time.Vietnam;
 import vn.canhgac.notification.testing.Events;
 import vn.canhgac.notification.testing.MailServer;
 import vn.canhgac.notification.testing.TestContacts;
@@ -55,7 +56,7 @@ class RemindersTest {
     @Inject
     Pool pool;
 
-    private final LocalDate today = LocalDate.now(Reminders.VIETNAM);
+    private final LocalDate today = LocalDate.now(Vietnam.ZONE);
 
     @BeforeEach
     void contacts() {
@@ -255,8 +256,8 @@ class RemindersTest {
                 null,
                 "0905.000.111",
                 null,
-                today.plusDays(1).atStartOfDay(Reminders.VIETNAM).toInstant(),
-                today.plusDays(2).atStartOfDay(Reminders.VIETNAM).toInstant(),
+                today.plusDays(1).atStartOfDay(Vietnam.ZONE).toInstant(),
+                today.plusDays(2).atStartOfDay(Vietnam.ZONE).toInstant(),
                 false);
         KhanhHoaTree.producer().publish(DUTY_SHIFT_ADDED, firstDay);
         KhanhHoaTree.producer().publish(DIRECTIVE_ISSUED, directive);
