@@ -5079,6 +5079,7 @@ export interface components {
             revision?: string;
             createdAt?: components["schemas"]["Instant"];
             createdBy?: string;
+            withdrawal?: components["schemas"]["Withdrawn"];
             matching?: components["schemas"]["MatchReport"];
         };
         AdvisoryInput: {
@@ -5153,6 +5154,7 @@ export interface components {
             dueOn?: components["schemas"]["LocalDate"];
             createdAt?: components["schemas"]["Instant"];
             createdBy?: string;
+            withdrawal?: components["schemas"]["Withdrawn"];
             matching?: components["schemas"]["MatchReport"];
             skipped?: components["schemas"]["Skipped"];
         };
@@ -5485,6 +5487,11 @@ export interface components {
         };
         WithdrawalInput: {
             reason: string;
+        };
+        Withdrawn: {
+            at?: components["schemas"]["Instant"];
+            by?: string;
+            reason?: string;
         };
         "advisory.Item": {
             code: string;
