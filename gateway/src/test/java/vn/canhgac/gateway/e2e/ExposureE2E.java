@@ -9,10 +9,9 @@ import static vn.canhgac.gateway.e2e.Platform.as;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.RunIds;
+import vn.canhgac.commons.testing.Sboms;
 
 /**
  * From inventory to exposure through the gateway with real tokens: an agency registers a server, the national
@@ -128,10 +127,7 @@ class ExposureE2E {
                 .extract()
                 .path("id");
         // 9,998 packages and the application: an SBOM keeps 9,999 components beside its metadata.component.
-        String components =
-                IntStream.range(0, 9_998).mapToObj(i -> """
-                        {"type":"library","group":"@scope-%1$d","name":"package-name-%1$d","version":"1.2.%1$d",
-                         "purl":"pkg:npm/%%40scope-%1$d/package-name-%1$d@1.2.%1$d"}""".formatted(i)).collect(Collectors.joining(","));
+        String components = Sboms.npmPackages(9_998, false);
         as("camranh-operator")
                 .contentType("application/vnd.cyclonedx+json")
                 .header("If-Match", "\"0\"")

@@ -19,11 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.Sboms;
 import vn.canhgac.inventory.DemoTree;
 
 /** Bulk import of assets from CSV and JSON, against the real PostgreSQL, Kafka and Keycloak. */
@@ -152,11 +151,8 @@ class AssetImportTest {
      */
     @Test
     void aRowTooLargeToAnnounceIsReportedAndTheOthersWritten() {
-        String wide = "ữ".repeat(255);
-        String products = IntStream.range(0, 9_999)
-                .mapToObj(i -> """
-                        {"vendor":"%s","product":"%s","version":"%s"}""".formatted(wide, wide, (i + "." + wide).substring(0, 255)))
-                .collect(Collectors.joining(","));
+        String products = Sboms.widestProducts("""
+                {"vendor":"%s","product":"%s","version":"%s"}""", AssetRules.MAX_PRODUCTS - 1, AssetRules.MAX_TEXT);
         String body = """
                 [{"organizationCode":"UBND-CAMRANH","hostname":"huge-%s","kind":"SERVER","products":[%s]},
                  {"organizationCode":"UBND-CAMRANH","hostname":"small-%s","kind":"SERVER"}]""".formatted(run, products, run);

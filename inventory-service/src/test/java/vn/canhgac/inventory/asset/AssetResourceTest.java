@@ -14,11 +14,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.Sboms;
 import vn.canhgac.inventory.DemoTree;
 
 /** Assets with their addresses and products, against the real PostgreSQL, Kafka and Keycloak. */
@@ -363,15 +362,11 @@ class AssetResourceTest {
         String id = mailServer("camranh-operator", "sbom-large-" + run, "198.51.100.79");
         // As many as an SBOM keeps: one place stays for metadata.component.
         int kept = AssetRules.MAX_PRODUCTS - 1;
-        String components =
-                IntStream.range(0, kept).mapToObj(i -> """
-                        {"type":"library","group":"@scope-%1$d","name":"package-name-%1$d","version":"1.2.%1$d",
-                         "purl":"pkg:npm/%%40scope-%1$d/package-name-%1$d@1.2.%1$d",
-                         "cpe":"cpe:2.3:a:package-name-%1$d:package-name-%1$d:1.2.%1$d:*:*:*:*:node.js:*:*"}""".formatted(i)).collect(Collectors.joining(","));
+        String components = Sboms.npmPackages(kept, true);
         as("camranh-operator")
                 .contentType("application/vnd.cyclonedx+json")
                 .header("If-Match", "\"0\"")
-                .body("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[" + components + "]}")
+                .body(Sboms.cycloneDx(components))
                 .put(PATH + "/" + id + "/sbom")
                 .then()
                 .statusCode(200)
@@ -401,18 +396,13 @@ class AssetResourceTest {
     @Test
     void anSbomWhoseEventTheBrokerCouldNotCarryIsRefusedAndChangesNothing() {
         String id = mailServer("camranh-operator", "sbom-huge-" + run, "198.51.100.80");
-        String wide = "ữ".repeat(AssetRules.MAX_TEXT);
-        String components = IntStream.range(0, AssetRules.MAX_PRODUCTS - 1)
-                .mapToObj(i -> """
-                        {"type":"library","publisher":"%s","name":"%s","version":"%s"}""".formatted(wide, wide, (i + "." + wide).substring(0, AssetRules.MAX_TEXT)))
-                .collect(Collectors.joining(","));
+        String components = Sboms.widestProducts("""
+                {"type":"library","publisher":"%s","name":"%s","version":"%s"}""", AssetRules.MAX_PRODUCTS - 1, AssetRules.MAX_TEXT);
         assertProblem(
                 as("camranh-operator")
                         .contentType("application/vnd.cyclonedx+json")
                         .header("If-Match", "\"0\"")
-                        .body(("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[" + components
-                                        + "]}")
-                                .getBytes(StandardCharsets.UTF_8))
+                        .body(Sboms.cycloneDx(components).getBytes(StandardCharsets.UTF_8))
                         .put(PATH + "/" + id + "/sbom")
                         .then(),
                 422,
