@@ -110,7 +110,7 @@ public class ExposureService {
             String code = organization != null && !organization.isBlank()
                     ? organization
                     : scope.isEverything() ? null : caller.orgCode();
-            return store.summary(pool, code, Vietnam.today()).map(rows -> {
+            return store.summary(pool, code, scope.subtree(), Vietnam.today()).map(rows -> {
                 List<ExposureSummary> summaries = new ArrayList<>();
                 for (Row row : rows) {
                     if (scope.covers(row.getString("path"))) {

@@ -190,6 +190,49 @@ class ExposureSummaryTest {
                 .path("items.id");
     }
 
+    /**
+     * An agency admin sees its own organisation alone: its summary counts its own exposures, not those of the units
+     * below it, which it can neither list nor open. It counted them, so its overview's figures disagreed with the
+     * list they link to and told it how its units stood.
+     */
+    @Test
+    void aCallerWhoSeesItsOwnOrganisationIsNotCountedTheExposuresOfItsUnits() {
+        String branch = InventoryFeed.unique("BRANCH");
+        String net = InventoryFeed.randomNetwork24();
+        inventory.organization("NHTM-A", "/NHTM-A/", 0, List.of());
+        inventory.organization(branch, "/NHTM-A/" + branch + "/", 0, List.of(net + "0/24"));
+        InventoryFeed.awaitOrganization(branch);
+        Publishing.botnetList(net + "7\n");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> as("authority")
+                        .queryParam("organization", branch)
+                        .get("/api/v1/exposures")
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(1)));
+
+        List<String> ownOpen = as("bank-admin")
+                .queryParam("status", "OPEN")
+                .queryParam("limit", 500)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
+        assertEquals(ownOpen.size(), openOfTheBank("bank-admin"));
+        assertTrue(openOfTheBank("authority") > ownOpen.size(), "the Authority sees the bank's whole subtree");
+    }
+
+    private static int openOfTheBank(String person) {
+        return as(person)
+                .queryParam("organization", "NHTM-A")
+                .get("/api/v1/exposures/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.organizationCode == 'NHTM-A' }.open");
+    }
+
     /** The summary's rows, the unit's and its child's, as the API answers them. */
     private static Map<String, Map<String, Integer>> summarised() {
         List<Map<String, Object>> rows = as("authority")
