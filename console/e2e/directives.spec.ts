@@ -31,7 +31,10 @@ test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, whi
   await expect(page.getByText(new RegExp(`Đã chuyển tiếp.*${provincial}`)).first()).toBeVisible();
   await signOut(page);
 
-  await signIn(page, 'camranh-operator', '/directives');
+  await signIn(page, 'camranh-operator', '/');
+  const awaiting = page.locator('.mantine-Card-root').filter({ hasText: 'Chỉ đạo chờ xác nhận hoặc báo cáo' });
+  await expect(awaiting.getByRole('link', { name: new RegExp(provincial) })).toBeVisible();
+  await page.goto('/directives');
   await page.getByRole('link', { name: provincial }).click();
   await expect(page.getByText('Báo cáo kết quả rà soát về Sở trước ngày 25/01')).toBeVisible();
   await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
@@ -43,6 +46,9 @@ test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, whi
   await page.getByLabel('Nội dung báo cáo chung').fill('Đã vá 2/3 máy chủ; máy chủ thư điện tử vá trong tuần.');
   await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(page.getByText('Đã gửi báo cáo.')).toBeVisible();
+  await page.goto('/');
+  await expect(awaiting).toBeVisible();
+  await expect(awaiting.getByRole('link', { name: new RegExp(provincial) })).toHaveCount(0);
   await signOut(page);
 
   await signIn(page, 'khanhhoa-coordinator', '/directives');

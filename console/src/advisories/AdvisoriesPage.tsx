@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Drawer, FileButton, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { AdvisoryDetail } from './AdvisoryDetail';
 import { PublishAdvisory } from './PublishAdvisory';
-import { WithdrawButton, WithdrawnBadge } from './Withdrawal';
+import { useMayWithdraw, WithdrawButton, WithdrawnBadge } from './Withdrawal';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -118,6 +118,7 @@ type BotnetList = components['schemas']['BotnetListDetails'];
 function BotnetLists() {
   const { t, date, number } = useI18n();
   const can = useCan();
+  const mayWithdraw = useMayWithdraw();
   const lists = useQuery({
     queryKey: ['botnet-lists'],
     queryFn: () => unwrap(api.GET('/api/v1/botnet-lists', { params: { query: { limit: 50 } } })),
@@ -150,7 +151,7 @@ function BotnetLists() {
                             {l.reference}
                           </Text>
                           <WithdrawnBadge withdrawal={l.withdrawal} />
-                          {!l.withdrawal && can('POST /api/v1/botnet-lists/{id}/withdrawal') && (
+                          {!l.withdrawal && can('POST /api/v1/botnet-lists/{id}/withdrawal') && mayWithdraw(l.createdBy) && (
                             <WithdrawButton kind="botnet-list" id={l.id!} reference={l.reference} />
                           )}
                         </Group>

@@ -6,12 +6,13 @@ import { useI18n } from '../i18n/i18n';
 import { SeverityBadge } from '../ui/Badges';
 import { QueryView } from '../ui/States';
 import { useCan } from '../session';
-import { WithdrawButton, WithdrawnNote } from './Withdrawal';
+import { useMayWithdraw, WithdrawButton, WithdrawnNote } from './Withdrawal';
 
 /** An advisory with what it affects and which organisations of the caller's scope it hit. */
 export function AdvisoryDetail({ id }: { id: string }) {
   const { t, date } = useI18n();
   const can = useCan();
+  const mayWithdraw = useMayWithdraw();
   const advisory = useQuery({
     queryKey: ['advisory', id],
     queryFn: () => unwrap(api.GET('/api/v1/advisories/{id}', { params: { path: { id } } })),
@@ -28,7 +29,7 @@ export function AdvisoryDetail({ id }: { id: string }) {
             <SeverityBadge severity={a.severity} />
             {a.knownExploited && <Badge color="red.9">KEV</Badge>}
             {a.status && a.status !== 'ACTIVE' && <Badge color="gray">{a.status}</Badge>}
-            {!a.withdrawal && can('POST /api/v1/advisories/{id}/withdrawal') && (
+            {!a.withdrawal && can('POST /api/v1/advisories/{id}/withdrawal') && mayWithdraw(a.createdBy) && (
               <WithdrawButton kind="advisory" id={a.id!} reference={a.reference} />
             )}
           </Group>

@@ -5,6 +5,7 @@ import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { fieldError, ProblemAlert } from '../ui/Problems';
+import { useSession } from '../session';
 
 type Withdrawn = components['schemas']['Withdrawn'];
 
@@ -30,6 +31,12 @@ export function WithdrawnNote({ withdrawal }: { withdrawal?: Withdrawn | null })
       {t('withdrawnOn', { at: dateTime(withdrawal.at), by: withdrawal.by, reason: withdrawal.reason })}
     </Alert>
   );
+}
+
+/** Whether the signed-in person may withdraw what {@code createdBy} published: the Authority, or its publisher. */
+export function useMayWithdraw(): (createdBy?: string) => boolean {
+  const session = useSession();
+  return (createdBy) => session.roles.includes('authority') || (!!createdBy && createdBy === session.username);
 }
 
 /**

@@ -1463,11 +1463,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Directives you issued or received (or your subtree did), newest first */
+        /**
+         * Directives you issued or received (or your subtree did), newest first
+         * @description box=RECEIVED: addressed to your organisation; AWAITING: of those, not acknowledged yet or not reported while a report is due; SENT: issued by your organisation. Without box, all of them.
+         */
         get: {
             parameters: {
                 query?: {
                     after?: string;
+                    box?: components["schemas"]["DirectiveBox"];
                     limit?: number;
                 };
                 header?: never;
@@ -5203,6 +5207,8 @@ export interface components {
             /** Format: int64 */
             kept?: number;
         };
+        /** @enum {string} */
+        DirectiveBox: "RECEIVED" | "AWAITING" | "SENT";
         DirectiveDetails: {
             id?: components["schemas"]["UUID"];
             reference?: string;
@@ -5459,7 +5465,7 @@ export interface components {
             reason?: string;
         };
         ReportInput: {
-            items: components["schemas"]["ItemReport"][];
+            items?: components["schemas"]["ItemReport"][];
             text?: string;
         };
         /** @enum {string} */

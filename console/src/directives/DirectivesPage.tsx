@@ -4,20 +4,25 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { useCan, useSession } from '../session';
+import { useCan } from '../session';
 import { NewDirective } from './NewDirective';
 import { DueBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
 
 export default function DirectivesPage() {
   const { t, date } = useI18n();
-  const session = useSession();
   const can = useCan();
-  const [box, setBox] = useState<'inbox' | 'sent'>('inbox');
+  const [box, setBox] = useState<'inbox' | 'sent' | 'all'>('inbox');
   const [writing, setWriting] = useState(false);
+  // Each box is asked of the API: filtered here, a page of everything in scope hid what it did not hold.
   const directives = useQuery({
-    queryKey: ['directives'],
-    queryFn: () => unwrap(api.GET('/api/v1/directives', { params: { query: { limit: 200 } } })),
+    queryKey: ['directives', box],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/directives', {
+          params: { query: { box: box === 'inbox' ? 'RECEIVED' : box === 'sent' ? 'SENT' : undefined, limit: 200 } },
+        }),
+      ),
   });
   return (
     <Stack>
@@ -27,10 +32,11 @@ export default function DirectivesPage() {
           {can('POST /api/v1/directives') && !writing && <Button onClick={() => setWriting(true)}>{t('newDirective')}</Button>}
           <SegmentedControl
             value={box}
-            onChange={(v) => setBox(v as 'inbox' | 'sent')}
+            onChange={(v) => setBox(v as 'inbox' | 'sent' | 'all')}
             data={[
               { value: 'inbox', label: t('inbox') },
               { value: 'sent', label: t('sent') },
+              { value: 'all', label: t('allInScope') },
             ]}
           />
         </Group>
@@ -38,7 +44,7 @@ export default function DirectivesPage() {
       {writing && <NewDirective onClose={() => setWriting(false)} />}
       <QueryView query={directives}>
         {(page) => {
-          const rows = (page.items ?? []).filter((d) => (box === 'sent') === (d.issuerCode === session.organization));
+          const rows = page.items ?? [];
           if (!rows.length) return <Empty>{t('noDirectives')}</Empty>;
           return (
             <Table.ScrollContainer minWidth={640}>
@@ -50,7 +56,7 @@ export default function DirectivesPage() {
                     <Table.Th>{t('issuer')}</Table.Th>
                     <Table.Th>{t('issuedOn')}</Table.Th>
                     <Table.Th>{t('reportDueOn')}</Table.Th>
-                    {box === 'sent' && <Table.Th>{t('reported')}</Table.Th>}
+                    {box !== 'inbox' && <Table.Th>{t('reported')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -71,7 +77,7 @@ export default function DirectivesPage() {
                       <Table.Td>
                         <DueBadge dueOn={d.reportDueOn} />
                       </Table.Td>
-                      {box === 'sent' && (
+                      {box !== 'inbox' && (
                         <Table.Td>
                           {d.reported}/{d.recipients}
                         </Table.Td>

@@ -86,6 +86,7 @@ export const messages = {
   itemsOnePerLine: ['Nhiệm vụ (mỗi dòng một nhiệm vụ)', 'Action items (one per line)'],
   inbox: ['Văn bản đến', 'Inbox'],
   sent: ['Văn bản đi', 'Sent'],
+  allInScope: ['Tất cả trong phạm vi', 'All in my scope'],
   reference: ['Số, ký hiệu', 'Reference'],
   subject: ['Trích yếu', 'Subject'],
   issuer: ['Cơ quan ban hành', 'Issuer'],

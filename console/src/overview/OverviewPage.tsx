@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
-import { daysUntil, fold, todayInVietnam, useI18n } from '../i18n/i18n';
+import { fold, todayInVietnam, useI18n } from '../i18n/i18n';
 import { Bars, Columns, Track } from '../ui/Charts';
 import { useSession } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
@@ -133,10 +133,9 @@ function OverdueItems({ organization }: { organization?: string }) {
 
 function DirectivesAwaiting() {
   const { t } = useI18n();
-  const session = useSession();
   const directives = useQuery({
-    queryKey: ['directives', 'overview'],
-    queryFn: () => unwrap(api.GET('/api/v1/directives', { params: { query: { limit: 50 } } })),
+    queryKey: ['directives', 'AWAITING'],
+    queryFn: () => unwrap(api.GET('/api/v1/directives', { params: { query: { box: 'AWAITING', limit: 6 } } })),
   });
   return (
     <Card withBorder mih={CARD_HEIGHT}>
@@ -145,10 +144,8 @@ function DirectivesAwaiting() {
       </Title>
       <QueryView query={directives}>
         {(page) => {
-          // Received, with a report still due: the compiled counts are the issuer's; ours is the detail screen's.
-          const waiting = (page.items ?? []).filter(
-            (d) => d.issuerCode !== session.organization && d.reportDueOn && daysUntil(d.reportDueOn) > -30,
-          );
+          // Addressed to the caller's organisation and not acknowledged yet, or not reported while a report is due.
+          const waiting = page.items ?? [];
           return waiting.length ? (
             <Stack gap={6} mt="xs">
               {waiting.slice(0, 6).map((d) => (

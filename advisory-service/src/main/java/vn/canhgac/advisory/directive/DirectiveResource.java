@@ -56,9 +56,16 @@ public class DirectiveResource {
     }
 
     @GET
-    @Operation(summary = "Directives you issued or received (or your subtree did), newest first")
-    public Uni<Page<DirectiveDetails>> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return directives.list(caller.get(), after, Page.clamp(limit));
+    @Operation(
+            summary = "Directives you issued or received (or your subtree did), newest first",
+            description =
+                    "box=RECEIVED: addressed to your organisation; AWAITING: of those, not acknowledged yet or "
+                            + "not reported while a report is due; SENT: issued by your organisation. Without box, all of them.")
+    public Uni<Page<DirectiveDetails>> list(
+            @QueryParam("box") DirectiveBox box,
+            @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
+        return directives.list(caller.get(), box, after, Page.clamp(limit));
     }
 
     @GET

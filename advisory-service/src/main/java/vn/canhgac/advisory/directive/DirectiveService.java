@@ -92,11 +92,11 @@ public class DirectiveService {
         return visible(pool, caller, id);
     }
 
-    public Uni<Page<DirectiveDetails>> list(Caller caller, String after, int limit) {
+    public Uni<Page<DirectiveDetails>> list(Caller caller, DirectiveBox box, String after, int limit) {
         Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller)
-                .flatMap(
-                        scope -> store.page(pool, scope.likePattern(), String.valueOf(caller.orgCode()), cursor, limit))
+                .flatMap(scope ->
+                        store.page(pool, scope.likePattern(), String.valueOf(caller.orgCode()), box, cursor, limit))
                 .map(found ->
                         Page.of(found, limit, d -> Cursor.encode(d.issuedOn().toString(), d.id().toString()), d -> d));
     }
@@ -262,6 +262,12 @@ public class DirectiveService {
         Set<String> known = new HashSet<>();
         directive.items().forEach(item -> known.add(item.code()));
         List<Violation> faults = new ArrayList<>();
+        if (report.items().isEmpty() && !known.isEmpty()) {
+            faults.add(new Violation("items", "directive-report-items-required", String.join(", ", known)));
+        }
+        if (known.isEmpty() && (report.text() == null || report.text().isBlank())) {
+            faults.add(new Violation("text", "directive-report-text-required"));
+        }
         for (int i = 0; i < report.items().size(); i++) {
             if (!known.contains(report.items().get(i).code())) {
                 faults.add(new Violation(

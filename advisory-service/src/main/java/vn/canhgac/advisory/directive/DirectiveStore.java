@@ -106,10 +106,13 @@ public class DirectiveStore {
                 .flatMap(rows -> withParts(client, rows.iterator().next()));
     }
 
-    /** A page of the directives the caller's side sees, newest first (without items and windows). */
+    /** A page of the directives the caller's side sees, of one box or all, newest first (without items and windows). */
     public Uni<List<DirectiveDetails>> page(
-            SqlClient client, String scopePattern, String orgCode, Cursor.Parts after, int limit) {
+            SqlClient client, String scopePattern, String orgCode, DirectiveBox box, Cursor.Parts after, int limit) {
         Conditions where = Conditions.on(Tuple.of(scopePattern, orgCode), VISIBLE);
+        if (box != null) {
+            where.and(box.condition, orgCode);
+        }
         if (after != null) {
             where.and("(d.issued_on, d.id) < (?, ?)", after.date(0), after.uuid(1));
         }

@@ -6,10 +6,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A recipient's report: a status per action item with what was done, and a free text. */
+/**
+ * A recipient's report: a status per action item with what was done, and a free text. A directive without action
+ * items is reported in text alone; one with items, on at least one of them.
+ */
 public record ReportInput(
-        @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid ItemReport> items,
+        @Size(max = 100) List<@NotNull @Valid ItemReport> items,
         @Size(max = 50_000) String text) {
+
+    public ReportInput {
+        items = items == null ? List.of() : items;
+    }
 
     public record ItemReport(
             @NotBlank String code,

@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.directive;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -177,6 +178,72 @@ class DirectiveTest {
                 .statusCode(200)
                 .body("items.reference", hasItem("839/UBND-KGVX-" + RUN))
                 .body("items.reference", not(hasItem("6410/BTTTT-CATTT-" + RUN)));
+    }
+
+    /**
+     * The inbox holds what was addressed to the caller's organisation, the sent box what it issued: the Authority,
+     * which sees every directive, received none of a province's; what waits for an answer leaves once answered.
+     */
+    @Test
+    void eachBoxHoldsWhatItSays() {
+        String reference = "77/CATTT-" + RUN;
+        String directive = as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"reference":"%s","subject":"Rà soát máy chủ thư","issuedOn":"2024-03-01",
+                         "reportDueOn":"2024-03-15","recipients":["NHTM-A"]}""".formatted(reference))
+                .post("/api/v1/directives")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertThat(box("bank-admin", "RECEIVED"), hasItem(reference));
+        assertThat(box("bank-admin", "AWAITING"), hasItem(reference));
+        assertThat(box("bank-admin", "SENT"), not(hasItem(reference)));
+        assertThat(box("authority", "SENT"), hasItem(reference));
+        assertThat(box("authority", "RECEIVED"), not(hasItem(reference)));
+
+        as("bank-admin")
+                .post("/api/v1/directives/" + directive + "/acknowledgement")
+                .then()
+                .statusCode(200);
+        assertThat("acknowledged, a report is still due", box("bank-admin", "AWAITING"), hasItem(reference));
+        // Without action items, a report is its text; it could not be sent at all (it needed an item).
+        assertProblem(
+                        as("bank-admin")
+                                .contentType(ContentType.JSON)
+                                .body("{\"items\":[]}")
+                                .put("/api/v1/directives/" + directive + "/report")
+                                .then(),
+                        400,
+                        "invalid-request")
+                .body("errors[0].field", equalTo("text"));
+        as("bank-admin")
+                .contentType(ContentType.JSON)
+                .body("{\"text\":\"Đã rà soát 3 máy chủ thư\"}")
+                .put("/api/v1/directives/" + directive + "/report")
+                .then()
+                .statusCode(200);
+        assertThat(box("bank-admin", "AWAITING"), not(hasItem(reference)));
+        assertThat(box("bank-admin", "RECEIVED"), hasItem(reference));
+        assertProblem(
+                as("bank-admin")
+                        .queryParam("box", "INBOX")
+                        .get("/api/v1/directives")
+                        .then(),
+                400,
+                "invalid-request");
+    }
+
+    private static List<String> box(String person, String box) {
+        return as(person)
+                .queryParam("box", box)
+                .queryParam("limit", 500)
+                .get("/api/v1/directives")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.reference");
     }
 
     @Test
