@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { call, unique } from './api';
 import { signIn, signOut } from './people';
 
 test('an organisation subscribes a webhook, sees its secret once, and sets who is told what; the operator may not', async ({ page }) => {
@@ -34,4 +35,20 @@ test('an organisation subscribes a webhook, sees its secret once, and sets who i
   await expect(page.getByRole('tab', { name: 'Hộp thư' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Webhook' })).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Người nhận thông báo' })).toHaveCount(0);
+});
+
+test('a directive is in the inbox of the agency it was sent to, worded as its e-mail is', async ({ page }) => {
+  const reference = `${unique()}/CATTT-INBOX`;
+  await call('authority', 'POST', '/api/v1/directives', {
+    reference,
+    subject: 'Rà soát mã độc trên máy chủ thư',
+    issuedOn: '2026-12-01',
+    recipients: ['UBND-CAMRANH'],
+  });
+  await signIn(page, 'camranh-operator', '/notifications');
+  const title = page.getByText(`Văn bản chỉ đạo ${reference}: Rà soát mã độc trên máy chủ thư`);
+  await expect(async () => {
+    await page.reload();
+    await expect(title).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
 });

@@ -129,7 +129,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's notifications (its organisation's), newest first; unread=true for unread only */
+        /**
+         * The caller's notifications (its organisation's), newest first; unread=true for unread only
+         * @description Each with its title in the language of Accept-Language (English unless Vietnamese is asked)
+         */
         get: {
             parameters: {
                 query?: {
@@ -137,7 +140,9 @@ export interface paths {
                     limit?: number;
                     unread?: boolean;
                 };
-                header?: never;
+                header?: {
+                    "Accept-Language"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4996,6 +5001,7 @@ export interface components {
         InboxItem: {
             id?: components["schemas"]["UUID"];
             kind?: string;
+            title?: string;
             severity?: string;
             facts?: components["schemas"]["NoticeFacts"];
             createdAt?: components["schemas"]["Instant"];

@@ -47,10 +47,10 @@ export default function NotificationsPage() {
 }
 
 function Inbox() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, language } = useI18n();
   const client = useQueryClient();
   const notifications = useQuery({
-    queryKey: ['notifications'],
+    queryKey: ['notifications', language],
     queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } })),
   });
   const readAll = useMutation({
@@ -85,11 +85,7 @@ function Inbox() {
                       <SeverityBadge severity={n.severity} />
                       <div>
                         <Text size="sm" fw={n.read ? 400 : 700}>
-                          {n.facts?.link ? (
-                            <Anchor href={localPart(n.facts.link)}>{n.facts?.headline ?? n.kind}</Anchor>
-                          ) : (
-                            (n.facts?.headline ?? n.kind)
-                          )}
+                          {n.facts?.link ? <Anchor href={localPart(n.facts.link)}>{n.title ?? n.kind}</Anchor> : (n.title ?? n.kind)}
                         </Text>
                         <Text size="xs" c="dimmed">
                           {n.facts?.reference} · {dateTime(n.createdAt)}

@@ -4,15 +4,12 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.notification.notice.NoticeFacts;
+import vn.canhgac.notification.notice.NoticeWords;
 
 /**
  * Words a delivery in its recipient's language (bundle {@code notification-messages}), with absolute links into
@@ -46,10 +43,7 @@ public class MessageRenderer {
 
     /** The delivery in the language given (webhooks are worded in English). */
     public Message message(Outgoing delivery, String language) {
-        ResourceBundle words = ResourceBundle.getBundle(
-                "notification-messages",
-                Locale.forLanguageTag(language),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        NoticeWords words = NoticeWords.in(language);
         List<Outgoing.Carried> carried = delivery.notifications();
         NoticeFacts first = carried.getFirst().facts();
         List<Message.Line> lines = new ArrayList<>();
@@ -59,32 +53,22 @@ public class MessageRenderer {
         // A notification may list only its first items and count the rest (a group of new exposures, a reminder).
         int count =
                 carried.stream().mapToInt(n -> Math.max(1, n.facts().count())).sum();
-        Map<String, String> values = new HashMap<>(first.values());
-        values.put(NoticeFacts.COUNT, String.valueOf(count));
-        values.put("reference", nonNull(first.reference()));
-        values.put("headline", nonNull(first.headline()));
-        values.put("organization", delivery.organizationName());
-        // Dates as Vietnam writes them (20/02/2026), in both languages; the facts keep ISO dates for machines.
-        values.replaceAll((name, value) ->
-                ISO_DATE.matcher(value).matches() ? ISO_DATE.matcher(value).replaceAll("$3/$2/$1") : value);
-        String kind = delivery.kind().name();
+        Map<String, String> values = NoticeWords.values(first, count, delivery.organizationName());
         String link = carried.size() > 1
                 ? absolute("/exposures?organization=" + delivery.organization())
                 : absolute(first.link());
         List<Message.Line> listed = lines.stream().limit(LISTED).toList();
         int unlisted = lines.isEmpty() ? 0 : count - listed.size();
-        String more = unlisted > 0
-                ? fill(words.getString("more"), Map.of(NoticeFacts.COUNT, String.valueOf(unlisted)))
-                : null;
+        String more = unlisted > 0 ? words.say("more", Map.of(NoticeFacts.COUNT, String.valueOf(unlisted))) : null;
         return new Message(
                 language,
-                fill(words.getString(kind + ".subject"), values),
-                fill(words.getString(kind + ".intro"), values),
+                words.subject(delivery.kind(), values),
+                words.say(delivery.kind().name() + ".intro", values),
                 listed,
                 more,
                 link,
-                words.getString("open"),
-                fill(words.getString("footer"), values));
+                words.say("open", Map.of()),
+                words.say("footer", values));
     }
 
     public String html(Message message) {
@@ -101,20 +85,5 @@ public class MessageRenderer {
             return null;
         }
         return consoleUrl + link;
-    }
-
-    private static String fill(String pattern, Map<String, String> values) {
-        Matcher matcher = PLACEHOLDER.matcher(pattern);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.getOrDefault(matcher.group(1), "");
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(filled);
-        return filled.toString();
-    }
-
-    private static String nonNull(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -15,6 +15,8 @@ import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.notification.notice.NoticeFacts;
+import vn.canhgac.notification.notice.NoticeKind;
+import vn.canhgac.notification.notice.NoticeWords;
 
 /**
  * The console's list of notifications: every person sees those of its own organisation, newest first, and marks
@@ -24,9 +26,11 @@ import vn.canhgac.notification.notice.NoticeFacts;
 public class Inbox {
 
     private static final String PAGE = """
-            select n.id, n.kind, n.severity, n.facts::text as facts, n.created_at, r.read_at
+            select n.id, n.kind, n.severity, n.facts::text as facts, n.created_at, r.read_at,
+                   coalesce(case when $6 = 'en' then o.name_en end, o.name_vi, n.organization_code) as org_name
               from notification n
               left join notification_read r on r.notification_id = n.id and r.subject = $2
+              left join organization_replica o on o.code = n.organization_code
              where n.organization_code = $1 and n.id < $3 and ($4 = false or r.read_at is null)
              order by n.id desc limit $5""";
     private static final String UNREAD = """
@@ -53,16 +57,24 @@ public class Inbox {
         this.json = json;
     }
 
-    public Uni<Page<InboxItem>> page(Caller caller, boolean unreadOnly, String after, int limit) {
+    /** A page of the caller's notifications, each with its title in {@code language} (vi or en). */
+    public Uni<Page<InboxItem>> page(Caller caller, boolean unreadOnly, String after, int limit, String language) {
         Cursor.Parts cursor = Cursor.decode(after, 1);
         UUID before = cursor == null ? LAST : cursor.uuid(0);
+        NoticeWords words = NoticeWords.in(language);
         return pool.preparedQuery(PAGE)
-                .execute(Tuple.of(organization(caller), caller.subject(), before, unreadOnly, limit + 1))
+                .execute(Tuple.tuple()
+                        .addString(organization(caller))
+                        .addString(caller.subject())
+                        .addUUID(before)
+                        .addBoolean(unreadOnly)
+                        .addInteger(limit + 1)
+                        .addString(language))
                 .map(rows -> {
                     List<Row> found = new ArrayList<>();
                     rows.forEach(found::add);
                     return Page.of(
-                            found, limit, row -> Cursor.encode(row.getUUID("id").toString()), this::item);
+                            found, limit, row -> Cursor.encode(row.getUUID("id").toString()), row -> item(row, words));
                 });
     }
 
@@ -91,16 +103,18 @@ public class Inbox {
                 .replaceWithVoid();
     }
 
-    private InboxItem item(Row row) {
+    private InboxItem item(Row row, NoticeWords words) {
         NoticeFacts facts;
         try {
             facts = json.readValue(row.getString("facts"), NoticeFacts.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored facts cannot be read", e);
         }
+        NoticeKind kind = NoticeKind.valueOf(row.getString("kind"));
         return new InboxItem(
                 row.getUUID("id"),
-                row.getString("kind"),
+                kind.name(),
+                words.title(kind, NoticeWords.values(facts, Math.max(1, facts.count()), row.getString("org_name"))),
                 row.getString("severity"),
                 facts,
                 row.getOffsetDateTime("created_at").toInstant(),

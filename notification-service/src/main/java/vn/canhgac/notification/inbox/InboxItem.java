@@ -4,5 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 import vn.canhgac.notification.notice.NoticeFacts;
 
-/** A notification in the console: its kind (the console words it), severity, facts, when, and whether read. */
-public record InboxItem(UUID id, String kind, String severity, NoticeFacts facts, Instant createdAt, boolean read) {}
+/**
+ * A notification in the console: its kind, its title in the caller's language (the words of its e-mail's subject),
+ * severity, facts, when, and whether read.
+ */
+public record InboxItem(
+        UUID id, String kind, String title, String severity, NoticeFacts facts, Instant createdAt, boolean read) {}

@@ -238,7 +238,7 @@ public class Reminders {
                                 Severities.worst(exposures.stream()
                                         .map(r -> r.getString("severity"))
                                         .toList()),
-                                exposureFacts(exposures)));
+                                exposureFacts(kind, told, exposures)));
                     });
                     return notices.record(connection, due);
                 });
@@ -254,7 +254,16 @@ public class Reminders {
         return UUID.nameUUIDFromBytes(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static NoticeFacts exposureFacts(List<Row> exposures) {
+    /**
+     * Where each reminder leads: the overdue exposures of the organisation told (an escalation's, of the subtree
+     * below it), or its exposures still to fix, soonest due first, which a reminder of those due soon heads.
+     */
+    private static String exposuresLink(NoticeKind kind, String told) {
+        return "/exposures?organization=" + told
+                + (kind == NoticeKind.EXPOSURES_DUE_SOON ? "&status=OPEN,ACKNOWLEDGED,IN_PROGRESS" : "&overdue=true");
+    }
+
+    private static NoticeFacts exposureFacts(NoticeKind kind, String told, List<Row> exposures) {
         List<NoticeFacts.Item> items = exposures.stream()
                 .limit(NoticeFacts.KEPT_ITEMS)
                 .map(r -> new NoticeFacts.Item(
@@ -266,7 +275,7 @@ public class Reminders {
         return new NoticeFacts(
                 null,
                 null,
-                "/exposures?overdue=true",
+                exposuresLink(kind, told),
                 Map.of(
                         "count", String.valueOf(exposures.size()),
                         "organization", exposures.getFirst().getString("organization_code"),

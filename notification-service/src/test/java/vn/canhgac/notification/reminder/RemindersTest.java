@@ -1,12 +1,16 @@
 package vn.canhgac.notification.reminder;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.contracts.EventContracts.DIRECTIVE_ISSUED;
 import static vn.canhgac.commons.contracts.EventContracts.DIRECTIVE_REPORTED;
 import static vn.canhgac.commons.contracts.EventContracts.DUTY_SHIFT_ADDED;
+import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.notification.testing.TestContacts.BANK_SOC;
 import static vn.canhgac.notification.testing.TestContacts.CAMRANH_FOCAL_POINT;
 import static vn.canhgac.notification.testing.TestContacts.CAMRANH_LEADER;
@@ -160,6 +164,28 @@ class RemindersTest {
         assertEquals(1, mails(CAMRANH_FOCAL_POINT, "soon.camranh.gov.vn", "3 ngày"));
         assertEquals(0, mails(DEPARTMENT_FOCAL_POINT, "late.camranh.gov.vn", "vượt cấp"), "not past the threshold");
         assertEquals(0, mails(BANK_SOC, reference, ""));
+
+        // In the console, the same words as the e-mail's subject, in the language asked, and a link to those
+        // exposures of the organisation: it showed the kind's code and led to every overdue exposure in scope.
+        as("camranh-operator")
+                .header("Accept-Language", "vi")
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.kind == 'EXPOSURES_OVERDUE' }.title", startsWith("2 điểm yếu của "))
+                .body("items.find { it.kind == 'EXPOSURES_OVERDUE' }.title", endsWith("đã quá hạn xử lý"))
+                .body(
+                        "items.find { it.kind == 'EXPOSURES_OVERDUE' }.facts.link",
+                        equalTo("/exposures?organization=" + CAMRANH + "&overdue=true"))
+                .body(
+                        "items.find { it.kind == 'EXPOSURES_DUE_SOON' }.facts.link",
+                        equalTo("/exposures?organization=" + CAMRANH + "&status=OPEN,ACKNOWLEDGED,IN_PROGRESS"));
+        as("camranh-operator")
+                .header("Accept-Language", "en")
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.kind == 'EXPOSURES_DUE_SOON' }.title", endsWith("due within 3 days"));
     }
 
     @Test
