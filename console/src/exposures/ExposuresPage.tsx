@@ -27,7 +27,7 @@ import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
 import { MoreButton, usePaged } from '../ui/Paged';
 import { AsOf, freshnessOf } from '../ui/AsOf';
-import { SEVERITIES } from '../ui/Enums';
+import { SEVERITIES, STILL_TO_FIX } from '../ui/Enums';
 
 type Exposure = components['schemas']['ExposureView'];
 type Status = components['schemas']['ExposureStatus'];
@@ -101,7 +101,7 @@ export default function ExposuresPage() {
         />
         <Select
           label={t('status')}
-          data={STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))}
+          data={[{ value: STILL_TO_FIX, label: t('stillToFix') }, ...STATUSES.map((s) => ({ value: s, label: tv('ex', s) }))]}
           value={query.status ?? null}
           onChange={(v) => setFilter('status', v)}
           clearable

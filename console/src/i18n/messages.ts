@@ -46,6 +46,7 @@ export const messages = {
   navOverview: ['Tổng quan', 'Overview'],
   navDirectives: ['Văn bản chỉ đạo', 'Directives'],
   navExposures: ['Điểm yếu, lỗ hổng', 'Exposures'],
+  stillToFix: ['Chưa khắc phục xong', 'Still to fix'],
   navInventory: ['Tài sản', 'Inventory'],
   navAdvisories: ['Cảnh báo & danh sách botnet', 'Advisories & botnet lists'],
   navIncidents: ['Sự cố', 'Incidents'],

@@ -7,6 +7,7 @@ import type { components } from '../api/schema';
 import { fold, todayInVietnam, useI18n } from '../i18n/i18n';
 import { Bars, Columns, Track } from '../ui/Charts';
 import { useSession } from '../session';
+import { STILL_TO_FIX } from '../ui/Enums';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
 import { AsOf, freshnessOf } from '../ui/AsOf';
@@ -221,7 +222,11 @@ function ExposureSummaryCard({ organization, onDrill }: { organization?: string;
           return (
             <Stack gap="sm" mt="sm">
               <SimpleGrid cols={{ base: 3 }}>
-                <Figure label={t('openExposures')} value={number(openOf(own))} href={`/exposures?organization=${own.organizationCode}`} />
+                <Figure
+                  label={t('openExposures')}
+                  value={number(openOf(own))}
+                  href={`/exposures?organization=${own.organizationCode}&status=${STILL_TO_FIX}`}
+                />
                 <Figure
                   label={t('overdueExposures')}
                   value={number(own.overdue)}
@@ -356,7 +361,7 @@ function Breakdown({ organization }: { organization?: string }) {
               <Bars
                 rows={(b.bySeverity ?? []).map((s) => ({
                   label: tv('sev', s.severity),
-                  href: `/exposures?severity=${s.severity}${scope}`,
+                  href: `/exposures?severity=${s.severity}&status=${STILL_TO_FIX}${scope}`,
                   figure: figure(s.open ?? 0, s.overdue ?? 0),
                   parts: [
                     [s.overdue ?? 0, 'var(--mantine-color-red-9)', t('overdueExposures')],
@@ -373,7 +378,7 @@ function Breakdown({ organization }: { organization?: string }) {
                 <Bars
                   rows={b.bySource.map((s) => ({
                     label: s.reference ?? '',
-                    href: `/exposures?${s.sourceKind === 'BOTNET' ? 'botnetListId' : 'advisoryId'}=${s.sourceId}${scope}`,
+                    href: `/exposures?${s.sourceKind === 'BOTNET' ? 'botnetListId' : 'advisoryId'}=${s.sourceId}&status=${STILL_TO_FIX}${scope}`,
                     figure: figure(s.open ?? 0, s.overdue ?? 0),
                     parts: [
                       [s.overdue ?? 0, 'var(--mantine-color-red-9)', t('overdueExposures')],
