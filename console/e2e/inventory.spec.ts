@@ -54,4 +54,12 @@ test('an asset’s products replaced by a CycloneDX SBOM, and what they expose, 
   await (await chooser).setFiles({ name: 'bom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sbom)) });
   await expect(drawer.getByText(/Đã cập nhật phần mềm theo SBOM/)).toBeVisible();
   await expect(drawer).toContainText('log4j-core');
+  await page.keyboard.press('Escape');
+  // Found by what it runs: the product's name, in any case; not by a product it does not run.
+  await page.getByLabel('Phần mềm cài đặt').fill('LOG4J-CORE');
+  await page.getByLabel('Phần mềm cài đặt').press('Enter');
+  await expect(page.getByRole('button', { name: hostname })).toBeVisible();
+  await page.getByLabel('Phần mềm cài đặt').fill('openssl');
+  await page.getByLabel('Phần mềm cài đặt').press('Enter');
+  await expect(page.getByText('Chưa có tài sản nào')).toBeVisible();
 });

@@ -174,7 +174,12 @@ export const messages = {
   hostname: ['Tên máy', 'Hostname'],
   addresses: ['Địa chỉ', 'Addresses'],
   products: ['Phần mềm', 'Products'],
-  assetSearch: ['Tìm theo tên, địa chỉ IP hoặc dải CIDR, sản phẩm', 'Search by name, IP address or CIDR, product'],
+  assetSearch: [
+    'Tên máy, mã tài sản, hệ điều hành; hoặc địa chỉ IP, dải CIDR',
+    'Hostname, external id, operating system; or an IP address, a CIDR range',
+  ],
+  productName: ['Phần mềm cài đặt', 'Installed product'],
+  productSearch: ['Tên sản phẩm như trong danh sách phần mềm, ví dụ log4j-core', 'The product’s name as listed, e.g. log4j-core'],
   replaceBySbom: ['Thay danh sách phần mềm bằng SBOM CycloneDX', 'Replace the products with a CycloneDX SBOM'],
   sbomDone: [
     'Đã cập nhật phần mềm theo SBOM; {n} thành phần không đọc được.',

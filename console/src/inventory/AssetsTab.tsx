@@ -27,7 +27,7 @@ import { AssetDetail } from './AssetDetail';
 
 type ImportReport = components['schemas']['ImportReport'];
 
-/** An address or a CIDR goes to the ip filter; anything else searches names and products. */
+/** An address or a CIDR goes to the ip filter; anything else searches hostnames, external ids and systems. */
 function searchQuery(text: string) {
   const trimmed = text.trim();
   if (!trimmed) return {};
@@ -38,21 +38,35 @@ export function AssetsTab() {
   const { t } = useI18n();
   const can = useCan();
   const [search, setSearch] = useState('');
+  const [product, setProduct] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const assets = usePaged(['assets', search], (after) =>
-    unwrap(api.GET('/api/v1/assets', { params: { query: { ...searchQuery(search), after: after, limit: 50 } } })),
+  const assets = usePaged(['assets', search, product], (after) =>
+    unwrap(
+      api.GET('/api/v1/assets', {
+        params: { query: { ...searchQuery(search), product: product.trim() || undefined, after: after, limit: 50 } },
+      }),
+    ),
   );
   const rows = assets.rows;
   return (
     <Stack>
       {can('POST /api/v1/assets/imports') && <AssetImport />}
-      <TextInput
-        label={t('search')}
-        description={t('assetSearch')}
-        onKeyDown={(e) => e.key === 'Enter' && setSearch(e.currentTarget.value)}
-        onBlur={(e) => setSearch(e.currentTarget.value)}
-        maw={420}
-      />
+      <Group align="flex-start">
+        <TextInput
+          label={t('search')}
+          description={t('assetSearch')}
+          onKeyDown={(e) => e.key === 'Enter' && setSearch(e.currentTarget.value)}
+          onBlur={(e) => setSearch(e.currentTarget.value)}
+          w={420}
+        />
+        <TextInput
+          label={t('productName')}
+          description={t('productSearch')}
+          onKeyDown={(e) => e.key === 'Enter' && setProduct(e.currentTarget.value)}
+          onBlur={(e) => setProduct(e.currentTarget.value)}
+          w={300}
+        />
+      </Group>
       <QueryView query={assets}>
         {() =>
           rows.length === 0 ? (
