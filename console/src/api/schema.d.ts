@@ -4335,7 +4335,7 @@ export interface paths {
         };
         /**
          * Incidents in your scope (reported by or affecting it), newest first
-         * @description overdue = unanswered past the first-response deadline or unresolved past the resolution one
+         * @description open = still being handled (not closed, rejected or a duplicate); overdue = unanswered past the first-response deadline or unresolved past the resolution one
          */
         get: {
             parameters: {
@@ -4343,6 +4343,7 @@ export interface paths {
                     after?: string;
                     category?: components["schemas"]["IncidentCategory"];
                     limit?: number;
+                    open?: boolean;
                     organization?: string;
                     overdue?: boolean;
                     q?: string;

@@ -430,7 +430,7 @@ function OpenIncidents({ organization }: { organization?: string }) {
   });
   const incidents = useQuery({
     queryKey: ['incidents', 'open', organization],
-    queryFn: () => unwrap(api.GET('/api/v1/incidents', { params: { query: { organization, limit: 20 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/incidents', { params: { query: { organization, open: true, limit: 10 } } })),
   });
   return (
     <Card withBorder mih={CARD_HEIGHT}>
@@ -456,7 +456,7 @@ function OpenIncidents({ organization }: { organization?: string }) {
       )}
       <QueryView query={incidents}>
         {(page) => {
-          const open = (page.items ?? []).filter((i) => !['CLOSED', 'REJECTED', 'DUPLICATE'].includes(i.status ?? ''));
+          const open = page.items ?? [];
           return open.length ? (
             <Stack gap={6} mt="xs">
               {open.map((i) => (

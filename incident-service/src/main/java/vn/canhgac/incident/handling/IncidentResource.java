@@ -75,10 +75,12 @@ public class IncidentResource {
     @GET
     @Operation(
             summary = "Incidents in your scope (reported by or affecting it), newest first",
-            description = "overdue = unanswered past the first-response deadline or unresolved past the resolution one")
+            description = "open = still being handled (not closed, rejected or a duplicate); overdue = unanswered past"
+                    + " the first-response deadline or unresolved past the resolution one")
     public Uni<Page<IncidentView>> list(
             @QueryParam("organization") String organization,
             @QueryParam("status") IncidentStatus status,
+            @QueryParam("open") boolean open,
             @QueryParam("severity") IncidentSeverity severity,
             @QueryParam("category") IncidentCategory category,
             @QueryParam("overdue") boolean overdue,
@@ -87,7 +89,7 @@ public class IncidentResource {
             @QueryParam("limit") Integer limit) {
         return incidents.list(
                 caller.get(),
-                new IncidentFilter(organization, status, severity, category, overdue, query),
+                new IncidentFilter(organization, status, open, severity, category, overdue, query),
                 after,
                 Page.clamp(limit));
     }

@@ -53,8 +53,11 @@ public class IncidentStore {
             + "where o.incident_id = i.id and o.type = $2 and o.value = $3) order by i.reported_at desc limit 200";
     private static final String IN_ORGANIZATION = """
             (i.reporting_path like ? or exists (select 1 from incident_affected a where a.incident_id = i.id and a.org_path like ?))""";
-    private static final String OVERDUE = """
-            i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE') and (i.resolution_due < now() \
+    /** Not closed, rejected or a duplicate: what the summary counts, and the list's {@code open} filter holds. */
+    private static final String OPEN = "i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE')";
+
+    private static final String OVERDUE = OPEN + """
+             and (i.resolution_due < now() \
             or (i.first_response_at is null and i.first_response_due < now()))""";
 
     /** A reference's number and the deadlines' regime of the moment, in one round trip outside any transaction. */
@@ -193,6 +196,7 @@ public class IncidentStore {
                 .whenPresent(filter.status(), "i.status = ?", Enum::name)
                 .whenPresent(filter.severity(), "i.severity = ?", Enum::name)
                 .whenPresent(filter.category(), "i.category = ?", Enum::name)
+                .when(filter.open(), OPEN)
                 .when(filter.overdue(), OVERDUE)
                 .whenPresent(filter.query(), "i.search_text like ?", SearchText::containsPattern);
         if (after != null) {
@@ -206,7 +210,7 @@ public class IncidentStore {
     Uni<IncidentSummary> summary(SqlClient client, TenantScope scope, String organizationPattern) {
         Conditions where = Conditions.on(Tuple.of(scope.likePattern()), VISIBLE)
                 .whenPresent(organizationPattern, IN_ORGANIZATION)
-                .and("i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE')");
+                .and(OPEN);
         String sql = """
                 select i.severity, count(*) as open,
                        count(*) filter (where i.first_response_at is null and i.first_response_due < now()) as response_overdue,

@@ -1,6 +1,7 @@
 package vn.canhgac.incident.handling;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -179,6 +180,7 @@ class IncidentResourceTest {
         assertEquals(camranhBefore + 1, openHigh("camranh-operator", null));
         assertEquals(provinceBefore + 1, openHigh("khanhhoa-coordinator", "UBND-CAMRANH"));
         assertEquals(bankBefore, openHigh("bank-admin", null), "another tenant's incident is not counted");
+        assertThat(openIds("camranh-operator"), hasItem(id));
         as("camranh-operator")
                 .contentType(ContentType.JSON)
                 .body("{\"status\":\"REJECTED\",\"note\":\"báo nhầm\"}")
@@ -186,6 +188,7 @@ class IncidentResourceTest {
                 .then()
                 .statusCode(200);
         assertEquals(camranhBefore, openHigh("camranh-operator", null), "a rejected incident is no longer open");
+        assertThat("the list's open ones are those the summary counts", openIds("camranh-operator"), not(hasItem(id)));
         assertProblem(
                 as("bank-admin")
                         .queryParam("organization", "UBND-CAMRANH")
@@ -193,6 +196,16 @@ class IncidentResourceTest {
                         .then(),
                 400,
                 "invalid-request");
+    }
+
+    private static List<String> openIds(String who) {
+        return as(who).queryParam("open", true)
+                .queryParam("limit", 500)
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
     }
 
     private static int openHigh(String who, String organization) {
