@@ -27,7 +27,7 @@ import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
 import { MoreButton, usePaged } from '../ui/Paged';
 import { AsOf, freshnessOf } from '../ui/AsOf';
-import { SEVERITIES, STILL_TO_FIX } from '../ui/Enums';
+import { exposureDone, SEVERITIES, STILL_TO_FIX } from '../ui/Enums';
 
 type Exposure = components['schemas']['ExposureView'];
 type Status = components['schemas']['ExposureStatus'];
@@ -200,10 +200,7 @@ export default function ExposuresPage() {
                           <StatusBadge prefix="ex" status={e.status} />
                         </Table.Td>
                         <Table.Td>
-                          <DueBadge
-                            dueOn={e.dueOn}
-                            done={['MITIGATED', 'RESOLVED', 'RISK_ACCEPTED', 'FALSE_POSITIVE', 'WITHDRAWN'].includes(e.status ?? '')}
-                          />
+                          <DueBadge dueOn={e.dueOn} done={exposureDone(e.status)} />
                         </Table.Td>
                       </Table.Tr>
                     ))}
@@ -299,7 +296,7 @@ function ExposureDetail({ id }: { id: string }) {
           <Group>
             <SeverityBadge severity={e.severity} />
             <StatusBadge prefix="ex" status={e.status} />
-            <DueBadge dueOn={e.dueOn} />
+            <DueBadge dueOn={e.dueOn} done={exposureDone(e.status)} />
           </Group>
           <Title order={3} size="h4">
             {e.advisoryReference ?? e.botnetListReference}

@@ -6,6 +6,7 @@ import { api, problemFrom, send, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
+import { exposureDone } from '../ui/Enums';
 import { ProblemAlert } from '../ui/Problems';
 import { QueryView } from '../ui/States';
 
@@ -108,7 +109,7 @@ export function AssetDetail({ id }: { id: string }) {
                         {e.advisoryReference ?? e.botnetListReference}
                       </Anchor>
                       <StatusBadge prefix="ex" status={e.status} />
-                      <DueBadge dueOn={e.dueOn} />
+                      <DueBadge dueOn={e.dueOn} done={exposureDone(e.status)} />
                     </Group>
                   ))}
                 </Stack>
