@@ -2,7 +2,10 @@ package vn.canhgac.advisory.exposure;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
@@ -263,6 +266,66 @@ class MatchingLockOrderTest {
                 .statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("botnetListId", equalTo(list));
+    }
+
+    /**
+     * An agency closes a hit while a list that names it is being matched: the list, published before the close, is
+     * no new evidence, and the hit stays closed under its list. The matching read the hit open in its snapshot and
+     * reopened it once it had the row, without a history row or an event.
+     */
+    @Test
+    void aHitClosedWhileAListIsMatchedStaysClosed() throws Exception {
+        String address = "203.162." + (1 + (int) (Math.random() * 250)) + "." + (1 + (int) (Math.random() * 250));
+        UUID server = UUID.randomUUID();
+        inventory.asset(server, UNIT, UNIT_PATH, "closed-meanwhile", 0, List.of(address), List.of());
+        InventoryFeed.awaitAsset(server);
+        String first = Publishing.botnetList(address + "\n");
+        String hit = as("authority")
+                .queryParam("assetId", server)
+                .get("/api/v1/exposures")
+                .then()
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
+
+        CompletableFuture<String> next;
+        SqlConnection person = pool.getConnection().await().indefinitely();
+        try {
+            Transaction closing = person.begin().await().indefinitely();
+            person.preparedQuery("select 1 from exposure where id = $1 for update")
+                    .execute(Tuple.of(UUID.fromString(hit)))
+                    .await()
+                    .indefinitely();
+            next = CompletableFuture.supplyAsync(() -> Publishing.botnetList(address + "\n"));
+            awaitRowWaiter();
+            person.preparedQuery("""
+                            update exposure set status = 'RESOLVED', status_changed_at = clock_timestamp(),
+                                status_changed_by = 'khanhhoa-coordinator', version = version + 1 where id = $1""")
+                    .execute(Tuple.of(UUID.fromString(hit)))
+                    .await()
+                    .indefinitely();
+            closing.commit().await().indefinitely();
+        } finally {
+            person.close().await().indefinitely();
+        }
+
+        next.get(60, TimeUnit.SECONDS);
+        as("authority")
+                .get("/api/v1/exposures/" + hit)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("botnetListId", equalTo(first))
+                .body("history.note", not(hasItem(startsWith("reopened"))));
+    }
+
+    /** Waits until a session of this database waits for a row another transaction holds. */
+    private void awaitRowWaiter() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !Sql.texts(pool, """
+                                select pid::text from pg_stat_activity
+                                where datname = current_database() and wait_event_type = 'Lock'
+                                  and wait_event in ('transactionid', 'tuple')""", Tuple.tuple()).isEmpty());
     }
 
     private static String advisoryOfTheWrongProduct(String reference) {
