@@ -79,7 +79,8 @@ function Advisories() {
                           <Badge color="red.9" size="xs">
                             KEV
                           </Badge>
-                        )}
+                        )}{' '}
+                        <WithdrawnBadge withdrawal={a.withdrawal} />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" lineClamp={2}>

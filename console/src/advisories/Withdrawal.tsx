@@ -58,7 +58,17 @@ export function WithdrawButton({ kind, id, reference }: { kind: 'advisory' | 'bo
     onSuccess: () => {
       setOpened(false);
       setReason('');
-      for (const key of ['advisories', 'advisory', 'botnet-lists', 'exposures']) client.invalidateQueries({ queryKey: [key] });
+      for (const key of [
+        'advisories',
+        'advisory',
+        'botnet-lists',
+        'exposures',
+        'exposure',
+        'exposure-summary',
+        'exposure-breakdown',
+        'asset',
+      ])
+        client.invalidateQueries({ queryKey: [key] });
     },
   });
   return (

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, download, unwrap } from '../api/client';
@@ -105,12 +105,18 @@ function Answer({ directive, recipients }: { directive: Directive; recipients?: 
   );
 }
 
+/** What an answer changes: the directive, and the boxes and the overview's card that list it. */
+function answered(client: QueryClient, id?: string) {
+  client.invalidateQueries({ queryKey: ['directive', id] });
+  client.invalidateQueries({ queryKey: ['directives'] });
+}
+
 function Acknowledge({ directive, mine, allowed }: { directive: Directive; mine: Recipient; allowed: boolean }) {
   const { t, dateTime } = useI18n();
   const client = useQueryClient();
   const acknowledge = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/directives/{id}/acknowledgement', { params: { path: { id: directive.id! } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['directive', directive.id] }),
+    onSuccess: () => answered(client, directive.id),
   });
   if (mine.acknowledgedAt) {
     return (
@@ -147,7 +153,7 @@ function ReportForm({ directive, mine }: { directive: Directive; mine: Recipient
       unwrap(
         api.PUT('/api/v1/directives/{id}/report', { params: { path: { id: directive.id! } }, body: { items, text: text || undefined } }),
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['directive', directive.id] }),
+    onSuccess: () => answered(client, directive.id),
   });
   const statuses: ItemStatus[] = ['DONE', 'IN_PROGRESS', 'NOT_STARTED', 'NOT_APPLICABLE'];
   return (
@@ -230,7 +236,7 @@ function ForwardForm({ directive, mine }: { directive: Directive; mine: Recipien
         }),
       );
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ['directive', directive.id] }),
+    onSuccess: () => answered(client, directive.id),
   });
   if (mine.forwardedAs) {
     return <Alert color="blue">{t('forwardedAs', { reference: mine.forwardedAs })}</Alert>;

@@ -55,11 +55,18 @@ public class BotnetListStore {
             select id from botnet_list where content_hash = $1 and id <> $2 and reference = $3""";
 
     private static final String SAME_REFERENCE = "select id from botnet_list where reference = $1 and id <> $2";
+    /** The list {@code l} is compared with: its issuer's latest active list issued on or before it. */
+    private static final String PREVIOUS = """
+            (select p.id from botnet_list p where p.issuer = l.issuer and p.id <> l.id and p.issued_on <= l.issued_on
+                 and p.reference not like 'pending:%' and p.withdrawn_at is null
+             order by p.issued_on desc, p.created_at desc limit 1)""";
+
     private static final String FINISH = """
-            update botnet_list set reference = $2, content_hash = $3, entry_count = $4,
-                previous_id = (select p.id from botnet_list p where p.issuer = $5 and p.id <> $1 and p.issued_on <= $6
-                               and p.reference not like 'pending:%' and p.withdrawn_at is null order by p.issued_on desc, p.created_at desc limit 1)
-            where id = $1""";
+            update botnet_list l set reference = $2, content_hash = $3, entry_count = $4, previous_id = %s
+            where id = $1""".formatted(PREVIOUS);
+
+    private static final String COMPARE_ELSEWHERE =
+            "update botnet_list l set previous_id = %s where l.previous_id = $1".formatted(PREVIOUS);
     private static final String DIFF = """
             select count(*) filter (where b.network is null) as added,
                    count(*) filter (where a.network is null) as removed,
@@ -141,9 +148,15 @@ public class BotnetListStore {
                         .addUUID(id)
                         .addString(input.reference())
                         .addString(hash)
-                        .addInteger((int) entries)
-                        .addString(input.issuer())
-                        .addLocalDate(input.issuedOn()))
+                        .addInteger((int) entries))
+                .replaceWithVoid();
+    }
+
+    /** The lists compared with a list now withdrawn are compared with the latest active one before them instead. */
+    public Uni<Void> compareElsewhereThan(SqlClient connection, UUID withdrawn) {
+        return connection
+                .preparedQuery(COMPARE_ELSEWHERE)
+                .execute(Tuple.of(withdrawn))
                 .replaceWithVoid();
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -259,7 +260,7 @@ public class DirectiveService {
     }
 
     private static void checkItems(DirectiveDetails directive, ReportInput report) {
-        Set<String> known = new HashSet<>();
+        Set<String> known = new LinkedHashSet<>();
         directive.items().forEach(item -> known.add(item.code()));
         List<Violation> faults = new ArrayList<>();
         if (report.items().isEmpty() && !known.isEmpty()) {

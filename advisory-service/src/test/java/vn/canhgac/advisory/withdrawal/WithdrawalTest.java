@@ -294,8 +294,9 @@ class WithdrawalTest {
 
     /**
      * A withdrawn list says when, by whom and why, and the same file sent again under its reference is refused: were
-     * it answered as the stored list, its sender would believe it active while it matches nothing. A later list of
-     * the issuer is compared with the latest list still active, not with the withdrawn one.
+     * it answered as the stored list, its sender would believe it active while it matches nothing. The issuer's
+     * lists, published before the withdrawal or after it, are compared with the latest list still active before
+     * them, not with the withdrawn one.
      */
     @Test
     void aWithdrawnListSaysSoAndTheSameFileAgainIsRefused() {
@@ -311,7 +312,10 @@ class WithdrawalTest {
                 .then()
                 .statusCode(200)
                 .body("withdrawal", nullValue());
+        String later = publishList(InventoryFeed.unique("AD-HOC"), randomAddress());
+        previousOf(later, withdrawn);
         withdrawList(withdrawn);
+        previousOf(later, active);
 
         as("khanhhoa-coordinator")
                 .get("/api/v1/botnet-lists/" + withdrawn)
@@ -341,12 +345,15 @@ class WithdrawalTest {
                 .body("detail", containsString("số hiệu mới"));
         assetHit(asset).body("items[0].status", equalTo("WITHDRAWN"));
 
-        String next = publishList(InventoryFeed.unique("AD-HOC"), randomAddress());
+        previousOf(publishList(InventoryFeed.unique("AD-HOC"), randomAddress()), later);
+    }
+
+    private static void previousOf(String list, String previous) {
         as("authority")
-                .get("/api/v1/botnet-lists/" + next)
+                .get("/api/v1/botnet-lists/" + list)
                 .then()
                 .statusCode(200)
-                .body("previousId", equalTo(active));
+                .body("previousId", equalTo(previous));
     }
 
     @Test

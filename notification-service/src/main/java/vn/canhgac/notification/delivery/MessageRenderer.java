@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeWords;
@@ -20,9 +19,6 @@ public class MessageRenderer {
 
     /** A message lists at most this many items; the rest are counted, and the link leads to them. */
     static final int LISTED = 50;
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     private final Template html;
     private final Template text;

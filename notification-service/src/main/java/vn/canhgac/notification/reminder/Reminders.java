@@ -256,11 +256,14 @@ public class Reminders {
 
     /**
      * Where each reminder leads: the overdue exposures of the organisation told (an escalation's, of the subtree
-     * below it), or its exposures still to fix, soonest due first, which a reminder of those due soon heads.
+     * below it, as far as the reader sees), or its exposures still to fix (the console's filter of that name),
+     * soonest due first, which those due soon head.
      */
     private static String exposuresLink(NoticeKind kind, String told) {
         return "/exposures?organization=" + told
-                + (kind == NoticeKind.EXPOSURES_DUE_SOON ? "&status=OPEN,ACKNOWLEDGED,IN_PROGRESS" : "&overdue=true");
+                + (kind == NoticeKind.EXPOSURES_DUE_SOON
+                        ? "&status=TO_CONFIRM,OPEN,ACKNOWLEDGED,IN_PROGRESS"
+                        : "&overdue=true");
     }
 
     private static NoticeFacts exposureFacts(NoticeKind kind, String told, List<Row> exposures) {

@@ -179,7 +179,8 @@ class RemindersTest {
                         equalTo("/exposures?organization=" + CAMRANH + "&overdue=true"))
                 .body(
                         "items.find { it.kind == 'EXPOSURES_DUE_SOON' }.facts.link",
-                        equalTo("/exposures?organization=" + CAMRANH + "&status=OPEN,ACKNOWLEDGED,IN_PROGRESS"));
+                        equalTo("/exposures?organization=" + CAMRANH
+                                + "&status=TO_CONFIRM,OPEN,ACKNOWLEDGED,IN_PROGRESS"));
         as("camranh-operator")
                 .header("Accept-Language", "en")
                 .get("/api/v1/notifications")
