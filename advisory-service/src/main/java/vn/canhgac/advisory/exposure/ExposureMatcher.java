@@ -257,7 +257,7 @@ public class ExposureMatcher {
             chosen as (select distinct on (dedup_key) * from candidate order by dedup_key, rank_date desc, evidence desc),
             due as materialized (select severity, deadline, exposure_due(severity, deadline, current_date) as due_on
                                  from (select distinct severity, deadline from chosen) d),
-            prior as (select c.*, (select d.due_on from due d where d.severity = c.severity
+            prior as materialized (select c.*, (select d.due_on from due d where d.severity = c.severity
                                           and d.deadline is not distinct from c.deadline) as due_on,
                              x.status as prior_status,
                              (x.botnet_list_id is not null and c.botnet_list_id is not null and (

@@ -290,14 +290,17 @@ class MatchingLockOrderTest {
 
         CompletableFuture<String> next;
         SqlConnection person = pool.getConnection().await().indefinitely();
+        Transaction closing = person.begin().await().indefinitely();
         try {
-            Transaction closing = person.begin().await().indefinitely();
-            person.preparedQuery("select 1 from exposure where id = $1 for update")
+            String pid = person.preparedQuery("select pg_backend_pid()::text from exposure where id = $1 for update")
                     .execute(Tuple.of(UUID.fromString(hit)))
                     .await()
-                    .indefinitely();
+                    .indefinitely()
+                    .iterator()
+                    .next()
+                    .getString(0);
             next = CompletableFuture.supplyAsync(() -> Publishing.botnetList(address + "\n"));
-            awaitRowWaiter();
+            awaitTheMatchingBlockedBy(pid);
             person.preparedQuery("""
                             update exposure set status = 'RESOLVED', status_changed_at = clock_timestamp(),
                                 status_changed_by = 'khanhhoa-coordinator', version = version + 1 where id = $1""")
@@ -305,6 +308,9 @@ class MatchingLockOrderTest {
                     .await()
                     .indefinitely();
             closing.commit().await().indefinitely();
+        } catch (RuntimeException e) {
+            closing.rollback().await().indefinitely();
+            throw e;
         } finally {
             person.close().await().indefinitely();
         }
@@ -319,13 +325,15 @@ class MatchingLockOrderTest {
                 .body("history.note", not(hasItem(startsWith("reopened"))));
     }
 
-    /** Waits until a session of this database waits for a row another transaction holds. */
-    private void awaitRowWaiter() {
+    /**
+     * Waits until a session waits for what the session {@code pid} holds: the hit's row alone, which only the
+     * matching's upsert takes (its text, past the first kilobyte, is cut off in {@code pg_stat_activity}).
+     */
+    private void awaitTheMatchingBlockedBy(String pid) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !Sql.texts(pool, """
                                 select pid::text from pg_stat_activity
-                                where datname = current_database() and wait_event_type = 'Lock'
-                                  and wait_event in ('transactionid', 'tuple')""", Tuple.tuple()).isEmpty());
+                                where datname = current_database() and $1::text::int = any(pg_blocking_pids(pid))""", Tuple.of(pid)).isEmpty());
     }
 
     private static String advisoryOfTheWrongProduct(String reference) {
