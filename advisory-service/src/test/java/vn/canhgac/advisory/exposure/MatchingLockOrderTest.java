@@ -238,23 +238,12 @@ class MatchingLockOrderTest {
      */
     @Test
     void aHitClosedWhileAListWaitsForTheLockIsReopenedByIt() throws Exception {
-        // A public address: lists skip documentation and other special-purpose space.
-        String address = "203.162." + (1 + (int) (Math.random() * 250)) + "." + (1 + (int) (Math.random() * 250));
-        UUID server = UUID.randomUUID();
-        inventory.asset(server, UNIT, UNIT_PATH, "reopened", 0, List.of(address), List.of());
-        InventoryFeed.awaitAsset(server);
-        Publishing.botnetList(address + "\n");
-        String hit = as("authority")
-                .queryParam("assetId", server)
-                .get("/api/v1/exposures")
-                .then()
-                .body("items", hasSize(1))
-                .extract()
-                .path("items[0].id");
+        ListedHit listed = anAssetHitByAList("reopened");
+        String hit = listed.hit();
 
         AtomicReference<CompletableFuture<String>> next = new AtomicReference<>();
         holdingTheLock(SHARED, holder -> {
-            next.set(CompletableFuture.supplyAsync(() -> Publishing.botnetList(address + "\n")));
+            next.set(CompletableFuture.supplyAsync(() -> Publishing.botnetList(listed.address() + "\n")));
             awaitWaiterFor(EXCLUSIVE);
             Publishing.changeStatus(hit, "RESOLVED", "đã gỡ mã độc");
         });
@@ -275,18 +264,8 @@ class MatchingLockOrderTest {
      */
     @Test
     void aHitClosedWhileAListIsMatchedStaysClosed() throws Exception {
-        String address = "203.162." + (1 + (int) (Math.random() * 250)) + "." + (1 + (int) (Math.random() * 250));
-        UUID server = UUID.randomUUID();
-        inventory.asset(server, UNIT, UNIT_PATH, "closed-meanwhile", 0, List.of(address), List.of());
-        InventoryFeed.awaitAsset(server);
-        String first = Publishing.botnetList(address + "\n");
-        String hit = as("authority")
-                .queryParam("assetId", server)
-                .get("/api/v1/exposures")
-                .then()
-                .body("items", hasSize(1))
-                .extract()
-                .path("items[0].id");
+        ListedHit listed = anAssetHitByAList("closed-meanwhile");
+        String hit = listed.hit();
 
         CompletableFuture<String> next;
         SqlConnection person = pool.getConnection().await().indefinitely();
@@ -299,7 +278,7 @@ class MatchingLockOrderTest {
                     .iterator()
                     .next()
                     .getString(0);
-            next = CompletableFuture.supplyAsync(() -> Publishing.botnetList(address + "\n"));
+            next = CompletableFuture.supplyAsync(() -> Publishing.botnetList(listed.address() + "\n"));
             awaitTheMatchingBlockedBy(pid);
             person.preparedQuery("""
                             update exposure set status = 'RESOLVED', status_changed_at = clock_timestamp(),
@@ -321,8 +300,27 @@ class MatchingLockOrderTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("RESOLVED"))
-                .body("botnetListId", equalTo(first))
+                .body("botnetListId", equalTo(listed.list()))
                 .body("history.note", not(hasItem(startsWith("reopened"))));
+    }
+
+    /** An asset's public address (lists skip special-purpose space), the list that names it, and its hit. */
+    private record ListedHit(String address, String list, String hit) {}
+
+    private ListedHit anAssetHitByAList(String hostname) {
+        String address = "203.162." + (1 + (int) (Math.random() * 250)) + "." + (1 + (int) (Math.random() * 250));
+        UUID server = UUID.randomUUID();
+        inventory.asset(server, UNIT, UNIT_PATH, hostname, 0, List.of(address), List.of());
+        InventoryFeed.awaitAsset(server);
+        String list = Publishing.botnetList(address + "\n");
+        String hit = as("authority")
+                .queryParam("assetId", server)
+                .get("/api/v1/exposures")
+                .then()
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
+        return new ListedHit(address, list, hit);
     }
 
     /**
