@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { call, unique } from './api';
 import { signIn, signOut } from './people';
 
 test('Cam Ranh records a protection measure; the province’s auditor sees who changed what', async ({ page }) => {
@@ -24,4 +25,28 @@ test('Cam Ranh records a protection measure; the province’s auditor sees who c
   await page.goto('/inventory?tab=systems');
   await page.getByRole('table', { name: 'Hệ thống thông tin' }).getByRole('row').nth(1).click();
   await expect(page.getByRole('dialog').getByRole('combobox')).toHaveCount(0);
+});
+
+test('the province’s auditor reads who changed the duty roster in its trail', async ({ page }) => {
+  const person = `Trực ${unique()}`;
+  const shift = await call<{ id: string }>('khanhhoa-coordinator', 'POST', '/api/v1/duty/shifts', {
+    organization: 'UBND-CAMRANH',
+    person,
+    phone: '0258 3822 111',
+    from: '2035-02-01T08:00:00',
+    to: '2035-02-01T20:00:00',
+  });
+  await call('khanhhoa-coordinator', 'DELETE', `/api/v1/duty/shifts/${shift.id}`);
+
+  await signIn(page, 'khanhhoa-auditor', '/audit');
+  await page.getByRole('radiogroup', { name: 'Sổ' }).getByText('Lịch trực').click();
+  await page.getByLabel('ID').fill(shift.id);
+  await page.getByLabel('ID').press('Enter');
+  const table = page.getByRole('table', { name: 'Nhật ký thay đổi' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row').nth(1)).toContainText('Xoá');
+  await expect(table.getByRole('row').nth(2)).toContainText('Tạo');
+  await expect(table.getByRole('row').nth(2)).toContainText('khanhhoa-coordinator');
+  await table.getByRole('row').nth(2).getByRole('button', { name: 'Xem thay đổi' }).click();
+  await expect(table.getByRole('row').nth(2)).toContainText(person);
 });

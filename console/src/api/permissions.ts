@@ -90,6 +90,12 @@ export const operationRoles = {
     "authority",
     "feed"
   ],
+  "GET /api/v1/audit/advisory": [
+    "authority",
+    "coordinator",
+    "org-admin",
+    "auditor"
+  ],
   "POST /api/v1/botnet-lists": [
     "authority",
     "feed"
@@ -272,6 +278,12 @@ export const operationRoles = {
     "coordinator",
     "org-admin",
     "org-operator"
+  ],
+  "GET /api/v1/audit/incident": [
+    "authority",
+    "coordinator",
+    "org-admin",
+    "auditor"
   ],
   "GET /api/v1/duty/alert-windows": [],
   "GET /api/v1/duty/coverage": [],

@@ -1131,6 +1131,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/advisory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes in your scope, newest first; filter by object, actor and time (ISO-8601 with offset) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    after?: string;
+                    entityId?: string;
+                    entityType?: string;
+                    limit?: number;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageAuditRecord"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/botnet-lists": {
         parameters: {
             query?: never;
@@ -3913,6 +3971,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/incident": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes in your scope, newest first; filter by object, actor and time (ISO-8601 with offset) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    after?: string;
+                    entityId?: string;
+                    entityType?: string;
+                    limit?: number;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageAuditRecord"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty/alert-windows": {
         parameters: {
             query?: never;
@@ -5150,6 +5266,19 @@ export interface components {
             startsOn: components["schemas"]["LocalDate"];
             endsOn: components["schemas"]["LocalDate"];
         };
+        AuditRecord: {
+            /** Format: int64 */
+            id?: number;
+            occurredAt?: components["schemas"]["Instant"];
+            actor?: string;
+            actorOrg?: string;
+            action?: string;
+            entityType?: string;
+            entityId?: string;
+            before?: components["schemas"]["JsonNode"];
+            after?: components["schemas"]["JsonNode"];
+            requestId?: string;
+        };
         /** @enum {string} */
         BotnetFormat: "TEXT" | "CSV" | "STIX" | "JSON_LIST" | "JSON";
         BotnetListDetails: {
@@ -5427,6 +5556,10 @@ export interface components {
             items?: components["schemas"]["AdvisoryDetails"][];
             next?: string;
         };
+        PageAuditRecord: {
+            items?: components["schemas"]["AuditRecord"][];
+            next?: string;
+        };
         PageBotnetListDetails: {
             items?: components["schemas"]["BotnetListDetails"][];
             next?: string;
@@ -5545,19 +5678,6 @@ export interface components {
         };
         /** @enum {string} */
         AssetKind: "SERVER" | "WORKSTATION" | "NETWORK_DEVICE" | "APPLIANCE" | "CLOUD_INSTANCE";
-        AuditRecord: {
-            /** Format: int64 */
-            id?: number;
-            occurredAt?: components["schemas"]["Instant"];
-            actor?: string;
-            actorOrg?: string;
-            action?: string;
-            entityType?: string;
-            entityId?: string;
-            before?: components["schemas"]["JsonNode"];
-            after?: components["schemas"]["JsonNode"];
-            requestId?: string;
-        };
         ChecklistItem: {
             code?: string;
             category?: string;
@@ -5690,10 +5810,6 @@ export interface components {
         };
         PageAssetDetails: {
             items?: components["schemas"]["AssetDetails"][];
-            next?: string;
-        };
-        PageAuditRecord: {
-            items?: components["schemas"]["AuditRecord"][];
             next?: string;
         };
         PageOrganizationDetails: {

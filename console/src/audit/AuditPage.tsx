@@ -1,4 +1,4 @@
-import { Anchor, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Code, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -25,13 +25,39 @@ function Changes({ before, after }: { before?: unknown; after?: unknown }) {
   );
 }
 
+interface AuditQuery {
+  actor?: string;
+  entityType?: string;
+  entityId?: string;
+  since?: string;
+  until?: string;
+  after?: string;
+  limit?: number;
+}
+
+/** Each service keeps the trail of what it owns: the objects it records, and where it serves them. */
+const TRAILS = {
+  inventory: {
+    objects: ['organization', 'system', 'system-measure', 'asset'],
+    read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit', { params: { query } })),
+  },
+  advisory: {
+    objects: ['advisory', 'botnet-list', 'directive', 'directive-report', 'due-policy'],
+    read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit/advisory', { params: { query } })),
+  },
+  incident: {
+    objects: ['duty-shift'],
+    read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit/incident', { params: { query } })),
+  },
+};
+type Trail = keyof typeof TRAILS;
+
 export default function AuditPage() {
-  const { t, dateTime } = useI18n();
-  const [filters, setFilters] = useState<{ actor?: string; entityType?: string; entityId?: string; since?: string; until?: string }>({});
+  const { t, tv, dateTime } = useI18n();
+  const [trail, setTrail] = useState<Trail>('inventory');
+  const [filters, setFilters] = useState<Omit<AuditQuery, 'after' | 'limit'>>({});
   const [open, setOpen] = useState<number | null>(null);
-  const audit = usePaged(['audit', filters], (after) =>
-    unwrap(api.GET('/api/v1/audit', { params: { query: { ...filters, after: after, limit: 50 } } })),
-  );
+  const audit = usePaged(['audit', trail, filters], (after) => TRAILS[trail].read({ ...filters, after, limit: 50 }));
   const rows = audit.rows;
   const field = (name: keyof typeof filters, label: string) => (
     <TextInput
@@ -43,9 +69,27 @@ export default function AuditPage() {
   return (
     <Stack>
       <Title order={2}>{t('auditTitle')}</Title>
+      <SegmentedControl
+        aria-label={t('auditTrail')}
+        value={trail}
+        onChange={(value) => {
+          setTrail(value as Trail);
+          setFilters({ ...filters, entityType: undefined });
+          setOpen(null);
+        }}
+        data={(Object.keys(TRAILS) as Trail[]).map((value) => ({ value, label: t(`trail_${value}`) }))}
+      />
       <Group>
         {field('actor', t('actor'))}
-        {field('entityType', t('object'))}
+        <Select
+          label={t('object')}
+          placeholder={t('anyObject')}
+          clearable
+          w={240}
+          value={filters.entityType ?? null}
+          onChange={(value) => setFilters({ ...filters, entityType: value ?? undefined })}
+          data={TRAILS[trail].objects.map((value) => ({ value, label: tv('audited', value) }))}
+        />
         {field('entityId', 'ID')}
         <TextInput
           label={t('from')}
@@ -86,10 +130,10 @@ export default function AuditPage() {
                             {r.actorOrg}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{r.action}</Table.Td>
+                        <Table.Td>{tv('auditAction', r.action)}</Table.Td>
                         <Table.Td>
                           <Text size="sm">
-                            {r.entityType} <Code>{r.entityId}</Code>
+                            {tv('audited', r.entityType)} <Code>{r.entityId}</Code>
                           </Text>
                           <Anchor component="button" size="xs" onClick={() => setOpen(open === r.id ? null : r.id!)}>
                             {t('whatChanged')}

@@ -119,7 +119,17 @@ public class DirectiveService {
                                         String.valueOf(caller.orgCode()),
                                         caller.displayName(),
                                         report.text())
-                                .invoke(recipient -> requireRecipient(recipient, directive)))
+                                .invoke(reporterPath -> requireRecipient(reporterPath != null, directive))
+                                // The report is the reporter's act: its entry is in the reporter's scope.
+                                .call(reporterPath -> audit.record(
+                                        OpenTransaction.on(connection),
+                                        caller,
+                                        Change.updated(
+                                                "directive-report",
+                                                id + "/" + caller.orgCode(),
+                                                reporterPath,
+                                                null,
+                                                report))))
                         .call(directive -> store.reportItems(connection, id, caller.orgCode(), report.items()))
                         .call(directive -> outbox.record(
                                 OpenTransaction.on(connection),
@@ -129,16 +139,7 @@ public class DirectiveService {
                                         directive.reference(),
                                         caller.orgCode(),
                                         Instant.now(),
-                                        caller.displayName()))))
-                        .call(directive -> audit.record(
-                                OpenTransaction.on(connection),
-                                caller,
-                                List.of(Change.updated(
-                                        "directive-report",
-                                        id + "/" + caller.orgCode(),
-                                        directive.issuerCode(),
-                                        null,
-                                        report)))))
+                                        caller.displayName())))))
                 .flatMap(ignored -> get(caller, id));
     }
 

@@ -65,7 +65,8 @@ public class DirectiveStore {
     private static final String REPORT = """
             update directive_recipient set acknowledged_at = coalesce(acknowledged_at, now()),
                 acknowledged_by = coalesce(acknowledged_by, $3), reported_at = now(), reported_by = $3, report_text = $4
-            where directive_id = $1 and organization_code = $2""";
+            where directive_id = $1 and organization_code = $2
+            returning org_path""";
     private static final String REPORT_ITEMS = """
             insert into directive_item_report (directive_id, organization_code, item_code, status, text)
             select $1, $2, u.code, u.status, u.text from unnest($3::text[], $4::text[], $5::text[]) as u(code, status, text)
@@ -212,11 +213,11 @@ public class DirectiveStore {
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    /** Records the recipient's report (acknowledging it too); answers whether it is a recipient. */
-    public Uni<Boolean> report(SqlClient client, UUID id, String orgCode, String actor, String text) {
+    /** Records the recipient's report (acknowledging it too); answers its path, or null when it is not a recipient. */
+    public Uni<String> report(SqlClient client, UUID id, String orgCode, String actor, String text) {
         return client.preparedQuery(REPORT)
                 .execute(Tuple.of(id, orgCode, actor, text))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("org_path"));
     }
 
     public Uni<Void> reportItems(SqlClient client, UUID id, String orgCode, List<ReportInput.ItemReport> items) {

@@ -2,6 +2,7 @@ package vn.canhgac.advisory.directive;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,7 @@ import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -233,6 +235,48 @@ class DirectiveTest {
                         .then(),
                 400,
                 "invalid-request");
+    }
+
+    /** The trail: a directive's issue is in its issuer's scope, a report in its reporter's, nothing in another's. */
+    @Test
+    void theTrailSaysWhoIssuedAndWhoReported() {
+        String directive = as("authority")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"reference":"78/CATTT-%s","subject":"Báo cáo rà soát","issuedOn":"2024-03-01",
+                         "reportDueOn":"2024-03-15","recipients":["NHTM-A"]}""".formatted(RUN))
+                .post("/api/v1/directives")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("bank-admin")
+                .contentType(ContentType.JSON)
+                .body("{\"text\":\"Đã rà soát\"}")
+                .put("/api/v1/directives/" + directive + "/report")
+                .then()
+                .statusCode(200);
+        String report = directive + "/NHTM-A";
+
+        trail("bank-admin", report)
+                .body("items.action", equalTo(List.of("UPDATED")))
+                .body("items[0].entityType", equalTo("directive-report"))
+                .body("items[0].after.text", equalTo("Đã rà soát"));
+        trail("bank-admin", directive).body("items", empty());
+        trail("authority", directive)
+                .body("items.action", equalTo(List.of("CREATED")))
+                .body("items[0].actor", equalTo("authority"));
+        trail("authority", report).body("items.actor", equalTo(List.of("bank-admin")));
+        trail("khanhhoa-auditor", report).body("items", empty());
+        as("camranh-operator").get("/api/v1/audit/advisory").then().statusCode(403);
+    }
+
+    private static ValidatableResponse trail(String person, String entityId) {
+        return as(person)
+                .queryParam("entityId", entityId)
+                .get("/api/v1/audit/advisory")
+                .then()
+                .statusCode(200);
     }
 
     private static List<String> box(String person, String box) {

@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.canhgac.commons.audit.AuditTrail;
+import vn.canhgac.commons.audit.Change;
+import vn.canhgac.commons.contracts.DutyShiftEvent;
 import vn.canhgac.commons.ids.TimeOrderedIds;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.problem.DomainProblem;
@@ -32,7 +35,7 @@ import vn.canhgac.commons.time.Vietnam;
  * Duty rosters: shifts per organisation, the gaps in 24/7 coverage of a period (across midnight and month ends
  * alike: shifts are instants), who is on duty now with the fall-back to the parent organisation's duty officer,
  * and a coordinator's view of the coverage of its whole subtree. Shifts added and deleted are announced on
- * {@code incident.duty}.
+ * {@code incident.duty} and recorded in the audit trail.
  */
 @ApplicationScoped
 public class DutyService {
@@ -46,6 +49,9 @@ public class DutyService {
             List<Gap> gaps,
             double coveredPercent) {}
 
+    /** The audit trail's name for a shift. */
+    static final String AUDIT_TYPE = "duty-shift";
+
     public record Gap(LocalDateTime from, LocalDateTime to, long minutes) {}
 
     /** Who answers for an organisation now: its own duty officers, or the nearest ancestor's. */
@@ -55,12 +61,14 @@ public class DutyService {
     private final TenantScopes scopes;
     private final DutyStore store;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    public DutyService(Pool pool, TenantScopes scopes, DutyStore store, Outbox outbox) {
+    public DutyService(Pool pool, TenantScopes scopes, DutyStore store, Outbox outbox, AuditTrail audit) {
         this.pool = pool;
         this.scopes = scopes;
         this.store = store;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     public Uni<ShiftView> addShift(Caller caller, ShiftInput input) {
@@ -72,10 +80,14 @@ public class DutyService {
         }
         UUID id = TimeOrderedIds.next();
         return organizationField(caller, input.organization())
-                .flatMap(org -> pool.withTransaction(
-                        connection -> store.insert(connection, id, org, input, from, to, zone, caller.displayName())
-                                .flatMap(added -> outbox.record(
-                                        OpenTransaction.on(connection), DUTY_SHIFT_ADDED, List.of(added)))))
+                .flatMap(org -> pool.withTransaction(connection -> store.insert(
+                                connection, id, org, input, from, to, zone, caller.displayName())
+                        .call(added -> audit.record(
+                                OpenTransaction.on(connection),
+                                caller,
+                                Change.created(AUDIT_TYPE, id.toString(), added.orgPath(), added)))
+                        .flatMap(added ->
+                                outbox.record(OpenTransaction.on(connection), DUTY_SHIFT_ADDED, List.of(added)))))
                 .flatMap(ignored -> store.shift(pool, id));
     }
 
@@ -92,8 +104,11 @@ public class DutyService {
                     return pool.withTransaction(connection -> store.delete(connection, id)
                             .flatMap(deleted -> deleted == null
                                     ? Uni.createFrom().voidItem()
-                                    : outbox.record(
-                                            OpenTransaction.on(connection), DUTY_SHIFT_DELETED, List.of(deleted))));
+                                    : audit.record(OpenTransaction.on(connection), caller, removal(deleted))
+                                            .call(() -> outbox.record(
+                                                    OpenTransaction.on(connection),
+                                                    DUTY_SHIFT_DELETED,
+                                                    List.of(deleted)))));
                 }));
     }
 
@@ -133,6 +148,22 @@ public class DutyService {
                 return new OnDuty(org.code(), null, false, List.of());
             });
         });
+    }
+
+    /** A deleted shift's trail entry: the shift as it stood, not the event's "deleted" flag. */
+    private static Change removal(DutyShiftEvent deleted) {
+        DutyShiftEvent before = new DutyShiftEvent(
+                deleted.id(),
+                deleted.organizationCode(),
+                deleted.orgPath(),
+                deleted.person(),
+                deleted.role(),
+                deleted.phone(),
+                deleted.email(),
+                deleted.startsAt(),
+                deleted.endsAt(),
+                false);
+        return Change.deleted(AUDIT_TYPE, deleted.id().toString(), deleted.orgPath(), before);
     }
 
     private static List<CoverageReport> report(

@@ -1,8 +1,10 @@
 package vn.canhgac.incident.duty;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 
@@ -155,5 +157,42 @@ class DutyResourceTest {
                 .body("onDutyFor", equalTo("STTTT-KH"))
                 .body("fallback", equalTo(true))
                 .body("shifts.person", hasItem("Phạm Văn Trực"));
+    }
+
+    /** Who put whom on the roster, and who took them off: in the province's trail, not in another tenant's. */
+    @Test
+    void addingAndRemovingAShiftIsInTheAuditTrail() {
+        String person = "Nhật Ký " + RunIds.next(6);
+        String id = as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"organization":"UBND-CAMRANH","person":"%s","phone":"0258 3822 111",
+                         "from":"2034-02-01T08:00:00","to":"2034-02-01T20:00:00"}""".formatted(person))
+                .post("/api/v1/duty/shifts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as("khanhhoa-coordinator").delete("/api/v1/duty/shifts/" + id).then().statusCode(204);
+
+        as("khanhhoa-auditor")
+                .queryParam("entityType", "duty-shift")
+                .queryParam("entityId", id)
+                .get("/api/v1/audit/incident")
+                .then()
+                .statusCode(200)
+                .body("items.action", equalTo(List.of("DELETED", "CREATED")))
+                .body("items.actor", equalTo(List.of("khanhhoa-coordinator", "khanhhoa-coordinator")))
+                .body("items[1].after.person", equalTo(person))
+                .body("items[0].before.person", equalTo(person))
+                .body("items[0].before.deleted", equalTo(false))
+                .body("items[0].after", nullValue());
+        as("bank-admin")
+                .queryParam("entityId", id)
+                .get("/api/v1/audit/incident")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
+        as("camranh-operator").get("/api/v1/audit/incident").then().statusCode(403);
     }
 }
