@@ -35,6 +35,8 @@ test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, whi
   const awaiting = page.locator('.mantine-Card-root').filter({ hasText: 'Chỉ đạo chờ xác nhận hoặc báo cáo' });
   await expect(awaiting.getByRole('link', { name: new RegExp(provincial) })).toBeVisible();
   await page.goto('/directives');
+  await page.getByText('Chờ trả lời', { exact: true }).click();
+  await expect(page).toHaveURL(/box=awaiting/);
   await page.getByRole('link', { name: provincial }).click();
   await expect(page.getByText('Báo cáo kết quả rà soát về Sở trước ngày 25/01')).toBeVisible();
   await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
@@ -49,6 +51,10 @@ test('the Khánh Hòa coordinator forwards a national directive to Cam Ranh, whi
   await page.goto('/');
   await expect(awaiting).toBeVisible();
   await expect(awaiting.getByRole('link', { name: new RegExp(provincial) })).toHaveCount(0);
+  await page.goto('/directives?box=awaiting');
+  // Loaded (rows or the empty box), and the reported directive is not among them.
+  await expect(page.getByRole('table').or(page.getByText('Không có chỉ đạo nào đang chờ.'))).toBeVisible();
+  await expect(page.getByRole('link', { name: provincial })).toHaveCount(0);
   await signOut(page);
 
   await signIn(page, 'khanhhoa-coordinator', '/directives');

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
 import { DueBadge, SeverityBadge } from '../ui/Badges';
 import { ProblemAlert } from '../ui/Problems';
+import { MoreButton, usePaged } from '../ui/Paged';
 import { Empty, QueryView } from '../ui/States';
 
 export default function AdvisoriesPage() {
@@ -39,10 +40,9 @@ function Advisories() {
   const can = useCan();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const advisories = useQuery({
-    queryKey: ['advisories', q],
-    queryFn: () => unwrap(api.GET('/api/v1/advisories', { params: { query: { q: q || undefined, limit: 50 } } })),
-  });
+  const advisories = usePaged(['advisories', q], (after) =>
+    unwrap(api.GET('/api/v1/advisories', { params: { query: { q: q || undefined, after, limit: 50 } } })),
+  );
   return (
     <Stack>
       {can('POST /api/v1/advisories') && <PublishAdvisory />}
@@ -53,57 +53,60 @@ function Advisories() {
         maw={360}
       />
       <QueryView query={advisories}>
-        {(page) =>
-          !page.items?.length ? (
+        {() =>
+          !advisories.rows.length ? (
             <Empty>{t('noAdvisories')}</Empty>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped aria-label={t('advisoriesTitle')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('reference')}</Table.Th>
-                    <Table.Th>{t('title')}</Table.Th>
-                    <Table.Th>{t('severity')}</Table.Th>
-                    <Table.Th>{t('issuedOn')}</Table.Th>
-                    <Table.Th>{t('matchedOrganizations')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Td>
-                        <Anchor component="button" fw={600} size="sm" onClick={() => setOpen(a.id!)}>
-                          {a.reference}
-                        </Anchor>{' '}
-                        {a.knownExploited && (
-                          <Badge color="red.9" size="xs">
-                            KEV
-                          </Badge>
-                        )}{' '}
-                        <WithdrawnBadge withdrawal={a.withdrawal} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" lineClamp={2}>
-                          {a.title}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {(a.cves ?? []).slice(0, 4).join(', ')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <SeverityBadge severity={a.severity} />
-                      </Table.Td>
-                      <Table.Td>{date(a.issuedOn)}</Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/exposures?advisoryId=${a.id}`}>
-                          {t('navExposures')} →
-                        </Anchor>
-                      </Table.Td>
+            <>
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped aria-label={t('advisoriesTitle')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('reference')}</Table.Th>
+                      <Table.Th>{t('title')}</Table.Th>
+                      <Table.Th>{t('severity')}</Table.Th>
+                      <Table.Th>{t('issuedOn')}</Table.Th>
+                      <Table.Th>{t('matchedOrganizations')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {advisories.rows.map((a) => (
+                      <Table.Tr key={a.id}>
+                        <Table.Td>
+                          <Anchor component="button" fw={600} size="sm" onClick={() => setOpen(a.id!)}>
+                            {a.reference}
+                          </Anchor>{' '}
+                          {a.knownExploited && (
+                            <Badge color="red.9" size="xs">
+                              KEV
+                            </Badge>
+                          )}{' '}
+                          <WithdrawnBadge withdrawal={a.withdrawal} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" lineClamp={2}>
+                            {a.title}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {(a.cves ?? []).slice(0, 4).join(', ')}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <SeverityBadge severity={a.severity} />
+                        </Table.Td>
+                        <Table.Td>{date(a.issuedOn)}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/exposures?advisoryId=${a.id}`}>
+                            {t('navExposures')} →
+                          </Anchor>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <MoreButton list={advisories} />
+            </>
           )
         }
       </QueryView>
@@ -120,59 +123,59 @@ function BotnetLists() {
   const { t, date, number } = useI18n();
   const can = useCan();
   const mayWithdraw = useMayWithdraw();
-  const lists = useQuery({
-    queryKey: ['botnet-lists'],
-    queryFn: () => unwrap(api.GET('/api/v1/botnet-lists', { params: { query: { limit: 50 } } })),
-  });
+  const lists = usePaged(['botnet-lists'], (after) => unwrap(api.GET('/api/v1/botnet-lists', { params: { query: { after, limit: 50 } } })));
   return (
     <Stack>
       {can('POST /api/v1/botnet-lists') && <PublishBotnetList />}
       <QueryView query={lists}>
-        {(page) =>
-          !page.items?.length ? (
+        {() =>
+          !lists.rows.length ? (
             <Empty>{t('none')}</Empty>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped aria-label={t('botnetLists')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('reference')}</Table.Th>
-                    <Table.Th>{t('issuedOn')}</Table.Th>
-                    <Table.Th>{t('entries')}</Table.Th>
-                    <Table.Th>{t('dueOn')}</Table.Th>
-                    <Table.Th>{t('matchedOrganizations')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((l) => (
-                    <Table.Tr key={l.id}>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Text fw={600} size="sm">
-                            {l.reference}
-                          </Text>
-                          <WithdrawnBadge withdrawal={l.withdrawal} />
-                          {!l.withdrawal && can('POST /api/v1/botnet-lists/{id}/withdrawal') && mayWithdraw(l.createdBy) && (
-                            <WithdrawButton kind="botnet-list" id={l.id!} reference={l.reference} />
-                          )}
-                        </Group>
-                        {l.previousId && can('GET /api/v1/botnet-lists/{id}/diff') && <ListDiff list={l} />}
-                      </Table.Td>
-                      <Table.Td>{date(l.issuedOn)}</Table.Td>
-                      <Table.Td>{number(l.entryCount)}</Table.Td>
-                      <Table.Td>
-                        <DueBadge dueOn={l.dueOn} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/exposures?botnetListId=${l.id}`}>
-                          {t('navExposures')} →
-                        </Anchor>
-                      </Table.Td>
+            <>
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped aria-label={t('botnetLists')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('reference')}</Table.Th>
+                      <Table.Th>{t('issuedOn')}</Table.Th>
+                      <Table.Th>{t('entries')}</Table.Th>
+                      <Table.Th>{t('dueOn')}</Table.Th>
+                      <Table.Th>{t('matchedOrganizations')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {lists.rows.map((l) => (
+                      <Table.Tr key={l.id}>
+                        <Table.Td>
+                          <Group gap="xs">
+                            <Text fw={600} size="sm">
+                              {l.reference}
+                            </Text>
+                            <WithdrawnBadge withdrawal={l.withdrawal} />
+                            {!l.withdrawal && can('POST /api/v1/botnet-lists/{id}/withdrawal') && mayWithdraw(l.createdBy) && (
+                              <WithdrawButton kind="botnet-list" id={l.id!} reference={l.reference} />
+                            )}
+                          </Group>
+                          {l.previousId && can('GET /api/v1/botnet-lists/{id}/diff') && <ListDiff list={l} />}
+                        </Table.Td>
+                        <Table.Td>{date(l.issuedOn)}</Table.Td>
+                        <Table.Td>{number(l.entryCount)}</Table.Td>
+                        <Table.Td>
+                          <DueBadge dueOn={l.dueOn} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/exposures?botnetListId=${l.id}`}>
+                            {t('navExposures')} →
+                          </Anchor>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <MoreButton list={lists} />
+            </>
           )
         }
       </QueryView>

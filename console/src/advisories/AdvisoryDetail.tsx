@@ -100,6 +100,13 @@ export function AdvisoryDetail({ id }: { id: string }) {
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
+                  {page.next && (
+                    <Table.Caption>
+                      <Anchor component={Link} to={`/exposures?advisoryId=${id}`}>
+                        {t('moreExposuresOfAdvisory')}
+                      </Anchor>
+                    </Table.Caption>
+                  )}
                 </Table>
               );
             }}

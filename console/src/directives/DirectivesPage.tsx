@@ -1,29 +1,28 @@
 import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
 import { NewDirective } from './NewDirective';
 import { DueBadge } from '../ui/Badges';
+import { MoreButton, usePaged } from '../ui/Paged';
 import { Empty, QueryView } from '../ui/States';
+
+const BOXES = ['inbox', 'awaiting', 'sent', 'all'] as const;
+type Box = (typeof BOXES)[number];
+const API_BOX = { inbox: 'RECEIVED', awaiting: 'AWAITING', sent: 'SENT', all: undefined } as const;
 
 export default function DirectivesPage() {
   const { t, date } = useI18n();
   const can = useCan();
-  const [box, setBox] = useState<'inbox' | 'sent' | 'all'>('inbox');
+  const [params, setParams] = useSearchParams();
+  const box = (BOXES as readonly string[]).includes(params.get('box') ?? '') ? (params.get('box') as Box) : 'inbox';
   const [writing, setWriting] = useState(false);
   // Each box is asked of the API: filtered here, a page of everything in scope hid what it did not hold.
-  const directives = useQuery({
-    queryKey: ['directives', box],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/directives', {
-          params: { query: { box: box === 'inbox' ? 'RECEIVED' : box === 'sent' ? 'SENT' : undefined, limit: 200 } },
-        }),
-      ),
-  });
+  const directives = usePaged(['directives', 'box', box], (after) =>
+    unwrap(api.GET('/api/v1/directives', { params: { query: { box: API_BOX[box], after, limit: 100 } } })),
+  );
   return (
     <Stack>
       <Group justify="space-between">
@@ -32,9 +31,10 @@ export default function DirectivesPage() {
           {can('POST /api/v1/directives') && !writing && <Button onClick={() => setWriting(true)}>{t('newDirective')}</Button>}
           <SegmentedControl
             value={box}
-            onChange={(v) => setBox(v as 'inbox' | 'sent' | 'all')}
+            onChange={(v) => setParams({ box: v }, { replace: true })}
             data={[
               { value: 'inbox', label: t('inbox') },
+              { value: 'awaiting', label: t('awaitingAnswer') },
               { value: 'sent', label: t('sent') },
               { value: 'all', label: t('allInScope') },
             ]}
@@ -43,50 +43,53 @@ export default function DirectivesPage() {
       </Group>
       {writing && <NewDirective onClose={() => setWriting(false)} />}
       <QueryView query={directives}>
-        {(page) => {
-          const rows = page.items ?? [];
-          if (!rows.length) return <Empty>{t('noDirectives')}</Empty>;
+        {() => {
+          const rows = directives.rows;
+          if (!rows.length) return <Empty>{t(box === 'awaiting' ? 'noDirectivesAwaiting' : 'noDirectives')}</Empty>;
           return (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('reference')}</Table.Th>
-                    <Table.Th>{t('subject')}</Table.Th>
-                    <Table.Th>{t('issuer')}</Table.Th>
-                    <Table.Th>{t('issuedOn')}</Table.Th>
-                    <Table.Th>{t('reportDueOn')}</Table.Th>
-                    {box !== 'inbox' && <Table.Th>{t('reported')}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/directives/${d.id}`} fw={600}>
-                          {d.reference}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text lineClamp={2} size="sm">
-                          {d.subject}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{d.issuerCode}</Table.Td>
-                      <Table.Td>{date(d.issuedOn)}</Table.Td>
-                      <Table.Td>
-                        <DueBadge dueOn={d.reportDueOn} />
-                      </Table.Td>
-                      {box !== 'inbox' && (
-                        <Table.Td>
-                          {d.reported}/{d.recipients}
-                        </Table.Td>
-                      )}
+            <>
+              <Table.ScrollContainer minWidth={640}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('reference')}</Table.Th>
+                      <Table.Th>{t('subject')}</Table.Th>
+                      <Table.Th>{t('issuer')}</Table.Th>
+                      <Table.Th>{t('issuedOn')}</Table.Th>
+                      <Table.Th>{t('reportDueOn')}</Table.Th>
+                      {box !== 'inbox' && <Table.Th>{t('reported')}</Table.Th>}
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((d) => (
+                      <Table.Tr key={d.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/directives/${d.id}`} fw={600}>
+                            {d.reference}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text lineClamp={2} size="sm">
+                            {d.subject}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{d.issuerCode}</Table.Td>
+                        <Table.Td>{date(d.issuedOn)}</Table.Td>
+                        <Table.Td>
+                          <DueBadge dueOn={d.reportDueOn} />
+                        </Table.Td>
+                        {box !== 'inbox' && (
+                          <Table.Td>
+                            {d.reported}/{d.recipients}
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <MoreButton list={directives} />
+            </>
           );
         }}
       </QueryView>

@@ -73,6 +73,12 @@ export const messages = {
   drillDown: ['Xem chi tiết {name}', 'Drill into {name}'],
   directivesAwaiting: ['Chỉ đạo chờ xác nhận hoặc báo cáo', 'Directives awaiting acknowledgement or report'],
   noDirectivesAwaiting: ['Không có chỉ đạo nào đang chờ.', 'No directive is waiting for you.'],
+  moreExposuresOfAdvisory: [
+    'Các cơ quan khác có thể cũng bị ảnh hưởng: xem mọi lỗ hổng của cảnh báo này',
+    'More organisations may be hit: every exposure of this advisory',
+  ],
+  allDirectivesAwaiting: ['Xem mọi chỉ đạo đang chờ', 'Every directive awaiting you'],
+  awaitingAnswer: ['Chờ trả lời', 'Awaiting an answer'],
   openIncidents: ['Sự cố đang xử lý', 'Open incidents'],
   noOpenIncidents: ['Không có sự cố đang xử lý.', 'No open incident.'],
   slaBreached: ['Quá thời hạn xử lý', 'Past deadline'],

@@ -8,6 +8,7 @@ import { useCan } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { exposureDone } from '../ui/Enums';
 import { ProblemAlert } from '../ui/Problems';
+import { MoreButton, usePaged } from '../ui/Paged';
 import { QueryView } from '../ui/States';
 
 /** An asset with its products and what they expose; its products can be replaced by a CycloneDX SBOM. */
@@ -16,10 +17,9 @@ export function AssetDetail({ id }: { id: string }) {
   const can = useCan();
   const client = useQueryClient();
   const asset = useQuery({ queryKey: ['asset', id], queryFn: () => unwrap(api.GET('/api/v1/assets/{id}', { params: { path: { id } } })) });
-  const exposures = useQuery({
-    queryKey: ['exposures', 'asset', id],
-    queryFn: () => unwrap(api.GET('/api/v1/exposures', { params: { query: { assetId: id, limit: 50 } } })),
-  });
+  const exposures = usePaged(['exposures', 'asset', id], (after) =>
+    unwrap(api.GET('/api/v1/exposures', { params: { query: { assetId: id, after, limit: 50 } } })),
+  );
   const [failed, setFailed] = useState<unknown>(null);
   const [warnings, setWarnings] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,12 +97,12 @@ export function AssetDetail({ id }: { id: string }) {
             {t('navExposures')}
           </Title>
           <QueryView query={exposures}>
-            {(page) =>
-              !page.items?.length ? (
+            {() =>
+              !exposures.rows.length ? (
                 <Text c="dimmed">{t('none')}</Text>
               ) : (
                 <Stack gap={4}>
-                  {page.items.map((e) => (
+                  {exposures.rows.map((e) => (
                     <Group key={e.id} gap="xs" wrap="nowrap">
                       <SeverityBadge severity={e.severity} />
                       <Anchor component={Link} to={`/exposures/${e.id}`} size="sm" lineClamp={1}>
@@ -112,6 +112,7 @@ export function AssetDetail({ id }: { id: string }) {
                       <DueBadge dueOn={e.dueOn} done={exposureDone(e.status)} />
                     </Group>
                   ))}
+                  <MoreButton list={exposures} />
                 </Stack>
               )
             }

@@ -1,9 +1,9 @@
 import { Anchor, Card, Grid, Stack, Text, TextInput, Title, Tree, type TreeNodeData } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { fold, useI18n } from '../i18n/i18n';
+import { useEveryPage } from '../ui/Paged';
 import { QueryView } from '../ui/States';
 
 type Organization = components['schemas']['OrganizationDetails'];
@@ -13,11 +13,11 @@ export function OrganizationsTab() {
   const { t } = useI18n();
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
-  const organizations = useQuery({
-    queryKey: ['organizations'],
-    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { limit: 500 } } })),
-  });
-  const all = useMemo(() => organizations.data?.items ?? [], [organizations.data]);
+  // A tree needs every organisation: a national caller's subtree is more than a page.
+  const organizations = useEveryPage(['organizations'], (after) =>
+    unwrap(api.GET('/api/v1/organizations', { params: { query: { after, limit: 500 } } })),
+  );
+  const all = useMemo(() => organizations.data?.pages.flatMap((p) => p.items ?? []) ?? [], [organizations.data]);
   const tree = useMemo(() => buildTree(all, fold(filter)), [all, filter]);
   const chosen = all.find((o) => o.code === selected);
   return (

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { MoreButton, usePaged } from '../ui/Paged';
 import { Empty, QueryView } from '../ui/States';
 import type { components } from '../api/schema';
 import { useCan } from '../session';
@@ -12,56 +13,57 @@ export function SystemsTab() {
   const { t } = useI18n();
   const [level, setLevel] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const systems = useQuery({
-    queryKey: ['systems', level],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/systems', { params: { query: { securityLevel: level ? Number(level) : undefined, limit: 200 } } })),
-  });
+  const systems = usePaged(['systems', level], (after) =>
+    unwrap(api.GET('/api/v1/systems', { params: { query: { securityLevel: level ? Number(level) : undefined, after, limit: 100 } } })),
+  );
   return (
     <Stack>
       <Select label={t('securityLevel')} data={['1', '2', '3', '4', '5']} value={level} onChange={setLevel} clearable w={140} />
       <QueryView query={systems}>
-        {(page) =>
-          !page.items?.length ? (
+        {() =>
+          !systems.rows.length ? (
             <Empty>{t('none')}</Empty>
           ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped highlightOnHover aria-label={t('systems')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('systems')}</Table.Th>
-                    <Table.Th>{t('securityLevel')}</Table.Th>
-                    <Table.Th>{t('organization')}</Table.Th>
-                    <Table.Th>{t('status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {page.items.map((s) => (
-                    <Table.Tr key={s.id} onClick={() => setOpen(s.id!)} style={{ cursor: 'pointer' }}>
-                      <Table.Td>
-                        <Text
-                          fw={600}
-                          size="sm"
-                          component="button"
-                          onClick={() => setOpen(s.id!)}
-                          style={{ all: 'unset', cursor: 'pointer' }}
-                        >
-                          {s.name}
-                        </Text>
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {s.purpose}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="outline">{s.securityLevel}</Badge>
-                      </Table.Td>
-                      <Table.Td>{s.organizationCode}</Table.Td>
-                      <Table.Td>{s.status}</Table.Td>
+            <>
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped highlightOnHover aria-label={t('systems')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('systems')}</Table.Th>
+                      <Table.Th>{t('securityLevel')}</Table.Th>
+                      <Table.Th>{t('organization')}</Table.Th>
+                      <Table.Th>{t('status')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {systems.rows.map((s) => (
+                      <Table.Tr key={s.id} onClick={() => setOpen(s.id!)} style={{ cursor: 'pointer' }}>
+                        <Table.Td>
+                          <Text
+                            fw={600}
+                            size="sm"
+                            component="button"
+                            onClick={() => setOpen(s.id!)}
+                            style={{ all: 'unset', cursor: 'pointer' }}
+                          >
+                            {s.name}
+                          </Text>
+                          <Text size="xs" c="dimmed" lineClamp={1}>
+                            {s.purpose}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="outline">{s.securityLevel}</Badge>
+                        </Table.Td>
+                        <Table.Td>{s.organizationCode}</Table.Td>
+                        <Table.Td>{s.status}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <MoreButton list={systems} />
+            </>
           )
         }
       </QueryView>

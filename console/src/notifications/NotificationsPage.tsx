@@ -3,10 +3,11 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../session';
 import { PreferencesTab } from './PreferencesTab';
 import { WebhooksTab } from './WebhooksTab';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { SeverityBadge } from '../ui/Badges';
+import { MoreButton, usePaged } from '../ui/Paged';
 import { Empty, QueryView } from '../ui/States';
 
 /** A notification's link, made relative: its console address may name another host (a proxy, a test platform). */
@@ -49,10 +50,9 @@ export default function NotificationsPage() {
 function Inbox() {
   const { t, dateTime, language } = useI18n();
   const client = useQueryClient();
-  const notifications = useQuery({
-    queryKey: ['notifications', language],
-    queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } })),
-  });
+  const notifications = usePaged(['notifications', language], (after) =>
+    unwrap(api.GET('/api/v1/notifications', { params: { query: { after, limit: 50 } } })),
+  );
   const readAll = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/notifications/read')),
     onSuccess: () => {
@@ -68,12 +68,12 @@ function Inbox() {
         </Button>
       </Group>
       <QueryView query={notifications}>
-        {(page) =>
-          !page.items?.length ? (
+        {() =>
+          !notifications.rows.length ? (
             <Empty>{t('noNotifications')}</Empty>
           ) : (
             <Stack gap="xs">
-              {page.items.map((n) => (
+              {notifications.rows.map((n) => (
                 <Card key={n.id} withBorder padding="sm">
                   <Group justify="space-between" wrap="nowrap">
                     <Group gap="xs" wrap="nowrap">
@@ -95,6 +95,7 @@ function Inbox() {
                   </Group>
                 </Card>
               ))}
+              <MoreButton list={notifications} />
             </Stack>
           )
         }

@@ -7,6 +7,7 @@ import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
 import { ProblemAlert, fieldError } from '../ui/Problems';
+import { MoreButton, usePaged } from '../ui/Paged';
 import { Empty, QueryView } from '../ui/States';
 
 type Webhook = components['schemas']['WebhookView'];
@@ -134,10 +135,9 @@ function WebhookDetail({ id }: { id: string }) {
     queryKey: ['webhook', id],
     queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id } } })),
   });
-  const deliveries = useQuery({
-    queryKey: ['webhook', id, 'deliveries'],
-    queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id }, query: { limit: 50 } } })),
-  });
+  const deliveries = usePaged(['webhook', id, 'deliveries'], (after) =>
+    unwrap(api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id }, query: { after, limit: 50 } } })),
+  );
   const refresh = (w?: Webhook) => {
     if (w) client.setQueryData(['webhook', id], w);
     client.invalidateQueries({ queryKey: ['webhooks'] });
@@ -201,42 +201,45 @@ function WebhookDetail({ id }: { id: string }) {
             {t('deliveries')}
           </Title>
           <QueryView query={deliveries}>
-            {(page) => (
-              <Table.ScrollContainer minWidth={560}>
-                <Table fz="sm" aria-label={t('deliveries')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>ID</Table.Th>
-                      <Table.Th>{t('status')}</Table.Th>
-                      <Table.Th>{t('when')}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {(page.items ?? []).map((d) => (
-                      <Table.Tr key={d.id}>
-                        <Table.Td>
-                          <Code>{d.id}</Code>
-                          <Text size="xs" c="dimmed">
-                            {d.kind}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {d.state} · {t('attempts')}: {d.attempts} · {d.lastStatus ?? d.lastError}
-                        </Table.Td>
-                        <Table.Td>{dateTime(d.sentAt ?? d.nextAttemptAt ?? d.createdAt)}</Table.Td>
-                        <Table.Td>
-                          {manage && (
-                            <Button size="compact-xs" variant="subtle" onClick={() => replay.mutate(d.id!)}>
-                              {t('replay')}
-                            </Button>
-                          )}
-                        </Table.Td>
+            {() => (
+              <>
+                <Table.ScrollContainer minWidth={560}>
+                  <Table fz="sm" aria-label={t('deliveries')}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>ID</Table.Th>
+                        <Table.Th>{t('status')}</Table.Th>
+                        <Table.Th>{t('when')}</Table.Th>
+                        <Table.Th />
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {deliveries.rows.map((d) => (
+                        <Table.Tr key={d.id}>
+                          <Table.Td>
+                            <Code>{d.id}</Code>
+                            <Text size="xs" c="dimmed">
+                              {d.kind}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            {d.state} · {t('attempts')}: {d.attempts} · {d.lastStatus ?? d.lastError}
+                          </Table.Td>
+                          <Table.Td>{dateTime(d.sentAt ?? d.nextAttemptAt ?? d.createdAt)}</Table.Td>
+                          <Table.Td>
+                            {manage && (
+                              <Button size="compact-xs" variant="subtle" onClick={() => replay.mutate(d.id!)}>
+                                {t('replay')}
+                              </Button>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+                <MoreButton list={deliveries} />
+              </>
             )}
           </QueryView>
         </Card>

@@ -157,6 +157,11 @@ function DirectivesAwaiting() {
                   <DueBadge dueOn={d.reportDueOn} />
                 </Group>
               ))}
+              {page.next && (
+                <Anchor component={Link} to="/directives?box=awaiting" size="sm">
+                  {t('allDirectivesAwaiting')}
+                </Anchor>
+              )}
             </Stack>
           ) : (
             <Text c="dimmed" mt="xs">

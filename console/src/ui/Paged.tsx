@@ -1,5 +1,6 @@
 import { Button } from '@mantine/core';
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Freshness } from './AsOf';
 
@@ -23,6 +24,16 @@ export function usePaged<T>(key: QueryKey, page: (after: string | undefined) => 
   });
   const rows = query.data?.pages.flatMap((p) => p.items ?? []) ?? [];
   return { ...query, rows };
+}
+
+/** Every page of a list, read one after the other, for a view that needs the whole list (a tree). */
+export function useEveryPage<T>(key: QueryKey, page: (after: string | undefined) => Promise<Page<T>>) {
+  const list = usePaged(key, page);
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  return list;
 }
 
 export function MoreButton({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
