@@ -19,10 +19,11 @@ public record Caller(String subject, String name, String orgCode, Set<String> ro
     /**
      * Coordinators see their organisation's whole subtree, and so do pure auditors (an auditor of a province
      * audits its departments, and its role writes nothing). An auditor who also administers its own organisation
-     * does not: the scope serves writes too. Every other role sees its own organisation only.
+     * does not: the scope serves writes too. Every other role sees its own organisation only. Roles the platform
+     * does not define (Keycloak's {@code default-roles-<realm>}, {@code offline_access}) change nothing.
      */
     public boolean seesSubtree() {
-        return is(Roles.COORDINATOR) || (is(Roles.AUDITOR) && roles.size() == 1);
+        return is(Roles.COORDINATOR) || (is(Roles.AUDITOR) && roles.stream().noneMatch(Roles.WRITING::contains));
     }
 
     /** The name to record in audit trails and histories. */

@@ -1,5 +1,7 @@
 package vn.canhgac.commons.tenancy;
 
+import java.util.Set;
+
 /** The realm roles of the Canh Gác identity provider. */
 public final class Roles {
     /** National Authority of Information Security: sees and publishes everything. */
@@ -15,6 +17,10 @@ public final class Roles {
     public static final String FEED = "feed";
     /** An agency's own system, scoped like its organisation. */
     public static final String INTEGRATION = "integration";
+
+    /** The roles that change something somewhere: every role but the auditor's. */
+    public static final Set<String> WRITING =
+            Set.of(AUTHORITY, COORDINATOR, ORG_ADMIN, ORG_OPERATOR, FEED, INTEGRATION);
 
     private Roles() {}
 }

@@ -43,6 +43,9 @@ class TenantScopeTest {
         assertTrue(SOMEONE.seesSubtree());
         assertTrue(new Caller("s", "x", "UBND-KH", Set.of(Roles.AUDITOR)).seesSubtree());
         assertFalse(new Caller("s", "x", "NHTM-A", Set.of(Roles.ORG_ADMIN, Roles.AUDITOR)).seesSubtree());
+        // A realm that gives every token Keycloak's default roles must not take a pure auditor's subtree away.
+        assertTrue(new Caller("s", "x", "UBND-KH", Set.of(Roles.AUDITOR, "default-roles-canhgac", "offline_access"))
+                .seesSubtree());
         assertTrue(new Caller("s", "x", "CATTT", Set.of(Roles.AUTHORITY)).isAuthority());
     }
 }
