@@ -57,3 +57,12 @@ test('the bank admin never sees anything of Cam Ranh: lists, direct addresses, s
   await page.goto('/overview?organization=UBND-CAMRANH');
   await expect(page.getByRole('main')).not.toContainText('Cam Ranh');
 });
+
+test('an escalation’s link lists what it escalated: overdue before its threshold, a filter the page names and clears', async ({ page }) => {
+  await signIn(page, 'khanhhoa-coordinator', '/exposures?organization=STTTT-KH&overdue=true&dueBefore=2000-01-01');
+  await expect(page.getByText('Hạn xử lý trước ngày 01/01/2000')).toBeVisible();
+  await expect(page.getByText(/Không có điểm yếu, lỗ hổng nào khớp bộ lọc/)).toBeVisible();
+  await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+  await expect(page).not.toHaveURL(/dueBefore/);
+  await expect(page).toHaveURL(/overdue=true/);
+});

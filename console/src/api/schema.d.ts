@@ -2016,7 +2016,7 @@ export interface paths {
         };
         /**
          * Exposures in your scope, soonest due first
-         * @description organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY or BOTNET; overdue = only unresolved ones past their due date; q = words of what matched
+         * @description organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY or BOTNET; overdue = only unresolved ones past their due date; dueBefore = only those due before that day (yyyy-MM-dd); q = words of what matched
          */
         get: {
             parameters: {
@@ -2025,6 +2025,7 @@ export interface paths {
                     after?: string;
                     assetId?: components["schemas"]["UUID"];
                     botnetListId?: components["schemas"]["UUID"];
+                    dueBefore?: string;
                     limit?: number;
                     organization?: string;
                     overdue?: boolean;

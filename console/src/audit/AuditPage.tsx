@@ -42,7 +42,7 @@ const TRAILS = {
     read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit', { params: { query } })),
   },
   advisory: {
-    objects: ['advisory', 'botnet-list', 'directive', 'directive-report', 'due-policy'],
+    objects: ['advisory', 'botnet-list', 'directive', 'directive-acknowledgement', 'directive-report', 'due-policy'],
     read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit/advisory', { params: { query } })),
   },
   incident: {

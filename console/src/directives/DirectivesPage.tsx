@@ -57,7 +57,7 @@ export default function DirectivesPage() {
                       <Table.Th>{t('issuer')}</Table.Th>
                       <Table.Th>{t('issuedOn')}</Table.Th>
                       <Table.Th>{t('reportDueOn')}</Table.Th>
-                      {box !== 'inbox' && <Table.Th>{t('reported')}</Table.Th>}
+                      {box !== 'inbox' && box !== 'awaiting' && <Table.Th>{t('reported')}</Table.Th>}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -78,7 +78,7 @@ export default function DirectivesPage() {
                         <Table.Td>
                           <DueBadge dueOn={d.reportDueOn} />
                         </Table.Td>
-                        {box !== 'inbox' && (
+                        {box !== 'inbox' && box !== 'awaiting' && (
                           <Table.Td>
                             {d.reported}/{d.recipients}
                           </Table.Td>

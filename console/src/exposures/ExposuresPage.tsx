@@ -45,7 +45,7 @@ const STATUSES: Status[] = [
 
 /** Filters live in the address, so a filtered list can be bookmarked, shared and linked from the overview. */
 export default function ExposuresPage() {
-  const { t, tv } = useI18n();
+  const { t, tv, date } = useI18n();
   const can = useCan();
   const { id } = useParams();
   const navigate = useNavigate();
@@ -65,6 +65,7 @@ export default function ExposuresPage() {
     severity: filter('severity') as (typeof SEVERITIES)[number] | undefined,
     status: filter('status') as Status | undefined,
     overdue: filter('overdue') === 'true' ? true : undefined,
+    dueBefore: filter('dueBefore'),
     q: filter('q'),
     advisoryId: filter('advisoryId'),
     botnetListId: filter('botnetListId'),
@@ -138,6 +139,16 @@ export default function ExposuresPage() {
             </Button>
           </Group>
         ))}
+      {query.dueBefore && (
+        <Group gap="xs">
+          <Badge variant="outline" color="gray" size="lg" tt="none">
+            {t('dueBefore', { date: date(query.dueBefore) })}
+          </Badge>
+          <Button size="compact-xs" variant="subtle" onClick={() => setFilter('dueBefore', null)}>
+            {t('clearFilter')}
+          </Button>
+        </Group>
+      )}
       {can('POST /api/v1/exposures/status') && selected.length > 0 && <BulkChange ids={selected} onDone={() => setSelected([])} />}
       <QueryView query={list}>
         {() =>

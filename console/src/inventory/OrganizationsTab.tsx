@@ -4,7 +4,7 @@ import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { fold, useI18n } from '../i18n/i18n';
 import { useEveryPage } from '../ui/Paged';
-import { QueryView } from '../ui/States';
+import { Loading, QueryView } from '../ui/States';
 
 type Organization = components['schemas']['OrganizationDetails'];
 
@@ -26,21 +26,26 @@ export function OrganizationsTab() {
         <Stack>
           <TextInput label={t('search')} description={t('searchHint')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
           <QueryView query={organizations}>
-            {() => (
-              <Tree
-                data={tree}
-                levelOffset={18}
-                expandOnClick
-                renderNode={({ node, elementProps, hasChildren, expanded }) => (
-                  <div {...elementProps} onClick={(e) => (elementProps.onClick(e), setSelected(node.value))}>
-                    <Text size="sm" fw={node.value === selected ? 700 : 400}>
-                      {hasChildren ? (expanded ? '▾ ' : '▸ ') : '  '}
-                      {node.label}
-                    </Text>
-                  </div>
-                )}
-              />
-            )}
+            {() =>
+              // A part of the tree would show children as roots until their parents' page arrives.
+              organizations.hasNextPage ? (
+                <Loading />
+              ) : (
+                <Tree
+                  data={tree}
+                  levelOffset={18}
+                  expandOnClick
+                  renderNode={({ node, elementProps, hasChildren, expanded }) => (
+                    <div {...elementProps} onClick={(e) => (elementProps.onClick(e), setSelected(node.value))}>
+                      <Text size="sm" fw={node.value === selected ? 700 : 400}>
+                        {hasChildren ? (expanded ? '▾ ' : '▸ ') : '  '}
+                        {node.label}
+                      </Text>
+                    </div>
+                  )}
+                />
+              )
+            }
           </QueryView>
         </Stack>
       </Grid.Col>

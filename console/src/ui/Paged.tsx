@@ -29,10 +29,11 @@ export function usePaged<T>(key: QueryKey, page: (after: string | undefined) => 
 /** Every page of a list, read one after the other, for a view that needs the whole list (a tree). */
 export function useEveryPage<T>(key: QueryKey, page: (after: string | undefined) => Promise<Page<T>>) {
   const list = usePaged(key, page);
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
+  const { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage } = list;
+  // Not while anything is fetched: fetchNextPage would cancel a refetch under way.
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+    if (hasNextPage && !isFetching && !isFetchNextPageError) fetchNextPage();
+  }, [hasNextPage, isFetching, isFetchNextPageError, fetchNextPage]);
   return list;
 }
 

@@ -8,8 +8,8 @@ import vn.canhgac.commons.tenancy.Roles;
 
 /**
  * Every change to advisories, botnet lists, directives and the due-date policy, for auditors (entityType:
- * advisory, botnet-list, directive, directive-report, due-policy). Publications are the Authority's; a
- * directive is in its issuer's scope, its report in the reporter's.
+ * advisory, botnet-list, directive, directive-acknowledgement, directive-report, due-policy). Publications are the
+ * Authority's; a directive is in its issuer's scope, a recipient's acknowledgement and report in the recipient's.
  */
 @Path("/api/v1/audit/advisory")
 @Tag(name = "Audit trail")

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +34,7 @@ import vn.canhgac.commons.problem.ProblemMessages;
 import vn.canhgac.commons.tenancy.Caller;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
+import vn.canhgac.commons.time.Dates;
 import vn.canhgac.commons.time.Vietnam;
 
 @Path("/api/v1/botnet-lists")
@@ -102,7 +102,7 @@ public class BotnetListResource {
                         : who.orgCode() != null ? who.orgCode() : who.displayName(),
                 issuedOn(issuedOn),
                 kind == null ? BotnetListKind.AD_HOC : kind,
-                date("dueOn", dueOn, null));
+                Dates.parameter("dueOn", dueOn));
         if (input.dueOn() != null && input.dueOn().isBefore(input.issuedOn())) {
             throw DomainProblem.invalidField("dueOn", "list-due-before-issue", input.dueOn(), input.issuedOn());
         }
@@ -179,21 +179,11 @@ public class BotnetListResource {
      */
     private static LocalDate issuedOn(String text) {
         LocalDate today = Vietnam.today();
-        LocalDate issued = date("issuedOn", text, today);
+        LocalDate given = Dates.parameter("issuedOn", text);
+        LocalDate issued = given == null ? today : given;
         if (issued.isAfter(today)) {
             throw DomainProblem.invalidField("issuedOn", "list-issued-in-future", issued, today);
         }
         return issued;
-    }
-
-    private static LocalDate date(String field, String text, LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw DomainProblem.invalidField(field, "bad-date", text);
-        }
     }
 }

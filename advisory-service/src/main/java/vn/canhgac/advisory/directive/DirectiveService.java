@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.canhgac.commons.audit.AuditTrail;
@@ -106,7 +107,17 @@ public class DirectiveService {
         return pool.withTransaction(connection -> visible(connection, caller, id)
                         .call(directive -> store.acknowledge(
                                         connection, id, String.valueOf(caller.orgCode()), caller.displayName())
-                                .invoke(recipient -> requireRecipient(recipient, directive))))
+                                .invoke(acknowledgement -> requireRecipient(acknowledgement != null, directive))
+                                .call(acknowledgement -> acknowledgement.first()
+                                        ? audit.record(
+                                                OpenTransaction.on(connection),
+                                                caller,
+                                                Change.created(
+                                                        "directive-acknowledgement",
+                                                        id + "/" + caller.orgCode(),
+                                                        acknowledgement.orgPath(),
+                                                        Map.of("reference", directive.reference())))
+                                        : Uni.createFrom().voidItem())))
                 .flatMap(ignored -> get(caller, id));
     }
 

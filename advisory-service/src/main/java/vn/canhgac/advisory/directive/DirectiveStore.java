@@ -61,7 +61,8 @@ public class DirectiveStore {
     private static final String ACKNOWLEDGE = """
             update directive_recipient set acknowledged_at = coalesce(acknowledged_at, now()),
                 acknowledged_by = coalesce(acknowledged_by, $3)
-            where directive_id = $1 and organization_code = $2""";
+            where directive_id = $1 and organization_code = $2
+            returning org_path, acknowledged_at = now() as first""";
     private static final String REPORT = """
             update directive_recipient set acknowledged_at = coalesce(acknowledged_at, now()),
                 acknowledged_by = coalesce(acknowledged_by, $3), reported_at = now(), reported_by = $3, report_text = $4
@@ -206,11 +207,20 @@ public class DirectiveStore {
                 });
     }
 
-    /** Marks the recipient's acknowledgement (the first one stays); answers whether it is a recipient. */
-    public Uni<Boolean> acknowledge(SqlClient client, UUID id, String orgCode, String actor) {
+    /** A recipient's acknowledgement: its organisation's path, and whether this one was the first. */
+    public record Acknowledgement(String orgPath, boolean first) {}
+
+    /** Marks the recipient's acknowledgement (the first one stays); answers it, or null for no recipient. */
+    public Uni<Acknowledgement> acknowledge(SqlClient client, UUID id, String orgCode, String actor) {
         return client.preparedQuery(ACKNOWLEDGE)
                 .execute(Tuple.of(id, orgCode, actor))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Acknowledgement(row.getString("org_path"), row.getBoolean("first"));
+                });
     }
 
     /** Records the recipient's report (acknowledging it too); answers its path, or null when it is not a recipient. */

@@ -1,5 +1,6 @@
 package vn.canhgac.advisory.exposure;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,4 +14,5 @@ public record ExposureFilter(
         UUID assetId,
         String severity,
         boolean overdue,
+        LocalDate dueBefore,
         String query) {}

@@ -27,6 +27,7 @@ import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
+import vn.canhgac.commons.time.Dates;
 
 @Path("/api/v1/exposures")
 @Tag(name = "Exposures")
@@ -45,7 +46,8 @@ public class ExposureResource {
     @Operation(
             summary = "Exposures in your scope, soonest due first",
             description = "organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY "
-                    + "or BOTNET; overdue = only unresolved ones past their due date; q = words of what matched")
+                    + "or BOTNET; overdue = only unresolved ones past their due date; dueBefore = only those due "
+                    + "before that day (yyyy-MM-dd); q = words of what matched")
     @ReadModel(AssetEventsConsumer.CONSUMER)
     public Uni<Page<ExposureView>> list(
             @QueryParam("organization") String organization,
@@ -56,6 +58,7 @@ public class ExposureResource {
             @QueryParam("assetId") UUID assetId,
             @QueryParam("severity") String severity,
             @QueryParam("overdue") boolean overdue,
+            @QueryParam("dueBefore") String dueBefore,
             @QueryParam("q") String query,
             @QueryParam("after") String after,
             @QueryParam("limit") Integer limit) {
@@ -68,6 +71,7 @@ public class ExposureResource {
                 assetId,
                 upper("severity", severity, List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")),
                 overdue,
+                Dates.parameter("dueBefore", dueBefore),
                 query);
         return exposures.list(caller.get(), filter, after, Page.clamp(limit));
     }

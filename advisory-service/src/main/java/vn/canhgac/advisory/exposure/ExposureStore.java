@@ -107,6 +107,7 @@ public class ExposureStore {
                 .whenPresent(
                         filter.overdue() ? today : null,
                         "x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS') and x.due_on < ?")
+                .whenPresent(filter.dueBefore(), "x.due_on < ?")
                 .whenPresent(
                         filter.query(),
                         "(lower(x.subject) like ? or lower(x.matched) like ? or lower(coalesce(x.hostname, '')) like ?)",

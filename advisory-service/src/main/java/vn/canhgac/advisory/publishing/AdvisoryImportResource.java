@@ -12,8 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +24,7 @@ import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
+import vn.canhgac.commons.time.Dates;
 
 /** Imports the formats national CERTs publish: CSAF 2.0 documents and KEV-style catalogues. */
 @Path("/api/v1/advisories/imports")
@@ -62,7 +61,8 @@ public class AdvisoryImportResource {
             @QueryParam("dueOn") String dueOn,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         List<String> warnings = new ArrayList<>();
-        AdvisoryInput input = checked(List.of(CsafDocuments.read(document, reference, date(dueOn), warnings)))
+        AdvisoryInput input = checked(
+                        List.of(CsafDocuments.read(document, reference, Dates.parameter("dueOn", dueOn), warnings)))
                 .getFirst();
         return idempotency.once(
                 caller.get(),
@@ -110,16 +110,5 @@ public class AdvisoryImportResource {
             throw DomainProblem.invalid(faults);
         }
         return inputs;
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw DomainProblem.invalidField("dueOn", "bad-date", text);
-        }
     }
 }

@@ -237,7 +237,10 @@ class DirectiveTest {
                 "invalid-request");
     }
 
-    /** The trail: a directive's issue is in its issuer's scope, a report in its reporter's, nothing in another's. */
+    /**
+     * The trail: a directive's issue is in its issuer's scope, its acknowledgement and report in the recipient's,
+     * nothing in another's.
+     */
     @Test
     void theTrailSaysWhoIssuedAndWhoReported() {
         String directive = as("authority")
@@ -250,6 +253,12 @@ class DirectiveTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        for (int twice = 0; twice < 2; twice++) {
+            as("bank-admin")
+                    .post("/api/v1/directives/" + directive + "/acknowledgement")
+                    .then()
+                    .statusCode(200);
+        }
         as("bank-admin")
                 .contentType(ContentType.JSON)
                 .body("{\"text\":\"Đã rà soát\"}")
@@ -258,15 +267,16 @@ class DirectiveTest {
                 .statusCode(200);
         String report = directive + "/NHTM-A";
 
+        // Acknowledged once (the second changed nothing), then reported.
         trail("bank-admin", report)
-                .body("items.action", equalTo(List.of("UPDATED")))
-                .body("items[0].entityType", equalTo("directive-report"))
+                .body("items.action", equalTo(List.of("UPDATED", "CREATED")))
+                .body("items.entityType", equalTo(List.of("directive-report", "directive-acknowledgement")))
                 .body("items[0].after.text", equalTo("Đã rà soát"));
         trail("bank-admin", directive).body("items", empty());
         trail("authority", directive)
                 .body("items.action", equalTo(List.of("CREATED")))
                 .body("items[0].actor", equalTo("authority"));
-        trail("authority", report).body("items.actor", equalTo(List.of("bank-admin")));
+        trail("authority", report).body("items.actor", equalTo(List.of("bank-admin", "bank-admin")));
         trail("khanhhoa-auditor", report).body("items", empty());
         as("camranh-operator").get("/api/v1/audit/advisory").then().statusCode(403);
     }

@@ -238,7 +238,7 @@ public class Reminders {
                                 Severities.worst(exposures.stream()
                                         .map(r -> r.getString("severity"))
                                         .toList()),
-                                exposureFacts(kind, told, exposures)));
+                                exposureFacts(kind, told, exposures, today.minusDays(escalateAfterDays))));
                     });
                     return notices.record(connection, due);
                 });
@@ -255,18 +255,22 @@ public class Reminders {
     }
 
     /**
-     * Where each reminder leads: the overdue exposures of the organisation told (an escalation's, of the subtree
-     * below it, as far as the reader sees), or its exposures still to fix (the console's filter of that name),
-     * soonest due first, which those due soon head.
+     * Where each reminder leads: the organisation's exposures still to fix (the console's filter of that name),
+     * soonest due first, which those due soon head; its overdue exposures; for an escalation, those of the subtree
+     * overdue beyond the threshold, as the escalation chose them.
      */
-    private static String exposuresLink(NoticeKind kind, String told) {
-        return "/exposures?organization=" + told
-                + (kind == NoticeKind.EXPOSURES_DUE_SOON
-                        ? "&status=TO_CONFIRM,OPEN,ACKNOWLEDGED,IN_PROGRESS"
-                        : "&overdue=true");
+    private static String exposuresLink(NoticeKind kind, String told, LocalDate escalatedIfDueBefore) {
+        String organization = "/exposures?organization=" + told;
+        return switch (kind) {
+            case EXPOSURES_DUE_SOON -> organization + "&status=TO_CONFIRM,OPEN,ACKNOWLEDGED,IN_PROGRESS";
+            case EXPOSURES_ESCALATED -> organization + "&overdue=true&dueBefore=" + escalatedIfDueBefore;
+            default -> organization + "&overdue=true";
+        };
     }
 
-    private static NoticeFacts exposureFacts(NoticeKind kind, String told, List<Row> exposures) {
+    /** The facts of an exposure reminder; {@code organization} is the one told (an escalation's is the parent). */
+    private static NoticeFacts exposureFacts(
+            NoticeKind kind, String told, List<Row> exposures, LocalDate escalatedIfDueBefore) {
         List<NoticeFacts.Item> items = exposures.stream()
                 .limit(NoticeFacts.KEPT_ITEMS)
                 .map(r -> new NoticeFacts.Item(
@@ -278,11 +282,8 @@ public class Reminders {
         return new NoticeFacts(
                 null,
                 null,
-                exposuresLink(kind, told),
-                Map.of(
-                        "count", String.valueOf(exposures.size()),
-                        "organization", exposures.getFirst().getString("organization_code"),
-                        "days", "3"),
+                exposuresLink(kind, told, escalatedIfDueBefore),
+                Map.of("count", String.valueOf(exposures.size()), "organization", told, "days", "3"),
                 items);
     }
 

@@ -187,6 +187,20 @@ class RemindersTest {
                 .then()
                 .statusCode(200)
                 .body("items.find { it.kind == 'EXPOSURES_DUE_SOON' }.title", endsWith("due within 3 days"));
+
+        // The escalation names the department it tells (it named the first exposure's organisation), and leads to
+        // what it escalated, overdue beyond the threshold (it led to every overdue exposure of the subtree).
+        String escalation =
+                "items.find { it.kind == 'EXPOSURES_ESCALATED' && it.facts.items.any { i -> i.text.contains('%s') } }"
+                        .formatted(reference);
+        as("khanhhoa-coordinator")
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .body(escalation + ".facts.values.organization", equalTo("STTTT-KH"))
+                .body(
+                        escalation + ".facts.link",
+                        equalTo("/exposures?organization=STTTT-KH&overdue=true&dueBefore=" + today.minusDays(7)));
     }
 
     @Test
