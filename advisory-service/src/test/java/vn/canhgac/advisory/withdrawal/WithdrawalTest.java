@@ -170,9 +170,7 @@ class WithdrawalTest {
     @Test
     void aHitAnotherActiveListStillNamesStaysOpenUnderThatList() {
         String address = randomAddress();
-        UUID asset = UUID.randomUUID();
-        inventory.asset(asset, UNIT, UNIT_PATH, "listed-wd", 0, List.of(address), List.of());
-        InventoryFeed.awaitAsset(asset);
+        UUID asset = assetAt(address, "listed-wd");
         String first = publishList(address);
         String second = publishList(address);
         assetHit(asset).body("items", hasSize(1)).body("items[0].botnetListId", equalTo(second));
@@ -217,12 +215,8 @@ class WithdrawalTest {
     void aWithdrawnListLeavesTheAgencysWorkAsItWasBeforeIt() {
         String fixedAddress = randomAddress();
         String workedAddress = randomAddress();
-        UUID fixed = UUID.randomUUID();
-        UUID worked = UUID.randomUUID();
-        inventory.asset(fixed, UNIT, UNIT_PATH, "bot-fixed", 0, List.of(fixedAddress), List.of());
-        inventory.asset(worked, UNIT, UNIT_PATH, "bot-worked", 0, List.of(workedAddress), List.of());
-        InventoryFeed.awaitAsset(fixed);
-        InventoryFeed.awaitAsset(worked);
+        UUID fixed = assetAt(fixedAddress, "bot-fixed");
+        UUID worked = assetAt(workedAddress, "bot-worked");
         String first = publishList(fixedAddress + "\n" + workedAddress);
         String fixedHit = assetHit(fixed).extract().path("items[0].id");
         String workedHit = assetHit(worked).extract().path("items[0].id");
@@ -241,6 +235,14 @@ class WithdrawalTest {
                 .then()
                 .statusCode(200)
                 .body("history[-1].note", startsWith("back as it was before"));
+    }
+
+    /** An asset of the unit at this address, in advisory-service's read model; answers its id. */
+    private static UUID assetAt(String address, String hostname) {
+        UUID asset = UUID.randomUUID();
+        inventory.asset(asset, UNIT, UNIT_PATH, hostname, 0, List.of(address), List.of());
+        InventoryFeed.awaitAsset(asset);
+        return asset;
     }
 
     private static String randomAddress() {
@@ -301,9 +303,7 @@ class WithdrawalTest {
     @Test
     void aWithdrawnListSaysSoAndTheSameFileAgainIsRefused() {
         String address = randomAddress();
-        UUID asset = UUID.randomUUID();
-        inventory.asset(asset, UNIT, UNIT_PATH, "bot-again", 0, List.of(address), List.of());
-        InventoryFeed.awaitAsset(asset);
+        UUID asset = assetAt(address, "bot-again");
         String active = publishList(randomAddress());
         String reference = InventoryFeed.unique("AD-HOC");
         String withdrawn = publishList(reference, address);
