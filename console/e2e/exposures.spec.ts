@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { call } from './api';
 import { signIn, signOut } from './people';
@@ -65,4 +66,23 @@ test('an escalation’s link lists what it escalated: overdue before its thresho
   await page.getByRole('button', { name: 'Bỏ lọc' }).click();
   await expect(page).not.toHaveURL(/dueBefore/);
   await expect(page).toHaveURL(/overdue=true/);
+});
+
+test('an agency downloads its exposures as a spreadsheet, with the filters it sees', async ({ page }) => {
+  await signIn(page, 'camranh-operator', '/exposures?status=TO_CONFIRM,OPEN,ACKNOWLEDGED,IN_PROGRESS');
+  await expect(page.getByRole('table', { name: 'Điểm yếu, lỗ hổng và IP nhiễm mã độc' })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải xuống CSV' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^exposures-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(text.startsWith('\uFEFForganization,hostname,')).toBe(true);
+  // A record starts with its organisation's code (a quoted cell may hold line breaks of its own).
+  const organizations = text
+    .split('\r\n')
+    .filter((line) => /^[A-Z0-9-]+,/.test(line))
+    .map((line) => line.split(',')[0]);
+  expect(organizations.length).toBeGreaterThan(0);
+  expect(new Set(organizations)).toEqual(new Set(['UBND-CAMRANH']));
+  expect(text).not.toMatch(/,(RESOLVED|MITIGATED|WITHDRAWN|FALSE_POSITIVE|RISK_ACCEPTED),/);
 });

@@ -150,6 +150,7 @@ export const operationRoles = {
   "GET /api/v1/exposures": [],
   "GET /api/v1/exposures/assets/{id}": [],
   "GET /api/v1/exposures/breakdown": [],
+  "GET /api/v1/exposures/export": [],
   "GET /api/v1/exposures/organizations": [],
   "GET /api/v1/exposures/organizations/{code}": [],
   "POST /api/v1/exposures/status": [

@@ -2016,7 +2016,7 @@ export interface paths {
         };
         /**
          * Exposures in your scope, soonest due first
-         * @description organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY or BOTNET; overdue = only unresolved ones past their due date; dueBefore = only those due before that day (yyyy-MM-dd); q = words of what matched
+         * @description organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY or BOTNET; overdue = only unresolved ones past their due date; dueBefore = only those due before that day (yyyy-MM-dd); q = words of what matched. GET /exposures/export answers the same as one CSV file
          */
         get: {
             parameters: {
@@ -2151,6 +2151,70 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ExposureBreakdown"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exposures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The exposures of the list's filters as one CSV file, for a spreadsheet
+         * @description Every exposure the filters select, soonest due first, up to 50000; more is refused (422 export-too-large) until the filters narrow it. UTF-8 with a byte-order mark; no cell starts a formula.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    advisoryId?: components["schemas"]["UUID"];
+                    assetId?: components["schemas"]["UUID"];
+                    botnetListId?: components["schemas"]["UUID"];
+                    dueBefore?: string;
+                    organization?: string;
+                    overdue?: boolean;
+                    q?: string;
+                    severity?: string;
+                    sourceKind?: string;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv;charset=UTF-8": string;
                     };
                 };
                 /** @description Not Authorized */

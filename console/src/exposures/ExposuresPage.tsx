@@ -18,9 +18,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, unwrap } from '../api/client';
+import { api, download, unwrap } from '../api/client';
 import type { components } from '../api/schema';
-import { useI18n } from '../i18n/i18n';
+import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { ProblemAlert } from '../ui/Problems';
@@ -77,12 +77,26 @@ export default function ExposuresPage() {
     return { ...(await unwrap(Promise.resolve(answer))), freshness: freshnessOf(answer.response) };
   });
   const rows = list.rows;
+  // The same filters as one file for a spreadsheet; a selection too large for one is refused with the reason.
+  const [exportFailed, setExportFailed] = useState<unknown>(null);
+  const exportCsv = () => {
+    setExportFailed(null);
+    const filters = Object.entries(query).filter(([name, value]) => name !== 'limit' && value !== undefined);
+    const address = `/api/v1/exposures/export?${new URLSearchParams(filters.map(([name, value]) => [name, String(value)]))}`;
+    download(address, 'text/csv', `exposures-${todayInVietnam()}.csv`).catch(setExportFailed);
+  };
   return (
     <Stack>
       <Group justify="space-between" align="baseline">
         <Title order={2}>{t('exposuresTitle')}</Title>
-        <AsOf freshness={list.data?.pages[0]?.freshness} />
+        <Group gap="sm" align="baseline">
+          <AsOf freshness={list.data?.pages[0]?.freshness} />
+          <Button variant="light" size="xs" onClick={exportCsv}>
+            {t('download')} CSV
+          </Button>
+        </Group>
       </Group>
+      <ProblemAlert error={exportFailed} />
       <Group align="flex-end" wrap="wrap">
         <TextInput
           key={`q-${query.q}`}

@@ -1,67 +1,52 @@
 package vn.canhgac.advisory.directive;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import vn.canhgac.commons.csv.CsvDocument;
 
-/**
- * The compiled report as CSV (UTF-8 with a BOM, so spreadsheets read Vietnamese): one row per recipient,
- * one column per action item.
- */
+/** The compiled report as CSV: one row per recipient, one column per action item. */
 final class CompiledReportCsv {
 
     private CompiledReportCsv() {}
 
     static String of(DirectiveDetails directive, List<RecipientStatus> statuses) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("organization,name,acknowledged_at,reported_at,late,open_exposures,overdue_exposures,forwarded_as,"
-                + "forwarded_reported,forwarded_recipients");
-        directive.items().forEach(item -> csv.append(',').append(cell("item " + item.code())));
-        csv.append(",report\r\n");
+        List<String> header = new ArrayList<>(List.of(
+                "organization",
+                "name",
+                "acknowledged_at",
+                "reported_at",
+                "late",
+                "open_exposures",
+                "overdue_exposures",
+                "forwarded_as",
+                "forwarded_reported",
+                "forwarded_recipients"));
+        directive.items().forEach(item -> header.add("item " + item.code()));
+        header.add("report");
+        CsvDocument csv = CsvDocument.withHeader(header);
         for (RecipientStatus s : statuses) {
-            csv.append(cell(s.organizationCode()))
-                    .append(',')
-                    .append(cell(s.nameVi()))
-                    .append(',')
-                    .append(cell(s.acknowledgedAt()))
-                    .append(',')
-                    .append(cell(s.reportedAt()))
-                    .append(',')
-                    .append(s.late())
-                    .append(',')
-                    .append(s.openExposures())
-                    .append(',')
-                    .append(s.overdueExposures())
-                    .append(',')
-                    .append(cell(s.forwardedAs()))
-                    .append(',')
-                    .append(cell(s.forwardedReported()))
-                    .append(',')
-                    .append(cell(s.forwardedRecipients()));
+            List<Object> row = new ArrayList<>(Arrays.asList(
+                    s.organizationCode(),
+                    s.nameVi(),
+                    s.acknowledgedAt(),
+                    s.reportedAt(),
+                    s.late(),
+                    s.openExposures(),
+                    s.overdueExposures(),
+                    s.forwardedAs(),
+                    s.forwardedReported(),
+                    s.forwardedRecipients()));
             for (DirectiveInput.Item item : directive.items()) {
-                csv.append(',')
-                        .append(cell(s.items().stream()
-                                .filter(r -> r.code().equals(item.code()))
-                                .findFirst()
-                                .map(r -> r.status() + (r.text() == null ? "" : ": " + r.text()))
-                                .orElse(null)));
+                row.add(s.items().stream()
+                        .filter(r -> r.code().equals(item.code()))
+                        .findFirst()
+                        .map(r -> r.status() + (r.text() == null ? "" : ": " + r.text()))
+                        .orElse(null));
             }
-            csv.append(',').append(cell(s.reportText())).append("\r\n");
+            row.add(s.reportText());
+            csv.row(row);
         }
-        return csv.toString();
-    }
-
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (text.isEmpty()) {
-            return text;
-        }
-        // A leading = + - @ would run as a formula in a spreadsheet: quote it and prefix an apostrophe.
-        boolean formula = "=+-@".indexOf(text.charAt(0)) >= 0;
-        if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + (formula ? "'" : "") + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return csv.text();
     }
 }

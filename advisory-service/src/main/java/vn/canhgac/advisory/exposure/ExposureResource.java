@@ -5,17 +5,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,10 +23,8 @@ import vn.canhgac.advisory.inventory.AssetEventsConsumer;
 import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.events.ReadModel;
 import vn.canhgac.commons.paging.Page;
-import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-import vn.canhgac.commons.time.Dates;
 
 @Path("/api/v1/exposures")
 @Tag(name = "Exposures")
@@ -47,33 +44,29 @@ public class ExposureResource {
             summary = "Exposures in your scope, soonest due first",
             description = "organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY "
                     + "or BOTNET; overdue = only unresolved ones past their due date; dueBefore = only those due "
-                    + "before that day (yyyy-MM-dd); q = words of what matched")
+                    + "before that day (yyyy-MM-dd); q = words of what matched. GET /exposures/export answers the "
+                    + "same as one CSV file")
     @ReadModel(AssetEventsConsumer.CONSUMER)
     public Uni<Page<ExposureView>> list(
-            @QueryParam("organization") String organization,
-            @QueryParam("status") String status,
-            @QueryParam("sourceKind") String sourceKind,
-            @QueryParam("advisoryId") UUID advisoryId,
-            @QueryParam("botnetListId") UUID botnetListId,
-            @QueryParam("assetId") UUID assetId,
-            @QueryParam("severity") String severity,
-            @QueryParam("overdue") boolean overdue,
-            @QueryParam("dueBefore") String dueBefore,
-            @QueryParam("q") String query,
-            @QueryParam("after") String after,
-            @QueryParam("limit") Integer limit) {
-        ExposureFilter filter = new ExposureFilter(
-                organization,
-                statuses(status),
-                upper("sourceKind", sourceKind, List.of("ADVISORY", "BOTNET")),
-                advisoryId,
-                botnetListId,
-                assetId,
-                upper("severity", severity, List.of("CRITICAL", "HIGH", "MEDIUM", "LOW")),
-                overdue,
-                Dates.parameter("dueBefore", dueBefore),
-                query);
-        return exposures.list(caller.get(), filter, after, Page.clamp(limit));
+            @BeanParam ExposureQuery query, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return exposures.list(caller.get(), query.filter(), after, Page.clamp(limit));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(ExposureCsv.MEDIA_TYPE)
+    @Operation(
+            summary = "The exposures of the list's filters as one CSV file, for a spreadsheet",
+            description = "Every exposure the filters select, soonest due first, up to "
+                    + ExposureService.EXPORT_LIMIT + "; more is refused (422 export-too-large) until the filters "
+                    + "narrow it. UTF-8 with a byte-order mark; no cell starts a formula.")
+    @ReadModel(AssetEventsConsumer.CONSUMER)
+    public Uni<RestResponse<String>> export(@BeanParam ExposureQuery query) {
+        return exposures
+                .export(caller.get(), query.filter())
+                .map(found -> RestResponse.ResponseBuilder.ok(ExposureCsv.of(found), ExposureCsv.MEDIA_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"" + ExposureCsv.fileName() + "\"")
+                        .build());
     }
 
     @GET
@@ -123,39 +116,5 @@ public class ExposureResource {
     @Operation(summary = "Move many exposures at once; those that cannot move are listed with the reason")
     public Uni<BulkResult> changeStatuses(@NotNull @Valid BulkStatusChange bulk) {
         return exposures.changeStatuses(caller.get(), bulk);
-    }
-
-    private static List<ExposureStatus> statuses(String text) {
-        List<ExposureStatus> statuses = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return statuses;
-        }
-        for (String name : text.split(",")) {
-            try {
-                statuses.add(ExposureStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw DomainProblem.invalidField(
-                        "status",
-                        "bad-choice",
-                        name.strip(),
-                        String.join(
-                                ", ",
-                                Arrays.stream(ExposureStatus.values())
-                                        .map(Enum::name)
-                                        .toList()));
-            }
-        }
-        return statuses;
-    }
-
-    private static String upper(String field, String text, List<String> allowed) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String value = text.strip().toUpperCase(Locale.ROOT);
-        if (!allowed.contains(value)) {
-            throw DomainProblem.invalidField(field, "bad-choice", text, String.join(", ", allowed));
-        }
-        return value;
     }
 }

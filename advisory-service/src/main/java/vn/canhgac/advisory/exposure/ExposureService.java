@@ -32,6 +32,9 @@ import vn.canhgac.commons.time.Vietnam;
 @ApplicationScoped
 public class ExposureService {
 
+    /** The most exposures one CSV export holds: a spreadsheet's worth, read in one query. */
+    public static final int EXPORT_LIMIT = 50_000;
+
     static final Duration BREAKDOWN_FRESHNESS = Duration.ofSeconds(15);
     /** A scope is a subtree: their number is bounded by the organisations, not by the callers. */
     private final Map<String, RecentBreakdown> breakdowns = new ConcurrentHashMap<>();
@@ -55,6 +58,22 @@ public class ExposureService {
                 .flatMap(pattern -> store.page(pool, pattern, filter, Vietnam.today(), cursor, limit))
                 .map(found ->
                         Page.of(found, limit, x -> Cursor.encode(x.dueOn().toString(), x.id().toString()), x -> x));
+    }
+
+    /** Every exposure the filter selects, soonest due first, for a spreadsheet; more than the limit is refused. */
+    public Uni<List<ExposureView>> export(Caller caller, ExposureFilter filter) {
+        return export(caller, filter, EXPORT_LIMIT);
+    }
+
+    Uni<List<ExposureView>> export(Caller caller, ExposureFilter filter, int limit) {
+        return scopes.of(caller)
+                .flatMap(scope -> scopePattern(scope, filter.organization()))
+                .flatMap(pattern -> store.page(pool, pattern, filter, Vietnam.today(), null, limit))
+                .invoke(found -> {
+                    if (found.size() > limit) {
+                        throw DomainProblem.unprocessable("export-too-large", limit);
+                    }
+                });
     }
 
     public Uni<ExposureView> get(Caller caller, UUID id) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 
@@ -141,6 +142,22 @@ class ExposureMatchingTest {
                                 .body("items[0].advisoryReference", equalTo(reference))
                                 .body("items[0].status", equalTo("OPEN")));
         exposures("bank-admin", Map.of("advisoryId", advisoryId)).body("items", hasSize(0));
+        // Its export likewise: a header and nothing else; naming the unit is refused as the list refuses it.
+        String exported = as("bank-admin")
+                .queryParam("advisoryId", advisoryId)
+                .get("/api/v1/exposures/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(1, exported.strip().split("\r\n").length, exported);
+        assertProblem(
+                as("bank-admin")
+                        .queryParam("organization", UNIT)
+                        .get("/api/v1/exposures/export")
+                        .then(),
+                400,
+                "invalid-request");
         String id = exposures("authority", Map.of("advisoryId", advisoryId, "organization", UNIT))
                 .extract()
                 .path("items[0].id");

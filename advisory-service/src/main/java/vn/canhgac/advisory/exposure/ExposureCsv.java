@@ -1,0 +1,64 @@
+package vn.canhgac.advisory.exposure;
+
+import java.util.Arrays;
+import java.util.List;
+import vn.canhgac.commons.csv.CsvDocument;
+import vn.canhgac.commons.time.Vietnam;
+
+/**
+ * Exposures as a spreadsheet: one row each, what the list shows and what a contractor fixing them needs (what
+ * matched, the remediation), with the console's address of each so that the sheet leads back to it.
+ */
+final class ExposureCsv {
+
+    static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
+
+    private static final List<String> COLUMNS = List.of(
+            "organization",
+            "hostname",
+            "network",
+            "source",
+            "reference",
+            "revision",
+            "subject",
+            "matched",
+            "severity",
+            "status",
+            "due_on",
+            "overdue",
+            "detected_at",
+            "status_changed_at",
+            "status_changed_by",
+            "remediation",
+            "id");
+
+    private ExposureCsv() {}
+
+    static String of(List<ExposureView> exposures) {
+        CsvDocument csv = CsvDocument.withHeader(COLUMNS);
+        exposures.forEach(x -> csv.row(Arrays.asList(
+                x.organizationCode(),
+                x.hostname(),
+                x.network(),
+                x.sourceKind(),
+                x.advisoryReference() != null ? x.advisoryReference() : x.botnetListReference(),
+                x.advisoryRevision(),
+                x.subject(),
+                x.matched(),
+                x.severity(),
+                x.status(),
+                x.dueOn(),
+                x.overdue(),
+                x.detectedAt(),
+                x.statusChangedAt(),
+                x.statusChangedBy(),
+                x.remediation(),
+                x.id())));
+        return csv.text();
+    }
+
+    /** exposures-2026-12-02.csv: the day in Vietnam it was taken. */
+    static String fileName() {
+        return "exposures-" + Vietnam.today() + ".csv";
+    }
+}
