@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { call, unique } from './api';
 import { signIn, signOut } from './people';
@@ -49,4 +50,16 @@ test('the province’s auditor reads who changed the duty roster in its trail', 
   await expect(table.getByRole('row').nth(2)).toContainText('khanhhoa-coordinator');
   await table.getByRole('row').nth(2).getByRole('button', { name: 'Xem thay đổi' }).click();
   await expect(table.getByRole('row').nth(2)).toContainText(person);
+
+  // The same two entries as a file for an inspection.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải xuống CSV' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^audit-incident-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await file.path(), 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toContain(',DELETED,duty-shift,');
+  expect(lines[2]).toContain(',CREATED,duty-shift,');
 });

@@ -96,6 +96,12 @@ export const operationRoles = {
     "org-admin",
     "auditor"
   ],
+  "GET /api/v1/audit/advisory/export": [
+    "authority",
+    "coordinator",
+    "org-admin",
+    "auditor"
+  ],
   "POST /api/v1/botnet-lists": [
     "authority",
     "feed"
@@ -210,6 +216,12 @@ export const operationRoles = {
     "org-admin",
     "auditor"
   ],
+  "GET /api/v1/audit/export": [
+    "authority",
+    "coordinator",
+    "org-admin",
+    "auditor"
+  ],
   "GET /api/v1/organizations": [],
   "POST /api/v1/organizations": [
     "authority",
@@ -281,6 +293,12 @@ export const operationRoles = {
     "org-operator"
   ],
   "GET /api/v1/audit/incident": [
+    "authority",
+    "coordinator",
+    "org-admin",
+    "auditor"
+  ],
+  "GET /api/v1/audit/incident/export": [
     "authority",
     "coordinator",
     "org-admin",

@@ -1189,6 +1189,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/advisory/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same changes as one CSV file, for an inspection
+         * @description Newest first, up to 5000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    entityId?: string;
+                    entityType?: string;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv;charset=UTF-8": string;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/botnet-lists": {
         parameters: {
             query?: never;
@@ -2186,7 +2245,7 @@ export interface paths {
         };
         /**
          * The exposures of the list's filters as one CSV file, for a spreadsheet
-         * @description Every exposure the filters select, soonest due first, up to 50000; more is refused (422 export-too-large) until the filters narrow it. UTF-8 with a byte-order mark; no cell starts a formula.
+         * @description Every exposure the filters select, soonest due first, up to 20000; more is refused (422 export-too-large) until the filters narrow it. UTF-8 with a byte-order mark; no cell starts a formula.
          */
         get: {
             parameters: {
@@ -2981,6 +3040,65 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PageAuditRecord"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same changes as one CSV file, for an inspection
+         * @description Newest first, up to 5000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    entityId?: string;
+                    entityType?: string;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv;charset=UTF-8": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -4068,6 +4186,65 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PageAuditRecord"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/incident/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same changes as one CSV file, for an inspection
+         * @description Newest first, up to 5000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    entityId?: string;
+                    entityType?: string;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv;charset=UTF-8": string;
                     };
                 };
                 /** @description Not Authorized */

@@ -1,7 +1,8 @@
-import { Anchor, Code, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Code, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
-import { useI18n } from '../i18n/i18n';
+import { api, download, unwrap } from '../api/client';
+import { ProblemAlert } from '../ui/Problems';
+import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { Empty, QueryView } from '../ui/States';
 import { MoreButton, usePaged } from '../ui/Paged';
 
@@ -38,14 +39,17 @@ interface AuditQuery {
 /** Each service keeps the trail of what it owns: the objects it records, and where it serves them. */
 const TRAILS = {
   inventory: {
+    path: '/api/v1/audit',
     objects: ['organization', 'system', 'system-measure', 'asset'],
     read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit', { params: { query } })),
   },
   advisory: {
+    path: '/api/v1/audit/advisory',
     objects: ['advisory', 'botnet-list', 'directive', 'directive-acknowledgement', 'directive-report', 'due-policy'],
     read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit/advisory', { params: { query } })),
   },
   incident: {
+    path: '/api/v1/audit/incident',
     objects: ['duty-shift'],
     read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit/incident', { params: { query } })),
   },
@@ -58,6 +62,17 @@ export default function AuditPage() {
   const [filters, setFilters] = useState<Omit<AuditQuery, 'after' | 'limit'>>({});
   const [open, setOpen] = useState<number | null>(null);
   const audit = usePaged(['audit', trail, filters], (after) => TRAILS[trail].read({ ...filters, after, limit: 50 }));
+  // The same entries as one file for an inspection.
+  const [exporting, setExporting] = useState(false);
+  const [exportFailed, setExportFailed] = useState<unknown>(null);
+  const exportCsv = () => {
+    setExportFailed(null);
+    setExporting(true);
+    const given = Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    download(`${TRAILS[trail].path}/export?${new URLSearchParams(given)}`, 'text/csv', `audit-${trail}-${todayInVietnam()}.csv`)
+      .catch(setExportFailed)
+      .finally(() => setExporting(false));
+  };
   const rows = audit.rows;
   const field = (name: keyof typeof filters, label: string) => (
     <TextInput
@@ -68,7 +83,13 @@ export default function AuditPage() {
   );
   return (
     <Stack>
-      <Title order={2}>{t('auditTitle')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('auditTitle')}</Title>
+        <Button variant="light" size="xs" onClick={exportCsv} loading={exporting}>
+          {t('download')} CSV
+        </Button>
+      </Group>
+      <ProblemAlert error={exportFailed} />
       <SegmentedControl
         aria-label={t('auditTrail')}
         value={trail}

@@ -78,12 +78,16 @@ export default function ExposuresPage() {
   });
   const rows = list.rows;
   // The same filters as one file for a spreadsheet; a selection too large for one is refused with the reason.
+  const [exporting, setExporting] = useState(false);
   const [exportFailed, setExportFailed] = useState<unknown>(null);
   const exportCsv = () => {
     setExportFailed(null);
+    setExporting(true);
     const filters = Object.entries(query).filter(([name, value]) => name !== 'limit' && value !== undefined);
     const address = `/api/v1/exposures/export?${new URLSearchParams(filters.map(([name, value]) => [name, String(value)]))}`;
-    download(address, 'text/csv', `exposures-${todayInVietnam()}.csv`).catch(setExportFailed);
+    download(address, 'text/csv', `exposures-${todayInVietnam()}.csv`)
+      .catch(setExportFailed)
+      .finally(() => setExporting(false));
   };
   return (
     <Stack>
@@ -91,7 +95,7 @@ export default function ExposuresPage() {
         <Title order={2}>{t('exposuresTitle')}</Title>
         <Group gap="sm" align="baseline">
           <AsOf freshness={list.data?.pages[0]?.freshness} />
-          <Button variant="light" size="xs" onClick={exportCsv}>
+          <Button variant="light" size="xs" onClick={exportCsv} loading={exporting}>
             {t('download')} CSV
           </Button>
         </Group>

@@ -3,15 +3,12 @@ package vn.canhgac.advisory.exposure;
 import java.util.Arrays;
 import java.util.List;
 import vn.canhgac.commons.csv.CsvDocument;
-import vn.canhgac.commons.time.Vietnam;
 
 /**
  * Exposures as a spreadsheet: one row each, what the list shows and what a contractor fixing them needs (what
  * matched, the remediation), with the console's address of each so that the sheet leads back to it.
  */
 final class ExposureCsv {
-
-    static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
 
     private static final List<String> COLUMNS = List.of(
             "organization",
@@ -55,10 +52,5 @@ final class ExposureCsv {
                 x.remediation(),
                 x.id())));
         return csv.text();
-    }
-
-    /** exposures-2026-12-02.csv: the day in Vietnam it was taken. */
-    static String fileName() {
-        return "exposures-" + Vietnam.today() + ".csv";
     }
 }

@@ -2,6 +2,7 @@ package vn.canhgac.advisory.exposure;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.advisory.inventory.AssetEventsConsumer;
 import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.csv.CsvDocument;
 import vn.canhgac.commons.events.ReadModel;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
+import vn.canhgac.commons.time.Vietnam;
 
 @Path("/api/v1/exposures")
 @Tag(name = "Exposures")
@@ -54,7 +57,7 @@ public class ExposureResource {
 
     @GET
     @Path("/export")
-    @Produces(ExposureCsv.MEDIA_TYPE)
+    @Produces(CsvDocument.MEDIA_TYPE)
     @Operation(
             summary = "The exposures of the list's filters as one CSV file, for a spreadsheet",
             description = "Every exposure the filters select, soonest due first, up to "
@@ -64,8 +67,10 @@ public class ExposureResource {
     public Uni<RestResponse<String>> export(@BeanParam ExposureQuery query) {
         return exposures
                 .export(caller.get(), query.filter())
-                .map(found -> RestResponse.ResponseBuilder.ok(ExposureCsv.of(found), ExposureCsv.MEDIA_TYPE)
-                        .header("Content-Disposition", "attachment; filename=\"" + ExposureCsv.fileName() + "\"")
+                // Thousands of rows are written on a worker thread, not on the event loop.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(found -> RestResponse.ResponseBuilder.ok(ExposureCsv.of(found), CsvDocument.MEDIA_TYPE)
+                        .header("Content-Disposition", CsvDocument.attachment("exposures", Vietnam.today()))
                         .build());
     }
 

@@ -32,8 +32,8 @@ import vn.canhgac.commons.time.Vietnam;
 @ApplicationScoped
 public class ExposureService {
 
-    /** The most exposures one CSV export holds: a spreadsheet's worth, read in one query. */
-    public static final int EXPORT_LIMIT = 50_000;
+    /** The most exposures one CSV export holds: each row repeats its advisory's remediation. */
+    public static final int EXPORT_LIMIT = 20_000;
 
     static final Duration BREAKDOWN_FRESHNESS = Duration.ofSeconds(15);
     /** A scope is a subtree: their number is bounded by the organisations, not by the callers. */

@@ -1,5 +1,6 @@
 package vn.canhgac.commons.csv;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -7,6 +8,8 @@ import java.util.List;
  * spreadsheets read Vietnamese, and no cell a spreadsheet would run as a formula.
  */
 public final class CsvDocument {
+
+    public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
 
     private final StringBuilder text = new StringBuilder("\uFEFF");
 
@@ -30,6 +33,11 @@ public final class CsvDocument {
         return this;
     }
 
+    /** A Content-Disposition that saves the file as {@code <name>-<day>.csv}. */
+    public static String attachment(String name, LocalDate day) {
+        return "attachment; filename=\"" + name + "-" + day + ".csv\"";
+    }
+
     public String text() {
         return text.toString();
     }
@@ -42,8 +50,9 @@ public final class CsvDocument {
         if (text.isEmpty()) {
             return text;
         }
-        // A leading = + - @ would run as a formula in a spreadsheet: quote it and prefix an apostrophe.
-        boolean formula = "=+-@".indexOf(text.charAt(0)) >= 0;
+        // A leading = + - @ (or a tab or carriage return before one) would run as a formula in a spreadsheet:
+        // quote it and prefix an apostrophe.
+        boolean formula = "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
         if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + (formula ? "'" : "") + text.replace("\"", "\"\"") + "\"";
         }

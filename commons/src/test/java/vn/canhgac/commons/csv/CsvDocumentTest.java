@@ -15,12 +15,14 @@ class CsvDocumentTest {
                 .row(Arrays.asList("Sở TT&TT Khánh Hòa", null))
                 .row(List.of("=HYPERLINK(\"http://x\")", "-1"))
                 .row(List.of("a, b", "dòng 1\ndòng 2"))
+                .row(List.of("\t=1+1", "\r=1+1"))
                 .text();
         assertEquals(
                 "\uFEFFtên,ghi chú\r\n"
                         + "Sở TT&TT Khánh Hòa,\r\n"
                         + "\"'=HYPERLINK(\"\"http://x\"\")\",\"'-1\"\r\n"
-                        + "\"a, b\",\"dòng 1\ndòng 2\"\r\n",
+                        + "\"a, b\",\"dòng 1\ndòng 2\"\r\n"
+                        + "\"'\t=1+1\",\"'\r=1+1\"\r\n",
                 text);
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.inventory.DemoTree.as;
@@ -293,6 +294,29 @@ class AssetResourceTest {
                 .body("items.action", equalTo(List.of("DELETED", "UPDATED", "CREATED")))
                 .body("items[1].before.addresses", hasItem("198.51.100.5"))
                 .body("items[1].after.addresses", equalTo(List.of("198.51.100.6")));
+        // The same trail as a file for an inspection; another tenant's file holds its header alone.
+        String[] file = new String(
+                        as("khanhhoa-ubnd")
+                                .queryParam("entityId", id)
+                                .get("/api/v1/audit/export")
+                                .then()
+                                .statusCode(200)
+                                .contentType(equalTo("text/csv;charset=UTF-8"))
+                                .extract()
+                                .asByteArray(),
+                        StandardCharsets.UTF_8)
+                .split("\r\n");
+        assertEquals(4, file.length, String.join("\n", file));
+        assertTrue(file[0].startsWith("\uFEFFoccurred_at,actor,"), file[0]);
+        assertTrue(file[1].contains(",DELETED,asset," + id + ","), file[1]);
+        String foreign = as("bank-admin")
+                .queryParam("entityId", id)
+                .get("/api/v1/audit/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(1, foreign.strip().split("\r\n").length, foreign);
     }
 
     @Test
