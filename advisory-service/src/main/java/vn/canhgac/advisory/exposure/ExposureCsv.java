@@ -6,7 +6,7 @@ import vn.canhgac.commons.csv.CsvDocument;
 
 /**
  * Exposures as a spreadsheet: one row each, what the list shows and what a contractor fixing them needs (what
- * matched, the remediation), with the console's address of each so that the sheet leads back to it.
+ * matched, the remediation), with each one's id to find it again through the API or the console.
  */
 final class ExposureCsv {
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.csv.CsvDocument;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
@@ -69,11 +70,7 @@ public class ExposureService {
         return scopes.of(caller)
                 .flatMap(scope -> scopePattern(scope, filter.organization()))
                 .flatMap(pattern -> store.page(pool, pattern, filter, Vietnam.today(), null, limit))
-                .invoke(found -> {
-                    if (found.size() > limit) {
-                        throw DomainProblem.unprocessable("export-too-large", limit);
-                    }
-                });
+                .map(found -> CsvDocument.atMost(limit, found));
     }
 
     public Uni<ExposureView> get(Caller caller, UUID id) {

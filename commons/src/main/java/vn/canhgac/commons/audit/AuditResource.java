@@ -70,9 +70,7 @@ public abstract class AuditResource {
                 // Thousands of rows are written on a worker thread, not on the event loop.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(records -> {
-                    if (records.size() > EXPORT_LIMIT) {
-                        throw DomainProblem.unprocessable("export-too-large", EXPORT_LIMIT);
-                    }
+                    CsvDocument.atMost(EXPORT_LIMIT, records);
                     CsvDocument csv = CsvDocument.withHeader(COLUMNS);
                     records.forEach(r -> csv.row(Arrays.asList(
                             r.occurredAt(),

@@ -2,6 +2,7 @@ package vn.canhgac.commons.csv;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.canhgac.commons.problem.DomainProblem;
 
 /**
  * A CSV document for people to open in a spreadsheet (RFC 4180, CRLF): UTF-8 with a byte-order mark, so that
@@ -31,6 +32,14 @@ public final class CsvDocument {
         }
         text.append("\r\n");
         return this;
+    }
+
+    /** The rows of an export, refused (422 export-too-large) when there are more than one file holds. */
+    public static <T> List<T> atMost(int limit, List<T> rows) {
+        if (rows.size() > limit) {
+            throw DomainProblem.unprocessable("export-too-large", limit);
+        }
+        return rows;
     }
 
     /** A Content-Disposition that saves the file as {@code <name>-<day>.csv}. */

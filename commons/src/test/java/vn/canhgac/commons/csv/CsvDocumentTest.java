@@ -1,11 +1,13 @@
 package vn.canhgac.commons.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.StringReader;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.problem.DomainProblem;
 
 class CsvDocumentTest {
 
@@ -34,5 +36,12 @@ class CsvDocumentTest {
         CsvRecords records = new CsvRecords(new StringReader(text.substring(1)));
         records.next();
         assertEquals(List.of("x \"quoted\"", "line\r\nbreak"), records.next().fields());
+    }
+
+    @Test
+    void anExportOfMoreRowsThanAFileHoldsIsRefused() {
+        assertEquals(List.of(1, 2), CsvDocument.atMost(2, List.of(1, 2)));
+        DomainProblem refused = assertThrows(DomainProblem.class, () -> CsvDocument.atMost(2, List.of(1, 2, 3)));
+        assertEquals(422, refused.status());
     }
 }
