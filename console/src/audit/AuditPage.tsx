@@ -1,6 +1,7 @@
 import { Anchor, Button, Code, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, download, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
+import { useDownload, withQuery } from '../ui/Download';
 import { ProblemAlert } from '../ui/Problems';
 import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { Empty, QueryView } from '../ui/States';
@@ -63,16 +64,9 @@ export default function AuditPage() {
   const [open, setOpen] = useState<number | null>(null);
   const audit = usePaged(['audit', trail, filters], (after) => TRAILS[trail].read({ ...filters, after, limit: 50 }));
   // The same entries as one file for an inspection.
-  const [exporting, setExporting] = useState(false);
-  const [exportFailed, setExportFailed] = useState<unknown>(null);
-  const exportCsv = () => {
-    setExportFailed(null);
-    setExporting(true);
-    const given = Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined);
-    download(`${TRAILS[trail].path}/export?${new URLSearchParams(given)}`, 'text/csv', `audit-${trail}-${todayInVietnam()}.csv`)
-      .catch(setExportFailed)
-      .finally(() => setExporting(false));
-  };
+  const file = useDownload();
+  const exportCsv = () =>
+    file.start(withQuery(`${TRAILS[trail].path}/export`, filters), 'text/csv', `audit-${trail}-${todayInVietnam()}.csv`);
   const rows = audit.rows;
   const field = (name: keyof typeof filters, label: string) => (
     <TextInput
@@ -85,11 +79,11 @@ export default function AuditPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('auditTitle')}</Title>
-        <Button variant="light" size="xs" onClick={exportCsv} loading={exporting}>
+        <Button variant="light" size="xs" onClick={exportCsv} loading={file.busy}>
           {t('download')} CSV
         </Button>
       </Group>
-      <ProblemAlert error={exportFailed} />
+      <ProblemAlert error={file.failed} />
       <SegmentedControl
         aria-label={t('auditTrail')}
         value={trail}

@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Button, Card, Group, List, Select, Stack, Table, 
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, download, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
+import { useDownload } from '../ui/Download';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { useCan, useSession } from '../session';
@@ -299,11 +300,10 @@ function CompiledReport({
   const { t, tv, dateTime } = useI18n();
   const session = useSession();
   if (directive.issuerCode !== session.organization) return null;
-  const [failed, setFailed] = useState<unknown>(null);
+  const file = useDownload();
   const downloadReport = () => {
-    setFailed(null);
     const name = `${(directive.reference ?? directive.id ?? 'directive').replaceAll('/', '-')}-report.csv`;
-    download(`/api/v1/directives/${directive.id}/recipients`, 'text/csv', name).catch(setFailed);
+    file.start(`/api/v1/directives/${directive.id}/recipients`, 'text/csv', name);
   };
   return (
     <Card withBorder>
@@ -315,7 +315,7 @@ function CompiledReport({
           {t('download')} CSV
         </Button>
       </Group>
-      <ProblemAlert error={failed} />
+      <ProblemAlert error={file.failed} />
       <QueryView query={recipients}>
         {(rows) => (
           <Table.ScrollContainer minWidth={640}>

@@ -18,7 +18,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, download, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
+import { useDownload, withQuery } from '../ui/Download';
 import type { components } from '../api/schema';
 import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { useCan } from '../session';
@@ -78,29 +79,21 @@ export default function ExposuresPage() {
   });
   const rows = list.rows;
   // The same filters as one file for a spreadsheet; a selection too large for one is refused with the reason.
-  const [exporting, setExporting] = useState(false);
-  const [exportFailed, setExportFailed] = useState<unknown>(null);
-  const exportCsv = () => {
-    setExportFailed(null);
-    setExporting(true);
-    const filters = Object.entries(query).filter(([name, value]) => name !== 'limit' && value !== undefined);
-    const address = `/api/v1/exposures/export?${new URLSearchParams(filters.map(([name, value]) => [name, String(value)]))}`;
-    download(address, 'text/csv', `exposures-${todayInVietnam()}.csv`)
-      .catch(setExportFailed)
-      .finally(() => setExporting(false));
-  };
+  const file = useDownload();
+  const exportCsv = () =>
+    file.start(withQuery('/api/v1/exposures/export', { ...query, limit: undefined }), 'text/csv', `exposures-${todayInVietnam()}.csv`);
   return (
     <Stack>
       <Group justify="space-between" align="baseline">
         <Title order={2}>{t('exposuresTitle')}</Title>
         <Group gap="sm" align="baseline">
           <AsOf freshness={list.data?.pages[0]?.freshness} />
-          <Button variant="light" size="xs" onClick={exportCsv} loading={exporting}>
+          <Button variant="light" size="xs" onClick={exportCsv} loading={file.busy}>
             {t('download')} CSV
           </Button>
         </Group>
       </Group>
-      <ProblemAlert error={exportFailed} />
+      <ProblemAlert error={file.failed} />
       <Group align="flex-end" wrap="wrap">
         <TextInput
           key={`q-${query.q}`}
