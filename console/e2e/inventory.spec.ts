@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { call, unique } from './api';
 import { signIn } from './people';
 import { shoot } from './screenshots';
@@ -62,4 +63,40 @@ test('an asset’s products replaced by a CycloneDX SBOM, and what they expose, 
   await page.getByLabel('Phần mềm cài đặt').fill('openssl');
   await page.getByLabel('Phần mềm cài đặt').press('Enter');
   await expect(page.getByText('Chưa có tài sản nào')).toBeVisible();
+});
+
+test('an agency downloads the assets it searched for, in the columns an import reads, and imports the file again', async ({ page }) => {
+  const run = unique().toLowerCase();
+  await signIn(page, 'camranh-operator', '/inventory');
+  const original = [
+    'organization,external_id,hostname,kind,addresses,products',
+    `UBND-CAMRANH,CR-${run},mail-${run}.camranh.khanhhoa.gov.vn,server,203.162.10.98,Synacor|Zimbra Collaboration|8.8.15`,
+  ].join('\n');
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-file').click();
+  await (await chooser).setFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(original) });
+  await expect(page.getByText('Đã nhập 1 dòng: thêm 1, cập nhật 0, bỏ qua 0.')).toBeVisible();
+  await page.getByLabel('Tìm kiếm').fill(`mail-${run}`);
+  await page.getByLabel('Tìm kiếm').press('Enter');
+  await expect(page.getByText(`mail-${run}.camranh.khanhhoa.gov.vn`)).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải xuống CSV' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^assets-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(await file.path(), 'utf8');
+  const lines = text.split('\r\n').filter((line) => line);
+  expect(lines[0]).toBe('\uFEFForganization,external_id,hostname,kind,operating_system,system_id,last_seen,addresses,products');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`UBND-CAMRANH,CR-${run},mail-${run}.camranh.khanhhoa.gov.vn,server,`);
+  expect(lines[1]).toContain('203.162.10.98,Synacor|Zimbra Collaboration|8.8.15||');
+
+  // The downloaded file, imported as it is, updates the asset it came from and creates nothing.
+  chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-file').click();
+  await (await chooser).setFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: readFileSync(await file.path()) });
+  await expect(page.getByText('Đã nhập 1 dòng: thêm 0, cập nhật 1, bỏ qua 0.')).toBeVisible();
+  const assets = await call<{ items: { version: number }[] }>('camranh-operator', 'GET', `/api/v1/assets?q=mail-${run}`);
+  expect(assets.items).toHaveLength(1);
+  expect(assets.items[0].version).toBe(1);
 });

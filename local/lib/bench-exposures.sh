@@ -181,6 +181,36 @@ bench_rematch_kev() {
     "$products" "$products" "$(echo "($t1 - $t0) / 1000" | bc -l)" "$(echo "($t2 - $t1) / 1000" | bc -l)" "$left" "$found" | tee -a "$report"
 }
 
+# Step 3b: the list's exposures as one CSV file through the gateway (sent as read, a page of 500 rows at a time),
+# beside the same rows written by COPY in psql; the service's resident memory sampled while it sends.
+bench_export() {
+  local run=$1 work=$2 list token pid rss_before rss_peak sampler t0 t1 rows bytes
+  list=$(bench_advisory_psql -tAc "select id from botnet_list where reference = 'BENCH-$run'")
+  token=$(token_for authority)
+  pid=$(cat "$CANHGAC_STATE/pids/advisory-service.pid")
+  rss_before=$(ps -o rss= -p "$pid" | awk '{printf "%.0f", $1/1024}')
+  say "The list's exposures as one CSV file through the gateway"
+  ( peak=0; while kill -0 "$pid" 2>/dev/null; do
+      r=$(ps -o rss= -p "$pid" | tr -d ' '); [ "${r:-0}" -gt "$peak" ] && peak=$r; echo "$peak" > "$work/rss-peak"; sleep 0.2
+    done ) & sampler=$!
+  t0=$(millis)
+  curl -fsS -o "$work/export.csv" "$gateway/api/v1/exposures/export?botnetListId=$list" -H "Authorization: Bearer $token"
+  t1=$(millis)
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  rss_peak=$(awk '{printf "%.0f", $1/1024}' "$work/rss-peak")
+  rows=$(( $(grep -c $'\r$' "$work/export.csv") - 1 ))
+  bytes=$(du -h "$work/export.csv" | cut -f1)
+  printf 'export   %s exposures of the list as CSV (%s) through the gateway: %.2f s; advisory-service RSS %s MiB before, %s MiB at most while sending\n' \
+    "$rows" "$bytes" "$(echo "($t1 - $t0) / 1000" | bc -l)" "$rss_before" "$rss_peak" | tee -a "$report"
+  local plain
+  plain=$(bench_advisory_psql <<SQL
+\timing on
+\copy (select x.organization_code, x.hostname, x.network, x.source_kind, coalesce(v.reference, l.reference), v.revision, x.subject, x.matched, x.severity, x.status, x.due_on, x.detected_at, x.status_changed_at, x.status_changed_by, v.remediation, x.id from exposure x left join advisory v on v.id = x.advisory_id left join botnet_list l on l.id = x.botnet_list_id where x.botnet_list_id = '$list' order by x.due_on, x.id) to '/dev/null' csv header
+SQL
+)
+  echo "$plain" | grep -E "^Time" | awk '{printf "baseline the same rows by COPY in psql: %.2f s\n", $2 / 1000}' | tee -a "$report"
+}
+
 cmd_bench_exposures() {
   local hits=${1:-10000}
   find_java
@@ -239,6 +269,7 @@ SQL
   local applied="the list's events applied"
   bench_wait_applied || applied="the list's events NOT all applied after 5 minutes"
   echo "quiet    $applied; $(bench_quiet) (not part of any figure)" | tee -a "$report"
+  bench_export "$run" "$work"
 
   say "Advisory with 50 affected ranges against 500,000 installed products, through the gateway"
   authority=$(token_for authority)

@@ -1198,7 +1198,7 @@ export interface paths {
         };
         /**
          * The same changes as one CSV file, for an inspection
-         * @description Newest first, up to 5000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark.
+         * @description Newest first, up to 1000000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark. Sent as it is read.
          */
         get: {
             parameters: {
@@ -2245,7 +2245,7 @@ export interface paths {
         };
         /**
          * The exposures of the list's filters as one CSV file, for a spreadsheet
-         * @description Every exposure the filters select, soonest due first, up to 20000; more is refused (422 export-too-large) until the filters narrow it. UTF-8 with a byte-order mark; no cell starts a formula.
+         * @description Every exposure the filters select, soonest due first, up to 1000000; more is refused (422 export-too-large) until the filters narrow it. UTF-8 with a byte-order mark; no cell starts a formula. Sent as it is read.
          */
         get: {
             parameters: {
@@ -3075,7 +3075,7 @@ export interface paths {
         };
         /**
          * The same changes as one CSV file, for an inspection
-         * @description Newest first, up to 5000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark.
+         * @description Newest first, up to 1000000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark. Sent as it is read.
          */
         get: {
             parameters: {
@@ -4221,7 +4221,7 @@ export interface paths {
         };
         /**
          * The same changes as one CSV file, for an inspection
-         * @description Newest first, up to 5000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark.
+         * @description Newest first, up to 1000000 (more answers 422 export-too-large: narrow the filters); before and after as JSON; UTF-8 with a byte-order mark. Sent as it is read.
          */
         get: {
             parameters: {

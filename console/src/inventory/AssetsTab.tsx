@@ -18,11 +18,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ProblemError, api, unwrap, upload, type Problem } from '../api/client';
 import type { components } from '../api/schema';
-import { useI18n } from '../i18n/i18n';
+import { todayInVietnam, useI18n } from '../i18n/i18n';
 import { useCan, useSession } from '../session';
 import { ProblemAlert } from '../ui/Problems';
 import { Empty, QueryView } from '../ui/States';
 import { MoreButton, usePaged } from '../ui/Paged';
+import { useDownload, withQuery } from '../ui/Download';
 import { AssetDetail } from './AssetDetail';
 
 type ImportReport = components['schemas']['ImportReport'];
@@ -48,6 +49,14 @@ export function AssetsTab() {
     ),
   );
   const rows = assets.rows;
+  // The same filters as one file in the columns an import reads: edited in a spreadsheet, it imports again.
+  const file = useDownload();
+  const exportCsv = () =>
+    file.start(
+      withQuery('/api/v1/assets/export', { ...searchQuery(search), product: product.trim() || undefined }),
+      'text/csv',
+      `assets-${todayInVietnam()}.csv`,
+    );
   return (
     <Stack>
       {can('POST /api/v1/assets/imports') && <AssetImport />}
@@ -66,7 +75,11 @@ export function AssetsTab() {
           onBlur={(e) => setProduct(e.currentTarget.value)}
           w={300}
         />
+        <Button variant="light" size="xs" mt={26} onClick={exportCsv} loading={file.busy}>
+          {t('download')} CSV
+        </Button>
       </Group>
+      <ProblemAlert error={file.failed} />
       <QueryView query={assets}>
         {() =>
           rows.length === 0 ? (

@@ -1,8 +1,12 @@
 package vn.canhgac.advisory.exposure;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import java.util.Arrays;
 import java.util.List;
-import vn.canhgac.commons.csv.CsvDocument;
+import java.util.UUID;
+import java.util.function.Function;
+import vn.canhgac.commons.csv.CsvExport;
 
 /**
  * Exposures as a spreadsheet: one row each, what the list shows and what a contractor fixing them needs (what
@@ -31,9 +35,12 @@ final class ExposureCsv {
 
     private ExposureCsv() {}
 
-    static String of(List<ExposureView> exposures) {
-        CsvDocument csv = CsvDocument.withHeader(COLUMNS);
-        exposures.forEach(x -> csv.row(Arrays.asList(
+    static Multi<String> of(long limit, Uni<List<UUID>> ids, Function<List<UUID>, Uni<List<ExposureView>>> rows) {
+        return CsvExport.of(COLUMNS, ExposureCsv::cells, limit, ids, rows);
+    }
+
+    private static List<?> cells(ExposureView x) {
+        return Arrays.asList(
                 x.organizationCode(),
                 x.hostname(),
                 x.network(),
@@ -50,7 +57,6 @@ final class ExposureCsv {
                 x.statusChangedAt(),
                 x.statusChangedBy(),
                 x.remediation(),
-                x.id())));
-        return csv.text();
+                x.id());
     }
 }

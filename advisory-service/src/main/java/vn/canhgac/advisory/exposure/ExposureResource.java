@@ -2,7 +2,6 @@ package vn.canhgac.advisory.exposure;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +17,20 @@ import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.advisory.inventory.AssetEventsConsumer;
 import vn.canhgac.commons.concurrency.IfMatch;
 import vn.canhgac.commons.csv.CsvDocument;
+import vn.canhgac.commons.csv.CsvExport;
+import vn.canhgac.commons.events.ConsumerFreshness;
 import vn.canhgac.commons.events.ReadModel;
+import vn.canhgac.commons.events.ReadModelHeaders;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
@@ -36,10 +43,12 @@ public class ExposureResource {
 
     private final ExposureService exposures;
     private final CurrentCaller caller;
+    private final ConsumerFreshness freshness;
 
-    public ExposureResource(ExposureService exposures, CurrentCaller caller) {
+    public ExposureResource(ExposureService exposures, CurrentCaller caller, ConsumerFreshness freshness) {
         this.exposures = exposures;
         this.caller = caller;
+        this.freshness = freshness;
     }
 
     @GET
@@ -60,18 +69,19 @@ public class ExposureResource {
     @Produces(CsvDocument.MEDIA_TYPE)
     @Operation(
             summary = "The exposures of the list's filters as one CSV file, for a spreadsheet",
-            description = "Every exposure the filters select, soonest due first, up to "
-                    + ExposureService.EXPORT_LIMIT + "; more is refused (422 export-too-large) until the filters "
-                    + "narrow it. UTF-8 with a byte-order mark; no cell starts a formula.")
+            description = "Every exposure the filters select, soonest due first, up to " + CsvExport.MOST_ROWS
+                    + "; more is refused (422 export-too-large) until the filters narrow it. UTF-8 with a "
+                    + "byte-order mark; no cell starts a formula. Sent as it is read.")
     @ReadModel(AssetEventsConsumer.CONSUMER)
-    public Uni<RestResponse<String>> export(@BeanParam ExposureQuery query) {
-        return exposures
-                .export(caller.get(), query.filter())
-                // Thousands of rows are written on a worker thread, not on the event loop.
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(found -> RestResponse.ResponseBuilder.ok(ExposureCsv.of(found), CsvDocument.MEDIA_TYPE)
-                        .header("Content-Disposition", CsvDocument.attachment("exposures", Vietnam.today()))
-                        .build());
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(mediaType = CsvDocument.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public RestMulti<String> export(@BeanParam ExposureQuery query) {
+        RestMulti.SyncRestMulti.Builder<String> file = RestMulti.fromMultiData(
+                        exposures.export(caller.get(), query.filter(), CsvExport.MOST_ROWS))
+                .header("Content-Disposition", CsvDocument.attachment("exposures", Vietnam.today()));
+        ReadModelHeaders.of(freshness, AssetEventsConsumer.CONSUMER).forEach(file::header);
+        return file.build();
     }
 
     @GET

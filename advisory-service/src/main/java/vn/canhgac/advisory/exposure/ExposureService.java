@@ -2,6 +2,7 @@ package vn.canhgac.advisory.exposure;
 
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,13 +10,13 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.canhgac.commons.concurrency.IfMatch;
-import vn.canhgac.commons.csv.CsvDocument;
 import vn.canhgac.commons.outbox.Outbox;
 import vn.canhgac.commons.paging.Cursor;
 import vn.canhgac.commons.paging.Page;
@@ -32,9 +33,6 @@ import vn.canhgac.commons.time.Vietnam;
  */
 @ApplicationScoped
 public class ExposureService {
-
-    /** The most exposures one CSV export holds: each row repeats its advisory's remediation. */
-    public static final int EXPORT_LIMIT = 20_000;
 
     static final Duration BREAKDOWN_FRESHNESS = Duration.ofSeconds(15);
     /** A scope is a subtree: their number is bounded by the organisations, not by the callers. */
@@ -61,16 +59,18 @@ public class ExposureService {
                         Page.of(found, limit, x -> Cursor.encode(x.dueOn().toString(), x.id().toString()), x -> x));
     }
 
-    /** Every exposure the filter selects, soonest due first, for a spreadsheet; more than the limit is refused. */
-    public Uni<List<ExposureView>> export(Caller caller, ExposureFilter filter) {
-        return export(caller, filter, EXPORT_LIMIT);
-    }
-
-    Uni<List<ExposureView>> export(Caller caller, ExposureFilter filter, int limit) {
-        return scopes.of(caller)
-                .flatMap(scope -> scopePattern(scope, filter.organization()))
-                .flatMap(pattern -> store.page(pool, pattern, filter, Vietnam.today(), null, limit))
-                .map(found -> CsvDocument.atMost(limit, found));
+    /**
+     * Every exposure the filter selects, soonest due first, as the rows of a spreadsheet sent as they are read;
+     * more than {@code limit} is refused before the first row.
+     */
+    public Multi<String> export(Caller caller, ExposureFilter filter, long limit) {
+        LocalDate today = Vietnam.today();
+        return ExposureCsv.of(
+                limit,
+                scopes.of(caller)
+                        .flatMap(scope -> scopePattern(scope, filter.organization()))
+                        .flatMap(pattern -> store.ids(pool, pattern, filter, today, limit + 1)),
+                ids -> store.byIds(pool, ids));
     }
 
     public Uni<ExposureView> get(Caller caller, UUID id) {

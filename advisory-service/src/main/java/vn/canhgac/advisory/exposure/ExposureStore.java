@@ -2,6 +2,7 @@ package vn.canhgac.advisory.exposure;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,8 @@ import vn.canhgac.commons.time.Vietnam;
 public class ExposureStore {
 
     private static final String SELECT = "select " + ExposureRows.COLUMNS + " from exposure x " + ExposureRows.JOINS;
+    private static final String BY_IDS =
+            SELECT + " join unnest($1::uuid[]) with ordinality k(key, n) on k.key = x.id order by k.n";
     private static final String HISTORY = """
             select at, actor, from_status, to_status, note from exposure_history where exposure_id = $1 order by id""";
     private static final String CHANGE = """
@@ -93,7 +96,40 @@ public class ExposureStore {
             LocalDate today,
             Cursor.Parts after,
             int limit) {
-        Conditions where = Conditions.on(Tuple.tuple())
+        Conditions where = conditions(pathPattern, filter, today);
+        if (after != null) {
+            where.and("(x.due_on, x.id) > (?, ?)", after.date(0), after.uuid(1));
+        }
+        String sql = SELECT + where.clause() + " order by x.due_on, x.id limit " + (limit + 1);
+        return client.preparedQuery(sql).execute(where.params()).map(ExposureStore::views);
+    }
+
+    /** The ids of the exposures the filters select, by due date as the list, at most {@code limit}. */
+    public Uni<List<UUID>> ids(
+            SqlClient client, String pathPattern, ExposureFilter filter, LocalDate today, long limit) {
+        Conditions where = conditions(pathPattern, filter, today);
+        String sql = "select array(select x.id from exposure x" + where.clause() + " order by x.due_on, x.id limit "
+                + limit + ")";
+        return client.preparedQuery(sql)
+                .execute(where.params())
+                .map(rows -> List.of(rows.iterator().next().getArrayOfUUIDs(0)));
+    }
+
+    /** The exposures of these ids, in their order; one deleted since is left out. */
+    public Uni<List<ExposureView>> byIds(SqlClient client, List<UUID> ids) {
+        return client.preparedQuery(BY_IDS)
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(ExposureStore::views);
+    }
+
+    private static List<ExposureView> views(RowSet<Row> rows) {
+        List<ExposureView> found = new ArrayList<>(rows.size());
+        rows.forEach(row -> found.add(ExposureView.of(row)));
+        return found;
+    }
+
+    private static Conditions conditions(String pathPattern, ExposureFilter filter, LocalDate today) {
+        return Conditions.on(Tuple.tuple())
                 .and("x.org_path like ?", pathPattern)
                 .whenPresent(
                         filter.statuses().isEmpty() ? null : filter.statuses(),
@@ -112,15 +148,6 @@ public class ExposureStore {
                         filter.query(),
                         "(lower(x.subject) like ? or lower(x.matched) like ? or lower(coalesce(x.hostname, '')) like ?)",
                         SearchText::containsPattern);
-        if (after != null) {
-            where.and("(x.due_on, x.id) > (?, ?)", after.date(0), after.uuid(1));
-        }
-        String sql = SELECT + where.clause() + " order by x.due_on, x.id limit " + (limit + 1);
-        return client.preparedQuery(sql).execute(where.params()).map(rows -> {
-            List<ExposureView> found = new ArrayList<>();
-            rows.forEach(row -> found.add(ExposureView.of(row)));
-            return found;
-        });
     }
 
     /** The exposure's row, or null; {@code lock} holds it until the transaction ends. */

@@ -24,6 +24,9 @@ public class AuditEntries {
                    after::text as after, request_id
             from audit_entry""";
 
+    private static final String BY_IDS =
+            SELECT + " join unnest($1::bigint[]) with ordinality k(key, n) on k.key = audit_entry.id order by k.n";
+
     private final Pool pool;
     private final ObjectMapper json;
 
@@ -36,20 +39,44 @@ public class AuditEntries {
     public record Filter(String entityType, String entityId, String actor, Instant from, Instant to) {}
 
     public Uni<List<AuditRecord>> page(String pathPattern, Filter filter, long beforeId, int limit) {
-        Conditions where = Conditions.on(Tuple.tuple())
-                .and("org_path like ?", pathPattern)
-                .and("id < ?", beforeId)
-                .and("occurred_at >= ?", utc(filter.from()))
-                .and("occurred_at < ?", utc(filter.to()))
-                .whenPresent(filter.entityType(), "entity_type = ?")
-                .whenPresent(filter.entityId(), "entity_id = ?")
-                .whenPresent(filter.actor(), "actor = ?");
+        Conditions where = conditions(pathPattern, filter).and("id < ?", beforeId);
         String sql = SELECT + where.clause() + " order by id desc limit " + (limit + 1);
         return pool.preparedQuery(sql).execute(where.params()).map(rows -> {
             List<AuditRecord> records = new ArrayList<>();
             rows.forEach(row -> records.add(record(row)));
             return records;
         });
+    }
+
+    /** The ids of the entries the filter selects, newest first as the list, at most {@code limit}. */
+    public Uni<List<Long>> ids(String pathPattern, Filter filter, long limit) {
+        Conditions where = conditions(pathPattern, filter);
+        String sql =
+                "select array(select id from audit_entry" + where.clause() + " order by id desc limit " + limit + ")";
+        return pool.preparedQuery(sql)
+                .execute(where.params())
+                .map(rows -> List.of(rows.iterator().next().getArrayOfLongs(0)));
+    }
+
+    /** The entries of these ids, in their order. */
+    public Uni<List<AuditRecord>> byIds(List<Long> ids) {
+        return pool.preparedQuery(BY_IDS)
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<AuditRecord> records = new ArrayList<>(rows.size());
+                    rows.forEach(row -> records.add(record(row)));
+                    return records;
+                });
+    }
+
+    private static Conditions conditions(String pathPattern, Filter filter) {
+        return Conditions.on(Tuple.tuple())
+                .and("org_path like ?", pathPattern)
+                .and("occurred_at >= ?", utc(filter.from()))
+                .and("occurred_at < ?", utc(filter.to()))
+                .whenPresent(filter.entityType(), "entity_type = ?")
+                .whenPresent(filter.entityId(), "entity_id = ?")
+                .whenPresent(filter.actor(), "actor = ?");
     }
 
     private AuditRecord record(Row row) {

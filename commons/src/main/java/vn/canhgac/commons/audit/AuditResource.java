@@ -1,7 +1,7 @@
 package vn.canhgac.commons.audit;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -12,8 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestMulti;
 import vn.canhgac.commons.csv.CsvDocument;
+import vn.canhgac.commons.csv.CsvExport;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
@@ -28,9 +33,6 @@ import vn.canhgac.commons.time.Vietnam;
  */
 @RolesAllowed({Roles.AUTHORITY, Roles.COORDINATOR, Roles.ORG_ADMIN, Roles.AUDITOR})
 public abstract class AuditResource {
-
-    /** The most entries one export holds: each carries two states, an asset's with all its products. */
-    static final int EXPORT_LIMIT = 5_000;
 
     private static final List<String> COLUMNS = List.of(
             "occurred_at", "actor", "actor_org", "action", "entity_type", "entity_id", "before", "after", "request_id");
@@ -61,31 +63,37 @@ public abstract class AuditResource {
     @Produces(CsvDocument.MEDIA_TYPE)
     @Operation(
             summary = "The same changes as one CSV file, for an inspection",
-            description = "Newest first, up to " + EXPORT_LIMIT + " (more answers 422 export-too-large: "
-                    + "narrow the filters); before and after as JSON; UTF-8 with a byte-order mark.")
-    public Uni<RestResponse<String>> export(@BeanParam AuditQuery query) {
+            description = "Newest first, up to " + CsvExport.MOST_ROWS + " (more answers 422 export-too-large: "
+                    + "narrow the filters); before and after as JSON; UTF-8 with a byte-order mark. Sent as it is "
+                    + "read.")
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(mediaType = CsvDocument.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public RestMulti<String> export(@BeanParam AuditQuery query) {
         AuditEntries.Filter filter = query.filter();
-        return scopes.of(caller.get())
-                .flatMap(scope -> entries.page(scope.likePattern(), filter, Long.MAX_VALUE, EXPORT_LIMIT))
-                // Thousands of rows are written on a worker thread, not on the event loop.
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(records -> {
-                    CsvDocument.atMost(EXPORT_LIMIT, records);
-                    CsvDocument csv = CsvDocument.withHeader(COLUMNS);
-                    records.forEach(r -> csv.row(Arrays.asList(
-                            r.occurredAt(),
-                            r.actor(),
-                            r.actorOrg(),
-                            r.action(),
-                            r.entityType(),
-                            r.entityId(),
-                            r.before(),
-                            r.after(),
-                            r.requestId())));
-                    return RestResponse.ResponseBuilder.ok(csv.text(), CsvDocument.MEDIA_TYPE)
-                            .header("Content-Disposition", CsvDocument.attachment("audit", Vietnam.today()))
-                            .build();
-                });
+        Multi<String> file = CsvExport.of(
+                COLUMNS,
+                AuditResource::cells,
+                CsvExport.MOST_ROWS,
+                scopes.of(caller.get())
+                        .flatMap(scope -> entries.ids(scope.likePattern(), filter, CsvExport.MOST_ROWS + 1L)),
+                entries::byIds);
+        return RestMulti.fromMultiData(file)
+                .header("Content-Disposition", CsvDocument.attachment("audit", Vietnam.today()))
+                .build();
+    }
+
+    private static List<?> cells(AuditRecord r) {
+        return Arrays.asList(
+                r.occurredAt(),
+                r.actor(),
+                r.actorOrg(),
+                r.action(),
+                r.entityType(),
+                r.entityId(),
+                r.before(),
+                r.after(),
+                r.requestId());
     }
 
     private static long cursor(String after) {

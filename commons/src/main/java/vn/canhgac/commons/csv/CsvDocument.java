@@ -2,7 +2,6 @@ package vn.canhgac.commons.csv;
 
 import java.time.LocalDate;
 import java.util.List;
-import vn.canhgac.commons.problem.DomainProblem;
 
 /**
  * A CSV document for people to open in a spreadsheet (RFC 4180, CRLF): UTF-8 with a byte-order mark, so that
@@ -12,14 +11,22 @@ public final class CsvDocument {
 
     public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
 
-    private final StringBuilder text = new StringBuilder("\uFEFF");
+    private static final String FORMULA_START = "=+-@\t\r";
 
-    private CsvDocument() {}
+    private final StringBuilder text;
 
+    private CsvDocument(String start) {
+        text = new StringBuilder(start);
+    }
+
+    /** The start of a file: its byte-order mark and its header. */
     public static CsvDocument withHeader(List<String> columns) {
-        CsvDocument document = new CsvDocument();
-        document.row(columns);
-        return document;
+        return new CsvDocument("\uFEFF").row(columns);
+    }
+
+    /** Records that follow a header already written, in a file sent piece by piece. */
+    public static CsvDocument continued() {
+        return new CsvDocument("");
     }
 
     /** One record; a null value is an empty cell. */
@@ -34,14 +41,6 @@ public final class CsvDocument {
         return this;
     }
 
-    /** The rows of an export, refused (422 export-too-large) when there are more than one file holds. */
-    public static <T> List<T> atMost(int limit, List<T> rows) {
-        if (rows.size() > limit) {
-            throw DomainProblem.unprocessable("export-too-large", limit);
-        }
-        return rows;
-    }
-
     /** A Content-Disposition that saves the file as {@code <name>-<day>.csv}. */
     public static String attachment(String name, LocalDate day) {
         return "attachment; filename=\"" + name + "-" + day + ".csv\"";
@@ -49,6 +48,19 @@ public final class CsvDocument {
 
     public String text() {
         return text.toString();
+    }
+
+    /**
+     * A cell as it was before {@link #cell} guarded it: an apostrophe before a character that starts a formula is
+     * dropped, so that a file exported here and edited in a spreadsheet imports the values it was written from.
+     */
+    public static String unguarded(String value) {
+        return value != null
+                        && value.length() > 1
+                        && value.charAt(0) == '\''
+                        && FORMULA_START.indexOf(value.charAt(1)) >= 0
+                ? value.substring(1)
+                : value;
     }
 
     static String cell(Object value) {
@@ -61,7 +73,7 @@ public final class CsvDocument {
         }
         // A leading = + - @ (or a tab or carriage return before one) would run as a formula in a spreadsheet:
         // quote it and prefix an apostrophe.
-        boolean formula = "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+        boolean formula = FORMULA_START.indexOf(text.charAt(0)) >= 0;
         if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + (formula ? "'" : "") + text.replace("\"", "\"\"") + "\"";
         }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Writes the freshness headers of {@link ReadModel} answers: the oldest of their read models, the sum of what waits. */
@@ -25,18 +27,15 @@ public class ReadModelHeaders implements ContainerResponseFilter {
         this.freshness = freshness;
     }
 
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        ReadModel readModel = resource == null || resource.getResourceMethod() == null
-                ? null
-                : resource.getResourceMethod().getAnnotation(ReadModel.class);
-        if (readModel == null || response.getStatus() >= 300) {
-            return;
-        }
+    /**
+     * The headers that say how fresh the read models of these consumers are. A streamed answer, which response
+     * filters do not see, writes them itself.
+     */
+    public static Map<String, String> of(ConsumerFreshness freshness, String... consumers) {
         Instant asOf = null;
         long behind = 0;
         boolean known = false;
-        for (String consumer : readModel.value()) {
+        for (String consumer : consumers) {
             Optional<Instant> one = freshness.asOf(consumer);
             if (one.isPresent() && (asOf == null || one.get().isBefore(asOf))) {
                 asOf = one.get();
@@ -47,11 +46,24 @@ public class ReadModelHeaders implements ContainerResponseFilter {
                 known = true;
             }
         }
+        Map<String, String> headers = new LinkedHashMap<>();
         if (asOf != null) {
-            response.getHeaders().putSingle(AS_OF, asOf.toString());
+            headers.put(AS_OF, asOf.toString());
         }
         if (known) {
-            response.getHeaders().putSingle(BEHIND, String.valueOf(behind));
+            headers.put(BEHIND, String.valueOf(behind));
         }
+        return headers;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        ReadModel readModel = resource == null || resource.getResourceMethod() == null
+                ? null
+                : resource.getResourceMethod().getAnnotation(ReadModel.class);
+        if (readModel == null || response.getStatus() >= 300) {
+            return;
+        }
+        of(freshness, readModel.value()).forEach(response.getHeaders()::putSingle);
     }
 }

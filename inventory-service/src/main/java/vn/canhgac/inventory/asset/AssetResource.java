@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,18 +12,27 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.canhgac.commons.concurrency.IfMatch;
+import vn.canhgac.commons.csv.CsvDocument;
+import vn.canhgac.commons.csv.CsvExport;
 import vn.canhgac.commons.idempotency.Idempotency;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
+import vn.canhgac.commons.time.Vietnam;
 
 @Path("/api/v1/assets")
 @Tag(name = "Assets")
@@ -93,22 +103,26 @@ public class AssetResource {
             summary = "Assets in your scope; filter by organisation subtree, system, kind, IP address or CIDR "
                     + "network, installed vendor/product/version and text; sort=hostname (default) or -lastSeen")
     public Uni<Page<AssetDetails>> list(
-            @QueryParam("organization") String organization,
-            @QueryParam("systemId") UUID systemId,
-            @QueryParam("kind") String kind,
-            @QueryParam("ip") String ip,
-            @QueryParam("vendor") String vendor,
-            @QueryParam("product") String product,
-            @QueryParam("version") String version,
-            @QueryParam("q") String query,
-            @QueryParam("sort") String sort,
-            @QueryParam("after") String after,
-            @QueryParam("limit") Integer limit) {
-        return search.list(
-                caller.get(),
-                new AssetFilter(organization, systemId, kind, ip, vendor, product, version, query, sort),
-                after,
-                Page.clamp(limit));
+            @BeanParam AssetQuery query, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return search.list(caller.get(), query.filter(), after, Page.clamp(limit));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(CsvDocument.MEDIA_TYPE)
+    @Operation(
+            summary = "The assets of the list's filters as one CSV file, in the columns an import reads",
+            description = "Every asset the filters select, in the list's order, up to " + CsvExport.MOST_ROWS
+                    + " (more answers 422 export-too-large): organization, external_id, hostname, kind, "
+                    + "operating_system, system_id, last_seen, addresses, products. Edited in a spreadsheet, the "
+                    + "file imports again (POST /assets/imports). UTF-8 with a byte-order mark; sent as it is read.")
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(mediaType = CsvDocument.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public RestMulti<String> export(@BeanParam AssetQuery query) {
+        return RestMulti.fromMultiData(search.export(caller.get(), query.filter(), CsvExport.MOST_ROWS))
+                .header("Content-Disposition", CsvDocument.attachment("assets", Vietnam.today()))
+                .build();
     }
 
     private static EntityTag etag(AssetDetails asset) {

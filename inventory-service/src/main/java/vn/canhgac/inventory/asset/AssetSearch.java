@@ -1,5 +1,6 @@
 package vn.canhgac.inventory.asset;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -68,30 +69,51 @@ public class AssetSearch {
         Sort sort = Sort.parse(filter.sort());
         Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller)
-                .flatMap(scope -> pathPattern(scope, filter.organizationCode()).flatMap(path -> {
-                    Conditions where = Conditions.on(Tuple.tuple())
-                            .and("a.org_path like ?", path)
-                            .whenPresent(filter.systemId(), "a.system_id = ?")
-                            .whenPresent(kindOf(filter), "a.kind = ?", Enum::name)
-                            .whenPresent(
-                                    networkOf(filter),
-                                    "a.id in (select x.asset_id from asset_address x where x.address <<= ?::text::inet)");
-                    productFilter(filter, where);
-                    where.whenPresent(filter.query(), "a.search_text like ?", SearchText::containsPattern);
-                    if (cursor != null) {
-                        after(where, sort, cursor);
-                    }
-                    String order = "order by " + sort.key + " " + sort.direction + ", a.id " + sort.direction
-                            + " limit " + (limit + 1);
-                    return store.query(pool, where, order)
-                            .map(rows -> Page.of(
-                                    rows,
-                                    limit,
-                                    row -> Cursor.encode(
-                                            cursorValue(sort, row),
-                                            row.details().id().toString()),
-                                    StoredAsset::details));
-                }));
+                .flatMap(scope -> pathPattern(scope, filter.organizationCode()))
+                .flatMap(path -> page(path, filter, sort, cursor, limit))
+                .map(rows -> Page.of(rows, limit, row -> cursorOf(sort, row), StoredAsset::details));
+    }
+
+    /**
+     * Every asset the filter selects, in the list's order, as the rows of an import's CSV sent as they are read;
+     * more than {@code limit} is refused before the first row.
+     */
+    public Multi<String> export(Caller caller, AssetFilter filter, long limit) {
+        Sort sort = Sort.parse(filter.sort());
+        return AssetCsv.of(
+                limit,
+                scopes.of(caller)
+                        .flatMap(scope -> pathPattern(scope, filter.organizationCode()))
+                        .flatMap(path -> store.ids(pool, conditions(path, filter), orderBy(sort), limit + 1)),
+                ids -> store.byIds(pool, ids));
+    }
+
+    private Uni<List<StoredAsset>> page(String path, AssetFilter filter, Sort sort, Cursor.Parts cursor, int limit) {
+        Conditions where = conditions(path, filter);
+        if (cursor != null) {
+            after(where, sort, cursor);
+        }
+        return store.query(pool, where, orderBy(sort) + " limit " + (limit + 1));
+    }
+
+    private static String orderBy(Sort sort) {
+        return "order by " + sort.key + " " + sort.direction + ", a.id " + sort.direction;
+    }
+
+    private static Conditions conditions(String path, AssetFilter filter) {
+        Conditions where = Conditions.on(Tuple.tuple())
+                .and("a.org_path like ?", path)
+                .whenPresent(filter.systemId(), "a.system_id = ?")
+                .whenPresent(kindOf(filter), "a.kind = ?", Enum::name)
+                .whenPresent(
+                        networkOf(filter),
+                        "a.id in (select x.asset_id from asset_address x where x.address <<= ?::text::inet)");
+        productFilter(filter, where);
+        return where.whenPresent(filter.query(), "a.search_text like ?", SearchText::containsPattern);
+    }
+
+    private static String cursorOf(Sort sort, StoredAsset row) {
+        return Cursor.encode(cursorValue(sort, row), row.details().id().toString());
     }
 
     private static AssetKind kindOf(AssetFilter filter) {

@@ -300,6 +300,24 @@ public class AssetStore {
                 });
     }
 
+    /** The ids of the assets the conditions select, in that order, at most {@code limit}. */
+    Uni<List<UUID>> ids(SqlClient connection, Conditions where, String order, long limit) {
+        return connection
+                .preparedQuery("select array(select a.id from asset a" + where.clause() + " " + order + " limit "
+                        + limit + ")")
+                .execute(where.params())
+                .map(rows -> List.of(rows.iterator().next().getArrayOfUUIDs(0)));
+    }
+
+    /** The assets of these ids, in their order; one deleted since is left out. */
+    Uni<List<StoredAsset>> byIds(SqlClient connection, List<UUID> ids) {
+        return connection
+                .preparedQuery(SELECT_DETAILS
+                        + " join unnest($1::uuid[]) with ordinality k(key, n) on k.key = a.id order by k.n")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(this::readAll);
+    }
+
     Uni<List<StoredAsset>> query(SqlClient connection, Conditions where, String orderAndLimit) {
         return connection
                 .preparedQuery(SELECT_DETAILS + where.clause() + " " + orderAndLimit)

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import vn.canhgac.commons.csv.CsvDocument;
 import vn.canhgac.commons.csv.CsvRecords;
 import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.problem.DomainProblem.Violation;
@@ -125,7 +126,7 @@ final class CsvAssetRows implements Iterator<ImportRow> {
         if (index == null || index >= fields.size()) {
             return null;
         }
-        String value = fields.get(index).strip();
+        String value = CsvDocument.unguarded(fields.get(index).strip());
         return value.isEmpty() ? null : value;
     }
 

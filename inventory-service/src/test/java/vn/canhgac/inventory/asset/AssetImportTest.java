@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 import static vn.canhgac.inventory.DemoTree.as;
 
@@ -18,7 +20,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
@@ -304,5 +308,91 @@ class AssetImportTest {
                 415,
                 "http-415");
         as("camranh-operator").queryParam("q", run).get("/api/v1/assets").then().body("items", empty());
+    }
+
+    @Test
+    void anExportedFileEditedInASpreadsheetImportsAgainAsItWas() {
+        String file = "organization,external_id,hostname,kind,operating_system,last_seen,addresses,products\r\n"
+                + ("UBND-CAMRANH,CMDB-%s-1,portal-%s,server,Ubuntu 22.04,2026-11-30T01:02:03Z,10.9.1.1;2001:db8:9::11,"
+                                + "\"Apache|HTTP Server|2.4.57|cpe:2.3:a:apache:http_server:2.4.57:*:*:*:*:*:*:*|;"
+                                + "|log4j-core|2.17.1||pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1\"\r\n")
+                        .formatted(run, run)
+                // An operating system a spreadsheet would run as a formula, were it not guarded.
+                + "UBND-CAMRANH,,kiosk-%s,workstation,\"=HYPERLINK(\"\"http://x\"\")\",,10.9.1.2,\r\n".formatted(run);
+        as("camranh-operator")
+                .contentType("text/csv")
+                .body(file)
+                .post(IMPORTS)
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(2));
+        List<Object> before = as("camranh-operator")
+                .queryParam("q", run)
+                .get("/api/v1/assets")
+                .then()
+                .extract()
+                .path("items");
+
+        byte[] exported = as("camranh-operator")
+                .queryParam("q", run)
+                .get("/api/v1/assets/export")
+                .then()
+                .statusCode(200)
+                .contentType(equalTo("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", startsWith("attachment; filename=\"assets-"))
+                .extract()
+                .asByteArray();
+        String[] lines = new String(exported, StandardCharsets.UTF_8).split("\r\n");
+        assertEquals(3, lines.length, String.join("\n", lines));
+        assertEquals("\uFEFF" + String.join(",", CsvAssetRows.COLUMNS), lines[0]);
+        assertTrue(lines[1].startsWith("UBND-CAMRANH,,kiosk-" + run + ",workstation,\"'=HYPERLINK("), lines[1]);
+
+        as("camranh-operator")
+                .contentType("text/csv")
+                .body(exported)
+                .post(IMPORTS)
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("updated", equalTo(2))
+                .body("errors", empty());
+        List<Map<String, Object>> after = as("camranh-operator")
+                .queryParam("q", run)
+                .get("/api/v1/assets")
+                .then()
+                .extract()
+                .path("items");
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < after.size(); i++) {
+            Map<String, Object> was = new HashMap<>(cast(before.get(i)));
+            Map<String, Object> is = new HashMap<>(after.get(i));
+            for (String moves : List.of("version", "updatedAt", "updatedBy")) {
+                was.remove(moves);
+                is.remove(moves);
+            }
+            assertEquals(was, is);
+        }
+
+        // Another agency's export holds a header alone; naming an organisation out of scope is refused.
+        String foreign = as("bank-admin")
+                .queryParam("q", run)
+                .get("/api/v1/assets/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(1, foreign.strip().split("\r\n").length, foreign);
+        assertProblem(
+                as("bank-admin")
+                        .queryParam("organization", "UBND-CAMRANH")
+                        .get("/api/v1/assets/export")
+                        .then(),
+                400,
+                "invalid-request");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object item) {
+        return (Map<String, Object>) item;
     }
 }
