@@ -181,6 +181,7 @@ export const operationRoles = {
     "org-operator",
     "integration"
   ],
+  "GET /api/v1/assets/export": [],
   "POST /api/v1/assets/imports": [
     "authority",
     "coordinator",

@@ -2745,6 +2745,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The assets of the list's filters as one CSV file, in the columns an import reads
+         * @description Every asset the filters select, in the list's order, up to 1000000 (more answers 422 export-too-large): organization, external_id, hostname, kind, operating_system, system_id, last_seen, addresses, products. Edited in a spreadsheet, the file imports again (POST /assets/imports). UTF-8 with a byte-order mark; sent as it is read.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    ip?: string;
+                    kind?: string;
+                    organization?: string;
+                    product?: string;
+                    q?: string;
+                    sort?: string;
+                    systemId?: components["schemas"]["UUID"];
+                    vendor?: string;
+                    version?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv;charset=UTF-8": string;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assets/imports": {
         parameters: {
             query?: never;
