@@ -34,7 +34,6 @@ import vn.canhgac.commons.events.ReadModelHeaders;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-import vn.canhgac.commons.time.Vietnam;
 
 @Path("/api/v1/exposures")
 @Tag(name = "Exposures")
@@ -77,9 +76,8 @@ public class ExposureResource {
             responseCode = "200",
             content = @Content(mediaType = CsvDocument.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestMulti<String> export(@BeanParam ExposureQuery query) {
-        RestMulti.SyncRestMulti.Builder<String> file = RestMulti.fromMultiData(
-                        exposures.export(caller.get(), query.filter(), CsvExport.MOST_ROWS))
-                .header("Content-Disposition", CsvDocument.attachment("exposures", Vietnam.today()));
+        RestMulti.SyncRestMulti.Builder<String> file =
+                CsvExport.download("exposures", exposures.export(caller.get(), query.filter(), CsvExport.MOST_ROWS));
         ReadModelHeaders.of(freshness, AssetEventsConsumer.CONSUMER).forEach(file::header);
         return file.build();
     }

@@ -24,7 +24,6 @@ import vn.canhgac.commons.problem.DomainProblem;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
 import vn.canhgac.commons.tenancy.TenantScopes;
-import vn.canhgac.commons.time.Vietnam;
 
 /**
  * The audit trail of a service, newest first, in the caller's scope, as pages or as one CSV file. A service
@@ -78,9 +77,7 @@ public abstract class AuditResource {
                 scopes.of(caller.get())
                         .flatMap(scope -> entries.ids(scope.likePattern(), filter, CsvExport.MOST_ROWS + 1L)),
                 entries::byIds);
-        return RestMulti.fromMultiData(file)
-                .header("Content-Disposition", CsvDocument.attachment("audit", Vietnam.today()))
-                .build();
+        return CsvExport.download("audit", file).build();
     }
 
     private static List<?> cells(AuditRecord r) {

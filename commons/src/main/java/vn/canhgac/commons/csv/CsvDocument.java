@@ -55,12 +55,16 @@ public final class CsvDocument {
      * dropped, so that a file exported here and edited in a spreadsheet imports the values it was written from.
      */
     public static String unguarded(String value) {
-        return value != null
-                        && value.length() > 1
-                        && value.charAt(0) == '\''
-                        && FORMULA_START.indexOf(value.charAt(1)) >= 0
-                ? value.substring(1)
-                : value;
+        return value != null && looksGuarded(value) ? value.substring(1) : value;
+    }
+
+    /** Apostrophes, then a character that starts a formula: what {@link #cell} writes for a formula. */
+    private static boolean looksGuarded(String value) {
+        int first = 0;
+        while (first < value.length() && value.charAt(first) == '\'') {
+            first++;
+        }
+        return first > 0 && first < value.length() && FORMULA_START.indexOf(value.charAt(first)) >= 0;
     }
 
     static String cell(Object value) {
@@ -72,8 +76,9 @@ public final class CsvDocument {
             return text;
         }
         // A leading = + - @ (or a tab or carriage return before one) would run as a formula in a spreadsheet:
-        // quote it and prefix an apostrophe.
-        boolean formula = FORMULA_START.indexOf(text.charAt(0)) >= 0;
+        // quote it and prefix an apostrophe. A value that already reads as a guarded one gets its own apostrophe
+        // too, so that unguarded() gives back exactly what was written.
+        boolean formula = FORMULA_START.indexOf(text.charAt(0)) >= 0 || looksGuarded(text);
         if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + (formula ? "'" : "") + text.replace("\"", "\"\"") + "\"";
         }

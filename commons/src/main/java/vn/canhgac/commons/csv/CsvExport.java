@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.function.Function;
+import org.jboss.resteasy.reactive.RestMulti;
 import vn.canhgac.commons.problem.DomainProblem;
+import vn.canhgac.commons.time.Vietnam;
 
 /**
  * A CSV export sent as it is read, so that its size is bounded by what a spreadsheet opens rather than by a
@@ -65,6 +67,12 @@ public final class CsvExport {
                                     .item(CsvDocument.withHeader(columns).text()),
                             pieces);
         });
+    }
+
+    /** The answer that sends the file, saved by a browser as {@code <name>-<today in Vietnam>.csv}. */
+    public static RestMulti.SyncRestMulti.Builder<String> download(String name, Multi<String> file) {
+        return RestMulti.fromMultiData(file)
+                .header("Content-Disposition", CsvDocument.attachment(name, Vietnam.today()));
     }
 
     /** Refuses (422 export-too-large, asking for narrower filters) an export of more than {@code limit} rows. */

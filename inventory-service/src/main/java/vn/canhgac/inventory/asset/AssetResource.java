@@ -32,7 +32,6 @@ import vn.canhgac.commons.idempotency.Idempotency;
 import vn.canhgac.commons.paging.Page;
 import vn.canhgac.commons.tenancy.CurrentCaller;
 import vn.canhgac.commons.tenancy.Roles;
-import vn.canhgac.commons.time.Vietnam;
 
 @Path("/api/v1/assets")
 @Tag(name = "Assets")
@@ -120,8 +119,7 @@ public class AssetResource {
             responseCode = "200",
             content = @Content(mediaType = CsvDocument.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public RestMulti<String> export(@BeanParam AssetQuery query) {
-        return RestMulti.fromMultiData(search.export(caller.get(), query.filter(), CsvExport.MOST_ROWS))
-                .header("Content-Disposition", CsvDocument.attachment("assets", Vietnam.today()))
+        return CsvExport.download("assets", search.export(caller.get(), query.filter(), CsvExport.MOST_ROWS))
                 .build();
     }
 
