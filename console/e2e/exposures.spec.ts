@@ -59,13 +59,18 @@ test('the bank admin never sees anything of Cam Ranh: lists, direct addresses, s
   await expect(page.getByRole('main')).not.toContainText('Cam Ranh');
 });
 
-test('an escalation’s link lists what it escalated: overdue before its threshold, a filter the page names and clears', async ({ page }) => {
-  await signIn(page, 'khanhhoa-coordinator', '/exposures?organization=STTTT-KH&overdue=true&dueBefore=2000-01-01');
+test('an escalation’s link lists what it escalated: the units under the parent, overdue before its threshold, filters the page names and clears', async ({
+  page,
+}) => {
+  await signIn(page, 'khanhhoa-coordinator', '/exposures?parent=STTTT-KH&overdue=true&dueBefore=2000-01-01');
+  await expect(page.getByText('Các đơn vị trực thuộc STTTT-KH')).toBeVisible();
   await expect(page.getByText('Hạn xử lý trước ngày 01/01/2000')).toBeVisible();
   await expect(page.getByText(/Không có điểm yếu, lỗ hổng nào khớp bộ lọc/)).toBeVisible();
-  await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+  await page.getByRole('button', { name: 'Bỏ lọc' }).last().click();
   await expect(page).not.toHaveURL(/dueBefore/);
   await expect(page).toHaveURL(/overdue=true/);
+  await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+  await expect(page).not.toHaveURL(/parent=/);
 });
 
 test('an agency downloads its exposures as a spreadsheet, with the filters it sees', async ({ page }) => {

@@ -2075,7 +2075,7 @@ export interface paths {
         };
         /**
          * Exposures in your scope, soonest due first
-         * @description organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY or BOTNET; overdue = only unresolved ones past their due date; dueBefore = only those due before that day (yyyy-MM-dd); q = words of what matched. GET /exposures/export answers the same as one CSV file
+         * @description organization = that subtree; parent = the organizations directly under it, without its own (an escalation reminder's link); status = one or more, comma separated; sourceKind = ADVISORY or BOTNET; overdue = only unresolved ones past their due date; dueBefore = only those due before that day (yyyy-MM-dd); q = words of what matched. GET /exposures/export answers the same as one CSV file
          */
         get: {
             parameters: {
@@ -2088,6 +2088,7 @@ export interface paths {
                     limit?: number;
                     organization?: string;
                     overdue?: boolean;
+                    parent?: string;
                     q?: string;
                     severity?: string;
                     sourceKind?: string;
@@ -2256,6 +2257,7 @@ export interface paths {
                     dueBefore?: string;
                     organization?: string;
                     overdue?: boolean;
+                    parent?: string;
                     q?: string;
                     severity?: string;
                     sourceKind?: string;

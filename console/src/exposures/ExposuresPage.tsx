@@ -63,6 +63,7 @@ export default function ExposuresPage() {
   };
   const query = {
     organization: filter('organization'),
+    parent: filter('parent'),
     severity: filter('severity') as (typeof SEVERITIES)[number] | undefined,
     status: filter('status') as Status | undefined,
     overdue: filter('overdue') === 'true' ? true : undefined,
@@ -78,6 +79,17 @@ export default function ExposuresPage() {
     return { ...(await unwrap(Promise.resolve(answer))), freshness: freshnessOf(answer.response) };
   });
   const rows = list.rows;
+  // A filter the page has no field for (it came with a link), shown so that it can be seen and cleared.
+  const filterChip = (name: string, text: string) => (
+    <Group key={name} gap="xs">
+      <Badge variant="outline" color="gray" size="lg" tt="none">
+        {text}
+      </Badge>
+      <Button size="compact-xs" variant="subtle" onClick={() => setFilter(name, null)}>
+        {t('clearFilter')}
+      </Button>
+    </Group>
+  );
   // The same filters as one file for a spreadsheet; a selection too large for one is refused with the reason.
   const file = useDownload();
   const exportCsv = () =>
@@ -135,31 +147,20 @@ export default function ExposuresPage() {
       </Group>
       {(['advisoryId', 'botnetListId', 'assetId'] as const)
         .filter((name) => query[name])
-        .map((name) => (
-          <Group key={name} gap="xs">
-            <Badge variant="outline" color="gray" size="lg" tt="none">
-              {t(name === 'advisoryId' ? 'advisoriesTitle' : name === 'botnetListId' ? 'botnetLists' : 'asset')}:{' '}
-              {rows[0]?.[name] === query[name]
+        .map((name) =>
+          filterChip(
+            name,
+            `${t(name === 'advisoryId' ? 'advisoriesTitle' : name === 'botnetListId' ? 'botnetLists' : 'asset')}: ${
+              rows[0]?.[name] === query[name]
                 ? name === 'assetId'
                   ? rows[0]?.hostname
                   : (rows[0]?.advisoryReference ?? rows[0]?.botnetListReference)
-                : query[name]}
-            </Badge>
-            <Button size="compact-xs" variant="subtle" onClick={() => setFilter(name, null)}>
-              {t('clearFilter')}
-            </Button>
-          </Group>
-        ))}
-      {query.dueBefore && (
-        <Group gap="xs">
-          <Badge variant="outline" color="gray" size="lg" tt="none">
-            {t('dueBefore', { date: date(query.dueBefore) })}
-          </Badge>
-          <Button size="compact-xs" variant="subtle" onClick={() => setFilter('dueBefore', null)}>
-            {t('clearFilter')}
-          </Button>
-        </Group>
-      )}
+                : query[name]
+            }`,
+          ),
+        )}
+      {query.parent && filterChip('parent', t('unitsUnder', { code: query.parent }))}
+      {query.dueBefore && filterChip('dueBefore', t('dueBefore', { date: date(query.dueBefore) }))}
       {can('POST /api/v1/exposures/status') && selected.length > 0 && <BulkChange ids={selected} onDone={() => setSelected([])} />}
       <QueryView query={list}>
         {() =>

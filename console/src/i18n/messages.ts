@@ -148,6 +148,7 @@ export const messages = {
   source: ['Nguồn', 'Source'],
   clearFilter: ['Bỏ lọc', 'Clear'],
   dueBefore: ['Hạn xử lý trước ngày {date}', 'Due before {date}'],
+  unitsUnder: ['Các đơn vị trực thuộc {code}', 'Units directly under {code}'],
   onlyOverdue: ['Chỉ quá hạn', 'Overdue only'],
   selectAll: ['Chọn tất cả', 'Select all'],
   select: ['Chọn', 'Select'],

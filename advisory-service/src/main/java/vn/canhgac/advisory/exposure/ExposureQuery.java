@@ -15,6 +15,9 @@ public class ExposureQuery {
     @QueryParam("organization")
     String organization;
 
+    @QueryParam("parent")
+    String parent;
+
     @QueryParam("status")
     String status;
 
@@ -46,6 +49,7 @@ public class ExposureQuery {
     ExposureFilter filter() {
         return new ExposureFilter(
                 organization,
+                parent == null || parent.isBlank() ? null : parent.strip(),
                 statuses(status),
                 upper("sourceKind", sourceKind, List.of("ADVISORY", "BOTNET")),
                 advisoryId,

@@ -53,7 +53,8 @@ public class ExposureResource {
     @GET
     @Operation(
             summary = "Exposures in your scope, soonest due first",
-            description = "organization = that subtree; status = one or more, comma separated; sourceKind = ADVISORY "
+            description = "organization = that subtree; parent = the organizations directly under it, without "
+                    + "its own (an escalation reminder's link); status = one or more, comma separated; sourceKind = ADVISORY "
                     + "or BOTNET; overdue = only unresolved ones past their due date; dueBefore = only those due "
                     + "before that day (yyyy-MM-dd); q = words of what matched. GET /exposures/export answers the "
                     + "same as one CSV file")

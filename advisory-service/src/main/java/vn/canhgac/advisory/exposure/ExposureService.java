@@ -53,7 +53,7 @@ public class ExposureService {
     public Uni<Page<ExposureView>> list(Caller caller, ExposureFilter filter, String after, int limit) {
         Cursor.Parts cursor = Cursor.decode(after, 2);
         return scopes.of(caller)
-                .flatMap(scope -> scopePattern(scope, filter.organization()))
+                .flatMap(scope -> scopePattern(scope, filter))
                 .flatMap(pattern -> store.page(pool, pattern, filter, Vietnam.today(), cursor, limit))
                 .map(found ->
                         Page.of(found, limit, x -> Cursor.encode(x.dueOn().toString(), x.id().toString()), x -> x));
@@ -68,7 +68,7 @@ public class ExposureService {
         return ExposureCsv.of(
                 limit,
                 scopes.of(caller)
-                        .flatMap(scope -> scopePattern(scope, filter.organization()))
+                        .flatMap(scope -> scopePattern(scope, filter))
                         .flatMap(pattern -> store.ids(pool, pattern, filter, today, limit + 1)),
                 ids -> store.byIds(pool, ids));
     }
@@ -186,6 +186,23 @@ public class ExposureService {
             }
             return ExposureView.of(row);
         });
+    }
+
+    /**
+     * The paths a list's filter reads: the organisation's subtree, or else the parent's, either one in the caller's
+     * scope (400 naming the parameter otherwise).
+     */
+    private Uni<String> scopePattern(TenantScope scope, ExposureFilter filter) {
+        if (filter.parent() == null) {
+            return scopePattern(scope, filter.organization());
+        }
+        Uni<String> parentSubtree = scopes.subtreePattern(
+                scope,
+                filter.parent(),
+                () -> DomainProblem.invalidField("parent", "unknown-organization", filter.parent()));
+        return filter.organization() == null || filter.organization().isBlank()
+                ? parentSubtree
+                : parentSubtree.flatMap(ignored -> scopePattern(scope, filter.organization()));
     }
 
     private Uni<String> scopePattern(TenantScope scope, String organization) {

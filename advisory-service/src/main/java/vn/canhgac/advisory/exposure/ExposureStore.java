@@ -135,6 +135,9 @@ public class ExposureStore {
                         filter.statuses().isEmpty() ? null : filter.statuses(),
                         "x.status = any(?)",
                         statuses -> statuses.stream().map(Enum::name).toArray(String[]::new))
+                .whenPresent(
+                        filter.parent(),
+                        "x.organization_code in (select o.code from organization_replica o where o.parent_code = ?)")
                 .whenPresent(filter.sourceKind(), "x.source_kind = ?")
                 .whenPresent(filter.advisoryId(), "x.advisory_id = ?")
                 .whenPresent(filter.botnetListId(), "x.botnet_list_id = ?")

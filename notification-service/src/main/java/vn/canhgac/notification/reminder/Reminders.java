@@ -256,14 +256,15 @@ public class Reminders {
 
     /**
      * Where each reminder leads: the organisation's exposures still to fix (the console's filter of that name),
-     * soonest due first, which those due soon head; its overdue exposures; for an escalation, those of the subtree
-     * overdue beyond the threshold, as the escalation chose them.
+     * soonest due first, which those due soon head; its overdue exposures; for an escalation, those of the
+     * organisations directly under the parent told, overdue beyond the threshold, as the escalation chose them (not
+     * the parent's own, nor its grandchildren's, which are escalated to their own parents).
      */
     private static String exposuresLink(NoticeKind kind, String told, LocalDate escalatedIfDueBefore) {
         String organization = "/exposures?organization=" + told;
         return switch (kind) {
             case EXPOSURES_DUE_SOON -> organization + "&status=TO_CONFIRM,OPEN,ACKNOWLEDGED,IN_PROGRESS";
-            case EXPOSURES_ESCALATED -> organization + "&overdue=true&dueBefore=" + escalatedIfDueBefore;
+            case EXPOSURES_ESCALATED -> "/exposures?parent=" + told + "&overdue=true&dueBefore=" + escalatedIfDueBefore;
             default -> organization + "&overdue=true";
         };
     }

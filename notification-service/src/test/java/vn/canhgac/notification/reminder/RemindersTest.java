@@ -200,7 +200,7 @@ class RemindersTest {
                 .body(escalation + ".facts.values.organization", equalTo("STTTT-KH"))
                 .body(
                         escalation + ".facts.link",
-                        equalTo("/exposures?organization=STTTT-KH&overdue=true&dueBefore=" + today.minusDays(7)));
+                        equalTo("/exposures?parent=STTTT-KH&overdue=true&dueBefore=" + today.minusDays(7)));
     }
 
     @Test
