@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,7 +25,8 @@ import org.jboss.logging.Logger;
  * Creates the topics this service publishes to, with their retention policy (state topics are compacted so
  * that a consumer can rebuild a read model from them alone). Runs in the background and retries: a service
  * starts and serves even while the broker is down; the outbox holds events until it is back.
- * On Kubernetes the same topics are declared as manifests (k8s/), and this finds them present.
+ * On Kubernetes the same topics are declared as manifests (k8s/), and this finds them present, raising a record
+ * limit lower than the outbox's.
  */
 @ApplicationScoped
 public class TopicProvisioner {
@@ -74,23 +78,55 @@ public class TopicProvisioner {
                 10_000))) {
             List<String> names = compacted.stream().map(topics::physical).toList();
             for (String name : names) {
-                NewTopic topic = new NewTopic(name, Optional.empty(), Optional.empty())
-                        .configs(Map.of(
-                                TopicConfig.CLEANUP_POLICY_CONFIG,
-                                TopicConfig.CLEANUP_POLICY_COMPACT,
-                                // As large as the outbox sends (an asset with its largest SBOM), whatever the
-                                // broker's default. A topic that exists already keeps what it has.
-                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                String.valueOf(largestRecord)));
-                try {
-                    admin.createTopics(List.of(topic)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
+                ensure(admin, name);
             }
             return names;
+        }
+    }
+
+    /**
+     * Creates the compacted topic, or, when it exists already, raises the largest record it takes to what the outbox
+     * sends (an asset with its largest SBOM). A topic created before that limit, or by a broker whose default is
+     * lower, would otherwise refuse such an event for good and the outbox would park it. A larger limit, set by an
+     * operator, is left as it is.
+     */
+    public void ensure(Admin admin, String name) {
+        try {
+            try {
+                admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())
+                                .configs(Map.of(
+                                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                        String.valueOf(largestRecord)))))
+                        .all()
+                        .get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            ConfigEntry limit = admin.describeConfigs(List.of(topic))
+                    .all()
+                    .get()
+                    .get(topic)
+                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            long takes = limit == null || limit.value() == null ? 0 : Long.parseLong(limit.value());
+            if (takes < largestRecord) {
+                admin.incrementalAlterConfigs(Map.of(
+                                topic,
+                                List.of(new AlterConfigOp(
+                                        new ConfigEntry(
+                                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(largestRecord)),
+                                        AlterConfigOp.OpType.SET))))
+                        .all()
+                        .get();
+                LOG.infof("Topic %s took records of at most %d bytes; raised to %d", name, takes, largestRecord);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,0 +1,94 @@
+package vn.canhgac.inventory.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.events.TopicProvisioner;
+import vn.canhgac.commons.testing.CloudEventsProducer;
+
+/**
+ * The topics the outbox sends to take its largest event (an asset with its largest SBOM, 16 MiB), also those that
+ * existed before that limit: such a topic refused the event for good, and the outbox parked it.
+ */
+@QuarkusTest
+class TopicProvisionerTest {
+
+    private static final String LARGEST = "16777216";
+
+    @Inject
+    TopicProvisioner provisioner;
+
+    @Test
+    void aTopicIsCreatedCompactedAndTakesTheOutboxsLargestEvent() throws Exception {
+        try (Admin admin = admin()) {
+            String topic = "test.provisioned-" + UUID.randomUUID();
+            provisioner.ensure(admin, topic);
+            Config config = config(admin, topic);
+            assertEquals(
+                    TopicConfig.CLEANUP_POLICY_COMPACT,
+                    config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
+            assertEquals(
+                    LARGEST, config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+        }
+    }
+
+    @Test
+    void anExistingTopicWithALowerLimitIsRaisedAndOneWithAHigherLimitKeepsIt() throws Exception {
+        try (Admin admin = admin()) {
+            String older = existing(admin, "1048576");
+            String larger = existing(admin, "33554432");
+
+            provisioner.ensure(admin, older);
+            provisioner.ensure(admin, larger);
+            provisioner.ensure(admin, older);
+
+            assertEquals(
+                    LARGEST,
+                    config(admin, older)
+                            .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
+                            .value());
+            assertEquals(
+                    "33554432",
+                    config(admin, larger)
+                            .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
+                            .value());
+        }
+    }
+
+    private static String existing(Admin admin, String maxMessageBytes) throws Exception {
+        String topic = "test.existing-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                        .configs(Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT,
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                maxMessageBytes))))
+                .all()
+                .get(30, TimeUnit.SECONDS);
+        return topic;
+    }
+
+    private static Config config(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource);
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, CloudEventsProducer.bootstrapServers()));
+    }
+}
