@@ -159,6 +159,12 @@ export const operationRoles = {
   "GET /api/v1/exposures/export": [],
   "GET /api/v1/exposures/organizations": [],
   "GET /api/v1/exposures/organizations/{code}": [],
+  "GET /api/v1/exposures/set-aside": [
+    "authority"
+  ],
+  "POST /api/v1/exposures/set-aside/retry": [
+    "authority"
+  ],
   "POST /api/v1/exposures/status": [
     "authority",
     "coordinator",

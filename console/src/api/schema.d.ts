@@ -2408,6 +2408,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exposures/set-aside": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work the matching jobs set aside because the database refused it, newest first, with why
+         * @description Assets asked to be matched again and organisations whose constituency changed; at most 500 of each, with their counts. Each is matched again at its next event, or after POST /exposures/set-aside/retry
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetAside"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exposures/set-aside/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put everything set aside back to its job, once the cause is fixed
+         * @description The jobs take it at their next run (every 2 s); what the database still refuses is set aside again. Answers how many assets and organisations were put back; audited
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PutBack"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exposures/status": {
         parameters: {
             query?: never;
@@ -5887,6 +5993,12 @@ export interface components {
             items?: components["schemas"]["OrganizationView"][];
             next?: string;
         };
+        PutBack: {
+            /** Format: int64 */
+            assets?: number;
+            /** Format: int64 */
+            organizations?: number;
+        };
         RecipientStatus: {
             organizationCode?: string;
             nameVi?: string;
@@ -5914,6 +6026,26 @@ export interface components {
         ReportInput: {
             items?: components["schemas"]["ItemReport"][];
             text?: string;
+        };
+        SetAside: {
+            /** Format: int64 */
+            assetCount?: number;
+            assets?: components["schemas"]["SetAsideAsset"][];
+            /** Format: int64 */
+            organizationCount?: number;
+            organizations?: components["schemas"]["SetAsideOrganization"][];
+        };
+        SetAsideAsset: {
+            assetId?: components["schemas"]["UUID"];
+            hostname?: string;
+            organization?: string;
+            failedAt?: components["schemas"]["Instant"];
+            failure?: string;
+        };
+        SetAsideOrganization: {
+            organization?: string;
+            failedAt?: components["schemas"]["Instant"];
+            failure?: string;
         };
         /** @enum {string} */
         Severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";

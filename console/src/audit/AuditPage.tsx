@@ -46,7 +46,7 @@ const TRAILS = {
   },
   advisory: {
     path: '/api/v1/audit/advisory',
-    objects: ['advisory', 'botnet-list', 'directive', 'directive-acknowledgement', 'directive-report', 'due-policy'],
+    objects: ['advisory', 'botnet-list', 'directive', 'directive-acknowledgement', 'directive-report', 'due-policy', 'matching-set-aside'],
     read: (query: AuditQuery) => unwrap(api.GET('/api/v1/audit/advisory', { params: { query } })),
   },
   incident: {

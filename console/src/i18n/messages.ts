@@ -365,6 +365,7 @@ export const messages = {
   'audited_directive-acknowledgement': ['Xác nhận đã nhận chỉ đạo', 'Directive acknowledged'],
   'audited_directive-report': ['Báo cáo thực hiện chỉ đạo', 'Directive report'],
   'audited_due-policy': ['Thời hạn khắc phục', 'Due-date policy'],
+  'audited_matching-set-aside': ['Việc đối sánh bị tạm gác', 'Matching set aside'],
   'audited_duty-shift': ['Ca trực', 'Duty shift'],
   auditAction_CREATED: ['Tạo', 'Created'],
   auditAction_UPDATED: ['Sửa', 'Updated'],

@@ -1,6 +1,10 @@
 package vn.canhgac.advisory.inventory;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Api.as;
@@ -102,16 +106,44 @@ class RequestsSetAsideTest {
                     Sql.texts(
                             pool, "select count(*)::text from asset_rematch where asset_id = any($1)", Tuple.of((Object)
                                     assets.toArray(UUID[]::new))));
+            // The Authority's operators see it with the failure; nobody else does.
+            as("authority")
+                    .get("/api/v1/exposures/set-aside")
+                    .then()
+                    .statusCode(200)
+                    .body("assets.find { it.assetId == '%s' }.hostname".formatted(refused), equalTo("ssh-aside"))
+                    .body("assets.find { it.assetId == '%s' }.organization".formatted(refused), equalTo(UNIT))
+                    .body(
+                            "assets.find { it.assetId == '%s' }.failure".formatted(refused),
+                            containsString("refused for the test"))
+                    .body("assetCount", greaterThanOrEqualTo(1));
+            as("khanhhoa-coordinator").get("/api/v1/exposures/set-aside").then().statusCode(403);
         } finally {
             acceptExposuresAgain();
         }
 
-        inventory.asset(refused, UNIT, UNIT_PATH, "ssh-aside", 1, List.of(), VULNERABLE);
+        // Once the cause is fixed, an operator puts it back, and the job matches it at its next run.
+        as("khanhhoa-coordinator")
+                .post("/api/v1/exposures/set-aside/retry")
+                .then()
+                .statusCode(403);
+        as("authority")
+                .post("/api/v1/exposures/set-aside/retry")
+                .then()
+                .statusCode(200)
+                .body("assets", greaterThanOrEqualTo(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> hits(refused, advisory) == 1);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> Sql.texts(
                                 pool, "select count(*)::text from asset_rematch where asset_id = $1", Tuple.of(refused))
                         .equals(List.of("0")));
+        as("authority")
+                .queryParam("entityType", SetAsideResource.AUDIT_TYPE)
+                .get("/api/v1/audit/advisory")
+                .then()
+                .statusCode(200)
+                .body("items[0].before.assets", greaterThanOrEqualTo(1))
+                .body("items[0].actor", notNullValue());
     }
 
     /**
@@ -147,6 +179,13 @@ class RequestsSetAsideTest {
                                     Tuple.of(refused))
                             .stream()
                             .anyMatch(failure -> failure.contains("refused for the test")));
+            as("authority")
+                    .get("/api/v1/exposures/set-aside")
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            "organizations.find { it.organization == '%s' }.failure".formatted(refused),
+                            containsString("refused for the test"));
         } finally {
             acceptExposuresAgain();
         }
