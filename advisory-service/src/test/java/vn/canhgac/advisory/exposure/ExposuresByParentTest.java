@@ -47,6 +47,7 @@ class ExposuresByParentTest {
 
     @Test
     void theUnitsDirectlyUnderAParentAreListedWithoutItsOwnNorItsGrandchildren() {
+        InventoryFeed.awaitOrganization(UNIT);
         InventoryFeed.awaitOrganization(CHILD);
         UUID unitsOwn = asset(UNIT, UNIT_PATH, "own");
         UUID childs = asset(CHILD, CHILD_PATH, "child");

@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
  * Creates the topics this service publishes to, with their retention policy (state topics are compacted so
  * that a consumer can rebuild a read model from them alone). Runs in the background and retries: a service
  * starts and serves even while the broker is down; the outbox holds events until it is back.
- * On Kubernetes the same topics are declared as manifests (k8s/), and this finds them present, raising a record
- * limit lower than the outbox's.
+ * A topic that exists already (made by an operator, or by an older version) is kept, its record limit raised to
+ * the outbox's if lower.
  */
 @ApplicationScoped
 public class TopicProvisioner {
@@ -92,44 +92,57 @@ public class TopicProvisioner {
      */
     public void ensure(Admin admin, String name) {
         try {
-            try {
-                admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())
-                                .configs(Map.of(
-                                        TopicConfig.CLEANUP_POLICY_CONFIG,
-                                        TopicConfig.CLEANUP_POLICY_COMPACT,
-                                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                        String.valueOf(largestRecord)))))
-                        .all()
-                        .get();
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException(e.getCause());
-                }
+            admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())
+                            .configs(Map.of(
+                                    TopicConfig.CLEANUP_POLICY_CONFIG,
+                                    TopicConfig.CLEANUP_POLICY_COMPACT,
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                    String.valueOf(largestRecord)))))
+                    .all()
+                    .get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(e.getCause());
             }
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            raiseLimit(admin, name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A raise that fails (a user without the right to alter topics, a hosted broker that caps the limit) is a warning
+     * for this topic alone: it must not keep the topics after it from being created, which an existing one never did.
+     */
+    private void raiseLimit(Admin admin, String name) {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+        try {
             ConfigEntry limit = admin.describeConfigs(List.of(topic))
                     .all()
                     .get()
                     .get(topic)
                     .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
             long takes = limit == null || limit.value() == null ? 0 : Long.parseLong(limit.value());
-            if (takes < largestRecord) {
-                admin.incrementalAlterConfigs(Map.of(
-                                topic,
-                                List.of(new AlterConfigOp(
-                                        new ConfigEntry(
-                                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(largestRecord)),
-                                        AlterConfigOp.OpType.SET))))
-                        .all()
-                        .get();
-                LOG.infof("Topic %s took records of at most %d bytes; raised to %d", name, takes, largestRecord);
+            if (takes >= largestRecord) {
+                return;
             }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            admin.incrementalAlterConfigs(Map.of(
+                            topic,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry(
+                                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(largestRecord)),
+                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
+            LOG.infof("Topic %s took records of at most %d bytes; raised to %d", name, takes, largestRecord);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            LOG.warnf(
+                    "Topic %s: its largest record could not be raised to %d bytes (%s); larger events will be parked",
+                    name, largestRecord, e.getCause().toString());
         }
     }
 }

@@ -41,6 +41,7 @@ class TopicProvisionerTest {
                     config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
             assertEquals(
                     LARGEST, config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -64,6 +65,7 @@ class TopicProvisionerTest {
                     config(admin, larger)
                             .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
                             .value());
+            admin.deleteTopics(List.of(older, larger)).all().get(30, TimeUnit.SECONDS);
         }
     }
 
