@@ -87,3 +87,41 @@ test('an agency downloads its exposures as a spreadsheet, with the filters it se
   expect(text).not.toMatch(/\r\n(NHTM-A|STTTT-KH|UBND-KH|CATTT),/);
   expect(text).not.toMatch(/,(RESOLVED|MITIGATED|WITHDRAWN|FALSE_POSITIVE|RISK_ACCEPTED),/);
 });
+
+// The API is covered against the real database by RequestsSetAsideTest (a trigger refuses an asset's exposures); here
+// its answers are stood in for, since the demo platform has nothing set aside.
+test('the Authority sees matching the database set aside on its overview, and puts it back once the cause is fixed', async ({ page }) => {
+  let putBack = false;
+  const one = {
+    assetCount: 1,
+    assets: [
+      {
+        assetId: '0193a1b2-0000-7000-8000-000000000001',
+        hostname: 'mail.camranh.gov.vn',
+        organization: 'UBND-CAMRANH',
+        failedAt: '2026-12-03T01:00:00Z',
+        failure: 'invalid input syntax for type inet',
+      },
+    ],
+    organizationCount: 0,
+    organizations: [],
+  };
+  await page.route('**/api/v1/exposures/set-aside', (route) =>
+    route.fulfill({ json: putBack ? { ...one, assetCount: 0, assets: [] } : one }),
+  );
+  await page.route('**/api/v1/exposures/set-aside/retry', (route) => {
+    putBack = true;
+    return route.fulfill({ json: { assets: 1, organizations: 0 } });
+  });
+
+  await signIn(page, 'khanhhoa-coordinator', '/');
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
+  await expect(page.getByText(/Việc đối sánh bị tạm gác/)).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, 'authority', '/');
+  await expect(page.getByText('Việc đối sánh bị tạm gác: 1 tài sản, 0 đơn vị')).toBeVisible();
+  await expect(page.getByText(/mail\.camranh\.gov\.vn \(UBND-CAMRANH\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Đối sánh lại' }).click();
+  await expect(page.getByText(/Việc đối sánh bị tạm gác/)).toHaveCount(0);
+});

@@ -149,6 +149,15 @@ export const messages = {
   clearFilter: ['Bỏ lọc', 'Clear'],
   dueBefore: ['Hạn xử lý trước ngày {date}', 'Due before {date}'],
   unitsUnder: ['Các đơn vị trực thuộc {code}', 'Units directly under {code}'],
+  setAsideTitle: [
+    'Việc đối sánh bị tạm gác: {assets} tài sản, {organizations} đơn vị',
+    'Matching set aside: {assets} assets, {organizations} organisations',
+  ],
+  setAsideHint: [
+    'Cơ sở dữ liệu đã từ chối các việc này; điểm yếu của chúng có thể chưa hiện. Khắc phục nguyên nhân rồi đối sánh lại.',
+    'The database refused this work; its exposures may be missing. Fix the cause, then match again.',
+  ],
+  setAsideRetry: ['Đối sánh lại', 'Match again'],
   onlyOverdue: ['Chỉ quá hạn', 'Overdue only'],
   selectAll: ['Chọn tất cả', 'Select all'],
   select: ['Chọn', 'Select'],

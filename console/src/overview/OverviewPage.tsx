@@ -11,6 +11,7 @@ import { STILL_TO_FIX } from '../ui/Enums';
 import { DueBadge, SeverityBadge, StatusBadge } from '../ui/Badges';
 import { Empty, QueryView } from '../ui/States';
 import { AsOf, freshnessOf } from '../ui/AsOf';
+import { SetAsideNotice } from './SetAsideNotice';
 
 type Summary = components['schemas']['ExposureSummary'];
 
@@ -33,6 +34,7 @@ export function OverviewPage() {
           </Anchor>
         )}
       </Group>
+      <SetAsideNotice />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <OnDutyCard organization={organization ?? session.organization} />
         <OverdueItems organization={organization} />
