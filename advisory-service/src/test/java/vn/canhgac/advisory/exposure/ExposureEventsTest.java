@@ -8,7 +8,6 @@ import static vn.canhgac.commons.testing.Api.as;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -89,16 +88,9 @@ class ExposureEventsTest {
                         .get("/api/v1/exposures/assets/" + gateway)
                         .then()
                         .statusCode(200));
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
+        String advisory = Publishing.advisory("""
                         {"reference":"%s","issuer":"NCSC","title":"Lỗ hổng","issuedOn":"2026-11-01","severity":"HIGH",
-                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"7.0","endExcluding":"7.3"}]}""".formatted(InventoryFeed.unique("EV"), product))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"7.0","endExcluding":"7.3"}]}""".formatted(InventoryFeed.unique("EV"), product));
         String first = Publishing.botnetList(NET + "25 mirai\n" + NET + "77\n");
         String onAsset = as("authority")
                 .queryParam("botnetListId", first)

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -83,17 +82,10 @@ class ExposureSummaryTest {
                         .then()
                         .statusCode(200));
         // Due a week after 2023-11-01 at the latest: every exposure it finds is overdue.
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
+        String advisory = Publishing.advisory("""
                         {"reference":"%s","issuer":"NCSC","title":"Lỗ hổng","issuedOn":"2023-11-01","severity":"HIGH",
                          "dueOn":"2023-11-08",
-                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"3.0","endExcluding":"4.0"}]}""".formatted(InventoryFeed.unique("TALLY"), product))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"3.0","endExcluding":"4.0"}]}""".formatted(InventoryFeed.unique("TALLY"), product));
         String list = Publishing.botnetList(NET + "200\n" + NET + "201\n" + NET + "9\n");
         List<String> hits = threeExposures(Map.of("organization", UNIT, "botnetListId", list));
         List<String> found = threeExposures(Map.of("advisoryId", advisory));

@@ -8,7 +8,6 @@ import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.UUID;
@@ -51,16 +50,9 @@ class ExposuresByParentTest {
         InventoryFeed.awaitOrganization(CHILD);
         UUID unitsOwn = asset(UNIT, UNIT_PATH, "own");
         UUID childs = asset(CHILD, CHILD_PATH, "child");
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
+        String advisory = Publishing.advisory("""
                         {"reference":"%s","issuer":"NCSC","title":"Lỗ hổng","issuedOn":"2024-01-01","severity":"HIGH",
-                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"1.0","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("PARENT"), PRODUCT))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"1.0","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("PARENT"), PRODUCT));
 
         exposures("organization", UNIT, advisory)
                 .body("items.assetId", containsInAnyOrder(unitsOwn.toString(), childs.toString()));

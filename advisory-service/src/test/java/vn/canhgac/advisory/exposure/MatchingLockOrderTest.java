@@ -134,17 +134,10 @@ class MatchingLockOrderTest {
     @Test
     void anAssetBatchWaitsForTheLockBeforeItClosesExposures() throws Exception {
         String product = InventoryFeed.unique("Citrix");
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
+        String advisory = Publishing.advisory("""
                         {"reference":"%s","issuer":"NCSC","title":"NetScaler","issuedOn":"2024-01-10","severity":"HIGH",
                          "cves":["CVE-2023-4966"],"affected":[{"vendor":"Citrix","product":"%s","startIncluding":"13.0",
-                         "endExcluding":"13.1"}]}""".formatted(InventoryFeed.unique("LOCK-ADV"), product))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                         "endExcluding":"13.1"}]}""".formatted(InventoryFeed.unique("LOCK-ADV"), product));
         UUID asset = UUID.randomUUID();
         inventory.asset(
                 asset, UNIT, UNIT_PATH, "adc-lock", 0, List.of(), List.of(Product.named("Citrix", product, "13.0.91")));
@@ -335,16 +328,9 @@ class MatchingLockOrderTest {
     }
 
     private static String advisoryOfTheWrongProduct(String reference) {
-        return as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
+        return Publishing.advisory("""
                         {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
-                         "affected":[{"vendor":"Acme","product":"%s","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique(reference), InventoryFeed.unique("Portal")))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+                         "affected":[{"vendor":"Acme","product":"%s","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique(reference), InventoryFeed.unique("Portal")));
     }
 
     private static ValidatableResponse withdraw(String advisory) {

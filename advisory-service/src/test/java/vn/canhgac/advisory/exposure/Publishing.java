@@ -6,7 +6,10 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import vn.canhgac.advisory.InventoryFeed;
 
-/** What the exposure tests do through the API before they look at the exposures: lists, withdrawals, statuses. */
+/**
+ * What the exposure tests do through the API before they look at the exposures: advisories, lists, withdrawals,
+ * statuses.
+ */
 final class Publishing {
 
     private Publishing() {}
@@ -18,6 +21,18 @@ final class Publishing {
                 .queryParam("reference", InventoryFeed.unique("LIST"))
                 .body(text)
                 .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The Authority publishes this advisory (JSON); answers its id. */
+    static String advisory(String json) {
+        return as("authority")
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/v1/advisories")
                 .then()
                 .statusCode(201)
                 .extract()
