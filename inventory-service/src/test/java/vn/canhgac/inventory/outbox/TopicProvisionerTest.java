@@ -1,11 +1,14 @@
 package vn.canhgac.inventory.outbox;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,6 +17,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.events.TopicProvisioner;
 import vn.canhgac.commons.testing.CloudEventsProducer;
@@ -79,15 +83,24 @@ class TopicProvisionerTest {
                                 maxMessageBytes))))
                 .all()
                 .get(30, TimeUnit.SECONDS);
+        config(admin, topic);
         return topic;
     }
 
-    private static Config config(Admin admin, String topic) throws Exception {
+    /**
+     * A topic the controller has just created can be unknown for a moment to the broker that answers
+     * {@code describeConfigs} (its metadata arrives a little later), so the answer is awaited, not taken at once.
+     */
+    private static Config config(Admin admin, String topic) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource))
-                .all()
-                .get(30, TimeUnit.SECONDS)
-                .get(resource);
+        return await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsMatching(e -> e.getCause() instanceof UnknownTopicOrPartitionException)
+                .until(
+                        () -> admin.describeConfigs(List.of(resource))
+                                .all()
+                                .get(30, TimeUnit.SECONDS)
+                                .get(resource),
+                        Objects::nonNull);
     }
 
     private static Admin admin() {
