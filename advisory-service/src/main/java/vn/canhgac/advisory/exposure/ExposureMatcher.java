@@ -300,7 +300,7 @@ public class ExposureMatcher {
                             when prior_status is null then 'detected: ' || matched
                             else 'reopened on new evidence: ' || matched end
                 from news),
-            changed as (select %3$s, x.prior_status from news x %4$s)""";
+            changed as (select x.id, x.prior_status from news x)""";
 
     /**
      * Closes the exposures a selection names, in one statement: each moves to the target status, its history says
@@ -315,7 +315,7 @@ public class ExposureMatcher {
                             from prior where x.id = prior.id returning x.*, prior.status as prior_status),
                 history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
                             select id, now(), %s, prior_status, '%s', %s from written),
-                changed as (select %s, x.prior_status from written x %s)""".formatted(selection, target, actor, actor, target, note, ExposureRows.COLUMNS, ExposureRows.JOINS);
+                changed as (select x.id, x.prior_status from written x)""".formatted(selection, target, actor, actor, target, note);
     }
 
     private static final String UNRESOLVED = "('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
@@ -405,7 +405,7 @@ public class ExposureMatcher {
                                'back as it was before ' || w.reference || ' was withdrawn: ' || x.matched
                         from written x cross join withdrawn w
                         where x.restored is not null),
-            changed as (select %s, x.prior_status from written x %s where x.restored is not null)""".formatted(ExposureRows.COLUMNS, ExposureRows.JOINS);
+            changed as (select x.id, x.prior_status from written x where x.restored is not null)""";
 
     /**
      * Closes what an advisory or a list found, once it is withdrawn: to confirm, open, in progress and mitigated alike
@@ -522,8 +522,7 @@ public class ExposureMatcher {
                   and not exists (select 1 from installed_product p
                                   where p.asset_id = x.asset_id and p.position = split_part(x.dedup_key, '|', 4)::int
                                     and exists (""" + NOT_AFFECTED + """
-                                        and n.advisory_id = $1 and n.identity = p.identity and\s""" + covers("n", "p")
-            + """
+                                        and n.advisory_id = $1 and n.identity = p.identity and\s""" + covers("n", "p") + """
             ))
                 for update of x),
             written as (update exposure x set status = prior.back, status_changed_at = now(),
@@ -533,7 +532,7 @@ public class ExposureMatcher {
                         select id, now(), 'matcher', prior_status, status,
                                'no longer stated not affected: ' || (select reference from advisory where id = $1)
                         from written),
-            changed as (select\s""" + ExposureRows.COLUMNS + ", x.prior_status from written x " + ExposureRows.JOINS + ")";
+            changed as (select x.id, x.prior_status from written x)""";
 
     private static final String STATEMENT_CVES = """
             select distinct unnest(not_affected_cves) from affected_product where advisory_id = $1""";
@@ -544,39 +543,46 @@ public class ExposureMatcher {
     /**
      * A KEV entry is a signal that a CVE is exploited: what versioned advisories already found for that CVE is
      * raised to at least the entry's severity and due as the national policy wants it for that severity from today
-     * (never CISA's US-federal due date), and those advisories are marked known exploited.
+     * (never CISA's US-federal due date), and those advisories are marked known exploited. Each change is announced:
+     * notification-service reminds agencies of the due date its replica holds.
      */
     private static final String RAISE_EXPLOITED =
             """
             with kev as (select cves, severity from advisory where id = $1),
             marked as (update advisory v set known_exploited = true from kev
-                       where v.source_format <> 'KEV' and v.cves && kev.cves and not v.known_exploited)
-            update exposure x set
-                severity = case when %1$s < %2$s then kev.severity else x.severity end,
-                due_on = least(x.due_on, exposure_due(kev.severity, null, current_date)),
-                version = x.version + 1
-            from kev, advisory v
-            where v.id = x.advisory_id and v.source_format <> 'KEV' and v.cves && kev.cves
-              and x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
-              and (%1$s < %2$s or x.due_on > exposure_due(kev.severity, null, current_date))""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("kev.severity"));
+                       where v.source_format <> 'KEV' and v.cves && kev.cves and not v.known_exploited),
+            written as (update exposure x set
+                            severity = case when %1$s < %2$s then kev.severity else x.severity end,
+                            due_on = least(x.due_on, exposure_due(kev.severity, null, current_date)),
+                            version = x.version + 1
+                        from kev, advisory v
+                        where v.id = x.advisory_id and v.source_format <> 'KEV' and v.cves && kev.cves
+                          and x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+                          and (%1$s < %2$s or x.due_on > exposure_due(kev.severity, null, current_date))
+                        returning x.id, x.status),
+            changed as (select x.id, x.status as prior_status from written x)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("kev.severity"));
 
     /**
      * A revision that changes the severity (a KEV entry now known to ransomware campaigns, a vendor's re-scoring):
      * the advisory's live exposures take the new severity, except that one a KEV entry raised (the advisory is
-     * known exploited) is not lowered; a due date only ever moves closer.
+     * known exploited) is not lowered; a due date only ever moves closer. Announced, as {@link #RAISE_EXPLOITED}.
      */
     private static final String FOLLOW_REVISION =
             """
-            update exposure x set severity = v.severity,
-                due_on = least(x.due_on, exposure_due(v.severity, v.due_on, current_date)), version = x.version + 1
-            from advisory v
-            where v.id = $1 and x.advisory_id = v.id and x.severity <> v.severity
-              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
-              and not (v.known_exploited and %s > %s)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("v.severity"));
+            with written as (
+                update exposure x set severity = v.severity,
+                    due_on = least(x.due_on, exposure_due(v.severity, v.due_on, current_date)), version = x.version + 1
+                from advisory v
+                where v.id = $1 and x.advisory_id = v.id and x.severity <> v.severity
+                  and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
+                  and not (v.known_exploited and %s > %s)
+                returning x.id, x.status),
+            changed as (select x.id, x.status as prior_status from written x)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("v.severity"));
 
     /**
-     * The end of every statement that changes exposures: the events of its step {@code changed}, written by the
-     * database into the outbox, and the counts.
+     * The end of every statement that changes exposures: the events of its step {@code changed} (id and status
+     * before), recorded in the outbox for {@link ExposureEventRenderer} to read their data when they are sent, and
+     * the counts.
      */
     private final String announcing;
 
@@ -587,10 +593,11 @@ public class ExposureMatcher {
 
     public ExposureMatcher(
             Outbox outbox,
+            ExposureEventRenderer renderer,
             @ConfigProperty(name = "canhgac.botnet.active-days", defaultValue = "62") int activeDays,
             @ConfigProperty(name = "canhgac.matching.lock-timeout", defaultValue = "30s") Duration lockTimeout) {
         this.announcing = ",\nannounced as (%s)\n"
-                        .formatted(outbox.insertSql(
+                        .formatted(outbox.insertRenderedSql(
                                 EXPOSURE_DETECTED,
                                 "changed",
                                 "case when prior_status is null then %s else %s end"
@@ -598,7 +605,7 @@ public class ExposureMatcher {
                                                 Outbox.sqlText(EXPOSURE_DETECTED.type()),
                                                 Outbox.sqlText(EXPOSURE_STATUS_CHANGED.type())),
                                 "id::text",
-                                ExposureRows.EVENT_JSON,
+                                renderer,
                                 "$REQUEST_ID"))
                 + """
                 select count(*) filter (where prior_status is null) as detected,
@@ -711,18 +718,12 @@ public class ExposureMatcher {
 
     /** The advisory's live exposures take the severity of its new revision; answers how many changed. */
     public Uni<Integer> followRevision(SqlConnection connection, UUID advisoryId) {
-        return connection
-                .preparedQuery(FOLLOW_REVISION)
-                .execute(Tuple.of(advisoryId))
-                .map(rows -> rows.rowCount());
+        return announce(connection, FOLLOW_REVISION, Tuple.of(advisoryId)).map(MatchReport::statusChanged);
     }
 
     /** Raises what versioned advisories found for the CVEs of a KEV entry; answers how many exposures changed. */
     public Uni<Integer> raiseKnownExploited(SqlConnection connection, UUID kevAdvisoryId) {
-        return connection
-                .preparedQuery(RAISE_EXPLOITED)
-                .execute(Tuple.of(kevAdvisoryId))
-                .map(rows -> rows.rowCount());
+        return announce(connection, RAISE_EXPLOITED, Tuple.of(kevAdvisoryId)).map(MatchReport::statusChanged);
     }
 
     private Uni<Void> supersedeKev(SqlConnection connection, String scope, Object parameter) {
@@ -842,7 +843,7 @@ public class ExposureMatcher {
     }
 
     private Uni<MatchReport> write(SqlConnection connection, String candidates, Tuple parameters) {
-        String sql = UPSERT.formatted(candidates, REOPENABLE, ExposureRows.COLUMNS, ExposureRows.JOINS);
+        String sql = UPSERT.formatted(candidates, REOPENABLE);
         return announce(connection, sql, parameters);
     }
 

@@ -5,7 +5,10 @@ public record MatchReport(int detected, int reopened) {
 
     public static final MatchReport NONE = new MatchReport(0, 0);
 
-    /** Exposures whose status the step changed: reopened when matching, closed when retiring or withdrawing. */
+    /**
+     * Exposures the step changed: reopened when matching, closed when retiring or withdrawing, raised or moved closer
+     * when an advisory is revised or known exploited.
+     */
     public int statusChanged() {
         return reopened;
     }

@@ -34,7 +34,8 @@ import vn.canhgac.commons.testing.CloudEventsConsumer;
 import vn.canhgac.commons.testing.CloudEventsProducer;
 
 /**
- * The matcher writes the events of the exposures it changes in SQL, in the statement that changes them. Every
+ * The matcher records the events of the exposures it changes in the statement that changes them, and the relay
+ * reads their data, in SQL, as it sends them (ExposureEventRenderer). Every
  * event it wrote, through each kind of statement (detected by an advisory, by a botnet list on an asset and on a
  * constituency, reopened by a later list, withdrawn), reads as the contract's record with no field left over and
  * is valid against its schema, and the last one of each exposure is exactly the record of its row.
@@ -91,7 +92,9 @@ class ExposureEventsTest {
         String advisory = Publishing.advisory("""
                         {"reference":"%s","issuer":"NCSC","title":"Lỗ hổng","issuedOn":"2026-11-01","severity":"HIGH",
                          "affected":[{"vendor":"Acme","product":"%s","startIncluding":"7.0","endExcluding":"7.3"}]}""".formatted(InventoryFeed.unique("EV"), product));
+        relayed();
         String first = Publishing.botnetList(NET + "25 mirai\n" + NET + "77\n");
+        relayed();
         String onAsset = as("authority")
                 .queryParam("botnetListId", first)
                 .queryParam("assetId", gateway)
@@ -102,7 +105,9 @@ class ExposureEventsTest {
                 .extract()
                 .path("items[0].id");
         Publishing.changeStatus(onAsset, "MITIGATED", "chặn ở tường lửa");
+        relayed();
         Publishing.botnetList(NET + "25\n"); // new evidence: reopened
+        relayed();
         Publishing.withdrawAdvisory(advisory, "nhầm sản phẩm");
 
         Map<UUID, ExposureEvent> last = new HashMap<>();
@@ -146,6 +151,22 @@ class ExposureEventsTest {
                     && ("matcher".equals(payload.path("statusChangedBy").asText())
                             || "WITHDRAWN".equals(payload.path("status").asText()));
         });
+    }
+
+    /**
+     * Waits until the relay has sent what the last step recorded: an event's data is read when it is sent
+     * (RenderedEventsTest), and each step's event is to show that step, not the one after it.
+     */
+    private void relayed() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> pool.query("select count(*) from outbox_event where parked_at is null")
+                                .execute()
+                                .await()
+                                .atMost(Duration.ofSeconds(10))
+                                .iterator()
+                                .next()
+                                .getLong(0)
+                        == 0);
     }
 
     private JsonNode readTree(String value) {

@@ -3,6 +3,7 @@ package vn.canhgac.commons.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -13,12 +14,14 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +54,8 @@ import vn.canhgac.commons.sql.QueueOrder;
  * a parked event sent after a newer one of its key would be the state the topic keeps. Delivery is at least once: consumers de-duplicate by
  * event id. The rows sent are deleted by one statement: the outbox is a queue, not an archive (the topics are).
  * Keeping them for a week, stamped, wrote every event twice and left the pending index full of dead entries
- * after a burst (decision record 2).
+ * after a burst (decision record 2). A row recorded without its data names the {@link OutboxRenderer} that reads it
+ * as it is sent (decision record 17).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,17 +65,20 @@ public class OutboxRelay {
      * The next pending rows, in order, with the size of their events: only as many as {@code
      * canhgac.outbox.batch-bytes} are read and sent (public for the test of its plan).
      */
+    /** What a claim counts for an event rendered when sent (an exposure's is about 900 bytes). */
+    private static final int RENDERED_BYTES = 2_048;
+
     public static final String CLAIM = """
-            select id, payload_bytes from outbox_event o
+            select id, coalesce(payload_bytes, %d) as payload_bytes from outbox_event o
             where published_at is null and (parked_at is null or parked_at < now() - $2::int * interval '1 second')
               and not exists (select 1 from outbox_event p where p.parked_at is not null and p.topic = o.topic
                                   and p.event_key = o.event_key and p.id < o.id)
-            order by id limit $1 for update of o skip locked""";
+            order by id limit $1 for update of o skip locked""".formatted(RENDERED_BYTES);
 
     /** The claimed rows to send, read (public for the test of its plan). */
     public static final String LOAD = """
-            select id, event_id, topic, event_key, event_type, subject, payload::text as payload, occurred_at,
-                   request_id
+            select id, event_id, topic, event_key, event_type, subject, payload::text as payload, rendered_by,
+                   occurred_at, request_id
             from outbox_event where id = any($1)""";
 
     /** The rows the broker acknowledged, deleted (public for the test of its plan). */
@@ -95,8 +102,17 @@ public class OutboxRelay {
             String type,
             String subject,
             String payload,
+            String renderedBy,
             OffsetDateTime occurredAt,
             String requestId) {
+
+        boolean unrendered() {
+            return payload == null;
+        }
+
+        Pending withPayload(String rendered) {
+            return new Pending(id, eventId, topic, key, type, subject, rendered, renderedBy, occurredAt, requestId);
+        }
 
         static Pending of(Row row) {
             return new Pending(
@@ -107,12 +123,14 @@ public class OutboxRelay {
                     row.getString("event_type"),
                     row.getString("subject"),
                     row.getString("payload"),
+                    row.getString("rendered_by"),
                     row.getOffsetDateTime("occurred_at"),
                     row.getString("request_id"));
         }
     }
 
     private final Pool pool;
+    private final Map<String, OutboxRenderer> renderers;
 
     private final MutinyEmitter<String> emitter;
     private final URI source;
@@ -130,8 +148,10 @@ public class OutboxRelay {
             @ConfigProperty(name = "canhgac.outbox.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "canhgac.outbox.batch-bytes") long batchBytes,
             @ConfigProperty(name = "canhgac.outbox.parked-retry", defaultValue = "10m") Duration parkedRetry,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Instance<OutboxRenderer> renderers) {
         this.pool = pool;
+        this.renderers = renderers.stream().collect(Collectors.toMap(OutboxRenderer::name, r -> r));
         this.emitter = emitter;
         this.source = URI.create("/canhgac/" + application);
         this.batchSize = checked(batchSize);
@@ -189,6 +209,7 @@ public class OutboxRelay {
                         .execute(Tuple.of(batchSize, Math.toIntExact(parkedRetry.toSeconds()))))
                 .map(this::withinBudget)
                 .flatMap(claim -> load(connection, claim.ids())
+                        .flatMap(batch -> render(connection, batch))
                         .flatMap(this::sendAll)
                         .call(outcomes -> noteFailures(connection, outcomes))
                         .call(outcomes -> park(connection, outcomes))
@@ -241,6 +262,49 @@ public class OutboxRelay {
                 });
     }
 
+    /**
+     * Reads the data of the rows recorded without it, from their renderers, in one query per renderer. A row left
+     * without data (its subject gone, or no renderer of that name in this service) is parked when sent.
+     */
+    private Uni<List<Pending>> render(SqlConnection connection, List<Pending> batch) {
+        Map<String, List<String>> keysByRenderer = batch.stream()
+                .filter(Pending::unrendered)
+                .collect(Collectors.groupingBy(
+                        Pending::renderedBy,
+                        LinkedHashMap::new,
+                        Collectors.mapping(Pending::key, Collectors.toList())));
+        if (keysByRenderer.isEmpty()) {
+            return Uni.createFrom().item(batch);
+        }
+        return Multi.createFrom()
+                .iterable(keysByRenderer.entrySet())
+                .onItem()
+                .transformToUniAndConcatenate(keys -> rendered(connection, keys.getKey(), keys.getValue()))
+                .collect()
+                .in(HashMap<String, String>::new, Map::putAll)
+                .map(payloads -> batch.stream()
+                        .map(row -> row.unrendered()
+                                ? row.withPayload(payloads.get(row.renderedBy() + '\n' + row.key()))
+                                : row)
+                        .toList());
+    }
+
+    /** The data of one renderer's keys, by renderer and key; none when this service has no renderer of that name. */
+    private Uni<Map<String, String>> rendered(SqlConnection connection, String renderer, List<String> keys) {
+        OutboxRenderer known = renderers.get(renderer);
+        if (known == null) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return connection
+                .preparedQuery(known.sql())
+                .execute(Tuple.of(keys.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, String> payloads = new HashMap<>();
+                    rows.forEach(row -> payloads.put(renderer + '\n' + row.getString("key"), row.getString("payload")));
+                    return payloads;
+                });
+    }
+
     /** Parks the rows the broker refused for good, each named in the log: an operator's setting is wrong. */
     private Uni<Void> park(SqlConnection connection, List<Outcome> outcomes) {
         List<Outcome> refused =
@@ -249,8 +313,8 @@ public class OutboxRelay {
             return Uni.createFrom().voidItem();
         }
         refused.forEach(outcome -> LOG.errorf(
-                "Outbox row %d parked, tried again in %s: the broker refuses it for good (%s). Its event goes out"
-                        + " once the broker's or the topic's setting is right.",
+                "Outbox row %d parked, tried again in %s: it cannot be sent as it is (%s). Its event goes out"
+                        + " once the broker's or the topic's setting is right, or its subject can be read.",
                 outcome.id(), parkedRetry, outcome.error()));
         parked.increment(refused.size());
         return connection
@@ -337,6 +401,14 @@ public class OutboxRelay {
     }
 
     private Uni<Outcome> send(Pending row) {
+        if (row.unrendered()) {
+            return Uni.createFrom()
+                    .item(new Outcome(
+                            row.id(),
+                            "nothing to send: renderer '%s' has no data for key %s (its subject is gone, or this service has no such renderer)"
+                                    .formatted(row.renderedBy(), row.key()),
+                            true));
+        }
         return emitter.sendMessage(toMessage(row))
                 .map(ignored -> {
                     published.increment();

@@ -1,0 +1,155 @@
+package vn.canhgac.advisory.exposure;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.canhgac.commons.testing.Api.as;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.advisory.InventoryFeed;
+import vn.canhgac.commons.contracts.EventContracts;
+import vn.canhgac.commons.contracts.ExposureEvent;
+import vn.canhgac.commons.testing.CloudEventsConsumer;
+import vn.canhgac.commons.testing.CloudEventsProducer;
+
+/**
+ * The matcher records its events without their data, and the relay reads each exposure's row as it sends the event
+ * (decision record 17): an event sent after a later change carries that change, and one whose exposure is gone is
+ * parked with its error, the events after it of the same exposure waiting with it.
+ */
+@QuarkusTest
+class RenderedEventsTest {
+
+    private static final String TOPIC = CloudEventsProducer.TOPIC_PREFIX + "advisory.exposures";
+    private static final String UNIT = InventoryFeed.unique("RENDER");
+    private static final String NET = InventoryFeed.randomNetwork24();
+    private static final String RECORDED = """
+            insert into outbox_event (event_id, topic, event_key, event_type, subject, rendered_by, occurred_at)
+            values (gen_random_uuid(), $1, $2, $3, $2, 'exposure', now())""";
+
+    private static InventoryFeed inventory;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeAll
+    static void inventory() {
+        inventory = new InventoryFeed();
+        inventory.organization("UBND-KH", "/UBND-KH/", 0, List.of());
+        inventory.organization("STTTT-KH", "/UBND-KH/STTTT-KH/", 0, List.of());
+        inventory.organization(UNIT, "/UBND-KH/STTTT-KH/" + UNIT + "/", 0, List.of(NET + "0/24"));
+    }
+
+    @AfterAll
+    static void close() {
+        inventory.close();
+    }
+
+    @Test
+    void anEventSentAfterALaterChangeCarriesThatChange() throws Exception {
+        InventoryFeed.awaitOrganization(UNIT);
+        String list = Publishing.botnetList(NET + "77\n");
+        String exposure = as("authority")
+                .queryParam("botnetListId", list)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
+        JsonNode detected = data(CloudEventsConsumer.find(TOPIC, exposure, Duration.ofSeconds(30))
+                .orElseThrow());
+        assertEquals(0, detected.path("version").asInt(), "the detection, rendered by the relay");
+        assertEquals(
+                "OPEN",
+                detected.path("status").asText(),
+                "rendered as the contract's record: " + json.treeToValue(detected, ExposureEvent.class));
+
+        pool.withTransaction(c -> c.preparedQuery(RECORDED)
+                        .execute(Tuple.of(TOPIC, exposure, EventContracts.EXPOSURE_STATUS_CHANGED.type()))
+                        .flatMap(recorded -> c.preparedQuery(
+                                        "update exposure set status = 'MITIGATED', status_changed_by = 'test',"
+                                                + " version = version + 1 where id = $1::uuid")
+                                .execute(Tuple.of(exposure))))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+
+        ConsumerRecord<String, String> changed = CloudEventsConsumer.find(
+                        TOPIC,
+                        exposure,
+                        value -> readTree(value).path("version").asInt() == 1,
+                        Duration.ofSeconds(30))
+                .orElseThrow();
+        JsonNode later = data(changed);
+        assertEquals("MITIGATED", later.path("status").asText(), "the row as it was when sent");
+        assertEquals(EventContracts.EXPOSURE_STATUS_CHANGED.type(), CloudEventsConsumer.header(changed, "ce_type"));
+    }
+
+    @Test
+    void anEventWhoseExposureIsGoneIsParkedAndTheNextOfItsExposureWaitsWithIt() {
+        String gone = UUID.randomUUID().toString();
+        String type = EventContracts.EXPOSURE_STATUS_CHANGED.type();
+        pool.withTransaction(c -> c.preparedQuery(RECORDED)
+                        .execute(Tuple.of(TOPIC, gone, type))
+                        .flatMap(first -> c.preparedQuery(RECORDED).execute(Tuple.of(TOPIC, gone, type))))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertEquals(1L, count("parked_at is not null", gone)));
+            Row parked = query(
+                            "select last_error from outbox_event where event_key = $1 and parked_at is not null", gone)
+                    .iterator()
+                    .next();
+            assertTrue(
+                    parked.getString("last_error").contains("renderer 'exposure' has no data"),
+                    parked.getString("last_error"));
+            assertEquals(1L, count("parked_at is null", gone), "the next event of the exposure waits behind it");
+        } finally {
+            query("delete from outbox_event where event_key = $1", gone);
+        }
+    }
+
+    private JsonNode data(ConsumerRecord<String, String> record) {
+        return readTree(record.value());
+    }
+
+    private JsonNode readTree(String value) {
+        try {
+            return json.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long count(String condition, String key) {
+        return query("select count(*) from outbox_event where event_key = $1 and " + condition, key)
+                .iterator()
+                .next()
+                .getLong(0);
+    }
+
+    private RowSet<Row> query(String sql, String key) {
+        return pool.preparedQuery(sql).execute(Tuple.of(key)).await().atMost(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,22 @@
+package vn.canhgac.commons.outbox;
+
+/**
+ * Reads, when the relay sends them, the data of events that a set-based statement recorded without it
+ * ({@link Outbox#insertRenderedSql}): their subjects' state as it is at that moment (decision record 17). A
+ * record may so carry a newer state than the step its type announces; every consumer keeps the newest version of a
+ * key, and a compacted topic keeps only that one.
+ */
+public interface OutboxRenderer {
+
+    /** The name the outbox rows give in {@code rendered_by}. */
+    String name();
+
+    /**
+     * A query of the events' data by key: its parameter {@code $1} is a {@code text[]} of keys (written
+     * {@code $1::text[]}, cast further if the keys are of another type), it answers the columns
+     * {@code key} and {@code payload} (the JSON as text, what the contract's record serialises to), one row per key
+     * whose subject still exists. A key it does not answer is parked with an error, with the rows after it. A query
+     * that fails stops the relay of every event until it passes, as a database away does.
+     */
+    String sql();
+}
