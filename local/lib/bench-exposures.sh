@@ -266,8 +266,11 @@ SQL
   echo "    phases: $phases" | tee -a "$report"
 
   # The hits' events are applied by the other read models before the next figure, which would share the cores.
-  local applied="the list's events applied"
+  local applied="the list's events applied" t_sent
+  t_sent=$(millis)
   bench_wait_applied || applied="the list's events NOT all applied after 5 minutes"
+  printf 'events   the list'"'"'s events sent by the relay and applied by every read model %.1f s after the answer (polled every 2 s)\n' \
+    "$(echo "($(millis) - $t_sent) / 1000" | bc -l)" | tee -a "$report"
   echo "quiet    $applied; $(bench_quiet) (not part of any figure)" | tee -a "$report"
   bench_export "$run" "$work"
 

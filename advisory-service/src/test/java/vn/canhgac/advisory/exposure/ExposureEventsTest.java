@@ -159,7 +159,11 @@ class ExposureEventsTest {
      */
     private void relayed() {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> pool.query("select count(*) from outbox_event where parked_at is null")
+                .until(() -> pool.query("""
+                                        select count(*) from outbox_event o where o.parked_at is null
+                                          and o.topic like '%advisory.exposures'
+                                          and not exists (select 1 from outbox_event p where p.parked_at is not null
+                                                          and p.topic = o.topic and p.event_key = o.event_key)""")
                                 .execute()
                                 .await()
                                 .atMost(Duration.ofSeconds(10))

@@ -85,14 +85,20 @@ class RenderedEventsTest {
                 detected.path("status").asText(),
                 "rendered as the contract's record: " + json.treeToValue(detected, ExposureEvent.class));
 
-        pool.withTransaction(c -> c.preparedQuery(RECORDED)
-                        .execute(Tuple.of(TOPIC, exposure, EventContracts.EXPOSURE_STATUS_CHANGED.type()))
-                        .flatMap(recorded -> c.preparedQuery(
-                                        "update exposure set status = 'MITIGATED', status_changed_by = 'test',"
-                                                + " version = version + 1 where id = $1::uuid")
-                                .execute(Tuple.of(exposure))))
-                .await()
-                .atMost(Duration.ofSeconds(10));
+        // Recorded, and held back from the relay (parked a moment ago, it is not claimed for ten minutes) until the
+        // exposure has changed again, in a transaction of its own; then let go.
+        long recorded = query("""
+                        insert into outbox_event (event_id, topic, event_key, event_type, subject, rendered_by,
+                            occurred_at, parked_at)
+                        values (gen_random_uuid(), $1, $2, $3, $2, 'exposure', now(), now()) returning id""", Tuple.of(TOPIC, exposure, EventContracts.EXPOSURE_STATUS_CHANGED.type()))
+                .iterator()
+                .next()
+                .getLong(0);
+        query(
+                "update exposure set status = 'MITIGATED', status_changed_by = 'test', version = version + 1"
+                        + " where id = $1::uuid",
+                Tuple.of(exposure));
+        query("update outbox_event set parked_at = null where id = $1", Tuple.of(recorded));
 
         ConsumerRecord<String, String> changed = CloudEventsConsumer.find(
                         TOPIC,
@@ -103,6 +109,38 @@ class RenderedEventsTest {
         JsonNode later = data(changed);
         assertEquals("MITIGATED", later.path("status").asText(), "the row as it was when sent");
         assertEquals(EventContracts.EXPOSURE_STATUS_CHANGED.type(), CloudEventsConsumer.header(changed, "ce_type"));
+    }
+
+    /**
+     * A key the renderer's query cannot read (not an exposure's id) fails that query for good: its rows are parked
+     * with the failure, and the batch's other events are sent. Run in the relay's transaction, the failed query had
+     * rolled it back, and every event of the service waited behind it.
+     */
+    @Test
+    void aKeyTheRendererCannotReadIsParkedWithTheFailureAndTheOtherEventsGoOn() {
+        String unreadable = "not-an-exposure-" + UUID.randomUUID();
+        String other = UUID.randomUUID().toString();
+        pool.withTransaction(c -> c.preparedQuery(RECORDED)
+                        .execute(Tuple.of(TOPIC, unreadable, EventContracts.EXPOSURE_STATUS_CHANGED.type()))
+                        .flatMap(first -> c.preparedQuery("""
+                                        insert into outbox_event (event_id, topic, event_key, event_type, subject,
+                                            payload, occurred_at)
+                                        values (gen_random_uuid(), 'test.outbox-queue', $1, 'canhgac.test.v1', $1,
+                                            '{"queued":true}', now())""").execute(Tuple.of(other))))
+                .await()
+                .atMost(Duration.ofSeconds(10));
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0L, count("true", other)));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertEquals(1L, count("parked_at is not null", unreadable)));
+            String error = query("select last_error from outbox_event where event_key = $1", Tuple.of(unreadable))
+                    .iterator()
+                    .next()
+                    .getString(0);
+            assertTrue(error.contains("its query failed"), error);
+        } finally {
+            query("delete from outbox_event where event_key = $1", Tuple.of(unreadable));
+        }
     }
 
     @Test
@@ -118,7 +156,8 @@ class RenderedEventsTest {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertEquals(1L, count("parked_at is not null", gone)));
             Row parked = query(
-                            "select last_error from outbox_event where event_key = $1 and parked_at is not null", gone)
+                            "select last_error from outbox_event where event_key = $1 and parked_at is not null",
+                            Tuple.of(gone))
                     .iterator()
                     .next();
             assertTrue(
@@ -126,7 +165,7 @@ class RenderedEventsTest {
                     parked.getString("last_error"));
             assertEquals(1L, count("parked_at is null", gone), "the next event of the exposure waits behind it");
         } finally {
-            query("delete from outbox_event where event_key = $1", gone);
+            query("delete from outbox_event where event_key = $1", Tuple.of(gone));
         }
     }
 
@@ -143,13 +182,13 @@ class RenderedEventsTest {
     }
 
     private long count(String condition, String key) {
-        return query("select count(*) from outbox_event where event_key = $1 and " + condition, key)
+        return query("select count(*) from outbox_event where event_key = $1 and " + condition, Tuple.of(key))
                 .iterator()
                 .next()
                 .getLong(0);
     }
 
-    private RowSet<Row> query(String sql, String key) {
-        return pool.preparedQuery(sql).execute(Tuple.of(key)).await().atMost(Duration.ofSeconds(10));
+    private RowSet<Row> query(String sql, Tuple parameters) {
+        return pool.preparedQuery(sql).execute(parameters).await().atMost(Duration.ofSeconds(10));
     }
 }

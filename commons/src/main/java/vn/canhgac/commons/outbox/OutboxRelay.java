@@ -61,13 +61,13 @@ import vn.canhgac.commons.sql.QueueOrder;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** What a claim counts for an event rendered when sent (an exposure's is about 900 bytes). */
+    private static final int RENDERED_BYTES = 2_048;
+
     /**
      * The next pending rows, in order, with the size of their events: only as many as {@code
      * canhgac.outbox.batch-bytes} are read and sent (public for the test of its plan).
      */
-    /** What a claim counts for an event rendered when sent (an exposure's is about 900 bytes). */
-    private static final int RENDERED_BYTES = 2_048;
-
     public static final String CLAIM = """
             select id, coalesce(payload_bytes, %d) as payload_bytes from outbox_event o
             where published_at is null and (parked_at is null or parked_at < now() - $2::int * interval '1 second')
@@ -112,6 +112,18 @@ public class OutboxRelay {
 
         Pending withPayload(String rendered) {
             return new Pending(id, eventId, topic, key, type, subject, rendered, renderedBy, occurredAt, requestId);
+        }
+
+        Outcome notRendered(Map<String, String> failures) {
+            return new Outcome(
+                    id,
+                    "nothing to send: renderer '%s' has no data for key %s (%s)"
+                            .formatted(
+                                    renderedBy,
+                                    key,
+                                    failures.getOrDefault(
+                                            renderedBy, "its subject is gone, or this service has no such renderer")),
+                    true);
         }
 
         static Pending of(Row row) {
@@ -209,8 +221,8 @@ public class OutboxRelay {
                         .execute(Tuple.of(batchSize, Math.toIntExact(parkedRetry.toSeconds()))))
                 .map(this::withinBudget)
                 .flatMap(claim -> load(connection, claim.ids())
-                        .flatMap(batch -> render(connection, batch))
-                        .flatMap(this::sendAll)
+                        .flatMap(this::render)
+                        .flatMap(rendered -> sendAll(rendered.batch(), rendered.failures()))
                         .call(outcomes -> noteFailures(connection, outcomes))
                         .call(outcomes -> park(connection, outcomes))
                         .call(outcomes -> deleteSent(connection, outcomes))
@@ -262,11 +274,18 @@ public class OutboxRelay {
                 });
     }
 
+    /** The batch with the data of its rows read, and why a renderer read none (its query failed for good). */
+    private record Rendered(List<Pending> batch, Map<String, String> failures) {}
+
+    /** One renderer's answer: the data by key, or why it has none. */
+    private record Rendering(String renderer, Map<String, String> payloads, String failure) {}
+
     /**
      * Reads the data of the rows recorded without it, from their renderers, in one query per renderer. A row left
-     * without data (its subject gone, or no renderer of that name in this service) is parked when sent.
+     * without data (its subject gone, no renderer of that name in this service, or its renderer's query failing for
+     * good) is parked when sent; the other rows go on.
      */
-    private Uni<List<Pending>> render(SqlConnection connection, List<Pending> batch) {
+    private Uni<Rendered> render(List<Pending> batch) {
         Map<String, List<String>> keysByRenderer = batch.stream()
                 .filter(Pending::unrendered)
                 .collect(Collectors.groupingBy(
@@ -274,34 +293,58 @@ public class OutboxRelay {
                         LinkedHashMap::new,
                         Collectors.mapping(Pending::key, Collectors.toList())));
         if (keysByRenderer.isEmpty()) {
-            return Uni.createFrom().item(batch);
+            return Uni.createFrom().item(new Rendered(batch, Map.of()));
         }
         return Multi.createFrom()
                 .iterable(keysByRenderer.entrySet())
                 .onItem()
-                .transformToUniAndConcatenate(keys -> rendered(connection, keys.getKey(), keys.getValue()))
+                .transformToUniAndConcatenate(keys -> rendered(keys.getKey(), keys.getValue()))
                 .collect()
-                .in(HashMap<String, String>::new, Map::putAll)
-                .map(payloads -> batch.stream()
-                        .map(row -> row.unrendered()
-                                ? row.withPayload(payloads.get(row.renderedBy() + '\n' + row.key()))
-                                : row)
-                        .toList());
+                .asList()
+                .map(renderings -> {
+                    Map<String, String> failures = new HashMap<>();
+                    Map<String, String> payloads = new HashMap<>();
+                    for (Rendering rendering : renderings) {
+                        if (rendering.failure() != null) {
+                            failures.put(rendering.renderer(), rendering.failure());
+                        }
+                        rendering
+                                .payloads()
+                                .forEach((key, payload) -> payloads.put(rendering.renderer() + '\n' + key, payload));
+                    }
+                    List<Pending> withData = batch.stream()
+                            .map(row -> row.unrendered()
+                                    ? row.withPayload(payloads.get(row.renderedBy() + '\n' + row.key()))
+                                    : row)
+                            .toList();
+                    return new Rendered(withData, failures);
+                });
     }
 
-    /** The data of one renderer's keys, by renderer and key; none when this service has no renderer of that name. */
-    private Uni<Map<String, String>> rendered(SqlConnection connection, String renderer, List<String> keys) {
+    /**
+     * The data of one renderer's keys; none when this service has no renderer of that name. Read on a connection of
+     * its own, outside the claim's transaction: a query that fails for good (a key its SQL cannot read, SQLSTATE class
+     * 22) parks its rows and the batch's other events are sent; within the transaction, the failure would have rolled
+     * it back, and every event of the service would have waited behind those rows at every tick. It reads what is
+     * committed, so it sees the change its rows were recorded with, or a later one. Any other failure (the database
+     * away) fails the batch, to be tried again.
+     */
+    private Uni<Rendering> rendered(String renderer, List<String> keys) {
         OutboxRenderer known = renderers.get(renderer);
         if (known == null) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(new Rendering(renderer, Map.of(), null));
         }
-        return connection
-                .preparedQuery(known.sql())
+        return pool.preparedQuery(known.sql())
                 .execute(Tuple.of(keys.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, String> payloads = new HashMap<>();
-                    rows.forEach(row -> payloads.put(renderer + '\n' + row.getString("key"), row.getString("payload")));
-                    return payloads;
+                    rows.forEach(row -> payloads.put(row.getString("key"), row.getString("payload")));
+                    return new Rendering(renderer, payloads, null);
+                })
+                .onFailure(Attempts::isPermanent)
+                .recoverWithItem(failure -> {
+                    LOG.errorf("Outbox renderer '%s' failed for good on %d keys: %s", renderer, keys.size(), failure);
+                    return new Rendering(renderer, Map.of(), "its query failed: " + failure.getMessage());
                 });
     }
 
@@ -370,7 +413,7 @@ public class OutboxRelay {
      * key are not sent (they stay pending, behind it), so that no newer event of a key reaches its topic before an
      * older one. Answers the outcomes of the rows sent.
      */
-    private Uni<List<Outcome>> sendAll(List<Pending> batch) {
+    private Uni<List<Outcome>> sendAll(List<Pending> batch, Map<String, String> renderFailures) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -378,17 +421,19 @@ public class OutboxRelay {
                 .collect(Collectors.groupingBy(
                         row -> row.topic() + '\n' + row.key(), LinkedHashMap::new, Collectors.toList()));
         return Uni.join()
-                .all(byKey.values().stream().map(this::sendInOrder).toList())
+                .all(byKey.values().stream()
+                        .map(rows -> sendInOrder(rows, renderFailures))
+                        .toList())
                 .andFailFast()
                 .map(perKey -> perKey.stream().flatMap(List::stream).toList());
     }
 
-    private Uni<List<Outcome>> sendInOrder(List<Pending> rowsOfOneKey) {
+    private Uni<List<Outcome>> sendInOrder(List<Pending> rowsOfOneKey, Map<String, String> renderFailures) {
         Uni<List<Outcome>> sent = Uni.createFrom().item(new ArrayList<>());
         for (Pending row : rowsOfOneKey) {
             sent = sent.flatMap(outcomes -> refusedLast(outcomes)
                     ? Uni.createFrom().item(outcomes)
-                    : send(row).map(outcome -> {
+                    : send(row, renderFailures).map(outcome -> {
                         outcomes.add(outcome);
                         return outcomes;
                     }));
@@ -400,14 +445,9 @@ public class OutboxRelay {
         return !outcomes.isEmpty() && outcomes.getLast().error() != null;
     }
 
-    private Uni<Outcome> send(Pending row) {
+    private Uni<Outcome> send(Pending row, Map<String, String> renderFailures) {
         if (row.unrendered()) {
-            return Uni.createFrom()
-                    .item(new Outcome(
-                            row.id(),
-                            "nothing to send: renderer '%s' has no data for key %s (its subject is gone, or this service has no such renderer)"
-                                    .formatted(row.renderedBy(), row.key()),
-                            true));
+            return Uni.createFrom().item(row.notRendered(renderFailures));
         }
         return emitter.sendMessage(toMessage(row))
                 .map(ignored -> {

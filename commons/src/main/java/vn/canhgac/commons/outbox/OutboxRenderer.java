@@ -15,8 +15,9 @@ public interface OutboxRenderer {
      * A query of the events' data by key: its parameter {@code $1} is a {@code text[]} of keys (written
      * {@code $1::text[]}, cast further if the keys are of another type), it answers the columns
      * {@code key} and {@code payload} (the JSON as text, what the contract's record serialises to), one row per key
-     * whose subject still exists. A key it does not answer is parked with an error, with the rows after it. A query
-     * that fails stops the relay of every event until it passes, as a database away does.
+     * whose subject still exists. A key it does not answer is parked with an error, with the rows after it of
+     * that key; so are the keys of a query that fails for good (SQLSTATE class 22 or 23). Another failure stops the
+     * relay until it passes, as a database away does.
      */
     String sql();
 }

@@ -1,5 +1,7 @@
 package vn.canhgac.incident.botnet;
 
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -46,6 +48,8 @@ public class BotnetHitsConsumer {
     /** The most addresses one line of the timeline names; all of them are observables. */
     static final int NAMED_IN_TIMELINE = 10;
 
+    private static final Set<String> LIVE = Set.of("OPEN", "ACKNOWLEDGED", "IN_PROGRESS");
+
     private static final Caller MATCHER = new Caller("advisory-service", "botnet matcher", null, Set.of());
     private static final String OPEN_FOR = """
             select b.incident_id from botnet_incident b join incident i on i.id = b.incident_id
@@ -76,11 +80,10 @@ public class BotnetHitsConsumer {
                 batch,
                 this::mayBeBotnetHit,
                 event -> events.read(event, ExposureEvent.class),
-                BotnetHitsConsumer::isBotnetHit, // the other exposures change nothing here: no marker
+                BotnetHitsConsumer::mayBeHit, // the other exposures change nothing here: no marker
                 (connection, received) -> {
-                    List<BatchConsumer.Read<ExposureEvent>> botnetHits = received.stream()
-                            .filter(read -> isBotnetHit(read.data()))
-                            .toList();
+                    List<BatchConsumer.Read<ExposureEvent>> botnetHits =
+                            received.stream().filter(BotnetHitsConsumer::isHit).toList();
                     List<BatchConsumer.Read<ExposureEvent>> remembered = processed.remembered(botnetHits);
                     if (remembered.size() < botnetHits.size()) {
                         LOG.infof(
@@ -98,7 +101,7 @@ public class BotnetHitsConsumer {
      */
     static List<List<ExposureEvent>> byIncident(List<ExposureEvent> exposures) {
         return List.copyOf(exposures.stream()
-                .filter(BotnetHitsConsumer::isBotnetHit)
+                .filter(BotnetHitsConsumer::mayBeHit)
                 .collect(Collectors.groupingBy(
                         e -> e.organizationCode() + "|" + e.botnetListId(),
                         LinkedHashMap::new,
@@ -119,10 +122,22 @@ public class BotnetHitsConsumer {
                 .orElse(true);
     }
 
-    private static boolean isBotnetHit(ExposureEvent exposure) {
+    /** A botnet exposure still to fix. */
+    private static boolean mayBeHit(ExposureEvent exposure) {
         return ExposureEvent.BOTNET.equals(exposure.sourceKind())
-                && "OPEN".equals(exposure.status())
+                && LIVE.contains(exposure.status())
                 && exposure.botnetListId() != null;
+    }
+
+    /**
+     * A detection still to fix, or a step back to open (a reopen on new evidence). A detection's data is read from
+     * the exposure when the event is sent, not when it was found (decision record 17): an agency that took the hit
+     * up in the meantime has not dealt with the infected machine yet, so it is still a hit.
+     */
+    private static boolean isHit(BatchConsumer.Read<ExposureEvent> read) {
+        return mayBeHit(read.data())
+                && (EXPOSURE_DETECTED.type().equals(read.event().type())
+                        || "OPEN".equals(read.data().status()));
     }
 
     /** Hits of one organisation and list: added to its open incident, or a new incident with all of them. */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +60,10 @@ class BotnetHitsTest {
     }
 
     private ExposureEvent detected(String kind, String org, String path, String address) {
+        return detected(kind, org, path, address, "OPEN");
+    }
+
+    private ExposureEvent detected(String kind, String org, String path, String address, String status) {
         Instant now = Instant.now();
         return new ExposureEvent(
                 UUID.randomUUID(),
@@ -76,7 +81,7 @@ class BotnetHitsTest {
                 list + ": " + address,
                 "HIGH",
                 LocalDate.parse("2024-02-12"),
-                "OPEN",
+                status,
                 now,
                 now,
                 "matcher",
@@ -129,6 +134,29 @@ class BotnetHitsTest {
         // A hit is remembered as processed, so that its replay changes nothing; an exposure of another kind changes
         // nothing here in the first place and leaves no marker to write.
         assertEquals(List.of(CONSUMER + first), markers(CONSUMER + first, CONSUMER + notAHit));
+    }
+
+    /**
+     * A detection's data is read when the event is sent (decision record 17): an agency may have acknowledged the hit
+     * by then, and its machine is still infected. A step to acknowledged is not a hit.
+     */
+    @Test
+    void aDetectionAlreadyTakenUpWhenSentIsStillAHitAndAStepThatIsNotAReopenIsNot() {
+        String path = "/UBND-KH/STTTT-KH/UBND-CAMRANH/";
+        KhanhHoaTree.producer()
+                .publish(
+                        EXPOSURE_STATUS_CHANGED,
+                        detected("BOTNET", "UBND-CAMRANH", path, "203.0.113.40", "ACKNOWLEDGED"),
+                        UUID.randomUUID().toString());
+        KhanhHoaTree.producer()
+                .publish(
+                        EXPOSURE_DETECTED,
+                        detected("BOTNET", "UBND-CAMRANH", path, "203.0.113.41", "ACKNOWLEDGED"),
+                        UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("camranh-operator")
+                        .body("items", hasSize(1))
+                        .body("items[0].observables.value", equalTo(List.of("203.0.113.41"))));
     }
 
     private List<String> markers(String... ids) {
