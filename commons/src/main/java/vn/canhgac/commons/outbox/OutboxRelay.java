@@ -93,7 +93,10 @@ public class OutboxRelay {
     private static final String NOTE_FAILURES = """
             update outbox_event o set attempts = o.attempts + 1, last_error = f.error
             from unnest($1::bigint[], $2::text[]) as f(id, error) where o.id = f.id""";
-    /** A row waiting to be published. */
+    /**
+     * A row waiting to be published; {@code payload} null until its renderer has read it, and then {@code whyNoData}
+     * says why it could not.
+     */
     private record Pending(
             long id,
             UUID eventId,
@@ -104,25 +107,24 @@ public class OutboxRelay {
             String payload,
             String renderedBy,
             OffsetDateTime occurredAt,
-            String requestId) {
+            String requestId,
+            String whyNoData) {
 
         boolean unrendered() {
             return payload == null;
         }
 
-        Pending withPayload(String rendered) {
-            return new Pending(id, eventId, topic, key, type, subject, rendered, renderedBy, occurredAt, requestId);
+        /** The row with the data its renderer read, or, when none ({@code rendered} null), why. */
+        Pending rendered(String rendered, String failure) {
+            String why = failure != null ? failure : "its subject is gone, or this service has no such renderer";
+            return new Pending(
+                    id, eventId, topic, key, type, subject, rendered, renderedBy, occurredAt, requestId, why);
         }
 
-        Outcome notRendered(Map<String, String> failures) {
+        Outcome notRendered() {
             return new Outcome(
                     id,
-                    "nothing to send: renderer '%s' has no data for key %s (%s)"
-                            .formatted(
-                                    renderedBy,
-                                    key,
-                                    failures.getOrDefault(
-                                            renderedBy, "its subject is gone, or this service has no such renderer")),
+                    "nothing to send: renderer '%s' has no data for key %s (%s)".formatted(renderedBy, key, whyNoData),
                     true);
         }
 
@@ -137,7 +139,8 @@ public class OutboxRelay {
                     row.getString("payload"),
                     row.getString("rendered_by"),
                     row.getOffsetDateTime("occurred_at"),
-                    row.getString("request_id"));
+                    row.getString("request_id"),
+                    null);
         }
     }
 
@@ -222,7 +225,7 @@ public class OutboxRelay {
                 .map(this::withinBudget)
                 .flatMap(claim -> load(connection, claim.ids())
                         .flatMap(this::render)
-                        .flatMap(rendered -> sendAll(rendered.batch(), rendered.failures()))
+                        .flatMap(this::sendAll)
                         .call(outcomes -> noteFailures(connection, outcomes))
                         .call(outcomes -> park(connection, outcomes))
                         .call(outcomes -> deleteSent(connection, outcomes))
@@ -274,9 +277,6 @@ public class OutboxRelay {
                 });
     }
 
-    /** The batch with the data of its rows read, and why a renderer read none (its query failed for good). */
-    private record Rendered(List<Pending> batch, Map<String, String> failures) {}
-
     /** One renderer's answer: the data by key, or why it has none. */
     private record Rendering(String renderer, Map<String, String> payloads, String failure) {}
 
@@ -285,7 +285,7 @@ public class OutboxRelay {
      * without data (its subject gone, no renderer of that name in this service, or its renderer's query failing for
      * good) is parked when sent; the other rows go on.
      */
-    private Uni<Rendered> render(List<Pending> batch) {
+    private Uni<List<Pending>> render(List<Pending> batch) {
         Map<String, List<String>> keysByRenderer = batch.stream()
                 .filter(Pending::unrendered)
                 .collect(Collectors.groupingBy(
@@ -293,7 +293,7 @@ public class OutboxRelay {
                         LinkedHashMap::new,
                         Collectors.mapping(Pending::key, Collectors.toList())));
         if (keysByRenderer.isEmpty()) {
-            return Uni.createFrom().item(new Rendered(batch, Map.of()));
+            return Uni.createFrom().item(batch);
         }
         return Multi.createFrom()
                 .iterable(keysByRenderer.entrySet())
@@ -312,12 +312,13 @@ public class OutboxRelay {
                                 .payloads()
                                 .forEach((key, payload) -> payloads.put(rendering.renderer() + '\n' + key, payload));
                     }
-                    List<Pending> withData = batch.stream()
+                    return batch.stream()
                             .map(row -> row.unrendered()
-                                    ? row.withPayload(payloads.get(row.renderedBy() + '\n' + row.key()))
+                                    ? row.rendered(
+                                            payloads.get(row.renderedBy() + '\n' + row.key()),
+                                            failures.get(row.renderedBy()))
                                     : row)
                             .toList();
-                    return new Rendered(withData, failures);
                 });
     }
 
@@ -413,7 +414,7 @@ public class OutboxRelay {
      * key are not sent (they stay pending, behind it), so that no newer event of a key reaches its topic before an
      * older one. Answers the outcomes of the rows sent.
      */
-    private Uni<List<Outcome>> sendAll(List<Pending> batch, Map<String, String> renderFailures) {
+    private Uni<List<Outcome>> sendAll(List<Pending> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -421,19 +422,17 @@ public class OutboxRelay {
                 .collect(Collectors.groupingBy(
                         row -> row.topic() + '\n' + row.key(), LinkedHashMap::new, Collectors.toList()));
         return Uni.join()
-                .all(byKey.values().stream()
-                        .map(rows -> sendInOrder(rows, renderFailures))
-                        .toList())
+                .all(byKey.values().stream().map(this::sendInOrder).toList())
                 .andFailFast()
                 .map(perKey -> perKey.stream().flatMap(List::stream).toList());
     }
 
-    private Uni<List<Outcome>> sendInOrder(List<Pending> rowsOfOneKey, Map<String, String> renderFailures) {
+    private Uni<List<Outcome>> sendInOrder(List<Pending> rowsOfOneKey) {
         Uni<List<Outcome>> sent = Uni.createFrom().item(new ArrayList<>());
         for (Pending row : rowsOfOneKey) {
             sent = sent.flatMap(outcomes -> refusedLast(outcomes)
                     ? Uni.createFrom().item(outcomes)
-                    : send(row, renderFailures).map(outcome -> {
+                    : send(row).map(outcome -> {
                         outcomes.add(outcome);
                         return outcomes;
                     }));
@@ -445,9 +444,9 @@ public class OutboxRelay {
         return !outcomes.isEmpty() && outcomes.getLast().error() != null;
     }
 
-    private Uni<Outcome> send(Pending row, Map<String, String> renderFailures) {
+    private Uni<Outcome> send(Pending row) {
         if (row.unrendered()) {
-            return Uni.createFrom().item(row.notRendered(renderFailures));
+            return Uni.createFrom().item(row.notRendered());
         }
         return emitter.sendMessage(toMessage(row))
                 .map(ignored -> {
