@@ -3,8 +3,9 @@ package vn.canhgac.commons.outbox;
 /**
  * Reads, when the relay sends them, the data of events that a set-based statement recorded without it
  * ({@link Outbox#insertRenderedSql}): their subjects' state as it is at that moment (decision record 17). A
- * record may so carry a newer state than the step its type announces; every consumer keeps the newest version of a
- * key, and a compacted topic keeps only that one.
+ * record may so carry a newer state than the step its type announces, so a consumer reads its data as the subject's
+ * state, not as that step's (incident-service takes a detection already acknowledged as a hit); the last record of a
+ * key, which a compacted topic keeps, is the newest state, since every change records a row after the ones before.
  */
 public interface OutboxRenderer {
 
