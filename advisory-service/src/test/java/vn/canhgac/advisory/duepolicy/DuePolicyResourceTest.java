@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.advisory.exposure.Publishing;
 
 /** The national due policy: everyone reads it, only the Authority sets it, and new exposures follow it. */
 @QuarkusTest
@@ -134,14 +135,9 @@ class DuePolicyResourceTest {
                     List.of(),
                     List.of(Product.named("Canh Software", product, "1.0")));
             InventoryFeed.awaitAsset(asset);
-            as("authority")
-                    .contentType(ContentType.JSON)
-                    .body("""
-                            {"reference":"%s","issuer":"NCSC","title":"Portal","issuedOn":"%s","severity":"HIGH",
-                             "affected":[{"vendor":"Canh Software","product":"%s","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("DUE"), LocalDate.now(), product))
-                    .post("/api/v1/advisories")
-                    .then()
-                    .statusCode(201);
+            Publishing.advisory("""
+                    {"reference":"%s","issuer":"NCSC","title":"Portal","issuedOn":"%s","severity":"HIGH",
+                     "affected":[{"vendor":"Canh Software","product":"%s","endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("DUE"), LocalDate.now(), product));
             as("authority")
                     .queryParam("assetId", asset)
                     .get("/api/v1/exposures")

@@ -7,10 +7,10 @@ import java.util.Map;
 import vn.canhgac.advisory.InventoryFeed;
 
 /**
- * What the exposure tests do through the API before they look at the exposures: advisories, lists, withdrawals,
- * statuses.
+ * What the exposure tests (and the tests of other packages that need an advisory published) do through the API
+ * before they look at the exposures: advisories, lists, withdrawals, statuses.
  */
-final class Publishing {
+public final class Publishing {
 
     private Publishing() {}
 
@@ -28,7 +28,7 @@ final class Publishing {
     }
 
     /** The Authority publishes this advisory (JSON); answers its id. */
-    static String advisory(String json) {
+    public static String advisory(String json) {
         return as("authority")
                 .contentType(ContentType.JSON)
                 .body(json)

@@ -11,7 +11,6 @@ import static vn.canhgac.commons.contracts.EventContracts.ASSET_UPSERTED;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
 import vn.canhgac.advisory.exposure.ExposureMatcher;
+import vn.canhgac.advisory.exposure.Publishing;
 import vn.canhgac.commons.contracts.AssetEvent;
 import vn.canhgac.commons.testing.CloudEventsConsumer;
 import vn.canhgac.commons.testing.CloudEventsProducer;
@@ -213,7 +213,7 @@ class AssetBatchesTest {
 
     @Test
     void matchingABatchFindsWhatMatchingEachAssetFinds() {
-        String advisory = publishAdvisory("""
+        String advisory = Publishing.advisory("""
                 {"reference":"%s","issuer":"NCSC","title":"OpenSSL và BIG-IP","issuedOn":"2024-01-10",
                  "severity":"HIGH","cves":["CVE-2023-5678"],"dueOn":"2024-01-24",
                  "affected":[{"vendor":"OpenSSL","product":"OpenSSL","startIncluding":"3.0.0","endExcluding":"3.0.13"},
@@ -276,7 +276,7 @@ class AssetBatchesTest {
     @Test
     void anEventThatChangesNothingMatchingReadsIsNotMatchedAgain() {
         String listed = NET + "71";
-        String advisory = publishAdvisory("""
+        String advisory = Publishing.advisory("""
                 {"reference":"%s","issuer":"NCSC","title":"OpenSSH","issuedOn":"2024-07-01","severity":"HIGH",
                  "cves":["CVE-2024-6387"],"affected":[{"vendor":"OpenBSD","product":"OpenSSH",
                  "startIncluding":"8.5","endExcluding":"9.8"}]}""".formatted(InventoryFeed.unique("AGAIN-ADV")));
@@ -323,7 +323,7 @@ class AssetBatchesTest {
      */
     @Test
     void anAssetAskedToBeMatchedAgainIsMatchedWithoutAnEvent() {
-        String advisory = publishAdvisory("""
+        String advisory = Publishing.advisory("""
                 {"reference":"%s","issuer":"NCSC","title":"OpenSSH","issuedOn":"2024-07-01","severity":"HIGH",
                  "cves":["CVE-2024-6387"],"affected":[{"vendor":"OpenBSD","product":"OpenSSH",
                  "startIncluding":"8.5","endExcluding":"9.8"}]}""".formatted(InventoryFeed.unique("REQ-ADV")));
@@ -407,17 +407,6 @@ class AssetBatchesTest {
                 .iterator()
                 .next()
                 .getLong(0);
-    }
-
-    private static String publishAdvisory(String json) {
-        return as("authority")
-                .contentType(ContentType.JSON)
-                .body(json)
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     private static void publishList(String entries) {

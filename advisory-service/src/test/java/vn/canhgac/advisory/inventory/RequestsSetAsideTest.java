@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.advisory.exposure.Publishing;
 import vn.canhgac.commons.testing.Sql;
 
 /**
@@ -66,17 +66,10 @@ class RequestsSetAsideTest {
      */
     @Test
     void anAssetTheDatabaseRefusesIsSetAsideAndTheOthersAreMatched() {
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
-                        {"reference":"%s","issuer":"NCSC","title":"OpenSSH","issuedOn":"2024-07-01","severity":"HIGH",
-                         "cves":["CVE-2024-6387"],"affected":[{"vendor":"OpenBSD","product":"OpenSSH",
-                         "startIncluding":"8.5","endExcluding":"9.8"}]}""".formatted(InventoryFeed.unique("ASIDE-ADV")))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String advisory = Publishing.advisory("""
+                {"reference":"%s","issuer":"NCSC","title":"OpenSSH","issuedOn":"2024-07-01","severity":"HIGH",
+                 "cves":["CVE-2024-6387"],"affected":[{"vendor":"OpenBSD","product":"OpenSSH",
+                 "startIncluding":"8.5","endExcluding":"9.8"}]}""".formatted(InventoryFeed.unique("ASIDE-ADV")));
         List<UUID> assets = Stream.generate(UUID::randomUUID).limit(3).toList();
         for (UUID asset : assets) {
             inventory.asset(asset, UNIT, UNIT_PATH, "ssh-aside", 0, List.of(), VULNERABLE);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.advisory.exposure.Publishing;
 
 /** An advisory or a botnet list published by mistake is withdrawn: its exposures close, it matches nothing more. */
 @QuarkusTest
@@ -55,17 +56,10 @@ class WithdrawalTest {
     @Test
     void aWithdrawnAdvisoryClosesItsExposuresWithTheReasonAndMatchesNothingMore() {
         String product = InventoryFeed.unique("Portal");
-        String advisory = as("authority")
-                .contentType(ContentType.JSON)
-                .body("""
-                        {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
-                         "cves":["CVE-2024-0001"],"affected":[{"vendor":"Acme","product":"%s","startIncluding":"1.0",
-                         "endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("99/CATTT-NCSC"), product))
-                .post("/api/v1/advisories")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String advisory = Publishing.advisory("""
+                {"reference":"%s","issuer":"NCSC","title":"Sai sản phẩm","issuedOn":"2024-01-10","severity":"HIGH",
+                 "cves":["CVE-2024-0001"],"affected":[{"vendor":"Acme","product":"%s","startIncluding":"1.0",
+                 "endExcluding":"2.0"}]}""".formatted(InventoryFeed.unique("99/CATTT-NCSC"), product));
         UUID asset = UUID.randomUUID();
         inventory.asset(
                 asset,
