@@ -76,7 +76,7 @@ load_incidents_and_alerts() {
     wrk_post "$seconds" "$token" /api/v1/incidents "$incident" "$work/incidents.txt" "$work/incident.lua" "$connections"
     after=$(rss_of incident-service)
     { echo "reports  POST /api/v1/incidents, $connections connections, $seconds s:"
-      grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors|requests in" "$work/incidents.txt" | sed 's/^/    /'
+      grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx|Socket errors|requests in" "$work/incidents.txt" | sed 's/^/    /'
       echo "    incident-service RSS before/after: $before / $after MiB"; } | tee -a "$report"
     token=$(token_for camranh-operator)
   done
@@ -91,7 +91,7 @@ load_incidents_and_alerts() {
   wrk_post "$seconds" "$feed" /api/v1/alerts "$alert" "$work/alerts.txt" "$work/alert.lua"
   after=$(rss_of incident-service)
   { echo "alerts   POST /api/v1/alerts (half merged into an earlier one), 32 connections, $seconds s:"
-    grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors|requests in" "$work/alerts.txt" | sed 's/^/    /'
+    grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx|Socket errors|requests in" "$work/alerts.txt" | sed 's/^/    /'
     echo "    incident-service RSS before/after: $before / $after MiB"; } | tee -a "$report"
 
   feed=$(token_for national-feed)
@@ -102,7 +102,7 @@ load_incidents_and_alerts() {
   wrk_bulk_alerts "$seconds" "$feed" "$work/bulk.txt" "$work/bulk.lua"
   after=$(rss_of incident-service)
   { echo "bulk     POST /api/v1/alerts/bulk, 100 alerts per request (50 new, 50 repeats), 32 connections, $seconds s:"
-    grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors|requests in" "$work/bulk.txt" | sed 's/^/    /'
+    grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx|Socket errors|requests in" "$work/bulk.txt" | sed 's/^/    /'
     awk '/Requests\/sec/ {printf "    = %.0f alerts/s\n", $2 * 100}' "$work/bulk.txt"
     echo "    incident-service RSS before/after: $before / $after MiB"; } | tee -a "$report"
 }

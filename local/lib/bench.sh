@@ -264,10 +264,10 @@ LUA
   "${WRK[@]}" -t2 -c32 -d30s --latency -s "$work/get.lua" "$gateway" > "$work/get.txt"
   "${WRK[@]}" -t2 -c32 -d15s --latency -s "$work/get.lua" "http://$CANHGAC_HOST:$CANHGAC_INVENTORY_PORT" > "$work/get-direct.txt"
   rss=$(ps -o rss= -p "$(cat "$CANHGAC_STATE/pids/inventory-service.pid")" | awk '{printf "%.0f", $1/1024}')
-  { echo "GET /assets/{id} through the gateway:"; grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors" "$work/get.txt" | sed 's/^/    /'
+  { echo "GET /assets/{id} through the gateway:"; grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx|Socket errors" "$work/get.txt" | sed 's/^/    /'
     echo "    inventory-service RSS under this load: $rss MiB"
     echo "GET /assets/{id} straight to inventory-service (no gateway hop, one token check fewer):"
-    grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket errors" "$work/get-direct.txt" | sed 's/^/    /'; } | tee -a "$report"
+    grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx|Socket errors" "$work/get-direct.txt" | sed 's/^/    /'; } | tee -a "$report"
 
   say "CIDR containment search over at least 1,000,000 stored addresses"
   local stored
@@ -294,8 +294,8 @@ LUA
   "${WRK[@]}" -t1 -c1 -d15s --latency -s "$work/cidr.lua" "$gateway" > "$work/cidr-1.txt"
   "${WRK[@]}" -t2 -c16 -d15s --latency -s "$work/cidr.lua" "$gateway" > "$work/cidr-16.txt"
   { echo "GET /assets?ip=<a /24>&limit=50 over $stored stored addresses (first page of 50 of 256 matches):"
-    echo "  1 connection:";  grep -E "Requests/sec|50%|90%|99%|Non-2xx" "$work/cidr-1.txt" | sed 's/^/    /'
-    echo "  16 connections:"; grep -E "Requests/sec|50%|90%|99%|Non-2xx" "$work/cidr-16.txt" | sed 's/^/    /'
+    echo "  1 connection:";  grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx" "$work/cidr-1.txt" | sed 's/^/    /'
+    echo "  16 connections:"; grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx" "$work/cidr-16.txt" | sed 's/^/    /'
     echo "  in the database alone (EXPLAIN ANALYZE of the containment lookup):"
     bench_psql -c "explain analyze select asset_id from asset_address where address <<= '10.0.77.0/24'::inet" \
       | grep -E "Execution Time|Index" | sed 's/^/    /'; } | tee -a "$report"
@@ -361,7 +361,13 @@ cpu_shares() {
   echo "${line}the rest $(( 100 * (total - named) / capacity )) %, idle $(( 100 * (capacity - total) / capacity )) %"
 }
 
+# With "pinned", each phase runs with inventory-service and PostgreSQL on the second core alone, and wrk with the
+# gateway on the first: the gateway then has a core the service does not use, as where it runs as its own deployment
+# (decision record 17, option 4), and the gap between the two phases is the hop's cost beside a busy service.
 cmd_bench_get() {
+  local pinned=${1:-}
+  case "$pinned" in ""|pinned) ;; *) die "usage: ./canhgac bench get [pinned]" ;; esac
+  [ -z "$pinned" ] || [ "$(nproc)" -ge 2 ] || die "bench get pinned needs two cores"
   find_java
   http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   ensure_wrk
@@ -389,16 +395,42 @@ request = function()
 end
 LUA
   "${WRK[@]}" -t2 -c32 -d20s -s "$work/get.lua" "$gateway" > /dev/null
+  if [ -n "$pinned" ]; then get_pinned "$work" "$gateway" "$report"; return; fi
   { echo "GET /assets/{id} on a quiet platform (advisory- and incident-service stopped), 32 connections:"
     echo "  through the gateway, 30 s:"
     cpu_mark gateway inventory-service PostgreSQL
-    "${WRK[@]}" -t2 -c32 -d30s --latency -s "$work/get.lua" "$gateway" | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket" | sed 's/^/  /'
+    "${WRK[@]}" -t2 -c32 -d30s --latency -s "$work/get.lua" "$gateway" | grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx|Socket" | sed 's/^/  /'
     echo "    CPU of both cores: $(cpu_shares)"
     echo "  straight to inventory-service, 15 s:"
     cpu_mark gateway inventory-service PostgreSQL
     "${WRK[@]}" -t2 -c32 -d15s --latency -s "$work/get.lua" "http://$CANHGAC_HOST:$CANHGAC_INVENTORY_PORT" \
-      | grep -E "Requests/sec|50%|90%|99%|Non-2xx|Socket" | sed 's/^/  /'
+      | grep -E "Requests/sec|^ +50%|^ +90%|^ +99%|Non-2xx|Socket" | sed 's/^/  /'
     echo "    CPU of both cores: $(cpu_shares)"; } | tee "$report"
+  ok "Benchmark written to $report"
+}
+
+# The pinned phases of bench get, twice each, alternating; every process gets both cores back at the end.
+get_pinned() {
+  local work=$1 gateway=$2 report=$3 round service_pids gateway_pid
+  service_pids="$(cat "$CANHGAC_STATE/pids/inventory-service.pid") $(postgres_pids)"
+  gateway_pid=$(cat "$CANHGAC_STATE/pids/gateway.pid")
+  pin_to() { local cpus=$1 p; shift; for p in "$@"; do taskset -a -p -c "$cpus" "$p" > /dev/null || true; done; }
+  pin_to 1 $service_pids; pin_to 0 "$gateway_pid"
+  { echo "GET /assets/{id}, 32 connections, inventory-service and PostgreSQL on CPU 1, wrk and the gateway on CPU 0:"
+    for round in 1 2; do
+      echo "  straight to inventory-service, 20 s:"
+      cpu_mark gateway inventory-service PostgreSQL
+      taskset -c 0 "${WRK[@]}" -t2 -c32 -d20s --latency -s "$work/get.lua" "http://$CANHGAC_HOST:$CANHGAC_INVENTORY_PORT" \
+        | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx|Socket" | sed 's/^/  /'
+      echo "    CPU of both cores: $(cpu_shares)"
+      echo "  through the gateway, 20 s:"
+      cpu_mark gateway inventory-service PostgreSQL
+      taskset -c 0 "${WRK[@]}" -t2 -c32 -d20s --latency -s "$work/get.lua" "$gateway" \
+        | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx|Socket" | sed 's/^/  /'
+      echo "    CPU of both cores: $(cpu_shares)"
+    done; } | tee "$report"
+  # New PostgreSQL backends inherit the postmaster's mask: give every process both cores back.
+  pin_to "0-$(( $(nproc) - 1 ))" $service_pids $(postgres_pids) "$gateway_pid"
   ok "Benchmark written to $report"
 }
 
