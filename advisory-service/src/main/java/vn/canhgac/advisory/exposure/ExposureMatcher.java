@@ -2,6 +2,7 @@ package vn.canhgac.advisory.exposure;
 
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,7 +25,8 @@ import vn.canhgac.commons.requestid.RequestIdFilter;
  *   <li>a hit whose evidence (the installed version, the botnet list) is unchanged changes nothing at all, so
  *       replays and re-matching are free and never duplicate;</li>
  *   <li>new evidence on a RESOLVED or MITIGATED exposure reopens it ({@code exposure.status-changed}); on one
- *       still open, or accepted as a risk, or marked a false positive, it only updates the evidence.</li>
+ *       still open, or accepted as a risk, or marked a false positive, it only updates the evidence
+ *       ({@code exposure.updated}).</li>
  * </ul>
  * Everything runs on the caller's connection, in its transaction, with the outbox rows of the events.
  */
@@ -300,7 +302,9 @@ public class ExposureMatcher {
                             when prior_status is null then 'detected: ' || matched
                             else 'reopened on new evidence: ' || matched end
                 from news),
-            changed as (select x.id, x.prior_status from news x)""";
+            changed as (select x.id, case when x.version > 0 then coalesce(x.reopened_from, x.status) end as prior_status,
+                               x.status
+                        from written x)""";
 
     /**
      * Closes the exposures a selection names, in one statement: each moves to the target status, its history says
@@ -315,7 +319,7 @@ public class ExposureMatcher {
                             from prior where x.id = prior.id returning x.*, prior.status as prior_status),
                 history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
                             select id, now(), %s, prior_status, '%s', %s from written),
-                changed as (select x.id, x.prior_status from written x)""".formatted(selection, target, actor, actor, target, note);
+                changed as (select x.id, x.prior_status, x.status from written x)""".formatted(selection, target, actor, actor, target, note);
     }
 
     private static final String UNRESOLVED = "('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
@@ -350,8 +354,8 @@ public class ExposureMatcher {
      * last published, as when lists are matched). One the withdrawn list had
      * reopened (the last line of its history), when the list it moves to was published before that, goes back to the
      * status it had, resolved or mitigated: the other list was known when the agency closed it. Any other keeps its
-     * own, so that an agency's work in progress is not reset. Only the status changes are announced, as when a list
-     * only moves an open hit's evidence. Each hit looks up its own address (an asset's, which it must still have) or
+     * own, so that an agency's work in progress is not reset: announced as an update, which no consumer takes for a
+     * new hit, as when a list only moves an open hit's evidence. Each hit looks up its own address (an asset's, which it must still have) or
      * entry (a constituency's, the last part of its key) in each active list's primary key, and in the list's networks:
      * a lateral probe per hit, so that no plan can join the hits to a set of candidates by a nested loop. Joined so,
      * the statement handed the bench's 101,000 hits over in 4.1 s, and outlasted the gateway's minute after a change
@@ -405,7 +409,7 @@ public class ExposureMatcher {
                                'back as it was before ' || w.reference || ' was withdrawn: ' || x.matched
                         from written x cross join withdrawn w
                         where x.restored is not null),
-            changed as (select x.id, x.prior_status from written x where x.restored is not null)""";
+            changed as (select x.id, x.prior_status, x.status from written x)""";
 
     /**
      * Closes what an advisory or a list found, once it is withdrawn: to confirm, open, in progress and mitigated alike
@@ -532,7 +536,7 @@ public class ExposureMatcher {
                         select id, now(), 'matcher', prior_status, status,
                                'no longer stated not affected: ' || (select reference from advisory where id = $1)
                         from written),
-            changed as (select x.id, x.prior_status from written x)""";
+            changed as (select x.id, x.prior_status, x.status from written x)""";
 
     private static final String STATEMENT_CVES = """
             select distinct unnest(not_affected_cves) from affected_product where advisory_id = $1""";
@@ -560,7 +564,7 @@ public class ExposureMatcher {
                           and x.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
                           and (%1$s < %2$s or x.due_on > exposure_due(kev.severity, null, current_date))
                         returning x.id, x.status),
-            changed as (select x.id, x.status as prior_status from written x)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("kev.severity"));
+            changed as (select x.id, x.status as prior_status, x.status from written x)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("kev.severity"));
 
     /**
      * A revision that changes the severity (a KEV entry now known to ransomware campaigns, a vendor's re-scoring):
@@ -577,11 +581,11 @@ public class ExposureMatcher {
                   and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'MITIGATED')
                   and not (v.known_exploited and %s > %s)
                 returning x.id, x.status),
-            changed as (select x.id, x.status as prior_status from written x)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("v.severity"));
+            changed as (select x.id, x.status as prior_status, x.status from written x)""".formatted(SEVERITY_RANK.formatted("x.severity"), SEVERITY_RANK.formatted("v.severity"));
 
     /**
-     * The end of every statement that changes exposures: the events of its step {@code changed} (id and status
-     * before), recorded in the outbox for {@link ExposureEventRenderer} to read their data when they are sent, and
+     * The end of every statement that changes exposures: the events of its step {@code changed} (id, status before,
+     * null for a new exposure, and status after: the same for a change that kept the status), recorded in the outbox for {@link ExposureEventRenderer} to read their data when they are sent, and
      * the counts.
      */
     private final String announcing;
@@ -600,16 +604,19 @@ public class ExposureMatcher {
                         .formatted(outbox.insertRenderedSql(
                                 EXPOSURE_DETECTED,
                                 "changed",
-                                "case when prior_status is null then %s else %s end"
-                                        .formatted(
+                                """
+                                case when prior_status is null then %s
+                                     when prior_status <> status then %s else %s end""".formatted(
                                                 Outbox.sqlText(EXPOSURE_DETECTED.type()),
-                                                Outbox.sqlText(EXPOSURE_STATUS_CHANGED.type())),
+                                                Outbox.sqlText(EXPOSURE_STATUS_CHANGED.type()),
+                                                Outbox.sqlText(EXPOSURE_UPDATED.type())),
                                 "id::text",
                                 renderer,
                                 "$REQUEST_ID"))
                 + """
                 select count(*) filter (where prior_status is null) as detected,
-                       count(*) filter (where prior_status is not null) as changed
+                       count(*) filter (where prior_status <> status) as changed,
+                       count(*) filter (where prior_status = status) as updated
                 from changed""";
         this.activeDays = activeDays;
         this.lockExclusive = "set local lock_timeout = %d; %s; set local lock_timeout to default"
@@ -718,12 +725,13 @@ public class ExposureMatcher {
 
     /** The advisory's live exposures take the severity of its new revision; answers how many changed. */
     public Uni<Integer> followRevision(SqlConnection connection, UUID advisoryId) {
-        return announce(connection, FOLLOW_REVISION, Tuple.of(advisoryId)).map(MatchReport::statusChanged);
+        return changes(connection, FOLLOW_REVISION, Tuple.of(advisoryId)).map(counts -> counts.getInteger("updated"));
     }
 
     /** Raises what versioned advisories found for the CVEs of a KEV entry; answers how many exposures changed. */
     public Uni<Integer> raiseKnownExploited(SqlConnection connection, UUID kevAdvisoryId) {
-        return announce(connection, RAISE_EXPLOITED, Tuple.of(kevAdvisoryId)).map(MatchReport::statusChanged);
+        return changes(connection, RAISE_EXPLOITED, Tuple.of(kevAdvisoryId))
+                .map(counts -> counts.getInteger("updated"));
     }
 
     private Uni<Void> supersedeKev(SqlConnection connection, String scope, Object parameter) {
@@ -848,18 +856,22 @@ public class ExposureMatcher {
     }
 
     /**
-     * Runs a statement whose last step {@code changed} holds the exposures it detected or changed (with their
-     * status before, null for new ones), recording their events in the same statement; answers how many of each.
+     * Runs a statement whose last step {@code changed} holds the exposures it detected or changed (see
+     * {@link #announcing}), recording their events in the same statement; answers how many were detected and how
+     * many changed status (the updates that kept it are announced, and not counted here).
      */
-    private Uni<MatchReport> announce(SqlConnection connection, String changes, Tuple parameters) {
-        String sql = changes + announcing.replace("$REQUEST_ID", "$" + (parameters.size() + 1));
+    private Uni<MatchReport> announce(SqlConnection connection, String statement, Tuple parameters) {
+        return changes(connection, statement, parameters)
+                .map(counts -> new MatchReport(
+                        Math.toIntExact(counts.getLong("detected")), Math.toIntExact(counts.getLong("changed"))));
+    }
+
+    /** Runs a statement as {@link #announce} does; answers its counts: detected, changed (status) and updated. */
+    private Uni<Row> changes(SqlConnection connection, String statement, Tuple parameters) {
+        String sql = statement + announcing.replace("$REQUEST_ID", "$" + (parameters.size() + 1));
         return connection
                 .preparedQuery(sql)
                 .execute(parameters.addString(RequestIdFilter.current()))
-                .map(rows -> {
-                    Row counts = rows.iterator().next();
-                    return new MatchReport(
-                            Math.toIntExact(counts.getLong("detected")), Math.toIntExact(counts.getLong("changed")));
-                });
+                .map(rows -> rows.iterator().next());
     }
 }

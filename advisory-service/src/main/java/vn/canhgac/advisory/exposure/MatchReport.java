@@ -6,8 +6,8 @@ public record MatchReport(int detected, int reopened) {
     public static final MatchReport NONE = new MatchReport(0, 0);
 
     /**
-     * Exposures the step changed: reopened when matching, closed when retiring or withdrawing, raised or moved closer
-     * when an advisory is revised or known exploited.
+     * Exposures whose status the step changed: reopened when matching, closed when retiring or withdrawing. Changes
+     * that keep the status (evidence moved, a hit handed over, a severity raised) are announced, not counted.
      */
     public int statusChanged() {
         return reopened;

@@ -37,8 +37,9 @@ import vn.canhgac.commons.testing.CloudEventsProducer;
  * The matcher records the events of the exposures it changes in the statement that changes them, and the relay
  * reads their data, in SQL, as it sends them (ExposureEventRenderer). Every
  * event it wrote, through each kind of statement (detected by an advisory, by a botnet list on an asset and on a
- * constituency, reopened by a later list, withdrawn), reads as the contract's record with no field left over and
- * is valid against its schema, and the last one of each exposure is exactly the record of its row.
+ * constituency, reopened by a later list, moved under a newer list and handed back when that list is withdrawn,
+ * withdrawn), reads as the contract's record with no field left over and is valid against its schema, and the last
+ * one of each exposure is exactly the record of its row.
  */
 @QuarkusTest
 class ExposureEventsTest {
@@ -106,13 +107,18 @@ class ExposureEventsTest {
                 .path("items[0].id");
         Publishing.changeStatus(onAsset, "MITIGATED", "chặn ở tường lửa");
         relayed();
-        Publishing.botnetList(NET + "25\n"); // new evidence: reopened
+        String second = Publishing.botnetList(NET + "25\n"); // new evidence: reopened
+        relayed();
+        // Both open hits move under a newer list, and back when it is withdrawn: updates, not new hits.
+        String third = Publishing.botnetList(NET + "25\n" + NET + "77\n");
+        relayed();
+        Publishing.withdrawBotnetList(third, "danh sách trùng");
         relayed();
         Publishing.withdrawAdvisory(advisory, "nhầm sản phẩm");
 
         Map<UUID, ExposureEvent> last = new HashMap<>();
         Map<String, Integer> kinds = new HashMap<>();
-        for (ConsumerRecord<String, String> event : matcherEvents()) {
+        for (ConsumerRecord<String, String> event : matcherEvents(9)) {
             JsonNode payload = json.readTree(event.value());
             String type = CloudEventsConsumer.header(event, "ce_type");
             ExposureEvent written = json.treeToValue(payload, ExposureEvent.class);
@@ -127,21 +133,36 @@ class ExposureEventsTest {
                 Map.of(
                         "canhgac.exposure.detected.v1 OPEN", 3,
                         "canhgac.exposure.status-changed.v1 OPEN", 1,
+                        "canhgac.exposure.updated.v1 OPEN", 4,
                         "canhgac.exposure.status-changed.v1 WITHDRAWN", 1),
                 kinds,
-                "advisory hit, asset hit and constituency hit detected; the asset hit reopened; the advisory hit "
+                "advisory hit, asset hit and constituency hit detected; the asset hit reopened; both botnet hits "
+                        + "moved under the third list and handed over when it was withdrawn; the advisory hit "
                         + "withdrawn (the Authority's own change of status is written by the service, not here)");
         for (ExposureEvent written : last.values()) {
             assertEquals(ExposureRows.event(current(written.id())), written, "the last event of " + written.id());
         }
+        assertEquals(
+                Map.of(NET + "25", second, NET + "77", first),
+                botnetListsOnTheTopic(last),
+                "the topic's last record of each hit names the list it is under once the third is withdrawn");
+    }
+
+    private static Map<String, String> botnetListsOnTheTopic(Map<UUID, ExposureEvent> last) {
+        Map<String, String> lists = new HashMap<>();
+        last.values().stream()
+                .filter(e -> ExposureEvent.BOTNET.equals(e.sourceKind()))
+                .forEach(e -> lists.put(e.subject(), e.botnetListId().toString()));
+        return lists;
     }
 
     /**
      * The unit's events the matcher wrote, as the relay published them (the outbox keeps a row only until then), an
      * exposure's in their order; not the Authority's own change of status.
      */
-    private List<ConsumerRecord<String, String>> matcherEvents() {
-        return await().atMost(Duration.ofSeconds(30)).until(this::readMatcherEvents, events -> events.size() >= 5);
+    private List<ConsumerRecord<String, String>> matcherEvents(int expected) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(this::readMatcherEvents, events -> events.size() >= expected);
     }
 
     private List<ConsumerRecord<String, String>> readMatcherEvents() {
@@ -192,9 +213,7 @@ class ExposureEventsTest {
     }
 
     private JsonNode schema(String type) throws IOException {
-        EventContract<?> contract = type.equals(EventContracts.EXPOSURE_DETECTED.type())
-                ? EventContracts.EXPOSURE_DETECTED
-                : EventContracts.EXPOSURE_STATUS_CHANGED;
+        EventContract<?> contract = EventContracts.ofType(type).orElseThrow();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(contract.schemaResource())) {
             return json.readTree(in);
         }

@@ -48,6 +48,15 @@ public final class Publishing {
                 .statusCode(200);
     }
 
+    static void withdrawBotnetList(String list, String reason) {
+        as("authority")
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", reason))
+                .post("/api/v1/botnet-lists/" + list + "/withdrawal")
+                .then()
+                .statusCode(200);
+    }
+
     /** The Authority moves an exposure to {@code status}, with a note when one is given. */
     static void changeStatus(String exposure, String status, String note) {
         as("authority")

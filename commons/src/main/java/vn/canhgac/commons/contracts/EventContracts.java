@@ -48,6 +48,15 @@ public final class EventContracts {
     public static final EventContract<ExposureEvent> EXPOSURE_STATUS_CHANGED = new EventContract<>(
             EventTopics.EXPOSURES, "canhgac.exposure.status-changed", 1, ExposureEvent.class, e -> text(e.id()));
 
+    /**
+     * An exposure changed and kept its status: a newer list or an installed version still affected names it (its
+     * evidence moved), a withdrawn list's hit went over to another list that names it, or a revision or a KEV entry
+     * changed its severity or due date. Not a new hit, nor a reopened one: a consumer that acts on hits acts on the
+     * two types above, and keeps this one's data as the exposure's newest state.
+     */
+    public static final EventContract<ExposureEvent> EXPOSURE_UPDATED = new EventContract<>(
+            EventTopics.EXPOSURES, "canhgac.exposure.updated", 1, ExposureEvent.class, e -> text(e.id()));
+
     /** {@code advisory.directives}, keyed by the directive's id. */
     public static final EventContract<DirectiveEvent> DIRECTIVE_ISSUED = new EventContract<>(
             EventTopics.DIRECTIVES, "canhgac.directive.issued", 1, DirectiveEvent.class, e -> text(e.id()));
@@ -89,6 +98,7 @@ public final class EventContracts {
             ASSET_DELETED,
             EXPOSURE_DETECTED,
             EXPOSURE_STATUS_CHANGED,
+            EXPOSURE_UPDATED,
             DIRECTIVE_ISSUED,
             DIRECTIVE_REPORTED,
             DUTY_SHIFT_ADDED,

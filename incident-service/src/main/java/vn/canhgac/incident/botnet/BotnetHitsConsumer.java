@@ -1,6 +1,8 @@
 package vn.canhgac.incident.botnet;
 
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -114,12 +116,15 @@ public class BotnetHitsConsumer {
 
     /**
      * Advisory exposures are most of the topic and never concern this consumer: they are left unread (reading each
-     * whole was a quarter of the service's time while an import's 560,000 exposures went by).
+     * whole was a quarter of the service's time while an import's 560,000 exposures went by). Nor do updates that
+     * kept a hit's status: a newer list naming the same address, or a withdrawn list's hit handed over to another,
+     * is the hit this service was already told of.
      */
     private boolean mayBeBotnetHit(ReceivedEvent event) {
-        return events.field(event, "sourceKind")
-                .map(ExposureEvent.BOTNET::equals)
-                .orElse(true);
+        return !EXPOSURE_UPDATED.type().equals(event.type())
+                && events.field(event, "sourceKind")
+                        .map(ExposureEvent.BOTNET::equals)
+                        .orElse(true);
     }
 
     /** A botnet exposure still to fix. */
@@ -135,9 +140,11 @@ public class BotnetHitsConsumer {
      * up in the meantime has not dealt with the infected machine yet, so it is still a hit.
      */
     private static boolean isHit(BatchConsumer.Read<ExposureEvent> read) {
+        String type = read.event().type();
         return mayBeHit(read.data())
-                && (EXPOSURE_DETECTED.type().equals(read.event().type())
-                        || "OPEN".equals(read.data().status()));
+                && (EXPOSURE_DETECTED.type().equals(type)
+                        || (EXPOSURE_STATUS_CHANGED.type().equals(type)
+                                && "OPEN".equals(read.data().status())));
     }
 
     /** Hits of one organisation and list: added to its open incident, or a new incident with all of them. */

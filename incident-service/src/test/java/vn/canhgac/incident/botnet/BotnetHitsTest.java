@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -157,6 +158,69 @@ class BotnetHitsTest {
                 .untilAsserted(() -> incidentsOf("camranh-operator")
                         .body("items", hasSize(1))
                         .body("items[0].observables.value", equalTo(List.of("203.0.113.41"))));
+    }
+
+    /**
+     * An open hit that a newer list also names, or that a withdrawn list handed over to another, is announced as an
+     * update under that list: the same infected machine, not a hit on the other list, so no incident of its own.
+     */
+    @Test
+    void anOpenHitUpdatedUnderAnotherListIsNotANewHit() {
+        String path = "/UBND-KH/STTTT-KH/UBND-CAMRANH/";
+        ExposureEvent hit = detected("BOTNET", "UBND-CAMRANH", path, "203.0.113.60");
+        KhanhHoaTree.producer()
+                .publish(EXPOSURE_DETECTED, hit, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("camranh-operator").body("items", hasSize(1)));
+
+        String other = "BOTNET-" + RunIds.next(8);
+        UUID otherId = UUID.randomUUID();
+        KhanhHoaTree.producer()
+                .publish(
+                        EXPOSURE_UPDATED,
+                        under(hit, otherId, other, 1, "OPEN"),
+                        UUID.randomUUID().toString());
+        // The exposure's next event, on the same key and so after the update: once it is applied, so is the update.
+        String acknowledged = UUID.randomUUID().toString();
+        KhanhHoaTree.producer()
+                .publish(EXPOSURE_STATUS_CHANGED, under(hit, otherId, other, 2, "ACKNOWLEDGED"), acknowledged);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> markers(CONSUMER + acknowledged).size() == 1);
+
+        as("camranh-operator")
+                .queryParam("q", other)
+                .queryParam("category", "MALWARE")
+                .get("/api/v1/incidents")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+        incidentsOf("camranh-operator")
+                .body("items", hasSize(1))
+                .body("items[0].observables.value", equalTo(List.of("203.0.113.60")));
+    }
+
+    private static ExposureEvent under(ExposureEvent hit, UUID listId, String list, long version, String status) {
+        return new ExposureEvent(
+                hit.id(),
+                hit.organizationCode(),
+                hit.orgPath(),
+                hit.sourceKind(),
+                null,
+                null,
+                listId,
+                list,
+                null,
+                hit.hostname(),
+                null,
+                hit.subject(),
+                list + ": " + hit.subject(),
+                hit.severity(),
+                hit.dueOn(),
+                status,
+                hit.detectedAt(),
+                hit.statusChangedAt(),
+                "matcher",
+                version);
     }
 
     private List<String> markers(String... ids) {
