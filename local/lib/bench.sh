@@ -361,13 +361,15 @@ cpu_shares() {
   echo "${line}the rest $(( 100 * (total - named) / capacity )) %, idle $(( 100 * (capacity - total) / capacity )) %"
 }
 
-# With "pinned", each phase runs with inventory-service and PostgreSQL on the second core alone, and wrk with the
-# gateway on the first: the gateway then has a core the service does not use, as where it runs as its own deployment
-# (decision record 17, option 4), and the gap between the two phases is the hop's cost beside a busy service.
+# With "pinned", each phase runs with inventory-service and PostgreSQL on one CPU, and wrk with the gateway on
+# another (the first two this shell may use): the gateway then has a core the service does not use, as where it runs
+# as its own deployment (decision record 17, option 4), and the gap between the two phases is the hop's cost beside
+# a busy service. Meant for a two-core machine; every process gets its CPUs back at the end, also when interrupted.
 cmd_bench_get() {
   local pinned=${1:-}
   case "$pinned" in ""|pinned) ;; *) die "usage: ./canhgac bench get [pinned]" ;; esac
-  [ -z "$pinned" ] || [ "$(nproc)" -ge 2 ] || die "bench get pinned needs two cores"
+  [ -z "$pinned" ] || [ "$(allowed_cpus | wc -l)" -ge 2 ] || die "bench get pinned needs two CPUs"
+  PINNED_MASKS=(); PINNED_PG_MASK=""
   find_java
   http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   ensure_wrk
@@ -379,7 +381,7 @@ cmd_bench_get() {
   org=$(bench_psql -Atc "select code from organization where code like 'BENCH-%' order by code desc limit 1")
   [ -n "$org" ] || die "Run ./canhgac bench once first: it imports the assets this reads"
   BENCH_WORK=$work
-  trap 'rm -rf "$BENCH_WORK"; gateway_restore; start_service advisory-service platform; start_service incident-service platform' EXIT
+  trap 'unpin; rm -rf "$BENCH_WORK"; gateway_restore; start_service advisory-service platform; start_service incident-service platform' EXIT
   stop_pid advisory-service; stop_pid incident-service
   gateway_unthrottled
   token=$(token_for authority)
@@ -409,28 +411,58 @@ LUA
   ok "Benchmark written to $report"
 }
 
-# The pinned phases of bench get, twice each, alternating; every process gets both cores back at the end.
+# The CPUs this shell may use, one per line ("0-3,6" gives 0 1 2 3 6).
+allowed_cpus() {
+  local part
+  for part in $(taskset -cp $$ | sed 's/.*: //' | tr ',' ' '); do
+    if [[ $part == *-* ]]; then seq "${part%-*}" "${part#*-}"; else echo "$part"; fi
+  done
+}
+
+# pin_to CPU PID...: each process (all its threads) on CPU alone, its mask before kept for unpin.
+pin_to() {
+  local cpu=$1 pid; shift
+  for pid in "$@"; do
+    PINNED_MASKS+=("$pid $(taskset -p "$pid" | awk '{print $NF}')")
+    taskset -a -p -c "$cpu" "$pid" > /dev/null || die "Could not pin process $pid to CPU $cpu"
+  done
+}
+
+# Gives every pinned process its mask back, and the PostgreSQL backends started meanwhile (they inherited the
+# postmaster's CPU) the postmaster's. Called on exit too, so that an interrupted run leaves nothing on one core.
+unpin() {
+  local entry pid
+  for entry in "${PINNED_MASKS[@]}"; do
+    taskset -a -p "${entry#* }" "${entry% *}" > /dev/null 2>&1 || true
+  done
+  if [ -n "$PINNED_PG_MASK" ]; then
+    for pid in $(postgres_pids); do taskset -a -p "$PINNED_PG_MASK" "$pid" > /dev/null 2>&1 || true; done
+  fi
+  PINNED_MASKS=(); PINNED_PG_MASK=""
+}
+
+# The pinned phases of bench get, twice each, alternating.
 get_pinned() {
-  local work=$1 gateway=$2 report=$3 round service_pids gateway_pid
-  service_pids="$(cat "$CANHGAC_STATE/pids/inventory-service.pid") $(postgres_pids)"
-  gateway_pid=$(cat "$CANHGAC_STATE/pids/gateway.pid")
-  pin_to() { local cpus=$1 p; shift; for p in "$@"; do taskset -a -p -c "$cpus" "$p" > /dev/null || true; done; }
-  pin_to 1 $service_pids; pin_to 0 "$gateway_pid"
-  { echo "GET /assets/{id}, 32 connections, inventory-service and PostgreSQL on CPU 1, wrk and the gateway on CPU 0:"
+  local work=$1 gateway=$2 report=$3 round cpus gateway_cpu service_cpu postmaster
+  cpus=($(allowed_cpus)); gateway_cpu=${cpus[0]}; service_cpu=${cpus[1]}
+  postmaster=$(head -1 "$PG_DATA/postmaster.pid")
+  PINNED_PG_MASK=$(taskset -p "$postmaster" | awk '{print $NF}')
+  pin_to "$service_cpu" "$(cat "$CANHGAC_STATE/pids/inventory-service.pid")" $(postgres_pids)
+  pin_to "$gateway_cpu" "$(cat "$CANHGAC_STATE/pids/gateway.pid")"
+  { echo "GET /assets/{id}, 32 connections, inventory-service and PostgreSQL on CPU $service_cpu, wrk and the gateway on CPU $gateway_cpu:"
     for round in 1 2; do
       echo "  straight to inventory-service, 20 s:"
       cpu_mark gateway inventory-service PostgreSQL
-      taskset -c 0 "${WRK[@]}" -t2 -c32 -d20s --latency -s "$work/get.lua" "http://$CANHGAC_HOST:$CANHGAC_INVENTORY_PORT" \
+      taskset -c "$gateway_cpu" "${WRK[@]}" -t2 -c32 -d20s --latency -s "$work/get.lua" "http://$CANHGAC_HOST:$CANHGAC_INVENTORY_PORT" \
         | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx|Socket" | sed 's/^/  /'
-      echo "    CPU of both cores: $(cpu_shares)"
+      echo "    CPU of all cores: $(cpu_shares)"
       echo "  through the gateway, 20 s:"
       cpu_mark gateway inventory-service PostgreSQL
-      taskset -c 0 "${WRK[@]}" -t2 -c32 -d20s --latency -s "$work/get.lua" "$gateway" \
+      taskset -c "$gateway_cpu" "${WRK[@]}" -t2 -c32 -d20s --latency -s "$work/get.lua" "$gateway" \
         | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx|Socket" | sed 's/^/  /'
-      echo "    CPU of both cores: $(cpu_shares)"
+      echo "    CPU of all cores: $(cpu_shares)"
     done; } | tee "$report"
-  # New PostgreSQL backends inherit the postmaster's mask: give every process both cores back.
-  pin_to "0-$(( $(nproc) - 1 ))" $service_pids $(postgres_pids) "$gateway_pid"
+  unpin
   ok "Benchmark written to $report"
 }
 

@@ -225,10 +225,11 @@ public class ExposureMatcher {
     private static final String REOPENABLE = "('RESOLVED', 'MITIGATED', 'WITHDRAWN')";
 
     /**
-     * Writes the candidates; its step {@code changed} holds the exposures detected now or reopened, with their status
-     * before. A candidate carries its source's own deadline; the due date the national policy gives is worked out
-     * once per severity and deadline, not per hit (per hit, it was a tenth of an asset batch's time), and looked up
-     * per hit rather than joined: the planner cannot estimate such a join, and its guess of a few dozen rows led it
+     * Writes the candidates; its step {@code changed} holds every exposure written, with its status before (none for
+     * one detected now) and after: a reopened one changed status, one whose evidence alone moved kept it. A
+     * candidate carries its source's own deadline; the due date the national policy gives is worked out once per
+     * severity and deadline, not per hit (per hit, it was a tenth of an asset batch's time), and looked up per hit
+     * rather than joined: the planner cannot estimate such a join, and its guess of a few dozen rows led it
      * to a nested loop over thousands of hits in the steps after (five times slower). For the same reason the
      * written rows carry their status before themselves ({@code reopened_from}, below) rather than find it by a
      * join with {@code prior}: on a platform with few advisories the planner expected a handful of hits and joined

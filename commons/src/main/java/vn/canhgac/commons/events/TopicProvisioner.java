@@ -6,6 +6,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +27,8 @@ import org.jboss.logging.Logger;
  * Creates the topics this service publishes to, with their retention policy (state topics are compacted so
  * that a consumer can rebuild a read model from them alone). Runs in the background and retries: a service
  * starts and serves even while the broker is down; the outbox holds events until it is back.
- * A topic that exists already (made by an operator, or by an older version) is kept, its record limit raised to
- * the outbox's if lower.
+ * A topic that exists already (made by an operator, or by an older version) is kept, its record limit and its
+ * compaction lag raised to this service's if lower.
  */
 @ApplicationScoped
 public class TopicProvisioner {
@@ -36,17 +38,28 @@ public class TopicProvisioner {
     private final String bootstrapServers;
     private final List<String> compacted;
     private final EventTopics topics;
-    private final int largestRecord;
+
+    /**
+     * The least each topic takes, by setting: the largest record the outbox sends (an asset with its largest SBOM),
+     * and how long a record stays whole before compaction may drop it for a later one of its key. The lag is the time
+     * consumers remember what they processed ({@code canhgac.events.processed-retention}): a consumer stopped for
+     * less than that still reads every event, the detection of a hit among them, even when later events of the same
+     * exposure (an update under a newer list) follow it; one stopped for longer treats what it missed as history.
+     */
+    private final Map<String, Long> floors;
 
     public TopicProvisioner(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "canhgac.topics.compacted") Optional<List<String>> compacted,
             EventTopics topics,
-            @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size") int largestRecord) {
+            @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size") int largestRecord,
+            @ConfigProperty(name = "canhgac.events.processed-retention", defaultValue = "P14D") Duration keptWhole) {
         this.bootstrapServers = bootstrapServers;
         this.compacted = compacted.orElse(List.of());
         this.topics = topics;
-        this.largestRecord = largestRecord;
+        this.floors = new LinkedHashMap<>();
+        floors.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, (long) largestRecord);
+        floors.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, keptWhole.toMillis());
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -85,26 +98,24 @@ public class TopicProvisioner {
     }
 
     /**
-     * Creates the compacted topic, or, when it exists already, raises the largest record it takes to what the outbox
-     * sends (an asset with its largest SBOM). A topic created before that limit, or by a broker whose default is
-     * lower, would otherwise refuse such an event for good and the outbox would park it. A larger limit, set by an
-     * operator, is left as it is.
+     * Creates the compacted topic, or, when it exists already, raises its settings to their {@link #floors}. A topic
+     * created before a floor, or by a broker whose default is lower, would otherwise refuse the largest events for good
+     * (the outbox would park them), or compact away a hit's detection that a stopped consumer had still to read. A
+     * higher value, set by an operator, is left as it is.
      */
     public void ensure(Admin admin, String name) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        floors.forEach((setting, floor) -> configs.put(setting, String.valueOf(floor)));
         try {
-            admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())
-                            .configs(Map.of(
-                                    TopicConfig.CLEANUP_POLICY_CONFIG,
-                                    TopicConfig.CLEANUP_POLICY_COMPACT,
-                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                    String.valueOf(largestRecord)))))
+            admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty()).configs(configs)))
                     .all()
                     .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(e.getCause());
             }
-            raiseLimit(admin, name);
+            raiseToFloors(admin, name);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -115,34 +126,31 @@ public class TopicProvisioner {
      * A raise that fails (a user without the right to alter topics, a hosted broker that caps the limit) is a warning
      * for this topic alone: it must not keep the topics after it from being created, which an existing one never did.
      */
-    private void raiseLimit(Admin admin, String name) {
+    private void raiseToFloors(Admin admin, String name) {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
         try {
-            ConfigEntry limit = admin.describeConfigs(List.of(topic))
-                    .all()
-                    .get()
-                    .get(topic)
-                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-            long takes = limit == null || limit.value() == null ? 0 : Long.parseLong(limit.value());
-            if (takes >= largestRecord) {
-                return;
+            var current = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            List<AlterConfigOp> raises = new ArrayList<>();
+            floors.forEach((setting, floor) -> {
+                ConfigEntry entry = current.get(setting);
+                long value = entry == null || entry.value() == null ? 0 : Long.parseLong(entry.value());
+                if (value < floor) {
+                    raises.add(new AlterConfigOp(
+                            new ConfigEntry(setting, String.valueOf(floor)), AlterConfigOp.OpType.SET));
+                    LOG.infof("Topic %s had %s=%d; raising it to %d", name, setting, value, floor);
+                }
+            });
+            if (!raises.isEmpty()) {
+                admin.incrementalAlterConfigs(Map.of(topic, raises)).all().get();
             }
-            admin.incrementalAlterConfigs(Map.of(
-                            topic,
-                            List.of(new AlterConfigOp(
-                                    new ConfigEntry(
-                                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(largestRecord)),
-                                    AlterConfigOp.OpType.SET))))
-                    .all()
-                    .get();
-            LOG.infof("Topic %s took records of at most %d bytes; raised to %d", name, takes, largestRecord);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             LOG.warnf(
-                    "Topic %s: its largest record could not be raised to %d bytes (%s); larger events will be parked",
-                    name, largestRecord, e.getCause().toString());
+                    "Topic %s could not be raised to %s (%s): larger events will be parked, and a consumer stopped for"
+                            + " a while may miss events that compaction dropped",
+                    name, floors, e.getCause().toString());
         }
     }
 }

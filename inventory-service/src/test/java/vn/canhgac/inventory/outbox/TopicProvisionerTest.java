@@ -24,12 +24,15 @@ import vn.canhgac.commons.testing.CloudEventsProducer;
 
 /**
  * The topics the outbox sends to take its largest event (an asset with its largest SBOM, 16 MiB), also those that
- * existed before that limit: such a topic refused the event for good, and the outbox parked it.
+ * existed before that limit: such a topic refused the event for good, and the outbox parked it. And they keep each
+ * record whole for as long as consumers remember what they processed (14 days): compacted sooner, an exposure's
+ * detection could be dropped for its later update before a stopped consumer read it.
  */
 @QuarkusTest
 class TopicProvisionerTest {
 
     private static final String LARGEST = "16777216";
+    private static final String FOURTEEN_DAYS = "1209600000";
 
     @Inject
     TopicProvisioner provisioner;
@@ -45,15 +48,18 @@ class TopicProvisionerTest {
                     config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
             assertEquals(
                     LARGEST, config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+            assertEquals(
+                    FOURTEEN_DAYS,
+                    config.get(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG).value());
             admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
         }
     }
 
     @Test
-    void anExistingTopicWithALowerLimitIsRaisedAndOneWithAHigherLimitKeepsIt() throws Exception {
+    void anExistingTopicIsRaisedToTheFloorsAndOneAboveThemKeepsItsSettings() throws Exception {
         try (Admin admin = admin()) {
-            String older = existing(admin, "1048576");
-            String larger = existing(admin, "33554432");
+            String older = existing(admin, "1048576", "0");
+            String larger = existing(admin, "33554432", "2419200000");
 
             provisioner.ensure(admin, older);
             provisioner.ensure(admin, larger);
@@ -69,18 +75,30 @@ class TopicProvisionerTest {
                     config(admin, larger)
                             .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
                             .value());
+            assertEquals(
+                    FOURTEEN_DAYS,
+                    config(admin, older)
+                            .get(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG)
+                            .value());
+            assertEquals(
+                    "2419200000",
+                    config(admin, larger)
+                            .get(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG)
+                            .value());
             admin.deleteTopics(List.of(older, larger)).all().get(30, TimeUnit.SECONDS);
         }
     }
 
-    private static String existing(Admin admin, String maxMessageBytes) throws Exception {
+    private static String existing(Admin admin, String maxMessageBytes, String minCompactionLag) throws Exception {
         String topic = "test.existing-" + UUID.randomUUID();
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
                         .configs(Map.of(
                                 TopicConfig.CLEANUP_POLICY_CONFIG,
                                 TopicConfig.CLEANUP_POLICY_COMPACT,
                                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                                maxMessageBytes))))
+                                maxMessageBytes,
+                                TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+                                minCompactionLag))))
                 .all()
                 .get(30, TimeUnit.SECONDS);
         config(admin, topic);
