@@ -40,19 +40,19 @@ public final class Publishing {
     }
 
     static void withdrawAdvisory(String advisory, String reason) {
-        as("authority")
-                .contentType(ContentType.JSON)
-                .body(Map.of("reason", reason))
-                .post("/api/v1/advisories/" + advisory + "/withdrawal")
-                .then()
-                .statusCode(200);
+        withdraw("/api/v1/advisories/" + advisory, reason);
     }
 
     static void withdrawBotnetList(String list, String reason) {
+        withdraw("/api/v1/botnet-lists/" + list, reason);
+    }
+
+    /** The Authority withdraws what {@code path} names, with the reason. */
+    private static void withdraw(String path, String reason) {
         as("authority")
                 .contentType(ContentType.JSON)
                 .body(Map.of("reason", reason))
-                .post("/api/v1/botnet-lists/" + list + "/withdrawal")
+                .post(path + "/withdrawal")
                 .then()
                 .statusCode(200);
     }
