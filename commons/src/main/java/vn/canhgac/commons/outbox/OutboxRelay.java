@@ -300,26 +300,16 @@ public class OutboxRelay {
                 .onItem()
                 .transformToUniAndConcatenate(keys -> rendered(keys.getKey(), keys.getValue()))
                 .collect()
-                .asList()
-                .map(renderings -> {
-                    Map<String, String> failures = new HashMap<>();
-                    Map<String, String> payloads = new HashMap<>();
-                    for (Rendering rendering : renderings) {
-                        if (rendering.failure() != null) {
-                            failures.put(rendering.renderer(), rendering.failure());
-                        }
-                        rendering
-                                .payloads()
-                                .forEach((key, payload) -> payloads.put(rendering.renderer() + '\n' + key, payload));
-                    }
-                    return batch.stream()
-                            .map(row -> row.unrendered()
-                                    ? row.rendered(
-                                            payloads.get(row.renderedBy() + '\n' + row.key()),
-                                            failures.get(row.renderedBy()))
-                                    : row)
-                            .toList();
-                });
+                .asMap(Rendering::renderer)
+                .map(byRenderer -> batch.stream()
+                        .map(row -> {
+                            if (!row.unrendered()) {
+                                return row;
+                            }
+                            Rendering rendering = byRenderer.get(row.renderedBy());
+                            return row.rendered(rendering.payloads().get(row.key()), rendering.failure());
+                        })
+                        .toList());
     }
 
     /**
