@@ -20,6 +20,7 @@ const EVENT_TYPES = [
   'directive-overdue',
   'directive-unanswered',
   'exposure-detected',
+  'exposure-reopened',
   'exposures-due-soon',
   'exposures-overdue',
   'exposures-escalated',

@@ -1,6 +1,7 @@
 package vn.canhgac.advisory.exposure;
 
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_REOPENED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 
@@ -24,7 +25,7 @@ import vn.canhgac.commons.requestid.RequestIdFilter;
  *   <li>a hit never seen before becomes an OPEN exposure ({@code exposure.detected});</li>
  *   <li>a hit whose evidence (the installed version, the botnet list) is unchanged changes nothing at all, so
  *       replays and re-matching are free and never duplicate;</li>
- *   <li>new evidence on a RESOLVED or MITIGATED exposure reopens it ({@code exposure.status-changed}); on one
+ *   <li>new evidence on a RESOLVED, MITIGATED or WITHDRAWN exposure reopens it ({@code exposure.reopened}); on one
  *       still open, or accepted as a risk, or marked a false positive, it only updates the evidence
  *       ({@code exposure.updated}).</li>
  * </ul>
@@ -588,7 +589,8 @@ public class ExposureMatcher {
     /**
      * The end of every statement that changes exposures: the events of its step {@code changed} (id, status before,
      * null for a new exposure, and status after: the same for a change that kept the status), recorded in the outbox
-     * for {@link ExposureEventRenderer} to read their data when they are sent, and the counts.
+     * for {@link ExposureEventRenderer} to read their data when they are sent, and the counts. The type is the step's,
+     * not the data's: a hit reopened, then acknowledged before the relay sends it, is still announced as reopened.
      */
     private final String announcing;
 
@@ -608,8 +610,12 @@ public class ExposureMatcher {
                                 "changed",
                                 """
                                 case when prior_status is null then %s
+                                     when prior_status in %s and status not in %s then %s
                                      when prior_status <> status then %s else %s end""".formatted(
                                                 Outbox.sqlText(EXPOSURE_DETECTED.type()),
+                                                REOPENABLE,
+                                                REOPENABLE,
+                                                Outbox.sqlText(EXPOSURE_REOPENED.type()),
                                                 Outbox.sqlText(EXPOSURE_STATUS_CHANGED.type()),
                                                 Outbox.sqlText(EXPOSURE_UPDATED.type())),
                                 "id::text",

@@ -132,7 +132,7 @@ class ExposureEventsTest {
         assertEquals(
                 Map.of(
                         "canhgac.exposure.detected.v1 OPEN", 3,
-                        "canhgac.exposure.status-changed.v1 OPEN", 1,
+                        "canhgac.exposure.reopened.v1 OPEN", 1,
                         "canhgac.exposure.updated.v1 OPEN", 4,
                         "canhgac.exposure.status-changed.v1 WITHDRAWN", 1),
                 kinds,

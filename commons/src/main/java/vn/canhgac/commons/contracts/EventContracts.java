@@ -49,6 +49,15 @@ public final class EventContracts {
             EventTopics.EXPOSURES, "canhgac.exposure.status-changed", 1, ExposureEvent.class, e -> text(e.id()));
 
     /**
+     * An exposure that was closed (resolved, mitigated, or withdrawn with its source) is open again on new evidence:
+     * a later advisory or list names it. Its own type, because the data is the exposure as it is when the event is
+     * sent: an agency may have acknowledged it by then, and read as a status change that would be a person's step,
+     * not a hit come back.
+     */
+    public static final EventContract<ExposureEvent> EXPOSURE_REOPENED = new EventContract<>(
+            EventTopics.EXPOSURES, "canhgac.exposure.reopened", 1, ExposureEvent.class, e -> text(e.id()));
+
+    /**
      * An exposure changed and kept its status: a newer list or an installed version still affected names it (its
      * evidence moved), a withdrawn list's hit went over to another list that names it, or a revision or a KEV entry
      * changed its severity or due date. Not a new hit, nor a reopened one: a consumer that acts on hits acts on the
@@ -98,6 +107,7 @@ public final class EventContracts {
             ASSET_DELETED,
             EXPOSURE_DETECTED,
             EXPOSURE_STATUS_CHANGED,
+            EXPOSURE_REOPENED,
             EXPOSURE_UPDATED,
             DIRECTIVE_ISSUED,
             DIRECTIVE_REPORTED,

@@ -1,6 +1,7 @@
 package vn.canhgac.incident.botnet;
 
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_REOPENED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 
@@ -135,14 +136,16 @@ public class BotnetHitsConsumer {
     }
 
     /**
-     * A detection still to fix, or a step back to open (a reopen on new evidence). A detection's data is read from
-     * the exposure when the event is sent, not when it was found (decision record 17): an agency that took the hit
-     * up in the meantime has not dealt with the infected machine yet, so it is still a hit.
+     * A detection or a reopen on new evidence still to fix, or a person's step back to open. The data of the first
+     * two is read from the exposure when the event is sent, not when the matcher wrote it (decision record 17): an
+     * agency that took the hit up in the meantime has not dealt with the infected machine yet, so it is still a hit.
+     * A status change to open is a person's reopen, or a reopen sent by an advisory-service older than the type.
      */
     private static boolean isHit(BatchConsumer.Read<ExposureEvent> read) {
         String type = read.event().type();
         return mayBeHit(read.data())
                 && (EXPOSURE_DETECTED.type().equals(type)
+                        || EXPOSURE_REOPENED.type().equals(type)
                         || (EXPOSURE_STATUS_CHANGED.type().equals(type)
                                 && "OPEN".equals(read.data().status())));
     }

@@ -1,11 +1,13 @@
 package vn.canhgac.incident.botnet;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_REOPENED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 import static vn.canhgac.commons.testing.Api.as;
@@ -138,11 +140,11 @@ class BotnetHitsTest {
     }
 
     /**
-     * A detection's data is read when the event is sent (decision record 17): an agency may have acknowledged the hit
-     * by then, and its machine is still infected. A step to acknowledged is not a hit.
+     * A detection's or a reopen's data is read when the event is sent (decision record 17): an agency may have
+     * acknowledged the hit by then, and its machine is still infected. A step to acknowledged is not a hit.
      */
     @Test
-    void aDetectionAlreadyTakenUpWhenSentIsStillAHitAndAStepThatIsNotAReopenIsNot() {
+    void aDetectionOrReopenAlreadyTakenUpWhenSentIsStillAHitAndAStepThatIsNotAReopenIsNot() {
         String path = "/UBND-KH/STTTT-KH/UBND-CAMRANH/";
         KhanhHoaTree.producer()
                 .publish(
@@ -154,10 +156,16 @@ class BotnetHitsTest {
                         EXPOSURE_DETECTED,
                         detected("BOTNET", "UBND-CAMRANH", path, "203.0.113.41", "ACKNOWLEDGED"),
                         UUID.randomUUID().toString());
+        ExposureEvent back = detected("BOTNET", "UBND-CAMRANH", path, "203.0.113.42", "ACKNOWLEDGED");
+        KhanhHoaTree.producer()
+                .publish(
+                        EXPOSURE_REOPENED,
+                        under(back, listId, list, 3, "ACKNOWLEDGED"),
+                        UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> incidentsOf("camranh-operator")
                         .body("items", hasSize(1))
-                        .body("items[0].observables.value", equalTo(List.of("203.0.113.41"))));
+                        .body("items[0].observables.value", containsInAnyOrder("203.0.113.41", "203.0.113.42")));
     }
 
     /**

@@ -15,8 +15,9 @@ public record Notice(
         return new Notice(dedupKey, kind, organization, severity, null, facts);
     }
 
-    /** Gathered into a digest rather than sent at once: new exposures that are not critical. */
+    /** Gathered into a digest rather than sent at once: new or reopened exposures that are not critical. */
     public boolean gathered() {
-        return kind == NoticeKind.EXPOSURE_DETECTED && !"CRITICAL".equals(severity);
+        return (kind == NoticeKind.EXPOSURE_DETECTED || kind == NoticeKind.EXPOSURE_REOPENED)
+                && !"CRITICAL".equals(severity);
     }
 }

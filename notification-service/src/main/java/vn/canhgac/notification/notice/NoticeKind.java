@@ -20,6 +20,8 @@ public enum NoticeKind {
     DIRECTIVE_UNANSWERED(Audience.DIRECTIVES),
     /** New exposures, gathered per organisation into a digest; critical ones go at once. */
     EXPOSURE_DETECTED(Audience.EXPOSURES),
+    /** Exposures closed earlier that a later advisory or list names again: told as new ones are. */
+    EXPOSURE_REOPENED(Audience.EXPOSURES),
     EXPOSURES_DUE_SOON(Audience.EXPOSURES),
     EXPOSURES_OVERDUE(Audience.EXPOSURES),
     /** To the parent coordinator: a child's exposures overdue beyond the threshold. */

@@ -104,7 +104,8 @@ public class Notices {
         NoticeKind.INCIDENT_REPORTED.name(),
         NoticeKind.INCIDENT_ESCALATED.name(),
         NoticeKind.INCIDENT_SLA_BREACHED.name(),
-        NoticeKind.EXPOSURE_DETECTED.name()
+        NoticeKind.EXPOSURE_DETECTED.name(),
+        NoticeKind.EXPOSURE_REOPENED.name()
     };
 
     private final ObjectMapper json;

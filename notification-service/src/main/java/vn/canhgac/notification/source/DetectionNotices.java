@@ -1,6 +1,10 @@
 package vn.canhgac.notification.source;
 
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_REOPENED;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.canhgac.commons.contracts.ExposureEvent;
@@ -16,25 +21,48 @@ import vn.canhgac.notification.notice.NoticeFacts;
 import vn.canhgac.notification.notice.NoticeKind;
 
 /**
- * New exposures told in groups: one notification per organisation and severity for a batch of events, listing the
- * first {@link NoticeFacts#KEPT_ITEMS} and counting all. An import that brings 10,000 critical exposures to an agency
- * is then a few messages, not 10,000; the link leads to the organisation's exposures of that severity.
+ * New and reopened exposures told in groups: one notification per organisation, severity and kind for a batch of
+ * events, listing the first {@link NoticeFacts#KEPT_ITEMS} and counting all. An import that brings 10,000 critical
+ * exposures to an agency is then a few messages, not 10,000; the link leads to the organisation's exposures of that
+ * severity.
  */
 final class DetectionNotices {
 
     private DetectionNotices() {}
 
-    /** The notices for the exposures told, in the order of the batch. */
-    static List<Notice> grouped(List<ExposureEvent> exposures, Set<UUID> told) {
+    /**
+     * What an event has to tell, and the instant that makes it one: a detection (when it was found), or a reopen on
+     * new evidence (when its status changed: a reopen's data is read when it is sent, so an agency may have
+     * acknowledged it since, and that is the instant then; it still tells the reopen once).
+     */
+    record News(NoticeKind kind, ExposureEvent exposure, Instant at) {
+
+        static Optional<News> of(String type, ExposureEvent exposure) {
+            if (EXPOSURE_DETECTED.type().equals(type) && exposure.detectedAt() != null) {
+                return Optional.of(new News(NoticeKind.EXPOSURE_DETECTED, exposure, exposure.detectedAt()));
+            }
+            if (EXPOSURE_REOPENED.type().equals(type) && exposure.statusChangedAt() != null) {
+                return Optional.of(new News(NoticeKind.EXPOSURE_REOPENED, exposure, exposure.statusChangedAt()));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The notices for the exposures told ({@code told}, of {@code news}), in the order of the batch. */
+    static List<Notice> grouped(List<ExposureEvent> exposures, Map<UUID, News> news, Set<UUID> told) {
         Map<String, List<ExposureEvent>> groups = new LinkedHashMap<>();
         exposures.stream()
                 .filter(e -> told.contains(e.id()))
-                .forEach(e -> groups.computeIfAbsent(e.organizationCode() + "|" + e.severity(), k -> new ArrayList<>())
+                .forEach(e -> groups.computeIfAbsent(
+                                e.organizationCode() + "|" + e.severity() + "|"
+                                        + news.get(e.id()).kind(),
+                                k -> new ArrayList<>())
                         .add(e));
-        return groups.values().stream().map(DetectionNotices::notice).toList();
+        return groups.values().stream().map(group -> notice(group, news)).toList();
     }
 
-    private static Notice notice(List<ExposureEvent> group) {
+    private static Notice notice(List<ExposureEvent> group, Map<UUID, News> news) {
+        NoticeKind kind = news.get(group.getFirst().id()).kind();
         ExposureEvent first = group.getFirst();
         boolean one = group.size() == 1;
         List<NoticeFacts.Item> items = group.stream()
@@ -56,17 +84,22 @@ final class DetectionNotices {
                 Map.of("dueOn", earliestDue, NoticeFacts.COUNT, String.valueOf(group.size())),
                 items);
         return Notice.of(
-                "exposures-detected:" + identity(group),
-                NoticeKind.EXPOSURE_DETECTED,
+                (kind == NoticeKind.EXPOSURE_DETECTED ? "exposures-detected:" : "exposures-reopened:")
+                        + identity(group, news),
+                kind,
                 first.organizationCode(),
                 first.severity(),
                 facts);
     }
 
-    /** The group's exposures and their detections: one notification per set told (each detection is told once). */
-    private static UUID identity(List<ExposureEvent> group) {
+    /**
+     * The group's exposures and what is told of them: one notification per set told (each detection and each
+     * reopen is told once).
+     */
+    private static UUID identity(List<ExposureEvent> group, Map<UUID, News> news) {
         StringBuilder all = new StringBuilder();
-        group.forEach(e -> all.append(e.id()).append('@').append(e.detectedAt()).append(';'));
+        group.forEach(e ->
+                all.append(e.id()).append('@').append(news.get(e.id()).at()).append(';'));
         return UUID.nameUUIDFromBytes(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,13 +1,10 @@
 package vn.canhgac.notification.source;
 
-import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
-
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -26,15 +24,17 @@ import vn.canhgac.notification.notice.EventAge;
 import vn.canhgac.notification.notice.Notices;
 
 /**
- * Exposures as advisory-service announces them: the new ones of a batch are told in one notification per
- * organisation and severity (gathered into a digest unless critical), and every exposure is kept with its due date
- * for the due-soon and overdue reminders. The replica remembers which detection was told, so that a redelivered or
- * replayed event tells nobody twice, however the batches fall.
+ * Exposures as advisory-service announces them: the new ones of a batch, and those reopened on new evidence, are told
+ * in one notification per organisation, severity and kind (gathered into a digest unless critical), and every
+ * exposure is kept with its due date for the due-soon and overdue reminders. The replica remembers the detection or
+ * reopen last told, so that a redelivered or replayed event tells nobody twice, however the batches fall.
  */
 @ApplicationScoped
 public class ExposureEventsConsumer {
 
-    /** Statuses in which a newly detected exposure is worth telling (not withdrawn or closed by the time it lands). */
+    /**
+     * Statuses in which a new or reopened exposure is worth telling (not withdrawn or closed by the time it lands).
+     */
     private static final String TELLING = "('OPEN', 'TO_CONFIRM', 'ACKNOWLEDGED', 'IN_PROGRESS')";
 
     /** A column as the newer of the two versions has it: the event's, or the one kept. */
@@ -43,11 +43,13 @@ public class ExposureEventsConsumer {
     }
 
     /**
-     * Keeps the newest version of each exposure and answers the ids of those whose detection is told now.
-     * {@code $8} is the detection to tell (null when the batch announces none). It is told when it differs from the
-     * one told before and the exposure, at its newest, is still worth telling; a detection that arrives after a newer
-     * version of its exposure is told too, and changes nothing else. "Told now" is decided on the row as locked by
-     * the upsert ({@code told_now}), so two transactions that apply the same exposure cannot both tell it.
+     * Keeps the newest version of each exposure and answers the ids of those whose detection or reopen is told now.
+     * {@code $8} is the instant to tell: a detection's, or a reopen's change of status (null when the batch announces
+     * neither). It is told when it is later than the one told before ({@code detection_told}, which holds reopens
+     * too) and the exposure, at its newest, is still worth telling: a replayed detection whose reopen was told since
+     * is not told again. One that arrives after a newer version of its exposure is told too, and changes nothing
+     * else. "Told now" is decided on the row as locked by the upsert ({@code told_now}), so two transactions that
+     * apply the same exposure cannot both tell it.
      */
     private static final String KEEP_AND_TELL = """
             with kept as (
@@ -63,11 +65,11 @@ public class ExposureEventsConsumer {
                     due_soon_told = r.due_soon_told and r.due_on is not distinct from %5$s,
                     overdue_told = r.overdue_told and r.due_on is not distinct from %5$s,
                     escalated_told = r.escalated_told and r.due_on is not distinct from %5$s,
-                    detection_told = coalesce(excluded.detection_told, r.detection_told),
+                    detection_told = greatest(excluded.detection_told, r.detection_told),
                     told_now = excluded.detection_told is not null
-                               and excluded.detection_told is distinct from r.detection_told and %4$s in %1$s
+                               and excluded.detection_told > coalesce(r.detection_told, '-infinity') and %4$s in %1$s
                 where r.version < excluded.version
-                   or (excluded.detection_told is not null and excluded.detection_told is distinct from r.detection_told)
+                   or excluded.detection_told > coalesce(r.detection_told, '-infinity')
                 returning id, told_now)
             select id from kept where told_now""".formatted(
             TELLING, newer("organization_code"), newer("severity"), newer("status"), newer("due_on"), newer("label"));
@@ -101,23 +103,28 @@ public class ExposureEventsConsumer {
                     List<Typed> typed = BatchConsumer.data(received);
                     List<ExposureEvent> newest = BatchConsumer.newestOf(
                             typed.stream().map(Typed::exposure).toList(), ExposureEvent::id, ExposureEvent::version);
-                    return keepAndTell(connection, newest, detectionsToTell(typed))
-                            .flatMap(told -> notices.record(connection, DetectionNotices.grouped(newest, told)))
+                    Map<UUID, DetectionNotices.News> news = newsToTell(typed);
+                    return keepAndTell(connection, newest, news)
+                            .flatMap(told -> notices.record(connection, DetectionNotices.grouped(newest, news, told)))
                             .replaceWithVoid();
                 });
     }
 
     private record Typed(String type, boolean news, ExposureEvent exposure) {}
 
-    /** The detections the batch announces that are recent enough to tell (the statement checks the status). */
-    private static Map<UUID, Instant> detectionsToTell(List<Typed> typed) {
-        Map<UUID, Instant> detections = new HashMap<>();
+    /**
+     * The detections and reopens the batch announces that are recent enough to tell (the statement checks the
+     * status); of an exposure both found and reopened in one batch, the later is told.
+     */
+    private static Map<UUID, DetectionNotices.News> newsToTell(List<Typed> typed) {
+        Map<UUID, DetectionNotices.News> news = new HashMap<>();
         typed.stream()
-                .filter(t -> EXPOSURE_DETECTED.type().equals(t.type()) && t.news())
-                .map(Typed::exposure)
-                .filter(e -> e.detectedAt() != null)
-                .forEach(e -> detections.put(e.id(), e.detectedAt()));
-        return detections;
+                .filter(Typed::news)
+                .map(t -> DetectionNotices.News.of(t.type(), t.exposure()))
+                .flatMap(Optional::stream)
+                .forEach(n -> news.merge(
+                        n.exposure().id(), n, (one, other) -> one.at().isAfter(other.at()) ? one : other));
+        return news;
     }
 
     /** An exposure without what every one has is set aside (dead-letter topic), not retried. */
@@ -131,9 +138,9 @@ public class ExposureEventsConsumer {
         return exposure;
     }
 
-    /** Keeps the newest version of each exposure; answers the ids whose detection is told now. */
+    /** Keeps the newest version of each exposure; answers the ids whose detection or reopen is told now. */
     private static Uni<Set<UUID>> keepAndTell(
-            SqlConnection connection, List<ExposureEvent> exposures, Map<UUID, Instant> detections) {
+            SqlConnection connection, List<ExposureEvent> exposures, Map<UUID, DetectionNotices.News> news) {
         return connection
                 .preparedQuery(KEEP_AND_TELL)
                 .execute(Tuple.tuple()
@@ -153,8 +160,8 @@ public class ExposureEventsConsumer {
                         .addArrayOfLong(
                                 exposures.stream().map(ExposureEvent::version).toArray(Long[]::new))
                         .addArrayOfOffsetDateTime(exposures.stream()
-                                .map(e -> detections.get(e.id()))
-                                .map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC))
+                                .map(e -> news.get(e.id()))
+                                .map(told -> told == null ? null : told.at().atOffset(ZoneOffset.UTC))
                                 .toArray(OffsetDateTime[]::new)))
                 .map(rows -> {
                     Set<UUID> told = new HashSet<>();

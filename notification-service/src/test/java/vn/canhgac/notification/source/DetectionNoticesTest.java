@@ -3,9 +3,16 @@ package vn.canhgac.notification.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_REOPENED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,9 +21,13 @@ import org.junit.jupiter.api.Test;
 import vn.canhgac.commons.contracts.ExposureEvent;
 import vn.canhgac.notification.notice.Notice;
 import vn.canhgac.notification.notice.NoticeFacts;
+import vn.canhgac.notification.notice.NoticeKind;
 import vn.canhgac.notification.testing.Events;
 
-/** A batch's new exposures become one notice per organisation and severity, listing the first and counting all. */
+/**
+ * A batch's new and reopened exposures become one notice per organisation, severity and kind, listing the first and
+ * counting all.
+ */
 class DetectionNoticesTest {
 
     private static final String CAMRANH = "UBND-CAMRANH";
@@ -29,7 +40,7 @@ class DetectionNoticesTest {
         batch.addAll(many(CAMRANH, "CRITICAL", "BIGIP-1", 3));
         batch.addAll(many(BANK, "HIGH", "ZIMBRA-1", 2));
 
-        List<Notice> notices = DetectionNotices.grouped(batch, ids(batch));
+        List<Notice> notices = DetectionNotices.grouped(batch, detected(batch), ids(batch));
 
         assertEquals(3, notices.size());
         Notice high = notices.getFirst();
@@ -63,14 +74,14 @@ class DetectionNoticesTest {
         List<ExposureEvent> batch = many(CAMRANH, "HIGH", "ZIMBRA-2", 3);
         ExposureEvent told = batch.get(1);
 
-        List<Notice> notices = DetectionNotices.grouped(batch, Set.of(told.id()));
+        List<Notice> notices = DetectionNotices.grouped(batch, detected(batch), Set.of(told.id()));
 
         assertEquals(1, notices.size());
         NoticeFacts facts = notices.getFirst().facts();
         assertEquals(1, facts.count());
         assertEquals("/exposures/" + told.id(), facts.link());
         assertEquals(DetectionNotices.label(told), facts.headline());
-        assertEquals(List.of(), DetectionNotices.grouped(batch, Set.of(UUID.randomUUID())));
+        assertEquals(List.of(), DetectionNotices.grouped(batch, detected(batch), Set.of(UUID.randomUUID())));
     }
 
     @Test
@@ -78,11 +89,55 @@ class DetectionNoticesTest {
         List<ExposureEvent> batch = new ArrayList<>(many(CAMRANH, "HIGH", "ZIMBRA-3", 1));
         batch.addAll(many(CAMRANH, "HIGH", "EXCHANGE-3", 1));
 
-        NoticeFacts facts =
-                DetectionNotices.grouped(batch, ids(batch)).getFirst().facts();
+        NoticeFacts facts = DetectionNotices.grouped(batch, detected(batch), ids(batch))
+                .getFirst()
+                .facts();
 
         assertNull(facts.reference());
         assertEquals(2, facts.count());
+    }
+
+    @Test
+    void reopenedExposuresAreToldApartFromNewOnes() {
+        List<ExposureEvent> found = many(CAMRANH, "HIGH", "ZIMBRA-4", 2);
+        List<ExposureEvent> back = many(CAMRANH, "HIGH", "ZIMBRA-4", 3);
+        List<ExposureEvent> batch = new ArrayList<>(found);
+        batch.addAll(back);
+        Map<UUID, DetectionNotices.News> news = new HashMap<>(detected(found));
+        back.forEach(e -> news.put(
+                e.id(), DetectionNotices.News.of(EXPOSURE_REOPENED.type(), e).orElseThrow()));
+
+        List<Notice> notices = DetectionNotices.grouped(batch, news, ids(batch));
+
+        assertEquals(
+                List.of(NoticeKind.EXPOSURE_DETECTED, NoticeKind.EXPOSURE_REOPENED),
+                notices.stream().map(Notice::kind).toList());
+        assertEquals(List.of(2, 3), notices.stream().map(n -> n.facts().count()).toList());
+        assertTrue(
+                notices.get(1).dedupKey().startsWith("exposures-reopened:"),
+                notices.get(1).dedupKey());
+        assertTrue(notices.get(1).gathered(), "not critical: gathered into a digest, as new ones are");
+    }
+
+    @Test
+    void onlyDetectionsAndReopensHaveSomethingToTell() {
+        ExposureEvent exposure = many(CAMRANH, "HIGH", "ZIMBRA-5", 1).getFirst();
+        assertEquals(
+                exposure.statusChangedAt(),
+                DetectionNotices.News.of(EXPOSURE_REOPENED.type(), exposure)
+                        .orElseThrow()
+                        .at());
+        for (String type : List.of(EXPOSURE_STATUS_CHANGED.type(), EXPOSURE_UPDATED.type())) {
+            assertEquals(Optional.empty(), DetectionNotices.News.of(type, exposure), type);
+        }
+    }
+
+    private static Map<UUID, DetectionNotices.News> detected(List<ExposureEvent> exposures) {
+        return exposures.stream()
+                .collect(Collectors.toMap(
+                        ExposureEvent::id,
+                        e -> DetectionNotices.News.of(EXPOSURE_DETECTED.type(), e)
+                                .orElseThrow()));
     }
 
     private static List<ExposureEvent> many(String organization, String severity, String reference, int count) {

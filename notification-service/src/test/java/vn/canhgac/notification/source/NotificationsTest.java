@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_DETECTED;
+import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_REOPENED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 import static vn.canhgac.commons.testing.Api.as;
 import static vn.canhgac.notification.testing.TestContacts.BANK_SOC;
@@ -258,6 +259,47 @@ class NotificationsTest {
         assertEquals(1, counted(again), "told once");
         assertEquals(1, counted(late), "told once, though it came after a newer version");
         assertEquals(0, counted(resolved), "resolved before its detection landed");
+    }
+
+    /**
+     * An exposure the agency resolved that a later advisory or list names again is told again, as back, once: its
+     * reopen is read when it is sent, so it may already be acknowledged then, and is still told. A detection replayed
+     * after it (a consumer group started over) is not told again, nor is the reopen delivered twice.
+     */
+    @Test
+    void aReopenedExposureIsToldOnceAndItsDetectionReplayedAfterIsNot() {
+        String reference = "BACK-" + RunIds.next(6);
+        ExposureEvent detected = Events.exposure(CAMRANH, CAMRANH_PATH, reference, "CRITICAL", "back.camranh.gov.vn");
+        Events.detect(detected);
+        await().atMost(PATIENCE).until(() -> mentioning(CAMRANH_FOCAL_POINT, reference) == 1);
+
+        ExposureEvent resolved = later(detected, "RESOLVED");
+        ExposureEvent reopened = later(resolved, "ACKNOWLEDGED");
+        KhanhHoaTree.producer().publish(EXPOSURE_STATUS_CHANGED, resolved);
+        String eventId = UUID.randomUUID().toString();
+        KhanhHoaTree.producer().publish(EXPOSURE_REOPENED, reopened, eventId);
+        KhanhHoaTree.producer().publish(EXPOSURE_REOPENED, reopened, eventId);
+        KhanhHoaTree.producer().publish(EXPOSURE_DETECTED, detected);
+        await().atMost(PATIENCE).until(() -> mentioning(CAMRANH_FOCAL_POINT, reference) == 2);
+
+        String after = "AFTERBACK-" + RunIds.next(6);
+        Events.detect(Events.exposure(CAMRANH, CAMRANH_PATH, after, "CRITICAL", "afterback.camranh.gov.vn"));
+        await().atMost(PATIENCE).until(() -> mentioning(CAMRANH_FOCAL_POINT, after) == 1);
+        assertEquals(2, mentioning(CAMRANH_FOCAL_POINT, reference), "detected once, back once");
+        assertEquals(
+                List.of("EXPOSURE_DETECTED", "EXPOSURE_REOPENED"),
+                inbox(reference).stream()
+                        .map(n -> (String) n.get("kind"))
+                        .sorted()
+                        .toList());
+        assertEquals(
+                1,
+                MailServer.inbox(CAMRANH_FOCAL_POINT).stream()
+                        .map(m -> m.text().replaceAll("=\\r?\\n", ""))
+                        .filter(text -> text.contains(reference))
+                        .filter(text -> text.contains("lại ghi nhận") || text.contains("names them again"))
+                        .count(),
+                "the second message says the exposure is back");
     }
 
     /** The version the replica holds of an exposure ("" while it holds none). */
