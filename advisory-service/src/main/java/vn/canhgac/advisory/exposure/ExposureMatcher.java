@@ -25,7 +25,8 @@ import vn.canhgac.commons.requestid.RequestIdFilter;
  *   <li>a hit never seen before becomes an OPEN exposure ({@code exposure.detected});</li>
  *   <li>a hit whose evidence (the installed version, the botnet list) is unchanged changes nothing at all, so
  *       replays and re-matching are free and never duplicate;</li>
- *   <li>new evidence on a RESOLVED, MITIGATED or WITHDRAWN exposure reopens it ({@code exposure.reopened}); on one
+ *   <li>new evidence on a RESOLVED, MITIGATED or WITHDRAWN exposure reopens it ({@code exposure.reopened}, as a
+ *       statement of not affected that no longer holds does); on one
  *       still open, or accepted as a risk, or marked a false positive, it only updates the evidence
  *       ({@code exposure.updated}).</li>
  * </ul>
@@ -224,6 +225,14 @@ public class ExposureMatcher {
 
     /** A withdrawn exposure reopens too: a later list or advisory that names the same hit is new evidence. */
     private static final String REOPENABLE = "('RESOLVED', 'MITIGATED', 'WITHDRAWN')";
+
+    /**
+     * An exposure the matcher moves from one of these to {@link #LIVE} is announced as reopened: new evidence on
+     * one {@link #REOPENABLE}, or a statement that it was not affected that no longer holds.
+     */
+    private static final String CLOSED = "('RESOLVED', 'MITIGATED', 'WITHDRAWN', 'FALSE_POSITIVE')";
+
+    private static final String LIVE = "('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
 
     /**
      * Writes the candidates; its step {@code changed} holds every exposure written, with its status before (none for
@@ -610,11 +619,11 @@ public class ExposureMatcher {
                                 "changed",
                                 """
                                 case when prior_status is null then %s
-                                     when prior_status in %s and status not in %s then %s
+                                     when prior_status in %s and status in %s then %s
                                      when prior_status <> status then %s else %s end""".formatted(
                                                 Outbox.sqlText(EXPOSURE_DETECTED.type()),
-                                                REOPENABLE,
-                                                REOPENABLE,
+                                                CLOSED,
+                                                LIVE,
                                                 Outbox.sqlText(EXPOSURE_REOPENED.type()),
                                                 Outbox.sqlText(EXPOSURE_STATUS_CHANGED.type()),
                                                 Outbox.sqlText(EXPOSURE_UPDATED.type())),

@@ -38,7 +38,7 @@ import vn.canhgac.commons.testing.CloudEventsProducer;
  * reads their data, in SQL, as it sends them (ExposureEventRenderer). Every
  * event it wrote, through each kind of statement (detected by an advisory, by a botnet list on an asset and on a
  * constituency, reopened by a later list, moved under a newer list and handed back when that list is withdrawn,
- * withdrawn), reads as the contract's record with no field left over and is valid against its schema, and the last
+ * stated not affected and reopened when the statement is withdrawn, withdrawn), reads as the contract's record with no field left over and is valid against its schema, and the last
  * one of each exposure is exactly the record of its row.
  */
 @QuarkusTest
@@ -90,9 +90,11 @@ class ExposureEventsTest {
                         .get("/api/v1/exposures/assets/" + gateway)
                         .then()
                         .statusCode(200));
+        String cve = "CVE-2026-" + (70000 + (int) (Math.random() * 9999));
         String advisory = Publishing.advisory("""
                         {"reference":"%s","issuer":"NCSC","title":"Lỗ hổng","issuedOn":"2026-11-01","severity":"HIGH",
-                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"7.0","endExcluding":"7.3"}]}""".formatted(InventoryFeed.unique("EV"), product));
+                         "cves":["%s"],
+                         "affected":[{"vendor":"Acme","product":"%s","startIncluding":"7.0","endExcluding":"7.3"}]}""".formatted(InventoryFeed.unique("EV"), cve, product));
         relayed();
         String first = Publishing.botnetList(NET + "25 mirai\n" + NET + "77\n");
         relayed();
@@ -114,11 +116,16 @@ class ExposureEventsTest {
         relayed();
         Publishing.withdrawBotnetList(third, "danh sách trùng");
         relayed();
+        // The vendor states the installed version not affected, then the statement is withdrawn: reopened.
+        String statement = vendorSaysNotAffected(product, "7.2.1", cve);
+        relayed();
+        Publishing.withdrawAdvisory(statement, "tuyên bố sai");
+        relayed();
         Publishing.withdrawAdvisory(advisory, "nhầm sản phẩm");
 
         Map<UUID, ExposureEvent> last = new HashMap<>();
         Map<String, Integer> kinds = new HashMap<>();
-        for (ConsumerRecord<String, String> event : matcherEvents(9)) {
+        for (ConsumerRecord<String, String> event : matcherEvents(11)) {
             JsonNode payload = json.readTree(event.value());
             String type = CloudEventsConsumer.header(event, "ce_type");
             ExposureEvent written = json.treeToValue(payload, ExposureEvent.class);
@@ -132,13 +139,15 @@ class ExposureEventsTest {
         assertEquals(
                 Map.of(
                         "canhgac.exposure.detected.v1 OPEN", 3,
-                        "canhgac.exposure.reopened.v1 OPEN", 1,
+                        "canhgac.exposure.reopened.v1 OPEN", 2,
                         "canhgac.exposure.updated.v1 OPEN", 4,
+                        "canhgac.exposure.status-changed.v1 FALSE_POSITIVE", 1,
                         "canhgac.exposure.status-changed.v1 WITHDRAWN", 1),
                 kinds,
                 "advisory hit, asset hit and constituency hit detected; the asset hit reopened; both botnet hits "
                         + "moved under the third list and handed over when it was withdrawn; the advisory hit "
-                        + "withdrawn (the Authority's own change of status is written by the service, not here)");
+                        + "stated not affected, reopened when the statement was withdrawn, then withdrawn (the "
+                        + "Authority's own change of status is written by the service, not here)");
         for (ExposureEvent written : last.values()) {
             assertEquals(ExposureRows.event(current(written.id())), written, "the last event of " + written.id());
         }
@@ -146,6 +155,33 @@ class ExposureEventsTest {
                 Map.of(NET + "25", second, NET + "77", first),
                 botnetListsOnTheTopic(last),
                 "the topic's last record of each hit names the list it is under once the third is withdrawn");
+    }
+
+    /** A vendor's CSAF VEX document that says the version is not affected by the CVE; answers its advisory's id. */
+    private static String vendorSaysNotAffected(String product, String version, String cve) {
+        String vex = """
+                {"document":{"category":"csaf_vex","csaf_version":"2.0","title":"%1$s VEX","publisher":{"category":"vendor",
+                  "name":"Acme PSIRT","namespace":"https://psirt.acme.example"},
+                  "tracking":{"id":"%2$s","initial_release_date":"2026-11-02T00:00:00Z","current_release_date":"2026-11-02T00:00:00Z",
+                   "status":"final","version":"1","revision_history":[{"date":"2026-11-02T00:00:00Z","number":"1","summary":"Initial"}]}},
+                 "product_tree":{"branches":[{"category":"vendor","name":"Acme","branches":[{"category":"product_name",
+                   "name":"%1$s","branches":[{"category":"product_version","name":"%3$s","product":{"name":"%1$s %3$s","product_id":"P-1"}}]}]}]},
+                 "vulnerabilities":[{"cve":"%4$s","product_status":{"known_not_affected":["P-1"]},
+                   "flags":[{"label":"vulnerable_code_not_present","product_ids":["P-1"]}]}]}""".formatted(product, InventoryFeed.unique("VEX"), version, cve);
+        as("national-feed")
+                .contentType("application/json")
+                .body(vex)
+                .post("/api/v1/advisories/imports/csaf")
+                .then()
+                .statusCode(200)
+                .body("created", org.hamcrest.Matchers.equalTo(1));
+        return as("authority")
+                .queryParam("cve", cve)
+                .get("/api/v1/advisories")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.sourceFormat == 'CSAF' }.id");
     }
 
     private static Map<String, String> botnetListsOnTheTopic(Map<UUID, ExposureEvent> last) {
@@ -158,7 +194,7 @@ class ExposureEventsTest {
 
     /**
      * The unit's events the matcher wrote, as the relay published them (the outbox keeps a row only until then), an
-     * exposure's in their order; not the Authority's own change of status.
+     * exposure's in their order, a vendor's statement's included; not the Authority's own change of status.
      */
     private List<ConsumerRecord<String, String>> matcherEvents(int expected) {
         return await().atMost(Duration.ofSeconds(30))
@@ -168,8 +204,10 @@ class ExposureEventsTest {
     private List<ConsumerRecord<String, String>> readMatcherEvents() {
         return CloudEventsConsumer.since(CloudEventsProducer.TOPIC_PREFIX + "advisory.exposures", started, record -> {
             JsonNode payload = readTree(record.value());
+            String by = payload.path("statusChangedBy").asText();
             return UNIT.equals(payload.path("organizationCode").asText())
-                    && ("matcher".equals(payload.path("statusChangedBy").asText())
+                    && ("matcher".equals(by)
+                            || by.startsWith("vex:")
                             || "WITHDRAWN".equals(payload.path("status").asText()));
         });
     }

@@ -49,10 +49,10 @@ public final class EventContracts {
             EventTopics.EXPOSURES, "canhgac.exposure.status-changed", 1, ExposureEvent.class, e -> text(e.id()));
 
     /**
-     * An exposure that was closed (resolved, mitigated, or withdrawn with its source) is open again on new evidence:
-     * a later advisory or list names it. Its own type, because the data is the exposure as it is when the event is
-     * sent: an agency may have acknowledged it by then, and read as a status change that would be a person's step,
-     * not a hit come back.
+     * An exposure that was closed (resolved, mitigated, withdrawn with its source, or stated not affected) is open
+     * again: a later advisory or list names it, or the statement no longer holds. Its own type, because the data is
+     * the exposure as it is when the event is sent: an agency may have acknowledged it by then, and read as a status
+     * change that would be a person's step, not a hit come back.
      */
     public static final EventContract<ExposureEvent> EXPOSURE_REOPENED = new EventContract<>(
             EventTopics.EXPOSURES, "canhgac.exposure.reopened", 1, ExposureEvent.class, e -> text(e.id()));

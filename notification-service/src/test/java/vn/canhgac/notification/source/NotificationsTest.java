@@ -297,7 +297,7 @@ class NotificationsTest {
                 MailServer.inbox(CAMRANH_FOCAL_POINT).stream()
                         .map(m -> m.text().replaceAll("=\\r?\\n", ""))
                         .filter(text -> text.contains(reference))
-                        .filter(text -> text.contains("lại ghi nhận") || text.contains("names them again"))
+                        .filter(text -> text.contains("nay mở lại") || text.contains("are open again"))
                         .count(),
                 "the second message says the exposure is back");
     }
