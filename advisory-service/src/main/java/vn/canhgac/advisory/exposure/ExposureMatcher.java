@@ -228,7 +228,8 @@ public class ExposureMatcher {
 
     /**
      * An exposure the matcher moves from one of these to {@link #LIVE} is announced as reopened: new evidence on
-     * one {@link #REOPENABLE}, or a statement that it was not affected that no longer holds.
+     * one {@link #REOPENABLE}, a statement that it was not affected that no longer holds, or a KEV entry's hit no
+     * longer superseded ({@link #REVIVE_KEV}).
      */
     private static final String CLOSED = "('RESOLVED', 'MITIGATED', 'WITHDRAWN', 'FALSE_POSITIVE')";
 

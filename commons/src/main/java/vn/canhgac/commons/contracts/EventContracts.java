@@ -49,10 +49,11 @@ public final class EventContracts {
             EventTopics.EXPOSURES, "canhgac.exposure.status-changed", 1, ExposureEvent.class, e -> text(e.id()));
 
     /**
-     * An exposure that was closed (resolved, mitigated, withdrawn with its source, or stated not affected) is open
-     * again: a later advisory or list names it, or the statement no longer holds. Its own type, because the data is
-     * the exposure as it is when the event is sent: an agency may have acknowledged it by then, and read as a status
-     * change that would be a person's step, not a hit come back.
+     * An exposure that was closed (resolved, mitigated, withdrawn with its source, or stated not affected) is open,
+     * or to confirm, again: a later advisory or list names it, a statement of not affected no longer holds, or the
+     * advisory that superseded a KEV entry's hit is withdrawn. Its own type, because the data is the exposure as it
+     * is when the event is sent: an agency may have acknowledged it by then, and read as a status change that would
+     * be a person's step, not a hit come back. The event's time is when the reopen was recorded.
      */
     public static final EventContract<ExposureEvent> EXPOSURE_REOPENED = new EventContract<>(
             EventTopics.EXPOSURES, "canhgac.exposure.reopened", 1, ExposureEvent.class, e -> text(e.id()));

@@ -41,6 +41,14 @@ public class Outbox {
         this.largestEvent = largestRecord - ENVELOPE_BYTES;
     }
 
+    /**
+     * An event's time (CloudEvent {@code time}): when the statement that recorded it began, not its transaction. A
+     * consumer may order an exposure's steps by it (notification-service tells a reopen once, by its time): a list's
+     * transaction begins before its upload, and a reopen it records after a shorter one's, with a person's close
+     * between, would have seemed the older. Every event of one statement shares it, so consumers parse it once.
+     */
+    private static final String RECORDED_AT = "statement_timestamp()";
+
     /** Records events of one contract; each one's key (and subject) is the contract's key of its data. */
     public <T> Uni<Void> record(OpenTransaction transaction, EventContract<T> contract, List<T> events) {
         return recordSerialised(
@@ -63,7 +71,7 @@ public class Outbox {
                 .same("event_type", "text", contract.type())
                 .column("subject", "text")
                 .column("payload", "json")
-                .computed("occurred_at", "now()")
+                .computed("occurred_at", RECORDED_AT)
                 .same("request_id", "text", RequestIdFilter.current());
         events.forEach(event -> rows.add(event.key(), event.key(), event.json()));
         return transaction.insert(rows);
@@ -108,7 +116,8 @@ public class Outbox {
         return """
                 insert into outbox_event (event_id, topic, event_key, event_type, subject, %4$s, occurred_at,
                     request_id)
-                select gen_random_uuid(), %1$s, %3$s, %2$s, %3$s, %5$s, now(), %6$s::text from %7$s""".formatted(sqlText(topics.physical(contract.topic())), type, key, dataColumn, data, requestId, from);
+                select gen_random_uuid(), %1$s, %3$s, %2$s, %3$s, %5$s, %8$s, %6$s::text from %7$s""".formatted(
+                sqlText(topics.physical(contract.topic())), type, key, dataColumn, data, requestId, from, RECORDED_AT);
     }
 
     /** A string as an SQL literal. */

@@ -90,10 +90,15 @@ public final class CloudEventsProducer implements AutoCloseable {
 
     /** Publishes an event as if its producer had recorded it at {@code time}. */
     public <T> void publishAt(EventContract<T> contract, T data, Instant time) {
+        publishAt(contract, data, UUID.randomUUID().toString(), time);
+    }
+
+    /** The same, with the CloudEvent id given: one event sent again, as a relay that retries sends it. */
+    public <T> void publishAt(EventContract<T> contract, T data, String eventId, Instant time) {
         send(
                 TOPIC_PREFIX + contract.topic(),
                 contract.keyOf(data),
-                UUID.randomUUID().toString(),
+                eventId,
                 contract.type(),
                 EventJson.write(data),
                 time);

@@ -35,6 +35,10 @@ public class Dispatcher {
 
     private static final int SENT_AT_ONCE = 64;
 
+    /**
+     * The digests due: one delivery per channel, address, organisation and kind, so that new exposures and those
+     * back again are each told in their own words (a delivery's words are its first notification's kind).
+     */
     private static final String GATHER_DIGESTS = """
             with due as (
                 select distinct channel, address, organization_code from digest_entry where flush_after <= now()
@@ -45,9 +49,10 @@ public class Dispatcher {
                    and e.organization_code = due.organization_code
                 returning e.*)
             insert into delivery (id, channel, address, organization_code, language, digest_of, next_attempt_at)
-            select %s, channel, address, organization_code,
-                   min(language), array_agg(notification_id order by notification_id), now()
-              from taken group by channel, address, organization_code""".formatted(Notices.NEW_ID);
+            select %s, t.channel, t.address, t.organization_code,
+                   min(t.language), array_agg(t.notification_id order by t.notification_id), now()
+              from taken t join notification n on n.id = t.notification_id
+             group by t.channel, t.address, t.organization_code, n.kind""".formatted(Notices.NEW_ID);
 
     private static final String CLAIM = """
             update delivery d set claimed_until = now() + interval '2 minutes', claim = gen_random_uuid(),

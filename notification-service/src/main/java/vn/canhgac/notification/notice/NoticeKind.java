@@ -20,7 +20,7 @@ public enum NoticeKind {
     DIRECTIVE_UNANSWERED(Audience.DIRECTIVES),
     /** New exposures, gathered per organisation into a digest; critical ones go at once. */
     EXPOSURE_DETECTED(Audience.EXPOSURES),
-    /** Exposures closed earlier that a later advisory or list names again: told as new ones are. */
+    /** Exposures closed earlier that are open again ({@code canhgac.exposure.reopened.v1}): told as new ones are. */
     EXPOSURE_REOPENED(Audience.EXPOSURES),
     EXPOSURES_DUE_SOON(Audience.EXPOSURES),
     EXPOSURES_OVERDUE(Audience.EXPOSURES),

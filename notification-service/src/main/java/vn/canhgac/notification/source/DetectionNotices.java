@@ -31,18 +31,18 @@ final class DetectionNotices {
     private DetectionNotices() {}
 
     /**
-     * What an event has to tell, and the instant that makes it one: a detection (when it was found), or a reopen on
-     * new evidence (when its status changed: a reopen's data is read when it is sent, so an agency may have
-     * acknowledged it since, and that is the instant then; it still tells the reopen once).
+     * What an event has to tell, and the instant that makes it one: a detection (when it was found), or a reopen
+     * (when it was recorded, the event's time). Not the reopen's {@code statusChangedAt}: its data is read when it is
+     * sent, so an agency may have acknowledged it since, and a send the relay repeats would carry a later one.
      */
     record News(NoticeKind kind, ExposureEvent exposure, Instant at) {
 
-        static Optional<News> of(String type, ExposureEvent exposure) {
+        static Optional<News> of(String type, Instant recordedAt, ExposureEvent exposure) {
             if (EXPOSURE_DETECTED.type().equals(type) && exposure.detectedAt() != null) {
                 return Optional.of(new News(NoticeKind.EXPOSURE_DETECTED, exposure, exposure.detectedAt()));
             }
-            if (EXPOSURE_REOPENED.type().equals(type) && exposure.statusChangedAt() != null) {
-                return Optional.of(new News(NoticeKind.EXPOSURE_REOPENED, exposure, exposure.statusChangedAt()));
+            if (EXPOSURE_REOPENED.type().equals(type) && recordedAt != null) {
+                return Optional.of(new News(NoticeKind.EXPOSURE_REOPENED, exposure, recordedAt));
             }
             return Optional.empty();
         }

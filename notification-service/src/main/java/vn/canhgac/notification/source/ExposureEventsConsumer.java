@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,7 +45,7 @@ public class ExposureEventsConsumer {
 
     /**
      * Keeps the newest version of each exposure and answers the ids of those whose detection or reopen is told now.
-     * {@code $8} is the instant to tell: a detection's, or a reopen's change of status (null when the batch announces
+     * {@code $8} is the instant to tell: a detection's, or a reopen's event time (null when the batch announces
      * neither). It is told when it is later than the one told before ({@code detection_told}, which holds reopens
      * too) and the exposure, at its newest, is still worth telling: a replayed detection whose reopen was told since
      * is not told again. One that arrives after a newer version of its exposure is told too, and changes nothing
@@ -97,7 +98,8 @@ public class ExposureEventsConsumer {
         return consumer.consume(
                 "notification-service.exposures",
                 batch,
-                event -> new Typed(event.type(), age.isNews(event), valid(events.read(event, ExposureEvent.class))),
+                event -> new Typed(
+                        event.type(), event.time(), age.isNews(event), valid(events.read(event, ExposureEvent.class))),
                 NO_MARKERS,
                 (connection, received) -> {
                     List<Typed> typed = BatchConsumer.data(received);
@@ -110,7 +112,7 @@ public class ExposureEventsConsumer {
                 });
     }
 
-    private record Typed(String type, boolean news, ExposureEvent exposure) {}
+    private record Typed(String type, Instant recordedAt, boolean news, ExposureEvent exposure) {}
 
     /**
      * The detections and reopens the batch announces that are recent enough to tell (the statement checks the
@@ -120,7 +122,7 @@ public class ExposureEventsConsumer {
         Map<UUID, DetectionNotices.News> news = new HashMap<>();
         typed.stream()
                 .filter(Typed::news)
-                .map(t -> DetectionNotices.News.of(t.type(), t.exposure()))
+                .map(t -> DetectionNotices.News.of(t.type(), t.recordedAt(), t.exposure()))
                 .flatMap(Optional::stream)
                 .forEach(n -> news.merge(
                         n.exposure().id(), n, (one, other) -> one.at().isAfter(other.at()) ? one : other));

@@ -8,6 +8,7 @@ import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_REOPENED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_STATUS_CHANGED;
 import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +106,9 @@ class DetectionNoticesTest {
         batch.addAll(back);
         Map<UUID, DetectionNotices.News> news = new HashMap<>(detected(found));
         back.forEach(e -> news.put(
-                e.id(), DetectionNotices.News.of(EXPOSURE_REOPENED.type(), e).orElseThrow()));
+                e.id(),
+                DetectionNotices.News.of(EXPOSURE_REOPENED.type(), Instant.now(), e)
+                        .orElseThrow()));
 
         List<Notice> notices = DetectionNotices.grouped(batch, news, ids(batch));
 
@@ -122,13 +125,20 @@ class DetectionNoticesTest {
     @Test
     void onlyDetectionsAndReopensHaveSomethingToTell() {
         ExposureEvent exposure = many(CAMRANH, "HIGH", "ZIMBRA-5", 1).getFirst();
+        Instant recorded = exposure.statusChangedAt().minusSeconds(30);
         assertEquals(
-                exposure.statusChangedAt(),
-                DetectionNotices.News.of(EXPOSURE_REOPENED.type(), exposure)
+                recorded,
+                DetectionNotices.News.of(EXPOSURE_REOPENED.type(), recorded, exposure)
+                        .orElseThrow()
+                        .at(),
+                "a reopen is the event's, not the status change its data holds when sent");
+        assertEquals(
+                exposure.detectedAt(),
+                DetectionNotices.News.of(EXPOSURE_DETECTED.type(), recorded, exposure)
                         .orElseThrow()
                         .at());
         for (String type : List.of(EXPOSURE_STATUS_CHANGED.type(), EXPOSURE_UPDATED.type())) {
-            assertEquals(Optional.empty(), DetectionNotices.News.of(type, exposure), type);
+            assertEquals(Optional.empty(), DetectionNotices.News.of(type, recorded, exposure), type);
         }
     }
 
@@ -136,7 +146,7 @@ class DetectionNoticesTest {
         return exposures.stream()
                 .collect(Collectors.toMap(
                         ExposureEvent::id,
-                        e -> DetectionNotices.News.of(EXPOSURE_DETECTED.type(), e)
+                        e -> DetectionNotices.News.of(EXPOSURE_DETECTED.type(), e.detectedAt(), e)
                                 .orElseThrow()));
     }
 
