@@ -233,6 +233,7 @@ public class ExposureMatcher {
      */
     private static final String CLOSED = "('RESOLVED', 'MITIGATED', 'WITHDRAWN', 'FALSE_POSITIVE')";
 
+    /** Still to deal with: to confirm, open, acknowledged or in progress. */
     private static final String LIVE = "('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')";
 
     /**
@@ -338,8 +339,7 @@ public class ExposureMatcher {
 
     /** A deleted asset's hits to confirm are resolved too: nobody can confirm them any more. */
     private static final String RETIRE_ASSET = closing(
-            "select id, status from exposure where asset_id = any($1) and status in ('TO_CONFIRM', 'OPEN', "
-                    + "'ACKNOWLEDGED', 'IN_PROGRESS') for update",
+            "select id, status from exposure where asset_id = any($1) and status in " + LIVE + " for update",
             "RESOLVED",
             "'matcher'",
             "'the asset was deleted from inventory'");
@@ -519,7 +519,8 @@ public class ExposureMatcher {
                     join advisory v on v.id = c.advisory_id and v.id <> n.advisory_id
                     where n.advisory_id = $1 and n.not_affected_cves is not null
                       and cardinality(v.cves) > 0 and v.cves <@ n.not_affected_cves))
-              and x.status in ('TO_CONFIRM', 'OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')
+              and x.status in\s""" + LIVE + """
+
             for update of x""",
             "FALSE_POSITIVE",
             "'vex:' || $1",
