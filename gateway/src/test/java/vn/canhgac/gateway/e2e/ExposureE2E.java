@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.canhgac.gateway.e2e.Platform.as;
 
 import java.time.Duration;
@@ -107,6 +108,95 @@ class ExposureE2E {
                 .statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"))
                 .body("allowedNext", equalTo(List.of("MITIGATED", "RESOLVED", "RISK_ACCEPTED", "FALSE_POSITIVE")));
+    }
+
+    /**
+     * An agency resolves a botnet hit; a newer list names the address again. The hit is back, under that list: its
+     * reopen opens a malware incident on the list and tells the agency that the exposure is back, whatever the agency
+     * did with it before the event was sent.
+     */
+    @Test
+    void aResolvedBotnetHitThatANewerListNamesIsBackWithAnIncidentAndANotice() {
+        String host = "45.104." + ThreadLocalRandom.current().nextInt(256) + "."
+                + (1 + ThreadLocalRandom.current().nextInt(254));
+        String asset = as("camranh-operator")
+                .body("""
+                        {"organizationCode":"UBND-CAMRANH","hostname":"mail-%s","kind":"SERVER","addresses":["%s"]}""".formatted(run, host))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String firstReference = "E2E-FIRST-" + run;
+        String first = botnetList(firstReference, host);
+        String exposure = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> as("camranh-operator")
+                                .queryParam("botnetListId", first)
+                                .queryParam("assetId", asset)
+                                .get("/api/v1/exposures")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("items[0].id"),
+                        java.util.Objects::nonNull);
+        // Told of the hit, the agency deals with it. (Resolved before its detection is sent, the detection would be
+        // read after the reopen, and told under the newer list too.)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> kindsToldOf(firstReference), List.of("EXPOSURE_DETECTED")::equals);
+        as("camranh-operator")
+                .body("{\"status\":\"RESOLVED\",\"note\":\"Đã gỡ mã độc, cài lại máy chủ\"}")
+                .post("/api/v1/exposures/" + exposure + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"));
+
+        String again = "E2E-AGAIN-" + run;
+        String second = botnetList(again, host);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    as("camranh-operator")
+                            .get("/api/v1/exposures/" + exposure)
+                            .then()
+                            .statusCode(200)
+                            .body("status", equalTo("OPEN"))
+                            .body("botnetListId", equalTo(second));
+                    as("camranh-operator")
+                            .queryParam("category", "MALWARE")
+                            .queryParam("q", again)
+                            .get("/api/v1/incidents")
+                            .then()
+                            .statusCode(200)
+                            .body("items[0].observables.value", org.hamcrest.Matchers.hasItem(host));
+                    assertEquals(List.of("EXPOSURE_REOPENED"), kindsToldOf(again));
+                });
+    }
+
+    /** The kinds of Cam Ranh's notifications about a reference, as its operator's inbox lists them. */
+    private static List<String> kindsToldOf(String reference) {
+        return as("camranh-operator")
+                .queryParam("limit", 200)
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.facts.reference == '" + reference + "' }.kind");
+    }
+
+    private String botnetList(String reference, String address) {
+        return as("national-feed")
+                .contentType("text/plain")
+                .queryParam("reference", reference)
+                .queryParam("kind", "AD_HOC")
+                .body("# ad hoc list\n" + address + " mirai\n")
+                .post("/api/v1/botnet-lists")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /**
