@@ -35,11 +35,11 @@ import vn.canhgac.commons.testing.CloudEventsProducer;
 
 /**
  * The matcher records the events of the exposures it changes in the statement that changes them, and the relay
- * reads their data, in SQL, as it sends them (ExposureEventRenderer). Every
- * event it wrote, through each kind of statement (detected by an advisory, by a botnet list on an asset and on a
- * constituency, reopened by a later list, moved under a newer list and handed back when that list is withdrawn,
- * stated not affected and reopened when the statement is withdrawn, withdrawn), reads as the contract's record with no field left over and is valid against its schema, and the last
- * one of each exposure is exactly the record of its row.
+ * reads their data, in SQL, as it sends them (ExposureEventRenderer). Every event it wrote, through each kind of
+ * statement (detected by an advisory, by a botnet list on an asset and on a constituency, reopened by a later list,
+ * moved under a newer list and handed back when that list is withdrawn, stated not affected and reopened when the
+ * statement is withdrawn, withdrawn), reads as the contract's record with no field left over and is valid against
+ * its schema, and the last one of each exposure is exactly the record of its row.
  */
 @QuarkusTest
 class ExposureEventsTest {

@@ -37,16 +37,7 @@ class ExposureE2E {
                 .extract()
                 .path("id");
 
-        String listId = as("national-feed")
-                .contentType("text/plain")
-                .queryParam("reference", "E2E-BOTNET-" + run)
-                .queryParam("kind", "AD_HOC")
-                .body("# ad hoc list\n" + address + " mirai\n198.51.100.99\n")
-                .post("/api/v1/botnet-lists")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String listId = botnetList("E2E-BOTNET-" + run, address + " mirai\n198.51.100.99\n");
         String advisoryId = as("authority")
                 .body("""
                         {"reference":"E2E-1943/CATTT-NCSC-%s","issuer":"NCSC","title":"F5 BIG-IP","issuedOn":"2023-10-31",
@@ -112,8 +103,7 @@ class ExposureE2E {
 
     /**
      * An agency resolves a botnet hit; a newer list names the address again. The hit is back, under that list: its
-     * reopen opens a malware incident on the list and tells the agency that the exposure is back, whatever the agency
-     * did with it before the event was sent.
+     * reopen opens a malware incident on the list and tells the agency that the exposure is back.
      */
     @Test
     void aResolvedBotnetHitThatANewerListNamesIsBackWithAnIncidentAndANotice() {
@@ -128,7 +118,7 @@ class ExposureE2E {
                 .extract()
                 .path("id");
         String firstReference = "E2E-FIRST-" + run;
-        String first = botnetList(firstReference, host);
+        String first = botnetList(firstReference, host + " mirai\n");
         String exposure = await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(
@@ -154,7 +144,7 @@ class ExposureE2E {
                 .body("status", equalTo("RESOLVED"));
 
         String again = "E2E-AGAIN-" + run;
-        String second = botnetList(again, host);
+        String second = botnetList(again, host + " mirai\n");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
@@ -186,12 +176,13 @@ class ExposureE2E {
                 .path("items.findAll { it.facts.reference == '" + reference + "' }.kind");
     }
 
-    private String botnetList(String reference, String address) {
+    /** An ad hoc list of the entries (lines of an address and a label), as the national feed uploads it. */
+    private static String botnetList(String reference, String entries) {
         return as("national-feed")
                 .contentType("text/plain")
                 .queryParam("reference", reference)
                 .queryParam("kind", "AD_HOC")
-                .body("# ad hoc list\n" + address + " mirai\n")
+                .body("# ad hoc list\n" + entries)
                 .post("/api/v1/botnet-lists")
                 .then()
                 .statusCode(201)
