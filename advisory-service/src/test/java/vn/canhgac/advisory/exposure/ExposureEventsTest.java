@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.advisory.VexStatements;
 import vn.canhgac.commons.contracts.EventContract;
 import vn.canhgac.commons.contracts.EventContracts;
 import vn.canhgac.commons.contracts.ExposureEvent;
@@ -159,15 +160,7 @@ class ExposureEventsTest {
 
     /** A vendor's CSAF VEX document that says the version is not affected by the CVE; answers its advisory's id. */
     private static String vendorSaysNotAffected(String product, String version, String cve) {
-        String vex = """
-                {"document":{"category":"csaf_vex","csaf_version":"2.0","title":"%1$s VEX","publisher":{"category":"vendor",
-                  "name":"Acme PSIRT","namespace":"https://psirt.acme.example"},
-                  "tracking":{"id":"%2$s","initial_release_date":"2026-11-02T00:00:00Z","current_release_date":"2026-11-02T00:00:00Z",
-                   "status":"final","version":"1","revision_history":[{"date":"2026-11-02T00:00:00Z","number":"1","summary":"Initial"}]}},
-                 "product_tree":{"branches":[{"category":"vendor","name":"Acme","branches":[{"category":"product_name",
-                   "name":"%1$s","branches":[{"category":"product_version","name":"%3$s","product":{"name":"%1$s %3$s","product_id":"P-1"}}]}]}]},
-                 "vulnerabilities":[{"cve":"%4$s","product_status":{"known_not_affected":["P-1"]},
-                   "flags":[{"label":"vulnerable_code_not_present","product_ids":["P-1"]}]}]}""".formatted(product, InventoryFeed.unique("VEX"), version, cve);
+        String vex = VexStatements.notAffected("Acme", product, version, cve, "2026-11-02");
         as("national-feed")
                 .contentType("application/json")
                 .body(vex)

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.canhgac.advisory.InventoryFeed;
 import vn.canhgac.advisory.InventoryFeed.Product;
+import vn.canhgac.advisory.VexStatements;
 
 /** Advisories through the API and from CSAF 2.0 and KEV documents, against the real infrastructure. */
 @QuarkusTest
@@ -238,15 +239,7 @@ class AdvisoryImportTest {
                 .body("items", hasSize(2));
 
         // The vendor's VEX: 3.1 is not affected (the vulnerable code is not in it). Nothing in it is affected.
-        String vex = """
-                {"document":{"category":"csaf_vex","csaf_version":"2.0","title":"%1$s VEX","publisher":{"category":"vendor",
-                  "name":"Canh Software PSIRT","namespace":"https://psirt.canh.example"},
-                  "tracking":{"id":"%2$s","initial_release_date":"2024-03-02T00:00:00Z","current_release_date":"2024-03-02T00:00:00Z",
-                   "status":"final","version":"1","revision_history":[{"date":"2024-03-02T00:00:00Z","number":"1","summary":"Initial"}]}},
-                 "product_tree":{"branches":[{"category":"vendor","name":"Canh Software","branches":[{"category":"product_name",
-                   "name":"%1$s","branches":[{"category":"product_version","name":"3.1","product":{"name":"%1$s 3.1","product_id":"GW-31"}}]}]}]},
-                 "vulnerabilities":[{"cve":"%3$s","product_status":{"known_not_affected":["GW-31"]},
-                   "flags":[{"label":"vulnerable_code_not_present","product_ids":["GW-31"]}]}]}""".formatted(product, InventoryFeed.unique("VEX"), cve);
+        String vex = VexStatements.notAffected("Canh Software", product, "3.1", cve, "2024-03-02");
         as("national-feed")
                 .contentType(ContentType.JSON)
                 .body(vex)
