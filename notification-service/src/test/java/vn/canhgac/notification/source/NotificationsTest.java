@@ -291,17 +291,7 @@ class NotificationsTest {
         assertEquals(2, mentioning(CAMRANH_FOCAL_POINT, reference), "detected once, back once");
         assertEquals(
                 List.of("EXPOSURE_DETECTED", "EXPOSURE_REOPENED"),
-                as("camranh-operator")
-                        .queryParam("limit", 200)
-                        .get("/api/v1/notifications")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .<List<String>>path("items.findAll { it.facts.items.any { item -> item.link == '/exposures/"
-                                + detected.id() + "' } }.kind")
-                        .stream()
-                        .sorted()
-                        .toList(),
+                kindsListing(detected.id()).stream().sorted().toList(),
                 "the notices that list the exposure (one may list others of its batch, and name no single reference)");
         assertEquals(
                 1,
@@ -372,13 +362,24 @@ class NotificationsTest {
 
     /** Cam Ranh's notifications about a reference, as its operator's console lists them. */
     private static List<Map<String, Object>> inbox(String reference) {
+        return inboxWhere("it.facts.reference == '" + reference + "'");
+    }
+
+    /** The kinds of Cam Ranh's notifications that list the exposure (one may list others and name no reference). */
+    private static List<String> kindsListing(UUID exposure) {
+        return inboxWhere("it.facts.items.any { item -> item.link == '/exposures/" + exposure + "' }").stream()
+                .map(n -> (String) n.get("kind"))
+                .toList();
+    }
+
+    private static List<Map<String, Object>> inboxWhere(String condition) {
         return as("camranh-operator")
                 .queryParam("limit", 200)
                 .get("/api/v1/notifications")
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("items.findAll { it.facts.reference == '" + reference + "' }");
+                .path("items.findAll { " + condition + " }");
     }
 
     /** How many exposures of a reference Cam Ranh's notifications count. */
