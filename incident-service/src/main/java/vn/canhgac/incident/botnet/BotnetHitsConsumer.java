@@ -11,10 +11,14 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.canhgac.commons.contracts.ExposureEvent;
@@ -28,8 +32,10 @@ import vn.canhgac.incident.handling.IncidentCategory;
 import vn.canhgac.incident.handling.IncidentInput;
 import vn.canhgac.incident.handling.IncidentService;
 import vn.canhgac.incident.handling.IncidentSeverity;
+import vn.canhgac.incident.handling.IncidentView;
 import vn.canhgac.incident.handling.ObservableInput;
 import vn.canhgac.incident.handling.ObservableType;
+import vn.canhgac.incident.handling.Ticket;
 
 /**
  * Botnet hits open incidents: an exposure of botnet kind, detected or reopened, opens a malware incident for the
@@ -54,12 +60,17 @@ public class BotnetHitsConsumer {
     private static final Set<String> LIVE = Set.of("OPEN", "ACKNOWLEDGED", "IN_PROGRESS");
 
     private static final Caller MATCHER = new Caller("advisory-service", "botnet matcher", null, Set.of());
+    /** Of the groups (organisation and list), those with an incident still open, and that incident. */
     private static final String OPEN_FOR = """
-            select b.incident_id from botnet_incident b join incident i on i.id = b.incident_id
-            where b.organization_code = $1 and b.botnet_list_id = $2
-              and i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE')""";
+            select b.organization_code, b.botnet_list_id, b.incident_id
+            from unnest($1::text[], $2::uuid[]) as g(organization_code, botnet_list_id)
+            join botnet_incident b using (organization_code, botnet_list_id)
+            join incident i on i.id = b.incident_id
+            where i.status not in ('CLOSED', 'REJECTED', 'DUPLICATE')""";
+    /** Each group's incident, the one opened last. */
     private static final String REMEMBER = """
-            insert into botnet_incident (organization_code, botnet_list_id, incident_id) values ($1, $2, $3)
+            insert into botnet_incident (organization_code, botnet_list_id, incident_id)
+            select * from unnest($1::text[], $2::uuid[], $3::uuid[])
             on conflict (organization_code, botnet_list_id) do update set incident_id = excluded.incident_id""";
 
     private final BatchConsumer consumer;
@@ -93,8 +104,7 @@ public class BotnetHitsConsumer {
                                 "%d botnet hits published before %s left as history: their markers may be gone",
                                 botnetHits.size() - remembered.size(), processed.horizon());
                     }
-                    return BatchConsumer.inOrder(
-                            byIncident(BatchConsumer.data(remembered)), hits -> apply(connection, hits));
+                    return apply(connection, byIncident(BatchConsumer.data(remembered)));
                 });
     }
 
@@ -106,7 +116,7 @@ public class BotnetHitsConsumer {
         return List.copyOf(exposures.stream()
                 .filter(BotnetHitsConsumer::mayBeHit)
                 .collect(Collectors.groupingBy(
-                        e -> e.organizationCode() + "|" + e.botnetListId(),
+                        BotnetHitsConsumer::group,
                         LinkedHashMap::new,
                         Collectors.collectingAndThen(
                                 Collectors.toMap(
@@ -150,21 +160,59 @@ public class BotnetHitsConsumer {
                                 && "OPEN".equals(read.data().status())));
     }
 
-    /** Hits of one organisation and list: added to its open incident, or a new incident with all of them. */
-    private Uni<Void> apply(SqlConnection connection, List<ExposureEvent> hits) {
-        ExposureEvent first = hits.getFirst();
-        // A range of a constituency listed as a whole is told in the timeline, not kept as an address.
-        List<ObservableInput> addresses = hits.stream()
+    /**
+     * The batch's hits, a group per organisation and list: added to the group's open incident, or a new incident
+     * with all of them. A few statements for the whole batch, whatever the number of groups: a list that hits
+     * thousands of agencies used to open their incidents one at a time, five round trips each.
+     */
+    private Uni<Void> apply(SqlConnection connection, List<List<ExposureEvent>> groups) {
+        if (groups.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return openIncidents(connection, groups).flatMap(open -> {
+            List<IncidentService.Addition> additions = groups.stream()
+                    .filter(hits -> open.containsKey(group(hits.getFirst())))
+                    .map(hits -> new IncidentService.Addition(
+                            open.get(group(hits.getFirst())), addresses(hits), timelineLine(hits)))
+                    .toList();
+            List<List<ExposureEvent>> unopened = groups.stream()
+                    .filter(hits -> !open.containsKey(group(hits.getFirst())))
+                    .toList();
+            return incidents.addAllOn(connection, MATCHER, additions).flatMap(added -> open(connection, unopened));
+        });
+    }
+
+    /** The incident open for each group of the batch that has one, by {@link #group}. */
+    private static Uni<Map<String, UUID>> openIncidents(SqlConnection connection, List<List<ExposureEvent>> groups) {
+        return connection
+                .preparedQuery(OPEN_FOR)
+                .execute(Tuple.of(
+                        groups.stream()
+                                .map(hits -> hits.getFirst().organizationCode())
+                                .toArray(String[]::new),
+                        groups.stream()
+                                .map(hits -> hits.getFirst().botnetListId())
+                                .toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<String, UUID> open = new HashMap<>();
+                    rows.forEach(row -> open.put(
+                            row.getString("organization_code") + "|" + row.getUUID("botnet_list_id"),
+                            row.getUUID("incident_id")));
+                    return open;
+                });
+    }
+
+    /** The organisation and list a hit's incident is for. */
+    private static String group(ExposureEvent hit) {
+        return hit.organizationCode() + "|" + hit.botnetListId();
+    }
+
+    /** A range of a constituency listed as a whole is told in the timeline, not kept as an address. */
+    private static List<ObservableInput> addresses(List<ExposureEvent> hits) {
+        return hits.stream()
                 .filter(hit -> IpNetworks.address(hit.subject()).isPresent())
                 .map(hit -> new ObservableInput(ObservableType.IP, hit.subject(), "AMBER"))
                 .toList();
-        return connection
-                .preparedQuery(OPEN_FOR)
-                .execute(Tuple.of(first.organizationCode(), first.botnetListId()))
-                .flatMap(rows -> rows.size() > 0
-                        ? incidents.addOn(
-                                connection, MATCHER, rows.iterator().next().getUUID(0), addresses, timelineLine(hits))
-                        : open(connection, first, addresses));
     }
 
     /** "203.0.113.25 (mail.example) is on LIST", or how many, the first few and the list. */
@@ -186,7 +234,32 @@ public class BotnetHitsConsumer {
         return within == null ? hit.subject() : hit.subject() + " (" + within + ")";
     }
 
-    private Uni<Void> open(SqlConnection connection, ExposureEvent exposure, List<ObservableInput> addresses) {
+    /** A new incident for each group, its tickets drawn together, and each remembered as its group's. */
+    private Uni<Void> open(SqlConnection connection, List<List<ExposureEvent>> groups) {
+        if (groups.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return incidents
+                .draw(groups.size())
+                .map(tickets -> IntStream.range(0, groups.size())
+                        .mapToObj(i -> opening(groups.get(i), tickets.get(i)))
+                        .toList())
+                .flatMap(openings -> incidents.openAllOn(connection, MATCHER, openings))
+                .flatMap(opened -> connection
+                        .preparedQuery(REMEMBER)
+                        .execute(Tuple.of(
+                                opened.stream()
+                                        .map(IncidentView::reportingOrganization)
+                                        .toArray(String[]::new),
+                                groups.stream()
+                                        .map(hits -> hits.getFirst().botnetListId())
+                                        .toArray(UUID[]::new),
+                                opened.stream().map(IncidentView::id).toArray(UUID[]::new))))
+                .replaceWithVoid();
+    }
+
+    private static IncidentService.Opening opening(List<ExposureEvent> hits, Ticket ticket) {
+        ExposureEvent exposure = hits.getFirst();
         IncidentInput input = new IncidentInput(
                 exposure.organizationCode(),
                 null,
@@ -202,16 +275,9 @@ public class BotnetHitsConsumer {
                 null,
                 null,
                 "AMBER",
-                addresses,
+                addresses(hits),
                 List.of(),
                 List.of());
-        return incidents
-                .draw()
-                .flatMap(ticket -> incidents.openOn(
-                        connection, MATCHER, input, ticket, exposure.organizationCode(), exposure.orgPath()))
-                .flatMap(incident -> connection
-                        .preparedQuery(REMEMBER)
-                        .execute(Tuple.of(exposure.organizationCode(), exposure.botnetListId(), incident.id())))
-                .replaceWithVoid();
+        return new IncidentService.Opening(input, ticket, exposure.organizationCode(), exposure.orgPath());
     }
 }

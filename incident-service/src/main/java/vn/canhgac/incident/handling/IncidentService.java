@@ -20,6 +20,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import vn.canhgac.commons.contracts.EventContract;
 import vn.canhgac.commons.contracts.IncidentEvent;
 import vn.canhgac.commons.ids.TimeOrderedIds;
@@ -95,13 +96,24 @@ public class IncidentService {
 
     /** Draws the next reference of this year (a gap if the report then fails) and the deadlines' regime. */
     public Uni<Ticket> draw() {
-        return store.draw(pool, Vietnam.today());
+        return draw(1).map(List::getFirst);
+    }
+
+    /** Draws as many references, in one round trip. */
+    public Uni<List<Ticket>> draw(int count) {
+        return count == 0 ? Uni.createFrom().item(List.of()) : store.draw(pool, Vietnam.today(), count);
     }
 
     /**
-     * Opens an incident on a connection whose transaction the caller holds, for a report that did not come
-     * through the API (a botnet hit, a promoted alert): the reporting organisation is the affected one.
+     * A report that did not come through the API (a botnet hit, a promoted alert), with the ticket drawn for it:
+     * the reporting organisation is the affected one.
      */
+    public record Opening(IncidentInput input, Ticket ticket, String organization, String path) {}
+
+    /** Observables and a timeline line to add to an incident. */
+    public record Addition(UUID incident, List<ObservableInput> observables, String line) {}
+
+    /** Opens an incident on a connection whose transaction the caller holds. */
     public Uni<IncidentView> openOn(
             SqlConnection connection,
             Caller reporter,
@@ -109,37 +121,74 @@ public class IncidentService {
             Ticket ticket,
             String organization,
             String path) {
-        return insert(
-                connection,
-                NewIncident.of(
-                        TimeOrderedIds.next(),
-                        ticket,
-                        organization,
-                        path,
-                        input,
-                        tlp(input.tlp(), "tlp"),
-                        new TreeMap<>(Map.of(organization, path)),
-                        List.of(),
-                        List.of(),
-                        canonical(input.observables()),
-                        reporter.displayName()));
+        return openAllOn(connection, reporter, List.of(new Opening(input, ticket, organization, path)))
+                .map(List::getFirst);
     }
 
-    /** The incident and its event, sent together (pipelined) in the caller's transaction. */
+    /** Opens incidents on a connection whose transaction the caller holds, all in one statement and their events. */
+    public Uni<List<IncidentView>> openAllOn(SqlConnection connection, Caller reporter, List<Opening> openings) {
+        return insert(
+                connection,
+                openings.stream()
+                        .map(opening -> NewIncident.of(
+                                TimeOrderedIds.next(),
+                                opening.ticket(),
+                                opening.organization(),
+                                opening.path(),
+                                opening.input(),
+                                tlp(opening.input().tlp(), "tlp"),
+                                new TreeMap<>(Map.of(opening.organization(), opening.path())),
+                                List.of(),
+                                List.of(),
+                                canonical(opening.input().observables()),
+                                reporter.displayName()))
+                        .toList());
+    }
+
     private Uni<IncidentView> insert(SqlConnection connection, NewIncident incident) {
+        return insert(connection, List.of(incident)).map(List::getFirst);
+    }
+
+    /** The incidents and their events, sent together (pipelined) in the caller's transaction. */
+    private Uni<List<IncidentView>> insert(SqlConnection connection, List<NewIncident> incidents) {
+        if (incidents.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return Uni.combine()
                 .all()
                 .unis(
-                        store.insert(connection, incident),
-                        outbox.record(OpenTransaction.on(connection), INCIDENT_REPORTED, incident.event()))
+                        store.insert(connection, incidents),
+                        outbox.record(
+                                OpenTransaction.on(connection),
+                                INCIDENT_REPORTED,
+                                incidents.stream().map(NewIncident::event).toList()))
                 .discardItems()
-                .replaceWith(incident::view);
+                .replaceWith(() -> incidents.stream().map(NewIncident::view).toList());
     }
 
     /** Adds observables and a timeline line to an incident, on the caller's connection. */
     public Uni<Void> addOn(SqlConnection connection, Caller actor, UUID id, List<ObservableInput> inputs, String text) {
-        return store.addObservables(connection, id, actor.displayName(), canonical(inputs))
-                .flatMap(ignored -> store.addToTimeline(connection, id, actor.displayName(), "ACTION", text, null));
+        return addAllOn(connection, actor, List.of(new Addition(id, inputs, text)));
+    }
+
+    /** Adds observables and a timeline line to each incident, on the caller's connection, in two statements. */
+    public Uni<Void> addAllOn(SqlConnection connection, Caller actor, List<Addition> additions) {
+        if (additions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, List<IncidentView.Observable>> observables = new LinkedHashMap<>();
+        additions.forEach(addition -> observables.merge(
+                addition.incident(),
+                canonical(addition.observables()),
+                (kept, more) -> Stream.concat(kept.stream(), more.stream()).toList()));
+        return store.addObservables(connection, actor.displayName(), observables)
+                .flatMap(ignored -> store.addLines(
+                        connection,
+                        actor.displayName(),
+                        "ACTION",
+                        additions.stream()
+                                .map(addition -> new IncidentStore.Line(addition.incident(), addition.line(), null))
+                                .toList()));
     }
 
     public Uni<IncidentView> get(Caller caller, UUID id) {

@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,34 +59,58 @@ public class IncidentStore {
              and (i.resolution_due < now() \
             or (i.first_response_at is null and i.first_response_due < now()))""";
 
-    /** A reference's number and the deadlines' regime of the moment, in one round trip outside any transaction. */
+    /**
+     * References' numbers and the deadlines' regime of the moment, in one round trip outside any transaction: as many
+     * as {@code $3} asks, in the order drawn.
+     */
     private static final String DRAW = """
             select next_incident_number($1) as number,
-                   exists (select 1 from alert_window where $2::date between starts_on and ends_on) as in_alert_window""";
+                   exists (select 1 from alert_window where $2::date between starts_on and ends_on) as in_alert_window
+            from generate_series(1, $3) as n(drawn) order by n.drawn""";
 
+    /**
+     * Incidents with everything they point at and their first timeline lines, in one statement: the incidents' own
+     * columns one array each, the rows they point at flattened with their incident's id.
+     */
     private static final String INSERT = """
             with incident as (
                 insert into incident (id, reference, reporting_org, reporting_path, reporter_name, reporter_phone,
                     reporter_email, title, description, category, severity, status, detected_at, reported_at, impact,
                     scope, measures_taken, support_requested, tlp, first_response_due, resolution_due, search_text,
                     version, created_at, created_by, updated_at, updated_by)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'REPORTED', $12, $13, $14, $15, $16, $17, $18,
-                        $19, $20, $21, 0, $13, $22, $13, $22)
+                select n.id, n.reference, n.org, n.path, n.name, n.phone, n.email, n.title, n.description, n.category,
+                       n.severity, 'REPORTED', n.detected_at, n.reported_at, n.impact, n.scope, n.measures, n.support,
+                       n.tlp, n.first_due, n.resolution_due, n.search, 0, n.reported_at, n.actor, n.reported_at, n.actor
+                from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[],
+                            $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[],
+                            $20::timestamptz[], $21::text[], $22::text[])
+                     as n(id, reference, org, path, name, phone, email, title, description, category, severity,
+                          detected_at, reported_at, impact, scope, measures, support, tlp, first_due, resolution_due,
+                          search, actor)
+                returning id, reported_at, created_by
             ), affected as (
                 insert into incident_affected (incident_id, organization_code, org_path)
-                select $1, a.code, a.path from unnest($23::text[], $24::text[]) as a(code, path)
+                select a.incident_id, a.code, a.path from unnest($23::uuid[], $24::text[], $25::text[])
+                    as a(incident_id, code, path)
             ), observed as (
                 insert into incident_observable (incident_id, type, value, tlp, added_at, added_by)
-                select $1, o.type, o.value, o.tlp, $13, $22 from unnest($25::text[], $26::text[], $27::text[]) as o(type, value, tlp)
+                select o.incident_id, o.type, o.value, o.tlp, i.reported_at, i.created_by
+                from unnest($26::uuid[], $27::text[], $28::text[], $29::text[]) as o(incident_id, type, value, tlp)
+                join incident i on i.id = o.incident_id
             ), systems as (
                 insert into incident_system (incident_id, system_id, organization_code, name, security_level)
-                select $1, s.id, s.org, s.name, s.level from unnest($28::uuid[], $29::text[], $30::text[], $31::int[])
-                    as s(id, org, name, level)
+                select s.incident_id, s.id, s.org, s.name, s.level
+                from unnest($30::uuid[], $31::uuid[], $32::text[], $33::text[], $34::int[])
+                    as s(incident_id, id, org, name, level)
             ), assets as (
                 insert into incident_asset (incident_id, asset_id, organization_code, hostname)
-                select $1, a.id, a.org, a.hostname from unnest($32::uuid[], $33::text[], $34::text[]) as a(id, org, hostname)
+                select a.incident_id, a.id, a.org, a.hostname
+                from unnest($35::uuid[], $36::uuid[], $37::text[], $38::text[]) as a(incident_id, id, org, hostname)
             )
-            insert into incident_timeline (incident_id, at, actor, kind, text) values ($1, $13, $22, 'STATUS', 'REPORTED')""";
+            insert into incident_timeline (incident_id, at, actor, kind, text)
+            select id, reported_at, created_by, 'STATUS', 'REPORTED' from incident""";
+
     private static final String SYSTEMS = """
             select id, organization_code, org_path, name, security_level from system_replica where id = any($1) and not deleted""";
     private static final String ASSETS = """
@@ -103,12 +126,19 @@ public class IncidentStore {
                 version = version + 1, updated_at = now(), updated_by = $4 where id = $1""";
     private static final String CONTACTS =
             "select contacts::text from organization_contact where organization_code = $1";
+    /** Observables of one or more incidents, each with its incident's id; those an incident holds are left. */
     private static final String INSERT_OBSERVABLES = """
             insert into incident_observable (incident_id, type, value, tlp, added_at, added_by)
-            select $1, u.type, u.value, u.tlp, now(), $5 from unnest($2::text[], $3::text[], $4::text[]) as u(type, value, tlp)
+            select u.incident_id, u.type, u.value, u.tlp, now(), $5
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) as u(incident_id, type, value, tlp)
             on conflict do nothing""";
+    /** Lines of one kind on the timelines of one or more incidents, in the order given. */
     private static final String TIMELINE = """
-            insert into incident_timeline (incident_id, at, actor, kind, text, data) values ($1, now(), $2, $3, $4, $5::text::json)""";
+            insert into incident_timeline (incident_id, at, actor, kind, text, data)
+            select u.incident_id, now(), $4, $5, u.text, u.data::json
+            from unnest($1::uuid[], $2::text[], $3::text[]) with ordinality as u(incident_id, text, data, n)
+            order by u.n""";
+
     private static final String READ_TIMELINE = """
             select at, actor, kind, text, data::text as data from incident_timeline where incident_id = $1 order by id""";
     private static final String CHANGE_STATUS = """
@@ -121,23 +151,27 @@ public class IncidentStore {
                 updated_at = now(), updated_by = $2 where id = $1""";
 
     /**
-     * Draws the next reference of today's year (a gap if the report then fails), and tells whether today is in an
+     * Draws the next references of today's year (gaps if the reports then fail), and tells whether today is in an
      * alert window.
      */
-    Uni<Ticket> draw(SqlClient client, LocalDate today) {
+    Uni<List<Ticket>> draw(SqlClient client, LocalDate today, int count) {
         return client.preparedQuery(DRAW)
-                .execute(Tuple.of(today.getYear(), today))
+                .execute(Tuple.of(today.getYear(), today, count))
                 .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Ticket(
+                    List<Ticket> tickets = new ArrayList<>(count);
+                    rows.forEach(row -> tickets.add(new Ticket(
                             "INC-%d-%06d".formatted(today.getYear(), row.getLong("number")),
-                            row.getBoolean("in_alert_window"));
+                            row.getBoolean("in_alert_window"))));
+                    return tickets;
                 });
     }
 
-    /** The incident with everything it points at and its first timeline line, in one statement. */
-    Uni<Void> insert(SqlClient connection, NewIncident incident) {
-        return connection.preparedQuery(INSERT).execute(row(incident)).replaceWithVoid();
+    /** The incidents with everything they point at and their first timeline lines, in one statement. */
+    Uni<Void> insert(SqlClient connection, List<NewIncident> incidents) {
+        return connection
+                .preparedQuery(INSERT)
+                .execute(NewIncidentRows.of(incidents))
+                .replaceWithVoid();
     }
 
     /** The incident with its timeline, or null. */
@@ -260,21 +294,46 @@ public class IncidentStore {
 
     /** A line on the timeline; {@code data} is JSON text, or null. */
     Uni<Void> addToTimeline(SqlClient connection, UUID id, String actor, String kind, String text, String data) {
+        return addLines(connection, actor, kind, List.of(new Line(id, text, data)));
+    }
+
+    /** A line on an incident's timeline; {@code data} is JSON text, or null. */
+    record Line(UUID incident, String text, String data) {}
+
+    /** Lines of one kind on the timelines of one or more incidents. */
+    Uni<Void> addLines(SqlClient connection, String actor, String kind, List<Line> lines) {
         return connection
                 .preparedQuery(TIMELINE)
-                .execute(Tuple.of(id, actor, kind, text, data))
+                .execute(Tuple.of(
+                        lines.stream().map(Line::incident).toArray(UUID[]::new),
+                        lines.stream().map(Line::text).toArray(String[]::new),
+                        lines.stream().map(Line::data).toArray(String[]::new),
+                        actor,
+                        kind))
                 .replaceWithVoid();
     }
 
     /** Adds the observables the incident does not hold yet. */
     Uni<Void> addObservables(SqlClient connection, UUID id, String actor, List<IncidentView.Observable> observables) {
+        return addObservables(connection, actor, Map.of(id, observables));
+    }
+
+    /** Adds to each incident the observables it does not hold yet. */
+    Uni<Void> addObservables(
+            SqlClient connection, String actor, Map<UUID, List<IncidentView.Observable>> observablesByIncident) {
+        List<UUID> incidents = new ArrayList<>();
+        List<IncidentView.Observable> observables = new ArrayList<>();
+        observablesByIncident.forEach((incident, ofIncident) -> ofIncident.forEach(observable -> {
+            incidents.add(incident);
+            observables.add(observable);
+        }));
         if (observables.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return connection
                 .preparedQuery(INSERT_OBSERVABLES)
                 .execute(Tuple.of(
-                        id,
+                        incidents.toArray(UUID[]::new),
                         observables.stream().map(o -> o.type().name()).toArray(String[]::new),
                         observables.stream().map(IncidentView.Observable::value).toArray(String[]::new),
                         observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new),
@@ -366,60 +425,5 @@ public class IncidentStore {
         List<IncidentView> found = new ArrayList<>();
         rows.forEach(row -> found.add(IncidentView.of(row, null)));
         return found;
-    }
-
-    private static Tuple row(NewIncident incident) {
-        IncidentInput input = incident.input();
-        List<IncidentView.Observable> observables = incident.observables();
-        List<IncidentView.AffectedSystem> systems = incident.systems();
-        List<IncidentView.AffectedAsset> assets = incident.assets();
-        return Tuple.tuple()
-                .addUUID(incident.id())
-                .addString(incident.ticket().reference())
-                .addString(incident.reportingOrganization())
-                .addString(incident.reportingPath())
-                .addString(incident.contact().name())
-                .addString(incident.contact().phone())
-                .addString(incident.contact().email())
-                .addString(input.title())
-                .addString(input.description())
-                .addString(input.category().name())
-                .addString(input.severity().name())
-                .addOffsetDateTime(input.detectedAt())
-                .addOffsetDateTime(incident.reportedAt().atOffset(ZoneOffset.UTC))
-                .addString(input.impact())
-                .addString(input.scope())
-                .addString(input.measuresTaken())
-                .addString(input.supportRequested())
-                .addString(incident.tlp().name())
-                .addOffsetDateTime(incident.firstResponseDue().atOffset(ZoneOffset.UTC))
-                .addOffsetDateTime(incident.resolutionDue().atOffset(ZoneOffset.UTC))
-                .addString(SearchText.foldAll(incident.ticket().reference(), input.title(), input.description()))
-                .addString(incident.actor())
-                .addArrayOfString(incident.affected().keySet().toArray(String[]::new))
-                .addArrayOfString(incident.affected().values().toArray(String[]::new))
-                .addArrayOfString(observables.stream().map(o -> o.type().name()).toArray(String[]::new))
-                .addArrayOfString(
-                        observables.stream().map(IncidentView.Observable::value).toArray(String[]::new))
-                .addArrayOfString(
-                        observables.stream().map(IncidentView.Observable::tlp).toArray(String[]::new))
-                .addArrayOfUUID(
-                        systems.stream().map(IncidentView.AffectedSystem::id).toArray(UUID[]::new))
-                .addArrayOfString(systems.stream()
-                        .map(IncidentView.AffectedSystem::organization)
-                        .toArray(String[]::new))
-                .addArrayOfString(
-                        systems.stream().map(IncidentView.AffectedSystem::name).toArray(String[]::new))
-                .addArrayOfInteger(systems.stream()
-                        .map(IncidentView.AffectedSystem::securityLevel)
-                        .toArray(Integer[]::new))
-                .addArrayOfUUID(
-                        assets.stream().map(IncidentView.AffectedAsset::id).toArray(UUID[]::new))
-                .addArrayOfString(assets.stream()
-                        .map(IncidentView.AffectedAsset::organization)
-                        .toArray(String[]::new))
-                .addArrayOfString(assets.stream()
-                        .map(IncidentView.AffectedAsset::hostname)
-                        .toArray(String[]::new));
     }
 }

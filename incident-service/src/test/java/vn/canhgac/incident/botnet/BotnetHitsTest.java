@@ -266,6 +266,52 @@ class BotnetHitsTest {
                 "a line counts the addresses and names the first few: " + lines);
     }
 
+    /**
+     * A batch's hits are applied together, a few statements for all its groups (organisation and list): the group
+     * with an incident open gets its addresses, each other group an incident of its own, with its own reference.
+     */
+    @Test
+    void oneBatchAddsToTheIncidentsOpenAndOpensOneForEachOtherOrganisationAndList() {
+        exposure(UUID.randomUUID().toString(), "BOTNET", "NHTM-A", "/NHTM-A/", "198.51.100.70");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("bank-admin").body("items", hasSize(1)));
+        UUID otherListId = UUID.randomUUID();
+        String otherList = list + "-B";
+        KhanhHoaTree.producer()
+                .publishAll(
+                        EXPOSURE_DETECTED,
+                        List.of(
+                                detected("BOTNET", "NHTM-A", "/NHTM-A/", "198.51.100.71"),
+                                detected("BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.71"),
+                                detected("BOTNET", "UBND-CAMRANH", "/UBND-KH/STTTT-KH/UBND-CAMRANH/", "203.0.113.72"),
+                                under(
+                                        detected("BOTNET", "NHTM-A", "/NHTM-A/", "198.51.100.72"),
+                                        otherListId,
+                                        otherList,
+                                        0,
+                                        "OPEN")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("bank-admin")
+                        .body("items", hasSize(2))
+                        .body(
+                                "items.observables.value",
+                                containsInAnyOrder(
+                                        List.of("198.51.100.70", "198.51.100.71"), List.of("198.51.100.72"))));
+        incidentsOf("bank-admin")
+                .body(
+                        "items.title",
+                        containsInAnyOrder(
+                                "Botnet: " + list + " lists addresses of NHTM-A",
+                                "Botnet: " + otherList + " lists addresses of NHTM-A"));
+        incidentsOf("camranh-operator")
+                .body("items", hasSize(1))
+                .body("items[0].observables.value", equalTo(List.of("203.0.113.71", "203.0.113.72")));
+        List<String> references =
+                new java.util.ArrayList<>(incidentsOf("bank-admin").extract().<List<String>>path("items.reference"));
+        references.add(incidentsOf("camranh-operator").extract().path("items[0].reference"));
+        assertEquals(3, references.stream().distinct().count(), "each incident its own reference: " + references);
+    }
+
     @Test
     void aHitOlderThanTheMarkersKeptIsHistoryNotANewIncident() {
         // Replayed from the compacted topic after the consumer's offsets were lost: published three weeks ago, its
