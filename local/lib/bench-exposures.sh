@@ -225,7 +225,7 @@ cmd_bench_exposures() {
   find_java
   http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   mkdir -p "$BENCH_DIR"
-  local run stamp report gateway feed authority work t0 t1 ms response
+  local run stamp report gateway feed authority work t0 t1 ms response io0
   run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/exposures-$stamp.txt"
   gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
   work=$(mktemp -d); chmod 755 "$work"
@@ -263,12 +263,13 @@ SQL
 
   say "Botnet list of 1,000,000 entries ($hits asset hits, 1,000 constituency hits) through the gateway"
   feed=$(token_for national-feed)
-  t0=$(millis)
+  t0=$(millis); io0=$(io_stalled_us)
   response=$(curl -fsS -X POST "$gateway/api/v1/botnet-lists?reference=BENCH-$run&issuer=BENCH-$run&kind=AD_HOC" \
     -H "Authorization: Bearer $feed" -H 'Content-Type: text/plain' --data-binary @"$work/botnet.txt")
   t1=$(millis); ms=$((t1 - t0))
-  printf 'botnet   1,000,000 entries (%s) imported and matched against 1,000,000 addresses and 10,000 ranges: %.1f s; %s\n' \
-    "$(du -h "$work/botnet.txt" | cut -f1)" "$(echo "$ms / 1000" | bc -l)" "$(echo "$response" | grep -o '"matching":{[^}]*}')" | tee -a "$report"
+  printf 'botnet   1,000,000 entries (%s) imported and matched against 1,000,000 addresses and 10,000 ranges: %.1f s; %s; %s\n' \
+    "$(du -h "$work/botnet.txt" | cut -f1)" "$(echo "$ms / 1000" | bc -l)" "$(echo "$response" | grep -o '"matching":{[^}]*}')" \
+    "$(io_stalled "$io0" "$t0")" | tee -a "$report"
   local phases
   phases=$(grep -a "Botnet list BENCH-$run:" "$CANHGAC_STATE/logs/advisory-service.log" | tail -1 \
     | grep -oE '[0-9]+ entries read.*matched in [0-9]+ ms' || echo "not found in advisory-service's log")
@@ -276,10 +277,11 @@ SQL
 
   # The hits' events are applied by the other read models before the next figure, which would share the cores.
   local applied="the list's events applied" t_sent
-  t_sent=$(millis)
+  t_sent=$(millis); io0=$(io_stalled_us)
   bench_wait_applied || applied="the list's events NOT all applied after 5 minutes"
-  printf 'events   the list'"'"'s events sent by the relay and applied by every read model %.1f s after the answer (polled every 2 s)\n' \
-    "$(echo "($(millis) - $t_sent) / 1000" | bc -l)" | tee -a "$report"
+  printf 'events   the list'"'"'s events sent by the relay and applied by every read model %.1f s after the answer (polled every 2 s); %s\n' \
+    "$(echo "($(millis) - $t_sent) / 1000" | bc -l)" "$(io_stalled "$io0" "$t_sent")" | tee -a "$report"
+  echo "    last busy: $BENCH_APPLIED" | tee -a "$report"
   echo "quiet    $applied; $(bench_quiet) (not part of any figure)" | tee -a "$report"
   bench_export "$run" "$work"
 

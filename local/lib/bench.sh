@@ -104,17 +104,43 @@ bench_backlog() {
 }
 
 # bench_wait_applied [SECONDS]: waits (300 s by default) until every read model has applied what was published;
-# says so and fails when it gave up.
+# says so and fails when it gave up. BENCH_APPLIED is left holding when each service last had events to apply,
+# in seconds from the call ("incident-service 41 s, ..."): which read model the figure waited for.
 bench_wait_applied() {
-  local limit=${1:-300} t0 left
+  local limit=${1:-300} t0 left s lag busy=() services=(advisory-service incident-service notification-service)
   t0=$(millis)
-  while left=$(bench_backlog); [ "$left" -gt 0 ]; do
+  for s in "${services[@]}"; do busy+=(0); done
+  while true; do
+    left=$(bench_backlog)
+    for i in "${!services[@]}"; do
+      s=${services[$i]}
+      lag=$(curl -fsS "http://$CANHGAC_HOST:$(management_port "$s")/q/metrics" 2>/dev/null | consumer_lag)
+      [ "${lag:-0}" -gt 0 ] && busy[$i]=$(( $(millis) - t0 ))
+    done
+    BENCH_APPLIED=""
+    for i in "${!services[@]}"; do
+      BENCH_APPLIED+="${BENCH_APPLIED:+, }${services[$i]} $(( (busy[$i] + 999) / 1000 )) s"
+    done
+    [ "$left" -gt 0 ] || return 0
     if [ $(( $(millis) - t0 )) -ge $(( limit * 1000 )) ]; then
       warn "$left events still not applied after $limit s"
       return 1
     fi
     sleep 2
   done
+}
+
+# Microseconds during which every task waited on the disk (/proc/pressure/io, "full"), since boot; 0 without it.
+io_stalled_us() {
+  sed -n 's/^full .*total=\([0-9]*\).*/\1/p' /proc/pressure/io 2>/dev/null | grep . || echo 0
+}
+
+# io_stalled SINCE_US SINCE_MS: "I/O stalled all work N % of the time" since then. This machine kind's disk has
+# stalled every task for tens of seconds at a time; a figure taken through such a stall is not comparable.
+io_stalled() {
+  local us=$(( $(io_stalled_us) - $1 )) ms=$(( $(millis) - $2 ))
+  [ "$ms" -gt 0 ] || ms=1
+  echo "I/O stalled all work $(( us / 10 / ms )) % of the time"
 }
 
 # Waits (5 minutes at most) for autovacuum to finish, then takes a checkpoint; says how it went.
