@@ -104,10 +104,11 @@ bench_backlog() {
 }
 
 # bench_wait_applied [SECONDS]: waits (300 s by default) until every read model has applied what was published;
-# says so and fails when it gave up. BENCH_APPLIED is left holding when each service last had events to apply,
-# in seconds from the call ("incident-service 41 s, ..."): which read model the figure waited for.
+# says so and fails when it gave up. BENCH_APPLIED is left holding when each service last had events it had not
+# fetched yet, in seconds from the call ("incident-service 41 s, ..."): which read model the figure waited for (the
+# batch it fetched last may take a little longer).
 bench_wait_applied() {
-  local limit=${1:-300} t0 left s lag busy=() services=(advisory-service incident-service notification-service)
+  local limit=${1:-300} t0 left s i lag busy=() services=(advisory-service incident-service notification-service)
   t0=$(millis)
   for s in "${services[@]}"; do busy+=(0); done
   while true; do

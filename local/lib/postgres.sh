@@ -46,8 +46,9 @@ postgres_start() {
   # are spaced by time instead. Commits stay synchronous: a report acknowledged is on disk.
   # Shared buffers of 4 GB (of 24 GiB): this machine kind's kernel pages out file pages it finds cold (DAMON,
   # 128 MB/s), page cache included, and reads them back from a disk that then answers in 20-50 ms; with 512 MB the
-  # database's pages lived in the page cache, and I/O stalled every task 33-59 % of a botnet list's matching
-  # (docs/performance.md, twenty-second part of issue 13). Shared memory is not paged out without swap.
+  # database's pages lived in the page cache, and I/O stalled every task 33-55 % of a botnet list's matching
+  # (docs/performance.md, twenty-second part of issue 13). Shared memory is not paged out without swap. A smaller
+  # machine sets less (CANHGAC_PG_SHARED_BUFFERS=1GB).
   pg_run "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 start \
     -o "-h $CANHGAC_HOST -p $CANHGAC_PG_PORT -k $CANHGAC_STATE/postgres-socket -c max_connections=300 -c shared_buffers=${CANHGAC_PG_SHARED_BUFFERS:-4GB} -c synchronous_commit=on -c max_wal_size=8GB -c checkpoint_timeout=15min" >/dev/null \
     || { tail -20 "$PG_DATA/server.log" >&2; die "PostgreSQL did not start"; }

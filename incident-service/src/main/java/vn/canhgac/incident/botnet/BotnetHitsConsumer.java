@@ -86,7 +86,7 @@ public class BotnetHitsConsumer {
         this.processed = processed;
     }
 
-    /** A batch of exposure events in one transaction; its botnet hits a group (organisation and list) at a time. */
+    /** A batch of exposure events in one transaction; its botnet hits grouped by organisation and list. */
     @Incoming("exposures")
     public Uni<Void> onExposures(KafkaRecordBatch<String, String> batch) {
         return consumer.consume(
@@ -163,7 +163,7 @@ public class BotnetHitsConsumer {
     /**
      * The batch's hits, a group per organisation and list: added to the group's open incident, or a new incident
      * with all of them. A few statements for the whole batch, whatever the number of groups: a list that hits
-     * thousands of agencies used to open their incidents one at a time, five round trips each.
+     * thousands of agencies used to open their incidents one at a time, four round trips each.
      */
     private Uni<Void> apply(SqlConnection connection, List<List<ExposureEvent>> groups) {
         if (groups.isEmpty()) {
