@@ -91,15 +91,28 @@ bench_alone() {
   echo "$$" > "$CANHGAC_STATE/pids/bench.pid"
 }
 
-# Events not yet applied anywhere: the outboxes' unpublished rows and every service's consumer lag.
-bench_backlog() {
-  local n=0 db s
+# The services that apply others' events (their read models), each with a consumer lag.
+READ_MODELS=(inventory-service advisory-service incident-service notification-service)
+
+# SERVICE's consumer lag: events published that it has not fetched yet.
+service_lag() {
+  curl -fsS "http://$CANHGAC_HOST:$(management_port "$1")/q/metrics" 2>/dev/null | consumer_lag
+}
+
+# The outboxes' unpublished rows, every service's.
+outbox_backlog() {
+  local n=0 db
   for db in inventory advisory incident notification; do
     n=$(( n + $(psql_admin -d "$db" -Atc "select count(*) from outbox_event where published_at is null and parked_at is null" 2>/dev/null || echo 0) ))
   done
-  for s in inventory-service advisory-service incident-service notification-service; do
-    n=$(( n + $(curl -fsS "http://$CANHGAC_HOST:$(management_port "$s")/q/metrics" 2>/dev/null | consumer_lag) ))
-  done
+  echo "$n"
+}
+
+# Events not yet applied anywhere: the outboxes' unpublished rows and every service's consumer lag.
+bench_backlog() {
+  local n s
+  n=$(outbox_backlog)
+  for s in "${READ_MODELS[@]}"; do n=$(( n + $(service_lag "$s") )); done
   echo "$n"
 }
 
@@ -108,19 +121,19 @@ bench_backlog() {
 # fetched yet, in seconds from the call ("incident-service 41 s, ..."): which read model the figure waited for (the
 # batch it fetched last may take a little longer).
 bench_wait_applied() {
-  local limit=${1:-300} t0 left s i lag busy=() services=(advisory-service incident-service notification-service)
+  local limit=${1:-300} t0 left i lag busy=()
   t0=$(millis)
-  for s in "${services[@]}"; do busy+=(0); done
+  for i in "${!READ_MODELS[@]}"; do busy+=(0); done
   while true; do
-    left=$(bench_backlog)
-    for i in "${!services[@]}"; do
-      s=${services[$i]}
-      lag=$(curl -fsS "http://$CANHGAC_HOST:$(management_port "$s")/q/metrics" 2>/dev/null | consumer_lag)
+    left=$(outbox_backlog)
+    for i in "${!READ_MODELS[@]}"; do
+      lag=$(service_lag "${READ_MODELS[$i]}")
+      left=$(( left + ${lag:-0} ))
       [ "${lag:-0}" -gt 0 ] && busy[$i]=$(( $(millis) - t0 ))
     done
     BENCH_APPLIED=""
-    for i in "${!services[@]}"; do
-      BENCH_APPLIED+="${BENCH_APPLIED:+, }${services[$i]} $(( (busy[$i] + 999) / 1000 )) s"
+    for i in "${!READ_MODELS[@]}"; do
+      BENCH_APPLIED+="${BENCH_APPLIED:+, }${READ_MODELS[$i]} $(( (busy[$i] + 999) / 1000 )) s"
     done
     [ "$left" -gt 0 ] || return 0
     if [ $(( $(millis) - t0 )) -ge $(( limit * 1000 )) ]; then
