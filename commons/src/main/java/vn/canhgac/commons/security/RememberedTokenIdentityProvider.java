@@ -32,9 +32,13 @@ public class RememberedTokenIdentityProvider implements IdentityProvider<TokenAu
         return TokenAuthenticationRequest.class;
     }
 
+    /**
+     * Before the OIDC provider. Providers are tried from the highest priority down, and the OIDC provider keeps the
+     * default priority ({@code SYSTEM_FIRST + 1}); at {@code SYSTEM_FIRST} this memory was never asked.
+     */
     @Override
     public int priority() {
-        return SYSTEM_FIRST;
+        return Integer.MAX_VALUE;
     }
 
     @Override

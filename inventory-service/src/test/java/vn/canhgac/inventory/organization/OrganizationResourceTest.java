@@ -428,13 +428,25 @@ class OrganizationResourceTest {
         String code = "DEL-" + run;
         as("khanhhoa-coordinator").body("""
                 {"code":"%s","kind":"AGENCY","nameVi":"Tạm","parentCode":"STTTT-KH"}""".formatted(code)).post(PATH).then().statusCode(201);
+        String child = code + "-CON";
+        as("khanhhoa-coordinator")
+                .body("""
+                {"code":"%s","kind":"AGENCY","nameVi":"Tạm con","parentCode":"%s"}""".formatted(child, code))
+                .post(PATH)
+                .then()
+                .statusCode(201);
         assertProblem(
                 as("khanhhoa-coordinator")
                         .header("If-Match", "*")
-                        .delete(PATH + "/UBND-CAMRANH")
+                        .delete(PATH + "/" + code)
                         .then(),
                 409,
                 "organization-in-use");
+        as("khanhhoa-coordinator")
+                .header("If-Match", "*")
+                .delete(PATH + "/" + child)
+                .then()
+                .statusCode(204);
         assertProblem(as("bank-admin").delete(PATH + "/" + code).then(), 403, "forbidden");
         assertProblem(
                 as("khanhhoa-ubnd")

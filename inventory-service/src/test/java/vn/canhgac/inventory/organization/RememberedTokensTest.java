@@ -1,0 +1,56 @@
+package vn.canhgac.inventory.organization;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static vn.canhgac.commons.testing.Problems.assertProblem;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import vn.canhgac.commons.security.VerifiedIdentities;
+import vn.canhgac.commons.testing.RunIds;
+import vn.canhgac.commons.testing.Tokens;
+
+/**
+ * A bearer token the service verified lately is answered from memory, before the OIDC provider would check its
+ * signature again (commons' {@code RememberedTokenIdentityProvider}), and not past its expiry. Against the real
+ * Keycloak.
+ */
+@QuarkusTest
+class RememberedTokensTest {
+
+    private static final String PATH = "/api/v1/organizations";
+
+    @Inject
+    VerifiedIdentities identities;
+
+    @Test
+    void aTokenVerifiedLatelyIsAnsweredFromMemoryWithoutVerifyingItAgain() {
+        String token = Tokens.fresh("authority");
+        given().auth().oauth2(token).get(PATH).then().statusCode(200);
+        SecurityIdentity verified = identities.of(token);
+        assertNotNull(verified, "the identity Keycloak's token was verified as is remembered");
+
+        // A string no OIDC provider would accept, remembered as that identity: answered only if memory comes first.
+        String unverifiable = "remembered-" + RunIds.next(12);
+        identities.remember(
+                unverifiable, verified, Instant.now().plusSeconds(60).getEpochSecond());
+        given().auth().oauth2(unverifiable).get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() throws InterruptedException {
+        // Warm: the probe's token lives one second, which the service's first request could take.
+        given().auth().oauth2(Tokens.of("authority")).get(PATH).then().statusCode(200);
+        String token = Tokens.fresh("token-expiry-probe");
+        given().auth().oauth2(token).get(PATH).then().statusCode(200);
+        assertNotNull(identities.of(token));
+
+        Thread.sleep(2_500);
+        assertNull(identities.of(token));
+        assertProblem(given().auth().oauth2(token).get(PATH).then(), 401, "unauthorized");
+    }
+}
