@@ -4,16 +4,17 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.http.HttpClient;
-import io.vertx.mutiny.core.http.HttpClientResponse;
-import io.vertx.mutiny.core.http.HttpServerRequest;
-import io.vertx.mutiny.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
@@ -39,6 +40,10 @@ import vn.canhgac.gateway.ratelimit.RateLimiter;
  * is relayed as it came, because every service validates it again; the request id goes with it. The web console
  * sends its session cookie instead: the access token of that session is relayed exactly as a client's would be,
  * and the cookie itself never leaves the gateway.
+ * <p>
+ * Every request goes through here, so the chain is written with Vert.x' own futures, on the request's event loop:
+ * Mutiny's operators wrapped each step in a context-propagation snapshot, a fifth of the gateway's CPU under load
+ * (docs/performance.md). Mutiny is left to the rare request whose token is not remembered yet.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -121,10 +126,11 @@ public class ApiProxy {
             return;
         }
         authenticate(rc)
-                .invoke(caller -> throttle(caller.name()))
-                .flatMap(caller -> forward(rc, owner.get(), requestId, caller.authorization()))
-                .subscribe()
-                .with(done -> {}, failure -> fail(rc, failure));
+                .compose(caller -> {
+                    throttle(caller.name());
+                    return forward(rc, owner.get(), requestId, caller.authorization());
+                })
+                .onFailure(failure -> fail(rc, failure));
     }
 
     /** Who calls, and the Authorization header that goes to the service on its behalf. */
@@ -134,11 +140,11 @@ public class ApiProxy {
      * The caller, once the bearer token is valid (remembered from an earlier request, or verified now), or once the
      * console's session is valid and, for a request that changes something, carries its CSRF token.
      */
-    private Uni<Caller> authenticate(RoutingContext rc) {
+    private Future<Caller> authenticate(RoutingContext rc) {
         String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
         String known = verifiedTokens.caller(authorization);
         if (known != null) {
-            return Uni.createFrom().item(new Caller(known, authorization));
+            return Future.succeededFuture(new Caller(known, authorization));
         }
         // No token, or one not verified yet: throttled by client address before its signature costs anything, so
         // a flood of forged or missing tokens is refused at the rate of a single caller. A console session is
@@ -146,26 +152,30 @@ public class ApiProxy {
         String session = ConsoleTenant.sessionCookie(rc);
         long wait = limiter.acquire(session != null ? "session:" + session.hashCode() : "address:" + clientAddress(rc));
         if (wait > 0) {
-            return Uni.createFrom().failure(new RateLimited(wait));
+            return Future.failedFuture(new RateLimited(wait));
         }
         // A token that fails verification is answered here, with a problem document: Quarkus' default handler
         // would send an empty 401 before this chain sees the failure.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>)
                 (context, failure) -> fail(context, new Unauthenticated()));
         Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-        return deferred.onFailure().transform(failure -> new Unauthenticated()).map(identity -> {
-            if (identity.isAnonymous()) {
-                throw new Unauthenticated();
-            }
-            String caller = identity.getPrincipal().getName();
-            if (authorization == null) {
-                return sessionCaller(rc, identity, caller);
-            }
-            if (identity.getPrincipal() instanceof JsonWebToken token) {
-                verifiedTokens.remember(authorization, caller, token.getExpirationTime());
-            }
-            return new Caller(caller, authorization);
-        });
+        Uni<Caller> verified = deferred.onFailure()
+                .transform(failure -> new Unauthenticated())
+                .map(identity -> {
+                    if (identity.isAnonymous()) {
+                        throw new Unauthenticated();
+                    }
+                    String caller = identity.getPrincipal().getName();
+                    if (authorization == null) {
+                        return sessionCaller(rc, identity, caller);
+                    }
+                    if (identity.getPrincipal() instanceof JsonWebToken token) {
+                        verifiedTokens.remember(authorization, caller, token.getExpirationTime());
+                    }
+                    return new Caller(caller, authorization);
+                });
+        // Back on this request's event loop, where its forwarded copy is sent from.
+        return Future.fromCompletionStage(verified.subscribeAsCompletionStage(), vertx.getOrCreateContext());
     }
 
     private Caller sessionCaller(RoutingContext rc, SecurityIdentity identity, String caller) {
@@ -194,9 +204,9 @@ public class ApiProxy {
         }
     }
 
-    private Uni<Void> forward(
+    private Future<Void> forward(
             RoutingContext rc, Map.Entry<String, RouteTable.Route> owner, String requestId, String authorization) {
-        io.vertx.core.http.HttpServerRequest in = rc.request();
+        HttpServerRequest in = rc.request();
         // Forward the path that was routed (dot segments resolved), never the raw one: "/api/v1/x/../../q/..."
         // must not reach a path other than the one whose owner was chosen.
         String query = in.query();
@@ -226,11 +236,11 @@ public class ApiProxy {
         }
         return clients.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(clientOptions))
                 .request(options)
-                .flatMap(out -> out.send(HttpServerRequest.newInstance(in)))
-                .flatMap(response -> relay(response, HttpServerResponse.newInstance(rc.response())));
+                .compose(out -> out.send(in))
+                .compose(response -> relay(response, rc.response()));
     }
 
-    private static Uni<Void> relay(HttpClientResponse from, HttpServerResponse to) {
+    private static Future<Void> relay(HttpClientResponse from, HttpServerResponse to) {
         to.setStatusCode(from.statusCode());
         from.headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))
