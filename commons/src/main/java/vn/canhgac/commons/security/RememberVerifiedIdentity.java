@@ -4,13 +4,17 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Remembers the identity of a bearer token that the OIDC provider has just verified (see {@link VerifiedIdentities}). */
 @ApplicationScoped
 public class RememberVerifiedIdentity implements SecurityIdentityAugmentor {
+
+    private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
 
     private final VerifiedIdentities verified;
 
@@ -30,8 +34,28 @@ public class RememberVerifiedIdentity implements SecurityIdentityAugmentor {
         if (token != null
                 && identity.getAttribute(RememberedTokenIdentityProvider.REMEMBERED) == null
                 && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            verified.remember(token.getToken(), identity, jwt.getExpirationTime());
+            verified.remember(token.getToken(), detached(identity), jwt.getExpirationTime());
         }
         return Uni.createFrom().item(identity);
+    }
+
+    /**
+     * The identity without the request it was verified for: the OIDC provider binds that request to it, and a
+     * remembered identity would keep the request alive for minutes. Nothing in the services checks permissions
+     * (only roles); a permission asked of a remembered identity is refused, since its checkers would keep the
+     * request too.
+     */
+    static SecurityIdentity detached(SecurityIdentity identity) {
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials())
+                .setAnonymous(identity.isAnonymous());
+        identity.getAttributes().forEach((name, value) -> {
+            if (!name.equals(ROUTING_CONTEXT)) {
+                copy.addAttribute(name, value);
+            }
+        });
+        return copy.build();
     }
 }

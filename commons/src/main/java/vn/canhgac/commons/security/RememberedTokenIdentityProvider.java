@@ -1,5 +1,6 @@
 package vn.canhgac.commons.security;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -44,17 +45,20 @@ public class RememberedTokenIdentityProvider implements IdentityProvider<TokenAu
     @Override
     public Uni<SecurityIdentity> authenticate(
             TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        SecurityIdentity known = verified.of(request.getToken().getToken());
+        // Only a bearer access token on an HTTP request: anything else is the OIDC provider's to answer.
+        RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (!(request.getToken() instanceof AccessTokenCredential token) || current == null) {
+            return Uni.createFrom().nullItem();
+        }
+        SecurityIdentity known = verified.of(token.getToken());
         if (known == null) {
             return Uni.createFrom().nullItem();
         }
-        // The same identity, bound to this request (the OIDC identity carries the request it was created for).
-        QuarkusSecurityIdentity.Builder identity =
-                QuarkusSecurityIdentity.builder(known).addAttribute(REMEMBERED, true);
-        RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (current != null) {
-            identity.addAttribute(RoutingContext.class.getName(), current);
-        }
-        return Uni.createFrom().item(identity.build());
+        // The remembered identity, bound to this request as the OIDC provider binds the identities it verifies.
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(known)
+                        .addAttribute(REMEMBERED, true)
+                        .addAttribute(RoutingContext.class.getName(), current)
+                        .build());
     }
 }

@@ -43,7 +43,8 @@ import vn.canhgac.gateway.ratelimit.RateLimiter;
  * <p>
  * Every request goes through here, so the chain is written with Vert.x' own futures, on the request's event loop:
  * Mutiny's operators wrapped each step in a context-propagation snapshot, a fifth of the gateway's CPU under load
- * (docs/performance.md). Mutiny is left to the rare request whose token is not remembered yet.
+ * (docs/performance.md). Mutiny is left to a request whose bearer token is not remembered yet and to the console's
+ * requests (a session cookie, whose identity Quarkus gives as a Uni).
  */
 @ApplicationScoped
 public class ApiProxy {

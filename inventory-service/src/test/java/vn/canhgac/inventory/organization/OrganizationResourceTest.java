@@ -447,6 +447,26 @@ class OrganizationResourceTest {
                 .delete(PATH + "/" + child)
                 .then()
                 .statusCode(204);
+        String asset = as("khanhhoa-coordinator")
+                .body("""
+                        {"organizationCode":"%s","hostname":"del-%s","kind":"SERVER"}""".formatted(code, run.toLowerCase()))
+                .post("/api/v1/assets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertProblem(
+                as("khanhhoa-coordinator")
+                        .header("If-Match", "*")
+                        .delete(PATH + "/" + code)
+                        .then(),
+                409,
+                "organization-in-use");
+        as("khanhhoa-coordinator")
+                .header("If-Match", "*")
+                .delete("/api/v1/assets/" + asset)
+                .then()
+                .statusCode(204);
         assertProblem(as("bank-admin").delete(PATH + "/" + code).then(), 403, "forbidden");
         assertProblem(
                 as("khanhhoa-ubnd")
