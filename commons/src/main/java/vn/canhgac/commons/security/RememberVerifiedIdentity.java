@@ -14,8 +14,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class RememberVerifiedIdentity implements SecurityIdentityAugmentor {
 
-    private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
-
     private final VerifiedIdentities verified;
 
     public RememberVerifiedIdentity(VerifiedIdentities verified) {
@@ -41,18 +39,18 @@ public class RememberVerifiedIdentity implements SecurityIdentityAugmentor {
 
     /**
      * The identity without the request it was verified for: the OIDC provider binds that request to it, and a
-     * remembered identity would keep the request alive for minutes. Nothing in the services checks permissions
-     * (only roles); a permission asked of a remembered identity is refused, since its checkers would keep the
-     * request too.
+     * remembered identity would keep the request alive for minutes. Its permissions (the token's scopes) are kept;
+     * the provider's own permission checkers are not, since they hold the builder that held the request.
      */
     static SecurityIdentity detached(SecurityIdentity identity) {
         QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addRoles(identity.getRoles())
                 .addCredentials(identity.getCredentials())
+                .addPermissions(identity.getPermissions())
                 .setAnonymous(identity.isAnonymous());
         identity.getAttributes().forEach((name, value) -> {
-            if (!name.equals(ROUTING_CONTEXT)) {
+            if (!(value instanceof RoutingContext)) {
                 copy.addAttribute(name, value);
             }
         });

@@ -1,8 +1,10 @@
 package vn.canhgac.inventory.organization;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Problems.assertProblem;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,6 +40,8 @@ class RememberedTokensTest {
         SecurityIdentity verified = identities.of(token);
         assertNotNull(verified, "the identity Keycloak's token was verified as is remembered");
         assertNull(verified.getAttribute(RoutingContext.class.getName()), "without the request it was verified for");
+        assertTrue(verified.checkPermissionBlocking("profile"), "with the token's scopes as permissions");
+        assertFalse(verified.checkPermissionBlocking("admin"));
 
         // A string no OIDC provider would accept, remembered as that identity: answered only if memory comes first.
         String unverifiable = "remembered-" + RunIds.next(12);
@@ -64,15 +68,14 @@ class RememberedTokensTest {
      * its second has almost nothing left: fetched just after a whole second, it has most of one.
      */
     private static String probeTokenWithMostOfItsSecondLeft() throws InterruptedException {
-        String token = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             Thread.sleep(1_010 - System.currentTimeMillis() % 1_000);
-            token = Tokens.fresh("token-expiry-probe");
+            String token = Tokens.fresh("token-expiry-probe");
             if (expiresAtMillis(token) - System.currentTimeMillis() >= 700) {
                 return token;
             }
         }
-        return token;
+        throw new AssertionError("Keycloak gave no probe token with 0.7 s left to live in five tries");
     }
 
     private static long expiresAtMillis(String token) {
