@@ -42,7 +42,7 @@ import vn.canhgac.gateway.ratelimit.RateLimiter;
  * and the cookie itself never leaves the gateway.
  * <p>
  * Every request goes through here, so the chain is written with Vert.x' own futures, on the request's event loop:
- * Mutiny's operators wrapped each step in a context-propagation snapshot, a fifth of the gateway's CPU under load
+ * Mutiny's operators wrapped each step in a context-propagation snapshot, a fifth of the gateway's execution samples
  * (docs/performance.md). Mutiny is left to a request whose bearer token is not remembered yet and to the console's
  * requests (a session cookie, whose identity Quarkus gives as a Uni).
  */
