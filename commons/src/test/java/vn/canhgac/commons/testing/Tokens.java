@@ -3,10 +3,12 @@ package vn.canhgac.commons.testing;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +69,11 @@ public final class Tokens {
 
     private static boolean isMachine(String who) {
         return List.of("national-feed", "agency-system", "token-expiry-probe").contains(who);
+    }
+
+    /** A token's claims as it carries them (read, not verified). */
+    public static JsonPath claims(String token) {
+        return new JsonPath(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     /** Claims like a real authority token's, but signed by a key the realm never published. */

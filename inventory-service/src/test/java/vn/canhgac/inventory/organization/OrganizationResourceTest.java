@@ -435,13 +435,7 @@ class OrganizationResourceTest {
                 .post(PATH)
                 .then()
                 .statusCode(201);
-        assertProblem(
-                as("khanhhoa-coordinator")
-                        .header("If-Match", "*")
-                        .delete(PATH + "/" + code)
-                        .then(),
-                409,
-                "organization-in-use");
+        assertDeletionRefusedAsInUse(code);
         as("khanhhoa-coordinator")
                 .header("If-Match", "*")
                 .delete(PATH + "/" + child)
@@ -455,13 +449,7 @@ class OrganizationResourceTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        assertProblem(
-                as("khanhhoa-coordinator")
-                        .header("If-Match", "*")
-                        .delete(PATH + "/" + code)
-                        .then(),
-                409,
-                "organization-in-use");
+        assertDeletionRefusedAsInUse(code);
         as("khanhhoa-coordinator")
                 .header("If-Match", "*")
                 .delete("/api/v1/assets/" + asset)
@@ -487,6 +475,16 @@ class OrganizationResourceTest {
                 .until(() -> CloudEventsConsumer.find("test.inventory.organizations", code, Duration.ofSeconds(5))
                         .map(r -> "canhgac.organization.deleted.v1".equals(CloudEventsConsumer.header(r, "ce_type")))
                         .orElse(false));
+    }
+
+    private static void assertDeletionRefusedAsInUse(String code) {
+        assertProblem(
+                as("khanhhoa-coordinator")
+                        .header("If-Match", "*")
+                        .delete(PATH + "/" + code)
+                        .then(),
+                409,
+                "organization-in-use");
     }
 
     @Test
