@@ -30,7 +30,9 @@ import vn.canhgac.commons.requestid.RequestIdFilter;
  *       still open, or accepted as a risk, or marked a false positive, it only updates the evidence
  *       ({@code exposure.updated}).</li>
  * </ul>
- * Everything runs on the caller's connection, in its transaction, with the outbox rows of the events.
+ * Everything runs on the caller's connection, in its transaction, with the outbox rows of the events. A row's times
+ * and its history's are its statement's ({@code statement_timestamp()}), as its event's are: a list's transaction
+ * begins before its upload, and a consumer tells a step's own data from a later one's by comparing the two.
  */
 @ApplicationScoped
 public class ExposureMatcher {
@@ -290,14 +292,14 @@ public class ExposureMatcher {
                     detected_at, last_matched_at, status_changed_at, status_changed_by, version)
                 select time_ordered_id(), dedup_key, organization_code, org_path, source_kind, advisory_id,
                     botnet_list_id, asset_id, hostname, network, subject, matched, evidence, severity, due_on,
-                    initial_status, now(), now(), now(), 'matcher', 0
+                    initial_status, statement_timestamp(), statement_timestamp(), statement_timestamp(), 'matcher', 0
                 from prior where prior_evidence is distinct from evidence and not kept
                 on conflict (dedup_key) do update set evidence = excluded.evidence, matched = excluded.matched,
                     subject = excluded.subject, botnet_list_id = coalesce(excluded.botnet_list_id, x.botnet_list_id),
-                    last_matched_at = now(),
+                    last_matched_at = statement_timestamp(),
                     status = case when x.status in %2$s then excluded.status else x.status end,
                     due_on = case when x.status in %2$s then excluded.due_on else x.due_on end,
-                    status_changed_at = case when x.status in %2$s then now() else x.status_changed_at end,
+                    status_changed_at = case when x.status in %2$s then statement_timestamp() else x.status_changed_at end,
                     status_changed_by = case when x.status in %2$s then 'matcher' else x.status_changed_by end,
                     reopened_from = case when x.status in %2$s then x.status end,
                     version = x.version + 1
@@ -309,7 +311,7 @@ public class ExposureMatcher {
                      where w.version = 0 or w.reopened_from is not null),
             history as (
                 insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                select id, now(), 'matcher', prior_status, status,
+                select id, statement_timestamp(), 'matcher', prior_status, status,
                        case when prior_status is null and status = 'TO_CONFIRM'
                                 then 'detected on the product name alone, version to confirm: ' || matched
                             when prior_status is null then 'detected: ' || matched
@@ -327,11 +329,11 @@ public class ExposureMatcher {
     private static String closing(String selection, String target, String actor, String note) {
         return """
                 with prior as (%s),
-                written as (update exposure x set status = '%s', status_changed_at = now(),
+                written as (update exposure x set status = '%s', status_changed_at = statement_timestamp(),
                                 status_changed_by = %s, version = x.version + 1
                             from prior where x.id = prior.id returning x.*, prior.status as prior_status),
                 history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                            select id, now(), %s, prior_status, '%s', %s from written),
+                            select id, statement_timestamp(), %s, prior_status, '%s', %s from written),
                 changed as (select x.id, x.prior_status, x.status from written x)""".formatted(selection, target, actor, actor, target, note);
     }
 
@@ -411,14 +413,14 @@ public class ExposureMatcher {
                             where aa.asset_id = x.asset_id and host(aa.address) = x.subject and not a.deleted))
                       for update of x),
             written as (update exposure x set botnet_list_id = p.botnet_list_id, evidence = p.evidence,
-                            matched = p.matched, last_matched_at = now(), status = coalesce(p.restored, x.status),
-                            status_changed_at = case when p.restored is null then x.status_changed_at else now() end,
+                            matched = p.matched, last_matched_at = statement_timestamp(), status = coalesce(p.restored, x.status),
+                            status_changed_at = case when p.restored is null then x.status_changed_at else statement_timestamp() end,
                             status_changed_by = case when p.restored is null then x.status_changed_by else 'matcher' end,
                             version = x.version + 1
                         from prior p where x.id = p.id
                         returning x.*, p.prior_status, p.restored),
             history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                        select x.id, now(), 'matcher', x.prior_status, x.status,
+                        select x.id, statement_timestamp(), 'matcher', x.prior_status, x.status,
                                'back as it was before ' || w.reference || ' was withdrawn: ' || x.matched
                         from written x cross join withdrawn w
                         where x.restored is not null),
@@ -543,11 +545,11 @@ public class ExposureMatcher {
                                         and n.advisory_id = $1 and n.identity = p.identity and\s""" + covers("n", "p") + """
             ))
                 for update of x),
-            written as (update exposure x set status = prior.back, status_changed_at = now(),
+            written as (update exposure x set status = prior.back, status_changed_at = statement_timestamp(),
                             status_changed_by = 'matcher', version = x.version + 1
                         from prior where x.id = prior.id returning x.*, prior.status as prior_status),
             history as (insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-                        select id, now(), 'matcher', prior_status, status,
+                        select id, statement_timestamp(), 'matcher', prior_status, status,
                                'no longer stated not affected: ' || (select reference from advisory where id = $1)
                         from written),
             changed as (select x.id, x.prior_status, x.status from written x)""";

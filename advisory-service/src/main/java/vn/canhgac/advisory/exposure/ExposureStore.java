@@ -25,7 +25,7 @@ public class ExposureStore {
     private static final String HISTORY = """
             select at, actor, from_status, to_status, note from exposure_history where exposure_id = $1 order by id""";
     private static final String CHANGE = """
-            update exposure x set status = $2, status_changed_at = now(), status_changed_by = $3, version = version + 1,
+            update exposure x set status = $2, status_changed_at = statement_timestamp(), status_changed_by = $3, version = version + 1,
                 due_on = case when x.status = 'TO_CONFIRM' and $2 = 'OPEN'
                               then exposure_due(x.severity, (select due_on from advisory where id = x.advisory_id),
                                                 current_date)
@@ -33,7 +33,7 @@ public class ExposureStore {
             where id = $1""";
     private static final String RECORD = """
             insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
-            values ($1, now(), $2, $3, $4, $5)""";
+            select $1, status_changed_at, $2, $3, $4, $5 from exposure where id = $1""";
     /**
      * Per organisation of the level asked for: its whole subtree's exposures, by status. Read from the tally the exposure table keeps of itself (V17, {@link ExposureTally}), not by counting rows. A
      * subtree is the range of paths from {@code /A/B/} up to {@code /A/B0} ('0' follows '/'), compared bytewise so

@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,9 +79,18 @@ class RenderedEventsTest {
                 .body("items", hasSize(1))
                 .extract()
                 .path("items[0].id");
-        JsonNode detected = data(CloudEventsConsumer.find(TOPIC, exposure, Duration.ofSeconds(30))
-                .orElseThrow());
+        ConsumerRecord<String, String> detection = CloudEventsConsumer.find(TOPIC, exposure, Duration.ofSeconds(30))
+                .orElseThrow();
+        JsonNode detected = data(detection);
         assertEquals(0, detected.path("version").asInt(), "the detection, rendered by the relay");
+        Instant recordedAt = OffsetDateTime.parse(CloudEventsConsumer.header(detection, "ce_time"))
+                .toInstant();
+        assertEquals(
+                recordedAt,
+                Instant.parse(detected.path("statusChangedAt").asText()),
+                "a step's status time is its event's (both its statement's), so that a consumer can tell a later"
+                        + " step's data from its own");
+        assertEquals(recordedAt, Instant.parse(detected.path("detectedAt").asText()));
         assertEquals(
                 "OPEN",
                 detected.path("status").asText(),

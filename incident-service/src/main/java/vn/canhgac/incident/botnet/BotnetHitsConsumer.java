@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -149,7 +150,10 @@ public class BotnetHitsConsumer {
      * A detection or a reopen on new evidence still to fix, or a person's step back to open. The data of the first
      * two is read from the exposure when the event is sent, not when the matcher wrote it (decision record 17): an
      * agency that took the hit up in the meantime has not dealt with the infected machine yet, so it is still a hit.
-     * A status change to open is a person's reopen, or a reopen sent by an advisory-service older than the type.
+     * A status change to open is a person's reopen, or a reopen sent by an advisory-service older than the type;
+     * but not a step whose data records a later change of status than the event's own time: a close read after
+     * the matcher reopened the hit, whose reopen has its own event (counted twice, it gave the incident its timeline
+     * line twice).
      */
     private static boolean isHit(BatchConsumer.Read<ExposureEvent> read) {
         String type = read.event().type();
@@ -157,7 +161,15 @@ public class BotnetHitsConsumer {
                 && (EXPOSURE_DETECTED.type().equals(type)
                         || EXPOSURE_REOPENED.type().equals(type)
                         || (EXPOSURE_STATUS_CHANGED.type().equals(type)
-                                && "OPEN".equals(read.data().status())));
+                                && "OPEN".equals(read.data().status())
+                                && !changedAfter(read)));
+    }
+
+    /** The data's status changed after the event was recorded: the data is a later step's. */
+    private static boolean changedAfter(BatchConsumer.Read<ExposureEvent> read) {
+        Instant recorded = read.event().time();
+        Instant changed = read.data().statusChangedAt();
+        return recorded != null && changed != null && changed.isAfter(recorded);
     }
 
     /**

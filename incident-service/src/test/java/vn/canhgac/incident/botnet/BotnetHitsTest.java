@@ -207,6 +207,83 @@ class BotnetHitsTest {
                 .body("items[0].observables.value", equalTo(List.of("203.0.113.60")));
     }
 
+    /**
+     * The relay reads a step's data when it sends it (decision record 17): a close the matcher recorded and sent only
+     * after a newer list reopened the hit carries the reopen's state, open and changed after the close's own time.
+     * The reopen's own event adds the address again; the close is not a hit beside it (it gave the incident its
+     * timeline line twice). A person's step back to open, whose data is its own, is a hit.
+     */
+    @Test
+    void aCloseSentAfterTheReopenIsNotASecondHitAndAPersonsReopenIsOne() {
+        String path = "/UBND-KH/STTTT-KH/UBND-CAMRANH/";
+        ExposureEvent hit = detected("BOTNET", "UBND-CAMRANH", path, "203.0.113.70");
+        KhanhHoaTree.producer()
+                .publish(EXPOSURE_DETECTED, hit, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("camranh-operator").body("items", hasSize(1)));
+        String id = incidentsOf("camranh-operator").extract().path("items[0].id");
+
+        Instant closedAt = Instant.now();
+        Instant reopenedAt = closedAt.plusSeconds(2);
+        String close = UUID.randomUUID().toString();
+        KhanhHoaTree.producer()
+                .publishAt(EXPOSURE_STATUS_CHANGED, changed(hit, 1, "OPEN", "matcher", reopenedAt), close, closedAt);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> markers(CONSUMER + close).size() == 1);
+        timelineOf(id).body("timeline", hasSize(1));
+
+        String reopen = UUID.randomUUID().toString();
+        KhanhHoaTree.producer()
+                .publishAt(EXPOSURE_REOPENED, changed(hit, 2, "OPEN", "matcher", reopenedAt), reopen, reopenedAt);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> markers(CONSUMER + reopen).size() == 1);
+        timelineOf(id).body("timeline", hasSize(2));
+
+        ExposureEvent other = detected("BOTNET", "UBND-CAMRANH", path, "203.0.113.71", "RESOLVED");
+        Instant personAt = Instant.now();
+        KhanhHoaTree.producer()
+                .publishAt(
+                        EXPOSURE_STATUS_CHANGED,
+                        changed(other, 1, "OPEN", "camranh-operator", personAt),
+                        UUID.randomUUID().toString(),
+                        personAt.plusMillis(5));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> incidentsOf("camranh-operator")
+                        .body("items[0].observables.value", containsInAnyOrder("203.0.113.70", "203.0.113.71")));
+        timelineOf(id).body("timeline", hasSize(3));
+    }
+
+    private static io.restassured.response.ValidatableResponse timelineOf(String incident) {
+        return as("camranh-operator")
+                .get("/api/v1/incidents/" + incident)
+                .then()
+                .statusCode(200);
+    }
+
+    private static ExposureEvent changed(ExposureEvent hit, long version, String status, String by, Instant at) {
+        return new ExposureEvent(
+                hit.id(),
+                hit.organizationCode(),
+                hit.orgPath(),
+                hit.sourceKind(),
+                null,
+                null,
+                hit.botnetListId(),
+                hit.botnetListReference(),
+                null,
+                hit.hostname(),
+                null,
+                hit.subject(),
+                hit.matched(),
+                hit.severity(),
+                hit.dueOn(),
+                status,
+                hit.detectedAt(),
+                at,
+                by,
+                version);
+    }
+
     private static ExposureEvent under(ExposureEvent hit, UUID listId, String list, long version, String status) {
         return new ExposureEvent(
                 hit.id(),
