@@ -211,8 +211,9 @@ SQL
 
 # bench_forget_downstream ORGS: what incident- and notification-service made of a run's hits, for the organisations
 # whose codes match the LIKE pattern ORGS: the incidents the botnet hits opened (their timelines, observables and
-# links go with them), and the notifications, deliveries and replicas. Left behind, every bench run added 10,000
-# incidents and 200,000 notifications, and the replicas kept the exposures advisory-service had forgotten.
+# links go with them), the notifications about them (their parents' too) with their deliveries, and the replicas.
+# Left behind, every bench run added 10,000 incidents and 200,000 notifications, and the replicas kept the exposures
+# advisory-service had forgotten.
 bench_forget_downstream() {
   local orgs=$1
   psql_admin -d incident <<SQL >/dev/null
@@ -222,11 +223,16 @@ delete from incident where id in (select id from gone);
 SQL
   bench_rewrite incident incident incident_timeline incident_observable incident_affected botnet_incident
   psql_admin -d notification <<SQL >/dev/null
-create temp table gone as select id from notification where organization_code like '$orgs';
+create temp table gone as select id from notification
+where organization_code like '$orgs' or facts -> 'values' ->> 'organization' like '$orgs';
+alter table gone add primary key (id);
 delete from notification_read where notification_id in (select id from gone);
-delete from digest_entry where organization_code like '$orgs';
-delete from delivery_attempt where delivery_id in (select id from delivery where organization_code like '$orgs');
-delete from delivery where organization_code like '$orgs';
+delete from digest_entry where notification_id in (select id from gone);
+create temp table gone_delivery as select id from delivery
+where notification_id in (select id from gone)
+   or exists (select 1 from unnest(digest_of) d(id) join gone using (id));
+delete from delivery_attempt where delivery_id in (select id from gone_delivery);
+delete from delivery where id in (select id from gone_delivery);
 delete from notification where id in (select id from gone);
 delete from exposure_replica where organization_code like '$orgs';
 delete from incident_replica where reporting_organization like '$orgs';
