@@ -89,10 +89,14 @@ advisory_with_50_ranges() {
 
 cleanup_read_model() {
   local run=$1
+  # Rows a consumer writes after the deletion would stay behind: let them finish first.
+  bench_wait_applied >/dev/null || true
+  local exposures="select id from exposure where org_path like '/BENCHX-$run/%'
+      or botnet_list_id in (select id from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN'))
+      or advisory_id in (select id from advisory where reference in ('BENCH-ADV-$run', 'BENCH-ADV-$run-HELD'))"
+  bench_advisory_psql -c "copy ($exposures) to stdout" | bench_forget_exposure_replicas
   bench_advisory_psql <<SQL >/dev/null
-create temp table bench_exposure as select id from exposure where org_path like '/BENCHX-$run/%'
-    or botnet_list_id in (select id from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN'))
-    or advisory_id in (select id from advisory where reference in ('BENCH-ADV-$run', 'BENCH-ADV-$run-HELD'));
+create temp table bench_exposure as $exposures;
 delete from exposure_history where exposure_id in (select id from bench_exposure);
 delete from exposure where id in (select id from bench_exposure);
 delete from botnet_entry where list_id in (select id from botnet_list where reference in ('BENCH-$run', 'BENCH-$run-AGAIN'));

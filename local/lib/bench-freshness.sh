@@ -79,13 +79,16 @@ freshness_cleanup() {
   local run=$1 org=$2
   # Rows a consumer writes after the deletion would stay behind: let them finish first.
   bench_wait_applied || true
+  # CVE-2026-N: N from 1,000,000 + (run mod 1,000) × 2,000, one per advisory of the run.
+  local advisories="select id from advisory
+      where cves && array(select 'CVE-2026-' || (1000000 + ($run % 1000) * 2000 + g) from generate_series(0, 1999) g)"
+  local exposures="select id from exposure where organization_code = '$org' or advisory_id in ($advisories)
+      or botnet_list_id in (select id from botnet_list where reference = 'FRESH-$run')"
+  freshness_advisory_psql -c "copy ($exposures) to stdout" | bench_forget_exposure_replicas
   freshness_advisory_psql <<SQL >/dev/null
--- CVE-2026-N: N from 1,000,000 + (run mod 1,000) × 2,000, one per advisory of the run.
-create temp table fresh_advisory as select id from advisory
-where cves && array(select 'CVE-2026-' || (1000000 + ($run % 1000) * 2000 + g) from generate_series(0, 1999) g);
+create temp table fresh_advisory as $advisories;
 create temp table fresh_list as select id from botnet_list where reference = 'FRESH-$run';
-create temp table fresh_exposure as select id from exposure where organization_code = '$org'
-    or advisory_id in (select id from fresh_advisory) or botnet_list_id in (select id from fresh_list);
+create temp table fresh_exposure as $exposures;
 delete from exposure_history where exposure_id in (select id from fresh_exposure);
 delete from exposure where id in (select id from fresh_exposure);
 delete from advisory where id in (select id from fresh_advisory);

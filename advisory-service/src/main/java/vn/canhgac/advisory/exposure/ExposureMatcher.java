@@ -31,8 +31,9 @@ import vn.canhgac.commons.requestid.RequestIdFilter;
  *       ({@code exposure.updated}).</li>
  * </ul>
  * Everything runs on the caller's connection, in its transaction, with the outbox rows of the events. A row's times
- * and its history's are its statement's ({@code statement_timestamp()}), as its event's are: a list's transaction
- * begins before its upload, and a consumer tells a step's own data from a later one's by comparing the two.
+ * and its history's are its statement's ({@code statement_timestamp()}), as its event's time is: a list's transaction
+ * begins before its upload, and a consumer tells a step's own data from a later step's by comparing the event's time
+ * with the data's {@code statusChangedAt}.
  */
 @ApplicationScoped
 public class ExposureMatcher {

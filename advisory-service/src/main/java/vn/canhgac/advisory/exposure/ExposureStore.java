@@ -31,6 +31,7 @@ public class ExposureStore {
                                                 current_date)
                               else x.due_on end
             where id = $1""";
+    /** The history line's time is the exposure's own, so that the line and the row say the same instant. */
     private static final String RECORD = """
             insert into exposure_history (exposure_id, at, actor, from_status, to_status, note)
             select $1, status_changed_at, $2, $3, $4, $5 from exposure where id = $1""";
@@ -187,7 +188,6 @@ public class ExposureStore {
                 .flatMap(ignored -> find(client, exposure.id(), false));
     }
 
-    /** Rows of the organisation and its children (or the top level when {@code code} is null), by status. */
     /** The exposures under the path pattern counted as {@link ExposureBreakdown} tells; severities in CVSS order. */
     public Uni<ExposureBreakdown> breakdown(SqlClient client, String pathPattern, LocalDate today) {
         Uni<List<ExposureBreakdown.BySeverity>> bySeverity = client.preparedQuery(BY_SEVERITY)

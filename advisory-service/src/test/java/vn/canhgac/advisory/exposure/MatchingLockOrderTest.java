@@ -274,7 +274,7 @@ class MatchingLockOrderTest {
             next = CompletableFuture.supplyAsync(() -> Publishing.botnetList(listed.address() + "\n"));
             awaitTheMatchingBlockedBy(pid);
             person.preparedQuery("""
-                            update exposure set status = 'RESOLVED', status_changed_at = clock_timestamp(),
+                            update exposure set status = 'RESOLVED', status_changed_at = statement_timestamp(),
                                 status_changed_by = 'khanhhoa-coordinator', version = version + 1 where id = $1""")
                     .execute(Tuple.of(UUID.fromString(hit)))
                     .await()

@@ -3,12 +3,14 @@ package vn.canhgac.advisory.exposure;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.canhgac.commons.testing.Api.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -120,6 +122,49 @@ class RenderedEventsTest {
         JsonNode later = data(changed);
         assertEquals("MITIGATED", later.path("status").asText(), "the row as it was when sent");
         assertEquals(EventContracts.EXPOSURE_STATUS_CHANGED.type(), CloudEventsConsumer.header(changed, "ce_type"));
+    }
+
+    /**
+     * A person's step is recorded, with its data, by a statement after the one that made it: its event's time is not
+     * before the data's {@code statusChangedAt}, which incident-service reads as the step's own data. The history's
+     * line says the same instant as the row.
+     */
+    @Test
+    void aPersonsStepIsRecordedNoEarlierThanItsDataSaysAndItsHistoryLineAtTheSameInstant() {
+        InventoryFeed.awaitOrganization(UNIT);
+        String list = Publishing.botnetList(NET + "78\n");
+        String exposure = as("authority")
+                .queryParam("botnetListId", list)
+                .get("/api/v1/exposures")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .extract()
+                .path("items[0].id");
+        as("khanhhoa-coordinator")
+                .contentType(ContentType.JSON)
+                .body("{\"status\":\"ACKNOWLEDGED\",\"note\":\"Đã nhận\"}")
+                .post("/api/v1/exposures/" + exposure + "/status")
+                .then()
+                .statusCode(200);
+
+        ConsumerRecord<String, String> step = CloudEventsConsumer.find(
+                        TOPIC,
+                        exposure,
+                        value -> readTree(value).path("version").asInt() == 1,
+                        Duration.ofSeconds(30))
+                .orElseThrow();
+        Instant changedAt = Instant.parse(data(step).path("statusChangedAt").asText());
+        Instant recordedAt = OffsetDateTime.parse(CloudEventsConsumer.header(step, "ce_time"))
+                .toInstant();
+        assertFalse(recordedAt.isBefore(changedAt), recordedAt + " is before " + changedAt);
+        List<String> history = as("khanhhoa-coordinator")
+                .get("/api/v1/exposures/" + exposure)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("history.at");
+        assertEquals(changedAt, OffsetDateTime.parse(history.getLast()).toInstant());
     }
 
     /**

@@ -152,8 +152,8 @@ public class BotnetHitsConsumer {
      * agency that took the hit up in the meantime has not dealt with the infected machine yet, so it is still a hit.
      * A status change to open is a person's reopen, or a reopen sent by an advisory-service older than the type;
      * but not a step whose data records a later change of status than the event's own time: a close read after
-     * the matcher reopened the hit, whose reopen has its own event (counted twice, it gave the incident its timeline
-     * line twice).
+     * the hit was reopened (by the matcher or a person), whose reopen has its own event (counted too, it gave the
+     * incident its timeline line twice).
      */
     private static boolean isHit(BatchConsumer.Read<ExposureEvent> read) {
         String type = read.event().type();
