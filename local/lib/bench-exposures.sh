@@ -114,7 +114,8 @@ SQL
   # A million dead entries left to autovacuum would slow the next run's index scans.
   bench_advisory_psql -c "vacuum analyze botnet_entry" -c "vacuum analyze asset_address_replica" \
     -c "vacuum analyze installed_product" -c "vacuum analyze asset_replica" >/dev/null
-  bench_forget_downstream "BX$run-%"
+  # The run's agencies (BX<run>-<n>) and their parent (BENCHX-<run>), told of every incident they reported.
+  bench_forget_downstream "B%X$run%"
 }
 
 # Step 5: a list naming the hit addresses again, withdrawn; the withdrawal hands the hits over before it answers.

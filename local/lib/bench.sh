@@ -226,12 +226,17 @@ SQL
 create temp table gone as select id from notification
 where organization_code like '$orgs' or facts -> 'values' ->> 'organization' like '$orgs';
 alter table gone add primary key (id);
+analyze gone;
 delete from notification_read where notification_id in (select id from gone);
 delete from digest_entry where notification_id in (select id from gone);
--- A digest goes when every notification it gathered does (one mixing a real one would still be sent).
-create temp table gone_delivery as select id from delivery
-where notification_id in (select id from gone)
-   or (digest_of is not null and not exists (select 1 from unnest(digest_of) d(id) where d.id not in (select id from gone)));
+-- A digest goes when every notification it gathered does (one mixing a real one would still be sent). Two joins in
+-- a union: joined by OR, the first test became a subplan that scanned the whole of gone for every delivery.
+create temp table gone_delivery as
+select d.id from delivery d join gone g on g.id = d.notification_id
+union
+select d.id from delivery d
+where d.digest_of is not null
+  and not exists (select 1 from unnest(d.digest_of) x(id) where not exists (select 1 from gone g where g.id = x.id));
 delete from delivery_attempt where delivery_id in (select id from gone_delivery);
 delete from delivery where id in (select id from gone_delivery);
 delete from notification where id in (select id from gone);
