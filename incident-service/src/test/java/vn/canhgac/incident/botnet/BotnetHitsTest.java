@@ -13,6 +13,7 @@ import static vn.canhgac.commons.contracts.EventContracts.EXPOSURE_UPDATED;
 import static vn.canhgac.commons.testing.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -91,7 +92,7 @@ class BotnetHitsTest {
                 0);
     }
 
-    private io.restassured.response.ValidatableResponse incidentsOf(String who) {
+    private ValidatableResponse incidentsOf(String who) {
         return as(who).queryParam("q", list)
                 .queryParam("category", "MALWARE")
                 .get("/api/v1/incidents")
@@ -254,7 +255,7 @@ class BotnetHitsTest {
         timelineOf(id).body("timeline", hasSize(3));
     }
 
-    private static io.restassured.response.ValidatableResponse timelineOf(String incident) {
+    private static ValidatableResponse timelineOf(String incident) {
         return as("camranh-operator")
                 .get("/api/v1/incidents/" + incident)
                 .then()
