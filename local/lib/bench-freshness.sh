@@ -1,6 +1,6 @@
 # How fresh the exposures are after an import (issue 13), against the platform ./canhgac up started.
 #
-#   ./canhgac bench freshness [ASSETS]
+#   ./canhgac bench freshness [ASSETS] [hold]
 #
 # 1. The platform holds what a national deployment would: a KEV catalogue of 1,400 entries and 600 other
 #    advisories with version ranges (2,000 active advisories), and a botnet list of 1,000,000 entries, all published
@@ -12,6 +12,8 @@
 #    read model says nothing is waiting to be applied).
 # 4. The same file is imported again, as the agency's next scan would (nothing changed but the assets' versions):
 #    the time until every read model has applied it.
+# With "hold", incident- and notification-service are stopped from before the import until the figure, then started
+# again and their catch-up of the backlog timed (see freshness_release).
 # Everything it publishes is removed at the end (by SQL), its assets included, once every read model has applied
 # what it has; the tables it emptied are rewritten (VACUUM FULL: it needs their size again in free disk, briefly).
 
@@ -186,8 +188,40 @@ freshness_again() {
   echo "cpu      from the second import until it was applied: $(cpu_shares)" | tee -a "$report"
 }
 
+# With "hold": the read models off the figure's path, incident- and notification-service (they apply the same
+# exposure events, on the same cores), are stopped before the import and started again after the figure. The figure is
+# then what cores of their own would give them (decision record 17, option 4), and each one's catch-up of the backlog
+# the run left it is timed.
+FRESHNESS_HELD=(incident-service notification-service)
+
+# freshness_release: starts the held read models once advisory-service's relay has sent every event, and times each
+# consumer group of theirs on the exposures by the offsets it commits (GroupCatchUp.java: the services' own lag
+# metric appears up to a minute after their start, when a fast one is done).
+freshness_release() {
+  local t0 service group backlog first caught
+  local out="$work/catchup.txt"
+  until [ "$(outbox_backlog)" = 0 ]; do sleep 1; done
+  kafka_java "$CANHGAC_ROOT/local/kafka/GroupCatchUp.java" "$CANHGAC_KAFKA_BOOTSTRAP" 1800 \
+    "${FRESHNESS_HELD[@]/%/.exposures}" > "$out" 2>/dev/null &
+  local watcher=$!
+  until grep -q '^ready$' "$out"; do
+    kill -0 "$watcher" 2>/dev/null || die "The consumer groups' offsets could not be read"
+    sleep 0.2
+  done
+  t0=$(millis)
+  for service in "${FRESHNESS_HELD[@]}"; do start_service "$service" platform; done
+  wait "$watcher" || die "The held read models had not caught up after 30 minutes"
+  while read -r group backlog first caught; do
+    [ "$group" = ready ] && continue
+    printf 'held     %-31s a backlog of %d events applied %.1f s after its start, %.1f s from its first commit (%.0f events/s)\n' \
+      "$group" "$backlog" "$(echo "($caught - $t0) / 1000" | bc -l)" "$(echo "($caught - $first) / 1000" | bc -l)" \
+      "$(echo "$backlog * 1000 / ($caught - $first + 1)" | bc -l)" | tee -a "$report"
+  done < "$out"
+}
+
 cmd_bench_freshness() {
-  local assets=${1:-100000}
+  local assets=${1:-100000} hold=${2:-}
+  case "$hold" in ""|hold) ;; *) die "The second argument is \"hold\" or nothing" ;; esac
   find_java
   http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   mkdir -p "$BENCH_DIR"
@@ -197,7 +231,8 @@ cmd_bench_freshness() {
   org="FRESH-$run"; net=$(( 64 + (run % 48) * 4 ))
   work=$(mktemp -d); chmod 755 "$work"
   BENCH_WORK=$work; BENCH_RUN=$run; BENCH_ORG=$org
-  trap 'rm -rf "$BENCH_WORK"; gateway_restore; freshness_cleanup "$BENCH_RUN" "$BENCH_ORG"' EXIT
+  trap 'rm -rf "$BENCH_WORK"; gateway_restore; for s in "${FRESHNESS_HELD[@]}"; do start_service "$s" platform; wait_service "$s" platform; done
+        freshness_cleanup "$BENCH_RUN" "$BENCH_ORG"' EXIT
   gateway_unthrottled
   { echo "Canh Gác freshness benchmark, $stamp, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
     echo "JVM $(java -version 2>&1 | head -1), services -Xmx512m SerialGC (as ./canhgac up starts them)"; } | tee "$report"
@@ -228,6 +263,10 @@ cmd_bench_freshness() {
   echo "active   $(freshness_advisory_psql -Atc "select count(*) from advisory where status = 'ACTIVE'") advisories, $(freshness_advisory_psql -Atc "select count(*) from botnet_list where withdrawn_at is null") botnet lists" | tee -a "$report"
 
   freshness_drain
+  if [ -n "$hold" ]; then
+    stop_pid incident-service; stop_pid notification-service
+    echo "held     incident- and notification-service stopped until the figure" | tee -a "$report"
+  fi
 
   say "Importing $assets assets through the gateway, then reading the agency's summary until it is complete"
   freshness_csv "$assets" "$org" "$run" "$net" > "$work/assets.csv"
@@ -251,6 +290,7 @@ cmd_bench_freshness() {
   printf 'fresh    every exposure of the %d assets (%d) visible through the API %.1f s after the import answered\n' \
     "$assets" "$last" "$(echo "($last_change - $answered) / 1000" | bc -l)" | tee -a "$report"
   echo "cpu      from the import to 10 s after the final count: $(cpu_shares)" | tee -a "$report"
+  [ -n "$hold" ] && freshness_release
   freshness_advisory_psql -Atc "select '    ' || kind || ': ' || n from (select source_kind || ' ' || status as kind, count(*) as n
       from exposure where organization_code = '$org' group by 1) s order by 1" | tee -a "$report"
   # The floor is measured on a quiet machine: after the other read models have applied the run's events too, and
