@@ -225,7 +225,7 @@ cmd_bench_freshness() {
   find_java
   http_ok "http://$CANHGAC_HOST:$(management_port gateway)/q/health/ready" || die "Start the platform first: ./canhgac up"
   mkdir -p "$BENCH_DIR"
-  local run stamp report gateway org net work token feed t0 t1 k
+  local run stamp report gateway org net work token feed t0 t1 k service
   run=$(date +%s); stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$BENCH_DIR/freshness-$stamp.txt"
   gateway="http://$CANHGAC_HOST:$CANHGAC_GATEWAY_PORT"
   org="FRESH-$run"; net=$(( 64 + (run % 48) * 4 ))
@@ -264,7 +264,7 @@ cmd_bench_freshness() {
 
   freshness_drain
   if [ -n "$hold" ]; then
-    stop_pid incident-service; stop_pid notification-service
+    for service in "${FRESHNESS_HELD[@]}"; do stop_pid "$service"; done
     echo "held     incident- and notification-service stopped until the figure" | tee -a "$report"
   fi
 
